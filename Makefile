@@ -1,0 +1,52 @@
+# ipcase developer entry points. Only Python 3.11+ and make are assumed on the machine:
+# uv is bootstrapped into .tools/, the project environment lives in .venv/.
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON := $(PYTHON)
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint fmt schemas bench clean
+
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.installed: $(UV) uv.lock pyproject.toml shared/pyproject.toml $(wildcard services/*/pyproject.toml)
+	$(UV) sync --frozen --all-packages --quiet
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the locked dependencies
+
+run: install ## Run the whole system (embedded PostgreSQL + broker, four services); Ctrl-C stops it
+	$(BIN)/ipcase dev
+
+test: install ## Run unit, integration and end-to-end tests against embedded PostgreSQL and broker
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## ruff, mypy --strict and the layer contracts
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy shared/src services/*/src
+	$(BIN)/lint-imports
+
+fmt: install ## Format and auto-fix
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+schemas: install ## Re-export the JSON Schemas of the event contracts
+	$(BIN)/ipcase contracts export
+
+bench: install ## Run the benchmarks against the embedded stack
+	$(BIN)/python bench/intake_throughput.py
+
+clean: ## Remove the environment and the dev data directory
+	rm -rf $(VENV) $(TOOLS) .data

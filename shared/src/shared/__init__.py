@@ -1,0 +1,1 @@
+"""ipcase platform library shared by the four services."""
