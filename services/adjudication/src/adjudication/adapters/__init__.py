@@ -1,0 +1,1 @@
+"""Adjudication's adapters: database tables and repositories."""

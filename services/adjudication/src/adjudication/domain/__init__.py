@@ -1,0 +1,1 @@
+"""Adjudication's domain model: pure Python, no I/O."""

@@ -1,0 +1,1 @@
+"""Adjudication's entry points: HTTP routes and event consumers."""

@@ -1,0 +1,1 @@
+"""Credit's adapters: database tables and repositories."""

@@ -1,0 +1,1 @@
+"""Credit's domain model: pure Python, no I/O."""

@@ -1,0 +1,1 @@
+"""Credit's entry points: HTTP routes and event consumers."""

@@ -1,0 +1,1 @@
+"""Intake's adapters: database tables and repositories."""

@@ -1,0 +1,1 @@
+"""Intake's domain model: pure Python, no I/O."""

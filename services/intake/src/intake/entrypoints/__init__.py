@@ -1,0 +1,1 @@
+"""Intake's entry points: HTTP routes and (later) event consumers."""

@@ -1,0 +1,1 @@
+"""Mediation's adapters: database tables and repositories."""

@@ -1,0 +1,1 @@
+"""Mediation's domain model: pure Python, no I/O."""

@@ -1,0 +1,1 @@
+"""Mediation's entry points: HTTP routes and event consumers."""

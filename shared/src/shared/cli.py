@@ -1,0 +1,147 @@
+"""``ipcase``: the command line for developers and operators."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import signal
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from shared import migrations
+from shared.contracts import schemas
+from shared.logs import configure_logging
+from shared.messaging.maintenance import replay_outbox
+from shared.service import discover_services, get_service
+
+app = typer.Typer(help="ipcase: event-driven IP-enforcement case management", no_args_is_help=True)
+outbox_app = typer.Typer(help="Outbox operations", no_args_is_help=True)
+contracts_app = typer.Typer(help="Event contracts and their JSON Schemas", no_args_is_help=True)
+topics_app = typer.Typer(help="Kafka topics", no_args_is_help=True)
+app.add_typer(outbox_app, name="outbox")
+app.add_typer(contracts_app, name="contracts")
+app.add_typer(topics_app, name="topics")
+
+ServiceName = Annotated[str, typer.Argument(help="intake, adjudication, mediation or credit")]
+
+
+@app.command()
+def dev() -> None:
+    """Run the whole system with embedded PostgreSQL and broker (what `make run` does)."""
+    from shared.devstack.stack import DevStack, DevStackSettings
+
+    raise typer.Exit(DevStack(DevStackSettings(), discover_services()).run())
+
+
+@app.command()
+def api(service: ServiceName) -> None:
+    """Serve one service's HTTP API (with its worker inside if RUN_WORKERS is true)."""
+    spec = get_service(service)
+    settings = spec.settings()
+    uvicorn.run(
+        spec.create_app(settings),
+        host=settings.http_host,
+        port=settings.port,
+        loop="uvloop",
+        http="httptools",
+        access_log=False,
+        log_config=None,
+        timeout_graceful_shutdown=15,
+    )
+
+
+@app.command()
+def worker(service: ServiceName) -> None:
+    """Run one service's outbox relay and consumers without the HTTP API (production)."""
+    spec = get_service(service)
+    settings = spec.settings()
+    configure_logging(service=spec.name, level=settings.log_level, fmt=settings.log_format)
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        async with spec.bootstrap(settings) as container:
+            await container.worker.run(stop)
+
+    asyncio.run(run())
+
+
+@app.command()
+def migrate(
+    service: Annotated[str | None, typer.Option(help="Only this service")] = None,
+    revision: Annotated[str, typer.Option(help="Target revision")] = "head",
+) -> None:
+    """Apply migrations (every service's, or one's) to DATABASE_URL."""
+    specs = [get_service(service)] if service else list(discover_services().values())
+
+    async def run() -> None:
+        for spec in specs:
+            await migrations.upgrade(spec, spec.settings().database_url.get_secret_value(), revision)
+            typer.echo(f"{spec.name}: migrated to {revision}")
+
+    asyncio.run(run())
+
+
+@topics_app.command("create")
+def create_topics() -> None:
+    """Create every event topic and its dead-letter topic (idempotent)."""
+    from shared.kafka.clients import KafkaConfig
+    from shared.kafka.topics import all_topics, ensure_topics
+
+    settings = next(iter(discover_services().values())).settings()
+    created = asyncio.run(ensure_topics(KafkaConfig.from_settings(settings), all_topics()))
+    typer.echo(f"created: {', '.join(created) or 'nothing (all exist)'}")
+
+
+@outbox_app.command("replay")
+def replay(
+    service: Annotated[str, typer.Option(help="Service whose outbox to replay")],
+    since: Annotated[
+        dt.datetime, typer.Option(help="Replay events created at or after this time (ISO 8601)")
+    ],
+) -> None:
+    """Publish retained events again; consumers deduplicate, so nothing doubles."""
+    spec = get_service(service)
+    moment = since if since.tzinfo else since.replace(tzinfo=dt.UTC)
+
+    async def run() -> int:
+        settings = spec.settings()
+        async with spec.bootstrap(settings) as container:
+            platform = container.platform
+            async with platform.sessions() as session, session.begin():
+                return await replay_outbox(session, platform.tables, since=moment)
+
+    typer.echo(f"{service}: {asyncio.run(run())} event(s) queued for publication again")
+
+
+@contracts_app.command("export")
+def export_contracts(
+    force: Annotated[
+        bool, typer.Option(help="Overwrite even incompatible schemas (unpublished contracts only)")
+    ] = False,
+) -> None:
+    """Write every contract's JSON Schema to the committed schemas folder."""
+    for path in schemas.export_all(force=force):
+        typer.echo(f"wrote {path}")
+
+
+@contracts_app.command("check")
+def check_contracts() -> None:
+    """Fail if a contract is missing its schema or changed incompatibly."""
+    problems = schemas.check_all()
+    for name, issues in problems.items():
+        for issue in issues:
+            typer.echo(f"{name}: {issue}", err=True)
+    raise typer.Exit(1 if problems else 0)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""Published language of ipcase: CloudEvents envelope, payload contracts, and their registry.
+
+Importing this package imports every producer's module, so the registry is complete.
+"""
+
+from shared.contracts import adjudication, intake, mediation
+from shared.contracts.base import (
+    EventData,
+    IpRef,
+    LegalBasis,
+    UnknownEventType,
+    contract_for,
+    dead_letter_topic,
+    registered_contracts,
+    registered_topics,
+    schema_uri,
+)
+from shared.contracts.envelope import CloudEvent, MalformedEvent
+
+__all__ = [
+    "CloudEvent",
+    "EventData",
+    "IpRef",
+    "LegalBasis",
+    "MalformedEvent",
+    "UnknownEventType",
+    "adjudication",
+    "contract_for",
+    "dead_letter_topic",
+    "intake",
+    "mediation",
+    "registered_contracts",
+    "registered_topics",
+    "schema_uri",
+]

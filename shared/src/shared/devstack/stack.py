@@ -1,0 +1,180 @@
+"""``make run``: the whole system on one machine, with embedded PostgreSQL and broker.
+
+Start order: PostgreSQL (data in ``.data/``, kept across runs), the broker (memory only, a new
+cluster id each run), topics, every service's migrations, then one process per service (API with
+its worker inside). On Ctrl-C or SIGTERM the services stop first, then the broker, then PostgreSQL.
+Because the broker is new on every run, each service's relay replays its retained outbox; the
+consumers' inboxes drop what was already applied.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import httpx
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from shared import migrations
+from shared.devstack.broker import EmbeddedBroker
+from shared.devstack.postgres import EmbeddedPostgres
+from shared.kafka.clients import KafkaConfig
+from shared.kafka.topics import all_topics, ensure_topics
+from shared.service import ServiceSpec
+from shared.settings import DEV_BROKER_PORT, DEV_DATABASE_PORT
+
+READY_TIMEOUT_SECONDS = 90.0
+
+
+class DevStackSettings(BaseSettings):
+    """Where the dev stack keeps data, and which external servers (if any) replace the embedded ones."""
+
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+
+    database_url: str | None = None
+    kafka_bootstrap_servers: str | None = None
+    data_dir: Path = Path(".data")
+    dev_database_port: int = DEV_DATABASE_PORT
+    dev_broker_port: int = DEV_BROKER_PORT
+    dev_database_name: str = "ipcase"
+
+
+class DevStack:
+    def __init__(self, settings: DevStackSettings, services: Mapping[str, ServiceSpec]) -> None:
+        self._settings = settings
+        self._services = services
+        self._stop_requested = False
+
+    def run(self) -> int:
+        """Run until interrupted; return the exit code."""
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, self._request_stop)
+        with contextlib.ExitStack() as stack:
+            database_url = self._database(stack)
+            bootstrap_servers = self._broker(stack)
+            asyncio.run(self._prepare(database_url, bootstrap_servers))
+            processes = stack.enter_context(self._service_processes(database_url, bootstrap_servers))
+            self._wait_until_ready()
+            self._print_banner(database_url, bootstrap_servers)
+            return self._supervise(processes)
+
+    def _request_stop(self, signum: int, frame: object) -> None:
+        self._stop_requested = True
+
+    def _database(self, stack: contextlib.ExitStack) -> str:
+        if self._settings.database_url:
+            return self._settings.database_url
+        server = EmbeddedPostgres(
+            data_dir=(self._settings.data_dir / "postgres").resolve(), port=self._settings.dev_database_port
+        )
+        _say(f"starting PostgreSQL on port {server.port} (data in {server.data_dir})")
+        server.start()
+        stack.callback(server.stop)
+        server.create_database(self._settings.dev_database_name)
+        return server.url(self._settings.dev_database_name)
+
+    def _broker(self, stack: contextlib.ExitStack) -> str:
+        if self._settings.kafka_bootstrap_servers:
+            return self._settings.kafka_bootstrap_servers
+        broker = EmbeddedBroker(
+            port=self._settings.dev_broker_port, log_file=(self._settings.data_dir / "broker.log").resolve()
+        )
+        _say(f"starting the Kafka-protocol broker (Tansu) on port {broker.port}")
+        broker.start()
+        stack.callback(broker.stop)
+        return broker.bootstrap_servers
+
+    async def _prepare(self, database_url: str, bootstrap_servers: str) -> None:
+        created = await ensure_topics(
+            KafkaConfig(bootstrap_servers, client_id="ipcase-devstack"), all_topics()
+        )
+        _say(f"topics ready ({len(created)} created)")
+        for spec in self._services.values():
+            await migrations.upgrade(spec, database_url)
+        _say(f"migrations applied: {', '.join(self._services)}")
+
+    @contextlib.contextmanager
+    def _service_processes(
+        self, database_url: str, bootstrap_servers: str
+    ) -> Iterator[dict[str, subprocess.Popen[bytes]]]:
+        processes: dict[str, subprocess.Popen[bytes]] = {}
+        try:
+            for name, spec in self._services.items():
+                env = {
+                    **os.environ,
+                    "DATABASE_URL": database_url,
+                    "KAFKA_BOOTSTRAP_SERVERS": bootstrap_servers,
+                    "HTTP_PORT": str(spec.port),
+                    "ENVIRONMENT": "dev",
+                    "RUN_WORKERS": "true",
+                    "LOG_FORMAT": os.environ.get("LOG_FORMAT", "console"),
+                }
+                processes[name] = subprocess.Popen(
+                    [sys.executable, "-m", "shared.cli", "api", name], env=env, start_new_session=True
+                )
+            yield processes
+        finally:
+            _stop_processes(processes)
+
+    def _wait_until_ready(self) -> None:
+        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+        for name, spec in self._services.items():
+            while not _is_ready(spec.port):
+                if self._stop_requested or time.monotonic() > deadline:
+                    raise RuntimeError(f"{name} did not become ready on port {spec.port}")
+                time.sleep(0.2)
+
+    def _supervise(self, processes: Mapping[str, subprocess.Popen[bytes]]) -> int:
+        while not self._stop_requested:
+            for name, process in processes.items():
+                if process.poll() is not None:
+                    _say(f"{name} exited with code {process.returncode}; stopping everything")
+                    return 1
+            time.sleep(0.5)
+        _say("stopping")
+        return 0
+
+    def _print_banner(self, database_url: str, bootstrap_servers: str) -> None:
+        lines = ["", "ipcase is running — Ctrl-C stops everything", ""]
+        for name, spec in self._services.items():
+            lines.append(f"  {name:<13} http://127.0.0.1:{spec.port}        (docs: /docs)")
+        lines += [
+            f"  {'PostgreSQL':<13} {database_url}",
+            f"  {'Kafka':<13} {bootstrap_servers}",
+            "",
+            "  A development token (any service issues tokens all four accept):",
+            "    curl -s -X POST http://127.0.0.1:8101/auth/dev-token -H 'content-type: application/json' \\",
+            '         -d \'{"subject": "me", "roles": ["staff", "admin"]}\'',
+            "",
+        ]
+        print("\n".join(lines), flush=True)  # noqa: T201 - the banner is the point
+
+
+def _is_ready(port: int) -> bool:
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1.0).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def _stop_processes(processes: Mapping[str, subprocess.Popen[bytes]]) -> None:
+    for process in processes.values():
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in processes.values():
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _say(message: str) -> None:
+    print(f"[ipcase] {message}", flush=True)  # noqa: T201 - progress of an interactive command

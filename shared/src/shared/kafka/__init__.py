@@ -1,0 +1,1 @@
+"""Kafka clients configured for both the embedded Tansu broker and Apache Kafka."""

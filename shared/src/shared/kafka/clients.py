@@ -1,0 +1,84 @@
+"""Build aiokafka clients with settings that work on Tansu and on Apache Kafka alike.
+
+Tansu rejects idempotent and transactional producers, answers ``latest`` wrongly, and makes a
+group join take half a session timeout (see the platform notes); so producers are plain with
+``acks=all``, consumers start from ``earliest`` (the inbox removes repeats) and commit manually.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Self
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient
+
+from shared.settings import ServiceSettings
+
+MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class KafkaConfig:
+    bootstrap_servers: str
+    client_id: str
+    partitions: int = 3
+    replication_factor: int = 1
+    create_topics: bool = True
+    session_timeout_ms: int = 2000
+    heartbeat_interval_ms: int = 300
+    request_timeout_ms: int = 5000
+    fetch_max_wait_ms: int = 25
+
+    @classmethod
+    def from_settings(cls, settings: ServiceSettings) -> Self:
+        return cls(
+            bootstrap_servers=settings.kafka_bootstrap_servers,
+            client_id=f"ipcase-{settings.service_name}",
+            partitions=settings.kafka_partitions,
+            replication_factor=settings.kafka_replication_factor,
+            create_topics=settings.kafka_create_topics,
+            session_timeout_ms=settings.kafka_session_timeout_ms,
+            heartbeat_interval_ms=settings.kafka_heartbeat_interval_ms,
+            request_timeout_ms=settings.kafka_request_timeout_ms,
+            fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms,
+        )
+
+
+def make_producer(config: KafkaConfig) -> AIOKafkaProducer:
+    return AIOKafkaProducer(
+        bootstrap_servers=config.bootstrap_servers,
+        client_id=config.client_id,
+        acks="all",
+        enable_idempotence=False,
+        linger_ms=0,
+        max_batch_size=1024 * 1024,
+        max_request_size=MAX_MESSAGE_BYTES,
+        request_timeout_ms=config.request_timeout_ms,
+        retry_backoff_ms=200,
+    )
+
+
+def make_consumer(config: KafkaConfig, *, group_id: str, topics: list[str]) -> AIOKafkaConsumer:
+    return AIOKafkaConsumer(
+        *topics,
+        bootstrap_servers=config.bootstrap_servers,
+        client_id=config.client_id,
+        group_id=group_id,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        session_timeout_ms=config.session_timeout_ms,
+        heartbeat_interval_ms=config.heartbeat_interval_ms,
+        request_timeout_ms=config.request_timeout_ms,
+        fetch_max_wait_ms=config.fetch_max_wait_ms,
+        max_partition_fetch_bytes=MAX_MESSAGE_BYTES,
+        fetch_max_bytes=4 * MAX_MESSAGE_BYTES,
+    )
+
+
+def make_admin(config: KafkaConfig) -> AIOKafkaAdminClient:
+    return AIOKafkaAdminClient(
+        bootstrap_servers=config.bootstrap_servers,
+        client_id=f"{config.client_id}-admin",
+        request_timeout_ms=config.request_timeout_ms,
+    )

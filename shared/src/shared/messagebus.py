@@ -1,0 +1,48 @@
+"""The in-process message bus: one handler per command, one transaction per command.
+
+Handlers are plain ``async def handler(command, uow, **dependencies)``; the bus binds the
+dependencies a handler names in its signature (e.g. ``clock``), opens a unit of work, calls the
+handler and commits. A consumer that already holds a unit of work (with its inbox row) passes it in,
+and then the consumer commits.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, Generic, TypeVar
+
+from shared.uow import UnitOfWork
+
+U = TypeVar("U", bound=UnitOfWork)
+CommandHandler = Callable[..., Awaitable[Any]]
+
+
+class MessageBus(Generic[U]):
+    def __init__(
+        self,
+        uow_factory: Callable[[], U],
+        handlers: Mapping[type[Any], CommandHandler],
+        dependencies: Mapping[str, Any] | None = None,
+    ) -> None:
+        self._uow_factory = uow_factory
+        self._handlers = {
+            command: _inject(handler, dependencies or {}) for command, handler in handlers.items()
+        }
+
+    async def handle(self, command: object, *, uow: U | None = None) -> Any:
+        """Run ``command``'s handler; commit unless the caller supplied (and so owns) ``uow``."""
+        handler = self._handlers[type(command)]
+        if uow is not None:
+            return await handler(command, uow)
+        async with self._uow_factory() as own_uow:
+            result = await handler(command, own_uow)
+            await own_uow.commit()
+            return result
+
+
+def _inject(handler: CommandHandler, dependencies: Mapping[str, Any]) -> CommandHandler:
+    wanted = inspect.signature(handler).parameters
+    bound = {name: value for name, value in dependencies.items() if name in wanted}
+    return functools.partial(handler, **bound) if bound else handler

@@ -1,0 +1,96 @@
+"""The messaging tables every service has in its own schema: outbox, relay state and inbox.
+
+``outbox``       events written in the same transaction as the state change, relayed in ``id`` order
+``relay_state``  one row: the broker cluster the outbox was last relayed to (detects a fresh broker)
+``inbox``        (consumer, event id) of every event a consumer has applied, written in the same
+                 transaction as the consumer's effects, so a redelivered event has no second effect
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Identity,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    Table,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+
+
+@dataclass(frozen=True, slots=True)
+class MessagingTables:
+    outbox: Table
+    relay_state: Table
+    inbox: Table
+
+    @property
+    def schema(self) -> str:
+        assert self.outbox.schema is not None
+        return self.outbox.schema
+
+
+def messaging_tables(metadata: MetaData) -> MessagingTables:
+    """Declare the three tables on a service's metadata (its schema comes from the metadata)."""
+    return MessagingTables(
+        outbox=_outbox(metadata), relay_state=_relay_state(metadata), inbox=_inbox(metadata)
+    )
+
+
+def outbox_channel(schema: str) -> str:
+    """The LISTEN/NOTIFY channel a service's outbox trigger signals on commit."""
+    return f"ipcase_outbox_{schema}"
+
+
+def _outbox(metadata: MetaData) -> Table:
+    return Table(
+        "outbox",
+        metadata,
+        Column("id", BigInteger, Identity(), primary_key=True),
+        Column("event_id", UUID(as_uuid=True), nullable=False, unique=True),
+        Column("topic", Text, nullable=False),
+        Column("partition_key", Text, nullable=False),
+        Column("event_type", Text, nullable=False),
+        Column("headers", JSONB, nullable=False),
+        Column("payload", JSONB, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        Column("published_at", DateTime(timezone=True)),
+        Column("attempts", Integer, nullable=False, server_default=text("0")),
+        Column("last_error", Text),
+        Index("ix_outbox_pending", "id", postgresql_where=text("published_at IS NULL")),
+        Index("ix_outbox_created_at", "created_at"),
+    )
+
+
+def _relay_state(metadata: MetaData) -> Table:
+    return Table(
+        "relay_state",
+        metadata,
+        Column("id", SmallInteger, primary_key=True),
+        Column("broker_cluster_id", Text),
+        Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    )
+
+
+def _inbox(metadata: MetaData) -> Table:
+    return Table(
+        "inbox",
+        metadata,
+        Column("consumer", Text, primary_key=True),
+        Column("event_id", Text, primary_key=True),
+        Column("event_type", Text, nullable=False),
+        Column("topic", Text, nullable=False),
+        Column("partition", Integer, nullable=False),
+        Column("offset", BigInteger, nullable=False),
+        Column("processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        Index("ix_inbox_processed_at", "processed_at"),
+    )

@@ -1,0 +1,106 @@
+"""The infrastructure a service process needs, built from its settings at startup.
+
+:func:`build_platform` creates (without connecting) the engine, session factory and Kafka config;
+the platform then makes units of work, consumers, the relay and the worker. A service's bootstrap
+adds its own handlers on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from shared.db import asyncpg_dsn, make_engine, make_sessionmaker
+from shared.kafka.clients import KafkaConfig
+from shared.messaging.consumer import ConsumerOptions, EventConsumer, Subscription
+from shared.messaging.outbox import event_source
+from shared.messaging.relay import OutboxRelay, RelayOptions
+from shared.messaging.tables import MessagingTables
+from shared.settings import ServiceSettings
+from shared.uow import UnitOfWork
+from shared.worker import PeriodicJob, Worker
+
+U = TypeVar("U", bound=UnitOfWork)
+
+
+@dataclass(frozen=True, slots=True)
+class Platform:
+    settings: ServiceSettings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    tables: MessagingTables
+    kafka: KafkaConfig
+
+    @property
+    def source(self) -> str:
+        return event_source(self.settings.office_code, self.settings.service_name)
+
+    def uow_factory(self, uow_class: type[U]) -> Callable[[], U]:
+        """A factory of the service's unit of work bound to this platform's sessions and outbox."""
+        return lambda: uow_class(self.sessions, self.tables, self.source)
+
+    def consumer(
+        self,
+        name: str,
+        subscriptions: Sequence[Subscription[Any, Any]],
+        uow_factory: Callable[[], UnitOfWork],
+    ) -> EventConsumer:
+        settings = self.settings
+        return EventConsumer(
+            name=f"{settings.service_name}.{name}",
+            subscriptions=subscriptions,
+            uow_factory=uow_factory,
+            kafka=self.kafka,
+            options=ConsumerOptions(
+                max_attempts=settings.consumer_max_attempts,
+                retry_backoff=settings.consumer_retry_backoff,
+                retry_backoff_max=settings.consumer_retry_backoff_max,
+            ),
+        )
+
+    def relay(self) -> OutboxRelay:
+        settings = self.settings
+        return OutboxRelay(
+            service=settings.service_name,
+            tables=self.tables,
+            session_factory=self.sessions,
+            dsn=asyncpg_dsn(settings.database_url.get_secret_value()),
+            kafka=self.kafka,
+            options=RelayOptions(
+                batch_size=settings.outbox_batch_size,
+                poll_interval=settings.outbox_poll_interval,
+                retention=settings.outbox_retention,
+                inbox_retention=settings.inbox_retention,
+            ),
+        )
+
+    def worker(self, consumers: Sequence[EventConsumer] = (), jobs: Sequence[PeriodicJob] = ()) -> Worker:
+        return Worker(
+            service=self.settings.service_name,
+            kafka=self.kafka,
+            relay=self.relay(),
+            consumers=consumers,
+            jobs=jobs,
+            watch_interval=self.settings.kafka_watch_interval.total_seconds(),
+        )
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def build_platform(settings: ServiceSettings, tables: MessagingTables) -> Platform:
+    engine = make_engine(
+        settings.database_url.get_secret_value(),
+        pool_size=settings.database_pool_size,
+        max_overflow=settings.database_max_overflow,
+    )
+    return Platform(
+        settings=settings,
+        engine=engine,
+        sessions=make_sessionmaker(engine),
+        tables=tables,
+        kafka=KafkaConfig.from_settings(settings),
+    )

@@ -1,0 +1,122 @@
+"""Settings every service shares; each service subclasses :class:`ServiceSettings` exactly once.
+
+Only settings classes read the environment. Variable names are the field names in upper case
+(``DATABASE_URL``, ``KAFKA_BOOTSTRAP_SERVERS``, ``OUTBOX_RETENTION``...). Defaults describe the
+embedded development stack, so ``make run`` needs no configuration; production sets them in compose.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from enum import StrEnum
+from typing import ClassVar, Self
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_AUTH_SECRET = "ipcase-dev-secret-not-for-production"
+DEV_DATABASE_PORT = 15432
+DEV_BROKER_PORT = 19092
+
+
+class Environment(StrEnum):
+    DEV = "dev"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class LogFormat(StrEnum):
+    JSON = "json"
+    CONSOLE = "console"
+
+
+class ServiceSettings(BaseSettings):
+    """Configuration of one service process (API, worker, or both)."""
+
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+
+    service_name: ClassVar[str]
+    default_http_port: ClassVar[int]
+
+    environment: Environment = Environment.DEV
+    office_code: str = Field(
+        default="000000",
+        description="Issuing office: administrative division code (+ office suffix); the events' producer",
+    )
+    log_level: str = "INFO"
+    log_format: LogFormat = LogFormat.JSON
+
+    http_host: str = "127.0.0.1"
+    http_port: int | None = Field(default=None, description="Defaults to the service's own port")
+    run_workers: bool = Field(
+        default=True, description="Run the outbox relay and consumers inside the API process (dev)"
+    )
+
+    database_url: SecretStr = SecretStr(f"postgresql+asyncpg://postgres@127.0.0.1:{DEV_DATABASE_PORT}/ipcase")
+    database_pool_size: int = Field(default=10, ge=1)
+    database_max_overflow: int = Field(default=10, ge=0)
+
+    kafka_bootstrap_servers: str = f"127.0.0.1:{DEV_BROKER_PORT}"
+    kafka_partitions: int = Field(default=3, ge=1)
+    kafka_replication_factor: int = Field(default=1, ge=1)
+    kafka_create_topics: bool = Field(
+        default=True, description="Create missing topics before clients start (never rely on auto-create)"
+    )
+    kafka_session_timeout_ms: int = Field(default=2000, ge=1000)
+    kafka_heartbeat_interval_ms: int = Field(default=300, ge=100)
+    kafka_request_timeout_ms: int = Field(default=5000, ge=1000)
+    kafka_fetch_max_wait_ms: int = Field(default=25, ge=0, description="Trade-off: latency vs idle CPU")
+    kafka_watch_interval: timedelta = timedelta(seconds=2)
+
+    outbox_batch_size: int = Field(default=500, ge=1)
+    outbox_poll_interval: timedelta = Field(
+        default=timedelta(seconds=5), description="Fallback wake-up if a NOTIFY was missed"
+    )
+    outbox_retention: timedelta = Field(
+        default=timedelta(days=7), description="Published events are kept this long for replay"
+    )
+    inbox_retention: timedelta = Field(
+        default=timedelta(days=30), description="Must exceed outbox_retention so replays stay deduplicated"
+    )
+
+    consumer_max_attempts: int = Field(default=5, ge=1)
+    consumer_retry_backoff: timedelta = timedelta(milliseconds=200)
+    consumer_retry_backoff_max: timedelta = timedelta(seconds=5)
+
+    auth_secret: SecretStr = SecretStr(DEV_AUTH_SECRET)
+    auth_issuer: str = "ipcase"
+    auth_token_ttl: timedelta = timedelta(hours=12)
+
+    @property
+    def port(self) -> int:
+        return self.http_port or self.default_http_port
+
+    @property
+    def db_schema(self) -> str:
+        """Each service owns exactly one PostgreSQL schema, named after it."""
+        return self.service_name
+
+    @property
+    def dev_mode(self) -> bool:
+        return self.environment is Environment.DEV
+
+    @model_validator(mode="after")
+    def _check_kafka_timeouts(self) -> Self:
+        # aiokafka's start() hangs when a request cannot outlive half a session (platform notes).
+        if self.kafka_request_timeout_ms <= self.kafka_session_timeout_ms // 2:
+            raise ValueError("KAFKA_REQUEST_TIMEOUT_MS must exceed KAFKA_SESSION_TIMEOUT_MS / 2")
+        if self.kafka_heartbeat_interval_ms >= self.kafka_session_timeout_ms:
+            raise ValueError("KAFKA_HEARTBEAT_INTERVAL_MS must be below KAFKA_SESSION_TIMEOUT_MS")
+        return self
+
+    @model_validator(mode="after")
+    def _check_retention(self) -> Self:
+        if self.inbox_retention <= self.outbox_retention:
+            raise ValueError("INBOX_RETENTION must exceed OUTBOX_RETENTION, or replays could double effects")
+        return self
+
+    @model_validator(mode="after")
+    def _refuse_dev_secret_outside_dev(self) -> Self:
+        if not self.dev_mode and self.auth_secret.get_secret_value() == DEV_AUTH_SECRET:
+            raise ValueError("AUTH_SECRET must be set outside the dev environment")
+        return self

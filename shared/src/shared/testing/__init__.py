@@ -1,0 +1,1 @@
+"""Test support: a pytest plugin with embedded servers, running services, and random references."""

@@ -1,0 +1,23 @@
+"""Random, valid references for tests, so tests never collide and never need cleanup."""
+
+from __future__ import annotations
+
+import random
+import uuid
+
+from shared.identifiers import ALPHABET, uscc_check_character
+
+
+def random_uscc() -> str:
+    """A syntactically valid unified social credit code (GB 32100 check character included)."""
+    body = "91" + random.choice(["110000", "310000", "330100", "440300"])
+    body += "".join(random.choice(ALPHABET) for _ in range(9))
+    return body + uscc_check_character(body)
+
+
+def random_name(prefix: str = "测试科技") -> str:
+    return f"{prefix}{uuid.uuid4().hex[:6]}有限公司"
+
+
+def random_patent_number() -> str:
+    return f"ZL2023{random.randint(10000000, 99999999)}.{random.randint(0, 9)}"

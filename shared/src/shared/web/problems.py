@@ -1,0 +1,208 @@
+"""RFC 9457 problem details: the one error format of every ipcase API.
+
+English goes in the standard members (``title``, ``detail``), Chinese in ``title_zh`` and
+``detail_zh``; ``errors`` lists field-level problems in both languages; ``code`` is a stable token
+and ``correlation_id`` ties the response to the logs and events of the same request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from shared.errors import (
+    Conflict,
+    FieldError,
+    IpcaseError,
+    NotFound,
+    PermissionDenied,
+    Unauthenticated,
+    ValidationFailed,
+)
+from shared.logs import current_correlation_id
+from shared.web.validation_messages import zh_message
+
+PROBLEM_JSON = "application/problem+json"
+log = structlog.get_logger(__name__)
+
+STATUS_BY_KIND: tuple[tuple[type[IpcaseError], int], ...] = (
+    (NotFound, 404),
+    (Conflict, 409),
+    (ValidationFailed, 422),
+    (Unauthenticated, 401),
+    (PermissionDenied, 403),
+)
+_HTTP_TEXTS = {
+    400: ("bad_request", "Bad request", "请求无效"),
+    404: ("not_found", "Resource not found", "资源不存在"),
+    405: ("method_not_allowed", "Method not allowed", "不支持该请求方法"),
+    415: ("unsupported_media_type", "Unsupported media type", "不支持的媒体类型"),
+}
+
+
+class FieldProblem(BaseModel):
+    field: str
+    pointer: str
+    code: str
+    message: str
+    message_zh: str
+
+
+class Problem(BaseModel):
+    """The response body of every error (documented in OpenAPI for each route)."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    code: str
+    title_zh: str
+    detail_zh: str
+    errors: list[FieldProblem] = []
+    correlation_id: str | None = None
+    allowed: list[str] | None = None
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` entries documenting problem+json bodies for ``statuses``."""
+    return {
+        status: {
+            "model": Problem,
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }
+
+
+def status_for(error: IpcaseError) -> int:
+    for kind, status in STATUS_BY_KIND:
+        if isinstance(error, kind):
+            return status
+    return 400
+
+
+def problem_response(
+    request: Request,
+    *,
+    status: int,
+    code: str,
+    title: tuple[str, str],
+    detail: tuple[str, str],
+    errors: Sequence[FieldError] = (),
+    headers: dict[str, str] | None = None,
+    **extensions: Any,
+) -> JSONResponse:
+    problem = Problem(
+        type=f"urn:ipcase:problem:{code}",
+        title=title[0],
+        title_zh=title[1],
+        status=status,
+        detail=detail[0],
+        detail_zh=detail[1],
+        instance=request.url.path,
+        code=code,
+        errors=[_field_problem(e) for e in errors],
+        correlation_id=current_correlation_id(),
+        **extensions,
+    )
+    return JSONResponse(
+        problem.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON, headers=headers
+    )
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Map every error to a problem document, once, for the whole app."""
+    app.add_exception_handler(IpcaseError, _ipcase_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _request_validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_exception)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unexpected_error)
+
+
+async def _ipcase_error(request: Request, error: IpcaseError) -> JSONResponse:
+    extensions: dict[str, Any] = {}
+    allowed = getattr(error, "allowed", None)
+    if allowed is not None:
+        extensions["allowed"] = list(allowed)
+    headers = {"WWW-Authenticate": "Bearer"} if isinstance(error, Unauthenticated) else None
+    return problem_response(
+        request,
+        status=status_for(error),
+        code=error.code,
+        title=(error.title, error.title_zh),
+        detail=(error.message, error.message_zh),
+        errors=error.field_errors,
+        headers=headers,
+        **extensions,
+    )
+
+
+async def _request_validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
+    field_errors = [_from_pydantic(e) for e in error.errors()]
+    count = len(field_errors)
+    return problem_response(
+        request,
+        status=422,
+        code="validation_error",
+        title=("Request validation failed", "请求参数校验失败"),
+        detail=(f"{count} field(s) are missing or invalid", f"有 {count} 个字段缺失或无效"),
+        errors=field_errors,
+    )
+
+
+async def _http_exception(request: Request, error: StarletteHTTPException) -> JSONResponse:
+    code, title_en, title_zh = _HTTP_TEXTS.get(
+        error.status_code, ("http_error", "Request failed", "请求失败")
+    )
+    detail = str(error.detail) if error.detail else title_en
+    return problem_response(
+        request,
+        status=error.status_code,
+        code=code,
+        title=(title_en, title_zh),
+        detail=(detail, title_zh),
+        headers=dict(error.headers) if error.headers else None,
+    )
+
+
+async def _unexpected_error(request: Request, error: Exception) -> JSONResponse:
+    log.exception("unhandled error", path=request.url.path)
+    return problem_response(
+        request,
+        status=500,
+        code="internal_error",
+        title=("Internal error", "服务器内部错误"),
+        detail=(
+            "The request failed and nothing was saved; quote the correlation id when reporting it",
+            "请求失败，未保存任何数据；报告问题时请提供关联编号",
+        ),
+    )
+
+
+def _from_pydantic(error: dict[str, Any]) -> FieldError:
+    location = [str(part) for part in error.get("loc", ())]
+    path = location[1:] if location[:1] == ["body"] else location
+    return FieldError(
+        field=".".join(path) or "body",
+        code=str(error.get("type", "invalid")),
+        message=str(error.get("msg", "Invalid value")),
+        message_zh=zh_message(str(error.get("type", "")), error.get("ctx")),
+    )
+
+
+def _field_problem(error: FieldError) -> FieldProblem:
+    pointer = "#/" + "/".join(error.field.split(".")) if error.field else "#"
+    return FieldProblem(
+        field=error.field,
+        pointer=pointer,
+        code=error.code,
+        message=error.message,
+        message_zh=error.message_zh,
+    )

@@ -1,0 +1,29 @@
+"""Annotated field types for request schemas that several services accept."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from shared.identifiers import normalise_uscc, uscc_problem
+
+
+def _valid_uscc(value: str) -> str:
+    problem = uscc_problem(value)
+    if problem is not None:
+        raise PydanticCustomError(
+            "uscc_invalid", "Invalid unified social credit code: {reason}", {"reason": problem}
+        )
+    return value
+
+
+CreditCode = Annotated[
+    str,
+    BeforeValidator(lambda v: normalise_uscc(v) if isinstance(v, str) else v),
+    AfterValidator(_valid_uscc),
+]
+"""A unified social credit code (统一社会信用代码), normalised and checked against GB 32100."""
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
