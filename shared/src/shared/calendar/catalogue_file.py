@@ -109,12 +109,13 @@ def _definition(table: dict[str, Any]) -> PeriodDefinition:
 
 def _override(base: PeriodDefinition, origin: str, table: dict[str, Any]) -> PeriodDefinition:
     changes: dict[str, Any] = {key: str(table[key]) for key in _OVERRIDABLE if key in table}
-    if "length" in table or "unit" in table:
-        changes["period"] = _period(table, base.period)
+    period = _period(table, base.period) if "length" in table or "unit" in table else base.period
+    changes["period"] = period
     if "confidence" in table:
         changes["confidence"] = Confidence(table["confidence"])
     if "provinces" in table:
-        changes["provinces"] = {**base.provinces, **_provinces(table["provinces"], base.period)}
+        # A province table without a unit inherits the (possibly overridden) national one.
+        changes["provinces"] = {**base.provinces, **_provinces(table["provinces"], period)}
     return replace(base, **changes, overridden_by=origin)
 
 
