@@ -52,8 +52,9 @@ def compute(
     """Deadline for ``period`` counted from the event on ``start``.
 
     ``start`` may be a ``datetime``: day periods use its Asia/Shanghai date
-    (the hour of the event is not counted either), hour periods need it to be
-    aware. See the module docstring for the rules.
+    (a naive datetime is taken as Shanghai wall-clock time; the hour of the
+    event is not counted either), hour periods need it to be aware. See the
+    module docstring for the rules.
 
     Raises:
         UnitMismatchError: for an hour period started from a plain date.
