@@ -11,6 +11,7 @@ import typer
 import uvicorn
 
 from shared import migrations
+from shared.calendar.cli import deadline_command
 from shared.contracts import schemas
 from shared.logs import configure_logging
 from shared.messaging.maintenance import replay_outbox
@@ -23,6 +24,7 @@ topics_app = typer.Typer(help="Kafka topics", no_args_is_help=True)
 app.add_typer(outbox_app, name="outbox")
 app.add_typer(contracts_app, name="contracts")
 app.add_typer(topics_app, name="topics")
+app.command("deadline")(deadline_command)
 
 ServiceName = Annotated[str, typer.Argument(help="intake, adjudication, mediation or credit")]
 

@@ -83,5 +83,6 @@ def configure_logging(*, service: str, level: str = "INFO", fmt: LogFormat = Log
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     structlog.contextvars.bind_contextvars(service=service)
-    # aiokafka logs every reconnect attempt at ERROR while the broker is away; our own code reports it.
-    logging.getLogger("aiokafka").setLevel(max(logging.WARNING, root.level))
+    # aiokafka logs every reconnect attempt at ERROR while the broker is away, several per second;
+    # the relay, consumers and worker report outages themselves, once per retry with backoff.
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)

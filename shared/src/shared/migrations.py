@@ -10,16 +10,25 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from alembic import command, context
 from alembic.config import Config
 from sqlalchemy import Connection, MetaData, pool, text
 from sqlalchemy.ext.asyncio import async_engine_from_config, create_async_engine
 
-from shared.service import ServiceSpec
+
+class MigrationSource(Protocol):
+    """A migration history and the schema it owns (a :class:`~shared.service.ServiceSpec` is one)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def migrations_dir(self) -> Path: ...
 
 
-def alembic_config(spec: ServiceSpec, database_url: str) -> Config:
+def alembic_config(spec: MigrationSource, database_url: str) -> Config:
     config = Config()
     config.set_main_option("script_location", str(spec.migrations_dir))
     config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
@@ -29,15 +38,15 @@ def alembic_config(spec: ServiceSpec, database_url: str) -> Config:
     return config
 
 
-async def upgrade(spec: ServiceSpec, database_url: str, revision: str = "head") -> None:
+async def upgrade(spec: MigrationSource, database_url: str, revision: str = "head") -> None:
     await _run(spec, database_url, lambda config: command.upgrade(config, revision))
 
 
-async def downgrade(spec: ServiceSpec, database_url: str, revision: str) -> None:
+async def downgrade(spec: MigrationSource, database_url: str, revision: str) -> None:
     await _run(spec, database_url, lambda config: command.downgrade(config, revision))
 
 
-async def current_revision(spec: ServiceSpec, database_url: str) -> str | None:
+async def current_revision(spec: MigrationSource, database_url: str) -> str | None:
     engine = create_async_engine(database_url, poolclass=pool.NullPool)
     try:
         async with engine.connect() as connection:
@@ -47,7 +56,7 @@ async def current_revision(spec: ServiceSpec, database_url: str) -> str | None:
         await engine.dispose()
 
 
-async def _run(spec: ServiceSpec, database_url: str, action: Callable[[Config], None]) -> None:
+async def _run(spec: MigrationSource, database_url: str, action: Callable[[Config], None]) -> None:
     engine = create_async_engine(database_url, poolclass=pool.NullPool)
     try:
         async with engine.begin() as connection:
@@ -57,10 +66,11 @@ async def _run(spec: ServiceSpec, database_url: str, action: Callable[[Config], 
 
 
 def _with_connection(
-    connection: Connection, spec: ServiceSpec, database_url: str, action: Callable[[Config], None]
+    connection: Connection, spec: MigrationSource, database_url: str, action: Callable[[Config], None]
 ) -> None:
     config = alembic_config(spec, database_url)
     config.attributes["connection"] = connection
+    config.attributes["schema"] = spec.name
     action(config)
 
 

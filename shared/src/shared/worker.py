@@ -18,6 +18,7 @@ import structlog
 from aiokafka.errors import KafkaError
 
 from shared.kafka.clients import KafkaConfig
+from shared.kafka.identity import BrokerChanged
 from shared.kafka.topics import all_topics, broker_cluster_id, ensure_topics
 from shared.messaging.consumer import EventConsumer
 from shared.messaging.relay import OutboxRelay
@@ -46,6 +47,7 @@ class Worker:
         consumers: Sequence[EventConsumer] = (),
         jobs: Sequence[PeriodicJob] = (),
         watch_interval: float = 2.0,
+        topics: Sequence[str] | None = None,
     ) -> None:
         self.service = service
         self.relay = relay
@@ -53,6 +55,8 @@ class Worker:
         self._jobs = tuple(jobs)
         self._kafka = kafka
         self._watch_interval = watch_interval
+        consumed = (topic for consumer in self.consumers for topic in consumer.topics)
+        self._topics = sorted({*(all_topics() if topics is None else topics), *consumed})
         self.status = WorkerStatus()
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -75,7 +79,7 @@ class Worker:
     async def _prepare_broker(self) -> str:
         cluster_id = await broker_cluster_id(self._kafka)
         if self._kafka.create_topics:
-            created = await ensure_topics(self._kafka, all_topics())
+            created = await ensure_topics(self._kafka, self._topics)
             if created:
                 log.info("topics created", service=self.service, topics=created)
         return cluster_id
@@ -93,18 +97,20 @@ class Worker:
                 if self.relay is not None:
                     group.create_task(self.relay.run(cluster_id=cluster_id, stop=generation_stop))
                 for consumer in self.consumers:
-                    group.create_task(self._consume(consumer, generation_stop))
+                    group.create_task(self._consume(consumer, cluster_id, generation_stop))
                 for job in self._jobs:
                     group.create_task(job(generation_stop))
+        except* BrokerChanged as changed:
+            self._note_broker_change(changed.exceptions[0])
         finally:
             self.status.running = False
             generation_stop.set()
 
-    async def _consume(self, consumer: EventConsumer, stop: asyncio.Event) -> None:
+    async def _consume(self, consumer: EventConsumer, cluster_id: str, stop: asyncio.Event) -> None:
         backoff = Backoff(maximum=10.0)
         while not stop.is_set():
             try:
-                await consumer.run(stop)
+                await consumer.run(stop, cluster_id=cluster_id)
             except (KafkaError, OSError) as exc:
                 log.warning("consumer interrupted, restarting", consumer=consumer.name, error=repr(exc))
                 if await sleep_unless_stopped(stop, backoff.next_delay()):
@@ -121,12 +127,14 @@ class Worker:
             except (KafkaError, OSError):
                 continue  # the components retry on their own until the broker is back
             if current != cluster_id:
-                log.warning(
-                    "broker changed: restarting clients", service=self.service, old=cluster_id, new=current
-                )
-                self.status.restarts.append(current)
+                self._note_broker_change(BrokerChanged(cluster_id, current))
                 break
         generation_stop.set()
+
+    def _note_broker_change(self, change: BaseException) -> None:
+        actual = change.actual if isinstance(change, BrokerChanged) else "unknown"
+        log.warning("broker changed: restarting clients", service=self.service, error=str(change))
+        self.status.restarts.append(actual)
 
     def _note_error(self, what: str, exc: BaseException) -> None:
         self.status.last_error = f"{what}: {exc!r}"

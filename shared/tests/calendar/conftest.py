@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
-# pytest's importlib mode names this file "shared.tests.calendar.conftest" and, on the
-# way, registers the *directory* shared/ as a namespace package called "shared", which
-# hides the installed shared package. Drop that stand-in so the imports below resolve
-# to the real package. (A project-wide fix would be to preload it: `addopts = -p shared`.)
-if getattr(sys.modules.get("shared"), "__file__", None) is None:
-    sys.modules.pop("shared", None)
-
 from collections.abc import Iterator
 
 import pytest
+
 from shared.calendar import WorkCalendar, load_calendar, set_default_calendar
 from shared.calendar.catalogue import set_default_catalogue
 

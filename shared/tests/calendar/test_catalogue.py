@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+
 from shared.calendar import (
     SHANGHAI,
     CalendarDataError,

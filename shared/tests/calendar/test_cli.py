@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import typer
-from shared.calendar.cli import deadline, deadline_app, deadline_command
 from typer.testing import CliRunner
+
+from shared.calendar.cli import deadline, deadline_app, deadline_command
 
 runner = CliRunner()
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from importlib.metadata import version
 
 import pytest
+
 from shared.calendar import ScheduleSource, WorkCalendar
 
 d = date.fromisoformat

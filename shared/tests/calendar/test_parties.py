@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from shared.calendar import WorkCalendar, last_deadline, parse_period, per_party_deadlines
 
 d = date.fromisoformat

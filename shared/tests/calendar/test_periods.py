@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from shared.calendar import Period, PeriodSyntaxError, Unit, parse_period
 
 

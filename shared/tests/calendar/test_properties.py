@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from shared.calendar import (
     PausableClock,
     Pause,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from shared.calendar import DayKind, ScheduleSource, WorkCalendar, compute, parse_period
 from shared.calendar.rules_only import rules_only_schedule, statutory_holidays
 

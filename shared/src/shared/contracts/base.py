@@ -59,12 +59,14 @@ class EventData(BaseModel):
     confidential: bool = Field(default=False, description="Business secrets inside: restrict sharing")
 
     def __init_subclass__(
-        cls, *, event_type: str = "", version: int = 0, topic: str = "", **kwargs: Any
+        cls, *, event_type: str = "", version: int = 0, topic: str = "", published: bool = True, **kwargs: Any
     ) -> None:
+        """Declare the contract; ``published=False`` keeps it out of the registry (test contracts)."""
         super().__init_subclass__(**kwargs)
         if event_type:
             cls.event_type, cls.version, cls.topic = event_type, version, topic
-            _register(cls)
+            if published:
+                _register(cls)
 
     @classmethod
     def schema_uri(cls) -> str:

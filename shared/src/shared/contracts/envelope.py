@@ -7,6 +7,7 @@ Attributes travel as ``ce_*`` headers, the JSON payload is the record value, ``c
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import json
 import uuid
@@ -81,9 +82,9 @@ class CloudEvent(BaseModel):
     def version(self) -> int:
         return version_from_schema_uri(self.dataschema)
 
-    def decode(self) -> EventData:
-        """Validate ``data`` against the registered contract for this type and version."""
-        contract = contract_for(self.type, self.version)
+    def decode(self, contract: builtins.type[EventData] | None = None) -> EventData:
+        """Validate ``data`` against ``contract``, by default the registered one for its type and version."""
+        contract = contract or contract_for(self.type, self.version)
         try:
             return contract.model_validate(self.data)
         except ValidationError as exc:

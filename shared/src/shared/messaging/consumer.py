@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from shared.contracts import CloudEvent, EventData, MalformedEvent, dead_letter_topic
 from shared.kafka.clients import KafkaConfig, make_consumer, make_producer
+from shared.kafka.identity import BrokerGuard
 from shared.logs import correlation_scope
 from shared.messaging import inbox
 from shared.metrics import CONSUMER_LAG, CONSUMER_MESSAGES, CONSUMER_RETRIES
@@ -81,10 +82,10 @@ class EventConsumer:
         options: ConsumerOptions | None = None,
     ) -> None:
         self.name = name
-        self._handlers: dict[tuple[str, int], Handler] = {
-            (s.contract.event_type, s.contract.version): s.handler for s in subscriptions
+        self._subscriptions: dict[tuple[str, int], Subscription[Any, Any]] = {
+            (s.contract.event_type, s.contract.version): s for s in subscriptions
         }
-        self._types = {event_type for event_type, _ in self._handlers}
+        self._types = {event_type for event_type, _ in self._subscriptions}
         self.topics = sorted({s.contract.topic for s in subscriptions})
         self._uow_factory = uow_factory
         self._kafka = kafka
@@ -95,22 +96,32 @@ class EventConsumer:
         """Records behind the high watermark per ``topic/partition``, as of the last fetch."""
         return {f"{tp.topic}/{tp.partition}": lag for tp, lag in sorted(self._lag.items())}
 
-    async def run(self, stop: asyncio.Event) -> None:
-        """Consume until ``stop`` is set; the record being handled is finished first."""
+    async def run(self, stop: asyncio.Event, *, cluster_id: str | None = None) -> None:
+        """Consume until ``stop`` is set; the record being handled is finished first.
+
+        With ``cluster_id``, every fetched batch is checked to come from that broker before it is
+        applied; :class:`~shared.kafka.identity.BrokerChanged` ends the run otherwise.
+        """
         consumer = make_consumer(self._kafka, group_id=self.name, topics=self.topics)
         producer = make_producer(self._kafka)
+        guard = BrokerGuard(self._kafka, cluster_id) if cluster_id else None
         await consumer.start()
         try:
             await producer.start()
             log.info("consumer started", consumer=self.name, topics=self.topics)
             while not stop.is_set():
                 batches = await consumer.getmany(timeout_ms=self._options.poll_timeout_ms)
+                if batches and guard is not None:
+                    # After the fetch: positions from an old broker are meaningless on a new one.
+                    await guard.verify()
                 for partition, records in batches.items():
                     await self._consume_partition(consumer, producer, partition, records, stop)
                 await self._update_lag(consumer)
         finally:
             await consumer.stop()
             await producer.stop()
+            if guard is not None:
+                await guard.close()
 
     async def _consume_partition(
         self,
@@ -145,23 +156,23 @@ class EventConsumer:
     ) -> Outcome | None:
         try:
             event = CloudEvent.from_kafka(record.headers, record.value)
-            handler = self._handler_for(event)
-            if handler is None:
+            subscription = self._subscription_for(event)
+            if subscription is None:
                 return Outcome.IGNORED
-            data = event.decode()
+            data = event.decode(subscription.contract)
         except MalformedEvent as exc:
             await self._dead_letter(producer, record, exc, attempts=1)
             return Outcome.DEAD_LETTERED
         with correlation_scope(event.correlationid, causation_id=event.id):
-            return await self._apply_with_retries(producer, record, event, data, handler, stop)
+            return await self._apply_with_retries(producer, record, event, data, subscription.handler, stop)
 
-    def _handler_for(self, event: CloudEvent) -> Handler | None:
+    def _subscription_for(self, event: CloudEvent) -> Subscription[Any, Any] | None:
         if event.type not in self._types:
             return None
-        handler = self._handlers.get((event.type, event.version))
-        if handler is None:
+        subscription = self._subscriptions.get((event.type, event.version))
+        if subscription is None:
             raise UnsupportedVersion(f"{self.name} does not handle {event.type} v{event.version}")
-        return handler
+        return subscription
 
     async def _apply_with_retries(
         self,

@@ -30,6 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared.kafka.clients import KafkaConfig, make_producer
+from shared.kafka.identity import BrokerGuard
 from shared.messaging import maintenance
 from shared.messaging.tables import MessagingTables, outbox_channel
 from shared.metrics import OUTBOX_PUBLISH_FAILURES, OUTBOX_PUBLISHED, OUTBOX_REPLAYED, RELAY_LEADER
@@ -104,7 +105,11 @@ class OutboxRelay:
             wake = asyncio.Event()
             await connection.add_listener(outbox_channel(self._tables.schema), lambda *_: wake.set())
             await self._adopt_broker(cluster_id)
-            await self._relay(wake, lost, stop)
+            guard = BrokerGuard(self._kafka, cluster_id)
+            try:
+                await self._relay(wake, lost, stop, guard)
+            finally:
+                await guard.close()
         finally:
             self._set_leader(False)
             await connection.close()
@@ -131,7 +136,9 @@ class OutboxRelay:
                 "new broker: outbox replayed", service=self._service, events=replayed, cluster=cluster_id
             )
 
-    async def _relay(self, wake: asyncio.Event, lost: asyncio.Event, stop: asyncio.Event) -> None:
+    async def _relay(
+        self, wake: asyncio.Event, lost: asyncio.Event, stop: asyncio.Event, guard: BrokerGuard
+    ) -> None:
         backoff = Backoff(maximum=10.0)
         next_housekeeping = 0.0
         producer: AIOKafkaProducer | None = None
@@ -142,7 +149,7 @@ class OutboxRelay:
                 wake.clear()
                 try:
                     producer = producer or await self._start_producer()
-                    relayed = await self._publish_batch(producer)
+                    relayed = await self._publish_batch(producer, guard)
                 except (PublishFailed, KafkaError, OSError) as exc:
                     OUTBOX_PUBLISH_FAILURES.labels(self._service).inc()
                     log.warning(
@@ -170,7 +177,7 @@ class OutboxRelay:
             raise
         return producer
 
-    async def _publish_batch(self, producer: AIOKafkaProducer) -> int:
+    async def _publish_batch(self, producer: AIOKafkaProducer, guard: BrokerGuard) -> int:
         rows = await self._pending_rows()
         if not rows:
             return 0
@@ -181,6 +188,9 @@ class OutboxRelay:
                 for (topic, partition), group in by_partition.items()
             )
         )
+        # Acknowledged by *this* broker? Checked after the sends, so a broker replaced meanwhile is
+        # caught: then nothing is marked published and the worker restarts against the new broker.
+        await guard.verify()
         published = [row_id for ids, _ in outcomes for row_id in ids]
         failures = [error for _, error in outcomes if error is not None]
         failed_ids = {row.id for row in rows} - set(published)
