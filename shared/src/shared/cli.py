@@ -16,14 +16,17 @@ from shared.contracts import schemas
 from shared.logs import configure_logging
 from shared.messaging.maintenance import replay_outbox
 from shared.service import discover_services, get_service
+from shared.timers.store import recompute_provisional
 
 app = typer.Typer(help="ipcase: event-driven IP-enforcement case management", no_args_is_help=True)
 outbox_app = typer.Typer(help="Outbox operations", no_args_is_help=True)
 contracts_app = typer.Typer(help="Event contracts and their JSON Schemas", no_args_is_help=True)
 topics_app = typer.Typer(help="Kafka topics", no_args_is_help=True)
+timers_app = typer.Typer(help="Durable timers", no_args_is_help=True)
 app.add_typer(outbox_app, name="outbox")
 app.add_typer(contracts_app, name="contracts")
 app.add_typer(topics_app, name="topics")
+app.add_typer(timers_app, name="timers")
 app.command("deadline")(deadline_command)
 
 ServiceName = Annotated[str, typer.Argument(help="intake, adjudication, mediation or credit")]
@@ -118,6 +121,23 @@ def replay(
                 return await replay_outbox(session, platform.tables, since=moment)
 
     typer.echo(f"{service}: {asyncio.run(run())} event(s) queued for publication again")
+
+
+@timers_app.command("recompute")
+def recompute_timers(service: Annotated[str, typer.Option(help="Service whose timers to recompute")]) -> None:
+    """Recompute provisional deadlines after loading a new year's holiday notice (CALENDAR_DIR)."""
+    spec = get_service(service)
+
+    async def run() -> list[tuple[str, str, dt.date]]:
+        async with spec.bootstrap(spec.settings()) as container:
+            platform = container.platform
+            async with platform.sessions() as session, session.begin():
+                return await recompute_provisional(session, platform.tables.timers)
+
+    moved = asyncio.run(run())
+    for aggregate_id, name, due in moved:
+        typer.echo(f"{aggregate_id} {name}: now due {due.isoformat()}")
+    typer.echo(f"{service}: {len(moved)} provisional deadline(s) recomputed")
 
 
 @contracts_app.command("export")

@@ -21,3 +21,4 @@ CONSUMER_MESSAGES = Counter(
 CONSUMER_RETRIES = Counter(
     "ipcase_consumer_retries", "Handler attempts that failed and were retried", ["consumer"]
 )
+TIMERS_FIRED = Counter("ipcase_timers_fired", "Durable timers fired", ["service", "kind"])

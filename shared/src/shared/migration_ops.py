@@ -110,3 +110,33 @@ def create_counter_table_v1(schema: str) -> None:
 
 def drop_counter_table_v1(schema: str) -> None:
     op.drop_table("number_counters", schema=schema)
+
+
+def create_timers_table_v1(schema: str) -> None:
+    op.create_table(
+        "timers",
+        sa.Column("aggregate_id", sa.Text, nullable=False),
+        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("kind", sa.Text, nullable=False),
+        sa.Column("due_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("status", sa.Text, nullable=False),
+        sa.Column("payload", postgresql.JSONB, nullable=False),
+        sa.Column("provisional", sa.Boolean, nullable=False, server_default=sa.text("false")),
+        sa.Column("explanation", sa.Text),
+        sa.Column("rule", postgresql.JSONB),
+        sa.Column("attempts", sa.Integer, nullable=False, server_default=sa.text("0")),
+        sa.Column("not_before", sa.DateTime(timezone=True)),
+        sa.Column("last_error", sa.Text),
+        sa.Column("fired_at", sa.DateTime(timezone=True)),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.PrimaryKeyConstraint("aggregate_id", "name", name="pk_timers"),
+        schema=schema,
+    )
+    op.create_index(
+        "ix_timers_due", "timers", ["due_at"], schema=schema, postgresql_where=sa.text("status = 'scheduled'")
+    )
+
+
+def drop_timers_table_v1(schema: str) -> None:
+    op.drop_table("timers", schema=schema)

@@ -7,12 +7,13 @@ adds its own handlers on top.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from shared.calendar import catalogue, load_calendar, set_default_calendar
 from shared.db import asyncpg_dsn, make_engine, make_sessionmaker
 from shared.kafka.clients import KafkaConfig
 from shared.messaging.consumer import ConsumerOptions, EventConsumer, Subscription
@@ -20,6 +21,7 @@ from shared.messaging.outbox import event_source
 from shared.messaging.relay import OutboxRelay, RelayOptions
 from shared.messaging.tables import MessagingTables
 from shared.settings import ServiceSettings
+from shared.timers import TimerHandler, TimerScheduler
 from shared.uow import UnitOfWork
 from shared.worker import PeriodicJob, Worker
 
@@ -77,6 +79,17 @@ class Platform:
             ),
         )
 
+    def timer_scheduler(
+        self, uow_factory: Callable[[], UnitOfWork], handlers: Mapping[str, TimerHandler]
+    ) -> TimerScheduler:
+        return TimerScheduler(
+            uow_factory=uow_factory,
+            handlers=handlers,
+            service=self.settings.service_name,
+            poll_interval=self.settings.timer_poll_interval,
+            max_attempts=self.settings.timer_max_attempts,
+        )
+
     def worker(self, consumers: Sequence[EventConsumer] = (), jobs: Sequence[PeriodicJob] = ()) -> Worker:
         return Worker(
             service=self.settings.service_name,
@@ -92,6 +105,11 @@ class Platform:
 
 
 def build_platform(settings: ServiceSettings, tables: MessagingTables) -> Platform:
+    """Build (without connecting) what a service process needs; load operator calendar data."""
+    if settings.calendar_dir is not None:
+        set_default_calendar(load_calendar(settings.calendar_dir))
+    if settings.period_catalogue_file is not None:
+        catalogue.set_default_catalogue(catalogue.load_catalogue(settings.period_catalogue_file))
     engine = make_engine(
         settings.database_url.get_secret_value(),
         pool_size=settings.database_pool_size,

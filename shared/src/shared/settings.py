@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from enum import StrEnum
+from pathlib import Path
 from typing import ClassVar, Self
 
 from pydantic import Field, SecretStr, model_validator
@@ -83,6 +84,18 @@ class ServiceSettings(BaseSettings):
     consumer_retry_backoff: timedelta = timedelta(milliseconds=200)
     consumer_retry_backoff_max: timedelta = timedelta(seconds=5)
 
+    timer_poll_interval: timedelta = Field(
+        default=timedelta(seconds=2), description="How often due timers are looked for"
+    )
+    timer_max_attempts: int = Field(default=5, ge=1)
+    calendar_dir: Path | None = Field(
+        default=None,
+        description="Directory of <year>.json holiday notices that add to or override the bundled data",
+    )
+    period_catalogue_file: Path | None = Field(
+        default=None, description="TOML file overriding statutory period lengths (e.g. the [U] ones)"
+    )
+
     auth_secret: SecretStr = SecretStr(DEV_AUTH_SECRET)
     auth_issuer: str = "ipcase"
     auth_token_ttl: timedelta = timedelta(hours=12)
@@ -95,6 +108,12 @@ class ServiceSettings(BaseSettings):
     def db_schema(self) -> str:
         """Each service owns exactly one PostgreSQL schema, named after it."""
         return self.service_name
+
+    @property
+    def province_code(self) -> str | None:
+        """The office's province (``330000``) from its division code, for provincial period rules."""
+        digits = self.office_code[:2]
+        return f"{digits}0000" if digits.isdigit() and digits != "00" else None
 
     @property
     def dev_mode(self) -> bool:

@@ -14,11 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared.messaging.outbox import Outbox
 from shared.messaging.tables import MessagingTables
+from shared.timers.store import Timers
 
 
 class UnitOfWork:
     session: AsyncSession
     outbox: Outbox
+    timers: Timers
 
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], tables: MessagingTables, source: str
@@ -30,6 +32,7 @@ class UnitOfWork:
     async def __aenter__(self) -> Self:
         self.session = self._session_factory()
         self.outbox = Outbox(self.tables.outbox, self._source)
+        self.timers = Timers(self.session, self.tables.timers)
         self._bind(self.session)
         return self
 

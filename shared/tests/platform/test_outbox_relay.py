@@ -13,6 +13,7 @@ from aiokafka import ConsumerRecord
 from sqlalchemy import select
 
 from shared.contracts import CloudEvent
+from shared.kafka.topics import broker_cluster_id, ensure_topics
 from shared.messaging import maintenance
 from shared.messaging.relay import OutboxRelay, RelayOptions
 from shared.testing.plugin import BrokerHandle
@@ -32,7 +33,8 @@ def relay_for(probe_db: ProbeDb, broker: BrokerHandle, *, batch_size: int = 500)
 
 
 @contextlib.asynccontextmanager
-async def running(relay: OutboxRelay, cluster_id: str = "test-cluster") -> AsyncIterator[asyncio.Event]:
+async def running(relay: OutboxRelay, broker: BrokerHandle) -> AsyncIterator[asyncio.Event]:
+    cluster_id = await broker_cluster_id(kafka_config(broker.bootstrap_servers))
     stop = asyncio.Event()
     task = asyncio.create_task(relay.run(cluster_id=cluster_id, stop=stop))
     try:
@@ -86,7 +88,7 @@ async def test_an_event_of_a_rolled_back_transaction_is_never_published(
         await uow.rollback()
     await probe_db.write_events([contract(partition_key="k", sequence=2)])
 
-    async with running(relay_for(probe_db, broker)):
+    async with running(relay_for(probe_db, broker), broker):
         await eventually(nothing_pending(probe_db), what="the committed event to be published")
         records = await read_topic(broker.bootstrap_servers, probe_topic, expected=2, within=2)
 
@@ -101,10 +103,10 @@ async def test_per_key_order_holds_across_a_relay_restart(
     keys = [f"case-{i}" for i in range(4)]
     await probe_db.write_events([contract(partition_key=keys[n % 4], sequence=n) for n in range(60)])
 
-    async with running(relay_for(probe_db, broker, batch_size=7)):
+    async with running(relay_for(probe_db, broker, batch_size=7), broker):
         await eventually(fewer_pending_than(probe_db, 40), what="the first relay to publish some events")
     await probe_db.write_events([contract(partition_key=keys[n % 4], sequence=n) for n in range(60, 100)])
-    async with running(relay_for(probe_db, broker, batch_size=7)):
+    async with running(relay_for(probe_db, broker, batch_size=7), broker):
         await eventually(nothing_pending(probe_db), what="the second relay to publish the rest")
     records = await read_topic(broker.bootstrap_servers, probe_topic, expected=100)
 
@@ -120,15 +122,15 @@ async def test_only_one_relay_leads_and_another_takes_over_when_it_stops(
 ) -> None:
     contract = probe_contract(probe_topic)
     first, second = relay_for(probe_db, broker), relay_for(probe_db, broker)
-    async with running(first):
+    async with running(first, broker):
         await eventually(leading(first), what="the first relay to lead")
-        async with running(second) as stop_second:
+        async with running(second, broker) as stop_second:
             await asyncio.sleep(0.5)
             assert first.is_leader and not second.is_leader
             await probe_db.write_events([contract(partition_key="k", sequence=1)])
             await eventually(nothing_pending(probe_db), what="the leader to publish")
             stop_second.set()
-    async with running(second):
+    async with running(second, broker):
         await eventually(leading(second), what="the second relay to lead")
         await probe_db.write_events([contract(partition_key="k", sequence=2)])
         await eventually(nothing_pending(probe_db), what="the new leader to publish")
@@ -137,19 +139,27 @@ async def test_only_one_relay_leads_and_another_takes_over_when_it_stops(
     assert sequences_by_key(records) == {"k": [1, 2]}
 
 
-async def test_a_new_broker_cluster_gets_every_retained_event_again(
-    probe_db: ProbeDb, probe_topic: str, broker: BrokerHandle
+async def test_a_fresh_broker_gets_every_retained_event_again(
+    probe_db: ProbeDb, probe_topic: str, private_broker: BrokerHandle
 ) -> None:
     contract = probe_contract(probe_topic)
+    config = kafka_config(private_broker.bootstrap_servers)
+    await ensure_topics(config, [probe_topic])
     await probe_db.write_events([contract(partition_key="k", sequence=n) for n in range(3)])
-    async with running(relay_for(probe_db, broker), cluster_id="cluster-a"):
+    async with running(relay_for(probe_db, private_broker), private_broker):
         await eventually(nothing_pending(probe_db), what="first publication")
-    async with running(relay_for(probe_db, broker), cluster_id="cluster-a"):
-        await asyncio.sleep(0.5)  # same cluster: nothing to replay
-    async with running(relay_for(probe_db, broker), cluster_id="cluster-b"):
-        records = await read_topic(broker.bootstrap_servers, probe_topic, expected=6)
 
-    assert sequences_by_key(records) == {"k": [0, 1, 2, 0, 1, 2]}
+    assert private_broker.embedded is not None
+    private_broker.embedded.restart()  # memory-only: the three events are gone from the broker
+    await ensure_topics(config, [probe_topic])
+    async with running(relay_for(probe_db, private_broker), private_broker):
+        records = await read_topic(private_broker.bootstrap_servers, probe_topic, expected=3)
+    async with running(relay_for(probe_db, private_broker), private_broker):
+        await asyncio.sleep(0.5)  # same broker again: nothing to replay
+    again = await read_topic(private_broker.bootstrap_servers, probe_topic, expected=4, within=1)
+
+    assert sequences_by_key(records) == {"k": [0, 1, 2]}
+    assert len(again) == 3
 
 
 async def test_replay_since_a_time_republishes_only_later_events(
@@ -160,7 +170,7 @@ async def test_replay_since_a_time_republishes_only_later_events(
     await asyncio.sleep(0.05)
     cut = dt.datetime.now(dt.UTC)
     await probe_db.write_events([contract(partition_key="k", sequence=2)])
-    async with running(relay_for(probe_db, broker)):
+    async with running(relay_for(probe_db, broker), broker):
         await eventually(nothing_pending(probe_db), what="first publication")
         async with probe_db.sessions() as session, session.begin():
             assert await maintenance.replay_outbox(session, probe_db.tables, since=cut) == 1

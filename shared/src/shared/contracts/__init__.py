@@ -3,7 +3,7 @@
 Importing this package imports every producer's module, so the registry is complete.
 """
 
-from shared.contracts import adjudication, intake, mediation
+from shared.contracts import adjudication, court, intake, mediation
 from shared.contracts.base import (
     EventData,
     IpRef,
@@ -26,6 +26,7 @@ __all__ = [
     "UnknownEventType",
     "adjudication",
     "contract_for",
+    "court",
     "dead_letter_topic",
     "intake",
     "mediation",

@@ -4,6 +4,7 @@
 ``relay_state``  one row: the broker cluster the outbox was last relayed to (detects a fresh broker)
 ``inbox``        (consumer, event id) of every event a consumer has applied, written in the same
                  transaction as the consumer's effects, so a redelivered event has no second effect
+``timers``       durable timers (see :mod:`shared.timers`)
 """
 
 from __future__ import annotations
@@ -26,12 +27,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
+from shared.timers.store import timer_table
+
 
 @dataclass(frozen=True, slots=True)
 class MessagingTables:
     outbox: Table
     relay_state: Table
     inbox: Table
+    timers: Table
 
     @property
     def schema(self) -> str:
@@ -40,9 +44,12 @@ class MessagingTables:
 
 
 def messaging_tables(metadata: MetaData) -> MessagingTables:
-    """Declare the three tables on a service's metadata (its schema comes from the metadata)."""
+    """Declare the tables on a service's metadata (its schema comes from the metadata)."""
     return MessagingTables(
-        outbox=_outbox(metadata), relay_state=_relay_state(metadata), inbox=_inbox(metadata)
+        outbox=_outbox(metadata),
+        relay_state=_relay_state(metadata),
+        inbox=_inbox(metadata),
+        timers=timer_table(metadata),
     )
 
 

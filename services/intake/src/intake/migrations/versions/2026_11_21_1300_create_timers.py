@@ -1,0 +1,24 @@
+"""Create the durable timers table.
+
+Revision ID: intake_0002
+Revises: intake_0001
+Create Date: 2026-11-21 13:00:00
+"""
+
+from collections.abc import Sequence
+
+from shared.migration_ops import create_timers_table_v1, drop_timers_table_v1
+
+revision: str = "intake_0002"
+down_revision: str | None = "intake_0001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+SCHEMA = "intake"
+
+
+def upgrade() -> None:
+    create_timers_table_v1(SCHEMA)
+
+
+def downgrade() -> None:
+    drop_timers_table_v1(SCHEMA)

@@ -1,0 +1,134 @@
+"""Fire due timers: each one exactly once, in the same transaction as its handler's effects."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+import structlog
+from sqlalchemy import Table, func, or_, select, update
+
+from shared.metrics import TIMERS_FIRED
+from shared.retry import sleep_unless_stopped
+from shared.timers.store import DueTimer, TimerStatus, due_timer
+
+if TYPE_CHECKING:
+    from shared.uow import UnitOfWork
+
+log = structlog.get_logger(__name__)
+TimerHandler = Callable[[DueTimer, Any], Awaitable[None]]
+Clock = Callable[[], dt.datetime]
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class TimerScheduler:
+    """A periodic job for the worker: fires due timers by ``kind`` through ``handlers``.
+
+    A handler runs inside the unit of work that also marks the timer fired, so its effects and
+    the firing commit together. A handler that raises is retried on later passes; after
+    ``max_attempts`` the timer is marked FAILED (and logged) so it stops blocking nothing.
+    """
+
+    def __init__(
+        self,
+        *,
+        uow_factory: Callable[[], UnitOfWork],
+        handlers: Mapping[str, TimerHandler],
+        service: str = "",
+        poll_interval: timedelta = timedelta(seconds=2),
+        max_attempts: int = 5,
+        clock: Clock = _utc_now,
+    ) -> None:
+        self._uow_factory = uow_factory
+        self._service = service
+        self._handlers = dict(handlers)
+        self._poll = poll_interval.total_seconds()
+        self._max_attempts = max_attempts
+        self._clock = clock
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            while not stop.is_set() and await self.fire_next():
+                pass
+            await sleep_unless_stopped(stop, self._poll)
+
+    async def fire_next(self) -> bool:
+        """Fire one due timer, if any; True if one was handled (or failed and was recorded)."""
+        now = self._clock()
+        async with self._uow_factory() as uow:
+            table = self._table(uow)
+            row = (
+                (
+                    await uow.session.execute(
+                        select(table)
+                        .where(
+                            table.c.status == TimerStatus.SCHEDULED.value,
+                            table.c.due_at <= now,
+                            or_(table.c.not_before.is_(None), table.c.not_before <= now),
+                        )
+                        .order_by(table.c.due_at)
+                        .limit(1)
+                        .with_for_update(skip_locked=True)
+                    )
+                )
+                .mappings()
+                .one_or_none()
+            )
+            if row is None:
+                return False
+            timer = due_timer(row)
+            try:
+                await self._dispatch(timer, uow)
+            except Exception as exc:  # the handler's failure is recorded against the timer
+                await uow.rollback()
+                await self._record_failure(timer, row["attempts"] + 1, exc)
+                return True
+            await uow.session.execute(
+                update(table)
+                .where(table.c.aggregate_id == timer.aggregate_id, table.c.name == timer.name)
+                .values(status=TimerStatus.FIRED.value, fired_at=self._clock(), updated_at=func.now())
+            )
+            await uow.commit()
+        TIMERS_FIRED.labels(self._service, timer.kind).inc()
+        return True
+
+    async def _dispatch(self, timer: DueTimer, uow: UnitOfWork) -> None:
+        handler = self._handlers.get(timer.kind)
+        if handler is None:
+            raise LookupError(f"no handler for timer kind {timer.kind}")
+        await handler(timer, uow)
+
+    async def _record_failure(self, timer: DueTimer, attempts: int, error: Exception) -> None:
+        status = TimerStatus.FAILED if attempts >= self._max_attempts else TimerStatus.SCHEDULED
+        retry_at = self._clock() + timedelta(seconds=self._poll * 2**attempts)
+        log.warning(
+            "timer handler failed",
+            kind=timer.kind,
+            aggregate_id=timer.aggregate_id,
+            attempts=attempts,
+            error=repr(error),
+        )
+        async with self._uow_factory() as uow:
+            table = self._table(uow)
+            await uow.session.execute(
+                update(table)
+                .where(table.c.aggregate_id == timer.aggregate_id, table.c.name == timer.name)
+                .values(
+                    attempts=attempts,
+                    not_before=retry_at,
+                    last_error=repr(error)[:1000],
+                    status=status.value,
+                    updated_at=func.now(),
+                )
+            )
+            await uow.commit()
+
+    @staticmethod
+    def _table(uow: UnitOfWork) -> Table:
+        return uow.tables.timers
