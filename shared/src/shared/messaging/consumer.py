@@ -11,6 +11,7 @@ until the database is back, never dead-lettered.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
@@ -102,12 +103,16 @@ class EventConsumer:
         With ``cluster_id``, every fetched batch is checked to come from that broker before it is
         applied; :class:`~shared.kafka.identity.BrokerChanged` ends the run otherwise.
         """
-        consumer = make_consumer(self._kafka, group_id=self.name, topics=self.topics)
-        producer = make_producer(self._kafka)
-        guard = BrokerGuard(self._kafka, cluster_id) if cluster_id else None
-        await consumer.start()
-        try:
+        async with contextlib.AsyncExitStack() as resources:
+            consumer = make_consumer(self._kafka, group_id=self.name, topics=self.topics)
+            resources.push_async_callback(consumer.stop)  # safe even if start() failed
+            await consumer.start()
+            producer = make_producer(self._kafka)
+            resources.push_async_callback(producer.stop)
             await producer.start()
+            guard = BrokerGuard(self._kafka, cluster_id) if cluster_id else None
+            if guard is not None:
+                resources.push_async_callback(guard.close)
             log.info("consumer started", consumer=self.name, topics=self.topics)
             while not stop.is_set():
                 batches = await consumer.getmany(timeout_ms=self._options.poll_timeout_ms)
@@ -117,11 +122,6 @@ class EventConsumer:
                 for partition, records in batches.items():
                     await self._consume_partition(consumer, producer, partition, records, stop)
                 await self._update_lag(consumer)
-        finally:
-            await consumer.stop()
-            await producer.stop()
-            if guard is not None:
-                await guard.close()
 
     async def _consume_partition(
         self,
