@@ -1,0 +1,103 @@
+"""Render a :class:`Document` as HTML or PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from functools import cache
+from xml.sax.saxutils import escape
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+
+from shared.documents.model import Document
+
+CJK_FONT = "STSong-Light"
+
+
+def render_html(document: Document) -> str:
+    return _templates().get_template("document.html.j2").render(doc=document, date=_chinese_date)
+
+
+def render_pdf(document: Document) -> bytes:
+    _register_font()
+    buffer = io.BytesIO()
+    pdf = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=28 * mm,
+        rightMargin=26 * mm,
+        topMargin=37 * mm,
+        bottomMargin=35 * mm,
+        title=document.title,
+        subject=document.document_no,
+        creator="ipcase",
+    )
+    pdf.build(_flowables(document))
+    return buffer.getvalue()
+
+
+def _flowables(document: Document) -> list[Flowable]:
+    styles = _styles()
+    story: list[Flowable] = [
+        Paragraph(escape(document.title), styles["title"]),
+        Paragraph(escape(document.document_no), styles["number"]),
+        Spacer(1, 6 * mm),
+    ]
+    story += [Paragraph(f"{escape(f.label)}：{escape(f.value)}", styles["body"]) for f in document.fields]
+    for section in document.sections:
+        if section.heading:
+            story.append(Paragraph(escape(section.heading), styles["heading"]))
+        story += [Paragraph(escape(p), styles["body"]) for p in section.paragraphs]
+        story += [
+            Paragraph(f"{n}. {escape(item)}", styles["body"]) for n, item in enumerate(section.items, 1)
+        ]
+    if document.signature is not None:
+        signature = document.signature
+        story += [
+            Spacer(1, 12 * mm),
+            Paragraph(f"{escape(signature.issuer)}{escape(signature.seal_note)}", styles["signature"]),
+            Paragraph(_chinese_date(signature.date), styles["signature"]),
+        ]
+    if document.footnote:
+        story += [Spacer(1, 8 * mm), Paragraph(escape(document.footnote), styles["footnote"])]
+    return story
+
+
+def _chinese_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle(
+        "body", fontName=CJK_FONT, fontSize=12, leading=22, firstLineIndent=24, wordWrap="CJK"
+    )
+    return {
+        "title": ParagraphStyle(
+            "title", parent=base, fontSize=20, leading=30, alignment=TA_CENTER, firstLineIndent=0
+        ),
+        "number": ParagraphStyle("number", parent=base, alignment=TA_RIGHT, firstLineIndent=0),
+        "heading": ParagraphStyle("heading", parent=base, fontSize=13, spaceBefore=8, firstLineIndent=0),
+        "body": base,
+        "signature": ParagraphStyle("signature", parent=base, alignment=TA_RIGHT, firstLineIndent=0),
+        "footnote": ParagraphStyle("footnote", parent=base, fontSize=10, leading=16, firstLineIndent=0),
+    }
+
+
+@cache
+def _register_font() -> None:
+    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+
+
+@cache
+def _templates() -> Environment:
+    return Environment(
+        loader=PackageLoader("shared.documents", "templates"), autoescape=select_autoescape(["html", "j2"])
+    )
