@@ -13,8 +13,8 @@ from intake.domain.complaint import Complaint
 from intake.domain.errors import ComplaintNotFound
 from intake.unit_of_work import IntakeUnitOfWork
 from shared.contracts.base import IpRef
-from shared.contracts.common import PartyRef
-from shared.contracts.intake import ComplaintAcceptedV1
+from shared.contracts.common import PartyDetails, PartyRef, RightRef
+from shared.contracts.intake import ComplaintAcceptedV1, ComplaintRoutedV1, Destination
 from shared.vocabulary import Party
 
 Clock = Callable[[], dt.datetime]
@@ -43,6 +43,7 @@ async def register_complaint(cmd: RegisterComplaint, uow: IntakeUnitOfWork, cloc
     )
     await uow.complaints.add(complaint)
     uow.outbox.add(_accepted_event(complaint), key=complaint.id)
+    uow.outbox.add(_routed_event(complaint, routed_at=clock()), key=complaint.id)
     if cmd.idempotency_key is not None:
         await uow.idempotency.complete(cmd.idempotency_key, str(complaint.id))
     return Registration(complaint, replayed=False)
@@ -70,6 +71,34 @@ def _accepted_event(complaint: Complaint) -> ComplaintAcceptedV1:
         subject_ids=tuple(p.credit_code for p in parties if p.credit_code),
         ip_refs=(IpRef(type=complaint.ip_type.value, reg_no=complaint.right_number),),
     )
+
+
+def _routed_event(complaint: Complaint, *, routed_at: dt.datetime) -> ComplaintRoutedV1:
+    """Walking-skeleton triage: the complaint goes where the complainant asked."""
+    destination = Destination(complaint.requested_procedure.value)
+    return ComplaintRoutedV1(
+        complaint_id=complaint.id,
+        reference=complaint.reference,
+        destination=destination,
+        procedure="ordinary" if destination is Destination.ADJUDICATION else "administrative",
+        routing_rule="requested_procedure",
+        routing_reason=f"the complainant asked for {destination.value}",
+        ip_type=complaint.ip_type,
+        rights=(RightRef(ip_type=complaint.ip_type, number=complaint.right_number),),
+        complainant=_party_details(complaint.complainant),
+        respondents=tuple(_party_details(p) for p in complaint.respondents),
+        facts=complaint.facts,
+        received_at=complaint.received_at,
+        routed_at=routed_at,
+        subject_ids=tuple(
+            p.credit_code for p in (complaint.complainant, *complaint.respondents) if p.credit_code
+        ),
+        ip_refs=(IpRef(type=complaint.ip_type.value, reg_no=complaint.right_number),),
+    )
+
+
+def _party_details(party: Party) -> PartyDetails:
+    return PartyDetails(kind=party.kind, name=party.name, credit_code=party.credit_code)
 
 
 def _party_ref(party: Party) -> PartyRef:

@@ -9,21 +9,21 @@ from adjudication.domain.commands import OpenCaseFromComplaint
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 from shared.contracts import CloudEvent
 from shared.contracts.common import PartyRef
-from shared.contracts.intake import ComplaintAcceptedV1
+from shared.contracts.intake import ComplaintRoutedV1, Destination
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import Subscription
-from shared.vocabulary import Party, RequestedProcedure
+from shared.vocabulary import Party
 
 log = structlog.get_logger(__name__)
 
 
 def subscriptions(
     bus: MessageBus[AdjudicationUnitOfWork],
-) -> list[Subscription[ComplaintAcceptedV1, AdjudicationUnitOfWork]]:
-    async def on_complaint_accepted(
-        data: ComplaintAcceptedV1, event: CloudEvent, uow: AdjudicationUnitOfWork
+) -> list[Subscription[ComplaintRoutedV1, AdjudicationUnitOfWork]]:
+    async def on_complaint_routed(
+        data: ComplaintRoutedV1, event: CloudEvent, uow: AdjudicationUnitOfWork
     ) -> None:
-        if data.requested_procedure is not RequestedProcedure.ADJUDICATION:
+        if data.destination is not Destination.ADJUDICATION:
             return
         if not is_adjudicable(data.ip_type):
             log.info("complaint is not a patent dispute; no case opened", complaint_id=str(data.complaint_id))
@@ -33,7 +33,7 @@ def subscriptions(
                 complaint_id=data.complaint_id,
                 complaint_reference=data.reference,
                 ip_type=data.ip_type,
-                patent_number=data.right_number,
+                patent_number=data.rights[0].number,
                 requester=_party(data.complainant),
                 respondents=tuple(_party(p) for p in data.respondents),
                 received_at=data.received_at,
@@ -41,7 +41,7 @@ def subscriptions(
             uow=uow,
         )
 
-    return [Subscription(ComplaintAcceptedV1, on_complaint_accepted)]
+    return [Subscription(ComplaintRoutedV1, on_complaint_routed)]
 
 
 def _party(ref: PartyRef) -> Party:

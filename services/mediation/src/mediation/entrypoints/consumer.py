@@ -6,32 +6,32 @@ from mediation.domain.commands import OpenMediationFromComplaint
 from mediation.unit_of_work import MediationUnitOfWork
 from shared.contracts import CloudEvent
 from shared.contracts.common import PartyRef
-from shared.contracts.intake import ComplaintAcceptedV1
+from shared.contracts.intake import ComplaintRoutedV1, Destination
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import Subscription
-from shared.vocabulary import Party, RequestedProcedure
+from shared.vocabulary import Party
 
 
 def subscriptions(
     bus: MessageBus[MediationUnitOfWork],
-) -> list[Subscription[ComplaintAcceptedV1, MediationUnitOfWork]]:
-    async def on_complaint_accepted(
-        data: ComplaintAcceptedV1, event: CloudEvent, uow: MediationUnitOfWork
+) -> list[Subscription[ComplaintRoutedV1, MediationUnitOfWork]]:
+    async def on_complaint_routed(
+        data: ComplaintRoutedV1, event: CloudEvent, uow: MediationUnitOfWork
     ) -> None:
-        if data.requested_procedure is not RequestedProcedure.MEDIATION:
+        if data.destination is not Destination.MEDIATION:
             return
         await bus.handle(
             OpenMediationFromComplaint(
                 complaint_id=data.complaint_id,
                 ip_type=data.ip_type,
-                right_number=data.right_number,
+                right_number=data.rights[0].number,
                 applicant=_party(data.complainant),
                 other_parties=tuple(_party(p) for p in data.respondents),
             ),
             uow=uow,
         )
 
-    return [Subscription(ComplaintAcceptedV1, on_complaint_accepted)]
+    return [Subscription(ComplaintRoutedV1, on_complaint_routed)]
 
 
 def _party(ref: PartyRef) -> Party:
