@@ -122,11 +122,10 @@ def _compare_properties(
     old_required, new_required = set(old.get("required", [])), set(new.get("required", []))
     for name in sorted(old_props.keys() - new_props.keys()):
         yield f"{path}.{name}: property removed"
-    for name in sorted(new_props.keys() - old_props.keys()):
-        if name in new_required:
-            yield f"{path}.{name}: new property is required (old events do not have it)"
+    for name in sorted(new_required - old_required):
+        what = "existing property became" if name in old_props else "new property is"
+        yield f"{path}.{name}: {what} required (old events do not have it)"
+    for name in sorted((old_required - new_required) & new_props.keys()):
+        yield f"{path}.{name}: became optional (old consumers require it)"
     for name in sorted(old_props.keys() & new_props.keys()):
-        if (name in old_required) != (name in new_required):
-            now = "required" if name in new_required else "optional"
-            yield f"{path}.{name}: became {now}"
         yield from _compare(old_props[name], new_props[name], old_root, new_root, f"{path}.{name}")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.logs import correlation_scope, is_acceptable_id
+from shared.web.problems import internal_error_response
 
 HEADER = "x-correlation-id"
+log = structlog.get_logger(__name__)
 
 
 class CorrelationIdMiddleware:
@@ -23,14 +26,26 @@ class CorrelationIdMiddleware:
         with correlation_scope(
             supplied if supplied and is_acceptable_id(supplied) else None
         ) as correlation_id:
+            started = False
 
             async def send_with_header(message: Message) -> None:
+                nonlocal started
                 if message["type"] == "http.response.start":
+                    started = True
                     message.setdefault("headers", [])
                     message["headers"].append((HEADER.encode(), correlation_id.encode()))
                 await send(message)
 
-            await self.app(scope, receive, send_with_header)
+            try:
+                await self.app(scope, receive, send_with_header)
+            except Exception:
+                # Answer here, inside the correlation scope, so the 500 carries the id it is logged with.
+                if started:
+                    raise
+                log.exception("unhandled error", path=scope.get("path"))
+                await internal_error_response(scope.get("path", "")).__call__(
+                    scope, receive, send_with_header
+                )
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -174,16 +174,23 @@ async def _http_exception(request: Request, error: StarletteHTTPException) -> JS
 
 async def _unexpected_error(request: Request, error: Exception) -> JSONResponse:
     log.exception("unhandled error", path=request.url.path)
-    return problem_response(
-        request,
+    return internal_error_response(request.url.path)
+
+
+def internal_error_response(path: str) -> JSONResponse:
+    """The 500 problem: no internals, but the correlation id to find them in the logs."""
+    problem = Problem(
+        type="urn:ipcase:problem:internal_error",
+        title="Internal error",
+        title_zh="服务器内部错误",
         status=500,
+        detail="The request failed and nothing was saved; quote the correlation id when reporting it",
+        detail_zh="请求失败，未保存任何数据；报告问题时请提供关联编号",
+        instance=path,
         code="internal_error",
-        title=("Internal error", "服务器内部错误"),
-        detail=(
-            "The request failed and nothing was saved; quote the correlation id when reporting it",
-            "请求失败，未保存任何数据；报告问题时请提供关联编号",
-        ),
+        correlation_id=current_correlation_id(),
     )
+    return JSONResponse(problem.model_dump(exclude_none=True), status_code=500, media_type=PROBLEM_JSON)
 
 
 def _from_pydantic(error: dict[str, Any]) -> FieldError:

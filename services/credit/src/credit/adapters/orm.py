@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, DateTime, ForeignKey, Identity, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    ForeignKey,
+    Identity,
+    Index,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 
 from shared.db import service_metadata
@@ -25,10 +35,11 @@ sightings = Table(
     "sightings",
     metadata,
     Column("id", BigInteger, Identity(), primary_key=True),
-    Column("credit_code", Text, ForeignKey("credit.subjects.credit_code"), nullable=False, index=True),
+    Column("credit_code", Text, ForeignKey("credit.subjects.credit_code"), nullable=False),
     Column("source_type", Text, nullable=False),
     Column("source_id", Text, nullable=False),
     Column("name_seen", Text, nullable=False),
     Column("seen_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("credit_code", "source_type", "source_id"),
+    Index("ix_sightings_credit_code", "credit_code"),
 )
