@@ -1,7 +1,8 @@
 """Settings every service shares; each service subclasses :class:`ServiceSettings` exactly once.
 
 Only settings classes read the environment. Variable names are the field names in upper case
-(``DATABASE_URL``, ``KAFKA_BOOTSTRAP_SERVERS``, ``OUTBOX_RETENTION``...). Defaults describe the
+(``DATABASE_URL``, ``KAFKA_BOOTSTRAP_SERVERS``, ``OUTBOX_RETENTION``...). Durations are seconds or
+ISO 8601 (``OUTBOX_RETENTION=P7D``). Defaults describe the
 embedded development stack, so ``make run`` needs no configuration; production sets them in compose.
 """
 
@@ -10,14 +11,28 @@ from __future__ import annotations
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import ClassVar, Self
+from typing import Annotated, ClassVar, Self
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import BeforeValidator, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_AUTH_SECRET = "ipcase-dev-secret-not-for-production"
 DEV_DATABASE_PORT = 15432
 DEV_BROKER_PORT = 19092
+
+
+def _seconds_or_iso_duration(value: object) -> object:
+    """Let operators write durations as plain seconds (``5``, ``0.5``) as well as ISO 8601 (``P7D``)."""
+    if isinstance(value, str):
+        try:
+            return timedelta(seconds=float(value))
+        except ValueError:
+            return value
+    return value
+
+
+Duration = Annotated[timedelta, BeforeValidator(_seconds_or_iso_duration)]
+"""A duration setting: seconds (``5``) or ISO 8601 (``PT5S``, ``P7D``)."""
 
 
 class Environment(StrEnum):
@@ -67,24 +82,24 @@ class ServiceSettings(BaseSettings):
     kafka_heartbeat_interval_ms: int = Field(default=300, ge=100)
     kafka_request_timeout_ms: int = Field(default=5000, ge=1000)
     kafka_fetch_max_wait_ms: int = Field(default=25, ge=0, description="Trade-off: latency vs idle CPU")
-    kafka_watch_interval: timedelta = timedelta(seconds=2)
+    kafka_watch_interval: Duration = timedelta(seconds=2)
 
     outbox_batch_size: int = Field(default=500, ge=1)
-    outbox_poll_interval: timedelta = Field(
+    outbox_poll_interval: Duration = Field(
         default=timedelta(seconds=5), description="Fallback wake-up if a NOTIFY was missed"
     )
-    outbox_retention: timedelta = Field(
+    outbox_retention: Duration = Field(
         default=timedelta(days=7), description="Published events are kept this long for replay"
     )
-    inbox_retention: timedelta = Field(
+    inbox_retention: Duration = Field(
         default=timedelta(days=30), description="Must exceed outbox_retention so replays stay deduplicated"
     )
 
     consumer_max_attempts: int = Field(default=5, ge=1)
-    consumer_retry_backoff: timedelta = timedelta(milliseconds=200)
-    consumer_retry_backoff_max: timedelta = timedelta(seconds=5)
+    consumer_retry_backoff: Duration = timedelta(milliseconds=200)
+    consumer_retry_backoff_max: Duration = timedelta(seconds=5)
 
-    timer_poll_interval: timedelta = Field(
+    timer_poll_interval: Duration = Field(
         default=timedelta(seconds=2), description="How often due timers are looked for"
     )
     timer_max_attempts: int = Field(default=5, ge=1)
@@ -98,7 +113,7 @@ class ServiceSettings(BaseSettings):
 
     auth_secret: SecretStr = SecretStr(DEV_AUTH_SECRET)
     auth_issuer: str = "ipcase"
-    auth_token_ttl: timedelta = timedelta(hours=12)
+    auth_token_ttl: Duration = timedelta(hours=12)
 
     @property
     def port(self) -> int:

@@ -39,3 +39,9 @@ def test_defaults_describe_the_embedded_dev_stack() -> None:
 def test_province_comes_from_the_office_code() -> None:
     assert ExampleSettings(office_code="330100-IPO").province_code == "330000"
     assert ExampleSettings().province_code is None
+
+
+def test_durations_read_as_seconds_or_iso_8601() -> None:
+    settings = ExampleSettings.model_validate({"outbox_retention": "P7D", "kafka_watch_interval": "0.5"})
+    assert settings.outbox_retention == timedelta(days=7)
+    assert settings.kafka_watch_interval == timedelta(milliseconds=500)

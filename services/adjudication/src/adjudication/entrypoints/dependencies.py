@@ -10,7 +10,7 @@ from adjudication.bootstrap import AdjudicationContainer
 from shared.web.auth import Principal, Role, require_roles
 
 
-def _container(request: Request) -> AdjudicationContainer:
+async def _container(request: Request) -> AdjudicationContainer:
     container: AdjudicationContainer = request.app.state.container
     return container
 

@@ -10,7 +10,7 @@ from credit.bootstrap import CreditContainer
 from shared.web.auth import Principal, Role, require_roles
 
 
-def _container(request: Request) -> CreditContainer:
+async def _container(request: Request) -> CreditContainer:
     container: CreditContainer = request.app.state.container
     return container
 

@@ -10,7 +10,7 @@ from intake.bootstrap import IntakeContainer
 from shared.web.auth import Principal, Role, require_roles
 
 
-def _container(request: Request) -> IntakeContainer:
+async def _container(request: Request) -> IntakeContainer:
     container: IntakeContainer = request.app.state.container
     return container
 

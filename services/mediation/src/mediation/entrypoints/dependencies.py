@@ -10,7 +10,7 @@ from mediation.bootstrap import MediationContainer
 from shared.web.auth import Principal, Role, require_roles
 
 
-def _container(request: Request) -> MediationContainer:
+async def _container(request: Request) -> MediationContainer:
     container: MediationContainer = request.app.state.container
     return container
 

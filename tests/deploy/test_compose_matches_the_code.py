@@ -1,0 +1,96 @@
+"""docker-compose.yml and the Dockerfile agree with the code: services, ports, commands, settings.
+
+No Docker engine runs in CI, so the file's schema is checked there with ``docker-compose config``;
+this test checks what the schema cannot: that it names what the code actually has.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from shared.cli import app as cli_app
+from shared.service import discover_services
+from shared.settings import ServiceSettings
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVICES = discover_services()
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    return loaded["services"]
+
+
+def app_containers(compose: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {name: svc for name, svc in compose.items() if "build" in svc}
+
+
+def test_every_service_has_an_api_and_a_worker_with_the_right_commands(compose: dict[str, Any]) -> None:
+    for name in SERVICES:
+        assert compose[f"{name}-api"]["command"] == ["api", name]
+        assert compose[f"{name}-worker"]["command"] == ["worker", name]
+    expected = {f"{n}-{role}" for n in SERVICES for role in ("api", "worker")} | {"migrate", "kafka-init"}
+    assert set(app_containers(compose)) == expected
+
+
+def test_every_command_is_a_cli_command(compose: dict[str, Any]) -> None:
+    commands = {c.name or c.callback.__name__ for c in cli_app.registered_commands if c.callback}
+    groups = {g.name for g in cli_app.registered_groups}
+    for name, svc in app_containers(compose).items():
+        first = svc["command"][0]
+        assert first in commands | groups, f"{name}: `ipcase {first}` does not exist"
+        if first in ("api", "worker"):
+            assert svc["command"][1] in SERVICES
+
+
+def test_ports_and_health_checks_use_each_services_own_port(compose: dict[str, Any]) -> None:
+    for name, spec in SERVICES.items():
+        api = compose[f"{name}-api"]
+        assert api["ports"] == [f"{spec.port}:{spec.port}"]
+        assert api["environment"]["HTTP_PORT"] == str(spec.port)
+        assert f"127.0.0.1:{spec.port}/healthz" in " ".join(api["healthcheck"]["test"])
+        assert (
+            api["environment"]["RUN_WORKERS"] == "false"
+        )  # the worker container runs the relay and consumers
+
+
+def test_every_environment_variable_is_a_setting(compose: dict[str, Any]) -> None:
+    known = {field.upper() for field in ServiceSettings.model_fields}
+    for name, svc in app_containers(compose).items():
+        unknown = set(svc["environment"]) - known
+        assert not unknown, f"{name} sets variables no setting reads: {sorted(unknown)}"
+
+
+def test_the_broker_settings_are_valid_for_apache_kafka(compose: dict[str, Any]) -> None:
+    env = compose["intake-worker"]["environment"]
+    assert int(env["KAFKA_SESSION_TIMEOUT_MS"]) >= 6000  # Kafka's default group.min.session.timeout.ms
+    assert int(env["KAFKA_REQUEST_TIMEOUT_MS"]) > int(env["KAFKA_SESSION_TIMEOUT_MS"]) // 2
+    assert env["KAFKA_CREATE_TOPICS"] == "false"
+    assert compose["kafka"]["environment"]["KAFKA_AUTO_CREATE_TOPICS_ENABLE"] == "false"
+
+
+def test_services_start_only_after_migrations_and_topics(compose: dict[str, Any]) -> None:
+    for name in SERVICES:
+        for role in ("api", "worker"):
+            depends = compose[f"{name}-{role}"]["depends_on"]
+            assert depends["migrate"]["condition"] == "service_completed_successfully"
+            assert depends["kafka-init"]["condition"] == "service_completed_successfully"
+    assert compose["migrate"]["depends_on"]["postgres"]["condition"] == "service_healthy"
+    assert compose["kafka-init"]["depends_on"]["kafka"]["condition"] == "service_healthy"
+
+
+def test_the_image_is_multi_stage_runs_as_non_root_and_copies_every_service() -> None:
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text(encoding="utf-8")
+    assert len(re.findall(r"^FROM ", dockerfile, re.M)) >= 2
+    users = re.findall(r"^USER (\S+)", dockerfile, re.M)
+    assert users and users[-1] not in ("root", "0")
+    assert json.loads(re.findall(r"^ENTRYPOINT (.+)$", dockerfile, re.M)[-1]) == ["ipcase"]
+    for name in SERVICES:
+        assert f"services/{name}/pyproject.toml" in dockerfile
