@@ -134,9 +134,10 @@ class EmbeddedPostgres:
         self.data_dir.chmod(0o700)
         self.log_file.touch(exist_ok=True)
         os.chown(self.log_file, account.pw_uid, account.pw_gid)
-        for parent in self.data_dir.resolve().parents:  # the server user must be able to reach its directory
-            if parent.stat().st_mode & 0o001 == 0 and parent.stat().st_uid == os.geteuid():
-                parent.chmod(parent.stat().st_mode | 0o011)
+        # The server user must reach its data directory and the binaries inside our .venv, even when
+        # they live under a private directory (a CI clone in `mktemp -d` is mode 0700).
+        _allow_traversal(self.data_dir.resolve())
+        _allow_traversal(_bin_dir().resolve())
 
     def _user(self) -> str | None:
         return SYSTEM_USER if os.geteuid() == 0 else None
@@ -153,6 +154,14 @@ class EmbeddedPostgres:
         if result.returncode != 0:
             log_tail = self.log_file.read_text(errors="replace")[-2000:] if self.log_file.exists() else ""
             raise RuntimeError(f"{program} failed ({result.returncode}): {result.stderr.strip()}\n{log_tail}")
+
+
+def _allow_traversal(path: Path) -> None:
+    """Add search (x) permission for others to every ancestor we own that lacks it; nothing else."""
+    for parent in path.parents:
+        mode = parent.stat()
+        if mode.st_mode & 0o001 == 0 and mode.st_uid == os.geteuid():
+            parent.chmod(mode.st_mode | 0o011)
 
 
 def _ensure_system_user() -> None:
