@@ -23,5 +23,8 @@ def load_rules(path: Path | None) -> RuleTable:
     """The operator's rule table if one is configured, else the bundled one; malformed fails loudly."""
     if path is not None:
         return parse_rule_table(path.read_text(encoding="utf-8"), str(path))
-    bundled = files("intake") / "data" / "rules.toml"
-    return parse_rule_table(bundled.read_text(encoding="utf-8"), "bundled intake/data/rules.toml")
+    return parse_rule_table(bundled_rules_text(), "bundled intake/data/rules.toml")
+
+
+def bundled_rules_text() -> str:
+    return (files("intake") / "data" / "rules.toml").read_text(encoding="utf-8")
