@@ -61,7 +61,7 @@ class RegistryRow(BaseModel):
     number: str = Field(min_length=1, max_length=64)
     holder_name: str = Field(min_length=1, max_length=200)
     holder_credit_code: CreditCode | None = None
-    status: RightStatus = RightStatus.VALID
+    status: RightStatus | None = None
     valid_until: dt.date | None = None
     title: str | None = None
     licensees: list[LicenseeRow] = []
@@ -113,17 +113,17 @@ def read_rows(path: Path, file_format: str) -> tuple[int, Iterator[dict[str, Any
             raise ValueError('a JSON import is a list of rights (or {"rights": [...]})')
         return len(rows), iter(rows)
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        total = max(sum(1 for _ in handle) - 1, 0)
+        header = next(csv.reader(handle), [])
+        missing = {"ip_type", "number", "holder_name"} - set(header)
+        if missing:
+            raise ValueError(f"the CSV header lacks {', '.join(sorted(missing))}")
+        total = sum(1 for _ in handle)
     return total, _csv_rows(path)
 
 
 def _csv_rows(path: Path) -> Iterator[dict[str, Any]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = {"ip_type", "number", "holder_name"} - set(reader.fieldnames or ())
-        if missing:
-            raise ValueError(f"the CSV header lacks {', '.join(sorted(missing))}")
-        for row in reader:
+        for row in csv.DictReader(handle):
             yield {k: v for k, v in row.items() if k is not None}
 
 

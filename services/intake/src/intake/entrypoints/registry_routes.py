@@ -29,46 +29,7 @@ ERRORS = problem_responses(401, 403, 404, 409, 422)
 CHUNK = 1 << 20
 
 
-@router.put("/{ip_type}/{number}", responses=ERRORS, summary="Create or replace a right")
-async def save_right(
-    ip_type: IpType, number: str, body: RightIn, container: Container, principal: StaffPrincipal
-) -> RightRead:
-    right = RegisteredRight(
-        ip_type=ip_type,
-        number=number,
-        holder_name=body.holder_name,
-        holder_credit_code=body.holder_credit_code,
-        status=body.status,
-        valid_until=body.valid_until,
-        title=body.title,
-        licensees=tuple(
-            Licensee(name=x.name, credit_code=x.credit_code, kind=LicenceKind(x.kind)) for x in body.licensees
-        ),
-    )
-    await container.bus.handle(c.SaveRight(right=right, actor=principal.subject))
-    return await container.registry_views.right(ip_type, number)
-
-
-@router.get("/{ip_type}/{number}", responses=ERRORS, summary="Get a right")
-async def get_right(ip_type: IpType, number: str, container: Container, _: StaffPrincipal) -> RightRead:
-    return await container.registry_views.right(ip_type, number)
-
-
-@router.post("/{ip_type}/{number}/status", responses=ERRORS, summary="Change a right's status")
-async def change_status(
-    ip_type: IpType, number: str, body: StatusChangeIn, container: Container, principal: StaffPrincipal
-) -> RightRead:
-    """Publishes ``intake.ip_right.status_changed`` (customs and other services use it, §H.2)."""
-    command = c.ChangeRightStatus(
-        ip_type=ip_type,
-        number=number,
-        status=body.status,
-        effective_date=body.effective_date,
-        reason=body.reason,
-        actor=principal.subject,
-    )
-    await container.bus.handle(command)
-    return await container.registry_views.right(ip_type, number)
+# The import routes come first: ``/imports/{id}`` must not be read as ``/{ip_type}/{number}``.
 
 
 @router.post(
@@ -127,6 +88,48 @@ async def get_import_errors(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ImportErrorPage:
     return await container.registry_views.errors(job_id, limit=limit, offset=offset)
+
+
+@router.put("/{ip_type}/{number}", responses=ERRORS, summary="Create or replace a right")
+async def save_right(
+    ip_type: IpType, number: str, body: RightIn, container: Container, principal: StaffPrincipal
+) -> RightRead:
+    right = RegisteredRight(
+        ip_type=ip_type,
+        number=number,
+        holder_name=body.holder_name,
+        holder_credit_code=body.holder_credit_code,
+        status=body.status,
+        valid_until=body.valid_until,
+        title=body.title,
+        licensees=tuple(
+            Licensee(name=x.name, credit_code=x.credit_code, kind=LicenceKind(x.kind)) for x in body.licensees
+        ),
+    )
+    await container.bus.handle(c.SaveRight(right=right, actor=principal.subject))
+    return await container.registry_views.right(ip_type, number)
+
+
+@router.get("/{ip_type}/{number}", responses=ERRORS, summary="Get a right")
+async def get_right(ip_type: IpType, number: str, container: Container, _: StaffPrincipal) -> RightRead:
+    return await container.registry_views.right(ip_type, number)
+
+
+@router.post("/{ip_type}/{number}/status", responses=ERRORS, summary="Change a right's status")
+async def change_status(
+    ip_type: IpType, number: str, body: StatusChangeIn, container: Container, principal: StaffPrincipal
+) -> RightRead:
+    """Publishes ``intake.ip_right.status_changed`` (customs and other services use it, §H.2)."""
+    command = c.ChangeRightStatus(
+        ip_type=ip_type,
+        number=number,
+        status=body.status,
+        effective_date=body.effective_date,
+        reason=body.reason,
+        actor=principal.subject,
+    )
+    await container.bus.handle(command)
+    return await container.registry_views.right(ip_type, number)
 
 
 def _format_of(file: UploadFile) -> str:

@@ -193,9 +193,23 @@ class RightIn(_In):
     licensees: list[LicenseeIn] = []
 
 
-class RightRead(RightIn):
+class LicenseeOut(BaseModel):
+    name: str
+    credit_code: str | None
+    kind: LicenceKind
+
+
+class RightRead(BaseModel):
     ip_type: IpType
     number: str
+    holder_name: str
+    holder_credit_code: str | None
+    status: RightStatus
+    valid_until: dt.date | None
+    title: str | None
+    licensees: list[LicenseeOut]
+    source: str = Field(description="staff:<who> or import:<job id>")
+    updated_at: dt.datetime
 
 
 class StatusChangeIn(_In):
