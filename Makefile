@@ -46,7 +46,7 @@ schemas: install ## Re-export the JSON Schemas of the event contracts
 	$(BIN)/ipcase contracts export
 
 bench: install ## Run the benchmarks against the embedded stack
-	$(BIN)/python bench/intake_throughput.py
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean: ## Remove the environment and the dev data directory
 	rm -rf $(VENV) $(TOOLS) .data
