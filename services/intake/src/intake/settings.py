@@ -2,11 +2,56 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from pathlib import Path
 from typing import ClassVar
 
+from pydantic import Field
+
 from shared.settings import ServiceSettings
+
+DEFAULT_MEDIA_TYPES = (
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "image/tiff",
+    "video/mp4",
+    "audio/mpeg",
+    "text/plain",
+    "application/zip",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
 
 
 class IntakeSettings(ServiceSettings):
     service_name: ClassVar[str] = "intake"
     default_http_port: ClassVar[int] = 8101
+
+    centre_code: str = Field(
+        default="", description="This protection centre's code (queue filter); defaults to OFFICE_CODE"
+    )
+    rules_file: Path | None = Field(
+        default=None,
+        description="Acceptance and triage rule table replacing the bundled intake/data/rules.toml",
+    )
+    evidence_dir: Path = Field(
+        default=Path(".data/intake/evidence"), description="Where evidence files are kept"
+    )
+    evidence_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1)
+    evidence_media_types: tuple[str, ...] = Field(
+        default=DEFAULT_MEDIA_TYPES, description="Media types accepted as evidence"
+    )
+    import_dir: Path = Field(
+        default=Path(".data/intake/imports"), description="Uploaded registry import files"
+    )
+    import_max_bytes: int = Field(default=500 * 1024 * 1024, ge=1)
+    import_batch_size: int = Field(default=2000, ge=1, le=20000)
+    import_poll_interval: timedelta = Field(default=timedelta(seconds=1))
+    deadline_warn_working_days: int = Field(
+        default=2, ge=0, description="Working days before a due day that the queue marks an item due soon"
+    )
+
+    @property
+    def centre(self) -> str:
+        return self.centre_code or self.office_code

@@ -44,6 +44,11 @@ class ComplaintAcceptedV1(
     facts: str
     requested_procedure: RequestedProcedure
     received_at: dt.datetime
+    channel: str | None = Field(
+        default=None,
+        description="online | walk_in | ecommerce_platform | trade_fair | court_assignment | customs_notice"
+        " | referral | bulk_import",
+    )
 
 
 class Destination(StrEnum):
@@ -83,6 +88,10 @@ class ComplaintRoutedV1(EventData, event_type="intake.complaint.routed", version
     office_region_code: str | None = Field(default=None, description="Division code of the receiving office")
     received_at: dt.datetime
     routed_at: dt.datetime
+    channel: str | None = Field(default=None, description="How the complaint reached the centre")
+    track: str | None = Field(
+        default=None, description="Triage track, e.g. ordinary_adjudication, simple_procedure, mediation"
+    )
 
 
 class ReferralIssuedV1(EventData, event_type="intake.referral.issued", version=1, topic=REFERRAL_TOPIC):

@@ -1,16 +1,24 @@
-"""Complaint persistence: explicit mapping between rows and the aggregate."""
+"""Complaint persistence: the aggregate in ``body``, the searchable columns and match keys beside it."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
-from sqlalchemy import RowMapping, insert, select
+from sqlalchemy import RowMapping, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from intake.adapters.orm import complaints
-from intake.domain.complaint import Complaint, ComplaintStatus
+from intake.adapters.codec import dump, load
+from intake.adapters.orm import complaint_keys, complaints, timeline
+from intake.domain.complaint import ClaimedRight, Complaint
+from intake.domain.dedup import Candidate, KeyKind, MatchKey, keys_of
+from intake.domain.events import DomainEvent
+from intake.domain.parties import PartyRecord, PartyRole
+from intake.domain.vocabulary import Channel
 from shared.logs import current_correlation_id
 from shared.vocabulary import IpType, Party, RequestedProcedure
+
+_NOT_IN_BODY = {"events", "sequence", "version"}
 
 
 class ComplaintRepository:
@@ -18,43 +26,153 @@ class ComplaintRepository:
         self._session = session
 
     async def add(self, complaint: Complaint) -> None:
-        """Insert ``complaint`` and give it its sequence number (and so its reference)."""
+        """Insert ``complaint`` (giving it its sequence number, so its reference) and its match keys."""
         complaint.sequence = await self._session.scalar(
             insert(complaints)
             .values(
                 id=complaint.id,
-                ip_type=complaint.ip_type.value,
-                right_number=complaint.right_number,
-                complainant=complaint.complainant.as_dict(),
-                respondents=[p.as_dict() for p in complaint.respondents],
-                facts=complaint.facts,
-                requested_procedure=complaint.requested_procedure.value,
-                status=complaint.status.value,
                 received_at=complaint.received_at,
                 correlation_id=current_correlation_id(),
+                **_columns(complaint),
             )
             .returning(complaints.c.sequence)
         )
+        await self._save_keys(complaint)
+        await self._append(complaint)
 
-    async def get(self, complaint_id: uuid.UUID) -> Complaint | None:
+    async def get(self, complaint_id: uuid.UUID, *, for_update: bool = False) -> Complaint | None:
+        """The complaint; ``for_update`` locks it until the transaction ends (serialises writers)."""
+        query = select(complaints).where(complaints.c.id == complaint_id)
         row = (
-            (await self._session.execute(select(complaints).where(complaints.c.id == complaint_id)))
+            (await self._session.execute(query.with_for_update() if for_update else query))
             .mappings()
             .one_or_none()
         )
         return None if row is None else complaint_from_row(row)
 
+    async def save(self, complaint: Complaint) -> None:
+        """Write back a complaint loaded ``for_update``, and append what happened to the timeline."""
+        complaint.version += 1
+        await self._session.execute(
+            update(complaints)
+            .where(complaints.c.id == complaint.id)
+            .values(updated_at=func.now(), **_columns(complaint))
+        )
+        await self._save_keys(complaint)
+        await self._append(complaint)
+
+    async def candidates(self, complaint: Complaint) -> list[Candidate]:
+        """Earlier complaints sharing at least one match key with ``complaint`` (not itself)."""
+        mine = keys_of(complaint)
+        rows = await self._session.execute(
+            select(complaint_keys.c.complaint_id, complaint_keys.c.kind, complaint_keys.c.value).where(
+                complaint_keys.c.complaint_id.in_(
+                    select(complaint_keys.c.complaint_id).where(
+                        complaint_keys.c.value.in_([k.value for k in mine if k.kind is KeyKind.RIGHT]),
+                        complaint_keys.c.complaint_id != complaint.id,
+                    )
+                )
+            )
+        )
+        found: dict[uuid.UUID, set[MatchKey]] = {}
+        for complaint_id, kind, value in rows:
+            found.setdefault(complaint_id, set()).add(MatchKey(KeyKind(kind), value))
+        if not found:
+            return []
+        meta = await self._session.execute(
+            select(
+                complaints.c.id, complaints.c.sequence, complaints.c.received_at, complaints.c.status
+            ).where(complaints.c.id.in_(found), complaints.c.status.not_in(["WITHDRAWN", "NOT_ACCEPTED"]))
+        )
+        return [
+            Candidate(
+                complaint_id=row.id,
+                reference=f"TS{row.received_at.year}-{row.sequence:08d}",
+                sequence=row.sequence,
+                keys=frozenset(found[row.id]),
+            )
+            for row in meta
+        ]
+
+    async def _save_keys(self, complaint: Complaint) -> None:
+        await self._session.execute(
+            delete(complaint_keys).where(complaint_keys.c.complaint_id == complaint.id)
+        )
+        await self._session.execute(
+            insert(complaint_keys),
+            [
+                {"complaint_id": complaint.id, "kind": k.kind.value, "value": k.value}
+                for k in keys_of(complaint)
+            ],
+        )
+
+    async def _append(self, complaint: Complaint) -> None:
+        await append_timeline(self._session, complaint.events)
+        complaint.events.clear()
+
+
+async def append_timeline(session: AsyncSession, events: Iterable[DomainEvent]) -> None:
+    rows = [
+        {
+            "complaint_id": e.complaint_id,
+            "at": e.at,
+            "name": e.name,
+            "actor": e.actor,
+            "subject": e.subject,
+            "subject_id": e.subject_id,
+            "summary": e.summary,
+            "summary_zh": e.summary_zh,
+            "data": dump(dict(e.data)),
+        }
+        for e in events
+    ]
+    if rows:
+        await session.execute(insert(timeline), rows)
+
+
+def _columns(complaint: Complaint) -> dict[str, object]:
+    return {
+        "ip_type": complaint.ip_type.value,
+        "right_number": complaint.rights[0].number,
+        "complainant": complaint.complainant.as_dict(),
+        "respondents": [p.as_dict() for p in complaint.respondents],
+        "facts": complaint.facts,
+        "requested_procedure": complaint.requested_procedure.value,
+        "status": complaint.status.value,
+        "channel": complaint.channel.value,
+        "centre": complaint.centre,
+        "track": complaint.triage.track.value if complaint.triage else None,
+        "examiner_id": complaint.examiner_id,
+        "linked_complaint_id": complaint.link.complaint_id if complaint.link else None,
+        "body": dump(complaint, exclude=_NOT_IN_BODY),
+        "version": complaint.version,
+    }
+
 
 def complaint_from_row(row: RowMapping) -> Complaint:
+    if row["body"] is None:
+        return _from_skeleton_row(row)
+    complaint = load(Complaint, {**row["body"], "sequence": row["sequence"], "version": row["version"]})
+    return complaint
+
+
+def _from_skeleton_row(row: RowMapping) -> Complaint:
+    """Complaints registered before this schema (walking skeleton) have only the first columns."""
+
+    def party(data: dict[str, object], role: PartyRole) -> PartyRecord:
+        base = Party.from_dict(data)
+        return PartyRecord(role=role, kind=base.kind, name=base.name, credit_code=base.credit_code)
+
     return Complaint(
         id=row["id"],
         sequence=row["sequence"],
+        channel=Channel(row["channel"]),
+        centre=row["centre"],
         ip_type=IpType(row["ip_type"]),
-        right_number=row["right_number"],
-        complainant=Party.from_dict(row["complainant"]),
-        respondents=tuple(Party.from_dict(p) for p in row["respondents"]),
+        rights=(ClaimedRight(ip_type=IpType(row["ip_type"]), number=row["right_number"]),),
+        complainant=party(row["complainant"], PartyRole.COMPLAINANT),
+        respondents=tuple(party(p, PartyRole.RESPONDENT) for p in row["respondents"]),
         facts=row["facts"],
         requested_procedure=RequestedProcedure(row["requested_procedure"]),
-        status=ComplaintStatus(row["status"]),
         received_at=row["received_at"],
     )

@@ -1,19 +1,240 @@
-"""Commands the intake service handles (imperative names)."""
+"""Commands the intake service handles (imperative names; one handler each)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
+from intake.domain.centre_case import Conclusion
+from intake.domain.complaint import ClaimedRight, Listing, Location, SimpleCriteria, TradeFairDetails
+from intake.domain.parties import PartyRecord
+from intake.domain.rights import RegisteredRight, RightStatus
+from intake.domain.trade_fair import Measure
+from intake.domain.vocabulary import AllegedAct, Channel, Track
 from shared.idempotency import IdempotencyKey
-from shared.vocabulary import IpType, Party, RequestedProcedure
+from shared.vocabulary import IpType, RequestedProcedure
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RegisterComplaint:
+    channel: Channel
+    channel_ref: str | None = None
+    centre: str | None = None
     ip_type: IpType
-    right_number: str
-    complainant: Party
-    respondents: tuple[Party, ...]
+    rights: tuple[ClaimedRight, ...]
+    complainant: PartyRecord
+    agent: PartyRecord | None = None
+    respondents: tuple[PartyRecord, ...]
+    alleged_acts: tuple[AllegedAct, ...] = ()
+    infringement_locations: tuple[Location, ...] = ()
+    listings: tuple[Listing, ...] = ()
+    requested_remedy: str | None = None
     facts: str
-    requested_procedure: RequestedProcedure
+    requested_procedure: RequestedProcedure = RequestedProcedure.ADJUDICATION
+    court_action_pending: bool = False
+    both_parties_willing_to_mediate: bool = False
+    major_case: bool = False
+    suspected_crime: bool = False
+    public_law_violation: bool = False
+    simple_criteria: SimpleCriteria = field(default_factory=SimpleCriteria)
+    known_since: dt.date | None = None
+    other_office_filings: tuple[str, ...] = ()
+    trade_fair: TradeFairDetails | None = None
+    actor: str
     idempotency_key: IdempotencyKey | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CorrectComplaint:
+    complaint_id: uuid.UUID
+    changes: Mapping[str, Any]
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OverrideTriage:
+    complaint_id: uuid.UUID
+    track: Track
+    procedure: str | None = None
+    reason: str
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RefuseComplaint:
+    complaint_id: uuid.UUID
+    reason: str
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WithdrawComplaint:
+    complaint_id: uuid.UUID
+    reason: str
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConfirmDuplicate:
+    complaint_id: uuid.UUID
+    reason: str
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SplitComplaint:
+    complaint_id: uuid.UUID
+    reason: str
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordFalseMaterials:
+    complaint_id: uuid.UUID
+    party_id: uuid.UUID
+    finding: str
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AttachEvidence:
+    complaint_id: uuid.UUID
+    evidence_id: uuid.UUID
+    file_name: str
+    media_type: str
+    size_bytes: int
+    sha256: str
+    storage_key: str
+    source: str | None = None
+    notarisation_ref: str | None = None
+    description: str | None = None
+    actor: str
+
+
+# -- rights registry ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SaveRight:
+    right: RegisteredRight
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChangeRightStatus:
+    ip_type: IpType
+    number: str
+    status: RightStatus
+    effective_date: dt.date
+    reason: str | None = None
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StartRegistryImport:
+    job_id: uuid.UUID
+    file_name: str
+    file_format: str
+    storage_key: str
+    actor: str
+    idempotency_key: IdempotencyKey | None = None
+
+
+# -- centre workflows ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SaveExaminer:
+    id: str
+    name: str
+    centre: str
+    interests: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AssignExaminer:
+    case_id: uuid.UUID
+    examiner_id: str
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IssueOpinion:
+    case_id: uuid.UUID
+    conclusion: Conclusion
+    reasons: str
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReferCentreCase:
+    case_id: uuid.UUID
+    target: str
+    reason: str
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CloseCentreCase:
+    case_id: uuid.UUID
+    note: str
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordTradeFairStep:
+    case_id: uuid.UUID
+    step: str
+    at: dt.datetime | None = None
+    note: str = ""
+    measures: tuple[Measure, ...] = ()
+    actor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OpenEcommerceNotice:
+    complaint_id: uuid.UUID
+    platform: str
+    listing_ids: tuple[str, ...]
+    seller: str
+    notice_at: dt.datetime
+    actor: str
+    idempotency_key: IdempotencyKey | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordEcommerceStep:
+    notice_id: uuid.UUID
+    step: str
+    at: dt.datetime | None = None
+    arrival_at: dt.datetime | None = None
+    working_days: int | None = None
+    reference: str | None = None
+    note: str = ""
+    actor: str
+
+
+# -- downstream outcomes (consumed events) ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoteCaseOpened:
+    complaint_id: uuid.UUID
+    service: str
+    case_id: uuid.UUID
+    case_no: str
+    state: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoteCaseConcluded:
+    service: str
+    case_id: uuid.UUID
+    case_no: str
+    result: str
+    at: dt.datetime
+    complaint_id: uuid.UUID | None = None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 
 from intake.bootstrap import IntakeContainer
+from shared.idempotency import HEADER, IdempotencyKey
 from shared.web.auth import Principal, Role, require_roles
 
 
@@ -17,3 +18,11 @@ async def _container(request: Request) -> IntakeContainer:
 
 Container = Annotated[IntakeContainer, Depends(_container)]
 StaffPrincipal = Annotated[Principal, Depends(require_roles(Role.STAFF))]
+IdempotencyHeader = Annotated[str | None, Header(alias=HEADER)]
+
+
+def idempotency_key(header: str | None, principal: Principal, route: str, body: Any) -> IdempotencyKey | None:
+    """The key of a POST that creates something, scoped to the caller and the route."""
+    if not header:
+        return None
+    return IdempotencyKey.build(key=header, scope=f"{principal.subject}:{route}", request_body=body)

@@ -1,0 +1,106 @@
+"""Evidence files on disk and their rows: stage (hash while copying), promote, or discard.
+
+An upload is copied to a staging file while its SHA-256 and size are computed; the handler's
+transaction moves it into place (an atomic rename) just before commit, and the caller discards
+both paths if anything fails, so a failed upload leaves neither a row nor a file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy import insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from intake.adapters.orm import evidence
+from intake.domain.errors import EvidenceRejected
+from shared.errors import FieldError
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class StagedFile:
+    staging_path: Path
+    final_path: Path
+    storage_key: str
+    sha256: str
+    size_bytes: int
+
+
+class EvidenceFiles:
+    def __init__(self, root: Path, max_bytes: int) -> None:
+        self._root, self._max_bytes = root, max_bytes
+
+    async def stage(self, source: BinaryIO, complaint_id: uuid.UUID, evidence_id: uuid.UUID) -> StagedFile:
+        storage_key = f"{complaint_id}/{evidence_id}"
+        staging = self._staging_path(evidence_id)
+        return await asyncio.to_thread(self._copy, source, staging, storage_key)
+
+    def promote(self, evidence_id: uuid.UUID, storage_key: str) -> None:
+        """Move a staged file into place (an atomic rename on one file system)."""
+        final = self._root / storage_key
+        final.parent.mkdir(parents=True, exist_ok=True)
+        self._staging_path(evidence_id).replace(final)
+
+    def discard(self, staged: StagedFile) -> None:
+        staged.staging_path.unlink(missing_ok=True)
+        staged.final_path.unlink(missing_ok=True)
+
+    def _staging_path(self, evidence_id: uuid.UUID) -> Path:
+        return self._root / ".staging" / f"{evidence_id}.part"
+
+    def path_of(self, storage_key: str) -> Path:
+        return self._root / storage_key
+
+    def _copy(self, source: BinaryIO, staging: Path, storage_key: str) -> StagedFile:
+        staging.parent.mkdir(parents=True, exist_ok=True)
+        digest, size = hashlib.sha256(), 0
+        try:
+            with staging.open("wb") as target:
+                while chunk := source.read(CHUNK):
+                    size += len(chunk)
+                    if size > self._max_bytes:
+                        raise _too_large(self._max_bytes)
+                    digest.update(chunk)
+                    target.write(chunk)
+        except BaseException:
+            staging.unlink(missing_ok=True)
+            raise
+        if size == 0:
+            staging.unlink(missing_ok=True)
+            raise EvidenceRejected(
+                "The file is empty",
+                "文件为空",
+                field_errors=[FieldError("file", "empty", "The file is empty", "文件为空")],
+            )
+        return StagedFile(staging, self._root / storage_key, storage_key, digest.hexdigest(), size)
+
+
+def _too_large(limit: int) -> EvidenceRejected:
+    en, zh = f"The file exceeds {limit} bytes", f"文件超过 {limit} 字节"
+    return EvidenceRejected(en, zh, field_errors=[FieldError("file", "too_large", en, zh)])
+
+
+class EvidenceRows:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, **values: object) -> None:
+        await self._session.execute(insert(evidence).values(**values))
+
+    async def find_by_hash(self, complaint_id: uuid.UUID, sha256: str) -> uuid.UUID | None:
+        return await self._session.scalar(
+            select(evidence.c.id).where(evidence.c.complaint_id == complaint_id, evidence.c.sha256 == sha256)
+        )
+
+    async def refs(self, complaint_id: uuid.UUID) -> list[dict[str, object]]:
+        rows = await self._session.execute(
+            select(evidence).where(evidence.c.complaint_id == complaint_id).order_by(evidence.c.uploaded_at)
+        )
+        return [dict(row) for row in rows.mappings()]

@@ -1,0 +1,125 @@
+"""Persistence of the centre's workflow records, examiners and the map of downstream cases."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Generic, TypeVar
+
+from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as upsert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from intake.adapters.codec import dump, load
+from intake.adapters.orm import downstream_cases, examiners
+from intake.adapters.repository import append_timeline
+from intake.domain.centre_case import Examiner
+from intake.domain.workflow import Workflow
+
+W = TypeVar("W", bound=Workflow)
+
+
+class WorkflowRepository(Generic[W]):
+    """One table per workflow kind: id, complaint, status, and the whole record in ``body``."""
+
+    def __init__(self, session: AsyncSession, table: Table, cls: type[W]) -> None:
+        self._session, self._table, self._cls = session, table, cls
+
+    async def add(self, record: W) -> None:
+        await self._session.execute(insert(self._table).values(**self._values(record)))
+        await self._flush_events(record)
+
+    async def get(self, record_id: uuid.UUID, *, for_update: bool = False) -> W | None:
+        query = select(self._table.c.body).where(self._table.c.id == record_id)
+        body = await self._session.scalar(query.with_for_update() if for_update else query)
+        return None if body is None else load(self._cls, body)
+
+    async def for_complaint(self, complaint_id: uuid.UUID) -> list[W]:
+        rows = await self._session.scalars(
+            select(self._table.c.body)
+            .where(self._table.c.complaint_id == complaint_id)
+            .order_by(self._table.c.created_at)
+        )
+        return [load(self._cls, body) for body in rows]
+
+    async def save(self, record: W) -> None:
+        await self._session.execute(
+            update(self._table)
+            .where(self._table.c.id == record.id)
+            .values(updated_at=func.now(), **self._values(record))
+        )
+        await self._flush_events(record)
+
+    def _values(self, record: W) -> dict[str, object]:
+        status = getattr(record, "status")  # noqa: B009 - every workflow has one; the base cannot declare it
+        return {
+            "id": record.id,
+            "complaint_id": record.complaint_id,
+            "status": status.value,
+            "body": dump(record, exclude={"events"}),
+        }
+
+    async def _flush_events(self, record: W) -> None:
+        await append_timeline(self._session, record.events)
+        record.events.clear()
+
+
+class ExaminerRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def get(self, examiner_id: str) -> Examiner | None:
+        row = (
+            (await self._session.execute(select(examiners).where(examiners.c.id == examiner_id)))
+            .mappings()
+            .one_or_none()
+        )
+        if row is None:
+            return None
+        return Examiner(
+            id=row["id"], name=row["name"], centre=row["centre"], interests=tuple(row["interests"])
+        )
+
+    async def save(self, examiner: Examiner) -> None:
+        values = {"name": examiner.name, "centre": examiner.centre, "interests": list(examiner.interests)}
+        await self._session.execute(
+            upsert(examiners)
+            .values(id=examiner.id, **values)
+            .on_conflict_do_update(index_elements=[examiners.c.id], set_={**values, "updated_at": func.now()})
+        )
+
+
+class DownstreamCases:
+    """Which complaint a case in another service came from (outcome events name only the case)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def remember(self, case_id: uuid.UUID, service: str, complaint_id: uuid.UUID) -> None:
+        await self._session.execute(
+            upsert(downstream_cases)
+            .values(case_id=case_id, service=service, complaint_id=complaint_id)
+            .on_conflict_do_nothing(index_elements=[downstream_cases.c.case_id])
+        )
+
+    async def complaint_of(self, case_id: uuid.UUID) -> uuid.UUID | None:
+        return await self._session.scalar(
+            select(downstream_cases.c.complaint_id).where(downstream_cases.c.case_id == case_id)
+        )
+
+
+async def prior_trade_fair_findings(
+    session: AsyncSession, table: Table, *, fair_name: str, exhibitor_key: str, session_name: str
+) -> int:
+    """Findings against this exhibitor at this fair in other sessions (the repeat-exhibitor test)."""
+    body = table.c.body
+    count = await session.scalar(
+        select(func.count())
+        .select_from(table)
+        .where(
+            table.c.status == "MEASURES_ORDERED",
+            body["fair_name"].astext == fair_name,
+            body["exhibitor_key"].astext == exhibitor_key,
+            body["session"].astext != session_name,
+        )
+    )
+    return int(count or 0)
