@@ -9,6 +9,7 @@ import httpx
 
 from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.testing.services import RunningService
+from shared.testing.waiting import eventually
 from shared.web.auth import Role
 
 
@@ -72,8 +73,13 @@ async def test_a_complaint_becomes_an_adjudication_case_and_the_correlation_id_f
     fetched = await adjudicator.get(f"/v1/cases/{case['id']}")
     assert fetched.status_code == 200 and fetched.json() == case
 
-    subject = await system["credit"].client(Role.CREDIT_OFFICER).get(f"/v1/subjects/{respondent}")
-    assert subject.status_code == 200, subject.text
+    credit = system["credit"].client(Role.CREDIT_OFFICER)
+
+    async def respondent_sighted() -> bool:  # credit consumes at its own pace
+        return (await credit.get(f"/v1/subjects/{respondent}")).status_code == 200
+
+    await eventually(respondent_sighted, within=10, what="credit to record the respondent")
+    subject = await credit.get(f"/v1/subjects/{respondent}")
     assert [s["source_id"] for s in subject.json()["sightings"]] == [complaint_id]
 
     mediation_cases = (

@@ -58,6 +58,8 @@ complaints = Table(
     Column("body", JSONB),
     Column("version", Integer, nullable=False, server_default="0"),
     _now(),
+    Index("ix_complaints_received_at", "received_at", "sequence"),
+    Index("ix_complaints_status", "status"),
 )
 
 complaint_keys = Table(
