@@ -204,3 +204,60 @@ async def events_about(
 
 def types_of(events: list[tuple[str, dict[str, Any]]]) -> list[str]:
     return [t for t, _ in events]
+
+
+async def register_roster(staff: Any, *, seat: str = "330106") -> dict[str, Any]:
+    """An organisation on the court's roster and one mediator, over the API; returns their records."""
+    suffix = uuid.uuid4().hex[:6]
+    organisation = await staff.post(
+        "/v1/organisations",
+        json={
+            "name": f"知识产权纠纷人民调解委员会{suffix}",
+            "kind": "peoples_mediation_committee",
+            "seat_region_code": seat,
+            "registered_on_court_platform": True,
+        },
+    )
+    account = f"mediator-{suffix}"
+    mediator = await staff.post(
+        "/v1/mediators",
+        json={
+            "organisation_id": organisation.json()["id"],
+            "name": f"李调解{suffix}",
+            "account": account,
+            "specialties": [t.value for t in IpType],
+            "regions": ["33"],
+            "registered_on_court_platform": True,
+            "max_active_cases": 100,
+        },
+    )
+    assert mediator.status_code == 201, mediator.text
+    return {"organisation": organisation.json(), "mediator": mediator.json(), "account": account}
+
+
+async def sign_by_everyone(client: Any, case: dict[str, Any]) -> dict[str, Any]:
+    """Every party signs, then the mediator with the organisation's seal: the agreement takes effect."""
+    for each in case["parties"]:
+        signed = await client.post(
+            f"/v1/cases/{case['id']}/agreement/signatures", json={"party_id": each["id"]}
+        )
+        assert signed.status_code == 201, signed.text
+    final = await client.post(f"/v1/cases/{case['id']}/agreement/signatures", json={"manner": "seal"})
+    assert final.status_code == 201, final.text
+    result: dict[str, Any] = final.json()
+    return result
+
+
+async def wait_for_case(
+    client: Any, url: str, *, state: str | None = None, within: float = 15.0
+) -> dict[str, Any]:
+    """Poll a list or case URL until a case (in ``state``, if given) appears."""
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        body = (await client.get(url)).json()
+        found = body["items"][0] if body.get("items") else (body if "id" in body else None)
+        if found is not None and (state is None or found["state"] == state):
+            return dict(found)
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"no case at {url} in state {state} after {within}s: {body}")
+        await asyncio.sleep(0.05)

@@ -1,4 +1,4 @@
-"""From request to the end of mediation: consent, assignment (3 WD rule, conflicts), start, extension, ends."""
+"""From request to the end of mediation: consent, assignment (3-WD rule, conflicts), start, extension."""
 
 from __future__ import annotations
 
