@@ -1,17 +1,272 @@
-"""Commands the mediation service handles."""
+"""Commands the mediation service handles (imperative names); each runs in one transaction."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
 
-from shared.vocabulary import IpType, Party
+from mediation.domain.agreement import AgreementContent, SignatureManner
+from mediation.domain.confirmation import JointApplicantSignature
+from mediation.domain.kinds import CourtReference, MediationKind
+from mediation.domain.mediating import TerminationGround
+from mediation.domain.parties import Actor, CaseParty
+from mediation.domain.roster import DeclaredConflict, OrganisationKind
+from shared.vocabulary import IpType
+
+# ------------------------------------------------------------------ opening
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OpenMediationFromComplaint:
     complaint_id: uuid.UUID
+    kind: MediationKind
+    procedure: str
     ip_type: IpType
-    right_number: str
-    applicant: Party
-    other_parties: tuple[Party, ...]
+    right_numbers: tuple[str, ...]
+    parties: tuple[CaseParty, ...]
+    dispute_summary: str
+    both_parties_willing: bool
+    office_region_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OpenMediationFromAdjudication:
+    adjudication_case_id: uuid.UUID
+    adjudication_case_no: str
+    ip_type: IpType
+    right_numbers: tuple[str, ...]
+    parties: tuple[CaseParty, ...]
+    dispute_summary: str
+    damages_only: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OpenCourtAssignedCase:
+    court: CourtReference
+    kind: MediationKind
+    ip_type: IpType
+    right_numbers: tuple[str, ...]
+    parties: tuple[CaseParty, ...]
+    dispute_summary: str
+    actor: Actor
+
+
+# ------------------------------------------------------------------ mediating
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordConsent:
+    case_id: uuid.UUID
+    party_id: uuid.UUID
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordRefusal:
+    case_id: uuid.UUID
+    party_id: uuid.UUID
+    reason: str
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AssignMediator:
+    """Assign ``mediator_id``, or (None) the best-ranked eligible mediator on the roster."""
+
+    case_id: uuid.UUID
+    mediator_id: uuid.UUID | None
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConfirmAssignment:
+    case_id: uuid.UUID
+    assignment_id: uuid.UUID
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeclineAssignment:
+    case_id: uuid.UUID
+    assignment_id: uuid.UUID
+    reason: str
+    conflict_with_party_id: uuid.UUID | None
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeclineCourtAssignment:
+    case_id: uuid.UUID
+    reason: str
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtendMediationPeriod:
+    case_id: uuid.UUID
+    days: int
+    consenting_party_ids: tuple[uuid.UUID, ...]
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TerminateMediation:
+    case_id: uuid.UUID
+    ground: TerminationGround
+    explanation: str | None
+    actor: Actor
+
+
+# ------------------------------------------------------------------ agreement
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DraftAgreement:
+    case_id: uuid.UUID
+    content: AgreementContent
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SignAgreement:
+    """``party_id`` None: the mediator signs and the organisation's seal is affixed."""
+
+    case_id: uuid.UUID
+    party_id: uuid.UUID | None
+    manner: SignatureManner
+    signed_at: dt.datetime | None
+    actor: Actor
+
+
+# ------------------------------------------------------------------ judicial confirmation
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileConfirmation:
+    case_id: uuid.UUID
+    court_code: str | None
+    applicants: tuple[JointApplicantSignature, ...]
+    provided_materials: Mapping[str, str] = field(default_factory=dict)
+    subject_matter_region: str | None = None
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordConfirmationAccepted:
+    application_id: uuid.UUID
+    court_code: str
+    docket_no: str
+    accepted_at: dt.datetime
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordConfirmationRuling:
+    application_id: uuid.UUID
+    court_code: str
+    valid: bool
+    ruling_no: str
+    reasons: str | None
+    ruled_at: dt.datetime
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordConfirmationWithdrawn:
+    application_id: uuid.UUID
+    court_code: str
+    withdrawn_at: dt.datetime
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResumeMediation:
+    case_id: uuid.UUID
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LodgeObjection:
+    case_id: uuid.UUID
+    by_third_party: bool
+    objector: str
+    grounds: str
+    lodged_on: dt.date
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DecideObjection:
+    case_id: uuid.UUID
+    objection_id: uuid.UUID
+    upheld: bool
+    decided_on: dt.date
+    actor: Actor
+
+
+# ------------------------------------------------------------------ performance
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordPayment:
+    case_id: uuid.UUID
+    number: int
+    paid_on: dt.date
+    amount: Decimal
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordPerformance:
+    case_id: uuid.UUID
+    performed_on: dt.date
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ApplyForEnforcement:
+    case_id: uuid.UUID
+    applicant_id: uuid.UUID
+    court_code: str | None
+    breached_obligation: str | None
+    actor: Actor
+
+
+# ------------------------------------------------------------------ roster
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegisterOrganisation:
+    name: str
+    kind: OrganisationKind
+    seat_region_code: str
+    registered_on_court_platform: bool
+    court_platform_code: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegisterMediator:
+    organisation_id: uuid.UUID
+    name: str
+    account: str | None
+    specialties: frozenset[IpType]
+    regions: tuple[str, ...]
+    registered_on_court_platform: bool
+    max_active_cases: int
+    conflicts: tuple[DeclaredConflict, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UpdateMediator:
+    """Change what is given (None leaves a field as it is)."""
+
+    mediator_id: uuid.UUID
+    active: bool | None = None
+    specialties: frozenset[IpType] | None = None
+    regions: tuple[str, ...] | None = None
+    registered_on_court_platform: bool | None = None
+    max_active_cases: int | None = None
+    conflicts: tuple[DeclaredConflict, ...] | None = None

@@ -1,12 +1,36 @@
 """Mediation's exceptions, rooted at :class:`MediationError`::
 
 MediationError
-└── MediationCaseNotFound (NotFound)   no mediation case with that id
+├── MediationCaseNotFound (NotFound)            no mediation case with that id
+├── ApplicationNotFound (NotFound)              no confirmation application with that id
+├── MediatorNotFound (NotFound)                 no mediator with that id
+├── OrganisationNotFound (NotFound)             no mediation organisation with that id
+├── AssignmentNotFound (NotFound)               the case has no such mediator assignment
+├── CaseTransitionRefused (InvalidTransition)   the state machine refuses the step (lists the allowed)
+├── StepNotPossible (Conflict)                  the state allows it, but the case's facts do not
+│   ├── MediatorUnavailable                     inactive, at capacity, or not on the court's roster
+│   ├── ConflictOfInterest                      the mediator declared a conflict with a party
+│   └── ConfirmationWindowClosed                the 30-day window of CPL art. 205 has run out
+├── NotYourAssignment (PermissionDenied)        a mediator answering another mediator's assignment
+├── InvalidRequest (ValidationFailed)           input breaks a domain rule (field errors say which)
+│   ├── AgreementNotConfirmable                 Interp. art. 355: the content cannot be confirmed
+│   └── CourtNotCompetent                       the chosen court is not competent (CPL art. 205)
+└── ConfigurationError                          a data file (court directory, rules) is malformed
 """
 
 from __future__ import annotations
 
-from shared.errors import IpcaseError, NotFound
+from collections.abc import Iterable
+
+from shared.errors import (
+    Conflict,
+    FieldError,
+    InvalidTransition,
+    IpcaseError,
+    NotFound,
+    PermissionDenied,
+    ValidationFailed,
+)
 
 
 class MediationError(IpcaseError):
@@ -17,3 +41,101 @@ class MediationCaseNotFound(MediationError, NotFound):
     code = "mediation_case_not_found"
     title = "Mediation case not found"
     title_zh = "调解案件不存在"
+
+
+class ApplicationNotFound(MediationError, NotFound):
+    code = "confirmation_application_not_found"
+    title = "Judicial confirmation application not found"
+    title_zh = "司法确认申请不存在"
+
+
+class MediatorNotFound(MediationError, NotFound):
+    code = "mediator_not_found"
+    title = "Mediator not found"
+    title_zh = "调解员不存在"
+
+
+class OrganisationNotFound(MediationError, NotFound):
+    code = "organisation_not_found"
+    title = "Mediation organisation not found"
+    title_zh = "调解组织不存在"
+
+
+class AssignmentNotFound(MediationError, NotFound):
+    code = "assignment_not_found"
+    title = "Mediator assignment not found"
+    title_zh = "调解员指派不存在"
+
+
+class CaseTransitionRefused(MediationError, InvalidTransition):
+    code = "invalid_transition"
+    title = InvalidTransition.title
+    title_zh = InvalidTransition.title_zh
+
+
+class StepNotPossible(MediationError, Conflict):
+    code = "step_not_possible"
+    title = "This step is not possible for this case"
+    title_zh = "本案当前无法执行此操作"
+
+
+class MediatorUnavailable(StepNotPossible):
+    code = "mediator_unavailable"
+    title = "The mediator cannot take this case"
+    title_zh = "该调解员无法承接本案"
+
+
+class ConflictOfInterest(StepNotPossible):
+    code = "conflict_of_interest"
+    title = "The mediator has a conflict of interest with a party"
+    title_zh = "调解员与当事人存在利益冲突"
+
+
+class ConfirmationWindowClosed(StepNotPossible):
+    code = "confirmation_window_closed"
+    title = "The 30-day window for judicial confirmation has run out"
+    title_zh = "申请司法确认的三十日期限已届满"
+
+
+class NotYourAssignment(MediationError, PermissionDenied):
+    code = "not_your_assignment"
+    title = "Only the assigned mediator may answer this assignment"
+    title_zh = "只有被指派的调解员可以答复该指派"
+
+
+class InvalidRequest(MediationError, ValidationFailed):
+    code = "invalid_request"
+    title = "The request breaks a mediation rule"
+    title_zh = "请求不符合调解规则"
+
+
+class AgreementNotConfirmable(InvalidRequest):
+    code = "agreement_not_confirmable"
+    title = "This agreement cannot be judicially confirmed"
+    title_zh = "该调解协议不能申请司法确认"
+
+
+class CourtNotCompetent(InvalidRequest):
+    code = "court_not_competent"
+    title = "The court is not competent for this confirmation"
+    title_zh = "该法院对本司法确认申请无管辖权"
+
+
+class ConfigurationError(MediationError):
+    code = "mediation_configuration_error"
+    title = "A mediation data file is malformed"
+    title_zh = "调解配置数据有误"
+
+
+def invalid(field: str, code: str, message: str, message_zh: str) -> InvalidRequest:
+    """One-field :class:`InvalidRequest`, the most common domain refusal."""
+    return InvalidRequest(message, message_zh, field_errors=[FieldError(field, code, message, message_zh)])
+
+
+def invalid_fields(errors: Iterable[FieldError]) -> InvalidRequest:
+    found = tuple(errors)
+    return InvalidRequest(
+        f"{len(found)} field(s) break a mediation rule",
+        f"有 {len(found)} 个字段不符合调解规则",
+        field_errors=found,
+    )

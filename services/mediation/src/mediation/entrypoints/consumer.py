@@ -1,38 +1,175 @@
-"""Mediation's event subscriptions."""
+"""Mediation's event subscriptions: routed complaints, adjudication's mediation requests, the courts.
+
+Each turns the contract into the same command the API would build and runs it in the consumer's
+transaction (with the inbox row), so a redelivered event has no second effect.
+"""
 
 from __future__ import annotations
 
-from mediation.domain.commands import OpenMediationFromComplaint
+import uuid
+from typing import Any
+
+from mediation.domain import commands as c
+from mediation.domain.kinds import CourtReference, MediationKind
+from mediation.domain.parties import Actor, ActorKind, CaseParty, PartyRole
 from mediation.unit_of_work import MediationUnitOfWork
 from shared.contracts import CloudEvent
-from shared.contracts.common import PartyRef
+from shared.contracts.adjudication import MediationRequestedV1
+from shared.contracts.common import PartyDetails
+from shared.contracts.court import (
+    AssignmentKind,
+    ConfirmationAcceptedV1,
+    ConfirmationRuledV1,
+    ConfirmationRuling,
+    ConfirmationWithdrawnV1,
+    MediationAssignedV1,
+)
 from shared.contracts.intake import ComplaintRoutedV1, Destination
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import Subscription
-from shared.vocabulary import Party
+
+Bus = MessageBus[MediationUnitOfWork]
+PEOPLES_PROCEDURES = frozenset({"people", "peoples", "peoples_mediation", "people_mediation"})
 
 
-def subscriptions(
-    bus: MessageBus[MediationUnitOfWork],
-) -> list[Subscription[ComplaintRoutedV1, MediationUnitOfWork]]:
+def case_party(details: PartyDetails, role: PartyRole) -> CaseParty:
+    return CaseParty(
+        id=uuid.uuid4(),
+        role=role,
+        kind=details.kind,
+        name=details.name,
+        credit_code=details.credit_code,
+        id_number_masked=details.id_number_masked,
+        legal_representative=details.legal_representative,
+        address=details.address,
+        region_code=details.region_code,
+        phone=details.phone,
+        email=details.email,
+        source_party_id=details.party_id,
+    )
+
+
+def court_actor(court_code: str) -> Actor:
+    return Actor(ActorKind.COURT, court_code)
+
+
+def court_assignment_command(data: MediationAssignedV1, actor: Actor) -> c.OpenCourtAssignedCase:
+    """By convention the first party is the one who asked (the plaintiff); the others respond."""
+    kind = (
+        MediationKind.COURT_ASSIGNED
+        if data.kind is AssignmentKind.PRE_FILING
+        else MediationKind.COURT_ENTRUSTED
+    )
+    return c.OpenCourtAssignedCase(
+        court=CourtReference(
+            assignment_id=data.assignment_id,
+            court_code=data.court_code,
+            court_name=data.court_name,
+            court_case_no=data.court_case_no,
+            simple_procedure=data.simple_procedure,
+            assigned_at=data.assigned_at,
+        ),
+        kind=kind,
+        ip_type=data.ip_type,
+        right_numbers=(data.right_number,) if data.right_number else (),
+        parties=tuple(
+            case_party(p, PartyRole.APPLICANT if i == 0 else PartyRole.RESPONDENT)
+            for i, p in enumerate(data.parties)
+        ),
+        dispute_summary=data.dispute_summary,
+        actor=actor,
+    )
+
+
+def subscriptions(bus: Bus) -> dict[str, list[Subscription[Any, MediationUnitOfWork]]]:
+    """Subscriptions per consumer group: one group per source, so one stuck source holds up no other."""
+
     async def on_complaint_routed(
         data: ComplaintRoutedV1, event: CloudEvent, uow: MediationUnitOfWork
     ) -> None:
         if data.destination is not Destination.MEDIATION:
             return
-        await bus.handle(
-            OpenMediationFromComplaint(
-                complaint_id=data.complaint_id,
-                ip_type=data.ip_type,
-                right_number=data.rights[0].number,
-                applicant=_party(data.complainant),
-                other_parties=tuple(_party(p) for p in data.respondents),
-            ),
-            uow=uow,
+        kind = (
+            MediationKind.PEOPLE
+            if data.procedure.lower() in PEOPLES_PROCEDURES
+            else MediationKind.ADMINISTRATIVE
         )
+        command = c.OpenMediationFromComplaint(
+            complaint_id=data.complaint_id,
+            kind=kind,
+            procedure=data.procedure,
+            ip_type=data.ip_type,
+            right_numbers=tuple(r.number for r in data.rights),
+            parties=(
+                case_party(data.complainant, PartyRole.APPLICANT),
+                *(case_party(p, PartyRole.RESPONDENT) for p in data.respondents),
+            ),
+            dispute_summary=data.facts,
+            both_parties_willing=data.both_parties_willing_to_mediate,
+            office_region_code=data.office_region_code,
+        )
+        await bus.handle(command, uow=uow)
 
-    return [Subscription(ComplaintRoutedV1, on_complaint_routed)]
+    async def on_mediation_requested(
+        data: MediationRequestedV1, event: CloudEvent, uow: MediationUnitOfWork
+    ) -> None:
+        command = c.OpenMediationFromAdjudication(
+            adjudication_case_id=data.case_id,
+            adjudication_case_no=data.case_no,
+            ip_type=data.rights[0].ip_type,
+            right_numbers=tuple(r.number for r in data.rights),
+            parties=(
+                case_party(data.requester, PartyRole.APPLICANT),
+                *(case_party(p, PartyRole.RESPONDENT) for p in data.respondents),
+            ),
+            dispute_summary=data.summary,
+            damages_only=data.damages_mediation,
+        )
+        await bus.handle(command, uow=uow)
 
+    async def on_assigned(data: MediationAssignedV1, event: CloudEvent, uow: MediationUnitOfWork) -> None:
+        await bus.handle(court_assignment_command(data, court_actor(data.court_code)), uow=uow)
 
-def _party(ref: PartyRef) -> Party:
-    return Party(kind=ref.kind, name=ref.name, credit_code=ref.credit_code)
+    async def on_accepted(data: ConfirmationAcceptedV1, event: CloudEvent, uow: MediationUnitOfWork) -> None:
+        command = c.RecordConfirmationAccepted(
+            application_id=data.application_id,
+            court_code=data.court_code,
+            docket_no=data.docket_no,
+            accepted_at=data.accepted_at,
+            actor=court_actor(data.court_code),
+        )
+        await bus.handle(command, uow=uow)
+
+    async def on_ruled(data: ConfirmationRuledV1, event: CloudEvent, uow: MediationUnitOfWork) -> None:
+        command = c.RecordConfirmationRuling(
+            application_id=data.application_id,
+            court_code=data.court_code,
+            valid=data.ruling is ConfirmationRuling.VALID,
+            ruling_no=data.ruling_no,
+            reasons=data.reasons,
+            ruled_at=data.ruled_at,
+            actor=court_actor(data.court_code),
+        )
+        await bus.handle(command, uow=uow)
+
+    async def on_withdrawn(
+        data: ConfirmationWithdrawnV1, event: CloudEvent, uow: MediationUnitOfWork
+    ) -> None:
+        command = c.RecordConfirmationWithdrawn(
+            application_id=data.application_id,
+            court_code=data.court_code,
+            withdrawn_at=data.withdrawn_at,
+            actor=court_actor(data.court_code),
+        )
+        await bus.handle(command, uow=uow)
+
+    return {
+        "complaints": [Subscription(ComplaintRoutedV1, on_complaint_routed)],
+        "adjudication": [Subscription(MediationRequestedV1, on_mediation_requested)],
+        "courts": [
+            Subscription(MediationAssignedV1, on_assigned),
+            Subscription(ConfirmationAcceptedV1, on_accepted),
+            Subscription(ConfirmationRuledV1, on_ruled),
+            Subscription(ConfirmationWithdrawnV1, on_withdrawn),
+        ],
+    }

@@ -1,4 +1,4 @@
-"""Annotated dependency aliases for mediation's routes."""
+"""Annotated dependency aliases for mediation's routes, and who may do what."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from mediation.bootstrap import MediationContainer
+from mediation.domain.parties import Actor, ActorKind
 from shared.web.auth import Principal, Role, require_roles
 
 
@@ -16,4 +17,20 @@ async def _container(request: Request) -> MediationContainer:
 
 
 Container = Annotated[MediationContainer, Depends(_container)]
-CaseReader = Annotated[Principal, Depends(require_roles(Role.STAFF, Role.MEDIATOR, Role.COURT))]
+CaseReader = Annotated[
+    Principal, Depends(require_roles(Role.STAFF, Role.MEDIATOR, Role.COURT, Role.ADJUDICATOR))
+]
+CaseWorker = Annotated[Principal, Depends(require_roles(Role.STAFF, Role.MEDIATOR))]
+RosterKeeper = Annotated[Principal, Depends(require_roles(Role.STAFF))]
+RosterReader = Annotated[Principal, Depends(require_roles(Role.STAFF, Role.MEDIATOR, Role.COURT))]
+CourtClient = Annotated[Principal, Depends(require_roles(Role.COURT))]
+ObjectionRecorder = Annotated[Principal, Depends(require_roles(Role.COURT, Role.STAFF))]
+
+
+def actor(principal: Principal) -> Actor:
+    """The recorded actor: a court or a mediator acting as such, otherwise staff (admins included)."""
+    if Role.COURT in principal.roles:
+        return Actor(ActorKind.COURT, principal.subject)
+    if Role.MEDIATOR in principal.roles and not principal.roles & {Role.STAFF, Role.ADMIN}:
+        return Actor(ActorKind.MEDIATOR, principal.subject)
+    return Actor(ActorKind.STAFF, principal.subject)

@@ -1,0 +1,73 @@
+"""The roster: mediation organisations and mediators."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, status
+
+from mediation.entrypoints.dependencies import Container, RosterKeeper, RosterReader
+from mediation.entrypoints.schemas.roster import (
+    MediatorIn,
+    MediatorList,
+    MediatorOut,
+    MediatorPatch,
+    OrganisationIn,
+    OrganisationList,
+    OrganisationOut,
+)
+from shared.web.problems import problem_responses
+
+router = APIRouter(prefix="/v1", tags=["roster"])
+
+
+@router.post(
+    "/organisations",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 409, 422),
+    summary="Register a mediation organisation",
+)
+async def register_organisation(
+    body: OrganisationIn, container: Container, _: RosterKeeper
+) -> OrganisationOut:
+    organisation_id = await container.bus.handle(body.to_command())
+    found = [o for o in (await container.views.organisations()).items if o.id == organisation_id]
+    return found[0]
+
+
+@router.get("/organisations", responses=problem_responses(401, 403), summary="List mediation organisations")
+async def list_organisations(container: Container, _: RosterReader) -> OrganisationList:
+    return await container.views.organisations()
+
+
+@router.post(
+    "/mediators",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 404, 409, 422),
+    summary="Register a mediator",
+)
+async def register_mediator(body: MediatorIn, container: Container, _: RosterKeeper) -> MediatorOut:
+    return await container.views.mediator(await container.bus.handle(body.to_command()))
+
+
+@router.get(
+    "/mediators", responses=problem_responses(401, 403), summary="List mediators with their current load"
+)
+async def list_mediators(container: Container, _: RosterReader) -> MediatorList:
+    return await container.views.mediators()
+
+
+@router.get("/mediators/{mediator_id}", responses=problem_responses(401, 403, 404), summary="Get a mediator")
+async def get_mediator(mediator_id: uuid.UUID, container: Container, _: RosterReader) -> MediatorOut:
+    return await container.views.mediator(mediator_id)
+
+
+@router.patch(
+    "/mediators/{mediator_id}",
+    responses=problem_responses(401, 403, 404, 422),
+    summary="Change a mediator's record",
+)
+async def update_mediator(
+    mediator_id: uuid.UUID, body: MediatorPatch, container: Container, _: RosterKeeper
+) -> MediatorOut:
+    return await container.views.mediator(await container.bus.handle(body.to_command(mediator_id)))

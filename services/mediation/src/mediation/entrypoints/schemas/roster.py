@@ -1,0 +1,157 @@
+"""Roster requests and representations: organisations and mediators."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from mediation.domain import commands as c
+from mediation.domain.roster import DeclaredConflict, Mediator, Organisation, OrganisationKind
+from shared.vocabulary import IpType
+from shared.web.types import CreditCode, Name
+
+Region = Annotated[str, StringConstraints(pattern=r"^\d{2,6}$")]
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class OrganisationIn(_Body):
+    name: Name = Field(examples=["杭州市知识产权纠纷人民调解委员会"])
+    kind: OrganisationKind
+    seat_region_code: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] = Field(examples=["330106"])
+    registered_on_court_platform: bool = False
+    court_platform_code: str | None = None
+
+    def to_command(self) -> c.RegisterOrganisation:
+        return c.RegisterOrganisation(**self.model_dump())
+
+
+class OrganisationOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    kind: OrganisationKind
+    seat_region_code: str
+    registered_on_court_platform: bool
+    court_platform_code: str | None
+    active: bool
+
+    @classmethod
+    def from_domain(cls, organisation: Organisation) -> Self:
+        return cls.model_validate(organisation, from_attributes=True)
+
+
+class OrganisationList(BaseModel):
+    items: list[OrganisationOut]
+
+
+class ConflictIn(_Body):
+    name: Name | None = None
+    credit_code: CreditCode | None = None
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+    def to_domain(self) -> DeclaredConflict:
+        return DeclaredConflict(name=self.name, credit_code=self.credit_code, reason=self.reason)
+
+
+class MediatorIn(_Body):
+    organisation_id: uuid.UUID
+    name: Name
+    account: str | None = Field(default=None, description="The mediator's login (token subject)")
+    specialties: list[IpType] = Field(default_factory=list)
+    regions: list[Region] = Field(default_factory=list, description="Division-code prefixes served")
+    registered_on_court_platform: bool = False
+    max_active_cases: int = Field(default=10, ge=1, le=500)
+    conflicts: list[ConflictIn] = Field(default_factory=list)
+
+    def to_command(self) -> c.RegisterMediator:
+        return c.RegisterMediator(
+            organisation_id=self.organisation_id,
+            name=self.name,
+            account=self.account,
+            specialties=frozenset(self.specialties),
+            regions=tuple(self.regions),
+            registered_on_court_platform=self.registered_on_court_platform,
+            max_active_cases=self.max_active_cases,
+            conflicts=tuple(x.to_domain() for x in self.conflicts),
+        )
+
+
+class MediatorPatch(_Body):
+    active: bool | None = None
+    specialties: list[IpType] | None = None
+    regions: list[Region] | None = None
+    registered_on_court_platform: bool | None = None
+    max_active_cases: int | None = Field(default=None, ge=1, le=500)
+    conflicts: list[ConflictIn] | None = None
+
+    def to_command(self, mediator_id: uuid.UUID) -> c.UpdateMediator:
+        return c.UpdateMediator(
+            mediator_id=mediator_id,
+            active=self.active,
+            specialties=frozenset(self.specialties) if self.specialties is not None else None,
+            regions=tuple(self.regions) if self.regions is not None else None,
+            registered_on_court_platform=self.registered_on_court_platform,
+            max_active_cases=self.max_active_cases,
+            conflicts=tuple(x.to_domain() for x in self.conflicts) if self.conflicts is not None else None,
+        )
+
+
+class ConflictOut(BaseModel):
+    name: str | None
+    credit_code: str | None
+    reason: str
+
+
+class MediatorOut(BaseModel):
+    id: uuid.UUID
+    organisation_id: uuid.UUID
+    organisation_name: str
+    name: str
+    account: str | None
+    specialties: list[IpType]
+    regions: list[str]
+    registered_on_court_platform: bool
+    max_active_cases: int
+    conflicts: list[ConflictOut]
+    active: bool
+    load: int
+
+    @classmethod
+    def from_domain(cls, mediator: Mediator, organisation: Organisation, load: int) -> Self:
+        return cls(
+            id=mediator.id,
+            organisation_id=organisation.id,
+            organisation_name=organisation.name,
+            name=mediator.name,
+            account=mediator.account,
+            specialties=sorted(mediator.specialties),
+            regions=list(mediator.regions),
+            registered_on_court_platform=mediator.registered_on_court_platform,
+            max_active_cases=mediator.max_active_cases,
+            conflicts=[
+                ConflictOut(name=x.name, credit_code=x.credit_code, reason=x.reason)
+                for x in mediator.conflicts
+            ],
+            active=mediator.active,
+            load=load,
+        )
+
+
+class MediatorList(BaseModel):
+    items: list[MediatorOut]
+
+
+class CandidateOut(BaseModel):
+    mediator: MediatorOut
+    eligible: bool
+    specialty_match: bool
+    region_match: bool
+    exclusions: list[str]
+
+
+class CandidateList(BaseModel):
+    items: list[CandidateOut]

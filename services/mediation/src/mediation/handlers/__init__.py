@@ -1,0 +1,42 @@
+"""Mediation's command handlers: they change cases and record events; the caller commits.
+
+Every case handler ends in :func:`~mediation.handlers.effects.save_changes`, which arms the timers,
+saves the case, writes its history and stages its events in the outbox.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from mediation.domain import commands as c
+from mediation.handlers import agreeing, confirming, mediating, opening, performing, roster
+
+COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
+    c.OpenMediationFromComplaint: opening.open_from_complaint,
+    c.OpenMediationFromAdjudication: opening.open_from_adjudication,
+    c.OpenCourtAssignedCase: opening.open_court_assigned,
+    c.RecordConsent: mediating.record_consent,
+    c.RecordRefusal: mediating.record_refusal,
+    c.AssignMediator: mediating.assign_mediator,
+    c.ConfirmAssignment: mediating.confirm_assignment,
+    c.DeclineAssignment: mediating.decline_assignment,
+    c.DeclineCourtAssignment: mediating.decline_court_assignment,
+    c.ExtendMediationPeriod: mediating.extend_period,
+    c.TerminateMediation: mediating.terminate,
+    c.DraftAgreement: agreeing.draft_agreement,
+    c.SignAgreement: agreeing.sign_agreement,
+    c.FileConfirmation: confirming.file_confirmation,
+    c.RecordConfirmationAccepted: confirming.record_acceptance,
+    c.RecordConfirmationRuling: confirming.record_ruling,
+    c.RecordConfirmationWithdrawn: confirming.record_withdrawal,
+    c.ResumeMediation: confirming.resume_mediation,
+    c.LodgeObjection: confirming.lodge_objection,
+    c.DecideObjection: confirming.decide_objection,
+    c.RecordPayment: performing.record_payment,
+    c.RecordPerformance: performing.record_performance,
+    c.ApplyForEnforcement: performing.apply_for_enforcement,
+    c.RegisterOrganisation: roster.register_organisation,
+    c.RegisterMediator: roster.register_mediator,
+    c.UpdateMediator: roster.update_mediator,
+}

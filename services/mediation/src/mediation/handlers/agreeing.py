@@ -1,0 +1,31 @@
+"""Handlers for the agreement: drafting and signatures."""
+
+from __future__ import annotations
+
+import uuid
+
+from mediation.domain import agreeing
+from mediation.domain.commands import DraftAgreement, SignAgreement
+from mediation.handlers.cases import Clock, load_case
+from mediation.handlers.effects import save_changes
+from mediation.handlers.rules import MediationRules
+from mediation.unit_of_work import MediationUnitOfWork
+
+
+async def draft_agreement(
+    cmd: DraftAgreement, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
+) -> uuid.UUID:
+    case = await load_case(uow, cmd.case_id)
+    agreement = agreeing.draft_agreement(case, cmd.content, rules.confirmation, cmd.actor, clock())
+    await save_changes(case, uow, rules)
+    return agreement.id
+
+
+async def sign_agreement(
+    cmd: SignAgreement, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
+) -> uuid.UUID:
+    case = await load_case(uow, cmd.case_id)
+    now = clock()
+    agreement = agreeing.sign_agreement(case, cmd.party_id, cmd.manner, cmd.signed_at or now, cmd.actor, now)
+    await save_changes(case, uow, rules)
+    return agreement.id

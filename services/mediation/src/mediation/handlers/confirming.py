@@ -1,0 +1,178 @@
+"""Handlers for judicial confirmation: filing, the court's answers, objections, and resuming mediation."""
+
+from __future__ import annotations
+
+import uuid
+
+from mediation.domain import confirming
+from mediation.domain.case import MediationCase
+from mediation.domain.commands import (
+    DecideObjection,
+    FileConfirmation,
+    LodgeObjection,
+    RecordConfirmationAccepted,
+    RecordConfirmationRuling,
+    RecordConfirmationWithdrawn,
+    ResumeMediation,
+)
+from mediation.domain.competence import (
+    CompetenceFinding,
+    ConnectingPoint,
+    CourtDirectory,
+    PointKind,
+    choose_court,
+    competent_courts,
+)
+from mediation.domain.confirmation import ApplicationManner
+from mediation.domain.errors import StepNotPossible
+from mediation.domain.materials import checklist
+from mediation.domain.roster import Organisation
+from mediation.handlers.cases import Clock, load_case, load_case_of_application
+from mediation.handlers.effects import save_changes
+from mediation.handlers.rules import MediationRules
+from mediation.unit_of_work import MediationUnitOfWork
+
+
+def case_competence(
+    case: MediationCase,
+    organisation: Organisation | None,
+    directory: CourtDirectory,
+    subject_matter_region: str | None = None,
+) -> CompetenceFinding:
+    """Which courts may confirm this case's agreement, with the reasons (CPL art. 205)."""
+    points = [
+        ConnectingPoint(kind=PointKind.PARTY_DOMICILE, region_code=p.region_code, label=p.name)
+        for p in case.parties
+    ]
+    if subject_matter_region:
+        points.append(ConnectingPoint(kind=PointKind.SUBJECT_MATTER, region_code=subject_matter_region))
+    if organisation is not None:
+        points.append(
+            ConnectingPoint(
+                kind=PointKind.ORGANISATION_SEAT,
+                region_code=organisation.seat_region_code,
+                label=organisation.name,
+            )
+        )
+    return competent_courts(
+        kind=case.kind, ip_type=case.ip_type, inviting_court=case.court, points=points, directory=directory
+    )
+
+
+async def mediating_organisation(case: MediationCase, uow: MediationUnitOfWork) -> Organisation | None:
+    mediator = case.mediator
+    return await uow.roster.organisation(mediator.organisation_id) if mediator else None
+
+
+async def file_confirmation(
+    cmd: FileConfirmation, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
+) -> uuid.UUID:
+    case = await load_case(uow, cmd.case_id)
+    confirming.ensure_confirmable(case)  # refuse an ineligible agreement first, with its reasons
+    organisation = await mediating_organisation(case, uow)
+    finding = case_competence(case, organisation, rules.courts, cmd.subject_matter_region)
+    court = choose_court(finding, cmd.court_code)
+    agreement = case.effective_agreement
+    mediator = case.mediator
+    assert agreement is not None
+    materials = checklist(
+        agreement=agreement,
+        organisation=organisation.name if organisation else "",
+        mediator=mediator.mediator_name if mediator else "",
+        parties=case.parties,
+        provided=cmd.provided_materials,
+        agent_used=any(a.manner is ApplicationManner.AGENT for a in cmd.applicants),
+    )
+    application = confirming.file_confirmation(
+        case,
+        court=court,
+        competence=finding,
+        applicants=cmd.applicants,
+        materials=materials,
+        actor=cmd.actor,
+        at=clock(),
+    )
+    await save_changes(case, uow, rules)
+    return application.id
+
+
+def _same_court(case: MediationCase, application_id: uuid.UUID, court_code: str) -> None:
+    filed_with = confirming.application(case, application_id).court_code
+    if filed_with != court_code:
+        raise StepNotPossible(
+            f"The application was filed with {filed_with}, not {court_code}",
+            f"该申请的受理法院为 {filed_with}，不是 {court_code}",
+        )
+
+
+async def record_acceptance(
+    cmd: RecordConfirmationAccepted, uow: MediationUnitOfWork, rules: MediationRules
+) -> uuid.UUID:
+    case = await load_case_of_application(uow, cmd.application_id)
+    _same_court(case, cmd.application_id, cmd.court_code)
+    confirming.record_acceptance(case, cmd.application_id, cmd.docket_no, cmd.accepted_at, cmd.actor)
+    await save_changes(case, uow, rules)
+    return case.id
+
+
+async def record_ruling(
+    cmd: RecordConfirmationRuling, uow: MediationUnitOfWork, rules: MediationRules
+) -> uuid.UUID:
+    case = await load_case_of_application(uow, cmd.application_id)
+    _same_court(case, cmd.application_id, cmd.court_code)
+    confirming.record_ruling(
+        case,
+        cmd.application_id,
+        valid=cmd.valid,
+        ruling_no=cmd.ruling_no,
+        reasons=cmd.reasons,
+        ruled_at=cmd.ruled_at,
+        actor=cmd.actor,
+    )
+    await save_changes(case, uow, rules)
+    return case.id
+
+
+async def record_withdrawal(
+    cmd: RecordConfirmationWithdrawn, uow: MediationUnitOfWork, rules: MediationRules
+) -> uuid.UUID:
+    case = await load_case_of_application(uow, cmd.application_id)
+    _same_court(case, cmd.application_id, cmd.court_code)
+    confirming.record_withdrawal(case, cmd.application_id, cmd.withdrawn_at, cmd.actor)
+    await save_changes(case, uow, rules)
+    return case.id
+
+
+async def resume_mediation(
+    cmd: ResumeMediation, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
+) -> uuid.UUID:
+    case = await load_case(uow, cmd.case_id)
+    confirming.resume_mediation(case, cmd.actor, clock())
+    await save_changes(case, uow, rules)
+    return case.id
+
+
+async def lodge_objection(
+    cmd: LodgeObjection, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
+) -> uuid.UUID:
+    case = await load_case(uow, cmd.case_id)
+    objection = confirming.lodge_objection(
+        case,
+        by_third_party=cmd.by_third_party,
+        objector=cmd.objector,
+        grounds=cmd.grounds,
+        lodged_on=cmd.lodged_on,
+        actor=cmd.actor,
+        at=clock(),
+    )
+    await save_changes(case, uow, rules)
+    return objection.id
+
+
+async def decide_objection(
+    cmd: DecideObjection, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
+) -> uuid.UUID:
+    case = await load_case(uow, cmd.case_id)
+    confirming.decide_objection(case, cmd.objection_id, cmd.upheld, cmd.decided_on, cmd.actor, clock())
+    await save_changes(case, uow, rules)
+    return case.id

@@ -1,0 +1,117 @@
+"""Opening cases: from a routed complaint, an adjudication case, or a court's assignment (each once)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mediation.domain.case import MediationCase
+from mediation.domain.commands import (
+    OpenCourtAssignedCase,
+    OpenMediationFromAdjudication,
+    OpenMediationFromComplaint,
+)
+from mediation.domain.kinds import MediationKind, Origin
+from mediation.domain.mediating import accept_on_opening
+from mediation.domain.parties import Actor, ActorKind
+from mediation.handlers.cases import Clock, next_case_number
+from mediation.handlers.effects import save_changes
+from mediation.handlers.rules import MediationRules
+from mediation.unit_of_work import MediationUnitOfWork
+
+INTAKE = Actor(ActorKind.SERVICE, "intake")
+ADJUDICATION = Actor(ActorKind.SERVICE, "adjudication")
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    case: MediationCase
+    created: bool
+
+
+async def open_from_complaint(
+    cmd: OpenMediationFromComplaint, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
+) -> Opened:
+    """A complaint routed to mediation; re-routing the same complaint finds the case it opened."""
+    existing = await uow.cases.for_complaint(cmd.complaint_id)
+    if existing is not None:
+        return Opened(existing, created=False)
+    at = clock()
+    case = MediationCase.open(
+        case_no=await next_case_number(uow, at),
+        actor=INTAKE,
+        at=at,
+        kind=cmd.kind,
+        origin=Origin.COMPLAINT,
+        origin_id=str(cmd.complaint_id),
+        complaint_id=cmd.complaint_id,
+        court=None,
+        ip_type=cmd.ip_type,
+        right_numbers=cmd.right_numbers,
+        parties=cmd.parties,
+        dispute_summary=cmd.dispute_summary,
+        damages_only=False,
+        office_region_code=cmd.office_region_code,
+    )
+    if cmd.both_parties_willing:
+        accept_on_opening(
+            case, "both parties told the protection centre they are willing to mediate", INTAKE, at
+        )
+    await save_changes(case, uow, rules)
+    return Opened(case, created=True)
+
+
+async def open_from_adjudication(
+    cmd: OpenMediationFromAdjudication, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
+) -> Opened:
+    """In-case (or damages) mediation: both parties consented in the adjudication case (§A.6)."""
+    origin_id = str(cmd.adjudication_case_id)
+    existing = await uow.cases.mediating_for(Origin.ADJUDICATION_CASE, origin_id)
+    if existing is not None:
+        return Opened(existing, created=False)
+    at = clock()
+    case = MediationCase.open(
+        case_no=await next_case_number(uow, at),
+        actor=ADJUDICATION,
+        at=at,
+        kind=MediationKind.ADMINISTRATIVE,
+        origin=Origin.ADJUDICATION_CASE,
+        origin_id=origin_id,
+        complaint_id=None,
+        court=None,
+        ip_type=cmd.ip_type,
+        right_numbers=cmd.right_numbers,
+        parties=cmd.parties,
+        dispute_summary=cmd.dispute_summary,
+        damages_only=cmd.damages_only,
+    )
+    basis = f"both parties consented in adjudication case {cmd.adjudication_case_no} (专利法 art. 65)"
+    accept_on_opening(case, basis, ADJUDICATION, at)
+    await save_changes(case, uow, rules)
+    return Opened(case, created=True)
+
+
+async def open_court_assigned(
+    cmd: OpenCourtAssignedCase, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
+) -> Opened:
+    """A court assigned (委派) or entrusted (委托) the dispute; the same assignment opens one case."""
+    existing = await uow.cases.for_court_assignment(cmd.court.assignment_id)
+    if existing is not None:
+        return Opened(existing, created=False)
+    at = clock()
+    case = MediationCase.open(
+        case_no=await next_case_number(uow, at),
+        actor=cmd.actor,
+        at=at,
+        kind=cmd.kind,
+        origin=Origin.COURT_ASSIGNMENT,
+        origin_id=cmd.court.assignment_id,
+        complaint_id=None,
+        court=cmd.court,
+        ip_type=cmd.ip_type,
+        right_numbers=cmd.right_numbers,
+        parties=cmd.parties,
+        dispute_summary=cmd.dispute_summary,
+        damages_only=False,
+    )
+    await save_changes(case, uow, rules)
+    return Opened(case, created=True)

@@ -1,0 +1,263 @@
+"""Builders for the mediation service's tests (test modules cannot import each other).
+
+Pure builders make domain objects for unit tests; the async helpers drive a running service over
+the broker and fire its timers with a fake clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+
+from mediation.domain.agreement import AgreementContent, Instalment, Term, TermKind
+from mediation.domain.case import MediationCase
+from mediation.domain.kinds import CourtReference, MediationKind, Origin
+from mediation.domain.local_time import SHANGHAI
+from mediation.domain.parties import Actor, ActorKind, CaseParty, PartyRole
+from mediation.domain.roster import Mediator, Organisation, OrganisationKind
+from shared.contracts import CloudEvent, EventData
+from shared.testing.refs import random_name, random_uscc
+from shared.testing.waiting import read_topic
+from shared.timers import TimerScheduler
+from shared.vocabulary import IpType, PartyKind
+
+STAFF = Actor(ActorKind.STAFF, "staff-1")
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=SHANGHAI)  # a Monday, no holiday near
+
+
+def party(role: PartyRole, region: str = "330106", **overrides: Any) -> CaseParty:
+    values: dict[str, Any] = {
+        "id": uuid.uuid4(),
+        "role": role,
+        "kind": PartyKind.ORGANISATION,
+        "name": random_name("当事人"),
+        "credit_code": random_uscc(),
+        "address": "杭州市西湖区文三路1号",
+        "region_code": region,
+        "phone": "0571-88888888",
+    }
+    return CaseParty(**{**values, **overrides})
+
+
+def court_reference(*, simple: bool = False, at: dt.datetime = T0, code: str = "ZJ-HZ-XH") -> CourtReference:
+    return CourtReference(
+        assignment_id=f"A-{uuid.uuid4().hex[:8]}",
+        court_code=code,
+        court_name="杭州市西湖区人民法院",
+        court_case_no="(2026)浙0106民诉前调1号",
+        simple_procedure=simple,
+        assigned_at=at,
+    )
+
+
+def new_case(
+    kind: MediationKind = MediationKind.PEOPLE,
+    *,
+    ip_type: IpType = IpType.TRADEMARK,
+    at: dt.datetime = T0,
+    court: CourtReference | None = None,
+    parties: tuple[CaseParty, ...] | None = None,
+) -> MediationCase:
+    if kind.is_court_linked and court is None:
+        court = court_reference(at=at)
+    origin = Origin.COURT_ASSIGNMENT if court else Origin.COMPLAINT
+    return MediationCase.open(
+        case_no="MD2026-000001",
+        actor=STAFF,
+        at=at,
+        kind=kind,
+        origin=origin,
+        origin_id=court.assignment_id if court else str(uuid.uuid4()),
+        complaint_id=None,
+        court=court,
+        ip_type=ip_type,
+        right_numbers=("ZL202310000001.X",),
+        parties=parties or (party(PartyRole.APPLICANT), party(PartyRole.RESPONDENT)),
+        dispute_summary="被申请人销售侵权产品",
+        damages_only=False,
+    )
+
+
+def organisation(*, on_court_roster: bool = True, seat: str = "330106") -> Organisation:
+    return Organisation(
+        id=uuid.uuid4(),
+        name=random_name("知识产权纠纷人民调解委员会"),
+        kind=OrganisationKind.PEOPLES_MEDIATION_COMMITTEE,
+        seat_region_code=seat,
+        registered_on_court_platform=on_court_roster,
+    )
+
+
+def mediator(org: Organisation, **overrides: Any) -> Mediator:
+    values: dict[str, Any] = {
+        "id": uuid.uuid4(),
+        "organisation_id": org.id,
+        "name": random_name("调解员"),
+        "account": f"mediator-{uuid.uuid4().hex[:6]}",
+        "specialties": frozenset({IpType.TRADEMARK, IpType.INVENTION_PATENT}),
+        "regions": ("3301",),
+        "registered_on_court_platform": org.registered_on_court_platform,
+        "max_active_cases": 5,
+    }
+    return Mediator(**{**values, **overrides})
+
+
+def content(
+    case: MediationCase,
+    *,
+    terms: tuple[Term, ...] | None = None,
+    amounts: tuple[str, ...] = ("30000.00", "20000.00"),
+    first_due: dt.date | None = None,
+) -> AgreementContent:
+    """Two instalments, respondent pays applicant, a month apart."""
+    payer = case.respondents[0].id
+    payee = case.applicants[0].id
+    start = first_due or (T0.date() + dt.timedelta(days=20))
+    instalments = tuple(
+        Instalment(
+            number=n,
+            amount=Decimal(a),
+            due_on=start + dt.timedelta(days=30 * (n - 1)),
+            payer_id=payer,
+            payee_id=payee,
+        )
+        for n, a in enumerate(amounts, 1)
+    )
+    return AgreementContent(
+        facts="被申请人在其网店销售侵犯申请人注册商标专用权的商品。",
+        issues="是否构成侵权及赔偿数额。",
+        responsibilities="被申请人承担侵权责任。",
+        terms=terms
+        or (Term(TermKind.PAYMENT, "被申请人分两期支付赔偿金"), Term(TermKind.STOP_INFRINGEMENT, "立即下架")),
+        amount=sum((i.amount for i in instalments), Decimal(0)) if instalments else None,
+        instalments=instalments,
+        stop_undertaking="不再销售侵权商品",
+        performance_manner="银行转账",
+    )
+
+
+# ------------------------------------------------------------------ running services
+
+
+class FakeClock:
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+async def fire_due_timers(container: Any, now: dt.datetime) -> int:
+    """Fire every timer due at ``now`` with the service's own handlers (its worker's clock is real)."""
+    scheduler = TimerScheduler(
+        uow_factory=container.uow_factory,
+        handlers=container.timer_handlers,
+        service="mediation",
+        clock=FakeClock(now),
+        poll_interval=dt.timedelta(milliseconds=10),
+    )
+    fired = 0
+    while await scheduler.fire_next():
+        fired += 1
+    return fired
+
+
+async def publish(bootstrap_servers: str, data: EventData, *, key: str, source: str = "/court/test") -> None:
+    """Publish ``data`` as another producer would (a court, intake, adjudication)."""
+    event = CloudEvent.from_data(data, source=source, subject=key)
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers, enable_idempotence=False)
+    await producer.start()
+    try:
+        await producer.send_and_wait(
+            data.topic, value=event.kafka_value(), key=key.encode(), headers=event.kafka_headers()
+        )
+    finally:
+        await producer.stop()
+
+
+async def events_about(
+    bootstrap_servers: str,
+    case_id: uuid.UUID,
+    *,
+    until: Callable[[list[tuple[str, dict[str, Any]]]], bool],
+    within: float = 15.0,
+) -> list[tuple[str, dict[str, Any]]]:
+    """``(type, data)`` of every ``mediation.case`` event keyed by ``case_id``, once ``until`` holds."""
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        records = await read_topic(bootstrap_servers, "mediation.case", expected=10**9, within=0.3)
+        found = [
+            (dict(r.headers)["ce_type"].decode(), json.loads(r.value))
+            for r in records
+            if r.key == str(case_id).encode()
+        ]
+        if until(found) or asyncio.get_running_loop().time() > deadline:
+            return found
+
+
+def types_of(events: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    return [t for t, _ in events]
+
+
+async def register_roster(staff: Any, *, seat: str = "330106") -> dict[str, Any]:
+    """An organisation on the court's roster and one mediator, over the API; returns their records."""
+    suffix = uuid.uuid4().hex[:6]
+    organisation = await staff.post(
+        "/v1/organisations",
+        json={
+            "name": f"知识产权纠纷人民调解委员会{suffix}",
+            "kind": "peoples_mediation_committee",
+            "seat_region_code": seat,
+            "registered_on_court_platform": True,
+        },
+    )
+    account = f"mediator-{suffix}"
+    mediator = await staff.post(
+        "/v1/mediators",
+        json={
+            "organisation_id": organisation.json()["id"],
+            "name": f"李调解{suffix}",
+            "account": account,
+            "specialties": [t.value for t in IpType],
+            "regions": ["33"],
+            "registered_on_court_platform": True,
+            "max_active_cases": 100,
+        },
+    )
+    assert mediator.status_code == 201, mediator.text
+    return {"organisation": organisation.json(), "mediator": mediator.json(), "account": account}
+
+
+async def sign_by_everyone(client: Any, case: dict[str, Any]) -> dict[str, Any]:
+    """Every party signs, then the mediator with the organisation's seal: the agreement takes effect."""
+    for each in case["parties"]:
+        signed = await client.post(
+            f"/v1/cases/{case['id']}/agreement/signatures", json={"party_id": each["id"]}
+        )
+        assert signed.status_code == 201, signed.text
+    final = await client.post(f"/v1/cases/{case['id']}/agreement/signatures", json={"manner": "seal"})
+    assert final.status_code == 201, final.text
+    result: dict[str, Any] = final.json()
+    return result
+
+
+async def wait_for_case(
+    client: Any, url: str, *, state: str | None = None, within: float = 15.0
+) -> dict[str, Any]:
+    """Poll a list or case URL until a case (in ``state``, if given) appears."""
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        body = (await client.get(url)).json()
+        found = body["items"][0] if body.get("items") else (body if "id" in body else None)
+        if found is not None and (state is None or found["state"] == state):
+            return dict(found)
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"no case at {url} in state {state} after {within}s: {body}")
+        await asyncio.sleep(0.05)

@@ -1,0 +1,237 @@
+"""Agreements (content, eligibility, signatures, effect) and judicial confirmation (filing, court answers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+
+from mediation.adapters.confirmation_rules import load_confirmation_rules
+from mediation.domain import agreeing, confirming, mediating
+from mediation.domain.agreement import AgreementStatus, SignatureManner, Term, TermKind
+from mediation.domain.case import MediationCase
+from mediation.domain.competence import CompetenceFinding, CompetentCourt
+from mediation.domain.confirmation import ApplicationManner, ApplicationStatus, JointApplicantSignature
+from mediation.domain.errors import (
+    AgreementNotConfirmable,
+    ConfirmationWindowClosed,
+    InvalidRequest,
+    StepNotPossible,
+)
+from mediation.domain.kinds import MediationKind
+from mediation.domain.legal_effect import Effect, legal_effect
+from mediation.domain.states import MediationState as S
+from mediation.testing import STAFF, T0, content, mediator, new_case, organisation
+
+RULES = load_confirmation_rules()
+LATER = T0 + dt.timedelta(hours=3)
+COURT = CompetentCourt(
+    code="ZJ-HZ-XH", name="杭州市西湖区人民法院", level=None, grounds=("domicile",), grounds_zh=()
+)
+FINDING = CompetenceFinding(rule="basic_court", courts=(COURT,), explanation=("basic",), explanation_zh=())
+
+
+def mediating_case(kind: MediationKind = MediationKind.PEOPLE) -> MediationCase:
+    case = new_case(kind)
+    org = organisation()
+    assignment = mediating.assign_mediator(case, mediator(org), org, 0, STAFF, T0)
+    if not kind.is_court_linked:
+        mediating.record_consent(case, case.respondents[0].id, STAFF, T0)
+    mediating.confirm_assignment(case, assignment.id, STAFF, T0)
+    return case
+
+
+def signed_case(
+    kind: MediationKind = MediationKind.PEOPLE, terms: tuple[Term, ...] | None = None
+) -> MediationCase:
+    case = mediating_case(kind)
+    agreeing.draft_agreement(case, content(case, terms=terms), RULES, STAFF, T0)
+    for signatory in [*(p.id for p in case.parties), None]:
+        agreeing.sign_agreement(case, signatory, SignatureManner.SIGNATURE, LATER, STAFF, LATER)
+    case.deadlines["confirmation_window"] = dt.date(2026, 4, 1)
+    return case
+
+
+def joint(case: MediationCase) -> tuple[JointApplicantSignature, ...]:
+    return tuple(
+        JointApplicantSignature(party_id=p.id, signed_at=LATER, manner=ApplicationManner.IN_PERSON)
+        for p in case.parties
+    )
+
+
+def filed_case() -> MediationCase:
+    case = signed_case()
+    confirming.file_confirmation(
+        case, court=COURT, competence=FINDING, applicants=joint(case), materials=(), actor=STAFF, at=LATER
+    )
+    return case
+
+
+def test_content_problems_are_reported_per_field() -> None:
+    case = mediating_case()
+    bad = content(case, first_due=T0.date() - dt.timedelta(days=1))
+    with pytest.raises(InvalidRequest) as refused:
+        agreeing.draft_agreement(case, bad, RULES, STAFF, T0)
+    assert {e.field for e in refused.value.field_errors} >= {"instalments.0.due_on"}
+
+
+def test_an_agreement_confirming_ownership_is_not_confirmable_with_its_reason() -> None:
+    case = mediating_case()
+    terms = (Term(TermKind.PAYMENT, "付款"), Term(TermKind.OWNERSHIP_CONFIRMATION, "确认专利权归申请人所有"))
+    agreement = agreeing.draft_agreement(case, content(case, terms=terms), RULES, STAFF, T0)
+    assert not agreement.eligibility.eligible
+    (finding,) = agreement.eligibility.blocking
+    assert finding.term_index == 1 and "355" in finding.basis
+
+
+def test_a_no_challenge_clause_only_warns() -> None:
+    case = mediating_case()
+    terms = (Term(TermKind.PAYMENT, "付款"), Term(TermKind.NO_CHALLENGE, "不对专利提出无效宣告"))
+    agreement = agreeing.draft_agreement(case, content(case, terms=terms), RULES, STAFF, T0)
+    assert agreement.eligibility.eligible and agreement.eligibility.warnings
+
+
+def test_redrafting_supersedes_the_earlier_draft_and_its_signatures() -> None:
+    case = mediating_case()
+    first = agreeing.draft_agreement(case, content(case), RULES, STAFF, T0)
+    agreeing.sign_agreement(case, case.parties[0].id, SignatureManner.SEAL, T0, STAFF, T0)
+    second = agreeing.draft_agreement(case, content(case), RULES, STAFF, LATER)
+    assert first.status is AgreementStatus.SUPERSEDED and second.version == 2 and not second.signatures
+
+
+def test_the_last_signature_makes_it_effective_and_opens_the_confirmation_window() -> None:
+    case = signed_case()
+    assert case.state is S.CONFIRMATION_WINDOW
+    agreement = case.effective_agreement
+    assert agreement is not None and agreement.effective_at == LATER
+    assert set(agreement.performance) == {1, 2}
+    assert legal_effect(case).effect is Effect.CONTRACT_PENDING_CONFIRMATION
+
+
+def test_an_entrusted_cases_agreement_goes_back_to_the_trial_court() -> None:
+    case = signed_case(MediationKind.COURT_ENTRUSTED)
+    assert case.state is S.RETURNED_TO_COURT
+    assert legal_effect(case).effect is Effect.WITH_TRIAL_COURT
+
+
+def test_signing_twice_or_without_a_draft_is_refused() -> None:
+    case = mediating_case()
+    with pytest.raises(StepNotPossible):
+        agreeing.sign_agreement(case, case.parties[0].id, SignatureManner.SEAL, T0, STAFF, T0)
+
+
+def test_an_ineligible_agreement_is_refused_confirmation_with_its_reason() -> None:
+    case = signed_case(terms=(Term(TermKind.VALIDITY_CONFIRMATION, "双方确认涉案专利权有效"),))
+    with pytest.raises(AgreementNotConfirmable) as refused:
+        confirming.file_confirmation(
+            case, court=COURT, competence=FINDING, applicants=joint(case), materials=(), actor=STAFF, at=LATER
+        )
+    assert "355" in refused.value.message
+    assert refused.value.field_errors[0].field == "agreement.terms.0"
+    assert case.state is S.CONFIRMATION_WINDOW
+
+
+def test_the_application_must_be_joint() -> None:
+    case = signed_case()
+    with pytest.raises(InvalidRequest) as refused:
+        confirming.file_confirmation(
+            case,
+            court=COURT,
+            competence=FINDING,
+            applicants=joint(case)[:1],
+            materials=(),
+            actor=STAFF,
+            at=LATER,
+        )
+    assert refused.value.field_errors[0].code == "not_joint"
+
+
+def test_no_application_after_the_window() -> None:
+    case = signed_case()
+    case.deadlines["confirmation_window"] = LATER.date() - dt.timedelta(days=1)
+    with pytest.raises(ConfirmationWindowClosed):
+        confirming.file_confirmation(
+            case, court=COURT, competence=FINDING, applicants=joint(case), materials=(), actor=STAFF, at=LATER
+        )
+
+
+def test_the_courts_answers_move_the_case_and_repeats_change_nothing() -> None:
+    case = filed_case()
+    application = case.applications[0]
+    assert confirming.record_acceptance(case, application.id, "(2026)浙0106民特1号", LATER, STAFF)
+    assert not confirming.record_acceptance(case, application.id, "(2026)浙0106民特1号", LATER, STAFF)
+    assert confirming.record_ruling(
+        case, application.id, valid=True, ruling_no="R1", reasons=None, ruled_at=LATER, actor=STAFF
+    )
+    assert not confirming.record_ruling(
+        case, application.id, valid=True, ruling_no="R1", reasons=None, ruled_at=LATER, actor=STAFF
+    )
+    assert case.state is S.CONFIRMED_VALID and application.status is ApplicationStatus.RULED_VALID
+    assert legal_effect(case).effect is Effect.COURT_CONFIRMED
+
+
+def test_a_rejection_leaves_a_contract_and_mediation_may_resume() -> None:
+    case = filed_case()
+    confirming.record_ruling(
+        case,
+        case.applications[0].id,
+        valid=False,
+        ruling_no="R2",
+        reasons="内容不明确",
+        ruled_at=LATER,
+        actor=STAFF,
+    )
+    assert case.state is S.CONFIRMATION_REJECTED and legal_effect(case).effect is Effect.CONTRACT_ONLY
+    confirming.resume_mediation(case, STAFF, LATER)
+    assert case.state is S.IN_MEDIATION
+
+
+@pytest.mark.parametrize(
+    ("window_end", "state"), [(dt.date(2026, 4, 1), S.CONFIRMATION_WITHDRAWN), (T0.date(), S.WINDOW_LAPSED)]
+)
+def test_a_withdrawal_reopens_the_window_only_while_it_runs(window_end: dt.date, state: S) -> None:
+    case = filed_case()
+    case.deadlines["confirmation_window"] = window_end
+    confirming.record_withdrawal(case, case.applications[0].id, LATER + dt.timedelta(days=1), STAFF)
+    assert case.state is state
+
+
+def test_an_unused_window_leaves_a_contract_only_agreement() -> None:
+    case = signed_case()
+    assert confirming.lapse_window(case, LATER)
+    assert case.state is S.WINDOW_LAPSED
+    effect = legal_effect(case)
+    assert effect.effect is Effect.CONTRACT_ONLY and "30 days" in effect.note
+    assert not confirming.lapse_window(case, LATER)
+
+
+def test_objections_are_judged_against_their_windows_and_an_upheld_one_revokes() -> None:
+    case = filed_case()
+    confirming.record_ruling(
+        case, case.applications[0].id, valid=True, ruling_no="R", reasons=None, ruled_at=LATER, actor=STAFF
+    )
+    case.deadlines.update(objection_party=dt.date(2026, 3, 17), objection_third_party=dt.date(2026, 9, 2))
+    late_party = confirming.lodge_objection(
+        case,
+        by_third_party=False,
+        objector="x",
+        grounds="g",
+        lodged_on=dt.date(2026, 3, 20),
+        actor=STAFF,
+        at=LATER,
+    )
+    late_third = confirming.lodge_objection(
+        case,
+        by_third_party=True,
+        objector="y",
+        grounds="g",
+        lodged_on=dt.date(2026, 10, 1),
+        actor=STAFF,
+        at=LATER,
+    )
+    assert late_party.within_window is False and late_third.within_window is None
+    confirming.decide_objection(case, late_third.id, True, dt.date(2026, 10, 20), STAFF, LATER)
+    assert case.state is S.CONFIRMATION_REVOKED
+    with pytest.raises(InvalidRequest):
+        confirming.decide_objection(case, uuid.uuid4(), True, dt.date(2026, 10, 20), STAFF, LATER)

@@ -1,0 +1,196 @@
+"""Over the broker: a complaint routed to mediation → agreement → the court confirms it → an instalment
+is missed → credit gets ``performance_defaulted`` and the court gets the enforcement application.
+
+Intake and the court are played by publishing their contracts, as they would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from mediation.domain.local_time import SHANGHAI, end_of
+from mediation.testing import (
+    events_about,
+    fire_due_timers,
+    publish,
+    register_roster,
+    sign_by_everyone,
+    types_of,
+    wait_for_case,
+)
+from shared.contracts.common import PartyDetails, RightRef
+from shared.contracts.court import ConfirmationAcceptedV1, ConfirmationRuledV1, ConfirmationRuling
+from shared.contracts.intake import ComplaintRoutedV1, Destination
+from shared.testing.refs import random_name, random_patent_number, random_uscc
+from shared.vocabulary import IpType, PartyKind
+from shared.web.auth import Role
+
+NOW = dt.datetime.now(dt.UTC)
+TODAY = NOW.astimezone(SHANGHAI).date()
+
+
+def routed_complaint() -> ComplaintRoutedV1:
+    def organisation(prefix: str, region: str) -> PartyDetails:
+        return PartyDetails(
+            kind=PartyKind.ORGANISATION,
+            name=random_name(prefix),
+            credit_code=random_uscc(),
+            region_code=region,
+            address="杭州市西湖区",
+            phone="0571-3",
+        )
+
+    return ComplaintRoutedV1(
+        complaint_id=uuid.uuid4(),
+        reference="TS2026-00000099",
+        destination=Destination.MEDIATION,
+        procedure="administrative",
+        routing_rule="requested_procedure",
+        routing_reason="both parties asked for mediation",
+        ip_type=IpType.INVENTION_PATENT,
+        rights=(RightRef(ip_type=IpType.INVENTION_PATENT, number=random_patent_number()),),
+        complainant=organisation("专利权人", "330106"),
+        respondents=(organisation("被请求人", "330108"),),
+        facts="被请求人制造、销售落入专利权利要求1保护范围的产品。",
+        both_parties_willing_to_mediate=True,
+        received_at=NOW,
+        routed_at=NOW,
+    )
+
+
+async def test_a_missed_instalment_of_a_confirmed_agreement_reaches_credit_and_the_court(
+    start_service: Any, broker: Any
+) -> None:
+    mediation = await start_service("mediation", run_workers=True)
+    staff = mediation.client(Role.STAFF)
+    complaint = routed_complaint()
+    await publish(
+        broker.bootstrap_servers, complaint, key=str(complaint.complaint_id), source="/ipcase/000000/intake"
+    )
+    case = await wait_for_case(staff, f"/v1/cases?complaint_id={complaint.complaint_id}", state="ACCEPTED")
+    case = (await staff.get(f"/v1/cases/{case['id']}")).json()
+    assert case["kind"] == "administrative" and case["origin"] == "complaint"
+
+    roster = await register_roster(staff)
+    assignment = (await staff.post(f"/v1/cases/{case['id']}/assignments", json={})).json()
+    assert assignment["mediator_id"] == roster["mediator"]["id"] or assignment["status"] == "PENDING"
+    mediator = mediation.client(Role.MEDIATOR, subject=assignment_account(roster, assignment))
+    started = await mediator.post(f"/v1/cases/{case['id']}/assignments/{assignment['id']}/confirmation")
+    assert started.json()["state"] == "IN_MEDIATION", started.text
+
+    applicant, respondent = case["parties"][0]["id"], case["parties"][1]["id"]
+    due = TODAY + dt.timedelta(days=40)
+    drafted = await mediator.put(
+        f"/v1/cases/{case['id']}/agreement",
+        json={
+            "facts": "被请求人制造、销售侵权产品。",
+            "issues": "赔偿数额。",
+            "responsibilities": "被请求人赔偿。",
+            "terms": [
+                {"kind": "payment", "text": "被请求人分两期赔偿8万元"},
+                {"kind": "stop_infringement", "text": "停止制造、销售"},
+            ],
+            "amount": "80000.00",
+            "instalments": [
+                {
+                    "number": 1,
+                    "amount": "50000.00",
+                    "due_on": str(due),
+                    "payer_id": respondent,
+                    "payee_id": applicant,
+                },
+                {
+                    "number": 2,
+                    "amount": "30000.00",
+                    "due_on": str(due + dt.timedelta(days=30)),
+                    "payer_id": respondent,
+                    "payee_id": applicant,
+                },
+            ],
+            "performance_manner": "银行转账",
+        },
+    )
+    assert drafted.status_code == 200, drafted.text
+    await sign_by_everyone(mediator, case)
+
+    applicants = [{"party_id": p["id"], "signed_at": NOW.isoformat()} for p in case["parties"]]
+    courts = (await staff.get(f"/v1/cases/{case['id']}/competent-courts")).json()
+    assert courts["rule"] == "intermediate_court" and [c["code"] for c in courts["courts"]] == ["ZJ-HZ-IC"]
+    application = (
+        await staff.post(f"/v1/cases/{case['id']}/confirmation-applications", json={"applicants": applicants})
+    ).json()
+    assert application["court_code"] == "ZJ-HZ-IC", application
+
+    key = application["id"]
+    await publish(
+        broker.bootstrap_servers,
+        ConfirmationAcceptedV1(
+            application_id=uuid.UUID(key),
+            court_code="ZJ-HZ-IC",
+            docket_no="(2026)浙01民特9号",
+            accepted_at=NOW,
+        ),
+        key=key,
+    )
+    await publish(
+        broker.bootstrap_servers,
+        ConfirmationRuledV1(
+            application_id=uuid.UUID(key),
+            court_code="ZJ-HZ-IC",
+            ruling=ConfirmationRuling.VALID,
+            ruling_no="(2026)浙01民特9号",
+            ruled_at=NOW,
+        ),
+        key=key,
+    )
+    confirmed = await wait_for_case(staff, f"/v1/cases/{case['id']}", state="CONFIRMED_VALID")
+
+    # The due day may roll forward off a holiday (Civil Code art. 203): fire when the timer says.
+    first = next(
+        t
+        for t in confirmed["armed_timers"]
+        if t["name"].endswith(".1") and t["kind"].endswith("instalment_due")
+    )
+    assert dt.datetime.fromisoformat(first["due_at"]) >= end_of(due)
+    assert await fire_due_timers(mediation.container, dt.datetime.fromisoformat(first["due_at"])) >= 1
+    events = await events_about(
+        broker.bootstrap_servers,
+        uuid.UUID(case["id"]),
+        until=lambda found: "mediation.agreement.performance_defaulted" in types_of(found),
+    )
+    defaulted = next(d for t, d in events if t == "mediation.agreement.performance_defaulted")
+    assert defaulted["confirmed_by_court"] is True
+    assert defaulted["court_ruling_no"] == "(2026)浙01民特9号"
+    assert defaulted["subject"]["credit_code"] == complaint.respondents[0].credit_code
+    assert defaulted["obligation"] == "instalment 1 of 2" and defaulted["amount"]["amount"] == "50000.00"
+
+    applied = await staff.post(
+        f"/v1/cases/{case['id']}/enforcement-applications", json={"applicant_id": applicant}
+    )
+    assert applied.status_code == 201 and applied.json()["state"] == "ENFORCEMENT_APPLIED", applied.text
+    events = await events_about(
+        broker.bootstrap_servers,
+        uuid.UUID(case["id"]),
+        until=lambda found: "mediation.enforcement.applied" in types_of(found),
+    )
+    enforcement = next(d for t, d in events if t == "mediation.enforcement.applied")
+    assert (
+        enforcement["court_code"] == "ZJ-HZ-IC"
+        and enforcement["confirmation_ruling_no"] == "(2026)浙01民特9号"
+    )
+    assert (
+        enforcement["applicant"]["party_id"] == applicant
+        and enforcement["respondent"]["party_id"] == respondent
+    )
+    assert enforcement["outstanding_amount"]["amount"] == "50000.00"
+    assert types_of(events)[:2] == ["mediation.case.opened", "mediation.case.concluded"]
+    assert "mediation.agreement.signed" in types_of(
+        events
+    ) and "mediation.confirmation.requested" in types_of(events)
+
+
+def assignment_account(roster: dict[str, Any], assignment: dict[str, Any]) -> str:
+    """The auto-assigned mediator may be one registered by an earlier test; staff can answer for anyone."""
+    return roster["account"] if assignment["mediator_id"] == roster["mediator"]["id"] else "staff-answering"
