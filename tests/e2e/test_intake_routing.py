@@ -78,7 +78,7 @@ async def test_complaints_of_several_kinds_reach_their_destinations(start_servic
     case = await one_case(adjudicator, major["id"])
     assert case["state"] == "SUBMITTED" and case["complaint_reference"] == major["reference"]
     mediation_case = await one_case(mediator, mediated["id"])
-    assert mediation_case["state"] == "REQUESTED"
+    assert mediation_case["state"] == "ACCEPTED"  # both parties were willing: consent is on record
 
     followed = await status_becomes(staff, major["id"], "CASE_OPENED")
     assert (followed["downstream"]["service"], followed["downstream"]["case_no"]) == (
