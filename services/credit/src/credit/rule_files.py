@@ -11,7 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
 from credit.domain.grades import CountWithin, Grade, GradeRule, GradeRuleSet
 from credit.domain.policy import (
@@ -47,7 +47,7 @@ class _Measure(_Strict):
     description: str
     description_zh: str
     period: str | None = None
-    only_where_configured: bool = False
+    only_where_configured: StrictBool = False
 
 
 class _Condition(_Strict):
@@ -60,7 +60,7 @@ class _List(_Strict):
     title: str
     title_zh: str
     legal_basis: list[_Provision] = Field(min_length=1)
-    requires_notice: bool
+    requires_notice: StrictBool
     notice_period: str | None = None
     publication_period: str
     cross_province_publication_period: str | None = None
@@ -68,7 +68,7 @@ class _List(_Strict):
     reduced_listing_period: str | None = None
     period_starts: PeriodStart
     repair_earliest_period: str | None = None
-    repair_conditions_binding: bool = False
+    repair_conditions_binding: StrictBool = False
     repair_conditions: list[_Condition] = []
     measures: list[_Measure] = []
 
