@@ -65,12 +65,13 @@ sightings = Table(
     "sightings",
     metadata,
     Column("id", BigInteger, Identity(), primary_key=True),
-    Column("subject_id", UUID(as_uuid=True), ForeignKey("credit.subjects.id"), nullable=False, index=True),
+    Column("subject_id", UUID(as_uuid=True), ForeignKey("credit.subjects.id"), nullable=False),
     Column("source_type", Text, nullable=False),
     Column("source_id", Text, nullable=False),
     Column("name_seen", Text, nullable=False),
     Column("seen_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("subject_id", "source_type", "source_id"),
+    Index("ix_sightings_subject_id", "subject_id"),
 )
 
 records = Table(
@@ -153,7 +154,7 @@ repeat_flags = Table(
     "repeat_flags",
     metadata,
     Column("id", BigInteger, Identity(), primary_key=True),
-    Column("subject_id", UUID(as_uuid=True), ForeignKey("credit.subjects.id"), nullable=False, index=True),
+    Column("subject_id", UUID(as_uuid=True), ForeignKey("credit.subjects.id"), nullable=False),
     Column("ip_type", Text, nullable=False),
     Column("right_number", Text, nullable=False),
     Column("decision_no", Text, nullable=False),
@@ -162,13 +163,14 @@ repeat_flags = Table(
     Column("record_id", UUID(as_uuid=True), ForeignKey("credit.records.id")),
     Column("flagged_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("subject_id", "right_number", "decision_no"),
+    Index("ix_repeat_flags_subject_id", "subject_id"),
 )
 
 commitments = Table(
     "commitments",
     metadata,
     Column("id", UUID(as_uuid=True), primary_key=True),
-    Column("subject_id", UUID(as_uuid=True), ForeignKey("credit.subjects.id"), nullable=False, index=True),
+    Column("subject_id", UUID(as_uuid=True), ForeignKey("credit.subjects.id"), nullable=False),
     Column("scope", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("made_on", Date, nullable=False),
@@ -180,6 +182,7 @@ commitments = Table(
     Column("overdue", Boolean, nullable=False),
     Column("history", JSONB, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_commitments_subject_id", "subject_id"),
 )
 
 grades = Table(

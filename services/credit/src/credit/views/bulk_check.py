@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ARRAY, Text, bindparam, func, literal_column, or_, select
+from sqlalchemy import ARRAY, ColumnElement, Text, bindparam, func, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from credit.adapters.orm import grades, records, subjects
@@ -26,6 +27,8 @@ from credit.entrypoints.schemas.subjects import (
     headline,
 )
 from shared.identifiers import normalise_uscc, uscc_problem
+
+MEASURE_CODES: ColumnElement[Any] = literal_column("'$.measures[*].code'::jsonpath")
 
 
 class BulkCheckView:
@@ -61,7 +64,7 @@ class BulkCheckView:
                             "period_end",
                             records.c.period_end,
                             "measures",
-                            func.jsonb_path_query_array(records.c.terms, "$.measures[*].code"),
+                            func.jsonb_path_query_array(records.c.terms, MEASURE_CODES),
                         )
                     ),
                     literal_column("'[]'::jsonb"),
