@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sys
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
@@ -19,6 +20,7 @@ from shared.contracts import CloudEvent, EventData
 from shared.contracts.adjudication import DecisionEffectiveV1, DecisionRevokedV1, PerformanceRefusedV1
 from shared.contracts.common import Outcome, RightRef, SubjectRef
 from shared.identifiers import ALPHABET, uscc_check_character
+from shared.testing.waiting import eventually, read_topic
 from shared.timers import TimerScheduler
 from shared.vocabulary import IpType
 
@@ -64,6 +66,31 @@ async def publish(
     finally:
         await producer.stop()
     return sent
+
+
+async def events_on(
+    bootstrap_servers: str,
+    topic: str,
+    *,
+    where: Callable[[CloudEvent], bool],
+    expected: int = 1,
+    within: float = 15.0,
+) -> list[CloudEvent]:
+    """The events on ``topic`` that ``where`` selects, once at least ``expected`` of them are there.
+
+    The topic is shared with every other test of the session, so events are picked, not counted.
+    """
+    found: list[CloudEvent] = []
+
+    async def arrived() -> bool:
+        nonlocal found
+        records = await read_topic(bootstrap_servers, topic, expected=sys.maxsize, within=0.3)
+        events = (CloudEvent.from_kafka(r.headers, r.value) for r in records)
+        found = [e for e in events if where(e)]
+        return len(found) >= expected
+
+    await eventually(arrived, within=within, what=f"{expected} matching event(s) on {topic}")
+    return found
 
 
 async def fire_due_timers(container: CreditContainer, clock: FakeClock) -> int:

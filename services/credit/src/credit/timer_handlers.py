@@ -97,9 +97,11 @@ async def schedule_monthly_grades(uow: CreditUnitOfWork, *, after: dt.datetime) 
     local = after.astimezone(CHINA)
     year, month = (local.year + 1, 1) if local.month == 12 else (local.year, local.month + 1)
     due_at = dt.datetime.combine(dt.date(year, month, 1), MONTHLY_RUN_TIME, tzinfo=CHINA)
+    # One timer per month: the scheduler marks the firing timer fired after its handler ran, so a
+    # handler cannot re-arm the timer it runs under.
     await uow.timers.schedule(
         aggregate_id=GRADES_AGGREGATE,
-        name=TimerName.MONTHLY_GRADES,
+        name=f"{TimerName.MONTHLY_GRADES}.{year:04d}-{month:02d}",
         kind=TimerKind.MONTHLY_GRADES,
         due_at=due_at,
         explanation="monthly recompute of local credit grades (§C.4)",
