@@ -16,10 +16,13 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 
 from credit.bootstrap import CreditContainer
+from shared import migrations
 from shared.contracts import CloudEvent, EventData
 from shared.contracts.adjudication import DecisionEffectiveV1, DecisionRevokedV1, PerformanceRefusedV1
 from shared.contracts.common import Outcome, RightRef, SubjectRef
 from shared.identifiers import ALPHABET, uscc_check_character
+from shared.service import discover_services
+from shared.testing.plugin import PostgresHandle, create_database
 from shared.testing.waiting import eventually, read_topic
 from shared.timers import TimerScheduler
 from shared.vocabulary import IpType
@@ -66,6 +69,15 @@ async def publish(
     finally:
         await producer.stop()
     return sent
+
+
+async def fresh_database(postgres: PostgresHandle) -> str:
+    """A database of the test's own with credit's migrations (timers fired "a year later" touch only it)."""
+    name = f"credit_{uuid.uuid4().hex[:10]}"
+    await create_database(postgres, name)
+    url = postgres.url(name)
+    await migrations.upgrade(discover_services()["credit"], url)
+    return url
 
 
 async def events_on(

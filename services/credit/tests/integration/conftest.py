@@ -9,10 +9,8 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from credit.testing import uscc_in
-from shared import migrations
-from shared.service import discover_services
-from shared.testing.plugin import PostgresHandle, create_database
+from credit.testing import fresh_database, uscc_in
+from shared.testing.plugin import PostgresHandle
 from shared.testing.services import RunningService
 
 
@@ -26,11 +24,7 @@ async def credit(start_service: Any) -> RunningService:
 @pytest_asyncio.fixture
 async def private_database(postgres: PostgresHandle) -> str:
     """A database of this test's own with credit's migrations: for tests that fire every due timer."""
-    name = f"credit_{uuid.uuid4().hex[:10]}"
-    await create_database(postgres, name)
-    url = postgres.url(name)
-    await migrations.upgrade(discover_services()["credit"], url)
-    return url
+    return await fresh_database(postgres)
 
 
 @pytest.fixture
