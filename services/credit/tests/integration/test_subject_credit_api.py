@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 from credit.domain.vocabulary import CHINA
+from credit.entrypoints.schemas.subjects import BulkCheckOut
 from credit.rule_files import example_grade_rules_path
 from credit.testing import uscc_in
 from shared.testing.services import RunningService
@@ -104,6 +105,7 @@ async def test_the_bulk_check_answers_every_code_in_order(credit: RunningService
     too_many = await credit.client(Role.CUSTOMS).post("/v1/credit-checks", json={"codes": [*codes, unknown]})
 
     assert response.status_code == 200, response.text
+    assert BulkCheckOut.model_validate(response.json())  # the documented shape, though built by hand
     results = response.json()["results"]
     assert len(results) == 1000
     assert [(r["code"], r["status"], r["valid"]) for r in results[:4]] == [

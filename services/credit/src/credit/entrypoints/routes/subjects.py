@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from credit.domain.errors import invalid
 from credit.entrypoints.dependencies import Checker, Container, Reader, is_internal, today
@@ -57,9 +57,11 @@ async def get_subject_credit(ref: SubjectRef, container: Container, principal: R
 
 @router.post(
     "/credit-checks",
+    response_model=BulkCheckOut,
     responses=problem_responses(401, 403, 422),
     summary="Check up to 1,000 credit codes at once (customs, platforms)",
 )
-async def bulk_check(body: BulkCheckIn, container: Container, _: Checker) -> BulkCheckOut:
+async def bulk_check(body: BulkCheckIn, container: Container, _: Checker) -> Response:
     """One status per code, in input order; an invalid code is answered in place, not refused."""
-    return await container.views.bulk_check.check(body.codes, today=today(container))
+    answer = await container.views.bulk_check.check(body.codes, today=today(container))
+    return Response(content=answer, media_type="application/json")
