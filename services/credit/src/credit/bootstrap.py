@@ -72,6 +72,7 @@ def command_bus(
 def credit_options(settings: CreditSettings) -> CreditOptions:
     return CreditOptions(
         office_code=settings.office_code,
+        office_name=settings.office_name or settings.office_code,
         low_fine_threshold=settings.penalty_low_fine_threshold,
         warning_working_days=settings.deadline_warning_working_days,
         grade_rules=load_grade_rules(settings.grade_rules_file) if settings.grade_rules_file else None,
@@ -103,7 +104,7 @@ async def bootstrap(settings: CreditSettings) -> AsyncIterator[CreditContainer]:
         subjects=SubjectViews(platform.sessions, rules, options.grade_source_priority),
         records=RecordViews(platform.sessions, rules, messaging.timers),
         bulk_check=BulkCheckView(platform.sessions, options.grade_source_priority),
-        disclosure=DisclosureViews(platform.sessions, rules, settings.office_name or settings.office_code),
+        disclosure=DisclosureViews(platform.sessions, rules, options.office_name),
         commitments=CommitmentViews(platform.sessions),
         unmatched=UnmatchedViews(platform.sessions),
     )

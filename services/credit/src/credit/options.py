@@ -20,6 +20,7 @@ def utc_now() -> dt.datetime:
 @dataclass(frozen=True, slots=True)
 class CreditOptions:
     office_code: str
+    office_name: str = ""
     low_fine_threshold: Decimal | None = None
     warning_working_days: int = 3
     grade_rules: GradeRuleSet | None = None

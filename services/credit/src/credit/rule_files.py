@@ -62,6 +62,7 @@ class _List(_Strict):
     legal_basis: list[_Provision] = Field(min_length=1)
     requires_notice: StrictBool
     notice_period: str | None = None
+    notice_title: str | None = None
     publication_period: str
     cross_province_publication_period: str | None = None
     listing_period: str
@@ -109,6 +110,7 @@ def _policy(list_type: ListType, entry: _List) -> ListPolicy:
         legal_basis=_provisions(entry.legal_basis),
         requires_notice=entry.requires_notice,
         notice_period=entry.notice_period,
+        notice_title=entry.notice_title,
         publication_period=entry.publication_period,
         cross_province_publication_period=entry.cross_province_publication_period,
         listing_period=entry.listing_period,

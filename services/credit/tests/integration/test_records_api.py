@@ -258,3 +258,42 @@ async def test_the_deadline_agenda_lists_armed_statutory_deadlines(
     assert [(d["name"], d["record_no"], d["state"]) for d in mine] == [
         ("notice_window", record["record_no"], "NOTICE_OF_PROPOSED_LISTING")
     ]
+
+
+async def test_the_notice_is_printed_from_the_record_for_service(start_service: Any, entry: Body) -> None:
+    credit = await start_service("credit", office_code="330100", office_name="浙江省知识产权局")
+    officer = credit.client(Role.CREDIT_OFFICER)
+    record = await created(
+        officer,
+        entry(subject={"kind": "organisation", "name": "杭州丁公司", "credit_code": uscc_in("330100")}),
+    )
+    rid = record["record_id"]
+    not_yet = await officer.get(f"/v1/records/{rid}/notice-document")
+    noticed = await step(
+        officer,
+        rid,
+        "notice",
+        {
+            "served_on": str(TODAY),
+            "reasons": "拟认定为失信",
+            "documents": [{"title": "告知书", "doc_no": "浙知信告1号"}],
+        },
+    )
+
+    html = await officer.get(f"/v1/records/{rid}/notice-document", params={"format": "html"})
+    pdf = await officer.get(f"/v1/records/{rid}/notice-document")
+
+    assert not_yet.status_code == 404 and not_yet.json()["code"] == "notice_not_issued"
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    end = dt.date.fromisoformat(noticed["notice"]["window_ends_on"])
+    for text in (
+        "知识产权领域失信行为认定告知书",
+        "浙知信告1号",
+        "杭州丁公司",
+        "5个工作日",
+        f"{end.month}月{end.day}日",
+        "浙江省知识产权局",
+        "不适用信用承诺制",
+    ):
+        assert text in html.text, text
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")

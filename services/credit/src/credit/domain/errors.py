@@ -5,6 +5,7 @@ CreditError
 ├── RecordNotFound (NotFound)               no credit record with that id
 ├── CommitmentNotFound (NotFound)           no credit commitment with that id
 ├── UnmatchedInputNotFound (NotFound)       no parked input with that id
+├── NoticeNotIssued (NotFound)              the record has no notice of proposed listing to print
 ├── RecordStepRefused (InvalidTransition)   the record's state machine does not allow the step
 ├── CommitmentStepRefused (InvalidTransition)  the commitment is already verified
 ├── DueProcessIncomplete (Conflict)         notice window still open, or a requested hearing not held
@@ -48,6 +49,12 @@ class UnmatchedInputNotFound(CreditError, NotFound):
     code = "unmatched_input_not_found"
     title = "Unmatched input not found"
     title_zh = "待匹配输入不存在"
+
+
+class NoticeNotIssued(CreditError, NotFound):
+    code = "notice_not_issued"
+    title = "No notice of proposed listing was issued for this record"
+    title_zh = "该记录尚未发出拟列入告知书"
 
 
 class RecordStepRefused(CreditError, InvalidTransition):

@@ -70,6 +70,7 @@ class ListPolicy:
     repair_conditions: tuple[RepairCondition, ...]
     repair_conditions_binding: bool
     measures: tuple[MeasureRule, ...]
+    notice_title: str | None = None
 
     @property
     def excludes_commitments(self) -> bool:

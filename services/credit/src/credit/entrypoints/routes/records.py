@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query, Response, status
 
+from credit.domain.errors import NoticeNotIssued
 from credit.domain.record import RecordState
 from credit.domain.vocabulary import ListType
 from credit.entrypoints.dependencies import Clerk, Container, Officer, actor
@@ -33,7 +34,9 @@ from credit.entrypoints.schemas.records import (
 )
 from credit.handlers.inputs import Registration
 from credit.handlers.records import StepResult
+from credit.listing_notice import listing_notice
 from credit.views.records import RecordFilter
+from shared.documents import render_html, render_pdf
 from shared.idempotency import HEADER, IdempotencyKey
 from shared.web.auth import Principal
 from shared.web.problems import problem_responses
@@ -114,6 +117,32 @@ async def list_records(
 @router.get("/records/{record_id}", responses=problem_responses(401, 403, 404), summary="Get a credit record")
 async def get_record(record_id: uuid.UUID, container: Container, _: Clerk) -> RecordRead:
     return await container.views.records.record(record_id)
+
+
+@router.get(
+    "/records/{record_id}/notice-document",
+    responses={
+        200: {"content": {"application/pdf": {}, "text/html": {}}},
+        **problem_responses(401, 403, 404),
+    },
+    response_class=Response,
+    summary="The notice of proposed listing, for service on the subject (PDF or HTML)",
+)
+async def notice_document(
+    record_id: uuid.UUID, container: Container, _: Clerk, format: Literal["pdf", "html"] = "pdf"
+) -> Response:
+    record = await container.views.records.record(record_id)
+    if record.notice is None:
+        raise NoticeNotIssued(f"Record {record_id} has no notice yet", f"记录 {record_id} 尚未发出告知书")
+    document = listing_notice(
+        record,
+        container.rules.policy(record.list_type),
+        issuer=container.options.office_name,
+        province=container.dates.province,
+    )
+    if format == "html":
+        return Response(render_html(document), media_type="text/html; charset=utf-8")
+    return Response(render_pdf(document), media_type="application/pdf")
 
 
 @router.get(
