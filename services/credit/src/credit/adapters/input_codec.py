@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -103,7 +102,3 @@ def finding_from_json(data: Mapping[str, Any], respondent: SubjectClaim) -> Reco
         rights=tuple(RightClaim(r["ip_type"], r["number"]) for r in data["rights"]),
         actor=Actor.from_dict(data["actor"]),
     )
-
-
-def with_subject(cmd: RegisterDishonestyInput, subject: SubjectClaim) -> RegisterDishonestyInput:
-    return replace(cmd, subject=subject)

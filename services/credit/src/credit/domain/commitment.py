@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Final
 
+from credit.domain.day_rules import day_of, not_after, not_before
 from credit.domain.errors import CommitmentStepRefused, invalid
-from credit.domain.vocabulary import CHINA, Actor, DocumentRef
+from credit.domain.vocabulary import Actor, DocumentRef
 
 
 class CommitmentStatus(StrEnum):
@@ -75,8 +76,7 @@ class Commitment:
         at: dt.datetime,
         documents: tuple[DocumentRef, ...] = (),
     ) -> Commitment:
-        if made_on > at.astimezone(CHINA).date():
-            raise invalid("made_on", "date_in_future", f"{made_on} is in the future", f"{made_on} 晚于今日")
+        not_after(made_on, day_of(at), "made_on")
         if verification_due <= made_on:
             raise invalid(
                 "verification_due",
@@ -120,13 +120,8 @@ class Commitment:
         at: dt.datetime,
         documents: tuple[DocumentRef, ...] = (),
     ) -> None:
-        if verified_on > at.astimezone(CHINA).date() or verified_on < self.made_on:
-            raise invalid(
-                "verified_on",
-                "date_out_of_range",
-                f"The verification date must lie between {self.made_on} and today",
-                f"核查日期须在 {self.made_on} 至今日之间",
-            )
+        not_after(verified_on, day_of(at), "verified_on")
+        not_before(verified_on, self.made_on, "verified_on", ("the commitment", "承诺作出之日"))
         status, event = (
             (CommitmentStatus.FULFILLED, CommitmentEvent.FULFILLED)
             if fulfilled

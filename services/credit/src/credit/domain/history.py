@@ -51,3 +51,18 @@ class HistoryEntry:
     @property
     def is_transition(self) -> bool:
         return self.from_state != self.to_state
+
+
+def json_details(details: Mapping[str, Any]) -> dict[str, Any]:
+    """A step's details as JSON values (days as ISO dates), so the history is stored as given."""
+    return {key: _json(value) for key, value in details.items()}
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json(v) for k, v in value.items()}
+    return value

@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Final
 
-from credit.domain.errors import DueProcessIncomplete, RecordStepRefused, invalid
-from credit.domain.history import HistoryEntry, RecordEvent
+from credit.domain.day_rules import day_of, not_after, not_before
+from credit.domain.errors import DueProcessIncomplete, RecordStepRefused
+from credit.domain.history import HistoryEntry, RecordEvent, json_details
 from credit.domain.policy import PenaltyClass
-from credit.domain.vocabulary import CHINA, BehaviourCode, DecisionRef, LegalProvision, ListType, Step
+from credit.domain.vocabulary import BehaviourCode, DecisionRef, LegalProvision, ListType, Step
 
 
 class RecordState(StrEnum):
@@ -188,9 +189,7 @@ class CreditRecord:
         return allowed
 
     def _move(self, to: RecordState, event: RecordEvent, step: Step, **details: Any) -> None:
-        allowed = self.allowed_steps()
-        if to not in allowed:
-            raise RecordStepRefused(self.state, to, allowed)
+        self.ensure_can_move_to(to)
         self._record(event, step, to, details)
         self.state = to
 
@@ -208,7 +207,7 @@ class CreditRecord:
                 step.legal_basis,
                 step.documents,
                 step.note,
-                {k: _json(v) for k, v in details.items()},
+                json_details(details),
             )
         )
 
@@ -219,7 +218,7 @@ class CreditRecord:
     # ------------------------------------------------------------------ due process
 
     def issue_notice(self, *, served_on: dt.date, window_ends_on: dt.date, reasons: str, step: Step) -> None:
-        _not_after(served_on, _day(step), "served_on")
+        not_after(served_on, day_of(step.at), "served_on")
         self._move(
             S.NOTICE_OF_PROPOSED_LISTING,
             RecordEvent.NOTICE_ISSUED,
@@ -233,7 +232,7 @@ class CreditRecord:
     def file_statement(self, *, kind: str, submitted_on: dt.date, summary: str, step: Step) -> None:
         """The subject's statement or defence (陈述、申辩); a late one is kept and marked late."""
         notice = self._notice_for(RecordEvent.STATEMENT_FILED)
-        _not_after(submitted_on, _day(step), "submitted_on")
+        not_after(submitted_on, day_of(step.at), "submitted_on")
         self._note(
             RecordEvent.STATEMENT_FILED,
             step,
@@ -245,7 +244,7 @@ class CreditRecord:
 
     def request_hearing(self, *, requested_on: dt.date, step: Step) -> None:
         notice = self._notice_for(RecordEvent.HEARING_REQUESTED)
-        _not_after(requested_on, _day(step), "requested_on")
+        not_after(requested_on, day_of(step.at), "requested_on")
         if self.hearing_requested_on is not None:
             raise RecordStepRefused(self.state, RecordEvent.HEARING_REQUESTED, self.allowed_steps())
         self.hearing_requested_on = requested_on
@@ -260,8 +259,8 @@ class CreditRecord:
         self._notice_for(RecordEvent.HEARING_HELD)
         if self.hearing_requested_on is None or self.hearing_held_on is not None:
             raise RecordStepRefused(self.state, RecordEvent.HEARING_HELD, self.allowed_steps())
-        _not_after(held_on, _day(step), "held_on")
-        _not_before(held_on, self.hearing_requested_on, "held_on", "the hearing request")
+        not_after(held_on, day_of(step.at), "held_on")
+        not_before(held_on, self.hearing_requested_on, "held_on", ("the hearing request", "听证申请"))
         self.hearing_held_on = held_on
         self._note(RecordEvent.HEARING_HELD, step, held_on=held_on, summary=summary)
 
@@ -283,8 +282,13 @@ class CreditRecord:
     def decide_listing(self, terms: ListingTerms, *, reasons: str, step: Step) -> None:
         """List the subject; with a notice step only once the window passed and any hearing was held."""
         self.ensure_can_move_to(S.LISTED)
-        _not_after(terms.decided_on, _day(step), "decided_on")
-        _not_before(terms.decided_on, self.underlying_decision.date, "decided_on", "the underlying decision")
+        not_after(terms.decided_on, day_of(step.at), "decided_on")
+        not_before(
+            terms.decided_on,
+            self.underlying_decision.date,
+            "decided_on",
+            ("the underlying decision", "所依据的决定"),
+        )
         if self.notice is not None:
             self._require_due_process(terms.decided_on)
         self._move(
@@ -323,8 +327,8 @@ class CreditRecord:
         """On public display from ``published_on``; ``period_end`` when the period runs from publication."""
         self.ensure_can_move_to(S.PUBLISHED)
         assert self.terms is not None
-        _not_after(published_on, _day(step), "published_on")
-        _not_before(published_on, self.terms.decided_on, "published_on", "the listing decision")
+        not_after(published_on, day_of(step.at), "published_on")
+        not_before(published_on, self.terms.decided_on, "published_on", ("the listing decision", "列入决定"))
         if period_end is not None:
             self.terms = dataclasses.replace(self.terms, period_end=period_end)
         self._move(
@@ -348,7 +352,7 @@ class CreditRecord:
         warning rather than refused.
         """
         self.ensure_can_move_to(S.REPAIR_REQUESTED)
-        _not_after(applied_on, _day(step), "applied_on")
+        not_after(applied_on, day_of(step.at), "applied_on")
         eligible_from = self.terms.repair_eligible_from if self.terms else None
         premature = eligible_from is not None and applied_on < eligible_from
         self._move(
@@ -367,9 +371,11 @@ class CreditRecord:
         self, *, decided_on: dt.date, decision_no: str | None, conditions: Mapping[str, bool], step: Step
     ) -> None:
         self.ensure_can_move_to(S.REPAIRED_EARLY)
-        _not_after(decided_on, _day(step), "decided_on")
+        not_after(decided_on, day_of(step.at), "decided_on")
         assert self.repair_requested_on is not None
-        _not_before(decided_on, self.repair_requested_on, "decided_on", "the repair application")
+        not_before(
+            decided_on, self.repair_requested_on, "decided_on", ("the repair application", "信用修复申请")
+        )
         self._move(
             S.REPAIRED_EARLY,
             RecordEvent.REPAIR_GRANTED,
@@ -424,8 +430,8 @@ class CreditRecord:
         if self.withdrawal_due is None or self.withdrawn_on is not None:
             raise RecordStepRefused(self.state, RecordEvent.PUBLICATION_WITHDRAWN, self.allowed_steps())
         assert self.revoked_on is not None
-        _not_after(withdrawn_on, _day(step), "withdrawn_on")
-        _not_before(withdrawn_on, self.revoked_on, "withdrawn_on", "the revocation")
+        not_after(withdrawn_on, day_of(step.at), "withdrawn_on")
+        not_before(withdrawn_on, self.revoked_on, "withdrawn_on", ("the revocation", "撤销日期"))
         self.withdrawn_on = withdrawn_on
         self.overdue.discard("withdrawal")
         self._note(
@@ -479,42 +485,3 @@ _MISSED = {
     "publication": RecordEvent.PUBLICATION_DEADLINE_MISSED,
     "withdrawal": RecordEvent.WITHDRAWAL_DEADLINE_MISSED,
 }
-
-
-def _day(step: Step) -> dt.date:
-    """The step's calendar day in China, where every statutory day is counted."""
-    return step.at.astimezone(CHINA).date()
-
-
-def _not_after(day: dt.date, today: dt.date, field_name: str) -> None:
-    if day > today:
-        raise invalid(field_name, "date_in_future", f"{day} is in the future", f"{day} 晚于今日")
-
-
-def _not_before(day: dt.date, earliest: dt.date, field_name: str, what: str) -> None:
-    if day < earliest:
-        raise invalid(
-            field_name,
-            "date_too_early",
-            f"{day} is before {what} ({earliest})",
-            f"{day} 早于{_ZH_WHAT.get(what, what)}（{earliest}）",
-        )
-
-
-_ZH_WHAT = {
-    "the underlying decision": "所依据的决定",
-    "the listing decision": "列入决定",
-    "the repair application": "信用修复申请",
-    "the revocation": "撤销日期",
-    "the hearing request": "听证申请",
-}
-
-
-def _json(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [_json(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _json(v) for k, v in value.items()}
-    return value

@@ -42,7 +42,6 @@ from shared.web.auth import Principal
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1", tags=["records"])
-RecordId = Annotated[uuid.UUID, "credit record id"]
 IdempotencyHeader = Annotated[str | None, Header(alias=HEADER)]
 STEP_PROBLEMS = problem_responses(401, 403, 404, 409, 422)
 

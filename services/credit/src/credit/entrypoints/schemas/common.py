@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Annotated, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -105,10 +104,6 @@ def _unidentified(field: str, kind: PartyKind) -> FieldError:
         "An individual needs a masked id number",
         "自然人须提供脱敏身份证号码",
     )
-
-
-def claims(subjects: Sequence[SubjectIn], field: str) -> list[SubjectClaim]:
-    return [s.to_claim(f"{field}.{i}") for i, s in enumerate(subjects)]
 
 
 class SubjectOut(BaseModel):
