@@ -65,6 +65,7 @@ async def test_an_idempotency_key_replays_the_first_entry(credit: RunningService
     misuse = await staff.post("/v1/records", json=entry(), headers={"Idempotency-Key": "entry-1"})
 
     assert replay.json()["record_id"] == first.json()["record_id"]
+    assert replay.headers["idempotent-replayed"] == "true" and "idempotent-replayed" not in first.headers
     assert misuse.status_code == 422 and misuse.json()["code"] == "idempotency_key_reused"
 
 

@@ -129,6 +129,7 @@ async def test_the_public_sees_only_what_is_on_display_with_individuals_masked(
     officer = credit.client(Role.CREDIT_OFFICER)
     person = {"kind": "individual", "name": "王小明", "id_number_masked": "330106199001011234"}
     shown = await published(officer, entry(subject=person))
+    organisation = await published(officer, entry())
     hidden = (await officer.post("/v1/records", json=entry())).json()
 
     public = credit.client(Role.MEDIATOR)
@@ -137,6 +138,10 @@ async def test_the_public_sees_only_what_is_on_display_with_individuals_masked(
     not_shown = await public.get(f"/v1/disclosure/{hidden['record_id']}")
 
     ids = {item["record_id"] for item in page["items"]}
+    by_name = (await public.get("/v1/disclosure", params={"name": "某某科技"})).json()
+    wildcard = (await public.get("/v1/disclosure", params={"name": "%"})).json()
+    assert organisation["record_id"] in {item["record_id"] for item in by_name["items"]}
+    assert wildcard["items"] == []  # a name search is literal: % matches only a % in a name
     assert shown["record_id"] in ids and hidden["record_id"] not in ids
     assert one.status_code == 200
     assert (one.json()["subject_name"], one.json()["id_number_masked"]) == ("王**", "3301**********1234")

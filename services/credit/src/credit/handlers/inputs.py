@@ -37,6 +37,7 @@ class Registration:
     record_id: uuid.UUID | None
     created: bool = False
     parked_as: uuid.UUID | None = None
+    replayed: bool = False
 
 
 async def register_dishonesty_input(
@@ -50,7 +51,7 @@ async def register_dishonesty_input(
     if cmd.idempotency_key is not None:
         earlier = await uow.idempotency.claim(cmd.idempotency_key)
         if earlier is not None:
-            return Registration(uuid.UUID(earlier))
+            return Registration(uuid.UUID(earlier), replayed=True)
     at = clock()
     policy = rules.list_for(cmd.behaviour, cmd.list_type, field="list_type")
     match = await match_subject(uow, cmd.subject, at=at)

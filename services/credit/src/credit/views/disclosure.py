@@ -45,7 +45,7 @@ class DisclosureViews:
         if name:  # organisations only: searching individuals by name would unmask them
             query = query.where(
                 subjects.c.kind == PartyKind.ORGANISATION.value,
-                subjects.c.name_normalised.contains(normalise_name(name)),
+                subjects.c.name_normalised.contains(normalise_name(name), autoescape=True),
             )
         async with self._sessions() as session:
             total = await session.scalar(select(func.count()).select_from(query.subquery()))

@@ -76,6 +76,8 @@ async def create_record(
     response.headers["Location"] = f"/v1/records/{registration.record_id}"
     if not registration.created:
         response.status_code = status.HTTP_200_OK
+    if registration.replayed:
+        response.headers["Idempotent-Replayed"] = "true"
     return await container.views.records.record(registration.record_id)
 
 
