@@ -1,41 +1,137 @@
-"""Credit's composition root."""
+"""Credit's composition root: settings in, a wired container out (nothing connects before this)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from credit import handlers
 from credit.adapters.orm import messaging
+from credit.domain.policy import CreditRules
 from credit.entrypoints import consumer
+from credit.options import Clock, CreditOptions, utc_now
+from credit.rule_files import load_credit_rules, load_grade_rules
 from credit.settings import CreditSettings
+from credit.statutory_dates import StatutoryDates
+from credit.timer_handlers import TimerHandler, schedule_monthly_grades, timer_handlers
+from credit.timer_kinds import GRADES_AGGREGATE
 from credit.unit_of_work import CreditUnitOfWork
-from credit.views import SubjectViews
+from credit.views.bulk_check import BulkCheckView
+from credit.views.commitments import CommitmentViews
+from credit.views.disclosure import DisclosureViews
+from credit.views.records import RecordViews
+from credit.views.subjects import SubjectViews
+from credit.views.unmatched import UnmatchedViews
 from shared.messagebus import MessageBus
 from shared.platform import Platform, build_platform
-from shared.worker import Worker
+from shared.worker import PeriodicJob, Worker
+
+UowFactory = Callable[[], CreditUnitOfWork]
+
+
+@dataclass(frozen=True, slots=True)
+class CreditViews:
+    subjects: SubjectViews
+    records: RecordViews
+    bulk_check: BulkCheckView
+    disclosure: DisclosureViews
+    commitments: CommitmentViews
+    unmatched: UnmatchedViews
 
 
 @dataclass(frozen=True, slots=True)
 class CreditContainer:
+    """The wired service. ``uow_factory`` and ``timer_handlers`` are here so that a test can run a
+    ``TimerScheduler`` with a fake clock against the same database, and ``bus_with_clock`` so that
+    it can take steps at a date of its choosing."""
+
     platform: Platform
     worker: Worker
     bus: MessageBus[CreditUnitOfWork]
-    views: SubjectViews
+    views: CreditViews
+    rules: CreditRules
+    options: CreditOptions
+    dates: StatutoryDates
+    clock: Clock
+    uow_factory: UowFactory
+    timer_handlers: Mapping[str, TimerHandler]
+
+    def bus_with_clock(self, clock: Clock) -> MessageBus[CreditUnitOfWork]:
+        return command_bus(self.uow_factory, clock, self.rules, self.dates, self.options)
+
+
+def command_bus(
+    uow_factory: UowFactory, clock: Clock, rules: CreditRules, dates: StatutoryDates, options: CreditOptions
+) -> MessageBus[CreditUnitOfWork]:
+    dependencies = {"clock": clock, "rules": rules, "dates": dates, "options": options}
+    return MessageBus(uow_factory, handlers.COMMAND_HANDLERS, dependencies)
+
+
+def credit_options(settings: CreditSettings) -> CreditOptions:
+    return CreditOptions(
+        office_code=settings.office_code,
+        office_name=settings.office_name or settings.office_code,
+        low_fine_threshold=settings.penalty_low_fine_threshold,
+        warning_working_days=settings.deadline_warning_working_days,
+        grade_rules=load_grade_rules(settings.grade_rules_file) if settings.grade_rules_file else None,
+        grade_source_priority=settings.grade_source_priority,
+    )
 
 
 @asynccontextmanager
 async def bootstrap(settings: CreditSettings) -> AsyncIterator[CreditContainer]:
     platform = build_platform(settings, messaging)
+    rules = load_credit_rules(settings.credit_rules_file)
+    options = credit_options(settings)
+    dates = StatutoryDates(settings.province_code)
     uow_factory = platform.uow_factory(CreditUnitOfWork)
-    bus = MessageBus(uow_factory, handlers.COMMAND_HANDLERS)
+    bus = command_bus(uow_factory, utc_now, rules, dates, options)
+    on_timer = timer_handlers(options)
+    scheduler = platform.timer_scheduler(uow_factory, on_timer)
+    jobs: list[PeriodicJob] = [scheduler.run]
+    if options.grade_rules is not None:
+        jobs.append(_monthly_grades_armer(uow_factory, utc_now))
     worker = platform.worker(
-        consumers=[platform.consumer("complaints", consumer.subscriptions(bus), uow_factory)]
+        consumers=[
+            platform.consumer("complaints", consumer.complaint_subscriptions(bus), uow_factory),
+            platform.consumer("cases", consumer.case_subscriptions(bus), uow_factory),
+        ],
+        jobs=jobs,
+    )
+    views = CreditViews(
+        subjects=SubjectViews(platform.sessions, rules, options.grade_source_priority),
+        records=RecordViews(platform.sessions, rules, messaging.timers),
+        bulk_check=BulkCheckView(platform.sessions, options.grade_source_priority),
+        disclosure=DisclosureViews(platform.sessions, rules, options.office_name),
+        commitments=CommitmentViews(platform.sessions),
+        unmatched=UnmatchedViews(platform.sessions),
     )
     try:
         yield CreditContainer(
-            platform=platform, worker=worker, bus=bus, views=SubjectViews(platform.sessions)
+            platform=platform,
+            worker=worker,
+            bus=bus,
+            views=views,
+            rules=rules,
+            options=options,
+            dates=dates,
+            clock=utc_now,
+            uow_factory=uow_factory,
+            timer_handlers=on_timer,
         )
     finally:
         await platform.close()
+
+
+def _monthly_grades_armer(uow_factory: UowFactory, clock: Clock) -> PeriodicJob:
+    """A worker job that arms the monthly grade recompute once, if no run is scheduled yet."""
+
+    async def arm(stop: asyncio.Event) -> None:
+        async with uow_factory() as uow:
+            if not await uow.timers.scheduled(GRADES_AGGREGATE):
+                await schedule_monthly_grades(uow, after=clock())
+                await uow.commit()
+
+    return arm

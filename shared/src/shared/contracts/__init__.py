@@ -3,7 +3,7 @@
 Importing this package imports every producer's module, so the registry is complete.
 """
 
-from shared.contracts import adjudication, court, intake, mediation
+from shared.contracts import adjudication, court, credit, intake, mediation
 from shared.contracts.base import (
     EventData,
     IpRef,
@@ -27,6 +27,7 @@ __all__ = [
     "adjudication",
     "contract_for",
     "court",
+    "credit",
     "dead_letter_topic",
     "intake",
     "mediation",

@@ -1,12 +1,26 @@
 """Credit's exceptions, rooted at :class:`CreditError`::
 
 CreditError
-└── SubjectNotFound (NotFound)   no subject with that credit code
+├── SubjectNotFound (NotFound)              no subject with that credit code or id
+├── RecordNotFound (NotFound)               no credit record with that id
+├── CommitmentNotFound (NotFound)           no credit commitment with that id
+├── UnmatchedInputNotFound (NotFound)       no parked input with that id
+├── NoticeNotIssued (NotFound)              the record has no notice of proposed listing to print
+├── RecordStepRefused (InvalidTransition)   the record's state machine does not allow the step
+├── CommitmentStepRefused (InvalidTransition)  the commitment is already verified
+├── DueProcessIncomplete (Conflict)         notice window still open, or a requested hearing not held
+├── RepairNotAvailable (Conflict)           early removal is excluded for this record (Order 45 art. 14)
+├── CommitmentNotAvailable (Conflict)       the subject is under a measure that excludes commitments
+├── InputAlreadySettled (Conflict)          a parked input was already resolved or dismissed
+├── GradeRulesNotLoaded (Conflict)          local grading asked for, but no rule set is loaded
+└── InvalidCreditInput (ValidationFailed)   dates, identities or combinations that break a rule
 """
 
 from __future__ import annotations
 
-from shared.errors import IpcaseError, NotFound
+from collections.abc import Iterable
+
+from shared.errors import Conflict, FieldError, InvalidTransition, IpcaseError, NotFound, ValidationFailed
 
 
 class CreditError(IpcaseError):
@@ -17,3 +31,87 @@ class SubjectNotFound(CreditError, NotFound):
     code = "subject_not_found"
     title = "Subject not found"
     title_zh = "信用主体不存在"
+
+
+class RecordNotFound(CreditError, NotFound):
+    code = "credit_record_not_found"
+    title = "Credit record not found"
+    title_zh = "信用记录不存在"
+
+
+class CommitmentNotFound(CreditError, NotFound):
+    code = "commitment_not_found"
+    title = "Credit commitment not found"
+    title_zh = "信用承诺不存在"
+
+
+class UnmatchedInputNotFound(CreditError, NotFound):
+    code = "unmatched_input_not_found"
+    title = "Unmatched input not found"
+    title_zh = "待匹配输入不存在"
+
+
+class NoticeNotIssued(CreditError, NotFound):
+    code = "notice_not_issued"
+    title = "No notice of proposed listing was issued for this record"
+    title_zh = "该记录尚未发出拟列入告知书"
+
+
+class RecordStepRefused(CreditError, InvalidTransition):
+    code = "credit_record_invalid_transition"
+
+
+class CommitmentStepRefused(CreditError, InvalidTransition):
+    code = "commitment_invalid_transition"
+
+
+class DueProcessIncomplete(CreditError, Conflict):
+    code = "due_process_incomplete"
+    title = "The subject's due-process rights are not exhausted yet"
+    title_zh = "当事人陈述、申辩或听证程序尚未完成"
+
+
+class RepairNotAvailable(CreditError, Conflict):
+    code = "repair_not_available"
+    title = "Early removal is not available for this record"
+    title_zh = "该记录不适用信用修复"
+
+
+class CommitmentNotAvailable(CreditError, Conflict):
+    code = "commitment_not_available"
+    title = "The subject may not use credit commitments while listed"
+    title_zh = "失信主体不适用信用承诺制"
+
+
+class InputAlreadySettled(CreditError, Conflict):
+    code = "input_already_settled"
+    title = "This input was already resolved or dismissed"
+    title_zh = "该输入已处理"
+
+
+class GradeRulesNotLoaded(CreditError, Conflict):
+    code = "grade_rules_not_loaded"
+    title = "No local grading rules are loaded"
+    title_zh = "未加载本地信用评级规则"
+
+
+class InvalidCreditInput(CreditError, ValidationFailed):
+    code = "invalid_credit_input"
+    title = "Input breaks a credit rule"
+    title_zh = "输入不符合信用管理规则"
+
+
+def invalid(field: str, code: str, message: str, message_zh: str) -> InvalidCreditInput:
+    """A one-field validation error, in both languages."""
+    return InvalidCreditInput(
+        message, message_zh, field_errors=[FieldError(field, code, message, message_zh)]
+    )
+
+
+def invalid_fields(errors: Iterable[FieldError]) -> InvalidCreditInput:
+    collected = tuple(errors)
+    return InvalidCreditInput(
+        f"{len(collected)} field(s) break a credit rule",
+        f"有 {len(collected)} 个字段不符合信用管理规则",
+        field_errors=collected,
+    )

@@ -1,11 +1,71 @@
-"""A credit subject: an entity keyed by its unified social credit code, with its name history."""
+"""Credit subjects: organisations keyed by USCC, individuals by masked id and name, with name history.
+
+An input names a subject with a :class:`SubjectClaim`. Organisations are the same entity when
+their codes are equal, whatever the name says (a different name is a rename). Individuals have
+no public code: only a masked id number, whose hidden digits make collisions between different
+people likely, so an individual is keyed by the masked id *and* the normalised name. A claim
+with neither a valid code nor a masked id can only be matched by name, and only if exactly one
+known organisation ever bore that name; otherwise it is parked for a credit officer.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import re
+import uuid
+from dataclasses import dataclass, field, replace
 
-from shared.identifiers import normalise_name
+from shared.identifiers import is_valid_uscc, normalise_name, normalise_uscc
+from shared.vocabulary import PartyKind
+
+_MASKED_ID = re.compile(r"^[0-9X*]{15}$|^[0-9X*]{18}$")
+_PLAIN_ID = re.compile(r"^[0-9]{15}$|^[0-9]{17}[0-9X]$")
+VISIBLE_HEAD, VISIBLE_TAIL = 4, 4
+
+
+def mask_id_number(raw: str) -> str | None:
+    """A personal id number in masked form, or None if ``raw`` is neither masked nor a plain id.
+
+    A plain id is masked here (head and tail kept) so that a full number is never stored.
+    """
+    value = "".join(raw.split()).upper()
+    if _PLAIN_ID.match(value):
+        hidden = len(value) - VISIBLE_HEAD - VISIBLE_TAIL
+        return value[:VISIBLE_HEAD] + "*" * hidden + value[-VISIBLE_TAIL:]
+    if _MASKED_ID.match(value) and value.count("*") >= VISIBLE_HEAD:
+        return value
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectClaim:
+    """How an input names a subject; normalise it with :meth:`cleaned` before matching."""
+
+    kind: PartyKind
+    name: str
+    credit_code: str | None = None
+    id_number_masked: str | None = None
+    legal_representative: str | None = None
+
+    def cleaned(self) -> SubjectClaim:
+        """Codes normalised (an invalid code dropped), personal ids masked, name trimmed."""
+        code = normalise_uscc(self.credit_code) if self.credit_code else None
+        masked = mask_id_number(self.id_number_masked) if self.id_number_masked else None
+        return replace(
+            self,
+            name=self.name.strip(),
+            credit_code=code if code and is_valid_uscc(code) else None,
+            id_number_masked=masked if self.kind is PartyKind.INDIVIDUAL else None,
+        )
+
+    @property
+    def is_identified(self) -> bool:
+        """True if the claim carries a key (valid USCC, or masked id for an individual)."""
+        return bool(self.credit_code or (self.kind is PartyKind.INDIVIDUAL and self.id_number_masked))
+
+    @property
+    def normalised_name(self) -> str:
+        return normalise_name(self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,25 +76,47 @@ class NameSeen:
 
 @dataclass(slots=True, kw_only=True)
 class Subject:
-    credit_code: str
+    id: uuid.UUID
+    kind: PartyKind
     name: str
     first_seen_at: dt.datetime
     last_seen_at: dt.datetime
+    credit_code: str | None = None
+    id_number_masked: str | None = None
+    legal_representative: str | None = None
     name_history: list[NameSeen] = field(default_factory=list)
+    new_names: list[NameSeen] = field(default_factory=list)
 
     @classmethod
-    def first_seen(cls, *, credit_code: str, name: str, at: dt.datetime) -> Subject:
+    def first_seen(cls, claim: SubjectClaim, *, at: dt.datetime) -> Subject:
+        if not claim.is_identified:
+            raise ValueError("a subject needs a credit code or a masked personal id")
+        first = NameSeen(claim.name, at)
         return cls(
-            credit_code=credit_code,
-            name=name,
+            id=uuid.uuid4(),
+            kind=claim.kind,
+            name=claim.name,
+            credit_code=claim.credit_code,
+            id_number_masked=None if claim.credit_code else claim.id_number_masked,
+            legal_representative=claim.legal_representative,
             first_seen_at=at,
             last_seen_at=at,
-            name_history=[NameSeen(name, at)],
+            name_history=[first],
+            new_names=[first],
         )
 
-    def seen_again(self, *, name: str, at: dt.datetime) -> None:
+    def seen_again(self, claim: SubjectClaim, *, at: dt.datetime) -> None:
         """Record a sighting; a different name (not just different spacing or width) is a rename."""
         self.last_seen_at = max(self.last_seen_at, at)
-        if normalise_name(name) != normalise_name(self.name):
-            self.name = name
-            self.name_history.append(NameSeen(name, at))
+        if claim.legal_representative:
+            self.legal_representative = claim.legal_representative
+        if normalise_name(claim.name) != normalise_name(self.name):
+            self.name = claim.name
+            seen = NameSeen(claim.name, at)
+            self.name_history.append(seen)
+            self.new_names.append(seen)
+
+    @property
+    def display_id(self) -> str:
+        """The identifier other agencies know the subject by (§H ``subject_ids[]``)."""
+        return self.credit_code or self.id_number_masked or str(self.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from credit.bootstrap import bootstrap
-from credit.entrypoints.routes import router
+from credit.entrypoints.routes import ROUTERS
 from credit.settings import CreditSettings
 from shared.web.app import create_service_app
 
@@ -15,6 +15,6 @@ def create_app(settings: CreditSettings | None = None) -> FastAPI:
         settings=settings or CreditSettings(),
         title="ipcase credit",
         description="Credit supervision and the serious-dishonesty list (信用监管 / 严重失信名单).",
-        routers=[router],
+        routers=ROUTERS,
         bootstrap=bootstrap,
     )

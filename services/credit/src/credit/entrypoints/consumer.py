@@ -1,19 +1,55 @@
-"""Credit's event subscriptions."""
+"""Credit's event subscriptions: another service's contract in, a credit command out.
+
+Each handler runs inside the consumer's inbox transaction (``bus.handle(cmd, uow=uow)``), so an
+input and its effects commit together and a redelivered event changes nothing.
+"""
 
 from __future__ import annotations
 
-from credit.domain.commands import RecordSubjectSighting
+from typing import Any
+
+import structlog
+
+from credit.domain.commands import (
+    RecordInfringementFinding,
+    RecordSubjectSighting,
+    RegisterDishonestyInput,
+    RevokeUnderlyingDecision,
+    RightClaim,
+)
+from credit.domain.subject import SubjectClaim
+from credit.domain.vocabulary import CHINA, Actor, BehaviourCode, DecisionRef
 from credit.unit_of_work import CreditUnitOfWork
 from shared.contracts import CloudEvent
-from shared.contracts.intake import ComplaintAcceptedV1
+from shared.contracts.adjudication import (
+    CounterfeitPenaltyDecidedV1,
+    DecisionEffectiveV1,
+    DecisionRevokedV1,
+    PerformanceRefusedV1,
+)
+from shared.contracts.common import Outcome, SubjectRef
+from shared.contracts.intake import ComplaintAcceptedV1, FalseMaterialsFoundV1
+from shared.contracts.mediation import PerformanceDefaultedV1
 from shared.identifiers import is_valid_uscc
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import Subscription
+from shared.vocabulary import PartyKind
+
+log = structlog.get_logger(__name__)
+Bus = MessageBus[CreditUnitOfWork]
 
 
-def subscriptions(
-    bus: MessageBus[CreditUnitOfWork],
-) -> list[Subscription[ComplaintAcceptedV1, CreditUnitOfWork]]:
+def subject_claim(ref: SubjectRef) -> SubjectClaim:
+    """Contracts carry no party kind for subjects: a masked personal id marks an individual."""
+    kind = PartyKind.INDIVIDUAL if ref.id_number_masked and not ref.credit_code else PartyKind.ORGANISATION
+    return SubjectClaim(kind, ref.name, ref.credit_code, ref.id_number_masked)
+
+
+def _producer(event: CloudEvent) -> Actor:
+    return Actor.system(event.source)
+
+
+def complaint_subscriptions(bus: Bus) -> list[Subscription[Any, CreditUnitOfWork]]:
     async def on_complaint_accepted(
         data: ComplaintAcceptedV1, event: CloudEvent, uow: CreditUnitOfWork
     ) -> None:
@@ -21,8 +57,7 @@ def subscriptions(
             if respondent.credit_code and is_valid_uscc(respondent.credit_code):
                 await bus.handle(
                     RecordSubjectSighting(
-                        credit_code=respondent.credit_code,
-                        name=respondent.name,
+                        subject=SubjectClaim(respondent.kind, respondent.name, respondent.credit_code),
                         source_type="complaint_respondent",
                         source_id=str(data.complaint_id),
                         seen_at=data.received_at,
@@ -30,4 +65,156 @@ def subscriptions(
                     uow=uow,
                 )
 
-    return [Subscription(ComplaintAcceptedV1, on_complaint_accepted)]
+    async def on_false_materials(
+        data: FalseMaterialsFoundV1, event: CloudEvent, uow: CreditUnitOfWork
+    ) -> None:
+        await bus.handle(
+            RegisterDishonestyInput(
+                subject=subject_claim(data.subject),
+                behaviour=BehaviourCode.FALSE_MATERIALS,
+                underlying_decision=DecisionRef(
+                    authority=event.source,
+                    doc_no=data.reference,
+                    date=data.found_at.astimezone(CHINA).date(),
+                    type="false_materials_finding",
+                ),
+                finding=f"{data.finding} (found by {data.found_by})",
+                source=event.type,
+                source_ref=str(data.complaint_id),
+                actor=_producer(event),
+            ),
+            uow=uow,
+        )
+
+    return [
+        Subscription(ComplaintAcceptedV1, on_complaint_accepted),
+        Subscription(FalseMaterialsFoundV1, on_false_materials),
+    ]
+
+
+def case_subscriptions(bus: Bus) -> list[Subscription[Any, CreditUnitOfWork]]:
+    async def on_performance_refused(
+        data: PerformanceRefusedV1, event: CloudEvent, uow: CreditUnitOfWork
+    ) -> None:
+        await bus.handle(
+            RegisterDishonestyInput(
+                subject=subject_claim(data.subject),
+                behaviour=BehaviourCode.REFUSAL_TO_PERFORM,
+                underlying_decision=DecisionRef(
+                    authority=event.source,
+                    doc_no=data.decision_no,
+                    date=data.found_on,
+                    type="adjudication_decision",
+                ),
+                basis_doc_nos=tuple(filter(None, (data.enforcement_ruling_no,))),
+                finding=data.finding,
+                source=event.type,
+                source_ref=str(data.case_id),
+                actor=_producer(event),
+            ),
+            uow=uow,
+        )
+
+    async def on_counterfeit_penalty(
+        data: CounterfeitPenaltyDecidedV1, event: CloudEvent, uow: CreditUnitOfWork
+    ) -> None:
+        if data.fine is None and data.illegal_gains_confiscated is None:
+            # Order 45 art. 2: a penalty with neither fine nor confiscation (a warning or an order to
+            # correct) is not published.
+            log.info(
+                "counterfeit penalty without fine or confiscation: not published", case_id=str(data.case_id)
+            )
+            return
+        await bus.handle(
+            RegisterDishonestyInput(
+                subject=subject_claim(data.subject),
+                behaviour=BehaviourCode.COUNTERFEIT_PATENT,
+                underlying_decision=DecisionRef(
+                    authority=event.source,
+                    doc_no=data.decision_no,
+                    date=data.decided_on,
+                    type="penalty_decision",
+                ),
+                finding=_penalty_summary(data),
+                source=event.type,
+                source_ref=str(data.case_id),
+                fine=data.fine.amount if data.fine else None,
+                actor=_producer(event),
+            ),
+            uow=uow,
+        )
+
+    async def on_decision_effective(
+        data: DecisionEffectiveV1, event: CloudEvent, uow: CreditUnitOfWork
+    ) -> None:
+        if data.outcome is not Outcome.INFRINGEMENT_ESTABLISHED:
+            return
+        await bus.handle(
+            RecordInfringementFinding(
+                case_id=data.case_id,
+                case_no=data.case_no,
+                decision_no=data.decision_no,
+                authority=event.source,
+                decided_on=data.decided_on,
+                effective_on=data.effective_on,
+                respondents=tuple(subject_claim(r) for r in data.respondents),
+                rights=tuple(RightClaim(r.ip_type.value, r.number) for r in data.rights),
+                actor=_producer(event),
+            ),
+            uow=uow,
+        )
+
+    async def on_decision_revoked(data: DecisionRevokedV1, event: CloudEvent, uow: CreditUnitOfWork) -> None:
+        await bus.handle(
+            RevokeUnderlyingDecision(
+                decision_no=data.decision_no,
+                revoked_on=data.revoked_on,
+                revoked_by=data.court,
+                revoking_doc_no=data.court_case_no,
+                reason=f"Decision {data.decision_no} revoked by {data.court} ({data.court_case_no})",
+                actor=_producer(event),
+            ),
+            uow=uow,
+        )
+
+    async def on_agreement_defaulted(
+        data: PerformanceDefaultedV1, event: CloudEvent, uow: CreditUnitOfWork
+    ) -> None:
+        if not data.confirmed_by_court:
+            return  # only a court-confirmed agreement is an enforceable instrument
+        await bus.handle(
+            RegisterDishonestyInput(
+                subject=subject_claim(data.subject),
+                behaviour=BehaviourCode.MEDIATION_AGREEMENT_DEFAULT,
+                underlying_decision=DecisionRef(
+                    authority=event.source,
+                    doc_no=data.court_ruling_no or f"agreement:{data.agreement_id}",
+                    date=data.found_on,
+                    type="court_confirmed_mediation_agreement",
+                ),
+                finding=f"{data.obligation} (due {data.due_on}) not performed, agreement {data.agreement_id}",
+                source=event.type,
+                source_ref=str(data.agreement_id),
+                actor=_producer(event),
+            ),
+            uow=uow,
+        )
+
+    return [
+        Subscription(PerformanceRefusedV1, on_performance_refused),
+        Subscription(CounterfeitPenaltyDecidedV1, on_counterfeit_penalty),
+        Subscription(DecisionEffectiveV1, on_decision_effective),
+        Subscription(DecisionRevokedV1, on_decision_revoked),
+        Subscription(PerformanceDefaultedV1, on_agreement_defaulted),
+    ]
+
+
+def _penalty_summary(data: CounterfeitPenaltyDecidedV1) -> str:
+    parts = [f"Counterfeit patent penalty {data.decision_no}"]
+    if data.fine:
+        parts.append(f"fine {data.fine.amount} {data.fine.currency}")
+    if data.illegal_gains_confiscated:
+        parts.append(f"illegal gains confiscated {data.illegal_gains_confiscated.amount}")
+    if data.products:
+        parts.append("products: " + ", ".join(data.products))
+    return "; ".join(parts)

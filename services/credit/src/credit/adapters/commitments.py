@@ -1,0 +1,92 @@
+"""Credit commitment persistence (history kept as a JSON list: it is short and read whole)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import RowMapping, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from credit.adapters.orm import commitments
+from credit.domain.commitment import Commitment, CommitmentEntry, CommitmentEvent, CommitmentStatus
+from credit.domain.vocabulary import Actor, DocumentRef
+
+
+class CommitmentRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, commitment: Commitment, *, at: dt.datetime) -> None:
+        await self._session.execute(insert(commitments).values(**_row(commitment), created_at=at))
+
+    async def get_for_update(self, commitment_id: uuid.UUID) -> Commitment | None:
+        row = (
+            (
+                await self._session.execute(
+                    select(commitments).where(commitments.c.id == commitment_id).with_for_update()
+                )
+            )
+            .mappings()
+            .one_or_none()
+        )
+        return None if row is None else commitment_from_row(row)
+
+    async def save(self, commitment: Commitment) -> None:
+        await self._session.execute(
+            update(commitments).where(commitments.c.id == commitment.id).values(**_row(commitment))
+        )
+
+
+def _row(commitment: Commitment) -> dict[str, Any]:
+    return {
+        "id": commitment.id,
+        "subject_id": commitment.subject_id,
+        "scope": commitment.scope,
+        "text": commitment.text,
+        "made_on": commitment.made_on,
+        "verification_due": commitment.verification_due,
+        "status": commitment.status.value,
+        "verified_on": commitment.verified_on,
+        "findings": commitment.findings,
+        "breach_record_id": commitment.breach_record_id,
+        "overdue": commitment.overdue,
+        "history": [entry_json(e) for e in commitment.history],
+    }
+
+
+def entry_json(entry: CommitmentEntry) -> dict[str, Any]:
+    return {
+        "event": entry.event.value,
+        "actor": entry.actor.as_dict(),
+        "at": entry.at.isoformat(),
+        "details": dict(entry.details),
+        "documents": [d.as_dict() for d in entry.documents],
+    }
+
+
+def commitment_from_row(row: RowMapping) -> Commitment:
+    return Commitment(
+        id=row["id"],
+        subject_id=row["subject_id"],
+        scope=row["scope"],
+        text=row["text"],
+        made_on=row["made_on"],
+        verification_due=row["verification_due"],
+        status=CommitmentStatus(row["status"]),
+        verified_on=row["verified_on"],
+        findings=row["findings"],
+        breach_record_id=row["breach_record_id"],
+        overdue=row["overdue"],
+        history=[
+            CommitmentEntry(
+                CommitmentEvent(e["event"]),
+                Actor.from_dict(e["actor"]),
+                dt.datetime.fromisoformat(e["at"]),
+                e["details"],
+                tuple(DocumentRef.from_dict(d) for d in e["documents"]),
+            )
+            for e in row["history"]
+        ],
+    )

@@ -1,0 +1,128 @@
+"""The credit rule table: per list type its procedure, periods, measures and repair conditions.
+
+Most of §C is tagged [P] or [U], so none of it is code: the table is loaded from a reviewable
+data file (``credit/data/credit_rules.toml``, replaceable by ``CREDIT_RULES_FILE``). Periods are
+named by their period-catalogue entry and computed by the caller; this module only says which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from credit.domain.errors import invalid
+from credit.domain.vocabulary import BehaviourCode, LegalProvision, ListType
+
+COMMITMENT_EXCLUSION = "credit_commitment_unavailable"
+"""The measure code that takes credit commitments away from a listed subject (§C.1, §C.4)."""
+
+
+class PeriodStart(StrEnum):
+    """The event a listing's period and earliest repair date run from."""
+
+    DECISION = "decision"
+    PUBLICATION = "publication"
+
+
+class PenaltyClass(StrEnum):
+    """How heavy a published penalty is (Order 45 arts. 13–14)."""
+
+    REPRIMAND_OR_LOW_FINE = "reprimand_or_low_fine"  # 3 months
+    STANDARD = "standard"  # 3 years
+    SERIOUS = "serious"  # suspension, restriction, downgrading, licence revocation: no early removal
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRule:
+    """A management measure; ``period`` (a catalogue name) if it ends before the listing does."""
+
+    code: str
+    description: str
+    description_zh: str
+    period: str | None = None
+    only_where_configured: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RepairCondition:
+    code: str
+    description: str
+    description_zh: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListPolicy:
+    """How one list works. ``repair_conditions_binding`` only where the text is verified ([V])."""
+
+    list_type: ListType
+    title: str
+    title_zh: str
+    legal_basis: tuple[LegalProvision, ...]
+    requires_notice: bool
+    notice_period: str | None
+    publication_period: str
+    cross_province_publication_period: str | None
+    listing_period: str
+    reduced_listing_period: str | None
+    period_starts: PeriodStart
+    repair_earliest_period: str | None
+    repair_conditions: tuple[RepairCondition, ...]
+    repair_conditions_binding: bool
+    measures: tuple[MeasureRule, ...]
+    notice_title: str | None = None
+
+    @property
+    def excludes_commitments(self) -> bool:
+        return any(m.code == COMMITMENT_EXCLUSION for m in self.measures)
+
+    def listing_period_for(self, penalty_class: PenaltyClass | None) -> str:
+        if penalty_class is PenaltyClass.REPRIMAND_OR_LOW_FINE and self.reduced_listing_period:
+            return self.reduced_listing_period
+        return self.listing_period
+
+    def repair_available_for(self, penalty_class: PenaltyClass | None) -> bool:
+        """Order 45 art. 14: no early stop for serious penalties; every other record may apply."""
+        return penalty_class is not PenaltyClass.SERIOUS
+
+
+@dataclass(frozen=True, slots=True)
+class BehaviourRule:
+    """A behaviour and the lists it may lead to; the first list is where automatic inputs go."""
+
+    code: BehaviourCode
+    title: str
+    title_zh: str
+    list_types: tuple[ListType, ...]
+    legal_basis: tuple[LegalProvision, ...]
+
+    @property
+    def default_list_type(self) -> ListType:
+        return self.list_types[0]
+
+
+@dataclass(frozen=True, slots=True)
+class CreditRules:
+    lists: Mapping[ListType, ListPolicy]
+    behaviours: Mapping[BehaviourCode, BehaviourRule]
+
+    def policy(self, list_type: ListType) -> ListPolicy:
+        return self.lists[list_type]
+
+    def behaviour(self, code: BehaviourCode) -> BehaviourRule:
+        return self.behaviours[code]
+
+    def list_for(self, behaviour: BehaviourCode, requested: ListType | None, *, field: str) -> ListPolicy:
+        """The list a behaviour goes on: the requested one if the table allows it, else the default."""
+        rule = self.behaviour(behaviour)
+        if requested is None:
+            return self.policy(rule.default_list_type)
+        if requested not in rule.list_types:
+            allowed = ", ".join(rule.list_types)
+            raise invalid(
+                field,
+                "list_type_not_allowed",
+                f"{behaviour} does not lead to {requested}; the rule table allows: {allowed}",
+                f"行为 {behaviour} 不适用名单 {requested}；规则表允许：{allowed}",
+            )
+        return self.policy(requested)

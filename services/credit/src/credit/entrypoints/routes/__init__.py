@@ -1,0 +1,14 @@
+"""Credit's HTTP routes: schema in, command to the bus, representation out (reads through views)."""
+
+from __future__ import annotations
+
+from credit.entrypoints.routes import commitments, disclosure, grades, records, subjects, unmatched
+
+ROUTERS = (
+    subjects.router,
+    records.router,
+    commitments.router,
+    grades.router,
+    unmatched.router,
+    disclosure.router,
+)

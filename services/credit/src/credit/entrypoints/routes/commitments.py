@@ -1,0 +1,77 @@
+"""Credit commitments (信用承诺): made, listed, verified."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Response, status
+
+from credit.domain.commitment import CommitmentStatus
+from credit.entrypoints.dependencies import Clerk, Container, Officer, actor
+from credit.entrypoints.schemas.commitments import CommitmentCreate, CommitmentRead, VerificationIn
+from shared.idempotency import HEADER, IdempotencyKey
+from shared.web.problems import problem_responses
+
+router = APIRouter(prefix="/v1", tags=["commitments"])
+
+
+@router.post(
+    "/commitments",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 409, 422),
+    summary="Record a credit commitment",
+)
+async def make_commitment(
+    body: CommitmentCreate,
+    container: Container,
+    principal: Clerk,
+    response: Response,
+    idempotency_key: Annotated[str | None, Header(alias=HEADER)] = None,
+) -> CommitmentRead:
+    """Refused (409) while the subject is under a measure that takes commitments away (§C.1)."""
+    key = (
+        IdempotencyKey.build(
+            key=idempotency_key,
+            scope=f"{principal.subject}:POST /v1/commitments",
+            request_body=body.model_dump(mode="json"),
+        )
+        if idempotency_key
+        else None
+    )
+    commitment_id: uuid.UUID = await container.bus.handle(body.to_command(actor(principal), key))
+    response.headers["Location"] = f"/v1/commitments/{commitment_id}"
+    return await container.views.commitments.commitment(commitment_id)
+
+
+@router.get("/commitments", responses=problem_responses(401, 403, 422), summary="List credit commitments")
+async def list_commitments(
+    container: Container,
+    _: Clerk,
+    subject_id: uuid.UUID | None = None,
+    status: CommitmentStatus | None = None,
+    overdue: bool | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[CommitmentRead]:
+    return await container.views.commitments.commitments(
+        subject_id=subject_id, status=status.value if status else None, overdue=overdue, limit=limit
+    )
+
+
+@router.get(
+    "/commitments/{commitment_id}", responses=problem_responses(401, 403, 404), summary="Get a commitment"
+)
+async def get_commitment(commitment_id: uuid.UUID, container: Container, _: Clerk) -> CommitmentRead:
+    return await container.views.commitments.commitment(commitment_id)
+
+
+@router.post(
+    "/commitments/{commitment_id}/verification",
+    responses=problem_responses(401, 403, 404, 409, 422),
+    summary="Verify a commitment: fulfilled, or breached (a dishonesty input)",
+)
+async def verify_commitment(
+    commitment_id: uuid.UUID, body: VerificationIn, container: Container, principal: Officer
+) -> CommitmentRead:
+    await container.bus.handle(body.to_command(commitment_id, actor(principal)))
+    return await container.views.commitments.commitment(commitment_id)

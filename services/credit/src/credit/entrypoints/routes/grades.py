@@ -1,0 +1,41 @@
+"""Credit grades A–D: external grades recorded, local grades recomputed on demand."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from credit.domain.commands import RecomputeLocalGrades
+from credit.entrypoints.dependencies import Container, Officer, actor, today
+from credit.entrypoints.schemas.grades import GradeCount, GradeImport, GradeIn, RecomputeIn
+from credit.entrypoints.schemas.subjects import GradeOut
+from shared.web.problems import problem_responses
+
+router = APIRouter(prefix="/v1", tags=["grades"])
+
+
+@router.post(
+    "/grades", responses=problem_responses(401, 403, 422), summary="Record a grade supplied from outside"
+)
+async def record_grade(body: GradeIn, container: Container, principal: Officer) -> GradeOut:
+    stored = await container.bus.handle(body.to_command(actor(principal)))
+    return GradeOut.model_validate(stored, from_attributes=True)
+
+
+@router.post(
+    "/grades/imports",
+    responses=problem_responses(401, 403, 422),
+    summary="Import grades (e.g. SAMR's monthly run)",
+)
+async def import_grades(body: GradeImport, container: Container, principal: Officer) -> GradeCount:
+    return GradeCount(graded=await container.bus.handle(body.to_command(actor(principal))))
+
+
+@router.post(
+    "/grades/recompute",
+    responses=problem_responses(401, 403, 409, 422),
+    summary="Recompute local grades now (normally monthly)",
+)
+async def recompute(body: RecomputeIn, container: Container, principal: Officer) -> GradeCount:
+    """409 unless a local rule set is loaded: §C.4 forbids deriving grades without one."""
+    command = RecomputeLocalGrades(as_of=body.as_of or today(container), actor=actor(principal))
+    return GradeCount(graded=await container.bus.handle(command))

@@ -1,0 +1,266 @@
+"""Credit records: entries and imports, the §C.5 steps, lists and the deadline agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Header, Query, Response, status
+
+from credit.domain.errors import NoticeNotIssued
+from credit.domain.record import RecordState
+from credit.domain.vocabulary import ListType
+from credit.entrypoints.dependencies import Clerk, Container, Officer, actor
+from credit.entrypoints.schemas.common import Page
+from credit.entrypoints.schemas.records import (
+    ArchiveIn,
+    DeadlineItem,
+    DecisionStepIn,
+    HearingIn,
+    HearingRequestIn,
+    ImportResult,
+    NoticeIn,
+    PublicationIn,
+    RecordCreate,
+    RecordImport,
+    RecordRead,
+    RecordSummary,
+    RepairDecisionIn,
+    RepairRequestIn,
+    RevocationIn,
+    StatementIn,
+    WithdrawalIn,
+)
+from credit.handlers.inputs import Registration
+from credit.handlers.records import StepResult
+from credit.listing_notice import listing_notice
+from credit.views.records import RecordFilter
+from shared.documents import render_html, render_pdf
+from shared.idempotency import HEADER, IdempotencyKey
+from shared.web.auth import Principal
+from shared.web.problems import problem_responses
+
+router = APIRouter(prefix="/v1", tags=["records"])
+IdempotencyHeader = Annotated[str | None, Header(alias=HEADER)]
+STEP_PROBLEMS = problem_responses(401, 403, 404, 409, 422)
+
+
+def _key(header: str | None, principal: Principal, route: str, body: Any) -> IdempotencyKey | None:
+    if not header:
+        return None
+    return IdempotencyKey.build(key=header, scope=f"{principal.subject}:{route}", request_body=body)
+
+
+@router.post(
+    "/records",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 422),
+    summary="Enter a dishonesty input from outside (staff entry)",
+)
+async def create_record(
+    body: RecordCreate,
+    container: Container,
+    principal: Clerk,
+    response: Response,
+    idempotency_key: IdempotencyHeader = None,
+) -> RecordRead:
+    """Opens a CANDIDATE record on the list the rule table names for the behaviour.
+
+    The same subject, list, behaviour and decision entered twice gives the first record back
+    (200). Penalty publication is listed at once (Order 45 art. 2).
+    """
+    key = _key(idempotency_key, principal, "POST /v1/records", body.model_dump(mode="json"))
+    registration: Registration = await container.bus.handle(body.to_command(actor(principal), key=key))
+    assert registration.record_id is not None  # the request names an identified subject
+    response.headers["Location"] = f"/v1/records/{registration.record_id}"
+    if not registration.created:
+        response.status_code = status.HTTP_200_OK
+    if registration.replayed:
+        response.headers["Idempotent-Replayed"] = "true"
+    return await container.views.records.record(registration.record_id)
+
+
+@router.post(
+    "/records/imports",
+    responses=problem_responses(401, 403, 422),
+    summary="Import many dishonesty inputs at once (all or nothing)",
+)
+async def import_records(
+    body: RecordImport, container: Container, principal: Clerk, idempotency_key: IdempotencyHeader = None
+) -> ImportResult:
+    key = _key(idempotency_key, principal, "POST /v1/records/imports", body.model_dump(mode="json"))
+    results: list[Registration] = await container.bus.handle(body.to_command(actor(principal), key))
+    return ImportResult(
+        created=sum(1 for r in results if r.created),
+        duplicates=sum(1 for r in results if r.record_id and not r.created),
+        parked=sum(1 for r in results if r.parked_as),
+        record_ids=[r.record_id for r in results if r.record_id],
+    )
+
+
+@router.get("/records", responses=problem_responses(401, 403, 422), summary="List credit records")
+async def list_records(
+    container: Container,
+    _: Clerk,
+    subject_id: uuid.UUID | None = None,
+    state: RecordState | None = None,
+    list_type: ListType | None = None,
+    overdue: Annotated[bool | None, Query(description="Only records with a missed deadline")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Page[RecordSummary]:
+    return await container.views.records.records(
+        RecordFilter(subject_id, state, list_type, overdue, limit=limit, offset=offset)
+    )
+
+
+@router.get("/records/{record_id}", responses=problem_responses(401, 403, 404), summary="Get a credit record")
+async def get_record(record_id: uuid.UUID, container: Container, _: Clerk) -> RecordRead:
+    return await container.views.records.record(record_id)
+
+
+@router.get(
+    "/records/{record_id}/notice-document",
+    responses={
+        200: {"content": {"application/pdf": {}, "text/html": {}}},
+        **problem_responses(401, 403, 404),
+    },
+    response_class=Response,
+    summary="The notice of proposed listing, for service on the subject (PDF or HTML)",
+)
+async def notice_document(
+    record_id: uuid.UUID, container: Container, _: Clerk, format: Literal["pdf", "html"] = "pdf"
+) -> Response:
+    record = await container.views.records.record(record_id)
+    if record.notice is None:
+        raise NoticeNotIssued(f"Record {record_id} has no notice yet", f"记录 {record_id} 尚未发出告知书")
+    document = listing_notice(
+        record,
+        container.rules.policy(record.list_type),
+        issuer=container.options.office_name,
+        province=container.dates.province,
+    )
+    if format == "html":
+        return Response(render_html(document), media_type="text/html; charset=utf-8")
+    return Response(render_pdf(document), media_type="application/pdf")
+
+
+@router.get(
+    "/deadlines", responses=problem_responses(401, 403, 422), summary="Statutory deadlines coming up (agenda)"
+)
+async def deadlines(
+    container: Container,
+    _: Clerk,
+    within_days: Annotated[int, Query(ge=0, le=3660)] = 30,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[DeadlineItem]:
+    until = container.clock() + dt.timedelta(days=within_days)
+    return await container.views.records.deadlines(until=until, limit=limit)
+
+
+async def _step(container: Container, command: object) -> RecordRead:
+    result: StepResult = await container.bus.handle(command)
+    return await container.views.records.record(result.record_id, result.warnings)
+
+
+@router.post(
+    "/records/{record_id}/notice", responses=STEP_PROBLEMS, summary="Issue the notice of proposed listing"
+)
+async def issue_notice(
+    record_id: uuid.UUID, body: NoticeIn, container: Container, principal: Officer
+) -> RecordRead:
+    """Starts the statement, defence and hearing window (``credit.listing_notice_window``) from service."""
+    return await _step(container, body.to_command(record_id, actor(principal)))
+
+
+@router.post(
+    "/records/{record_id}/statements", responses=STEP_PROBLEMS, summary="File the subject's statement"
+)
+async def file_statement(
+    record_id: uuid.UUID, body: StatementIn, container: Container, principal: Clerk
+) -> RecordRead:
+    return await _step(container, body.to_command(record_id, actor(principal)))
+
+
+@router.post(
+    "/records/{record_id}/hearing-requests",
+    responses=STEP_PROBLEMS,
+    summary="Record the subject's hearing request",
+)
+async def request_hearing(
+    record_id: uuid.UUID, body: HearingRequestIn, container: Container, principal: Clerk
+) -> RecordRead:
+    return await _step(container, body.to_command(record_id, actor(principal)))
+
+
+@router.post("/records/{record_id}/hearings", responses=STEP_PROBLEMS, summary="Record the hearing held")
+async def record_hearing(
+    record_id: uuid.UUID, body: HearingIn, container: Container, principal: Officer
+) -> RecordRead:
+    return await _step(container, body.to_command(record_id, actor(principal)))
+
+
+@router.post("/records/{record_id}/decision", responses=STEP_PROBLEMS, summary="Decide: listed or not listed")
+async def decide(
+    record_id: uuid.UUID, body: DecisionStepIn, container: Container, principal: Officer
+) -> RecordRead:
+    """Listing only once the notice window has passed and any requested hearing was held."""
+    return await _step(container, body.to_command(record_id, actor(principal)))
+
+
+@router.post("/records/{record_id}/publication", responses=STEP_PROBLEMS, summary="Record the publication")
+async def publish(
+    record_id: uuid.UUID, body: PublicationIn, container: Container, principal: Officer
+) -> RecordRead:
+    return await _step(container, body.to_command(record_id, actor(principal)))
+
+
+@router.post(
+    "/records/{record_id}/repair-requests",
+    responses=STEP_PROBLEMS,
+    summary="File the subject's repair application",
+)
+async def request_repair(
+    record_id: uuid.UUID, body: RepairRequestIn, container: Container, principal: Clerk
+) -> RecordRead:
+    """An application before the configured earliest date is recorded with a warning, not refused."""
+    return await _step(container, body.to_command(record_id, actor(principal)))
+
+
+@router.post(
+    "/records/{record_id}/repair-decision", responses=STEP_PROBLEMS, summary="Grant or deny credit repair"
+)
+async def decide_repair(
+    record_id: uuid.UUID, body: RepairDecisionIn, container: Container, principal: Officer
+) -> RecordRead:
+    return await _step(container, body.to_command(record_id, actor(principal)))
+
+
+@router.post(
+    "/records/{record_id}/revocation",
+    responses=STEP_PROBLEMS,
+    summary="Revoke: the underlying decision fell away",
+)
+async def revoke(
+    record_id: uuid.UUID, body: RevocationIn, container: Container, principal: Officer
+) -> RecordRead:
+    return await _step(container, body.to_command(record_id, actor(principal)))
+
+
+@router.post(
+    "/records/{record_id}/withdrawal",
+    responses=STEP_PROBLEMS,
+    summary="Record the withdrawal of a publication",
+)
+async def withdraw(
+    record_id: uuid.UUID, body: WithdrawalIn, container: Container, principal: Officer
+) -> RecordRead:
+    return await _step(container, body.to_command(record_id, actor(principal)))
+
+
+@router.post("/records/{record_id}/archive", responses=STEP_PROBLEMS, summary="Archive a closed record")
+async def archive(
+    record_id: uuid.UUID, body: ArchiveIn, container: Container, principal: Officer
+) -> RecordRead:
+    return await _step(container, body.to_command(record_id, actor(principal)))

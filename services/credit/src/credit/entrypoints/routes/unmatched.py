@@ -1,0 +1,51 @@
+"""Inputs whose subject could not be identified: list, resolve (replay) or dismiss."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from credit.adapters.unmatched import UnmatchedStatus
+from credit.entrypoints.dependencies import Container, Officer, actor
+from credit.entrypoints.schemas.unmatched import DismissalIn, ResolutionIn, UnmatchedRead
+from shared.web.problems import problem_responses
+
+router = APIRouter(prefix="/v1", tags=["unmatched inputs"])
+
+
+@router.get(
+    "/unmatched-inputs", responses=problem_responses(401, 403, 422), summary="Inputs waiting for a match"
+)
+async def list_unmatched(
+    container: Container,
+    _: Officer,
+    status: UnmatchedStatus = UnmatchedStatus.OPEN,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[UnmatchedRead]:
+    return await container.views.unmatched.inputs(status=status, limit=limit)
+
+
+@router.post(
+    "/unmatched-inputs/{input_id}/resolution",
+    responses=problem_responses(401, 403, 404, 409, 422),
+    summary="Say who the subject is; the input is then processed",
+)
+async def resolve(
+    input_id: uuid.UUID, body: ResolutionIn, container: Container, principal: Officer
+) -> UnmatchedRead:
+    await container.bus.handle(body.to_command(input_id, actor(principal)))
+    return await container.views.unmatched.input(input_id)
+
+
+@router.post(
+    "/unmatched-inputs/{input_id}/dismissal",
+    responses=problem_responses(401, 403, 404, 409, 422),
+    summary="Dismiss an input that concerns no subject of ours",
+)
+async def dismiss(
+    input_id: uuid.UUID, body: DismissalIn, container: Container, principal: Officer
+) -> UnmatchedRead:
+    await container.bus.handle(body.to_command(input_id, actor(principal)))
+    return await container.views.unmatched.input(input_id)

@@ -1,0 +1,1 @@
+"""Credit's API contract: request and response models (not the database, not the domain)."""

@@ -1,0 +1,61 @@
+"""Grades: external ones stored as supplied, local ones computed from the loaded rule set (§C.4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from credit.domain.commands import ImportExternalGrades, RecomputeLocalGrades, RecordExternalGrade
+from credit.domain.errors import GradeRulesNotLoaded, invalid
+from credit.domain.grades import GradeRecord
+from credit.handlers.subjects import match_subject
+from credit.options import Clock, CreditOptions
+from credit.unit_of_work import CreditUnitOfWork
+
+
+async def record_external_grade(cmd: RecordExternalGrade, uow: CreditUnitOfWork, clock: Clock) -> GradeRecord:
+    at = clock()
+    return (await _store(uow, (cmd,), at=at, recorded_by=cmd.actor.id))[0]
+
+
+async def import_external_grades(cmd: ImportExternalGrades, uow: CreditUnitOfWork, clock: Clock) -> int:
+    """SAMR's monthly classification (or a local scheme's) for many subjects, in one transaction."""
+    return len(await _store(uow, cmd.grades, at=clock(), recorded_by=cmd.actor.id))
+
+
+async def _store(
+    uow: CreditUnitOfWork, entries: tuple[RecordExternalGrade, ...], *, at: dt.datetime, recorded_by: str
+) -> list[GradeRecord]:
+    stored = []
+    for index, entry in enumerate(entries):
+        if entry.valid_until is not None and entry.valid_until < entry.as_of:
+            field = "valid_until" if len(entries) == 1 else f"grades.{index}.valid_until"
+            raise invalid(field, "date_too_early", "valid_until is before as_of", "有效期止日早于评定日")
+        match = await match_subject(uow, entry.subject, at=at)
+        assert match.subject is not None, "the API requires an identified subject"
+        stored.append(
+            GradeRecord(
+                subject_id=match.subject.id,
+                grade=entry.grade,
+                source=entry.source,
+                as_of=entry.as_of,
+                valid_until=entry.valid_until,
+                reference=entry.reference,
+            )
+        )
+    await uow.grades.record(stored, recorded_by=recorded_by, at=at)
+    return stored
+
+
+async def recompute_local_grades(
+    cmd: RecomputeLocalGrades, uow: CreditUnitOfWork, clock: Clock, options: CreditOptions
+) -> int:
+    """Grade every subject with the local rule set as of ``cmd.as_of``; return how many were graded."""
+    rules = options.grade_rules
+    if rules is None:
+        raise GradeRulesNotLoaded(
+            "No local grading rules are loaded (set GRADE_RULES_FILE)",
+            "未加载本地信用评级规则（GRADE_RULES_FILE）",
+        )
+    graded = [rules.grade(facts, cmd.as_of) for facts in await uow.grades.facts_for_every_subject()]
+    await uow.grades.record(graded, recorded_by=cmd.actor.id, at=clock())
+    return len(graded)

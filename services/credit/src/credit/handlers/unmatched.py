@@ -1,0 +1,70 @@
+"""Settling inputs parked because their subject could not be identified."""
+
+from __future__ import annotations
+
+import uuid
+
+from credit.adapters.input_codec import claim_json, dishonesty_input_from_json, finding_from_json
+from credit.adapters.unmatched import UnmatchedInput, UnmatchedKind, UnmatchedStatus
+from credit.domain.commands import DismissUnmatchedInput, ResolveUnmatchedInput
+from credit.domain.errors import InputAlreadySettled, UnmatchedInputNotFound
+from credit.domain.policy import CreditRules
+from credit.handlers.findings import record_infringement_finding
+from credit.handlers.inputs import register_dishonesty_input
+from credit.options import Clock, CreditOptions
+from credit.statutory_dates import StatutoryDates
+from credit.unit_of_work import CreditUnitOfWork
+
+
+async def resolve_unmatched_input(
+    cmd: ResolveUnmatchedInput,
+    uow: CreditUnitOfWork,
+    clock: Clock,
+    rules: CreditRules,
+    dates: StatutoryDates,
+    options: CreditOptions,
+) -> uuid.UUID:
+    """An officer says who the subject is; the parked input is replayed with that identity."""
+    parked = await _open_input(uow, cmd.input_id)
+    outcome: dict[str, object]
+    if parked.kind is UnmatchedKind.DISHONESTY_INPUT:
+        registration = await register_dishonesty_input(
+            dishonesty_input_from_json(parked.payload, cmd.subject), uow, clock, rules, dates, options
+        )
+        outcome = {"record_id": str(registration.record_id)}
+    else:
+        flagged = await record_infringement_finding(
+            finding_from_json(parked.payload, cmd.subject), uow, clock, rules, dates, options
+        )
+        outcome = {"flagged_record_ids": [str(r) for r in flagged]}
+    await uow.unmatched.settle(
+        parked.id,
+        status=UnmatchedStatus.RESOLVED,
+        by=cmd.actor.id,
+        at=clock(),
+        settlement={"subject": claim_json(cmd.subject), **outcome},
+    )
+    return parked.id
+
+
+async def dismiss_unmatched_input(
+    cmd: DismissUnmatchedInput, uow: CreditUnitOfWork, clock: Clock
+) -> uuid.UUID:
+    parked = await _open_input(uow, cmd.input_id)
+    await uow.unmatched.settle(
+        parked.id,
+        status=UnmatchedStatus.DISMISSED,
+        by=cmd.actor.id,
+        at=clock(),
+        settlement={"reason": cmd.reason},
+    )
+    return parked.id
+
+
+async def _open_input(uow: CreditUnitOfWork, input_id: uuid.UUID) -> UnmatchedInput:
+    parked = await uow.unmatched.get_for_update(input_id)
+    if parked is None:
+        raise UnmatchedInputNotFound(f"No parked input {input_id}", f"待匹配输入 {input_id} 不存在")
+    if parked.status is not UnmatchedStatus.OPEN:
+        raise InputAlreadySettled(f"Input {input_id} is {parked.status}", f"输入 {input_id} 已处理")
+    return parked

@@ -1,0 +1,167 @@
+"""Helpers for credit's integration and end-to-end tests (test modules cannot import each other).
+
+They build the events other services publish, exactly as their contracts define them, put them on
+the real broker, and let statutory time pass with a fake clock on the real timer scheduler.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+
+from credit.bootstrap import CreditContainer
+from shared import migrations
+from shared.contracts import CloudEvent, EventData
+from shared.contracts.adjudication import DecisionEffectiveV1, DecisionRevokedV1, PerformanceRefusedV1
+from shared.contracts.common import Outcome, RightRef, SubjectRef
+from shared.identifiers import ALPHABET, uscc_check_character
+from shared.service import discover_services
+from shared.testing.plugin import PostgresHandle, create_database
+from shared.testing.waiting import eventually, read_topic
+from shared.timers import TimerScheduler
+from shared.vocabulary import IpType
+
+ADJUDICATION_SOURCE = "/ipcase/330100/adjudication"
+
+
+def uscc_in(division: str) -> str:
+    """A valid credit code registered in ``division`` (e.g. 330100 Hangzhou, 110000 Beijing)."""
+    body = "91" + division + "".join(random.choice(ALPHABET) for _ in range(9))
+    return body + uscc_check_character(body)
+
+
+class FakeClock:
+    """A clock a test moves by hand."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> dt.datetime:
+        self.now += dt.timedelta(**delta)
+        return self.now
+
+
+async def publish(
+    bootstrap_servers: str, events: Iterable[tuple[EventData, str]], *, source: str = ADJUDICATION_SOURCE
+) -> list[CloudEvent]:
+    """Put contract events on their topics as the producing service would (binary CloudEvents)."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers, enable_idempotence=False)
+    await producer.start()
+    sent = []
+    try:
+        for data, key in events:
+            event = CloudEvent.from_data(
+                data, source=source, subject=key, correlation_id=f"test-{uuid.uuid4().hex}"
+            )
+            await producer.send_and_wait(
+                data.topic, key=key.encode(), value=event.kafka_value(), headers=event.kafka_headers()
+            )
+            sent.append(event)
+    finally:
+        await producer.stop()
+    return sent
+
+
+async def fresh_database(postgres: PostgresHandle) -> str:
+    """A database of the test's own with credit's migrations (timers fired "a year later" touch only it)."""
+    name = f"credit_{uuid.uuid4().hex[:10]}"
+    await create_database(postgres, name)
+    url = postgres.url(name)
+    await migrations.upgrade(discover_services()["credit"], url)
+    return url
+
+
+async def events_on(
+    bootstrap_servers: str,
+    topic: str,
+    *,
+    where: Callable[[CloudEvent], bool],
+    expected: int = 1,
+    within: float = 15.0,
+) -> list[CloudEvent]:
+    """The events on ``topic`` that ``where`` selects, once at least ``expected`` of them are there.
+
+    The topic is shared with every other test of the session, so events are picked, not counted.
+    """
+    found: list[CloudEvent] = []
+
+    async def arrived() -> bool:
+        nonlocal found
+        records = await read_topic(bootstrap_servers, topic, expected=sys.maxsize, within=0.3)
+        events = (CloudEvent.from_kafka(r.headers, r.value) for r in records)
+        found = [e for e in events if where(e)]
+        return len(found) >= expected
+
+    await eventually(arrived, within=within, what=f"{expected} matching event(s) on {topic}")
+    return found
+
+
+async def fire_due_timers(container: CreditContainer, clock: FakeClock) -> int:
+    """Run the service's own timer handlers, as of ``clock``, until nothing more is due."""
+    scheduler = TimerScheduler(
+        uow_factory=container.uow_factory, handlers=container.timer_handlers, service="credit", clock=clock
+    )
+    fired = 0
+    while await scheduler.fire_next():
+        fired += 1
+    return fired
+
+
+def subject(credit_code: str, name: str = "杭州某某科技有限公司") -> SubjectRef:
+    return SubjectRef(credit_code=credit_code, name=name)
+
+
+def performance_refused(
+    subject_ref: SubjectRef, *, decision_no: str, found_on: dt.date, case_id: uuid.UUID | None = None
+) -> PerformanceRefusedV1:
+    return PerformanceRefusedV1(
+        case_id=case_id or uuid.uuid4(),
+        case_no=f"AD{found_on.year}-{uuid.uuid4().hex[:6]}",
+        decision_no=decision_no,
+        subject=subject_ref,
+        finding="有履行能力而拒不履行已生效的专利侵权纠纷行政裁决",
+        found_on=found_on,
+        subject_ids=tuple(filter(None, (subject_ref.credit_code,))),
+    )
+
+
+def decision_effective(
+    respondents: tuple[SubjectRef, ...],
+    *,
+    decision_no: str,
+    patent: str,
+    effective_on: dt.date,
+    outcome: Outcome = Outcome.INFRINGEMENT_ESTABLISHED,
+    **extra: Any,
+) -> DecisionEffectiveV1:
+    return DecisionEffectiveV1(
+        case_id=uuid.uuid4(),
+        case_no=f"AD{effective_on.year}-{uuid.uuid4().hex[:6]}",
+        decision_no=decision_no,
+        outcome=outcome,
+        respondents=respondents,
+        rights=(RightRef(ip_type=IpType.INVENTION_PATENT, number=patent),),
+        decided_on=effective_on - dt.timedelta(days=20),
+        effective_on=effective_on,
+        **extra,
+    )
+
+
+def decision_revoked(decision_no: str, *, revoked_on: dt.date) -> DecisionRevokedV1:
+    return DecisionRevokedV1(
+        case_id=uuid.uuid4(),
+        case_no="AD-revoked",
+        decision_no=decision_no,
+        court="杭州市中级人民法院",
+        court_case_no=f"(2026)浙01行初{uuid.uuid4().int % 1000}号",
+        revoked_on=revoked_on,
+    )

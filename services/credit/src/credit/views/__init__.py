@@ -1,0 +1,1 @@
+"""Credit's read side: queries that return API representations, never aggregates."""

@@ -1,0 +1,194 @@
+"""Records for credit officers and staff: one record in full, lists of them, and the deadline agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import RowMapping, Table, Text, func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from credit.adapters.orm import record_history, records, subjects
+from credit.adapters.records import record_from_row
+from credit.domain.errors import RecordNotFound
+from credit.domain.policy import CreditRules
+from credit.domain.record import RecordState
+from credit.domain.vocabulary import DocumentRef, LegalProvision, ListType
+from credit.entrypoints.schemas.common import DocumentIO, LegalProvisionIO, Page
+from credit.entrypoints.schemas.records import (
+    DeadlineItem,
+    DeadlineOut,
+    HistoryEntryOut,
+    RecordRead,
+    RecordSummary,
+)
+from credit.views.listing import SUBJECT_COLUMNS, listing_out, subject_brief, subject_out
+from shared.timers import TimerStatus
+from shared.timers.store import WARNING_SUFFIX
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFilter:
+    subject_id: uuid.UUID | None = None
+    state: RecordState | None = None
+    list_type: ListType | None = None
+    overdue: bool | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+class RecordViews:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], rules: CreditRules, timers: Table) -> None:
+        self._sessions = sessions
+        self._rules = rules
+        self._timers = timers
+
+    async def record(self, record_id: uuid.UUID, warnings: tuple[str, ...] = ()) -> RecordRead:
+        async with self._sessions() as session:
+            row = (
+                (await session.execute(select(records).where(records.c.id == record_id)))
+                .mappings()
+                .one_or_none()
+            )
+            if row is None:
+                raise RecordNotFound(f"No credit record {record_id}", f"信用记录 {record_id} 不存在")
+            subject = (
+                (await session.execute(select(subjects).where(subjects.c.id == row["subject_id"])))
+                .mappings()
+                .one()
+            )
+            history = (
+                await session.execute(
+                    select(record_history)
+                    .where(record_history.c.record_id == record_id)
+                    .order_by(record_history.c.id)
+                )
+            ).mappings()
+            timers = (
+                await session.execute(
+                    select(self._timers)
+                    .where(
+                        self._timers.c.aggregate_id == str(record_id),
+                        self._timers.c.name.not_like(f"%{WARNING_SUFFIX}"),
+                    )
+                    .order_by(self._timers.c.due_at)
+                )
+            ).mappings()
+            domain = record_from_row(row)
+            return RecordRead(
+                **listing_out(row, self._rules).model_dump(),
+                subject=subject_out(subject),
+                finding=row["finding"],
+                origin=row["origin"],
+                penalty_class=row["penalty_class"],
+                requires_notice=row["requires_notice"],
+                repair_available=row["repair_available"],
+                allowed_steps=sorted(domain.allowed_steps()),
+                notice=row["notice"],
+                hearing_requested_on=row["hearing_requested_on"],
+                hearing_held_on=row["hearing_held_on"],
+                publication_channel=row["publication_channel"],
+                repair_requested_on=row["repair_requested_on"],
+                revocation_reason=row["revocation_reason"],
+                withdrawal_due=row["withdrawal_due"],
+                withdrawn_on=row["withdrawn_on"],
+                overdue=row["overdue"],
+                created_at=row["created_at"],
+                updated_at=row["updated_at"],
+                deadlines=[
+                    DeadlineOut(
+                        name=t["name"],
+                        kind=t["kind"],
+                        due_at=t["due_at"],
+                        status=t["status"],
+                        provisional=t["provisional"],
+                        explanation=t["explanation"],
+                    )
+                    for t in timers
+                ],
+                history=[_history_out(h) for h in history],
+                warnings=list(warnings),
+            )
+
+    async def records(self, where: RecordFilter) -> Page[RecordSummary]:
+        query = select(records, *SUBJECT_COLUMNS).join(subjects, subjects.c.id == records.c.subject_id)
+        if where.subject_id is not None:
+            query = query.where(records.c.subject_id == where.subject_id)
+        if where.state is not None:
+            query = query.where(records.c.state == where.state.value)
+        if where.list_type is not None:
+            query = query.where(records.c.list_type == where.list_type.value)
+        if where.overdue is not None:
+            has_overdue = func.cardinality(records.c.overdue) > 0
+            query = query.where(has_overdue if where.overdue else ~has_overdue)
+        async with self._sessions() as session:
+            total = await session.scalar(select(func.count()).select_from(query.subquery()))
+            rows = (
+                await session.execute(
+                    query.order_by(records.c.created_at.desc(), records.c.id)
+                    .limit(where.limit)
+                    .offset(where.offset)
+                )
+            ).mappings()
+            items = [
+                RecordSummary(
+                    record_id=r["id"],
+                    record_no=r["record_no"],
+                    subject=subject_brief(r),
+                    list_type=r["list_type"],
+                    behaviour=r["behaviour"],
+                    state=r["state"],
+                    decided_on=r["decided_on"],
+                    period_end=r["period_end"],
+                    overdue=r["overdue"],
+                    created_at=r["created_at"],
+                )
+                for r in rows
+            ]
+        return Page(items=items, total=int(total or 0), limit=where.limit, offset=where.offset)
+
+    async def deadlines(self, *, until: dt.datetime, limit: int) -> list[DeadlineItem]:
+        """Armed statutory deadlines due before ``until``, soonest first (warnings left out)."""
+        timers = self._timers
+        query = (
+            select(timers, records.c.record_no, records.c.state)
+            .outerjoin(records, records.c.id.cast(Text) == timers.c.aggregate_id)
+            .where(
+                timers.c.status == TimerStatus.SCHEDULED.value,
+                timers.c.due_at <= until,
+                timers.c.name.not_like(f"%{WARNING_SUFFIX}"),
+            )
+            .order_by(timers.c.due_at)
+            .limit(limit)
+        )
+        async with self._sessions() as session:
+            rows = (await session.execute(query)).mappings()
+            return [
+                DeadlineItem(
+                    aggregate_id=r["aggregate_id"],
+                    record_no=r["record_no"],
+                    state=r["state"],
+                    name=r["name"],
+                    kind=r["kind"],
+                    due_at=r["due_at"],
+                    provisional=r["provisional"],
+                    explanation=r["explanation"],
+                )
+                for r in rows
+            ]
+
+
+def _history_out(data: RowMapping) -> HistoryEntryOut:
+    return HistoryEntryOut(
+        event=data["event"],
+        from_state=data["from_state"],
+        to_state=data["to_state"],
+        actor=data["actor"]["id"],
+        actor_roles=data["actor"].get("roles", []),
+        at=data["at"],
+        legal_basis=[LegalProvisionIO.from_domain(LegalProvision.from_dict(p)) for p in data["legal_basis"]],
+        documents=[DocumentIO.from_domain(DocumentRef.from_dict(d)) for d in data["documents"]],
+        note=data["note"],
+        details=data["details"],
+    )

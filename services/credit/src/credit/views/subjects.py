@@ -1,0 +1,200 @@
+"""Subjects and their credit standing: what courts, customs and staff ask about one entity."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, RowMapping, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from credit.adapters.orm import commitments, grades, records, repeat_flags, sightings, subject_names, subjects
+from credit.domain.errors import SubjectNotFound, invalid
+from credit.domain.policy import CreditRules
+from credit.domain.record import IN_FORCE
+from credit.domain.subject import mask_id_number
+from credit.entrypoints.schemas.subjects import (
+    CommitmentBrief,
+    GradeOut,
+    NameSeenOut,
+    RepeatFlagOut,
+    SightingOut,
+    SubjectCredit,
+    SubjectMatchOut,
+    SubjectRead,
+    headline,
+)
+from credit.views.listing import listing_out
+from shared.identifiers import normalise_name, normalise_uscc, uscc_problem
+
+
+class SubjectViews:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], rules: CreditRules, grade_priority: Sequence[str]
+    ) -> None:
+        self._sessions = sessions
+        self._rules = rules
+        self._priority = tuple(grade_priority)
+
+    async def subject(self, ref: str) -> SubjectRead:
+        async with self._sessions() as session:
+            return await self._subject(session, ref)
+
+    async def credit(self, ref: str, *, today: dt.date, internal: bool) -> SubjectCredit:
+        """Everything about one subject's credit; outside the credit office only decided listings."""
+        async with self._sessions() as session:
+            subject = await self._subject(session, ref)
+            query = select(records).where(records.c.subject_id == subject.id)
+            if not internal:
+                query = query.where(records.c.decided_on.is_not(None))
+            rows = (await session.execute(query.order_by(records.c.created_at.desc()))).mappings().all()
+            history = [listing_out(r, self._rules) for r in rows]
+            in_force = [listing for listing in history if listing.state in IN_FORCE]
+            current = await self._current_grades(session, subject.id, today)
+            return SubjectCredit(
+                subject=subject,
+                as_of=today,
+                status=headline({listing.list_type for listing in in_force}),
+                listings_in_force=in_force,
+                grade=current[0] if current else None,
+                grades=current,
+                commitments=await self._commitments(session, subject.id) if internal else [],
+                repeat_flags=await self._repeat_flags(session, subject.id),
+                history=history,
+            )
+
+    async def search(
+        self, *, name: str | None, id_number_masked: str | None, limit: int
+    ) -> list[SubjectMatchOut]:
+        """Subjects that ever bore ``name`` (normalised), optionally narrowed by masked id number."""
+        conditions: list[ColumnElement[bool]] = []
+        if name:
+            conditions.append(subject_names.c.name_normalised == normalise_name(name))
+        if id_number_masked:
+            masked = mask_id_number(id_number_masked)
+            if masked is None:
+                raise invalid(
+                    "id_number_masked", "id_number_invalid", "Not an id number", "身份证号码格式无效"
+                )
+            conditions.append(subjects.c.id_number_masked == masked)
+        query = (
+            select(subjects, subject_names.c.name.label("matched_name"))
+            .join(subject_names, subject_names.c.subject_id == subjects.c.id)
+            .where(*conditions)
+            .order_by(subjects.c.name, subjects.c.id)
+            .limit(limit)
+        )
+        async with self._sessions() as session:
+            rows = (await session.execute(query)).mappings()
+            return [
+                SubjectMatchOut(
+                    id=r["id"],
+                    kind=r["kind"],
+                    name=r["name"],
+                    credit_code=r["credit_code"],
+                    id_number_masked=r["id_number_masked"],
+                    matched_name=r["matched_name"],
+                )
+                for r in rows
+            ]
+
+    async def _subject(self, session: AsyncSession, ref: str) -> SubjectRead:
+        row = (await session.execute(select(subjects).where(_by_ref(ref)))).mappings().one_or_none()
+        if row is None:
+            raise SubjectNotFound(f"No subject {ref}", f"主体 {ref} 不存在")
+        names = await session.execute(
+            select(subject_names.c.name, subject_names.c.first_seen_at)
+            .where(subject_names.c.subject_id == row["id"])
+            .order_by(subject_names.c.first_seen_at)
+        )
+        seen = (
+            await session.execute(
+                select(
+                    sightings.c.source_type, sightings.c.source_id, sightings.c.name_seen, sightings.c.seen_at
+                )
+                .where(sightings.c.subject_id == row["id"])
+                .order_by(sightings.c.seen_at)
+            )
+        ).mappings()
+        return SubjectRead(
+            **{
+                k: row[k]
+                for k in ("id", "kind", "credit_code", "id_number_masked", "name", "legal_representative")
+            },
+            first_seen_at=row["first_seen_at"],
+            last_seen_at=row["last_seen_at"],
+            name_history=[NameSeenOut(name=n.name, first_seen_at=n.first_seen_at) for n in names],
+            sightings=[SightingOut.model_validate(dict(s)) for s in seen],
+        )
+
+    async def _current_grades(
+        self, session: AsyncSession, subject_id: uuid.UUID, today: dt.date
+    ) -> list[GradeOut]:
+        """The latest current grade of each source, highest-priority source first."""
+        rows = (
+            await session.execute(
+                select(grades)
+                .where(
+                    grades.c.subject_id == subject_id,
+                    grades.c.as_of <= today,
+                    or_(grades.c.valid_until.is_(None), grades.c.valid_until >= today),
+                )
+                .order_by(grades.c.as_of.desc())
+            )
+        ).mappings()
+        latest: dict[str, RowMapping] = {}
+        for row in rows:
+            latest.setdefault(row["source"], row)
+        ranked = sorted(latest.values(), key=lambda r: self._rank(r["source"]))
+        return [GradeOut.model_validate(dict(r)) for r in ranked]
+
+    def _rank(self, source: str) -> int:
+        return self._priority.index(source) if source in self._priority else len(self._priority)
+
+    async def _commitments(self, session: AsyncSession, subject_id: uuid.UUID) -> list[CommitmentBrief]:
+        rows = (
+            await session.execute(
+                select(commitments)
+                .where(commitments.c.subject_id == subject_id)
+                .order_by(commitments.c.made_on)
+            )
+        ).mappings()
+        return [
+            CommitmentBrief(
+                commitment_id=r["id"],
+                scope=r["scope"],
+                status=r["status"],
+                made_on=r["made_on"],
+                verification_due=r["verification_due"],
+                overdue=r["overdue"],
+            )
+            for r in rows
+        ]
+
+    async def _repeat_flags(self, session: AsyncSession, subject_id: uuid.UUID) -> list[RepeatFlagOut]:
+        rows = (
+            await session.execute(
+                select(repeat_flags)
+                .where(repeat_flags.c.subject_id == subject_id)
+                .order_by(repeat_flags.c.effective_on)
+            )
+        ).mappings()
+        return [RepeatFlagOut.model_validate(dict(r)) for r in rows]
+
+
+def _by_ref(ref: str) -> ColumnElement[bool]:
+    """A subject id (UUID), or an organisation's credit code (validated: a typo is a 422, not a 404)."""
+    try:
+        return subjects.c.id == uuid.UUID(ref)
+    except ValueError:
+        pass
+    code = normalise_uscc(ref)
+    if problem := uscc_problem(code):
+        raise invalid(
+            "credit_code",
+            "uscc_invalid",
+            f"Invalid credit code: {problem}",
+            "统一社会信用代码无效（GB 32100）",
+        )
+    return subjects.c.credit_code == code

@@ -1,0 +1,338 @@
+"""Credit's handlers over an in-memory unit of work: records, timers and events stay in step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from credit.domain import commands as c
+from credit.domain.errors import CommitmentNotAvailable, DueProcessIncomplete, InvalidCreditInput
+from credit.domain.policy import PenaltyClass
+from credit.domain.record import RecordState
+from credit.domain.subject import SubjectClaim
+from credit.domain.vocabulary import Actor, BehaviourCode, DecisionRef, ListType
+from credit.handlers.inputs import Registration
+from credit.testing import uscc_in
+from credit.timer_kinds import TimerName
+from shared.vocabulary import PartyKind
+
+OFFICER = Actor("officer-1", ("credit_officer",))
+SOURCE = Actor.system("/ipcase/330100/adjudication")
+S = RecordState
+
+
+def org(code: str | None = None, name: str = "杭州某某科技有限公司") -> SubjectClaim:
+    return SubjectClaim(PartyKind.ORGANISATION, name, code if code is not None else uscc_in("330100"))
+
+
+def refusal(
+    subject: SubjectClaim, doc_no: str = "杭市监裁〔2026〕7号", **kw: Any
+) -> c.RegisterDishonestyInput:
+    return c.RegisterDishonestyInput(
+        subject=subject,
+        behaviour=kw.pop("behaviour", BehaviourCode.REFUSAL_TO_PERFORM),
+        underlying_decision=DecisionRef(
+            "杭州市市场监督管理局", doc_no, kw.pop("decided", dt.date(2026, 8, 3)), "x"
+        ),
+        finding="refused to perform",
+        source="adjudication.performance_refused",
+        source_ref="case-1",
+        actor=SOURCE,
+        **kw,
+    )
+
+
+async def noticed_and_listed(harness: Any, subject: SubjectClaim | None = None) -> Registration:
+    registration: Registration = await harness.bus.handle(refusal(subject or org()))
+    rid = registration.record_id
+    await harness.bus.handle(
+        c.IssueListingNotice(record_id=rid, actor=OFFICER, served_on=dt.date(2026, 9, 1), reasons="r")
+    )
+    await harness.bus.handle(
+        c.DecideListing(
+            record_id=rid, actor=OFFICER, listed=True, reasons="r", decision_no="国知信〔2026〕1号"
+        )
+    )
+    return registration
+
+
+async def test_an_input_opens_one_unannounced_candidate_however_often_it_is_reported(harness: Any) -> None:
+    subject = org()
+    first = await harness.bus.handle(refusal(subject))
+    again = await harness.bus.handle(refusal(subject))
+
+    record = harness.record(first.record_id)
+    assert (first.created, again.created, again.record_id) == (True, False, first.record_id)
+    assert (record.state, record.list_type, record.record_no) == (
+        S.CANDIDATE,
+        ListType.CNIPA_DISHONEST,
+        "CR2026-000001",
+    )
+    assert harness.history(first.record_id) == ["CandidateRegistered"]
+    assert harness.uow.outbox.events == []  # a candidate is internal until decided
+
+
+async def test_an_input_naming_nobody_we_know_is_parked_and_a_unique_name_is_matched(harness: Any) -> None:
+    known = org(name="宁波某某贸易有限公司")
+    await harness.bus.handle(refusal(known, doc_no="D-1"))
+
+    parked = await harness.bus.handle(refusal(org(code="", name="温州无名公司"), doc_no="D-2"))
+    matched = await harness.bus.handle(refusal(org(code="", name="宁波 某某贸易有限公司"), doc_no="D-3"))
+
+    assert parked.record_id is None and parked.parked_as in harness.uow.unmatched.parked
+    assert "0 known organisations" in harness.uow.unmatched.parked[parked.parked_as]["reason"]
+    assert (
+        harness.record(matched.record_id).subject_id
+        == harness.record((await harness.bus.handle(refusal(known, doc_no="D-1"))).record_id).subject_id
+    )
+
+
+async def test_a_penalty_is_listed_at_once_and_its_period_runs_from_publication(harness: Any) -> None:
+    registration = await harness.bus.handle(
+        refusal(
+            org(),
+            behaviour=BehaviourCode.COUNTERFEIT_PATENT,
+            fine=Decimal("8000"),
+            decided=dt.date(2026, 9, 1),
+        )
+    )
+    rid = registration.record_id
+    record = harness.record(rid)
+
+    assert (record.state, record.penalty_class) == (S.LISTED, PenaltyClass.REPRIMAND_OR_LOW_FINE)
+    assert harness.uow.timers.names(rid) == {TimerName.PUBLICATION}
+    assert harness.uow.timers.due(rid, TimerName.PUBLICATION) == dt.date(2026, 9, 29)  # 20 WD from 1 Sep
+    assert harness.uow.outbox.types() == ["credit.dishonest_listed"]
+
+    await harness.bus.handle(c.PublishListing(record_id=rid, actor=OFFICER, channel="necips"))
+
+    assert harness.uow.timers.names(rid) == {TimerName.EXPIRY}
+    assert harness.uow.timers.due(rid, TimerName.EXPIRY) == dt.date(
+        2027, 1, 11
+    )  # 9 Oct + 3 m: Sat 9 Jan rolls
+    assert harness.record(rid).terms.period_end == dt.date(2027, 1, 11)
+    assert harness.uow.outbox.types()[-1] == "credit.published"
+
+
+async def test_listing_waits_for_the_window_then_starts_the_publication_and_expiry_clocks(
+    harness: Any,
+) -> None:
+    registration = await harness.bus.handle(refusal(org()))
+    rid = registration.record_id
+    await harness.bus.handle(
+        c.IssueListingNotice(record_id=rid, actor=OFFICER, served_on=dt.date(2026, 9, 28), reasons="r")
+    )
+    assert harness.uow.timers.due(rid, TimerName.NOTICE_WINDOW) == dt.date(
+        2026, 10, 10
+    )  # Oct break; Sat 10 works
+
+    with pytest.raises(DueProcessIncomplete):
+        await harness.bus.handle(c.DecideListing(record_id=rid, actor=OFFICER, listed=True, reasons="r"))
+    harness.clock.now = dt.datetime(2026, 10, 13, 9, tzinfo=dt.UTC)
+    await harness.bus.handle(c.DecideListing(record_id=rid, actor=OFFICER, listed=True, reasons="r"))
+
+    record = harness.record(rid)
+    assert record.state is S.LISTED and record.terms is not None
+    assert harness.uow.timers.names(rid) == {TimerName.PUBLICATION, TimerName.EXPIRY}
+    assert harness.uow.timers.due(rid, TimerName.EXPIRY) == record.terms.period_end == dt.date(2027, 10, 13)
+    listed = harness.uow.outbox.events[-1][0]
+    assert listed.event_type == "credit.dishonest_listed"
+    assert listed.subject_ids == (harness.uow.subjects.by_id[record.subject_id].credit_code,)
+    assert "credit_commitment_unavailable" in {m.code for m in listed.measures}
+
+
+async def test_the_samr_list_is_announced_as_serious_list_entered(harness: Any) -> None:
+    registration = await harness.bus.handle(refusal(org(), list_type=ListType.SAMR_SERIOUS))
+    await harness.bus.handle(
+        c.IssueListingNotice(
+            record_id=registration.record_id, actor=OFFICER, served_on=dt.date(2026, 9, 1), reasons="r"
+        )
+    )
+    await harness.bus.handle(
+        c.DecideListing(record_id=registration.record_id, actor=OFFICER, listed=True, reasons="r")
+    )
+
+    assert harness.uow.outbox.types() == ["credit.serious_list_entered"]
+    assert harness.record(registration.record_id).terms.repair_eligible_from == dt.date(
+        2027, 10, 11
+    )  # Sat 9th rolls
+
+
+async def test_declining_stops_every_clock(harness: Any) -> None:
+    registration = await harness.bus.handle(refusal(org()))
+    rid = registration.record_id
+    await harness.bus.handle(
+        c.IssueListingNotice(record_id=rid, actor=OFFICER, served_on=dt.date(2026, 9, 30), reasons="r")
+    )
+    await harness.bus.handle(c.DecideListing(record_id=rid, actor=OFFICER, listed=False, reasons="performed"))
+
+    assert harness.record(rid).state is S.NOT_LISTED
+    assert harness.uow.timers.names(rid) == set()
+
+
+async def test_a_revoked_decision_takes_down_every_record_resting_on_it(harness: Any) -> None:
+    published = await noticed_and_listed(harness)
+    await harness.bus.handle(c.PublishListing(record_id=published.record_id, actor=OFFICER, channel="necips"))
+    candidate = await harness.bus.handle(refusal(org(), behaviour=BehaviourCode.WILFUL_INFRINGEMENT))
+    elsewhere = await harness.bus.handle(refusal(org(), doc_no="another decision"))
+
+    revoked = await harness.bus.handle(
+        c.RevokeUnderlyingDecision(
+            decision_no="杭市监裁〔2026〕7号",
+            revoked_on=dt.date(2026, 9, 30),
+            revoked_by="杭州市中级人民法院",
+            revoking_doc_no="(2026)浙01行初1号",
+            reason="revoked",
+            actor=SOURCE,
+        )
+    )
+
+    assert set(revoked) == {published.record_id, candidate.record_id}
+    assert harness.record(elsewhere.record_id).state is S.CANDIDATE
+    shown = harness.record(published.record_id)
+    assert (shown.state, shown.withdrawal_due) == (
+        S.REVOKED,
+        dt.date(2026, 10, 10),
+    )  # 3 WD over the Oct break
+    assert harness.uow.timers.names(published.record_id) == {TimerName.WITHDRAWAL}
+    event = harness.uow.outbox.events[-1][0]
+    assert (event.event_type, event.was_published, event.withdrawal_due) == (
+        "credit.revoked",
+        True,
+        dt.date(2026, 10, 10),
+    )
+    assert harness.uow.outbox.types().count("credit.revoked") == 1  # the candidate was never announced
+
+
+async def test_repair_is_granted_only_on_the_binding_conditions_and_ends_the_listing(harness: Any) -> None:
+    registration = await harness.bus.handle(
+        refusal(
+            org(),
+            behaviour=BehaviourCode.COUNTERFEIT_PATENT,
+            fine=Decimal("50000"),
+            decided=dt.date(2026, 9, 1),
+        )
+    )
+    rid = registration.record_id
+    await harness.bus.handle(c.PublishListing(record_id=rid, actor=OFFICER, channel="necips"))
+    await harness.bus.handle(
+        c.RequestRepair(record_id=rid, actor=OFFICER, applied_on=dt.date(2026, 10, 1), grounds="g")
+    )
+    all_met = {
+        "penalty_performed": True,
+        "harm_removed": True,
+        "no_repeat_violation": True,
+        "not_on_serious_or_abnormal_list": True,
+    }
+
+    with pytest.raises(InvalidCreditInput):
+        await harness.bus.handle(
+            c.DecideRepair(
+                record_id=rid,
+                actor=OFFICER,
+                granted=True,
+                reasons="r",
+                conditions={**all_met, "harm_removed": False},
+            )
+        )
+    await harness.bus.handle(
+        c.DecideRepair(record_id=rid, actor=OFFICER, granted=True, reasons="r", conditions=all_met)
+    )
+
+    assert harness.record(rid).state is S.REPAIRED_EARLY
+    assert harness.uow.timers.names(rid) == set()
+    assert harness.uow.outbox.types()[-1] == "credit.repaired"
+
+
+async def test_a_second_finding_on_the_same_right_flags_a_repeat_infringer(harness: Any) -> None:
+    respondent = org()
+
+    def finding(
+        decision: str, effective: dt.date, patent: str = "ZL202310000001.X"
+    ) -> c.RecordInfringementFinding:
+        return c.RecordInfringementFinding(
+            case_id=None,
+            case_no="AD",
+            decision_no=decision,
+            authority="杭州市知识产权局",
+            decided_on=effective,
+            effective_on=effective,
+            respondents=(respondent,),
+            rights=(c.RightClaim("invention_patent", patent),),
+            actor=SOURCE,
+        )
+
+    assert await harness.bus.handle(finding("D1", dt.date(2024, 3, 1))) == []
+    assert await harness.bus.handle(finding("D2", dt.date(2025, 3, 1), patent="ZL202310000009.X")) == []
+    opened = await harness.bus.handle(finding("D3", dt.date(2026, 3, 1)))
+
+    record = harness.record(opened[0])
+    assert (record.behaviour, record.list_type, record.state) == (
+        BehaviourCode.REPEAT_INFRINGEMENT,
+        ListType.SAMR_SERIOUS,
+        S.CANDIDATE,
+    )
+    assert set(record.basis_doc_nos) == {"D3", "D1"}
+    flagged = harness.uow.outbox.events[-1][0]
+    assert flagged.event_type == "credit.repeat_infringer.flagged"
+    assert [p.decision_no for p in flagged.prior_decisions] == ["D1"]
+    assert await harness.bus.handle(finding("D3", dt.date(2026, 3, 1))) == []  # redelivered: nothing new
+
+
+async def test_an_earlier_finding_arriving_late_still_flags_the_later_one(harness: Any) -> None:
+    respondent = org()
+
+    def finding(decision: str, effective: dt.date) -> c.RecordInfringementFinding:
+        return c.RecordInfringementFinding(
+            case_id=None,
+            case_no="AD",
+            decision_no=decision,
+            authority="a",
+            decided_on=effective,
+            effective_on=effective,
+            respondents=(respondent,),
+            rights=(c.RightClaim("design", "ZL2023300001"),),
+            actor=SOURCE,
+        )
+
+    await harness.bus.handle(finding("LATER", dt.date(2026, 3, 1)))
+    opened = await harness.bus.handle(finding("EARLIER", dt.date(2025, 3, 1)))
+
+    assert harness.record(opened[0]).underlying_decision.doc_no == "LATER"
+
+
+async def test_a_listed_subject_may_not_commit_and_a_breach_is_a_dishonesty_input(harness: Any) -> None:
+    listed = await noticed_and_listed(harness)
+    listed_subject = harness.uow.subjects.by_id[harness.record(listed.record_id).subject_id]
+    claim = org(code=listed_subject.credit_code, name=listed_subject.name)
+
+    def commitment(subject: SubjectClaim) -> c.MakeCommitment:
+        return c.MakeCommitment(
+            subject=subject,
+            scope="fee reduction",
+            text="t",
+            made_on=dt.date(2026, 9, 1),
+            verification_due=dt.date(2026, 12, 1),
+            actor=OFFICER,
+        )
+
+    with pytest.raises(CommitmentNotAvailable):
+        await harness.bus.handle(commitment(claim))
+    commitment_id = await harness.bus.handle(commitment(org()))
+    assert (str(commitment_id), TimerName.VERIFICATION) in harness.uow.timers.armed
+    await harness.bus.handle(
+        c.VerifyCommitment(
+            commitment_id=commitment_id,
+            fulfilled=False,
+            verified_on=dt.date(2026, 9, 30),
+            findings="materials were forged",
+            actor=OFFICER,
+        )
+    )
+
+    breach = harness.record(harness.uow.commitments.by_id[commitment_id].breach_record_id)
+    assert (breach.behaviour, breach.state) == (BehaviourCode.COMMITMENT_BREACHED, S.CANDIDATE)
+    assert harness.uow.timers.names(commitment_id) == set()
