@@ -48,6 +48,7 @@ schemas: install ## Re-export the JSON Schemas of the event contracts
 bench: install ## Run the benchmarks against the embedded stack
 	$(BIN)/python bench/intake_throughput.py --restart-broker
 	$(BIN)/python bench/intake_registry_import.py
+	$(BIN)/python bench/credit_bulk_check.py
 
 clean: ## Remove the environment and the dev data directory
 	rm -rf $(VENV) $(TOOLS) .data

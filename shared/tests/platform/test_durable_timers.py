@@ -220,3 +220,25 @@ async def test_provisional_deadlines_are_recomputed_when_the_notice_is_loaded(
         (timer,) = await uow.timers.scheduled("case-7")
     assert timer.due_at == dt.datetime(2031, 5, 9, tzinfo=SHANGHAI)
     assert not timer.provisional
+
+
+async def test_a_handler_can_re_arm_its_own_timer(probe_db: ProbeDb) -> None:
+    clock, fired = FakeClock(T0), list[DueTimer]()
+
+    async def monthly(timer: DueTimer, uow: UnitOfWork) -> None:
+        fired.append(timer)
+        await uow.timers.schedule(
+            aggregate_id=timer.aggregate_id,
+            name=timer.name,
+            kind=timer.kind,
+            due_at=timer.due_at + dt.timedelta(days=30),
+        )
+
+    sched = scheduler(probe_db, clock, {"probe": monthly})
+    await schedule(probe_db, "grades", "recompute", T0)
+
+    assert await fire_all(sched) == 1
+    clock.now = T0 + dt.timedelta(days=30)
+    assert await fire_all(sched) == 1
+    assert [t.due_at for t in fired] == [T0, T0 + dt.timedelta(days=30)]
+    assert await status_of(probe_db, "grades", "recompute") == TimerStatus.SCHEDULED

@@ -83,17 +83,18 @@ class TimerScheduler:
             if row is None:
                 return False
             timer = due_timer(row)
+            # Marked fired before the handler runs, so a handler may re-arm its own timer by name.
+            await uow.session.execute(
+                update(table)
+                .where(table.c.aggregate_id == timer.aggregate_id, table.c.name == timer.name)
+                .values(status=TimerStatus.FIRED.value, fired_at=self._clock(), updated_at=func.now())
+            )
             try:
                 await self._dispatch(timer, uow)
             except Exception as exc:  # the handler's failure is recorded against the timer
                 await uow.rollback()
                 await self._record_failure(timer, row["attempts"] + 1, exc)
                 return True
-            await uow.session.execute(
-                update(table)
-                .where(table.c.aggregate_id == timer.aggregate_id, table.c.name == timer.name)
-                .values(status=TimerStatus.FIRED.value, fired_at=self._clock(), updated_at=func.now())
-            )
             await uow.commit()
         TIMERS_FIRED.labels(self._service, timer.kind).inc()
         return True
