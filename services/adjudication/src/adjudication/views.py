@@ -69,7 +69,7 @@ class CaseViews:
         if procedure:
             query = query.where(cases.c.procedure == procedure)
         if text:
-            query = query.where(cases.c.search_text.contains(normalise_name(text).upper(), autoescape=True))
+            query = query.where(cases.c.search_text.contains(normalise_name(text), autoescape=True))
         if overdue:
             query = query.where(cases.c.next_due < _today())
         query = query.order_by(cases.c.opened_at.desc(), cases.c.id).limit(limit).offset(offset)

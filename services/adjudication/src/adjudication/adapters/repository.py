@@ -157,13 +157,13 @@ def _columns(case: Case, *, version: int | None = None) -> dict[str, Any]:
 
 
 def _search_text(case: Case) -> str:
-    """Names, credit codes and numbers, normalised, so one ILIKE finds a case by any of them."""
+    """Names, credit codes and numbers, normalised like searches, so one LIKE finds a case by any of them."""
     parts = [case.case_no, case.patent_number, case.complaint_reference]
     parts += [case.docket.docket_no] if case.docket else []
     parts += [case.decision.decision_no] if case.decision else []
     for party in case.parties:
-        parts += [normalise_name(party.name), party.credit_code or ""]
-    return " ".join(p for p in parts if p).upper()
+        parts += [party.name, party.credit_code or ""]
+    return " ".join(normalise_name(p) for p in parts if p)
 
 
 def _party_json(party: PartyRecord) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import overload
 
 from adjudication.domain.actors import Actor
 from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus
@@ -120,7 +121,10 @@ def notify(
         )
     case.illegal_gains = illegal_gains
     case.proposed = ProposedPenalty(
-        fine=fine, confiscate_gains=confiscate_gains, correction_order=correction_order, served_on=served_on
+        fine=cents(fine),
+        confiscate_gains=confiscate_gains,
+        correction_order=correction_order,
+        served_on=served_on,
     )
     case.start_deadline(
         HEARING_REQUEST_KEY,
@@ -188,15 +192,15 @@ def decide(
     publication = catalogue.deadline("credit.publication", today, province=rules.province)
     decision = PenaltyDecision(
         decision_no=decision_no,
-        fine=fine,
-        gains_confiscated=gains_confiscated,
-        illegal_gains=illegal_gains,
+        fine=cents(fine),
+        gains_confiscated=cents(gains_confiscated),
+        illegal_gains=cents(illegal_gains),
         correction_order=correction_order,
         reasons=reasons,
         decided_on=today,
         publication_due=publication.due,
     )
-    case.decision, case.illegal_gains = decision, illegal_gains
+    case.decision, case.illegal_gains = decision, cents(illegal_gains)
     limit = case.meet_deadline(DECISION_KEY, today)
     late = bool(limit and limit.met_late)
     case.start_deadline(
@@ -270,6 +274,15 @@ def end_without_penalty(
     case.ending_reasons = tuple(reasons)
     case.cancel_open_deadlines()
     case.move(name, by=by, at=at, details={"reasons": list(reasons)})
+
+
+@overload
+def cents(amount: Decimal) -> Decimal: ...
+@overload
+def cents(amount: None) -> None: ...
+def cents(amount: Decimal | None) -> Decimal | None:
+    """RMB amounts are kept to the fen (0.01)."""
+    return None if amount is None else amount.quantize(Decimal("0.01"))
 
 
 def _check_fine(case: PenaltyCase, fine: Decimal, illegal_gains: Decimal | None) -> None:
