@@ -18,13 +18,14 @@ from adjudication.adapters.orm import case_assignments, case_events, cases, hear
 from adjudication.adapters.penalty_repository import PENALTY_FILE
 from adjudication.adapters.repository import CASE_FILE, case_from_row
 from adjudication.decision_document import decision_document
-from adjudication.domain.delivery import verify_evidence
 from adjudication.domain.errors import CaseNotFound, PenaltyCaseNotFound
+from adjudication.domain.evidence import verify_evidence
 from adjudication.domain.penalty_case import PenaltyState
 from adjudication.domain.records import local_date
 from adjudication.domain.rules import CaseRules
 from adjudication.domain.states import FINAL, CaseState, allowed_from
 from adjudication.entrypoints.schemas.penalty import PenaltyCaseList, PenaltyCaseRead
+from adjudication.entrypoints.schemas.proceedings import EvidenceVerification
 from adjudication.entrypoints.schemas.reads import (
     CaseFile,
     CaseList,
@@ -37,7 +38,6 @@ from adjudication.entrypoints.schemas.reads import (
     TimelineEntry,
     WorkQueue,
 )
-from adjudication.entrypoints.schemas.steps import EvidenceVerification
 from shared.documents import Document
 from shared.identifiers import normalise_name
 

@@ -22,6 +22,7 @@ from adjudication.domain import (
     delivery,
     endings,
     enforcement,
+    hearing_record,
     hearings,
     litigation,
     mediation,
@@ -31,14 +32,16 @@ from adjudication.domain import (
 from adjudication.domain.actors import Actor, ActorKind
 from adjudication.domain.case import Case
 from adjudication.domain.decision import DecisionDraft, InfringingAct, Outcome, StopMeasure, StopOrder
-from adjudication.domain.delivery import ServiceMethod
 from adjudication.domain.hearings import Attendance, HearingMode, HearingPlan, RoomRef
+from adjudication.domain.jurisdiction import Jurisdiction, JurisdictionBasis
 from adjudication.domain.opening import FiledRequest, open_case
 from adjudication.domain.parties import PartyRecord, PartyRole, PatentRight
 from adjudication.domain.procedure import Procedure
 from adjudication.domain.rules import CaseRules, ParticipantRole
+from adjudication.domain.service_records import ServiceMethod
 from adjudication.domain.states import CaseState
-from adjudication.domain.suspension import Attachment, SuspensionApplication, SuspensionReason
+from adjudication.domain.suspension import SuspensionApplication
+from adjudication.domain.suspension_checklist import Attachment, SuspensionReason
 from adjudication.rule_files import load_stage_bars
 from shared.calendar import SHANGHAI
 from shared.vocabulary import IpType, PartyKind
@@ -159,7 +162,7 @@ class CaseBuilder:
             "sequence": 1,
             "docketed_on": on,
             "approved_by": "王处长",
-            "jurisdiction": acceptance.Jurisdiction(basis=acceptance.JurisdictionBasis.RESPONDENT_DOMICILE),
+            "jurisdiction": Jurisdiction(basis=JurisdictionBasis.RESPONDENT_DOMICILE),
             "checklist": acceptance.AcceptanceChecklist(
                 requester_entitled=True, respondent_identified=True, claims_specific=True, patent_valid=True
             ),
@@ -228,7 +231,7 @@ class CaseBuilder:
         scheduled = hearings.scheduled_hearing(case)
         assert scheduled is not None
         attendance = {p.party_id: Attendance.PRESENT for p in case.parties} | {"requester": requester}
-        hearings.record_hearing(
+        hearing_record.record_hearing(
             case,
             hearing_id=scheduled.id,
             attendance=attendance,

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from adjudication.domain import acceptance
-from adjudication.domain.acceptance import Jurisdiction, JurisdictionBasis, OtherAcceptance
+from adjudication.domain.acceptance import OtherAcceptance
 from adjudication.domain.errors import AcceptanceBlocked, RuleViolated
+from adjudication.domain.jurisdiction import Jurisdiction, JurisdictionBasis
 from adjudication.domain.rules import CaseRules
 from adjudication.domain.states import CaseState
 from shared.vocabulary import IpType

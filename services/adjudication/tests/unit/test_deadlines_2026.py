@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from adjudication.domain import enforcement, suspension
+from adjudication.domain import clock_pauses, enforcement, suspension
 from adjudication.domain.case_clock import PauseReason
 from adjudication.domain.deadlines import ArmTimer, DeadlineStatus
-from adjudication.domain.delivery import ServiceMethod
+from adjudication.domain.service_records import ServiceMethod
 from adjudication.domain.states import CaseState
 from shared.calendar import SHANGHAI
 
@@ -128,7 +128,7 @@ def test_suspension_stops_the_case_clock_and_resumption_shows_the_new_deadline(b
 
 def test_appraisal_and_suspension_overlapping_pause_the_clock_once(builder: Any) -> None:
     case = builder.case_in(CaseState.IN_REVIEW)
-    suspension.start_pause(
+    clock_pauses.start_pause(
         case,
         reason=PauseReason.APPRAISAL,
         reference="司法鉴定所",
@@ -137,7 +137,7 @@ def test_appraisal_and_suspension_overlapping_pause_the_clock_once(builder: Any)
         rules=builder.rules,
     )
     builder.suspend(case)  # 2 Apr, while the appraisal runs
-    suspension.end_pause(
+    clock_pauses.end_pause(
         case,
         reason=PauseReason.APPRAISAL,
         by=builder.handler,

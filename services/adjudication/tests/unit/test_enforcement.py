@@ -9,8 +9,8 @@ import pytest
 
 from adjudication.domain import clockwork, endings, enforcement
 from adjudication.domain.decision import Outcome
-from adjudication.domain.delivery import ServiceMethod
 from adjudication.domain.errors import RuleViolated
+from adjudication.domain.service_records import ServiceMethod
 from adjudication.domain.states import CaseState
 
 D = dt.date

@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain import hearings, litigation, participants
-from adjudication.domain.delivery import ServiceMethod
+from adjudication.domain import hearing_record, hearings, litigation, participants, recusal
 from adjudication.domain.errors import HearingConflict, RuleViolated
 from adjudication.domain.hearings import Attendance, Booking
-from adjudication.domain.participants import RecusalResult
 from adjudication.domain.records import EndingKind
+from adjudication.domain.recusal import RecusalResult
 from adjudication.domain.rules import ParticipantRole
+from adjudication.domain.service_records import ServiceMethod
 from adjudication.domain.states import CaseState
 
 D = dt.date
@@ -114,7 +114,7 @@ def test_an_absent_respondent_is_heard_in_absentia(builder: Any) -> None:
         "respondent-1": Attendance.ABSENT_WITHOUT_REASON,
         "respondent-2": Attendance.PRESENT,
     }
-    hearings.record_hearing(
+    hearing_record.record_hearing(
         case,
         hearing_id=hearing.id,
         attendance=attendance,
@@ -134,7 +134,7 @@ def test_an_unsigned_record_does_not_close_the_hearing(builder: Any) -> None:
     assert hearing is not None
     attendance = {p.party_id: Attendance.PRESENT for p in case.parties}
     with pytest.raises(RuleViolated, match="signed"):
-        hearings.record_hearing(
+        hearing_record.record_hearing(
             case,
             hearing_id=hearing.id,
             attendance=attendance,
@@ -166,7 +166,7 @@ def test_assignments_must_be_disclosed_within_three_days(builder: Any) -> None:
 def test_recusal_stops_the_person_until_decided_and_a_granted_one_removes_them(builder: Any) -> None:
     case = builder.case_in(CaseState.IN_REVIEW)
     ids = [p.id for p in case.participants]
-    request = participants.request_recusal(
+    request = recusal.request_recusal(
         case,
         applicant_party_id="respondent-1",
         participant_id=ids[1],
@@ -187,7 +187,7 @@ def test_recusal_stops_the_person_until_decided_and_a_granted_one_removes_them(b
             rules=builder.rules,
         )
 
-    participants.decide_recusal(
+    recusal.decide_recusal(
         case,
         recusal_id=request.id,
         result=RecusalResult.GRANTED,
@@ -212,7 +212,7 @@ def test_recusal_stops_the_person_until_decided_and_a_granted_one_removes_them(b
 def test_a_rejected_recusal_may_be_reconsidered_once(builder: Any) -> None:
     case = builder.case_in(CaseState.IN_REVIEW)
     ids = [p.id for p in case.participants]
-    request = participants.request_recusal(
+    request = recusal.request_recusal(
         case,
         applicant_party_id="requester",
         participant_id=ids[2],
@@ -222,7 +222,7 @@ def test_a_rejected_recusal_may_be_reconsidered_once(builder: Any) -> None:
         at=builder.moment(D(2026, 3, 20)),
         rules=builder.rules,
     )
-    participants.decide_recusal(
+    recusal.decide_recusal(
         case,
         recusal_id=request.id,
         result=RecusalResult.REJECTED,
@@ -231,7 +231,7 @@ def test_a_rejected_recusal_may_be_reconsidered_once(builder: Any) -> None:
         at=builder.moment(D(2026, 3, 21)),
     )
     assert not participants.participant(case, ids[2]).challenged  # keeps working during reconsideration
-    participants.request_reconsideration(
+    recusal.request_reconsideration(
         case,
         recusal_id=request.id,
         filed_on=D(2026, 3, 23),
@@ -239,7 +239,7 @@ def test_a_rejected_recusal_may_be_reconsidered_once(builder: Any) -> None:
         at=builder.moment(D(2026, 3, 23)),
         rules=builder.rules,
     )
-    participants.decide_reconsideration(
+    recusal.decide_reconsideration(
         case,
         recusal_id=request.id,
         result=RecusalResult.REJECTED,
@@ -247,7 +247,7 @@ def test_a_rejected_recusal_may_be_reconsidered_once(builder: Any) -> None:
         at=builder.moment(D(2026, 3, 24)),
     )
     with pytest.raises(RuleViolated, match="Only one reconsideration"):
-        participants.request_reconsideration(
+        recusal.request_reconsideration(
             case,
             recusal_id=request.id,
             filed_on=D(2026, 3, 25),

@@ -13,7 +13,8 @@ from adjudication.domain.errors import RuleViolated
 from adjudication.domain.parties import PatentRight
 from adjudication.domain.procedure import Procedure, SimpleAssessment
 from adjudication.domain.states import CaseState
-from adjudication.domain.suspension import Attachment, RefusalGround, SuspensionApplication, SuspensionReason
+from adjudication.domain.suspension import SuspensionApplication
+from adjudication.domain.suspension_checklist import Attachment, RefusalGround, SuspensionReason
 from shared.vocabulary import IpType
 
 D = dt.date

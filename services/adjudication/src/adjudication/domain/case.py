@@ -17,20 +17,23 @@ from adjudication.domain.acceptance import CorrectionRequest, DocketRecord
 from adjudication.domain.case_clock import CloseClock
 from adjudication.domain.deadlines import TimerIntent, TrackedDeadline
 from adjudication.domain.decision import Decision, Outcome
-from adjudication.domain.delivery import AnswerRecord, EvidenceItem, ServiceRecord
+from adjudication.domain.delivery import AnswerRecord
 from adjudication.domain.drug_linkage import DrugLinkage
 from adjudication.domain.enforcement import ComplianceCheck, Enforcement
 from adjudication.domain.errors import RecordNotFound
+from adjudication.domain.evidence import EvidenceItem
 from adjudication.domain.hearings import Hearing
 from adjudication.domain.lifecycle import Lifecycle, Transition
 from adjudication.domain.litigation import AdminSuit
 from adjudication.domain.mediation import MediationHandOff
-from adjudication.domain.participants import Participant, RecusalRequest
+from adjudication.domain.participants import Participant
 from adjudication.domain.parties import PartyRecord, PatentRight
 from adjudication.domain.procedure import Procedure, SimpleAssessment
 from adjudication.domain.records import CaseEvent, Ending
+from adjudication.domain.recusal import RecusalRequest
 from adjudication.domain.repeat import PriorFinding
 from adjudication.domain.rules import Stage
+from adjudication.domain.service_records import ServiceRecord
 from adjudication.domain.states import ACCEPTANCE_STAGE, AFTER_DECISION, BY_NAME, CaseState
 from adjudication.domain.suspension import SuspensionRequest
 from shared.vocabulary import IpType

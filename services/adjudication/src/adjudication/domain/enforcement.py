@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from adjudication.domain.actors import Actor
 from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus
-from adjudication.domain.delivery import DocumentKind, ServiceMethod, ServiceRecord, new_id
 from adjudication.domain.errors import rule_violated
 from adjudication.domain.legal import COERCION_LAW, Citation
 from adjudication.domain.litigation import ENFORCEMENT_APPLICATION_KEY
+from adjudication.domain.service_records import DocumentKind, ServiceMethod, ServiceRecord, new_id
 from adjudication.domain.states import CaseState
 from shared.calendar import catalogue
 

@@ -10,29 +10,32 @@ backstop, by an exclusion constraint in the database) and passed in as ``conflic
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from adjudication.domain.actors import Actor
-from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus
-from adjudication.domain.delivery import DocumentKind, ServiceMethod, new_id, record_service
+from adjudication.domain.deadlines import DeadlineStatus
+from adjudication.domain.delivery import record_service
 from adjudication.domain.errors import HearingConflict, RecordNotFound, rule_violated
-from adjudication.domain.legal import ENFORCEMENT_MEASURES, Citation
+from adjudication.domain.hearing_notice import (
+    ART14,
+    minimum_working_days,
+    notice_advisories,
+    notice_key,
+    start_notice_deadline,
+    timely,
+)
 from adjudication.domain.participants import participant
-from adjudication.domain.parties import REQUESTER_ID
-from adjudication.domain.records import Advisory, Ending, EndingKind
+from adjudication.domain.records import Advisory
 from adjudication.domain.rules import DECIDING_ROLES
+from adjudication.domain.service_records import DocumentKind, ServiceMethod, new_id
 from adjudication.domain.states import CaseState
-from shared.calendar import catalogue, is_notice_timely
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
     from adjudication.domain.rules import CaseRules
-
-NOTICE_PERIOD = "adjudication.hearing_notice_min"
-ART14 = Citation(ENFORCEMENT_MEASURES, "14", "U")
 
 
 class HearingMode(StrEnum):
@@ -113,10 +116,6 @@ class HearingPlan:
     short_notice_reason: str | None = None
 
 
-def notice_key(hearing_id: str) -> str:
-    return f"hearing_notice.{hearing_id}"
-
-
 def hearing(case: Case, hearing_id: str) -> Hearing:
     for candidate in case.hearings:
         if candidate.id == hearing_id:
@@ -156,7 +155,7 @@ def schedule(
         scheduled_at=at,
     )
     case.hearings.append(booked)
-    _start_notice_deadline(case, booked, at, rules)
+    start_notice_deadline(case, booked, at, rules)
     case.move("schedule_hearing", by=by, at=at, details=_plan_details(booked), advisories=advisories)
     return booked
 
@@ -171,7 +170,7 @@ def reschedule(
     at: dt.datetime,
     rules: CaseRules,
 ) -> None:
-    moved = _scheduled(case, hearing_id)
+    moved = scheduled_by_id(case, hearing_id)
     advisories = _check_plan(case, plan, conflicts, at, rules)
     moved.room, moved.starts_at, moved.ends_at = plan.room, plan.starts_at, plan.ends_at
     moved.participant_ids, moved.person_ids = plan.participant_ids, persons_for(case, plan.participant_ids)
@@ -180,7 +179,7 @@ def reschedule(
         plan.joint_with_invalidation,
         plan.invalidation_case_no,
     )
-    _start_notice_deadline(case, moved, at, rules)
+    start_notice_deadline(case, moved, at, rules)
     case.record(
         "HearingRescheduled",
         by=by,
@@ -200,7 +199,7 @@ def reschedule(
 
 def cancel(case: Case, *, hearing_id: str, reason: str, by: Actor, at: dt.datetime) -> None:
     case.require_state("cancel_hearing")
-    cancelled = _scheduled(case, hearing_id)
+    cancelled = scheduled_by_id(case, hearing_id)
     cancelled.status, cancelled.cancel_reason = HearingStatus.CANCELLED, reason
     case.end_deadline(notice_key(hearing_id), DeadlineStatus.CANCELLED)
     case.move("cancel_hearing", by=by, at=at, details={"hearing_id": hearing_id, "reason": reason})
@@ -225,7 +224,7 @@ def serve_notice(
     at: dt.datetime,
     rules: CaseRules,
 ) -> None:
-    noticed = _scheduled(case, hearing_id)
+    noticed = scheduled_by_id(case, hearing_id)
     record_service(
         case,
         document=DocumentKind.HEARING_NOTICE,
@@ -239,7 +238,7 @@ def serve_notice(
         at=at,
     )
     hearing_day = case.day_of(noticed.starts_at)
-    if not _timely(served_on, hearing_day, rules) and not noticed.short_notice_reason:
+    if not timely(served_on, hearing_day, rules) and not noticed.short_notice_reason:
         case.record(
             "HearingNoticeLate",
             by=by,
@@ -249,8 +248,9 @@ def serve_notice(
             advisories=[
                 Advisory(
                     "hearing_notice_late",
-                    f"{party_id} received the notice later than {_minimum(rules)} WD before the hearing",
-                    f"{party_id} 收到口头审理通知晚于审理前{_minimum(rules)}个工作日",
+                    f"{party_id} received the notice later than {minimum_working_days(rules)} WD "
+                    "before the hearing",
+                    f"{party_id} 收到口头审理通知晚于审理前{minimum_working_days(rules)}个工作日",
                 )
             ],
         )
@@ -263,72 +263,7 @@ def serve_notice(
         case.meet_deadline(notice_key(hearing_id), served_on)
 
 
-def record_hearing(
-    case: Case,
-    *,
-    hearing_id: str,
-    attendance: Mapping[str, Attendance],
-    summary: str,
-    signed_on: dt.date,
-    signed_by: Sequence[str],
-    by: Actor,
-    at: dt.datetime,
-) -> None:
-    """The hearing took place (or the requester did not come, which withdraws the request)."""
-    case.require_state("hold_hearing")
-    held = _scheduled(case, hearing_id)
-    missing = [p.party_id for p in case.parties if p.party_id not in attendance]
-    if missing:
-        raise rule_violated(
-            "attendance",
-            "incomplete",
-            f"Attendance not recorded for {', '.join(missing)}",
-            f"未记录出席情况：{'、'.join(missing)}",
-        )
-    if not signed_by:
-        raise rule_violated(
-            "signed_by", "unsigned", "The hearing record (笔录) must be signed", "口头审理笔录须经签名"
-        )
-    held.status = HearingStatus.HELD
-    held.record = HearingRecord(
-        attendance=dict(attendance), summary=summary, signed_on=signed_on, signed_by=tuple(signed_by)
-    )
-    case.end_deadline(notice_key(hearing_id), DeadlineStatus.CANCELLED)
-    if attendance[REQUESTER_ID] in NO_SHOW:
-        _deem_withdrawn(case, attendance[REQUESTER_ID], at)
-        return
-    absent = [p for p, a in attendance.items() if a is not Attendance.PRESENT]
-    advisories = (
-        [
-            Advisory(
-                "tried_in_absentia",
-                f"Heard in the absence of {', '.join(absent)} (缺席审理)",
-                f"{'、'.join(absent)} 未到庭，缺席审理",
-            )
-        ]
-        if absent
-        else []
-    )
-    case.move(
-        "hold_hearing",
-        by=by,
-        at=at,
-        details={"hearing_id": hearing_id, "absent": absent},
-        advisories=advisories,
-    )
-
-
-def _deem_withdrawn(case: Case, attendance: Attendance, at: dt.datetime) -> None:
-    from adjudication.domain.decision import Outcome
-
-    case.cancel_open_deadlines()
-    reason = f"requester {attendance.value.replace('_', ' ')} at the oral hearing"
-    case.ending = Ending(kind=EndingKind.DEEMED_WITHDRAWN, reasons=(reason,), at=at)
-    case.outcome = Outcome.DEEMED_WITHDRAWN
-    case.move("deem_withdrawn", by=Actor.system("hearing no-show"), at=at, details={"reason": reason})
-
-
-def _scheduled(case: Case, hearing_id: str) -> Hearing:
+def scheduled_by_id(case: Case, hearing_id: str) -> Hearing:
     found = hearing(case, hearing_id)
     if found.status is not HearingStatus.SCHEDULED or case.state is not CaseState.HEARING_SCHEDULED:
         raise rule_violated(
@@ -368,60 +303,7 @@ def _check_plan(
     if conflicts:
         described = "; ".join(f"{c.resource} ({c.case_no}, {c.starts_at:%Y-%m-%d %H:%M})" for c in conflicts)
         raise HearingConflict(f"Already booked at that time: {described}", f"该时段已被占用：{described}")
-    return _notice_advisories(case, plan, at, rules)
-
-
-def _notice_advisories(case: Case, plan: HearingPlan, at: dt.datetime, rules: CaseRules) -> list[Advisory]:
-    hearing_day = case.day_of(plan.starts_at)
-    if _timely(case.day_of(at), hearing_day, rules):
-        return []
-    latest = _latest_notice(hearing_day, rules)
-    if not plan.short_notice_reason:
-        raise rule_violated(
-            "starts_at",
-            "notice_too_short",
-            f"Notice must reach the parties by {latest.isoformat()} ({_minimum(rules)} WD before the "
-            "hearing, [U] 专利行政执法办法 art. 14); choose a later date or record why a shorter notice "
-            "is acceptable",
-            f"口头审理通知应不迟于{latest.isoformat()}送达（审理前{_minimum(rules)}个工作日）；"
-            "请改期或说明缩短通知期的理由",
-        )
-    return [
-        Advisory(
-            "short_notice",
-            f"Notice shorter than {_minimum(rules)} WD: {plan.short_notice_reason}",
-            f"通知期短于{_minimum(rules)}个工作日：{plan.short_notice_reason}",
-        )
-    ]
-
-
-def _start_notice_deadline(case: Case, booked: Hearing, at: dt.datetime, rules: CaseRules) -> None:
-    latest = _latest_notice(case.day_of(booked.starts_at), rules)
-    due = max(latest, case.day_of(at))
-    case.start_fixed_deadline(
-        notice_key(booked.id),
-        due=due,
-        start=case.day_of(at),
-        basis=str(ART14),
-        kind=DeadlineKind.OFFICE_DUTY,
-        rules=rules,
-    )
-
-
-def _timely(received: dt.date, hearing_day: dt.date, rules: CaseRules) -> bool:
-    return is_notice_timely(received, hearing_day, _minimum(rules), reading=rules.notice_reading)
-
-
-def _latest_notice(hearing_day: dt.date, rules: CaseRules) -> dt.date:
-    return (
-        catalogue.default_catalogue()
-        .deadline(NOTICE_PERIOD, hearing_day, province=rules.province, reading=rules.notice_reading)
-        .due
-    )
-
-
-def _minimum(rules: CaseRules) -> int:
-    return catalogue.get(NOTICE_PERIOD, rules.province).required_period().length
+    return notice_advisories(case, plan, at, rules)
 
 
 def _plan_details(booked: Hearing) -> dict[str, object]:

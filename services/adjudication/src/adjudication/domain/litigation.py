@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from adjudication.domain.actors import Actor
 from adjudication.domain.case_clock import start_clock
 from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus
-from adjudication.domain.delivery import DocumentKind, ServiceMethod, new_id
 from adjudication.domain.errors import rule_violated
 from adjudication.domain.legal import PATENT_LAW, Citation
 from adjudication.domain.records import Advisory
+from adjudication.domain.service_records import DocumentKind, ServiceMethod, ServiceRecord, new_id
 from adjudication.domain.states import CaseState
 
 if TYPE_CHECKING:
@@ -85,8 +85,6 @@ def serve_decision(
             "Service falls between the decision and today",
             "送达日期应在裁决日期与今天之间",
         )
-    from adjudication.domain.delivery import ServiceRecord
-
     case.services.append(
         ServiceRecord(
             id=new_id(),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from adjudication.domain.acceptance import start_docket_deadline
 from adjudication.domain.actors import Actor, ActorKind
 from adjudication.domain.case import Case
-from adjudication.domain.delivery import EvidenceItem
+from adjudication.domain.evidence import EvidenceItem
 from adjudication.domain.legal import PATENT_LAW, Citation
 from adjudication.domain.parties import PartyRecord, PatentRight
 from adjudication.domain.procedure import Procedure

@@ -20,15 +20,22 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from adjudication.domain.actors import Actor
-from adjudication.domain.case_clock import ClockPause, PauseReason, refresh_close_deadline
+from adjudication.domain.case_clock import PauseReason, refresh_close_deadline
+from adjudication.domain.clock_pauses import deadline_details, pause_clock
 from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus
-from adjudication.domain.delivery import answer_key, new_id
 from adjudication.domain.errors import RecordNotFound, rule_violated
-from adjudication.domain.legal import IMPL_REGS, SHANDONG_REGS, ZHEJIANG_REGS, Citation
-from adjudication.domain.parties import PartyRole
+from adjudication.domain.legal import IMPL_REGS, SHANDONG_REGS, Citation
 from adjudication.domain.procedure import revert_to_ordinary
 from adjudication.domain.records import Advisory
+from adjudication.domain.service_records import new_id
 from adjudication.domain.states import PRE_DECISION, CaseState
+from adjudication.domain.suspension_checklist import (
+    Attachment,
+    RefusalGround,
+    SuspensionReason,
+    check_application,
+    recommendation,
+)
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -36,31 +43,6 @@ if TYPE_CHECKING:
 
 LIMIT_KEY = "suspension_limit"
 SPC_TEMPLATE = Citation("最高人民法院关于审理专利纠纷案件适用法律问题的若干规定", "8-12")
-
-
-class SuspensionReason(StrEnum):
-    INVALIDATION = "invalidation"
-    OWNERSHIP = "ownership"
-    COURT_PRESERVATION = "court_preservation"
-    OTHER = "other"
-
-
-class Attachment(StrEnum):
-    """What an invalidation-based request must attach (山东省专利条例 art. 19 [V])."""
-
-    ACCEPTANCE_NOTICE = "acceptance_notice"  # 无效宣告请求受理通知书
-    INVALIDATION_REQUEST = "invalidation_request"  # 无效宣告请求书
-    INVALIDATION_EVIDENCE = "invalidation_evidence"  # 证据
-
-
-class RefusalGround(StrEnum):
-    INVALIDATION_GROUNDS_INSUFFICIENT = "invalidation_grounds_insufficient"
-    PRIOR_ART = "prior_art"
-    OUTSIDE_CLAIMS = "outside_claims"
-    EVALUATION_REPORT_NO_DEFECT = "evaluation_report_no_defect"
-    INCOMPLETE_REQUEST = "incomplete_request"
-    LATE_REQUEST = "late_request"
-    OTHER = "other"
 
 
 class SuspensionDecision(StrEnum):
@@ -119,7 +101,7 @@ def request_suspension(
             "Suspension is possible only before the decision",
             "仅可在裁决作出前申请中止",
         )
-    _check_application(case, application)
+    check_application(case, application)
     request = SuspensionRequest(
         id=new_id(),
         reason=application.reason,
@@ -191,7 +173,7 @@ def decide_suspension(
         reasons,
         today,
     )
-    _pause(case, PauseReason.SUSPENSION, start, request.id)
+    pause_clock(case, PauseReason.SUSPENSION, start, request.id)
     if request.reason is SuspensionReason.OWNERSHIP:
         case.start_deadline(
             LIMIT_KEY,
@@ -255,99 +237,6 @@ def suspension_limit_reached(case: Case, at: dt.datetime, rules: CaseRules) -> N
         )
 
 
-def start_pause(
-    case: Case, *, reason: PauseReason, reference: str | None, by: Actor, at: dt.datetime, rules: CaseRules
-) -> None:
-    """Appraisal or publication started: the case clock stops without a change of state."""
-    if reason is PauseReason.SUSPENSION or case.state not in PRE_DECISION:
-        raise rule_violated(
-            "reason",
-            "not_a_pause",
-            "Appraisal or publication before the decision only",
-            "仅鉴定、公告期间可在裁决前暂停计时",
-        )
-    clock = case.clock
-    if clock is None or clock.open_pause(reason) is not None:
-        raise rule_violated(
-            "reason", "already_paused", f"The clock is already paused for {reason}", f"已因{reason}暂停计时"
-        )
-    _pause(case, reason, case.day_of(at), reference)
-    refresh_close_deadline(case, rules)
-    case.record(
-        "ClockPaused",
-        by=by,
-        at=at,
-        basis=[Citation(ZHEJIANG_REGS, "26 ¶2")],
-        details={"reason": reason.value, "reference": reference},
-    )
-
-
-def end_pause(case: Case, *, reason: PauseReason, by: Actor, at: dt.datetime, rules: CaseRules) -> None:
-    clock = case.clock
-    pause = clock.open_pause(reason) if clock else None
-    if pause is None or reason is PauseReason.SUSPENSION:
-        raise rule_violated(
-            "reason", "not_paused", f"The clock is not paused for {reason}", f"未因{reason}暂停计时"
-        )
-    pause.end = case.day_of(at)
-    deadline = refresh_close_deadline(case, rules)
-    case.record(
-        "ClockResumed",
-        by=by,
-        at=at,
-        basis=[Citation(ZHEJIANG_REGS, "26 ¶2")],
-        details=_deadline_details(deadline),
-    )
-
-
-def recommendation(case: Case, application: SuspensionApplication) -> str:
-    """What the §A.5 checklist and the court template suggest; the panel decides."""
-    if application.reason is SuspensionReason.OWNERSHIP:
-        return "suspend: ownership dispute (专利法实施细则 art. 103), at most 1 year unless extended"
-    if application.reason is SuspensionReason.COURT_PRESERVATION:
-        return "suspend from receipt of the preservation ruling (专利法实施细则 art. 104)"
-    if application.reason is SuspensionReason.OTHER:
-        return "discretionary"
-    missing = [a.value for a in Attachment if a not in application.attachments]
-    if missing:
-        return f"refuse: incomplete request, missing {', '.join(missing)} (山东省专利条例 art. 19)"
-    answer_due = _answer_due(case, application.requested_by)
-    if answer_due is not None and application.filed_on > answer_due:
-        return "normally do not suspend: requested after the answer period (SPC template arts. 8-12)"
-    if any(r.needs_evaluation_report for r in case.rights):
-        return (
-            "normally suspend (utility model/design, requested within the answer period), unless the "
-            "evaluation report found no invalidity ground, prior art is clearly proven or the invalidation "
-            "evidence is clearly insufficient (SPC template art. 9)"
-        )
-    return (
-        "discretionary: invention patent (SPC template art. 11); refuse if the grounds are clearly untenable"
-    )
-
-
-def _check_application(case: Case, application: SuspensionApplication) -> None:
-    if application.reason is SuspensionReason.INVALIDATION:
-        requester = case.party(application.requested_by) if application.requested_by else None
-        if requester is None or requester.role is not PartyRole.RESPONDENT:
-            raise rule_violated(
-                "requested_by",
-                "respondent_only",
-                "The respondent asks for this suspension",
-                "因无效宣告中止应由被请求人申请",
-            )
-        if application.invalidation_accepted_on is None or not application.invalidation_case_no:
-            raise rule_violated(
-                "invalidation_accepted_on",
-                "not_accepted",
-                "Only an invalidation request CNIPA has accepted counts (专利法实施细则 art. 98)",
-                "须为国家知识产权局已受理的无效宣告请求（专利法实施细则第九十八条）",
-            )
-    if application.reason is SuspensionReason.COURT_PRESERVATION and not application.court_ruling_no:
-        raise rule_violated(
-            "court_ruling_no", "required", "Give the preservation ruling's number", "请填写保全裁定书编号"
-        )
-
-
 def _resume(case: Case, transition: str, reason: str, by: Actor, at: dt.datetime, rules: CaseRules) -> None:
     today = case.day_of(at)
     granted = [
@@ -361,7 +250,7 @@ def _resume(case: Case, transition: str, reason: str, by: Actor, at: dt.datetime
         pause.end = today
     case.end_deadline(LIMIT_KEY, DeadlineStatus.CANCELLED)
     deadline = refresh_close_deadline(case, rules)
-    details = {"reason": reason, "resumed_on": today, **_deadline_details(deadline)}
+    details = {"reason": reason, "resumed_on": today, **deadline_details(deadline)}
     if granted:
         details["suspension_reason"] = granted[-1].reason.value
     advisories = (
@@ -376,24 +265,6 @@ def _resume(case: Case, transition: str, reason: str, by: Actor, at: dt.datetime
         else []
     )
     case.move(transition, by=by, at=at, details=details, advisories=advisories)
-
-
-def _pause(case: Case, reason: PauseReason, start: dt.date, reference: str | None) -> None:
-    if case.clock is not None:
-        case.clock.pauses.append(ClockPause(reason=reason, start=start, reference=reference))
-
-
-def _deadline_details(deadline: object) -> dict[str, object]:
-    from shared.calendar import Deadline
-
-    if not isinstance(deadline, Deadline):
-        return {"close_deadline": None}
-    return {"close_deadline": deadline.due, "close_deadline_explanation": deadline.render()}
-
-
-def _answer_due(case: Case, party_id: str | None) -> dt.date | None:
-    tracked = case.deadlines.get(answer_key(party_id)) if party_id else None
-    return tracked.due if tracked else None
 
 
 def _request(case: Case, request_id: str) -> SuspensionRequest:

@@ -1,5 +1,8 @@
 """Steps that need nothing but the case: load it (locked), take the step, persist. One per command.
 
+This module holds acceptance, suspension, mediation, endings, the decision's aftermath and drug
+linkage; :mod:`~adjudication.handlers.proceeding_steps` holds the proceedings.
+
 Each ``_step`` names the actor the law gives the step to; ``cmd.by`` is the person who entered it
 (for a party's or a court's act, the person who recorded it on their behalf).
 """
@@ -13,35 +16,26 @@ from typing import Any
 from adjudication.domain import (
     acceptance,
     case_clock,
-    delivery,
+    clock_pauses,
     drug_linkage,
     endings,
     enforcement,
-    hearings,
     litigation,
     mediation,
-    participants,
     procedure,
     suspension,
 )
 from adjudication.domain import commands as c
-from adjudication.domain.actors import Actor, ActorKind
+from adjudication.domain.actors import ActorKind
 from adjudication.domain.case import Case
 from adjudication.domain.enforcement import EnforcementRuling
-from adjudication.domain.parties import PartyRole
 from adjudication.domain.rules import CaseRules
+from adjudication.handlers.acting import actor, on_behalf
 from adjudication.handlers.persistence import Clock, StepOutcome, persist_case
+from adjudication.handlers.proceeding_steps import PROCEEDING_STEPS
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 
 Step = Callable[[Case, Any, dt.datetime, CaseRules], None]
-
-
-def actor(kind: ActorKind, cmd: c.CaseCommand) -> Actor:
-    return Actor(kind, cmd.by)
-
-
-def on_behalf(kind: ActorKind, party_or_court: str, cmd: c.CaseCommand) -> Actor:
-    return Actor(kind, party_or_court, recorded_by=cmd.by)
 
 
 async def take_step(
@@ -86,178 +80,6 @@ def _change_procedure(case: Case, cmd: c.ChangeProcedure, at: dt.datetime, rules
     )
 
 
-def _serve_request_copy(case: Case, cmd: c.ServeRequestCopy, at: dt.datetime, rules: CaseRules) -> None:
-    delivery.serve_request_copy(
-        case,
-        party_id=cmd.party_id,
-        method=cmd.method,
-        served_on=cmd.served_on,
-        dispatched_on=cmd.dispatched_on,
-        reference=cmd.reference,
-        by=actor(ActorKind.HANDLER, cmd),
-        at=at,
-        rules=rules,
-    )
-
-
-def _record_answer(case: Case, cmd: c.RecordAnswer, at: dt.datetime, rules: CaseRules) -> None:
-    delivery.record_answer(
-        case,
-        party_id=cmd.party_id,
-        received_on=cmd.received_on,
-        summary=cmd.summary,
-        evidence=cmd.evidence,
-        by=actor(ActorKind.HANDLER, cmd),
-        at=at,
-        rules=rules,
-    )
-
-
-def _submit_evidence(case: Case, cmd: c.SubmitEvidence, at: dt.datetime, rules: CaseRules) -> None:
-    party = case.party(cmd.party_id)
-    kind = ActorKind.REQUESTER if party.role is PartyRole.REQUESTER else ActorKind.RESPONDENT
-    delivery.submit_evidence(
-        case, party_id=cmd.party_id, items=cmd.items, by=on_behalf(kind, cmd.party_id, cmd), at=at
-    )
-
-
-def _exchange_evidence(case: Case, cmd: c.ExchangeEvidence, at: dt.datetime, rules: CaseRules) -> None:
-    delivery.exchange_evidence(
-        case,
-        evidence_ids=cmd.evidence_ids,
-        party_id=cmd.party_id,
-        method=cmd.method,
-        served_on=cmd.served_on,
-        by=actor(ActorKind.HANDLER, cmd),
-        at=at,
-    )
-
-
-def _record_service(case: Case, cmd: c.RecordService, at: dt.datetime, rules: CaseRules) -> None:
-    delivery.record_service(
-        case,
-        document=cmd.document,
-        party_id=cmd.party_id,
-        method=cmd.method,
-        served_on=cmd.served_on,
-        dispatched_on=cmd.dispatched_on,
-        reference=cmd.reference,
-        related_id=cmd.related_id,
-        by=actor(ActorKind.HANDLER, cmd),
-        at=at,
-    )
-
-
-def _assign(case: Case, cmd: c.AssignParticipant, at: dt.datetime, rules: CaseRules) -> None:
-    participants.assign(
-        case,
-        person_id=cmd.person_id,
-        name=cmd.name,
-        role=cmd.role,
-        by=actor(ActorKind.OFFICE_HEAD, cmd),
-        at=at,
-        rules=rules,
-    )
-
-
-def _release(case: Case, cmd: c.ReleaseParticipant, at: dt.datetime, rules: CaseRules) -> None:
-    participants.release(
-        case,
-        participant_id=cmd.participant_id,
-        reason=cmd.reason,
-        by=actor(ActorKind.OFFICE_HEAD, cmd),
-        at=at,
-    )
-
-
-def _disclose(case: Case, cmd: c.DiscloseParticipants, at: dt.datetime, rules: CaseRules) -> None:
-    participants.disclose(
-        case,
-        participant_ids=cmd.participant_ids,
-        method=cmd.method,
-        served_on=cmd.served_on,
-        by=actor(ActorKind.HANDLER, cmd),
-        at=at,
-    )
-
-
-def _request_recusal(case: Case, cmd: c.RequestRecusal, at: dt.datetime, rules: CaseRules) -> None:
-    party = case.party(cmd.applicant_party_id)
-    kind = ActorKind.REQUESTER if party.role is PartyRole.REQUESTER else ActorKind.RESPONDENT
-    participants.request_recusal(
-        case,
-        applicant_party_id=cmd.applicant_party_id,
-        participant_id=cmd.participant_id,
-        ground=cmd.ground,
-        filed_on=cmd.filed_on,
-        by=on_behalf(kind, party.party_id, cmd),
-        at=at,
-        rules=rules,
-    )
-
-
-def _decide_recusal(case: Case, cmd: c.DecideRecusal, at: dt.datetime, rules: CaseRules) -> None:
-    participants.decide_recusal(
-        case,
-        recusal_id=cmd.recusal_id,
-        result=cmd.result,
-        reasons=cmd.reasons,
-        by=actor(ActorKind.OFFICE_HEAD, cmd),
-        at=at,
-    )
-
-
-def _request_reconsideration(
-    case: Case, cmd: c.RequestRecusalReconsideration, at: dt.datetime, rules: CaseRules
-) -> None:
-    participants.request_reconsideration(
-        case,
-        recusal_id=cmd.recusal_id,
-        filed_on=cmd.filed_on,
-        by=actor(ActorKind.HANDLER, cmd),
-        at=at,
-        rules=rules,
-    )
-
-
-def _decide_reconsideration(
-    case: Case, cmd: c.DecideRecusalReconsideration, at: dt.datetime, rules: CaseRules
-) -> None:
-    participants.decide_reconsideration(
-        case, recusal_id=cmd.recusal_id, result=cmd.result, by=actor(ActorKind.OFFICE_HEAD, cmd), at=at
-    )
-
-
-def _cancel_hearing(case: Case, cmd: c.CancelHearing, at: dt.datetime, rules: CaseRules) -> None:
-    hearings.cancel(case, hearing_id=cmd.hearing_id, reason=cmd.reason, by=actor(ActorKind.PANEL, cmd), at=at)
-
-
-def _serve_hearing_notice(case: Case, cmd: c.ServeHearingNotice, at: dt.datetime, rules: CaseRules) -> None:
-    hearings.serve_notice(
-        case,
-        hearing_id=cmd.hearing_id,
-        party_id=cmd.party_id,
-        method=cmd.method,
-        served_on=cmd.served_on,
-        by=actor(ActorKind.HANDLER, cmd),
-        at=at,
-        rules=rules,
-    )
-
-
-def _record_hearing(case: Case, cmd: c.RecordHearing, at: dt.datetime, rules: CaseRules) -> None:
-    hearings.record_hearing(
-        case,
-        hearing_id=cmd.hearing_id,
-        attendance=cmd.attendance,
-        summary=cmd.summary,
-        signed_on=cmd.signed_on,
-        signed_by=cmd.signed_by,
-        by=actor(ActorKind.PANEL, cmd),
-        at=at,
-    )
-
-
 def _request_suspension(case: Case, cmd: c.RequestSuspension, at: dt.datetime, rules: CaseRules) -> None:
     requester = cmd.application.requested_by
     by = on_behalf(ActorKind.RESPONDENT, requester, cmd) if requester else actor(ActorKind.HANDLER, cmd)
@@ -286,13 +108,13 @@ def _resume(case: Case, cmd: c.ResumeCase, at: dt.datetime, rules: CaseRules) ->
 
 
 def _start_pause(case: Case, cmd: c.StartClockPause, at: dt.datetime, rules: CaseRules) -> None:
-    suspension.start_pause(
+    clock_pauses.start_pause(
         case, reason=cmd.reason, reference=cmd.reference, by=actor(ActorKind.HANDLER, cmd), at=at, rules=rules
     )
 
 
 def _end_pause(case: Case, cmd: c.EndClockPause, at: dt.datetime, rules: CaseRules) -> None:
-    suspension.end_pause(case, reason=cmd.reason, by=actor(ActorKind.HANDLER, cmd), at=at, rules=rules)
+    clock_pauses.end_pause(case, reason=cmd.reason, by=actor(ActorKind.HANDLER, cmd), at=at, rules=rules)
 
 
 def _extend_time_limit(case: Case, cmd: c.ExtendTimeLimit, at: dt.datetime, rules: CaseRules) -> None:
@@ -428,25 +250,11 @@ def _cde_notice(case: Case, cmd: c.RecordCdeNotice, at: dt.datetime, rules: Case
 
 
 STEPS: dict[type[Any], Step] = {
+    **PROCEEDING_STEPS,
     c.RequestCorrection: _request_correction,
     c.SupplementMaterials: _supplement,
     c.RefuseCase: _refuse,
     c.ChangeProcedure: _change_procedure,
-    c.ServeRequestCopy: _serve_request_copy,
-    c.RecordAnswer: _record_answer,
-    c.SubmitEvidence: _submit_evidence,
-    c.ExchangeEvidence: _exchange_evidence,
-    c.RecordService: _record_service,
-    c.AssignParticipant: _assign,
-    c.ReleaseParticipant: _release,
-    c.DiscloseParticipants: _disclose,
-    c.RequestRecusal: _request_recusal,
-    c.DecideRecusal: _decide_recusal,
-    c.RequestRecusalReconsideration: _request_reconsideration,
-    c.DecideRecusalReconsideration: _decide_reconsideration,
-    c.CancelHearing: _cancel_hearing,
-    c.ServeHearingNotice: _serve_hearing_notice,
-    c.RecordHearing: _record_hearing,
     c.RequestSuspension: _request_suspension,
     c.DecideSuspension: _decide_suspension,
     c.ExtendSuspension: _extend_suspension,

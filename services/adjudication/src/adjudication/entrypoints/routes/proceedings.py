@@ -8,8 +8,7 @@ from fastapi import APIRouter
 
 from adjudication.entrypoints.dependencies import CaseHandler, Container, Panel
 from adjudication.entrypoints.routes.running import CASE_STEP_ERRORS, run_step
-from adjudication.entrypoints.schemas.reads import CaseRead
-from adjudication.entrypoints.schemas.steps import (
+from adjudication.entrypoints.schemas.proceedings import (
     AnswerIn,
     DisclosureIn,
     EvidenceExchangeIn,
@@ -27,6 +26,7 @@ from adjudication.entrypoints.schemas.steps import (
     RequestCopyServiceIn,
     ServiceIn,
 )
+from adjudication.entrypoints.schemas.reads import CaseRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["proceedings"])

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from adjudication.domain.rules import ParticipantRole
 from adjudication.domain.states import CaseState
 from adjudication.entrypoints.dependencies import CaseReader, Container
+from adjudication.entrypoints.schemas.proceedings import EvidenceVerification
 from adjudication.entrypoints.schemas.reads import (
     CaseFile,
     CaseList,
@@ -20,7 +21,6 @@ from adjudication.entrypoints.schemas.reads import (
     Timeline,
     WorkQueue,
 )
-from adjudication.entrypoints.schemas.steps import EvidenceVerification
 from shared.documents import render_html, render_pdf
 from shared.web.problems import problem_responses
 

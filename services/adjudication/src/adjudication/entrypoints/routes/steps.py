@@ -10,32 +10,36 @@ from adjudication.domain import commands as c
 from adjudication.domain.case_clock import PauseReason
 from adjudication.entrypoints.dependencies import CaseHandler, Container, Panel
 from adjudication.entrypoints.routes.running import CASE_STEP_ERRORS, run_step
-from adjudication.entrypoints.schemas.reads import CaseRead
-from adjudication.entrypoints.schemas.steps import (
-    CdeNoticeIn,
-    ClosureIn,
-    ComplianceCheckIn,
+from adjudication.entrypoints.schemas.acceptance import (
     CorrectionIn,
+    DocketIn,
+    ProcedureIn,
+    RefusalIn,
+    SupplementIn,
+)
+from adjudication.entrypoints.schemas.after_decision import (
+    CdeNoticeIn,
+    ComplianceCheckIn,
     DecisionIn,
     DecisionServiceIn,
     DemandIn,
-    DismissalIn,
-    DocketIn,
     DrugLinkageIn,
     EnforcementApplicationIn,
     EnforcementReviewIn,
+    RedecisionIn,
+)
+from adjudication.entrypoints.schemas.interruptions import (
+    ClosureIn,
+    DismissalIn,
     ExtensionIn,
     MediationIn,
     PauseIn,
-    ProcedureIn,
-    RedecisionIn,
-    RefusalIn,
     ResumptionIn,
-    SupplementIn,
     SuspensionDecisionIn,
     SuspensionRequestIn,
     WithdrawalIn,
 )
+from adjudication.entrypoints.schemas.reads import CaseRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["steps"])

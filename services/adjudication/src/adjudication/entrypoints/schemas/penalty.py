@@ -20,8 +20,8 @@ from adjudication.domain.penalty_case import (
     fine_ceiling,
 )
 from adjudication.domain.penalty_steps import PenaltyFiling
+from adjudication.entrypoints.schemas.base import Body, Short, Text
 from adjudication.entrypoints.schemas.reads import DeadlineOut
-from adjudication.entrypoints.schemas.steps import Body, Short, Text
 from shared.vocabulary import PartyKind
 from shared.web.types import CreditCode
 

@@ -11,17 +11,20 @@ from pydantic import BaseModel, ConfigDict, Field
 from adjudication.domain.acceptance import CorrectionRequest, DocketRecord
 from adjudication.domain.case_clock import CloseClock
 from adjudication.domain.decision import Decision
-from adjudication.domain.delivery import AnswerRecord, EvidenceItem, ServiceRecord
+from adjudication.domain.delivery import AnswerRecord
 from adjudication.domain.drug_linkage import DrugLinkage
 from adjudication.domain.enforcement import ComplianceCheck, Enforcement
+from adjudication.domain.evidence import EvidenceItem
 from adjudication.domain.hearings import Hearing
 from adjudication.domain.litigation import AdminSuit
 from adjudication.domain.mediation import MediationHandOff
-from adjudication.domain.participants import Participant, RecusalRequest
+from adjudication.domain.participants import Participant
 from adjudication.domain.parties import PartyRecord, PatentRight
 from adjudication.domain.procedure import SimpleAssessment
 from adjudication.domain.records import Ending
+from adjudication.domain.recusal import RecusalRequest
 from adjudication.domain.repeat import PriorFinding
+from adjudication.domain.service_records import ServiceRecord
 from adjudication.domain.suspension import SuspensionRequest
 from shared.vocabulary import IpType, PartyKind
 
