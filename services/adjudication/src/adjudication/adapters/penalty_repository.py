@@ -7,9 +7,11 @@ from typing import Any
 
 from pydantic import TypeAdapter
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adjudication.adapters.orm import penalty_cases
+from adjudication.adapters.repository import LOCK_NOT_AVAILABLE, sqlstate
 from adjudication.domain.errors import CaseBusy, PenaltyCaseNotFound
 from adjudication.domain.penalty_case import PenaltyCase
 from shared.logs import current_correlation_id
@@ -38,7 +40,12 @@ class PenaltyCaseRepository:
         query = (
             select(penalty_cases.c.file).where(penalty_cases.c.id == case_id).with_for_update(nowait=nowait)
         )
-        file = (await self._session.execute(query)).scalar_one_or_none()
+        try:
+            file = (await self._session.execute(query)).scalar_one_or_none()
+        except DBAPIError as exc:
+            if sqlstate(exc) == LOCK_NOT_AVAILABLE:
+                raise CaseBusy() from exc
+            raise
         if file is None:
             raise PenaltyCaseNotFound(f"Penalty case {case_id} not found", f"假冒专利案件 {case_id} 不存在")
         return PENALTY_FILE.validate_python(file)

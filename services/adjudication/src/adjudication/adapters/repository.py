@@ -61,7 +61,7 @@ class CaseRepository:
         try:
             row = (await self._session.execute(query)).mappings().one_or_none()
         except DBAPIError as exc:
-            if _sqlstate(exc) == LOCK_NOT_AVAILABLE:
+            if sqlstate(exc) == LOCK_NOT_AVAILABLE:
                 raise CaseBusy() from exc
             raise
         if row is None:
@@ -123,7 +123,7 @@ class CaseRepository:
             async with self._session.begin_nested():
                 await self._session.execute(insert(hearing_bookings), rows)
         except IntegrityError as exc:
-            if _sqlstate(exc) != EXCLUSION_VIOLATION:
+            if sqlstate(exc) != EXCLUSION_VIOLATION:
                 raise
             # Another hearing took the room or a person between our check and this write.
             raise HearingConflict(
@@ -200,6 +200,6 @@ def _record(party: Party, party_id: str, role: PartyRole) -> PartyRecord:
     )
 
 
-def _sqlstate(exc: DBAPIError) -> str | None:
+def sqlstate(exc: DBAPIError) -> str | None:
     original = getattr(exc, "orig", None)
     return getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)

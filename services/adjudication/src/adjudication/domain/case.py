@@ -2,8 +2,9 @@
 
 The case holds everything the procedure has recorded. Steps live in the stage modules
 (:mod:`~adjudication.domain.acceptance`, :mod:`~adjudication.domain.hearings`, ...); each checks its
-own guard and then calls :meth:`Case.move`, the one method that consults the transition table,
-changes the state and records the past-tense event with actor and time.
+own guard and then calls ``Case.move`` (from :class:`~adjudication.domain.lifecycle.Lifecycle`), the
+one method that consults the transition table (:mod:`~adjudication.domain.states`), changes the
+state and records the past-tense event with actor, time and legal basis.
 """
 
 from __future__ import annotations
