@@ -305,3 +305,10 @@ def test_the_timer_driven_moves_are_taken_by_the_system(builder: Any) -> None:
     builder.make_effective(case)
     effective = next(e for e in case.events if e.transition == "become_effective")
     assert effective.actor.id.startswith("timer:")
+
+
+def test_the_readme_documents_every_transition() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert [t.name for t in TRANSITIONS if f"`{t.name}`" not in readme] == []
