@@ -71,7 +71,7 @@ class CaseViews:
         if text:
             query = query.where(cases.c.search_text.contains(normalise_name(text), autoescape=True))
         if overdue:
-            query = query.where(cases.c.next_due < _today())
+            query = query.where(cases.c.duty_due < _today())
         query = query.order_by(cases.c.opened_at.desc(), cases.c.id).limit(limit).offset(offset)
         async with self._sessions() as session:
             rows = (await session.execute(query)).mappings().all()
@@ -215,7 +215,7 @@ def _queue_item(row: Any, person_id: str) -> QueueItem:
         procedure=case.procedure.value,
         roles=roles,
         next_due=case.next_due,
-        overdue=any(d.due is not None and d.due < today for d in open_deadlines),
+        overdue=case.duty_due is not None and case.duty_due < today,
         open_deadlines=[deadline_out(d) for d in open_deadlines],
     )
 

@@ -56,6 +56,7 @@ cases = Table(
     Column("decided_on", Date),
     Column("effective_on", Date),
     Column("next_due", Date),
+    Column("duty_due", Date),
     Column("search_text", Text, nullable=False, server_default=text("''")),
     Column("version", Integer, nullable=False, server_default=text("0")),
     Column("file", JSONB, nullable=False, server_default=text("'{}'::jsonb")),

@@ -148,6 +148,7 @@ def _columns(case: Case, *, version: int | None = None) -> dict[str, Any]:
         "decided_on": case.decision.decided_on if case.decision else None,
         "effective_on": case.effective_on,
         "next_due": case.next_due,
+        "duty_due": case.duty_due,
         "search_text": _search_text(case),
         "file": CASE_FILE.dump_python(case, mode="json", exclude=TRANSIENT),
     }

@@ -182,6 +182,53 @@ def all_answer_periods_done(case: Case) -> bool:
     return all(p is not None and p.status in done for p in periods)
 
 
+DOCUMENTS_WITH_THEIR_OWN_STEP = {
+    DocumentKind.REQUEST_COPY: "request-copy-services",
+    DocumentKind.EVIDENCE_COPY: "evidence-exchanges",
+    DocumentKind.HEARING_NOTICE: "hearings/{hearing_id}/notices",
+    DocumentKind.PARTICIPANT_NOTICE: "participants/disclosures",
+    DocumentKind.DECISION: "decision-services",
+    DocumentKind.ENFORCEMENT_DEMAND: "enforcement-demand",
+}
+
+
+def record_other_service(
+    case: Case,
+    *,
+    document: DocumentKind,
+    party_id: str,
+    method: ServiceMethod,
+    served_on: dt.date,
+    dispatched_on: dt.date | None,
+    reference: str | None,
+    related_id: str | None,
+    by: Actor,
+    at: dt.datetime,
+) -> ServiceRecord:
+    """Service recorded on its own: answer copies and other documents. Documents whose service starts
+    periods or meets duties go through their own step, so nothing is bypassed."""
+    own_step = DOCUMENTS_WITH_THEIR_OWN_STEP.get(document)
+    if own_step is not None:
+        raise rule_violated(
+            "document",
+            "has_own_step",
+            f"Record service of {document} through {own_step}",
+            f"{document} 的送达请通过 {own_step} 记录",
+        )
+    return record_service(
+        case,
+        document=document,
+        party_id=party_id,
+        method=method,
+        served_on=served_on,
+        dispatched_on=dispatched_on,
+        reference=reference,
+        related_id=related_id,
+        by=by,
+        at=at,
+    )
+
+
 def record_service(
     case: Case,
     *,

@@ -184,7 +184,18 @@ class Lifecycle(Generic[S]):
 
     @property
     def next_due(self) -> dt.date | None:
+        """The earliest open deadline of any kind: what happens next in law."""
         dues = [d.due for d in self.deadlines.values() if d.is_open and d.due is not None]
+        return min(dues) if dues else None
+
+    @property
+    def duty_due(self) -> dt.date | None:
+        """The earliest open deadline the office itself must meet: past it, the case is overdue."""
+        dues = [
+            d.due
+            for d in self.deadlines.values()
+            if d.is_open and d.due is not None and d.kind is DeadlineKind.OFFICE_DUTY
+        ]
         return min(dues) if dues else None
 
     @staticmethod

@@ -73,7 +73,7 @@ def _exchange_evidence(case: Case, cmd: c.ExchangeEvidence, at: dt.datetime, rul
 
 
 def _record_service(case: Case, cmd: c.RecordService, at: dt.datetime, rules: CaseRules) -> None:
-    delivery.record_service(
+    delivery.record_other_service(
         case,
         document=cmd.document,
         party_id=cmd.party_id,
