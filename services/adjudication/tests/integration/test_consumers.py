@@ -6,6 +6,9 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from sqlalchemy import select
+
+from adjudication.adapters.orm import docket_registry
 from shared.calendar import SHANGHAI
 from shared.contracts.adjudication import CaseDocketedV1
 from shared.contracts.common import EvidenceRef, PartyDetails, PartyRef, RightRef
@@ -110,10 +113,11 @@ async def test_inbound_events_open_move_and_inform_cases(
     # In-case mediation comes back through mediation's event.
     case_id = uuid.UUID(case["id"])
     await _to_review(service, staff, case_id)
-    await staff.post(
+    referred = await staff.post(
         f"/v1/cases/{case_id}/mediation",
         json={"consented_on": str(_today()), "damages_mediation": True, "summary": "调解"},
     )
+    assert referred.json()["state"] == "IN_MEDIATION"
     await publish(
         MediationConcludedV1(
             case_id=uuid.uuid4(),
@@ -199,11 +203,18 @@ async def test_another_offices_earlier_docket_blocks_this_one(
     )
     await publish(other, key=str(other.case_id), source="/ipcase/120101/adjudication")
 
-    async def blocked() -> bool:
-        response = await staff.post(f"/v1/cases/{case['id']}/docket", json=_docket())
-        return response.status_code == 409 and "120101" in response.json()["detail"]
+    async def registered() -> bool:
+        async with service.container.platform.sessions() as session:
+            found = await session.scalar(
+                select(docket_registry.c.docket_no).where(docket_registry.c.case_ref == str(other.case_id))
+            )
+        return found == "（2026）津知裁字第3号"
 
-    await eventually(blocked, within=20, what="the other office's docket to reach the registry")
+    # Docketing before the registry knows the other office would simply succeed: wait for it first.
+    await eventually(registered, within=20, what="the other office's docket to reach the registry")
+    response = await staff.post(f"/v1/cases/{case['id']}/docket", json=_docket())
+    assert response.status_code == 409
+    assert response.json()["code"] == "acceptance_blocked" and "120101" in response.json()["detail"]
 
 
 def _today() -> dt.date:

@@ -130,3 +130,11 @@ def test_the_evaluation_report_advisory_for_utility_models(builder: Any) -> None
     )
     builder.docket(case)
     assert "evaluation_report_missing" in [a.code for a in case.events[-1].advisories]
+
+
+def test_a_case_routed_to_the_simple_procedure_is_advised_to_be_assessed(builder: Any) -> None:
+    from adjudication.domain.procedure import Procedure
+
+    case = builder.new(procedure=Procedure.SIMPLE)
+    builder.docket(case)
+    assert "simple_procedure_unassessed" in [a.code for a in case.events[-1].advisories]

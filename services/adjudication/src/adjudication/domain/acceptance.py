@@ -279,6 +279,14 @@ def _docket_advisories(case: Case, late: bool, jurisdiction: Jurisdiction) -> li
                 "缺少地方知识产权局出具的重大案件证明（重大专利侵权纠纷行政裁决办法第三条）",
             )
         )
+    if case.procedure is Procedure.SIMPLE and case.simple_assessment is None:
+        advisories.append(
+            Advisory(
+                "simple_procedure_unassessed",
+                "Routed to the simple procedure but not yet assessed against its criteria (§A.9)",
+                "已分流至简易程序，但尚未评估是否符合简易程序适用条件",
+            )
+        )
     if case.prior_findings:
         advisories.append(
             Advisory(
