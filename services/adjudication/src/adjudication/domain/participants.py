@@ -53,10 +53,6 @@ def disclosure_key(participant_id: str) -> str:
     return f"disclosure.{participant_id}"
 
 
-def active_participants(case: Case, roles: Sequence[ParticipantRole] = ()) -> list[Participant]:
-    return [p for p in case.participants if p.active and (not roles or p.role in roles)]
-
-
 def participant(case: Case, participant_id: str) -> Participant:
     for candidate in case.participants:
         if candidate.id == participant_id:

@@ -37,7 +37,7 @@ def lookback_start(on: dt.date, months: int) -> dt.date:
 
 def within_lookback(findings: Sequence[PriorFinding], on: dt.date, months: int) -> list[PriorFinding]:
     start = lookback_start(on, months)
-    return [f for f in findings if start <= f.effective_on < on or (f.effective_on == on)]
+    return [f for f in findings if start <= f.effective_on <= on]
 
 
 def flag(
