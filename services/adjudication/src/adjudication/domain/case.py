@@ -1,74 +1,126 @@
-"""The adjudication case aggregate (行政裁决案件) as it is opened from a complaint."""
+"""The adjudication case aggregate (专利侵权纠纷行政裁决案件).
+
+The case holds everything the procedure has recorded. Steps live in the stage modules
+(:mod:`~adjudication.domain.acceptance`, :mod:`~adjudication.domain.hearings`, ...); each checks its
+own guard and then calls ``Case.move`` (from :class:`~adjudication.domain.lifecycle.Lifecycle`), the
+one method that consults the transition table (:mod:`~adjudication.domain.states`), changes the
+state and records the past-tense event with actor, time and legal basis.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-from shared.vocabulary import IpType, Party
-
-PATENT_TYPES = frozenset({IpType.INVENTION_PATENT, IpType.UTILITY_MODEL, IpType.DESIGN})
-
-
-class CaseState(StrEnum):
-    SUBMITTED = "SUBMITTED"
-
-
-@dataclass(frozen=True, slots=True)
-class CaseOpened:
-    case_id: uuid.UUID
+from adjudication.domain.acceptance import CorrectionRequest, DocketRecord
+from adjudication.domain.case_clock import CloseClock
+from adjudication.domain.deadlines import TimerIntent, TrackedDeadline
+from adjudication.domain.decision import Decision, Outcome
+from adjudication.domain.delivery import AnswerRecord
+from adjudication.domain.drug_linkage import DrugLinkage
+from adjudication.domain.enforcement import ComplianceCheck, Enforcement
+from adjudication.domain.errors import RecordNotFound
+from adjudication.domain.evidence import EvidenceItem
+from adjudication.domain.hearings import Hearing
+from adjudication.domain.lifecycle import Lifecycle, Transition
+from adjudication.domain.litigation import AdminSuit
+from adjudication.domain.mediation import MediationHandOff
+from adjudication.domain.participants import Participant
+from adjudication.domain.parties import PartyRecord, PatentRight
+from adjudication.domain.procedure import Procedure, SimpleAssessment
+from adjudication.domain.records import CaseEvent, Ending
+from adjudication.domain.recusal import RecusalRequest
+from adjudication.domain.repeat import PriorFinding
+from adjudication.domain.rules import Stage
+from adjudication.domain.service_records import ServiceRecord
+from adjudication.domain.states import ACCEPTANCE_STAGE, AFTER_DECISION, BY_NAME, CaseState
+from adjudication.domain.suspension import SuspensionRequest
+from shared.vocabulary import IpType
 
 
 @dataclass(slots=True, kw_only=True)
-class Case:
+class Case(Lifecycle[CaseState]):
     id: uuid.UUID
     case_no: str
     complaint_id: uuid.UUID
     complaint_reference: str
     ip_type: IpType
     patent_number: str
-    requester: Party
-    respondents: tuple[Party, ...]
-    state: CaseState
+    rights: tuple[PatentRight, ...]
+    requester: PartyRecord
+    respondents: tuple[PartyRecord, ...]
+    agent_name: str | None = None
+    facts: str = ""
+    alleged_acts: tuple[str, ...] = ()
+    infringement_locations: tuple[str, ...] = ()
+    requested_remedy: str | None = None
+    procedure: Procedure = Procedure.ORDINARY
+    simple_assessment: SimpleAssessment | None = None
+    major_case_grounds: tuple[str, ...] = ()
+    court_action_pending: bool = False
+    office_region_code: str | None = None
+    received_at: dt.datetime
     opened_at: dt.datetime
-    events: list[object] = field(default_factory=list)
+    state: CaseState = CaseState.SUBMITTED
+    outcome: Outcome | None = None
+    corrections: list[CorrectionRequest] = field(default_factory=list)
+    docket: DocketRecord | None = None
+    ending: Ending | None = None
+    services: list[ServiceRecord] = field(default_factory=list)
+    answers: list[AnswerRecord] = field(default_factory=list)
+    evidence: list[EvidenceItem] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    recusals: list[RecusalRequest] = field(default_factory=list)
+    hearings: list[Hearing] = field(default_factory=list)
+    suspension_requests: list[SuspensionRequest] = field(default_factory=list)
+    clock: CloseClock | None = None
+    deadlines: dict[str, TrackedDeadline] = field(default_factory=dict)
+    mediation: MediationHandOff | None = None
+    decision: Decision | None = None
+    suit: AdminSuit | None = None
+    effective_on: dt.date | None = None
+    compliance_checks: list[ComplianceCheck] = field(default_factory=list)
+    enforcement: Enforcement | None = None
+    drug_linkage: DrugLinkage | None = None
+    prior_findings: tuple[PriorFinding, ...] = ()
+    redeciding: bool = False
+    version: int = 0
+    # Recorded by steps in this unit of work; the handler layer persists and publishes them.
+    events: list[CaseEvent] = field(default_factory=list)
+    timer_intents: list[TimerIntent] = field(default_factory=list)
 
-    @classmethod
-    def open_from_complaint(
-        cls,
-        *,
-        case_no: str,
-        complaint_id: uuid.UUID,
-        complaint_reference: str,
-        ip_type: IpType,
-        patent_number: str,
-        requester: Party,
-        respondents: tuple[Party, ...],
-        opened_at: dt.datetime,
-    ) -> Case:
-        case = cls(
-            id=uuid.uuid4(),
-            case_no=case_no,
-            complaint_id=complaint_id,
-            complaint_reference=complaint_reference,
-            ip_type=ip_type,
-            patent_number=patent_number,
-            requester=requester,
-            respondents=respondents,
-            state=CaseState.SUBMITTED,
-            opened_at=opened_at,
+    def table(self) -> Mapping[str, Transition[CaseState]]:
+        return BY_NAME
+
+    # ------------------------------------------------------------------ lookups
+
+    @property
+    def parties(self) -> tuple[PartyRecord, ...]:
+        return (self.requester, *self.respondents)
+
+    def party(self, party_id: str) -> PartyRecord:
+        for party in self.parties:
+            if party.party_id == party_id:
+                return party
+        raise RecordNotFound(
+            f"No party {party_id} in case {self.case_no}", f"案件 {self.case_no} 中没有当事人 {party_id}"
         )
-        case.events.append(CaseOpened(case.id))
-        return case
 
+    @property
+    def official_no(self) -> str:
+        """The docket number once docketed (what documents and §H events carry), else the registration no."""
+        return self.docket.docket_no if self.docket else self.case_no
 
-def is_adjudicable(ip_type: IpType) -> bool:
-    """Administrative adjudication here covers patent infringement disputes only (PL art. 65)."""
-    return ip_type in PATENT_TYPES
+    @property
+    def stage(self) -> Stage:
+        if self.state in ACCEPTANCE_STAGE:
+            return Stage.ACCEPTANCE
+        if self.state in AFTER_DECISION - {CaseState.DECIDED}:
+            return Stage.ENFORCEMENT
+        return Stage.REDECISION if self.redeciding else Stage.ADJUDICATION
 
-
-def registration_number(year: int, sequence: int) -> str:
-    """The service's registration number for a submitted case, e.g. ``AD2026-000042``."""
-    return f"AD{year}-{sequence:06d}"
+    @property
+    def infringement_established(self) -> bool:
+        return self.decision is not None and self.decision.outcome is Outcome.INFRINGEMENT_ESTABLISHED

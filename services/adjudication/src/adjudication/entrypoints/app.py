@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from adjudication.bootstrap import bootstrap
-from adjudication.entrypoints.routes import router
+from adjudication.entrypoints.routes import ROUTERS
 from adjudication.settings import AdjudicationSettings
 from shared.web.app import create_service_app
 
@@ -14,7 +14,10 @@ def create_app(settings: AdjudicationSettings | None = None) -> FastAPI:
     return create_service_app(
         settings=settings or AdjudicationSettings(),
         title="ipcase adjudication",
-        description="Administrative adjudication of patent infringement disputes (行政裁决).",
-        routers=[router],
+        description=(
+            "Administrative adjudication of patent infringement disputes (专利侵权纠纷行政裁决) from docket "
+            "to enforcement, and counterfeit-patent penalty cases (假冒专利行政处罚)."
+        ),
+        routers=ROUTERS,
         bootstrap=bootstrap,
     )

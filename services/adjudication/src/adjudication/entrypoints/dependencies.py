@@ -1,4 +1,4 @@
-"""Annotated dependency aliases for adjudication's routes."""
+"""Annotated dependency aliases for adjudication's routes: the container and who may do what."""
 
 from __future__ import annotations
 
@@ -17,3 +17,7 @@ async def _container(request: Request) -> AdjudicationContainer:
 
 Container = Annotated[AdjudicationContainer, Depends(_container)]
 CaseReader = Annotated[Principal, Depends(require_roles(Role.STAFF, Role.ADJUDICATOR, Role.COURT))]
+CaseHandler = Annotated[Principal, Depends(require_roles(Role.STAFF, Role.ADJUDICATOR))]
+Panel = Annotated[Principal, Depends(require_roles(Role.ADJUDICATOR))]
+CourtOrStaff = Annotated[Principal, Depends(require_roles(Role.COURT, Role.STAFF))]
+RoomManager = Annotated[Principal, Depends(require_roles(Role.STAFF))]

@@ -1,0 +1,74 @@
+"""Counterfeit-penalty case persistence: one row per case, the aggregate in ``file``."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from pydantic import TypeAdapter
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from adjudication.adapters.orm import penalty_cases
+from adjudication.adapters.repository import LOCK_NOT_AVAILABLE, sqlstate
+from adjudication.domain.errors import CaseBusy, PenaltyCaseNotFound
+from adjudication.domain.penalty_case import PenaltyCase
+from shared.logs import current_correlation_id
+
+PENALTY_FILE: TypeAdapter[PenaltyCase] = TypeAdapter(PenaltyCase)
+TRANSIENT = {"events", "timer_intents"}
+
+
+class PenaltyCaseRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, case: PenaltyCase) -> None:
+        await self._session.execute(
+            insert(penalty_cases).values(
+                id=case.id,
+                case_no=case.case_no,
+                opened_at=case.filed_at,
+                filed_on=case.day_of(case.filed_at),
+                correlation_id=current_correlation_id(),
+                **_columns(case),
+            )
+        )
+
+    async def get(self, case_id: uuid.UUID, *, nowait: bool = False) -> PenaltyCase:
+        query = (
+            select(penalty_cases.c.file).where(penalty_cases.c.id == case_id).with_for_update(nowait=nowait)
+        )
+        try:
+            file = (await self._session.execute(query)).scalar_one_or_none()
+        except DBAPIError as exc:
+            if sqlstate(exc) == LOCK_NOT_AVAILABLE:
+                raise CaseBusy() from exc
+            raise
+        if file is None:
+            raise PenaltyCaseNotFound(f"Penalty case {case_id} not found", f"假冒专利案件 {case_id} 不存在")
+        return PENALTY_FILE.validate_python(file)
+
+    async def save(self, case: PenaltyCase) -> None:
+        expected = case.version
+        case.version += 1
+        result = await self._session.execute(
+            update(penalty_cases)
+            .where(penalty_cases.c.id == case.id, penalty_cases.c.version == expected)
+            .values(updated_at=func.now(), **_columns(case))
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            raise CaseBusy("The case changed meanwhile; reload and try again", "案件已被修改，请刷新后重试")
+
+
+def _columns(case: PenaltyCase) -> dict[str, Any]:
+    return {
+        "state": case.state.value,
+        "subject_name": case.subject.name,
+        "subject_credit_code": case.subject.credit_code,
+        "decision_no": case.decision.decision_no if case.decision else None,
+        "next_due": case.next_due,
+        "version": case.version,
+        "file": PENALTY_FILE.dump_python(case, mode="json", exclude=TRANSIENT),
+    }

@@ -1,0 +1,139 @@
+"""Evidence with SHA-256 hashes: what each party submitted, and its exchange with the other side.
+
+A hash identifies a file without the service storing it; anyone holding a copy can check it against
+the case file (``verify_evidence``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from adjudication.domain.actors import Actor
+from adjudication.domain.errors import RecordNotFound, rule_violated
+from adjudication.domain.service_records import (
+    DocumentKind,
+    ServiceMethod,
+    check_service_date,
+    new_id,
+    service_record,
+)
+from adjudication.domain.states import ACCEPTANCE_STAGE, PRE_DECISION
+
+if TYPE_CHECKING:
+    from adjudication.domain.case import Case
+
+
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(slots=True, kw_only=True)
+class EvidenceItem:
+    id: str
+    submitted_by: str
+    file_name: str
+    media_type: str
+    size_bytes: int
+    sha256: str
+    description: str | None = None
+    notarisation_ref: str | None = None
+    submitted_on: dt.date
+    exchanged_with: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EvidenceIn:
+    file_name: str
+    media_type: str
+    size_bytes: int
+    sha256: str
+    description: str | None = None
+    notarisation_ref: str | None = None
+
+
+def submit_evidence(
+    case: Case, *, party_id: str, items: Sequence[EvidenceIn], by: Actor, at: dt.datetime
+) -> list[str]:
+    if case.state not in ACCEPTANCE_STAGE | PRE_DECISION:
+        raise rule_violated(
+            "state", "evidence_closed", "Evidence is taken only before the decision", "裁决作出后不再接收证据"
+        )
+    case.party(party_id)
+    added = [evidence_item(party_id, e, case.day_of(at)) for e in items]
+    case.evidence.extend(added)
+    case.record(
+        "EvidenceSubmitted", by=by, at=at, details={"party_id": party_id, "sha256": [i.sha256 for i in added]}
+    )
+    return [i.id for i in added]
+
+
+def exchange_evidence(
+    case: Case,
+    *,
+    evidence_ids: Sequence[str],
+    party_id: str,
+    method: ServiceMethod,
+    served_on: dt.date,
+    by: Actor,
+    at: dt.datetime,
+) -> None:
+    """Copies of evidence went to the other side; the service record lists their hashes."""
+    case.party(party_id)
+    items = [find_evidence(case, evidence_id) for evidence_id in evidence_ids]
+    if any(item.submitted_by == party_id for item in items):
+        raise rule_violated(
+            "party_id", "own_evidence", "Evidence is exchanged with the other side", "证据应向对方当事人交换"
+        )
+    check_service_date(case, served_on, at)
+    case.services.append(
+        service_record(
+            DocumentKind.EVIDENCE_COPY, party_id, method, served_on, None, None, ",".join(evidence_ids), at
+        )
+    )
+    for item in items:
+        if party_id not in item.exchanged_with:
+            item.exchanged_with.append(party_id)
+    case.record(
+        "EvidenceExchanged",
+        by=by,
+        at=at,
+        details={"party_id": party_id, "sha256": [i.sha256 for i in items], "served_on": served_on},
+    )
+
+
+def verify_evidence(case: Case, evidence_id: str, sha256: str) -> bool:
+    """True if a copy with hash ``sha256`` is the evidence on file."""
+    return find_evidence(case, evidence_id).sha256 == sha256.lower()
+
+
+def find_evidence(case: Case, evidence_id: str) -> EvidenceItem:
+
+    for item in case.evidence:
+        if item.id == evidence_id:
+            return item
+    raise RecordNotFound(f"No evidence {evidence_id} in the case", f"本案没有证据 {evidence_id}")
+
+
+def evidence_item(party_id: str, evidence: EvidenceIn, on: dt.date) -> EvidenceItem:
+    digest = evidence.sha256.lower()
+    if not SHA256.match(digest):
+        raise rule_violated(
+            "evidence.sha256",
+            "invalid_sha256",
+            "A SHA-256 hash is 64 hexadecimal characters",
+            "SHA-256 摘要应为 64 位十六进制字符",
+        )
+    return EvidenceItem(
+        id=new_id(),
+        submitted_by=party_id,
+        file_name=evidence.file_name,
+        media_type=evidence.media_type,
+        size_bytes=evidence.size_bytes,
+        sha256=digest,
+        description=evidence.description,
+        notarisation_ref=evidence.notarisation_ref,
+        submitted_on=on,
+    )

@@ -1,0 +1,65 @@
+"""Repeat infringement (§A.8 item 4): an earlier effective finding against the same respondent and patent.
+
+The look-back window is configuration (Open Question 14: no patent rule; TM Law art. 60 uses 5 years).
+A suspicion is shown at docketing; the flag is published when the second finding becomes effective.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from adjudication.domain.actors import Actor
+from adjudication.domain.legal import GUANGDONG_REGS, Citation
+from shared.calendar.counting import shift_months
+
+if TYPE_CHECKING:
+    from adjudication.domain.case import Case
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PriorFinding:
+    """An earlier effective finding of infringement, here or at another office."""
+
+    subject_key: str
+    patent_number: str
+    decision_no: str
+    office_code: str
+    effective_on: dt.date
+    case_id: str | None = None
+
+
+def lookback_start(on: dt.date, months: int) -> dt.date:
+    return shift_months(on, -months)
+
+
+def within_lookback(findings: Sequence[PriorFinding], on: dt.date, months: int) -> list[PriorFinding]:
+    start = lookback_start(on, months)
+    return [f for f in findings if start <= f.effective_on <= on]
+
+
+def flag(
+    case: Case, *, subject_key: str, priors: Sequence[PriorFinding], lookback_months: int, at: dt.datetime
+) -> None:
+    """Record that ``subject_key`` infringed the same patent before (published for credit and customs)."""
+    case.record(
+        "RepeatInfringementFlagged",
+        by=Actor.system("repeat infringement"),
+        at=at,
+        basis=[Citation(GUANGDONG_REGS, "48"), Citation("专利行政执法办法 (2015)", "17", "U")],
+        details={
+            "subject_key": subject_key,
+            "lookback_months": lookback_months,
+            "prior_decisions": [
+                {
+                    "decision_no": p.decision_no,
+                    "office_code": p.office_code,
+                    "effective_on": p.effective_on.isoformat(),
+                    "case_id": p.case_id,
+                }
+                for p in priors
+            ],
+        },
+    )

@@ -1,0 +1,138 @@
+"""Reading cases: search, the case, its file, timeline, deadlines, decision document, work queues."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, UploadFile
+from fastapi.responses import HTMLResponse, Response
+
+from adjudication.domain.rules import ParticipantRole
+from adjudication.domain.states import CaseState
+from adjudication.entrypoints.dependencies import CaseReader, Container
+from adjudication.entrypoints.schemas.proceedings import EvidenceVerification
+from adjudication.entrypoints.schemas.reads import (
+    CaseFile,
+    CaseList,
+    CaseRead,
+    DeadlineOut,
+    Timeline,
+    WorkQueue,
+)
+from shared.documents import render_html, render_pdf
+from shared.web.problems import problem_responses
+
+router = APIRouter(prefix="/v1", tags=["cases"])
+CHUNK = 1024 * 1024
+
+
+@router.get("/cases", responses=problem_responses(401, 403, 422), summary="Search cases")
+async def list_cases(
+    container: Container,
+    _: CaseReader,
+    complaint_id: Annotated[
+        uuid.UUID | None, Query(description="Only the case opened for this complaint")
+    ] = None,
+    state: Annotated[list[CaseState] | None, Query(description="Any of these states")] = None,
+    procedure: Annotated[str | None, Query(description="ordinary, simple or green_channel")] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=200, description="Party name or credit code, patent, docket or decision number"),
+    ] = None,
+    overdue: Annotated[bool, Query(description="Only cases with a legal deadline already past")] = False,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> CaseList:
+    return await container.views.cases(
+        complaint_id=complaint_id,
+        state=state or (),
+        procedure=procedure,
+        text=q,
+        overdue=overdue,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/cases/{case_id}", responses=problem_responses(401, 403, 404), summary="Get a case")
+async def get_case(case_id: uuid.UUID, container: Container, _: CaseReader) -> CaseRead:
+    return await container.views.case(case_id)
+
+
+@router.get(
+    "/cases/{case_id}/file", responses=problem_responses(401, 403, 404), summary="The whole case file"
+)
+async def get_case_file(case_id: uuid.UUID, container: Container, _: CaseReader) -> CaseFile:
+    return await container.views.case_file(case_id)
+
+
+@router.get(
+    "/cases/{case_id}/timeline",
+    responses=problem_responses(401, 403, 404),
+    summary="Every event of the case with actor, time and legal basis",
+)
+async def get_timeline(case_id: uuid.UUID, container: Container, _: CaseReader) -> Timeline:
+    return await container.views.timeline(case_id)
+
+
+@router.get(
+    "/cases/{case_id}/deadlines",
+    responses=problem_responses(401, 403, 404),
+    summary="The case's statutory deadlines, each with its basis and how it was computed",
+)
+async def get_deadlines(case_id: uuid.UUID, container: Container, _: CaseReader) -> list[DeadlineOut]:
+    return await container.views.deadlines(case_id)
+
+
+@router.get(
+    "/cases/{case_id}/decision.html",
+    response_class=HTMLResponse,
+    responses=problem_responses(401, 403, 404),
+    summary="The decision document (裁决书) as HTML",
+)
+async def get_decision_html(case_id: uuid.UUID, container: Container, _: CaseReader) -> HTMLResponse:
+    return HTMLResponse(render_html(await container.views.decision_document(case_id)))
+
+
+@router.get(
+    "/cases/{case_id}/decision.pdf",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}}, **problem_responses(401, 403, 404)},
+    summary="The decision document (裁决书) as PDF, for service on the parties",
+)
+async def get_decision_pdf(case_id: uuid.UUID, container: Container, _: CaseReader) -> Response:
+    document = await container.views.decision_document(case_id)
+    headers = {"Content-Disposition": f'inline; filename="decision-{case_id}.pdf"'}
+    return Response(render_pdf(document), media_type="application/pdf", headers=headers)
+
+
+@router.post(
+    "/cases/{case_id}/evidence/{evidence_id}/verification",
+    responses=problem_responses(401, 403, 404, 422),
+    summary="Check that an uploaded copy is the evidence on file (SHA-256)",
+)
+async def verify_evidence_copy(
+    case_id: uuid.UUID, evidence_id: str, document: UploadFile, container: Container, _: CaseReader
+) -> EvidenceVerification:
+    digest = hashlib.sha256()
+    while chunk := await document.read(CHUNK):
+        digest.update(chunk)
+    return await container.views.evidence_matches(case_id, evidence_id, digest.hexdigest())
+
+
+@router.get(
+    "/work-queue",
+    responses=problem_responses(401, 403, 422),
+    summary="Open cases of a handler or panel member, most urgent legal deadline first",
+)
+async def work_queue(
+    container: Container,
+    principal: CaseReader,
+    person_id: Annotated[str | None, Query(description="Whose queue; yours by default")] = None,
+    role: Annotated[
+        ParticipantRole | None, Query(description="Only cases where the person has this role")
+    ] = None,
+) -> WorkQueue:
+    return await container.views.work_queue(person_id or principal.subject, role.value if role else None)

@@ -1,0 +1,31 @@
+"""Hearing rooms, physical or remote, that hearings book."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, status
+
+from adjudication.domain.hearings import RoomRef
+from adjudication.entrypoints.dependencies import CaseReader, Container, RoomManager
+from adjudication.entrypoints.schemas.proceedings import RoomIn
+from adjudication.entrypoints.schemas.reads import RoomRead
+from shared.web.problems import problem_responses
+
+router = APIRouter(prefix="/v1/hearing-rooms", tags=["hearing rooms"])
+
+
+@router.get("", responses=problem_responses(401, 403), summary="List the hearing rooms")
+async def list_rooms(container: Container, _: CaseReader) -> list[RoomRead]:
+    return await container.views.rooms()
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 422),
+    summary="Add a hearing room (physical, or a remote meeting room)",
+)
+async def add_room(body: RoomIn, container: Container, _: RoomManager) -> RoomRead:
+    room: RoomRef = await container.bus.handle(body.to_command())
+    return RoomRead(id=uuid.UUID(room.id), name=room.name, mode=room.mode.value, location=body.location)

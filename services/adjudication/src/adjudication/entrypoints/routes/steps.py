@@ -1,0 +1,312 @@
+"""Steps of acceptance, suspension, mediation, decision and enforcement (one command each)."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter
+
+from adjudication.domain import commands as c
+from adjudication.domain.case_clock import PauseReason
+from adjudication.entrypoints.dependencies import CaseHandler, Container, Panel
+from adjudication.entrypoints.routes.running import CASE_STEP_ERRORS, run_step
+from adjudication.entrypoints.schemas.acceptance import (
+    CorrectionIn,
+    DocketIn,
+    ProcedureIn,
+    RefusalIn,
+    SupplementIn,
+)
+from adjudication.entrypoints.schemas.after_decision import (
+    CdeNoticeIn,
+    ComplianceCheckIn,
+    DecisionIn,
+    DecisionServiceIn,
+    DemandIn,
+    DrugLinkageIn,
+    EnforcementApplicationIn,
+    EnforcementReviewIn,
+    RedecisionIn,
+)
+from adjudication.entrypoints.schemas.interruptions import (
+    ClosureIn,
+    DismissalIn,
+    ExtensionIn,
+    MediationIn,
+    PauseIn,
+    ResumptionIn,
+    SuspensionDecisionIn,
+    SuspensionRequestIn,
+    WithdrawalIn,
+)
+from adjudication.entrypoints.schemas.reads import CaseRead
+from shared.web.problems import problem_responses
+
+router = APIRouter(prefix="/v1/cases/{case_id}", tags=["steps"])
+
+
+@router.post(
+    "/correction-requests",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Ask the requester to complete the materials (补正)",
+)
+async def correction_requests(
+    case_id: uuid.UUID, body: CorrectionIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/supplements",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Record that the requester supplied the missing materials",
+)
+async def supplements(
+    case_id: uuid.UUID, body: SupplementIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/docket",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Docket the request (立案): docket number, case clock",
+)
+async def docket(
+    case_id: uuid.UUID, body: DocketIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/refusal",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Do not accept the request (不予受理), with reasons",
+)
+async def refusal(
+    case_id: uuid.UUID, body: RefusalIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/procedure",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Put the case on the ordinary, simple or green-channel track",
+)
+async def procedure(
+    case_id: uuid.UUID, body: ProcedureIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/suspension-requests",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Record a request to suspend (中止申请)",
+)
+async def suspension_requests(
+    case_id: uuid.UUID, body: SuspensionRequestIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/suspension-requests/{request_id}/decision",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Grant or refuse a suspension request",
+)
+async def suspension_requests_request_id_decision(
+    case_id: uuid.UUID, request_id: str, body: SuspensionDecisionIn, container: Container, principal: Panel
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject, request_id))
+
+
+@router.post(
+    "/suspension/extension",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Extend an ownership-dispute suspension (专利法实施细则 art. 103)",
+)
+async def suspension_extension(case_id: uuid.UUID, container: Container, principal: Panel) -> CaseRead:
+    return await run_step(container, c.ExtendSuspension(case_id=case_id, by=principal.subject))
+
+
+@router.post(
+    "/resumption",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Resume a suspended case; the new closing deadline is returned",
+)
+async def resumption(
+    case_id: uuid.UUID, body: ResumptionIn, container: Container, principal: Panel
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/clock-pauses",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Appraisal or publication started: the case clock stops",
+)
+async def clock_pauses(
+    case_id: uuid.UUID, body: PauseIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/clock-pauses/{reason}/end",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Appraisal or publication ended: the case clock runs again",
+)
+async def clock_pauses_reason_end(
+    case_id: uuid.UUID, reason: PauseReason, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, c.EndClockPause(case_id=case_id, by=principal.subject, reason=reason))
+
+
+@router.post(
+    "/time-limit-extension",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Extend the closing time limit once (office head's approval)",
+)
+async def time_limit_extension(
+    case_id: uuid.UUID, body: ExtensionIn, container: Container, principal: Panel
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/mediation",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Both parties consent: hand the case to mediation",
+)
+async def mediation(
+    case_id: uuid.UUID, body: MediationIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/withdrawal",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="The requester withdraws the request",
+)
+async def withdrawal(
+    case_id: uuid.UUID, body: WithdrawalIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/dismissal",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Dismiss the case on a procedural ground (驳回)",
+)
+async def dismissal(
+    case_id: uuid.UUID, body: DismissalIn, container: Container, principal: Panel
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post("/closure", responses=problem_responses(*CASE_STEP_ERRORS), summary="Close the file (结案)")
+async def closure(
+    case_id: uuid.UUID, body: ClosureIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/decision",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Decide (裁决): outcome, stop order, reasons; no damages",
+)
+async def decision(case_id: uuid.UUID, body: DecisionIn, container: Container, principal: Panel) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/decision-services",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="The decision reached a party: its 15-day window starts",
+)
+async def decision_services(
+    case_id: uuid.UUID, body: DecisionServiceIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/redecision",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="The court revoked the decision and ordered a new one",
+)
+async def redecision(
+    case_id: uuid.UUID, body: RedecisionIn, container: Container, principal: Panel
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/compliance-checks",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Record an inspection of compliance with the decision",
+)
+async def compliance_checks(
+    case_id: uuid.UUID, body: ComplianceCheckIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/enforcement-demand",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="The written demand to perform (催告) was served",
+)
+async def enforcement_demand(
+    case_id: uuid.UUID, body: DemandIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/enforcement-application",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Apply to the court for compulsory enforcement",
+)
+async def enforcement_application(
+    case_id: uuid.UUID, body: EnforcementApplicationIn, container: Container, principal: Panel
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/enforcement-review",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Seek review of a refusal to enforce",
+)
+async def enforcement_review(
+    case_id: uuid.UUID, body: EnforcementReviewIn, container: Container, principal: Panel
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/drug-linkage",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Register a drug-patent linkage request (专利法 art. 76)",
+)
+async def drug_linkage(
+    case_id: uuid.UUID, body: DrugLinkageIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))
+
+
+@router.post(
+    "/drug-linkage/cde-notice",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="Record that the acceptance notice went to CDE",
+)
+async def drug_linkage_cde_notice(
+    case_id: uuid.UUID, body: CdeNoticeIn, container: Container, principal: CaseHandler
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, principal.subject))

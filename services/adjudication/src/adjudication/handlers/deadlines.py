@@ -1,0 +1,39 @@
+"""Timers firing: a case deadline was reached (or is due soon). Run by the worker's TimerScheduler."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from adjudication.domain.clockwork import deadline_reached, penalty_deadline_reached
+from adjudication.domain.commands import ReachDeadline
+from adjudication.domain.penalty_commands import ReachPenaltyDeadline
+from adjudication.domain.rules import CaseRules
+from adjudication.handlers.persistence import Clock, persist_case, persist_penalty_case
+from adjudication.unit_of_work import AdjudicationUnitOfWork
+
+
+async def reach_deadline(
+    cmd: ReachDeadline, uow: AdjudicationUnitOfWork, clock: Clock, rules: CaseRules
+) -> None:
+    # NOWAIT: never queue behind a person's step on the same case; the scheduler retries shortly.
+    case = await uow.cases.get(uuid.UUID(cmd.aggregate_id), nowait=True)
+    deadline_reached(case, cmd.deadline, warning=cmd.warning, at=clock(), rules=rules)
+    if case.events or case.timer_intents:
+        await persist_case(uow, case, rules)
+
+
+async def reach_penalty_deadline(
+    cmd: ReachPenaltyDeadline, uow: AdjudicationUnitOfWork, clock: Clock
+) -> None:
+    case = await uow.penalty_cases.get(uuid.UUID(cmd.aggregate_id), nowait=True)
+    penalty_deadline_reached(case, cmd.deadline, warning=cmd.warning, at=clock())
+    if case.events or case.timer_intents:
+        await persist_penalty_case(uow, case)
+
+
+HANDLERS: dict[type[Any], Callable[..., Any]] = {
+    ReachDeadline: reach_deadline,
+    ReachPenaltyDeadline: reach_penalty_deadline,
+}

@@ -1,0 +1,112 @@
+"""Steps that draw numbers or look at other cases: docketing, hearings, decisions, rooms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from adjudication.domain import acceptance, decision, hearings
+from adjudication.domain.actors import Actor, ActorKind
+from adjudication.domain.commands import AddHearingRoom, DecideCase, DocketCase, ScheduleHearing
+from adjudication.domain.hearings import HearingPlan, RoomRef
+from adjudication.domain.records import local_date
+from adjudication.domain.rules import CaseRules
+from adjudication.handlers.persistence import Clock, StepOutcome, persist_case
+from adjudication.unit_of_work import AdjudicationUnitOfWork
+
+
+async def docket_case(
+    cmd: DocketCase, uow: AdjudicationUnitOfWork, clock: Clock, rules: CaseRules
+) -> StepOutcome:
+    """Docket with the next gap-free number of the office's year.
+
+    The number is drawn first: its counter row stays locked until commit, so docketing in one office
+    is serialised, and the first-to-accept check below cannot race another docketing here. A step
+    that fails rolls back and gives its number back.
+    """
+    case = await uow.cases.get(cmd.case_id)
+    case.require_state("docket")
+    at = clock()
+    docketed_on = cmd.docketed_on or local_date(at)
+    year = docketed_on.year
+    sequence = await uow.case_numbers.next(acceptance.docket_series(rules.office_code, year))
+    elsewhere = await uow.registry.accepted_elsewhere(
+        patent_number=case.patent_number,
+        requester_key=case.requester.identity_key,
+        respondent_keys=[r.identity_key for r in case.respondents],
+        own_case_ref=str(case.id),
+    )
+    acceptance.docket(
+        case,
+        docket_no=acceptance.docket_number(year, rules.office_abbreviation, sequence),
+        sequence=sequence,
+        docketed_on=docketed_on,
+        approved_by=cmd.approved_by,
+        jurisdiction=cmd.jurisdiction,
+        checklist=cmd.checklist,
+        accepted_elsewhere=elsewhere,
+        by=Actor(ActorKind.HANDLER, cmd.by),
+        at=at,
+        rules=rules,
+    )
+    return await persist_case(uow, case, rules)
+
+
+async def decide_case(
+    cmd: DecideCase, uow: AdjudicationUnitOfWork, clock: Clock, rules: CaseRules
+) -> StepOutcome:
+    case = await uow.cases.get(cmd.case_id)
+    case.require_state("decide")
+    at = clock()
+    year = (cmd.draft.decided_on or local_date(at)).year
+    sequence = await uow.case_numbers.next(decision.decision_series(rules.office_code, year))
+    decision.decide(
+        case,
+        decision_no=decision.decision_number(year, rules.office_abbreviation, sequence),
+        draft=cmd.draft,
+        by=Actor(ActorKind.PANEL, cmd.by),
+        at=at,
+        rules=rules,
+    )
+    return await persist_case(uow, case, rules)
+
+
+async def schedule_hearing(
+    cmd: ScheduleHearing, uow: AdjudicationUnitOfWork, clock: Clock, rules: CaseRules
+) -> StepOutcome:
+    """Schedule (or, with ``hearing_id``, move) a hearing after looking for clashing bookings."""
+    case = await uow.cases.get(cmd.case_id)
+    room = await uow.rooms.get(cmd.room_id)
+    plan = HearingPlan(
+        room=room,
+        starts_at=cmd.starts_at,
+        ends_at=cmd.ends_at,
+        participant_ids=cmd.participant_ids,
+        joint_with_invalidation=cmd.joint_with_invalidation,
+        invalidation_case_no=cmd.invalidation_case_no,
+        short_notice_reason=cmd.short_notice_reason,
+    )
+    resources = [f"room:{room.id}", *(f"person:{p}" for p in hearings.persons_for(case, cmd.participant_ids))]
+    conflicts = await uow.rooms.conflicts(
+        resources, cmd.starts_at, cmd.ends_at, except_hearing=cmd.hearing_id
+    )
+    by, at = Actor(ActorKind.PANEL, cmd.by), clock()
+    if cmd.hearing_id is None:
+        hearings.schedule(case, plan=plan, conflicts=conflicts, by=by, at=at, rules=rules)
+    else:
+        hearings.reschedule(
+            case, hearing_id=cmd.hearing_id, plan=plan, conflicts=conflicts, by=by, at=at, rules=rules
+        )
+    return await persist_case(uow, case, rules)
+
+
+async def add_hearing_room(cmd: AddHearingRoom, uow: AdjudicationUnitOfWork) -> RoomRef:
+    return await uow.rooms.add(name=cmd.name, mode=cmd.mode, location=cmd.location)
+
+
+HANDLERS: dict[type[Any], Callable[..., Any]] = {
+    DocketCase: docket_case,
+    DecideCase: decide_case,
+    ScheduleHearing: schedule_hearing,
+    AddHearingRoom: add_hearing_room,
+}

@@ -1,0 +1,79 @@
+"""The service's migrations on a fresh database: upgrade, a case from before 0003, downgrade, upgrade."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from adjudication.adapters.repository import CaseRepository
+from shared import migrations
+from shared.db import make_engine, make_sessionmaker
+from shared.service import discover_services
+from shared.testing.plugin import create_database
+
+
+async def test_migrations_upgrade_keep_older_cases_and_downgrade_cleanly(postgres: Any) -> None:
+    name = f"ipcase_migrations_{uuid.uuid4().hex[:8]}"
+    await create_database(postgres, name)
+    url = postgres.url(name)
+    spec = discover_services()["adjudication"]
+
+    await migrations.upgrade(spec, url, "adjudication_0002")
+    case_id = await _insert_skeleton_case(url)
+    await migrations.upgrade(spec, url)
+    assert await migrations.current_revision(spec, url) == "adjudication_0003"
+
+    engine = make_engine(url, pool_size=1)
+    try:
+        async with make_sessionmaker(engine)() as session:
+            case = await CaseRepository(session).get(case_id)
+        assert (case.state.value, case.respondents[0].party_id) == ("SUBMITTED", "respondent-1")
+    finally:
+        await engine.dispose()
+
+    await migrations.downgrade(spec, url, "adjudication_0002")
+    assert await _tables(url) >= {"cases", "timers"}
+    assert not await _tables(url) & {"case_events", "hearing_bookings", "penalty_cases"}
+    await migrations.upgrade(spec, url)
+    assert {"case_events", "hearing_bookings", "penalty_cases"} <= await _tables(url)
+
+
+async def _insert_skeleton_case(url: str) -> uuid.UUID:
+    case_id = uuid.uuid4()
+    engine = create_async_engine(url)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(
+                text(
+                    "INSERT INTO adjudication.cases (id, case_no, complaint_id, complaint_reference, ip_type,"
+                    " patent_number, requester, respondents, state, opened_at)"
+                    " VALUES (:id, 'AD2026-000001', :complaint, 'TS1', 'invention_patent', 'ZL1',"
+                    " :requester, :respondents, 'SUBMITTED', :at)"
+                ),
+                {
+                    "id": case_id,
+                    "complaint": uuid.uuid4(),
+                    "requester": '{"kind": "organisation", "name": "甲公司", "credit_code": null}',
+                    "respondents": '[{"kind": "organisation", "name": "乙公司", "credit_code": null}]',
+                    "at": dt.datetime.now(dt.UTC),
+                },
+            )
+    finally:
+        await engine.dispose()
+    return case_id
+
+
+async def _tables(url: str) -> set[str]:
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as connection:
+            rows = await connection.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = 'adjudication'")
+            )
+            return {row.tablename for row in rows}
+    finally:
+        await engine.dispose()

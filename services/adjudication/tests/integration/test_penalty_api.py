@@ -1,0 +1,102 @@
+"""Counterfeit-patent penalty cases over HTTP: fine bounds, the steps, the event credit receives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from adjudication.adapters.orm import messaging
+from shared.calendar import SHANGHAI
+from shared.testing.refs import random_uscc
+
+
+def days_ago(n: int) -> str:
+    return str(dt.datetime.now(SHANGHAI).date() - dt.timedelta(days=n))
+
+
+async def test_a_penalty_case_from_filing_to_the_published_decision(flow: Any) -> None:
+    staff, head = flow.staff, flow.adjudicator
+    filed = await staff.post(
+        "/v1/penalty-cases",
+        json={
+            "subject": {"kind": "organisation", "name": "某某电器有限公司", "credit_code": random_uscc()},
+            "acts": ["using_others_number"],
+            "patent_number": "ZL201910000000.0",
+            "products": ["电热水壶"],
+            "marks": ["专利号 ZL201910000000.0"],
+            "source": "ex_officio",
+            "discovered_on": days_ago(1),
+            "facts": "产品包装标注他人专利号",
+        },
+    )
+    assert filed.status_code == 201, filed.text
+    case = filed.json()
+    assert case["state"] == "FILED" and case["case_no"].startswith("CP")
+    assert case["open_deadlines"][0]["period"] == "penalty.decision"
+
+    too_high = await staff.post(f"/v1/penalty-cases/{case['id']}/notice", json=_notice("250000.01", "50000"))
+    assert too_high.status_code == 422 and too_high.json()["errors"][0]["code"] == "above_ceiling"
+    notified = await staff.post(f"/v1/penalty-cases/{case['id']}/notice", json=_notice("250000", "50000"))
+    assert notified.json()["state"] == "NOTIFIED"
+
+    early = await head.post(f"/v1/penalty-cases/{case['id']}/decision", json=_decision())
+    assert early.status_code == 422  # the subject may still ask for a hearing
+    await staff.post(f"/v1/penalty-cases/{case['id']}/hearing-waiver")
+    decided = await head.post(f"/v1/penalty-cases/{case['id']}/decision", json=_decision())
+    assert decided.status_code == 200, decided.text
+    assert decided.json()["decision"]["decision_no"].startswith("（")
+    for step, body in (
+        ("decision-service", {"served_on": days_ago(0)}),
+        ("publication", {"published_on": days_ago(0), "reference": "公告〔2026〕1号"}),
+    ):
+        assert (await staff.post(f"/v1/penalty-cases/{case['id']}/{step}", json=body)).status_code == 200
+    closed = await staff.post(f"/v1/penalty-cases/{case['id']}/closure")
+    assert closed.json()["state"] == "CLOSED"
+
+    outbox = messaging.outbox
+    async with flow.service.container.platform.sessions() as session:
+        rows = (
+            await session.execute(
+                select(outbox.c.payload).where(
+                    outbox.c.partition_key == case["id"],
+                    outbox.c.event_type == "adjudication.counterfeit_penalty_decided",
+                )
+            )
+        ).all()
+    (penalty,) = [r.payload for r in rows]
+    assert penalty["fine"]["amount"] == "200000.00"
+    assert penalty["publication_due"] is not None
+
+
+async def test_the_fine_ceiling_is_published_as_a_rule(flow: Any) -> None:
+    at_bound = (
+        await flow.staff.get("/v1/penalty-cases/fine-bounds", params={"illegal_gains": "50000"})
+    ).json()
+    above = (await flow.staff.get("/v1/penalty-cases/fine-bounds", params={"illegal_gains": "60000"})).json()
+    none = (await flow.staff.get("/v1/penalty-cases/fine-bounds")).json()
+    assert (at_bound["maximum_fine"], above["maximum_fine"], none["maximum_fine"]) == (
+        "250000",
+        "300000",
+        "250000",
+    )
+
+
+def _notice(fine: str, gains: str) -> dict[str, Any]:
+    return {
+        "fine": fine,
+        "illegal_gains": gains,
+        "correction_order": "责令改正并予以公告",
+        "served_on": days_ago(0),
+    }
+
+
+def _decision() -> dict[str, Any]:
+    return {
+        "fine": "200000",
+        "illegal_gains": "50000",
+        "gains_confiscated": "50000",
+        "correction_order": "责令改正并予以公告",
+        "reasons": "未经许可标注他人专利号",
+    }

@@ -1,0 +1,150 @@
+"""The decision: outcomes, stop-order scope, no damages; the Chinese decision document in HTML and PDF."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+import re
+import zlib
+from typing import Any
+
+import pytest
+
+from adjudication.decision_document import chinese_number, decision_document, litigation_route
+from adjudication.domain import decision
+from adjudication.domain.decision import Decision, DecisionDraft, InfringingAct, Outcome, StopOrder
+from adjudication.domain.errors import RuleViolated
+from adjudication.domain.states import CaseState
+from shared.documents import render_html, render_pdf
+
+D = dt.date
+
+
+def draft(**overrides: Any) -> DecisionDraft:
+    fields: dict[str, Any] = {
+        "outcome": Outcome.INFRINGEMENT_ESTABLISHED,
+        "requester_statement": "称",
+        "respondent_statement": "辩",
+        "findings": "查明",
+        "reasons": "认为",
+        "legal_provisions": (),
+        "stop_order": StopOrder(acts=(InfringingAct.MAKE,), products=("X1型电动牙刷",)),
+        "approved_by": "局长",
+        "decided_on": D(2026, 4, 15),
+    }
+    return DecisionDraft(**(fields | overrides))
+
+
+def test_a_decision_has_no_damages_field() -> None:
+    names = {f.name for f in dataclasses.fields(Decision)} | {
+        f.name for f in dataclasses.fields(DecisionDraft)
+    }
+    assert not [n for n in names if "damage" in n]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"stop_order": None}, "stop_order"),
+        ({"stop_order": StopOrder(acts=(InfringingAct.SELL,), products=(" ",))}, "stop_order"),
+        ({"outcome": Outcome.REQUEST_REJECTED}, "stop_order"),
+        ({"outcome": Outcome.MEDIATED, "stop_order": None}, "outcome"),
+        ({"approved_by": " "}, "approved_by"),
+        ({"decided_on": D(2026, 3, 1)}, "decided_on"),
+    ],
+    ids=[
+        "no-stop-order",
+        "no-product",
+        "rejection-with-order",
+        "not-a-decision",
+        "no-approval",
+        "before-docket",
+    ],
+)
+def test_a_decision_must_be_complete_and_consistent(
+    builder: Any, overrides: dict[str, Any], field: str
+) -> None:
+    case = builder.case_in(CaseState.IN_REVIEW)
+    with pytest.raises(RuleViolated) as refused:
+        decision.decide(
+            case,
+            decision_no="X",
+            draft=draft(**overrides),
+            by=builder.panel_actor,
+            at=builder.moment(D(2026, 4, 15)),
+            rules=builder.rules,
+        )
+    assert refused.value.field_errors[0].field == field
+    assert case.state is CaseState.IN_REVIEW
+
+
+def test_deciding_late_or_with_an_even_panel_is_advised(builder: Any) -> None:
+    case = builder.case_in(CaseState.IN_REVIEW)
+    case.participants.pop()  # the technical investigator does not decide
+    case.participants.pop()  # leaves two deciders
+    decision.decide(
+        case,
+        decision_no="X",
+        draft=draft(decided_on=D(2026, 6, 10)),
+        by=builder.panel_actor,
+        at=builder.moment(D(2026, 6, 10)),
+        rules=builder.rules,
+    )
+    assert {a.code for a in case.events[-1].advisories} == {"decided_late", "panel_size"}
+    assert case.decision is not None and case.decision.late
+    assert not case.open_deadlines()
+
+
+def test_the_route_and_the_fifteen_days_are_stated_from_the_catalogue(builder: Any) -> None:
+    assert chinese_number(15) == "十五" and chinese_number(30) == "三十" and chinese_number(7) == "七"
+    route = litigation_route(builder.rules)
+    assert "自收到本裁决书之日起十五日内" in route and "向人民法院起诉" in route
+    assert builder.rules.office_name in route
+
+
+def test_the_decision_document_renders_to_html_and_to_a_pdf_carrying_its_text(builder: Any) -> None:
+    case = builder.case_in(CaseState.DECIDED)
+    document = decision_document(case, builder.rules)
+
+    html = render_html(document)
+    pdf = render_pdf(document)
+
+    texts = [
+        "专利侵权纠纷行政裁决书",
+        "（2026）京知裁决字第1号",
+        "杭州专利权人科技有限公司",
+        "被请求人1贸易有限公司",
+        "经审理查明",
+        "立即停止销售、许诺销售侵犯第ZL202310000001.X号专利权的X1型电动牙刷的行为",
+        "自收到本裁决书之日起十五日内",
+        "北京市海淀区知识产权局",
+        "2026年4月15日",
+    ]
+    for text in texts:
+        assert text in html, text
+    assert pdf.startswith(b"%PDF-")
+    drawn = pdf_text(pdf)
+    for text in ("专利侵权纠纷行政裁决书", "杭州专利权人科技有限公司", "十五日内", "北京市海淀区知识产权局"):
+        assert text in drawn, text
+
+
+def test_a_rejection_reads_as_a_rejection(builder: Any) -> None:
+    case = builder.case_in(CaseState.DECIDED, outcome=Outcome.REQUEST_REJECTED)
+    html = render_html(decision_document(case, builder.rules))
+    assert "驳回请求人的处理请求" in html and "立即停止" not in html
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The strings a PDF draws (ReportLab writes CID text as UTF-16BE literals in ASCII85+Flate streams)."""
+    drawn = b""
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        content = zlib.decompress(base64.a85decode(stream.strip(), adobe=True))
+        for literal in re.findall(rb"\((.*?)(?<!\\)\) Tj", content, re.S):
+            drawn += re.sub(rb"\\([0-7]{1,3}|.)", _unescape, literal)
+    return drawn.decode("utf-16-be", errors="ignore")
+
+
+def _unescape(match: re.Match[bytes]) -> bytes:
+    token = match.group(1)
+    return bytes([int(token, 8)]) if token[:1].isdigit() else token

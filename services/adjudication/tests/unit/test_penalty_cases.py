@@ -1,0 +1,246 @@
+"""Counterfeit-patent penalty cases (§A.12): fine bounds, time bar, hearing period, the whole table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from adjudication.domain import penalty_steps as steps
+from adjudication.domain.actors import Actor, ActorKind
+from adjudication.domain.errors import CaseTransitionRefused, RuleViolated
+from adjudication.domain.parties import PartyRecord, PartyRole
+from adjudication.domain.penalty_case import (
+    PENALTY_TRANSITIONS,
+    CaseSource,
+    CounterfeitAct,
+    PenaltyCase,
+    PenaltyState,
+    fine_ceiling,
+)
+from shared.calendar import SHANGHAI
+from shared.vocabulary import PartyKind
+
+D = dt.date
+P = PenaltyState
+HANDLER = Actor(ActorKind.HANDLER, "h-1")
+HEAD = Actor(ActorKind.OFFICE_HEAD, "head-1")
+SUBJECT = Actor(ActorKind.RESPONDENT, "subject", recorded_by="h-1")
+
+
+def at(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(10), tzinfo=SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("gains", "ceiling", "flat"),
+    [
+        (None, Decimal("250000"), True),
+        (Decimal("0"), Decimal("250000"), True),
+        (Decimal("49999.99"), Decimal("250000"), True),
+        (Decimal("50000"), Decimal("250000"), True),  # "≤ 50,000" includes the bound (Civil Code art. 1259)
+        (Decimal("50000.01"), Decimal("250000.05"), False),
+        (Decimal("120000"), Decimal("600000"), False),
+    ],
+)
+def test_fine_ceiling_of_patent_law_article_68(gains: Decimal | None, ceiling: Decimal, flat: bool) -> None:
+    bound = fine_ceiling(gains)
+    assert bound.amount == ceiling
+    assert ("RMB 50,000 or less" in bound.rule) is flat
+
+
+def filing(**overrides: Any) -> steps.PenaltyFiling:
+    fields: dict[str, Any] = {
+        "subject": PartyRecord(
+            party_id="subject",
+            role=PartyRole.RESPONDENT,
+            kind=PartyKind.ORGANISATION,
+            name="某某电器有限公司",
+            credit_code="91330100MA2XXXXXXX",
+        ),
+        "acts": (CounterfeitAct.MARKING_UNPATENTED,),
+        "patent_number": "ZL201910000000.0",
+        "products": ("电热水壶",),
+        "marks": ("专利号 ZL201910000000.0",),
+        "source": CaseSource.EX_OFFICIO,
+        "source_ref": None,
+        "discovered_on": D(2026, 3, 2),
+        "act_ended_on": None,
+        "lawful_source_seller": False,
+        "facts": "产品包装标注他人专利号",
+    }
+    return steps.PenaltyFiling(**(fields | overrides))
+
+
+def filed(rules: Any, **overrides: Any) -> PenaltyCase:
+    return steps.file_case(
+        filing(**overrides), case_no="CP2026-000001", by=HANDLER, at=at(D(2026, 3, 2)), rules=rules
+    )
+
+
+def notified(rules: Any, gains: Decimal | None = Decimal("30000")) -> PenaltyCase:
+    case = filed(rules)
+    steps.notify(
+        case,
+        fine=Decimal("100000"),
+        illegal_gains=gains,
+        confiscate_gains=True,
+        correction_order="责令改正并予公告",
+        served_on=D(2026, 3, 10),
+        by=HANDLER,
+        at=at(D(2026, 3, 10)),
+        rules=rules,
+    )
+    return case
+
+
+def test_a_case_opens_with_the_ninety_day_decision_limit(rules: Any) -> None:
+    case = filed(rules)
+    assert case.deadlines["decision"].due == D(2026, 6, 1)  # 2 Mar + 90 CD = Sun 31 May -> Mon 1 Jun
+
+
+def test_acts_undiscovered_for_two_years_are_not_penalised(rules: Any) -> None:
+    with pytest.raises(RuleViolated, match="2 years"):
+        filed(rules, act_ended_on=D(2024, 2, 29), discovered_on=D(2026, 3, 2))
+    filed(rules, act_ended_on=D(2024, 3, 2), discovered_on=D(2026, 3, 2))
+
+
+def test_a_fine_above_the_ceiling_is_refused(rules: Any) -> None:
+    case = filed(rules)
+    with pytest.raises(RuleViolated) as refused:
+        steps.notify(
+            case,
+            fine=Decimal("250000.01"),
+            illegal_gains=Decimal("50000"),
+            confiscate_gains=True,
+            correction_order="改正",
+            served_on=D(2026, 3, 10),
+            by=HANDLER,
+            at=at(D(2026, 3, 10)),
+            rules=rules,
+        )
+    assert refused.value.field_errors[0].code == "above_ceiling"
+
+
+def test_a_seller_with_a_lawful_source_is_not_fined(rules: Any) -> None:
+    case = filed(rules, lawful_source_seller=True, acts=(CounterfeitAct.SELLING_MARKED_PRODUCTS,))
+    with pytest.raises(RuleViolated, match="lawful source"):
+        steps.notify(
+            case,
+            fine=Decimal("1"),
+            illegal_gains=None,
+            confiscate_gains=False,
+            correction_order="停止销售",
+            served_on=D(2026, 3, 10),
+            by=HANDLER,
+            at=at(D(2026, 3, 10)),
+            rules=rules,
+        )
+
+
+def test_a_hearing_is_requested_within_five_working_days(rules: Any) -> None:
+    case = notified(rules)  # served Tue 10 Mar: 11, 12, 13, 16, 17 -> by Tue 17 Mar
+    with pytest.raises(RuleViolated, match="2026-03-17"):
+        steps.request_hearing(case, requested_on=D(2026, 3, 18), by=SUBJECT, at=at(D(2026, 3, 18)))
+    steps.request_hearing(case, requested_on=D(2026, 3, 17), by=SUBJECT, at=at(D(2026, 3, 17)))
+    assert case.state is P.HEARING_REQUESTED
+
+
+def test_no_decision_while_the_subject_may_still_ask_for_a_hearing(rules: Any) -> None:
+    case = notified(rules)
+    with pytest.raises(RuleViolated, match="may still ask"):
+        _decide(case, rules, D(2026, 3, 12))
+    steps.waive_hearing(case, by=SUBJECT, at=at(D(2026, 3, 12)))
+    decision = _decide(case, rules, D(2026, 3, 12))
+    assert decision.publication_due == D(2026, 4, 10)  # 20 WD after Thu 12 Mar (Qingming 4-6 Apr skipped)
+    assert case.state is P.DECIDED
+    assert {"decision_service", "publication"} <= {d.key for d in case.open_deadlines()}
+
+
+def _decide(case: PenaltyCase, rules: Any, day: dt.date) -> Any:
+    return steps.decide(
+        case,
+        decision_no="（2026）京知假罚字第1号",
+        fine=Decimal("100000"),
+        illegal_gains=Decimal("30000"),
+        gains_confiscated=Decimal("30000"),
+        correction_order="改正并公告",
+        reasons="标注他人专利号",
+        by=HEAD,
+        at=at(day),
+        rules=rules,
+    )
+
+
+DRIVERS: dict[str, Any] = {
+    "notify": lambda c, r: steps.notify(
+        c,
+        fine=Decimal("1000"),
+        illegal_gains=None,
+        confiscate_gains=False,
+        correction_order="改正",
+        served_on=D(2026, 3, 10),
+        by=HANDLER,
+        at=at(D(2026, 3, 10)),
+        rules=r,
+    ),
+    "request_hearing": lambda c, r: steps.request_hearing(
+        c, requested_on=D(2026, 3, 12), by=SUBJECT, at=at(D(2026, 3, 12))
+    ),
+    "hold_hearing": lambda c, r: steps.hold_hearing(c, summary="听证", by=HANDLER, at=at(D(2026, 3, 20))),
+    "decide": lambda c, r: (
+        steps.waive_hearing(c, by=SUBJECT, at=at(D(2026, 3, 12))) if c.state is P.NOTIFIED else None,
+        _decide(c, r, D(2026, 3, 25)),
+    ),
+    "publish": lambda c, r: steps.publish(
+        c, published_on=D(2026, 3, 30), reference="公告2026-1", by=HANDLER, at=at(D(2026, 3, 30))
+    ),
+    "close": lambda c, r: (
+        steps.serve_decision(c, served_on=D(2026, 3, 26), by=HANDLER, at=at(D(2026, 3, 26))),
+        steps.close(c, by=HANDLER, at=at(D(2026, 4, 30))),
+    ),
+    "drop": lambda c, r: steps.end_without_penalty(
+        c, transfer=False, reasons=("证据不足",), by=HEAD, at=at(D(2026, 3, 25))
+    ),
+    "transfer_to_police": lambda c, r: steps.end_without_penalty(
+        c, transfer=True, reasons=("涉嫌犯罪",), by=HEAD, at=at(D(2026, 3, 25))
+    ),
+}
+PATH = ["notify", "request_hearing", "hold_hearing", "decide", "publish"]
+REACH = {P.FILED: 0, P.NOTIFIED: 1, P.HEARING_REQUESTED: 2, P.HEARD: 3, P.DECIDED: 4, P.PUBLISHED: 5}
+
+
+def penalty_case_in(state: PenaltyState, rules: Any) -> PenaltyCase:
+    case = filed(rules)
+    for name in PATH[: REACH[state]]:
+        DRIVERS[name](case, rules)
+    assert case.state is state
+    case.events.clear()
+    return case
+
+
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        pytest.param(t.name, s, id=f"{t.name}-from-{s}")
+        for t in PENALTY_TRANSITIONS
+        for s in sorted(t.sources)
+    ],
+)
+def test_each_penalty_transition(rules: Any, name: str, source: PenaltyState) -> None:
+    transition = next(t for t in PENALTY_TRANSITIONS if t.name == name)
+    case = penalty_case_in(source, rules)
+    DRIVERS[name](case, rules)
+    assert case.state is transition.target
+    assert [e.name for e in case.events if e.transition == name] == [transition.event]
+
+
+@pytest.mark.parametrize("state", list(REACH))
+def test_penalty_steps_from_the_wrong_state_are_refused(rules: Any, state: PenaltyState) -> None:
+    case = penalty_case_in(state, rules)
+    for transition in PENALTY_TRANSITIONS:
+        if state not in transition.sources:
+            with pytest.raises(CaseTransitionRefused):
+                case.move(transition.name, by=Actor(transition.actor, "x"), at=at(D(2026, 5, 1)))

@@ -1,0 +1,88 @@
+"""What each recorded event publishes (pure mapping, no broker): §H fields and the hand-off contracts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from adjudication.domain import mediation
+from adjudication.domain.states import CaseState
+from adjudication.publishing import case_contracts
+from shared.contracts.adjudication import (
+    CaseTransitionedV1,
+    DecisionEffectiveV1,
+    DecisionServedV1,
+    EnforcementDemandServedV1,
+    MediationRequestedV1,
+    PerformanceRefusedV1,
+)
+
+D = dt.date
+
+
+def published(builder: Any, case: Any) -> list[Any]:
+    return [data for event in case.events for data in case_contracts(case, event, builder.rules)]
+
+
+def test_every_transition_is_published_with_actor_and_legal_basis(builder: Any) -> None:
+    case = builder.case_in(CaseState.SUBMITTED)
+    builder.docket(case)
+    transitioned = [d for d in published(builder, case) if isinstance(d, CaseTransitionedV1)]
+    assert [(t.transition, t.from_state, t.to_state, t.actor_kind) for t in transitioned] == [
+        ("docket", "SUBMITTED", "DOCKETED", "handler")
+    ]
+    assert [b.instrument for b in transitioned[0].legal_basis][:1] == ["专利法实施细则"]
+    assert set(transitioned[0].subject_ids) == {
+        "91330100MA27XXXX1X",
+        "91110108000000001X",
+        "91110108000000002X",
+    }
+
+
+def test_each_partys_service_carries_its_own_litigation_deadline(builder: Any) -> None:
+    case = builder.case_in(CaseState.DECIDED)
+    builder.serve_decision(case, "respondent-1", D(2026, 4, 17))
+    served = [d for d in published(builder, case) if isinstance(d, DecisionServedV1)]
+    assert [(s.party.name, s.served_on, s.litigation_deadline) for s in served] == [
+        ("被请求人1贸易有限公司", D(2026, 4, 17), D(2026, 5, 6))
+    ]
+
+
+def test_the_effective_decision_gives_customs_the_stop_order_scope(builder: Any) -> None:
+    case = builder.case_in(CaseState.LITIGATION_WINDOW)
+    builder.make_effective(case)
+    (effective,) = [d for d in published(builder, case) if isinstance(d, DecisionEffectiveV1)]
+    assert effective.effective_on == D(2026, 5, 7)
+    assert effective.stop_order_scope == ("sell", "offer_to_sell")
+    assert effective.infringing_products == ("X1型电动牙刷",)
+    assert [s.credit_code for s in effective.respondents] == ["91110108000000001X", "91110108000000002X"]
+
+
+def test_demand_and_refusal_to_perform_are_published_per_infringer(builder: Any) -> None:
+    case = builder.case_in(CaseState.EFFECTIVE)
+    builder.demand(case)
+    demands = [d for d in published(builder, case) if isinstance(d, EnforcementDemandServedV1)]
+    assert {(d.subject.name, d.earliest_application_date) for d in demands} == {
+        ("被请求人1贸易有限公司", D(2026, 5, 27)),
+        ("被请求人2贸易有限公司", D(2026, 5, 27)),
+    }
+    case = builder.case_in(CaseState.ENFORCEMENT_APPLIED)
+    builder.rule(case, granted=True)
+    refused = [d for d in published(builder, case) if isinstance(d, PerformanceRefusedV1)]
+    assert [r.enforcement_ruling_no for r in refused] == ["（2026）京0108行审1号"] * 2
+
+
+def test_the_mediation_hand_off_carries_what_mediation_needs(builder: Any) -> None:
+    case = builder.case_in(CaseState.IN_REVIEW)
+    mediation.refer_to_mediation(
+        case,
+        consented_on=D(2026, 3, 25),
+        damages_mediation=True,
+        summary="调解赔偿数额",
+        by=builder.parties,
+        at=builder.moment(D(2026, 3, 25)),
+    )
+    (handoff,) = [d for d in published(builder, case) if isinstance(d, MediationRequestedV1)]
+    assert handoff.case_id == case.id and handoff.damages_mediation
+    assert handoff.requester.name == "杭州专利权人科技有限公司"
+    assert [r.number for r in handoff.rights] == ["ZL202310000001.X"]
