@@ -9,6 +9,7 @@ from adjudication.domain import mediation
 from adjudication.domain.states import CaseState
 from adjudication.publishing import case_contracts
 from shared.contracts.adjudication import (
+    CaseOpenedV1,
     CaseTransitionedV1,
     DecisionEffectiveV1,
     DecisionServedV1,
@@ -86,3 +87,15 @@ def test_the_mediation_hand_off_carries_what_mediation_needs(builder: Any) -> No
     assert handoff.case_id == case.id and handoff.damages_mediation
     assert handoff.requester.name == "杭州专利权人科技有限公司"
     assert [r.number for r in handoff.rights] == ["ZL202310000001.X"]
+
+
+def test_opening_a_case_tells_intake_which_case_its_complaint_became(builder: Any) -> None:
+    case = builder.new()
+
+    (opened,) = [d for d in published(builder, case) if isinstance(d, CaseOpenedV1)]
+    assert (opened.case_id, opened.case_no, opened.complaint_id) == (
+        case.id,
+        "AD2026-000001",
+        case.complaint_id,
+    )
+    assert opened.state == "SUBMITTED"

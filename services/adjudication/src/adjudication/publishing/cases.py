@@ -31,6 +31,7 @@ from shared.contracts.adjudication import (
     CaseDocketedV1,
     CaseKind,
     CaseNotAcceptedV1,
+    CaseOpenedV1,
     CaseResumedV1,
     CaseSuspendedV1,
     MediationRequestedV1,
@@ -48,6 +49,17 @@ def case_contracts(case: Case, event: CaseEvent, rules: CaseRules) -> list[Event
     if mapper is not None:
         published.extend(mapper(case, event, rules))
     return [_with_envelope(data, event, case) for data in published]
+
+
+def _opened(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+    """``adjudication.case.opened``: intake follows its complaint into adjudication with it."""
+    yield CaseOpenedV1(
+        case_id=case.id,
+        case_no=case.case_no,
+        complaint_id=case.complaint_id,
+        state="SUBMITTED",
+        opened_at=event.at,
+    )
 
 
 def _docketed(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
@@ -123,6 +135,7 @@ def _case_alert(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[Even
 
 
 _CASE_MAPPERS: dict[str, Mapper] = {
+    "RequestFiled": _opened,
     "CaseDocketed": _docketed,
     "CaseNotAccepted": _not_accepted,
     "MediationRequested": _mediation_requested,
