@@ -15,13 +15,12 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
-from aiokafka import AIOKafkaProducer
-
 from shared.calendar import SHANGHAI
-from shared.contracts import CloudEvent, EventData
+from shared.contracts import CloudEvent
 from shared.contracts.common import PartyDetails, RightRef
 from shared.contracts.court import EnforcementRuledV1
 from shared.contracts.intake import ComplaintRoutedV1, Destination
+from shared.testing.events import publish_event as publish
 from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.testing.waiting import eventually, read_topic
 from shared.vocabulary import IpType, PartyKind
@@ -32,18 +31,6 @@ TOPIC = "adjudication.case"
 
 def ago(days: int) -> str:
     return str(dt.datetime.now(SHANGHAI).date() - timedelta(days=days))
-
-
-async def publish(bootstrap: str, data: EventData, *, key: str, source: str) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False)
-    await producer.start()
-    try:
-        event = CloudEvent.from_data(data, source=source, subject=key)
-        await producer.send_and_wait(
-            data.topic, value=event.kafka_value(), key=key.encode(), headers=event.kafka_headers()
-        )
-    finally:
-        await producer.stop()
 
 
 async def published(bootstrap: str, case_id: str, event_type: str, *, count: int = 1) -> list[CloudEvent]:

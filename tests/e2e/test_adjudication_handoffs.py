@@ -9,14 +9,13 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from aiokafka import AIOKafkaProducer
-
 from shared.calendar import SHANGHAI
-from shared.contracts import CloudEvent, EventData
+from shared.contracts import CloudEvent
 from shared.contracts.common import MoneyAmount, PartyDetails, RightRef
 from shared.contracts.court import AdminSuitFiledV1, AdminSuitJudgedV1, JudgmentResult
 from shared.contracts.intake import ComplaintRoutedV1, Destination
 from shared.contracts.mediation import MediationConcludedV1, MediationResult, Origin
+from shared.testing.events import publish_event as publish
 from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.testing.waiting import eventually, read_topic
 from shared.vocabulary import IpType, PartyKind
@@ -27,18 +26,6 @@ OFFICE = "110105"
 
 def ago(days: int) -> dt.date:
     return dt.datetime.now(SHANGHAI).date() - timedelta(days=days)
-
-
-async def publish(bootstrap: str, data: EventData, *, key: str, source: str) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False)
-    await producer.start()
-    try:
-        event = CloudEvent.from_data(data, source=source, subject=key)
-        await producer.send_and_wait(
-            data.topic, value=event.kafka_value(), key=key.encode(), headers=event.kafka_headers()
-        )
-    finally:
-        await producer.stop()
 
 
 async def first_event(bootstrap: str, case_id: str, event_type: str) -> CloudEvent:

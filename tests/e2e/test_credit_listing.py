@@ -16,16 +16,16 @@ import httpx
 from credit.domain.commands import DecideListing, DecideRepair, PublishListing, RequestRepair
 from credit.domain.vocabulary import CHINA, Actor
 from credit.testing import (
-    FakeClock,
     decision_revoked,
     events_on,
-    fire_due_timers,
     fresh_database,
     performance_refused,
     publish,
     subject,
     uscc_in,
 )
+from shared.testing.clock import FakeClock
+from shared.testing.events import fire_due_timers
 from shared.testing.plugin import BrokerHandle, PostgresHandle
 from shared.testing.services import RunningService
 from shared.testing.waiting import eventually

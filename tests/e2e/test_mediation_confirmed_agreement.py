@@ -13,7 +13,6 @@ from typing import Any
 from mediation.domain.local_time import SHANGHAI, end_of
 from mediation.testing import (
     events_about,
-    fire_due_timers,
     publish,
     register_roster,
     sign_by_everyone,
@@ -23,6 +22,7 @@ from mediation.testing import (
 from shared.contracts.common import PartyDetails, RightRef
 from shared.contracts.court import ConfirmationAcceptedV1, ConfirmationRuledV1, ConfirmationRuling
 from shared.contracts.intake import ComplaintRoutedV1, Destination
+from shared.testing.events import fire_due_timers
 from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.vocabulary import IpType, PartyKind
 from shared.web.auth import Role

@@ -9,7 +9,6 @@ from typing import Any
 
 from mediation.testing import (
     events_about,
-    fire_due_timers,
     publish,
     register_roster,
     sign_by_everyone,
@@ -18,6 +17,7 @@ from mediation.testing import (
 )
 from shared.contracts.common import PartyDetails, RightRef
 from shared.contracts.intake import ComplaintRoutedV1, Destination
+from shared.testing.events import fire_due_timers
 from shared.testing.refs import random_name, random_uscc
 from shared.vocabulary import IpType, PartyKind
 from shared.web.auth import Role

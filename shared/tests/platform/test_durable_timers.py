@@ -13,20 +13,13 @@ import pytest
 from sqlalchemy import select
 
 from shared.calendar import SHANGHAI, load_calendar, set_default_calendar
+from shared.testing.clock import FakeClock
 from shared.testing.probe import ProbeDb
 from shared.timers import DueTimer, TimerScheduler, TimerStatus
 from shared.timers.store import recompute_provisional
 from shared.uow import UnitOfWork
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-
-
-class FakeClock:
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
 
 
 def recorder(probe_db: ProbeDb, fired: list[DueTimer]) -> Any:

@@ -13,18 +13,15 @@ import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from aiokafka import AIOKafkaProducer
-
-from credit.bootstrap import CreditContainer
 from shared import migrations
 from shared.contracts import CloudEvent, EventData
 from shared.contracts.adjudication import DecisionEffectiveV1, DecisionRevokedV1, PerformanceRefusedV1
 from shared.contracts.common import Outcome, RightRef, SubjectRef
 from shared.identifiers import ALPHABET, uscc_check_character
 from shared.service import discover_services
+from shared.testing.events import publish_events
 from shared.testing.plugin import PostgresHandle, create_database
 from shared.testing.waiting import eventually, read_topic
-from shared.timers import TimerScheduler
 from shared.vocabulary import IpType
 
 ADJUDICATION_SOURCE = "/ipcase/330100/adjudication"
@@ -36,39 +33,11 @@ def uscc_in(division: str) -> str:
     return body + uscc_check_character(body)
 
 
-class FakeClock:
-    """A clock a test moves by hand."""
-
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> dt.datetime:
-        self.now += dt.timedelta(**delta)
-        return self.now
-
-
 async def publish(
     bootstrap_servers: str, events: Iterable[tuple[EventData, str]], *, source: str = ADJUDICATION_SOURCE
 ) -> list[CloudEvent]:
     """Put contract events on their topics as the producing service would (binary CloudEvents)."""
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers, enable_idempotence=False)
-    await producer.start()
-    sent = []
-    try:
-        for data, key in events:
-            event = CloudEvent.from_data(
-                data, source=source, subject=key, correlation_id=f"test-{uuid.uuid4().hex}"
-            )
-            await producer.send_and_wait(
-                data.topic, key=key.encode(), value=event.kafka_value(), headers=event.kafka_headers()
-            )
-            sent.append(event)
-    finally:
-        await producer.stop()
-    return sent
+    return await publish_events(bootstrap_servers, events, source=source)
 
 
 async def fresh_database(postgres: PostgresHandle) -> str:
@@ -103,17 +72,6 @@ async def events_on(
 
     await eventually(arrived, within=within, what=f"{expected} matching event(s) on {topic}")
     return found
-
-
-async def fire_due_timers(container: CreditContainer, clock: FakeClock) -> int:
-    """Run the service's own timer handlers, as of ``clock``, until nothing more is due."""
-    scheduler = TimerScheduler(
-        uow_factory=container.uow_factory, handlers=container.timer_handlers, service="credit", clock=clock
-    )
-    fired = 0
-    while await scheduler.fire_next():
-        fired += 1
-    return fired
 
 
 def subject(credit_code: str, name: str = "杭州某某科技有限公司") -> SubjectRef:

@@ -17,9 +17,10 @@ from sqlalchemy import select
 from credit.adapters.orm import grades, messaging
 from credit.domain.vocabulary import CHINA
 from credit.rule_files import example_grade_rules_path
-from credit.testing import FakeClock, fire_due_timers
 from credit.timer_handlers import schedule_monthly_grades
 from credit.timer_kinds import GRADES_AGGREGATE
+from shared.testing.clock import FakeClock
+from shared.testing.events import fire_due_timers
 from shared.testing.services import RunningService
 from shared.web.auth import Role
 

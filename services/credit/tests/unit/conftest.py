@@ -23,11 +23,11 @@ from credit.domain.vocabulary import CHINA, Actor, BehaviourCode, DecisionRef, L
 from credit.options import CreditOptions
 from credit.rule_files import load_credit_rules
 from credit.statutory_dates import StatutoryDates
-from credit.testing import FakeClock
 from shared.calendar import Deadline
 from shared.contracts import EventData
 from shared.identifiers import normalise_name
 from shared.messagebus import MessageBus
+from shared.testing.clock import FakeClock
 from shared.timers.store import PeriodRule
 from shared.vocabulary import PartyKind
 

@@ -8,12 +8,13 @@ import uuid
 from dataclasses import replace
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 
 from intake.domain.complaint import ClaimedRight, Complaint
 from intake.domain.parties import PartyRecord, PartyRole
 from intake.domain.vocabulary import Channel
 from shared.contracts import CloudEvent, EventData
+from shared.testing.events import publish_event
 from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.testing.waiting import read_topic
 from shared.vocabulary import IpType, PartyKind
@@ -74,15 +75,7 @@ def complaint_body(**overrides: Any) -> dict[str, Any]:
 
 async def publish(bootstrap_servers: str, data: EventData, key: str) -> None:
     """Publish ``data`` as the producing service would: a CloudEvent in binary mode, keyed."""
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers, enable_idempotence=False)
-    await producer.start()
-    try:
-        event = CloudEvent.from_data(data, source="/ipcase/test/intake", subject=key)
-        await producer.send_and_wait(
-            data.topic, event.kafka_value(), key=key.encode(), headers=event.kafka_headers()
-        )
-    finally:
-        await producer.stop()
+    await publish_event(bootstrap_servers, data, key=key, source="/ipcase/test/intake")
 
 
 async def published(

@@ -14,18 +14,16 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from aiokafka import AIOKafkaProducer
-
 from mediation.domain.agreement import AgreementContent, Instalment, Term, TermKind
 from mediation.domain.case import MediationCase
 from mediation.domain.kinds import CourtReference, MediationKind, Origin
 from mediation.domain.local_time import SHANGHAI
 from mediation.domain.parties import Actor, ActorKind, CaseParty, PartyRole
 from mediation.domain.roster import Mediator, Organisation, OrganisationKind
-from shared.contracts import CloudEvent, EventData
+from shared.contracts import EventData
+from shared.testing.events import publish_event
 from shared.testing.refs import random_name, random_uscc
 from shared.testing.waiting import read_topic
-from shared.timers import TimerScheduler
 from shared.vocabulary import IpType, PartyKind
 
 STAFF = Actor(ActorKind.STAFF, "staff-1")
@@ -146,40 +144,9 @@ def content(
 # ------------------------------------------------------------------ running services
 
 
-class FakeClock:
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
-async def fire_due_timers(container: Any, now: dt.datetime) -> int:
-    """Fire every timer due at ``now`` with the service's own handlers (its worker's clock is real)."""
-    scheduler = TimerScheduler(
-        uow_factory=container.uow_factory,
-        handlers=container.timer_handlers,
-        service="mediation",
-        clock=FakeClock(now),
-        poll_interval=dt.timedelta(milliseconds=10),
-    )
-    fired = 0
-    while await scheduler.fire_next():
-        fired += 1
-    return fired
-
-
 async def publish(bootstrap_servers: str, data: EventData, *, key: str, source: str = "/court/test") -> None:
     """Publish ``data`` as another producer would (a court, intake, adjudication)."""
-    event = CloudEvent.from_data(data, source=source, subject=key)
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers, enable_idempotence=False)
-    await producer.start()
-    try:
-        await producer.send_and_wait(
-            data.topic, value=event.kafka_value(), key=key.encode(), headers=event.kafka_headers()
-        )
-    finally:
-        await producer.stop()
+    await publish_event(bootstrap_servers, data, key=key, source=source)
 
 
 async def events_about(
