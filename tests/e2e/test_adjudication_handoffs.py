@@ -1,20 +1,19 @@
-"""Adjudication's hand-offs over the broker: in-case mediation out and back, and a court upholding a
-decision. The mediation service and the courts are played through their agreed contracts."""
+"""Adjudication's hand-off from the courts over the broker: a court upholding a decision. The court is
+played through its contracts. (In-case mediation with the real mediation service is in
+``test_system_in_case_mediation.py``.)"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from datetime import timedelta
-from decimal import Decimal
 from typing import Any
 
 from shared.calendar import SHANGHAI
 from shared.contracts import CloudEvent
-from shared.contracts.common import MoneyAmount, PartyDetails, RightRef
+from shared.contracts.common import PartyDetails, RightRef
 from shared.contracts.court import AdminSuitFiledV1, AdminSuitJudgedV1, JudgmentResult
 from shared.contracts.intake import ComplaintRoutedV1, Destination
-from shared.contracts.mediation import MediationConcludedV1, MediationResult, Origin
 from shared.testing.events import publish_event as publish
 from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.testing.waiting import eventually, read_topic
@@ -116,44 +115,6 @@ async def until_state(client: Any, case_id: str, state: str) -> dict[str, Any]:
 
     await eventually(reached, within=30, what=f"{case_id} in {state}")
     return read
-
-
-async def test_in_case_mediation_goes_out_as_an_event_and_comes_back_mediated(
-    start_service: Any, broker: Any
-) -> None:
-    service = await start_service(
-        "adjudication", run_workers=True, office_code=OFFICE, office_abbreviation="京朝"
-    )
-    staff, case_id = await case_in_review(service, broker)
-
-    referred = await staff.post(
-        f"/v1/cases/{case_id}/mediation",
-        json={"consented_on": str(ago(5)), "damages_mediation": True, "summary": "双方同意就赔偿数额调解"},
-    )
-    assert referred.json()["state"] == "IN_MEDIATION"
-    request = await first_event(broker.bootstrap_servers, case_id, "adjudication.mediation_requested")
-    assert request.data["case_id"] == case_id and request.data["damages_mediation"] is True
-
-    await publish(
-        broker.bootstrap_servers,
-        MediationConcludedV1(
-            case_id=uuid.uuid4(),
-            case_no="MD2026-000042",
-            origin=Origin.ADJUDICATION_CASE,
-            origin_id=case_id,
-            result=MediationResult.AGREEMENT,
-            agreement_id=uuid.uuid4(),
-            agreed_amount=MoneyAmount(amount=Decimal("80000.00")),
-            concluded_at=dt.datetime.now(SHANGHAI),
-        ),
-        key=case_id,
-        source="/ipcase/000000/mediation",
-    )
-
-    read = await until_state(staff, case_id, "MEDIATED")
-    assert read["outcome"] == "MEDIATED"
-    mediation = (await staff.get(f"/v1/cases/{case_id}/file")).json()["mediation"]
-    assert (mediation["agreed_amount"], mediation["mediation_case_no"]) == ("80000.00", "MD2026-000042")
 
 
 async def test_a_court_upholding_the_decision_makes_it_effective(start_service: Any, broker: Any) -> None:

@@ -1,15 +1,18 @@
-"""Over the broker: a complaint routed to mediation → agreement → the court confirms it → an instalment
-is missed → credit gets ``performance_defaulted`` and the court gets the enforcement application.
+"""Over the broker, every ipcase service real: a complaint filed at intake and routed to mediation →
+agreement → the court confirms it → an instalment is missed → credit opens a record on
+``performance_defaulted`` and the court gets the enforcement application the creditor files.
 
-Intake and the court are played by publishing their contracts, as they would.
+The court is played by publishing its contracts, as it would.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 from typing import Any
 
+from intake.testing import complaint_body
 from mediation.domain.local_time import SHANGHAI, end_of
 from mediation.testing import (
     events_about,
@@ -19,57 +22,35 @@ from mediation.testing import (
     types_of,
     wait_for_case,
 )
-from shared.contracts.common import PartyDetails, RightRef
 from shared.contracts.court import ConfirmationAcceptedV1, ConfirmationRuledV1, ConfirmationRuling
-from shared.contracts.intake import ComplaintRoutedV1, Destination
 from shared.testing.events import fire_due_timers
-from shared.testing.refs import random_name, random_patent_number, random_uscc
-from shared.vocabulary import IpType, PartyKind
+from shared.testing.waiting import eventually
 from shared.web.auth import Role
 
 NOW = dt.datetime.now(dt.UTC)
 TODAY = NOW.astimezone(SHANGHAI).date()
 
 
-def routed_complaint() -> ComplaintRoutedV1:
-    def organisation(prefix: str, region: str) -> PartyDetails:
-        return PartyDetails(
-            kind=PartyKind.ORGANISATION,
-            name=random_name(prefix),
-            credit_code=random_uscc(),
-            region_code=region,
-            address="杭州市西湖区",
-            phone="0571-3",
-        )
-
-    return ComplaintRoutedV1(
-        complaint_id=uuid.uuid4(),
-        reference="TS2026-00000099",
-        destination=Destination.MEDIATION,
-        procedure="administrative",
-        routing_rule="requested_procedure",
-        routing_reason="both parties asked for mediation",
-        ip_type=IpType.INVENTION_PATENT,
-        rights=(RightRef(ip_type=IpType.INVENTION_PATENT, number=random_patent_number()),),
-        complainant=organisation("专利权人", "330106"),
-        respondents=(organisation("被请求人", "330108"),),
-        facts="被请求人制造、销售落入专利权利要求1保护范围的产品。",
-        both_parties_willing_to_mediate=True,
-        received_at=NOW,
-        routed_at=NOW,
-    )
+def mediation_complaint() -> dict[str, Any]:
+    """An invention-patent complaint both parties want mediated, as staff file it at intake."""
+    body = complaint_body(requested_procedure="mediation", both_parties_willing_to_mediate=True)
+    body["complainant"].update(region_code="330106", address="杭州市西湖区", phone="0571-3")
+    body["respondents"][0].update(region_code="330108", address="杭州市滨江区", phone="0571-4")
+    return body
 
 
 async def test_a_missed_instalment_of_a_confirmed_agreement_reaches_credit_and_the_court(
     start_service: Any, broker: Any
 ) -> None:
-    mediation = await start_service("mediation", run_workers=True)
-    staff = mediation.client(Role.STAFF)
-    complaint = routed_complaint()
-    await publish(
-        broker.bootstrap_servers, complaint, key=str(complaint.complaint_id), source="/ipcase/000000/intake"
+    intake, mediation, credit = await asyncio.gather(
+        *(start_service(name, run_workers=True) for name in ("intake", "mediation", "credit"))
     )
-    case = await wait_for_case(staff, f"/v1/cases?complaint_id={complaint.complaint_id}", state="ACCEPTED")
+    staff = mediation.client(Role.STAFF)
+    body = mediation_complaint()
+    respondent_code = body["respondents"][0]["credit_code"]
+    complaint = (await intake.client(Role.STAFF).post("/v1/complaints", json=body)).json()
+    assert complaint["triage"]["track"] == "mediation", complaint["triage"]
+    case = await wait_for_case(staff, f"/v1/cases?complaint_id={complaint['id']}", state="ACCEPTED")
     case = (await staff.get(f"/v1/cases/{case['id']}")).json()
     assert case["kind"] == "administrative" and case["origin"] == "complaint"
 
@@ -163,7 +144,7 @@ async def test_a_missed_instalment_of_a_confirmed_agreement_reaches_credit_and_t
     defaulted = next(d for t, d in events if t == "mediation.agreement.performance_defaulted")
     assert defaulted["confirmed_by_court"] is True
     assert defaulted["court_ruling_no"] == "(2026)浙01民特9号"
-    assert defaulted["subject"]["credit_code"] == complaint.respondents[0].credit_code
+    assert defaulted["subject"]["credit_code"] == respondent_code
     assert defaulted["obligation"] == "instalment 1 of 2" and defaulted["amount"]["amount"] == "50000.00"
 
     applied = await staff.post(
@@ -189,6 +170,17 @@ async def test_a_missed_instalment_of_a_confirmed_agreement_reaches_credit_and_t
     assert "mediation.agreement.signed" in types_of(
         events
     ) and "mediation.confirmation.requested" in types_of(events)
+
+    # Credit heard of the default of a court-confirmed agreement and opened a record on the respondent.
+    officer = credit.client(Role.CREDIT_OFFICER)
+
+    async def recorded() -> bool:
+        response = await officer.get(f"/v1/subjects/{respondent_code}/credit")
+        return response.status_code == 200 and bool(response.json()["history"])
+
+    await eventually(recorded, what="credit to open a record on the defaulting respondent")
+    (record,) = (await officer.get(f"/v1/subjects/{respondent_code}/credit")).json()["history"]
+    assert record["state"] == "CANDIDATE" and record["underlying_decision"]["doc_no"] == "(2026)浙01民特9号"
 
 
 def assignment_account(roster: dict[str, Any], assignment: dict[str, Any]) -> str:

@@ -89,7 +89,15 @@ def postgres(
 @pytest_asyncio.fixture(scope="session")
 async def database_url(postgres: PostgresHandle) -> str:
     """A fresh database for this session, with every service's migrations applied."""
-    name = f"ipcase_test_{uuid.uuid4().hex[:8]}"
+    return await fresh_database(postgres, "ipcase_test")
+
+
+async def fresh_database(postgres: PostgresHandle, prefix: str = "ipcase") -> str:
+    """A database of the test's own with every service's migrations applied.
+
+    For tests that move time forward: firing "a year later" then touches only their own rows.
+    """
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     await create_database(postgres, name)
     url = postgres.url(name)
     for spec in discover_services().values():
