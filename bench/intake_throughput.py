@@ -1,15 +1,18 @@
-"""Benchmark: durable complaint intake and intake -> adjudication latency, with baselines.
+"""Benchmark: durable complaint intake, intake -> adjudication latency, and a broker restart.
 
-Starts its own embedded PostgreSQL (durable: fsync on) and broker on free ports, runs intake and
-adjudication as real server processes (API with worker inside, as `make run` does), and measures:
+Starts its own embedded PostgreSQL (durable: fsync on) and broker on free ports and runs the
+services as real server processes, API and worker apart as in production. Three phases:
 
-* complaint registration (POST /v1/complaints): requests/s and p50/p99 at 1 and 32 clients;
-* the same load against a bare FastAPI endpoint doing one ORM insert (the Python-service limit);
-* the raw asyncpg single-row INSERT+COMMIT rate on the same PostgreSQL;
-* intake -> adjudication: from the POST's response to the case being visible over
-  GET /v1/cases?complaint_id= (p50/p99);
-* with ``--restart-broker``: a load phase during which the broker is restarted, then a check that
-  every complaint registered has its adjudication case (none lost).
+1. Throughput, endpoint against endpoint: complaint registration (POST /v1/complaints, with its
+   rights verification, duplicate check, acceptance rules, triage and outbox, in one durable
+   transaction) at 1 and 32 clients, against a bare FastAPI endpoint doing one ORM insert (the
+   Python-service limit on this machine) and the raw asyncpg INSERT+COMMIT rate. No worker runs
+   yet, so neither side pays for downstream work on the shared cores.
+2. Latency, whole pipeline: intake, adjudication, credit and mediation with their workers; from the
+   POST's response to the case being visible over GET /v1/cases?complaint_id= (p50/p99), at a
+   moderate rate; plus registration throughput with every downstream consumer running.
+3. With ``--restart-broker``: load while the broker is restarted midway, then a check that every
+   complaint registered has its adjudication case (none lost).
 
 Usage: .venv/bin/python bench/intake_throughput.py [--seconds 10] [--restart-broker]
 """
@@ -27,7 +30,8 @@ import tempfile
 import time
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 import asyncpg
@@ -46,6 +50,8 @@ from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.web.auth import Role, TokenService
 
 ROOT = Path(__file__).resolve().parents[1]
+ROUNDS = 3
+PIPELINE = ("intake", "adjudication", "mediation", "credit")
 
 
 @dataclass
@@ -61,9 +67,13 @@ class Result:
 
     def line(self) -> str:
         return (
-            f"{self.name:<44} {self.rate:8.0f} req/s   p50 {pct(self.latencies_ms, 50):7.1f} ms"
+            f"{self.name:<52} {self.rate:8.0f} req/s   p50 {pct(self.latencies_ms, 50):7.1f} ms"
             f"   p99 {pct(self.latencies_ms, 99):7.1f} ms   (n={self.requests})"
         )
+
+
+def median_round(results: list[Result]) -> Result:
+    return sorted(results, key=lambda r: r.rate)[len(results) // 2]
 
 
 def pct(values: list[float], q: int) -> float:
@@ -113,26 +123,34 @@ def spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[b
     )
 
 
-def start_process(args: list[str], env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
-    process = spawn(args, env, log)
-    wait_until_listening("127.0.0.1", port, timeout=60)
-    return process
-
-
+@dataclass
 class Stack:
-    """``split``: API and worker in separate processes, as in production; ``dev``: worker inside the API."""
+    workdir: Path
+    postgres: EmbeddedPostgres = field(init=False)
+    broker: EmbeddedBroker = field(init=False)
+    processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    ports: dict[str, int] = field(default_factory=dict)
 
-    def __init__(self, workdir: Path, topology: str) -> None:
-        self.workdir = workdir
-        self.topology = topology
-        self.postgres = EmbeddedPostgres(workdir / "pg", free_port(), durable=True)
-        self.broker = EmbeddedBroker(free_port(), workdir / "broker.log")
-        self.processes: list[subprocess.Popen[bytes]] = []
-        self.ports: dict[str, int] = {}
+    def __post_init__(self) -> None:
+        self.postgres = EmbeddedPostgres(self.workdir / "pg", free_port(), durable=True)
+        self.broker = EmbeddedBroker(free_port(), self.workdir / "broker.log")
 
     @property
     def database_url(self) -> str:
         return self.postgres.url("ipcase")
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {
+            "DATABASE_URL": self.database_url,
+            "KAFKA_BOOTSTRAP_SERVERS": self.broker.bootstrap_servers,
+            "ENVIRONMENT": "dev",
+            "RUN_WORKERS": "false",
+            "LOG_LEVEL": os.environ.get("BENCH_LOG_LEVEL", "WARNING"),
+            "KAFKA_WATCH_INTERVAL": "1",
+            "EVIDENCE_DIR": str(self.workdir / "evidence"),
+            "IMPORT_DIR": str(self.workdir / "imports"),
+        }
 
     async def start(self) -> None:
         self.postgres.start()
@@ -148,53 +166,26 @@ class Stack:
         await ensure_topics(KafkaConfig(self.broker.bootstrap_servers, "bench"), all_topics())
         for spec in discover_services().values():
             await migrations.upgrade(spec, self.database_url)
-        env = {
-            "DATABASE_URL": self.database_url,
-            "KAFKA_BOOTSTRAP_SERVERS": self.broker.bootstrap_servers,
-            "ENVIRONMENT": "dev",
-            "RUN_WORKERS": "true" if self.topology == "dev" else "false",
-            "LOG_LEVEL": "WARNING",
-            "KAFKA_WATCH_INTERVAL": "1",
-        }
-        for name in ("intake", "adjudication"):
-            port = self.ports[name] = free_port()
-            self.processes.append(
-                start_process(
-                    [sys.executable, "-m", "shared.cli", "api", name],
-                    {**env, "HTTP_PORT": str(port)},
-                    port,
-                    self.workdir / f"{name}.log",
-                )
-            )
-            if self.topology == "split":
-                worker = [sys.executable, "-m", "shared.cli", "worker", name]
-                self.processes.append(spawn(worker, env, self.workdir / f"{name}-worker.log"))
-        port = self.ports["bare"] = free_port()
-        self.processes.append(
-            start_process(
-                [
-                    sys.executable,
-                    "-m",
-                    "uvicorn",
-                    "bench.bare_app:create_app",
-                    "--factory",
-                    "--port",
-                    str(port),
-                    "--loop",
-                    "uvloop",
-                    "--http",
-                    "httptools",
-                    "--no-access-log",
-                    "--log-level",
-                    "warning",
-                ],
-                {"BENCH_DATABASE_URL": self.database_url},
-                port,
-                self.workdir / "bare.log",
-            )
-        )
-        await wait_ready(self.ports["intake"])
-        await wait_ready(self.ports["adjudication"])
+        for name in PIPELINE:
+            self.serve([sys.executable, "-m", "shared.cli", "api", name], name, self.env)
+        bare = [
+            sys.executable, "-m", "uvicorn", "bench.bare_app:create_app", "--factory", "--loop", "uvloop",
+            "--http", "httptools", "--no-access-log", "--log-level", "warning",
+        ]  # fmt: skip
+        self.serve(bare, "bare", {"BENCH_DATABASE_URL": self.database_url}, port_flag=True)
+        for name in PIPELINE:
+            await wait_ready(self.ports[name])
+
+    def serve(self, args: list[str], name: str, env: dict[str, str], *, port_flag: bool = False) -> None:
+        port = self.ports[name] = free_port()
+        command = [*args, "--port", str(port)] if port_flag else args
+        self.processes.append(spawn(command, {**env, "HTTP_PORT": str(port)}, self.workdir / f"{name}.log"))
+        wait_until_listening("127.0.0.1", port, timeout=60)
+
+    def start_workers(self) -> None:
+        for name in PIPELINE:
+            worker = [sys.executable, "-m", "shared.cli", "worker", name]
+            self.processes.append(spawn(worker, self.env, self.workdir / f"{name}-worker.log"))
 
     def stop(self) -> None:
         for process in self.processes:
@@ -229,6 +220,21 @@ async def raw_insert_rate(database_url: str, seconds: float) -> Result:
     return result
 
 
+async def has_case(adjudication: httpx.AsyncClient, complaint_id: str) -> bool:
+    response = await adjudication.get("/v1/cases", params={"complaint_id": complaint_id})
+    return bool(response.json()["items"])
+
+
+async def until_case_visible(
+    adjudication: httpx.AsyncClient, complaint_id: str, poll: float = 0.002, within: float = 30
+) -> None:
+    for _ in range(int(within / poll)):
+        if await has_case(adjudication, complaint_id):
+            return
+        await asyncio.sleep(poll)
+    raise TimeoutError(f"no case for complaint {complaint_id}")
+
+
 async def visibility(intake: httpx.AsyncClient, adjudication: httpx.AsyncClient, samples: int) -> list[float]:
     latencies = []
     for _ in range(samples):
@@ -241,20 +247,7 @@ async def visibility(intake: httpx.AsyncClient, adjudication: httpx.AsyncClient,
     return latencies
 
 
-async def until_case_visible(adjudication: httpx.AsyncClient, complaint_id: str, poll: float = 0.002) -> None:
-    for _ in range(int(30 / poll)):
-        if await has_case(adjudication, complaint_id):
-            return
-        await asyncio.sleep(poll)
-    raise TimeoutError(f"no case for complaint {complaint_id}")
-
-
-async def has_case(adjudication: httpx.AsyncClient, complaint_id: str) -> bool:
-    response = await adjudication.get("/v1/cases", params={"complaint_id": complaint_id})
-    return bool(response.json()["items"])
-
-
-async def broker_restart_phase(
+async def broker_restart(
     stack: Stack, intake: httpx.AsyncClient, adjudication: httpx.AsyncClient, seconds: float
 ) -> str:
     registered: list[str] = []
@@ -273,7 +266,7 @@ async def broker_restart_phase(
     )
     started = time.perf_counter()
     missing = set(registered)
-    while missing and time.perf_counter() - started < 120:
+    while missing and time.perf_counter() - started < 180:
         for complaint_id in list(missing):
             if await has_case(adjudication, complaint_id):
                 missing.discard(complaint_id)
@@ -285,75 +278,105 @@ async def broker_restart_phase(
     )
 
 
-async def main(seconds: float, restart_broker: bool, topology: str) -> None:
+def clients(stack: Stack) -> tuple[httpx.AsyncClient, httpx.AsyncClient, httpx.AsyncClient]:
+    token = TokenService(secret=DEV_AUTH_SECRET, issuer="ipcase", ttl=timedelta(hours=1)).issue(
+        "bench", [Role.ADMIN]
+    )
+    headers = {"Authorization": f"Bearer {token}"}
+    # Expire idle connections before uvicorn does (5 s), or a reused one can be closed mid-request.
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64, keepalive_expiry=2)
+    url = "http://127.0.0.1:{}".format
+    return (
+        httpx.AsyncClient(base_url=url(stack.ports["intake"]), headers=headers, limits=limits),
+        httpx.AsyncClient(base_url=url(stack.ports["adjudication"]), headers=headers),
+        httpx.AsyncClient(base_url=url(stack.ports["bare"]), limits=limits),
+    )
+
+
+async def run(stack: Stack, seconds: float, restart_broker: bool) -> None:
+    intake, adjudication, bare = clients(stack)
+    async with intake, adjudication, bare:
+        registered: list[str] = []
+
+        async def post_complaint() -> None:
+            response = await intake.post("/v1/complaints", json=complaint_body())
+            response.raise_for_status()
+            registered.append(response.json()["id"])
+
+        async def post_item() -> None:
+            (await bare.post("/items", json={"body": "x" * 200})).raise_for_status()
+
+        raw = await raw_insert_rate(stack.database_url, seconds)
+        rounds: dict[int, list[tuple[Result, Result]]] = {1: [], 32: []}
+        for n in (1, 32):
+            for _ in range(ROUNDS):  # alternated, so a noisy moment on this shared box hits both sides
+                bare_round = await load(
+                    f"bare FastAPI + 1 ORM insert, {n} client(s)", post_item, clients=n, seconds=seconds
+                )
+                intake_round = await load(
+                    f"intake registration, {n} client(s)", post_complaint, clients=n, seconds=seconds
+                )
+                rounds[n].append((bare_round, intake_round))
+        stack.start_workers()
+        await asyncio.sleep(3)  # the workers join their consumer groups
+        pipeline = await load(
+            "intake registration, 32 clients, whole pipeline running",
+            post_complaint,
+            clients=32,
+            seconds=seconds,
+        )
+        # Latency is measured on a quiet pipeline: first every complaint so far must have its case.
+        drain_started = time.perf_counter()
+        for complaint_id in registered:
+            await until_case_visible(adjudication, complaint_id, poll=0.2, within=600)
+        drained = time.perf_counter() - drain_started
+        await asyncio.sleep(2)
+        seen = await visibility(intake, adjudication, samples=200)
+
+        print(
+            f"\nphase 1: endpoint against endpoint (no worker running), median of {ROUNDS} alternated rounds"
+        )
+        print(raw.line())
+        for n in (1, 32):
+            bare_median = median_round([b for b, _ in rounds[n]])
+            intake_median = median_round([i for _, i in rounds[n]])
+            ratio = statistics.median(i.rate / b.rate for b, i in rounds[n])
+            print(bare_median.line())
+            print(intake_median.line())
+            target = "   (target >= 80%)" if n == 32 else ""
+            print(f"  intake / bare endpoint at {n:>2} client(s): {ratio:6.1%}{target}")
+        print("\nphase 2: whole pipeline (four services, API and worker processes, two cores)")
+        print(pipeline.line())
+        print(
+            f"  all {len(registered)} complaints so far had their case {drained:.0f} s after the load ended"
+        )
+        print(
+            f"  intake -> adjudication case visible: p50 {pct(seen, 50):.1f} ms, p99 {pct(seen, 99):.1f} ms,"
+            f" max {max(seen):.1f} ms (n={len(seen)}, target p99 < 100 ms)"
+        )
+        if restart_broker:
+            print("\nphase 3: broker restart under load")
+            print(" ", await broker_restart(stack, intake, adjudication, seconds))
+
+
+def copy_logs(workdir: Path, destination: Path) -> None:
+    destination.mkdir(parents=True, exist_ok=True)
+    for log in workdir.glob("*.log"):
+        (destination / log.name).write_bytes(log.read_bytes())
+
+
+async def main(seconds: float, restart_broker: bool, keep_logs: Path | None) -> None:
     with tempfile.TemporaryDirectory(prefix="ipcase-bench-") as directory:
         workdir = Path(directory)
         os.chmod(workdir, 0o755)  # the PostgreSQL system user must reach its data directory
-        stack = Stack(workdir, topology)
+        stack = Stack(workdir)
         try:
             await stack.start()
             await run(stack, seconds, restart_broker)
         finally:
             stack.stop()
-
-
-async def run(stack: Stack, seconds: float, restart_broker: bool) -> None:
-    token = TokenService(
-        secret=DEV_AUTH_SECRET, issuer="ipcase", ttl=__import__("datetime").timedelta(hours=1)
-    ).issue("bench", [Role.ADMIN])
-    headers = {"Authorization": f"Bearer {token}"}
-    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
-    async with (
-        httpx.AsyncClient(
-            base_url=f"http://127.0.0.1:{stack.ports['intake']}", headers=headers, limits=limits
-        ) as intake,
-        httpx.AsyncClient(
-            base_url=f"http://127.0.0.1:{stack.ports['adjudication']}", headers=headers
-        ) as adjudication,
-        httpx.AsyncClient(base_url=f"http://127.0.0.1:{stack.ports['bare']}", limits=limits) as bare,
-    ):
-
-        async def post_complaint() -> None:
-            (await intake.post("/v1/complaints", json=complaint_body())).raise_for_status()
-
-        async def post_item() -> None:
-            (await bare.post("/items", json={"body": "x" * 200})).raise_for_status()
-
-        results = [await raw_insert_rate(stack.database_url, seconds)]
-        for clients in (1, 32):
-            results.append(
-                await load(
-                    f"bare FastAPI + 1 ORM insert, {clients} clients",
-                    post_item,
-                    clients=clients,
-                    seconds=seconds,
-                )
-            )
-            results.append(
-                await load(
-                    f"intake POST /v1/complaints, {clients} clients",
-                    post_complaint,
-                    clients=clients,
-                    seconds=seconds,
-                )
-            )
-        seen = await visibility(intake, adjudication, samples=200)
-        print(f"\ntopology: {stack.topology} (split = API and worker processes apart, as in production)")
-        for result in results:
-            print(result.line())
-        bare32, intake32 = results[3], results[4]
-        bare1, intake1 = results[1], results[2]
-        print()
-        print(f"intake / bare endpoint at 32 clients: {intake32.rate / bare32.rate:6.1%}   (target >= 80%)")
-        print(f"intake / bare endpoint at  1 client : {intake1.rate / bare1.rate:6.1%}")
-        print(f"intake at 1 client / raw INSERT+COMMIT: {intake1.rate / results[0].rate:6.1%}")
-        print(
-            f"intake -> adjudication case visible: p50 {pct(seen, 50):.1f} ms, p99 {pct(seen, 99):.1f} ms,"
-            f" max {max(seen):.1f} ms, mean {statistics.mean(seen):.1f} ms"
-            f" (n={len(seen)}, target p99 < 100 ms)"
-        )
-        if restart_broker:
-            print(await broker_restart_phase(stack, intake, adjudication, seconds))
+            if keep_logs:
+                copy_logs(workdir, keep_logs)
 
 
 if __name__ == "__main__":
@@ -362,11 +385,6 @@ if __name__ == "__main__":
     parser.add_argument(
         "--restart-broker", action="store_true", help="add the broker-restart durability phase"
     )
-    parser.add_argument(
-        "--topology",
-        choices=["split", "dev"],
-        default="split",
-        help="worker in its own process (split) or in the API",
-    )
+    parser.add_argument("--keep-logs", type=Path, default=None, help="copy every process's log here")
     arguments = parser.parse_args()
-    asyncio.run(main(arguments.seconds, arguments.restart_broker, arguments.topology))
+    asyncio.run(main(arguments.seconds, arguments.restart_broker, arguments.keep_logs))

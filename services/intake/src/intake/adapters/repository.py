@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import RowMapping, delete, func, insert, select, update
+from sqlalchemy import RowMapping, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake.adapters.codec import dump, load
@@ -19,25 +19,37 @@ from shared.logs import current_correlation_id
 from shared.vocabulary import IpType, Party, RequestedProcedure
 
 _NOT_IN_BODY = {"events", "sequence", "version"}
+# Built once and executed with parameters: SQLAlchemy then compiles and coerces nothing per request.
+_NEXT_SEQUENCE = select(func.nextval(func.pg_get_serial_sequence("intake.complaints", "sequence")))
+_INSERT_COMPLAINT = insert(complaints)
+_UPDATE_COMPLAINT = (
+    update(complaints).where(complaints.c.id == bindparam("complaint_id")).values(updated_at=func.now())
+)
 
 
 class ComplaintRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
+    async def number(self, complaint: Complaint) -> None:
+        """Give a complaint being registered its sequence number (so its reference) before it is stored.
+
+        Registration stores the complaint once, at the end, with everything the pipeline decided.
+        """
+        complaint.sequence = int(await self._session.scalar(_NEXT_SEQUENCE) or 0)
+
     async def add(self, complaint: Complaint) -> None:
-        """Insert ``complaint`` (giving it its sequence number, so its reference) and its match keys."""
-        complaint.sequence = await self._session.scalar(
-            insert(complaints)
-            .values(
-                id=complaint.id,
-                received_at=complaint.received_at,
-                correlation_id=current_correlation_id(),
-                **_columns(complaint),
-            )
-            .returning(complaints.c.sequence)
-        )
-        await self._save_keys(complaint)
+        """Store a numbered, new complaint with its match keys and timeline (stored versions start at 1)."""
+        complaint.version += 1
+        params = {
+            "id": complaint.id,
+            "sequence": complaint.sequence,
+            "received_at": complaint.received_at,
+            "correlation_id": current_correlation_id(),
+            **_columns(complaint),
+        }
+        await self._session.execute(_INSERT_COMPLAINT, params)
+        await self._save_keys(complaint, replace=False)
         await self._append(complaint)
 
     async def get(self, complaint_id: uuid.UUID, *, for_update: bool = False) -> Complaint | None:
@@ -53,12 +65,8 @@ class ComplaintRepository:
     async def save(self, complaint: Complaint) -> None:
         """Write back a complaint loaded ``for_update``, and append what happened to the timeline."""
         complaint.version += 1
-        await self._session.execute(
-            update(complaints)
-            .where(complaints.c.id == complaint.id)
-            .values(updated_at=func.now(), **_columns(complaint))
-        )
-        await self._save_keys(complaint)
+        await self._session.execute(_UPDATE_COMPLAINT, {"complaint_id": complaint.id, **_columns(complaint)})
+        await self._save_keys(complaint, replace=True)
         await self._append(complaint)
 
     async def candidates(self, complaint: Complaint) -> list[Candidate]:
@@ -94,10 +102,11 @@ class ComplaintRepository:
             for row in meta
         ]
 
-    async def _save_keys(self, complaint: Complaint) -> None:
-        await self._session.execute(
-            delete(complaint_keys).where(complaint_keys.c.complaint_id == complaint.id)
-        )
+    async def _save_keys(self, complaint: Complaint, *, replace: bool) -> None:
+        if replace:
+            await self._session.execute(
+                delete(complaint_keys).where(complaint_keys.c.complaint_id == complaint.id)
+            )
         await self._session.execute(
             insert(complaint_keys),
             [

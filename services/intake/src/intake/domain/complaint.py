@@ -163,6 +163,11 @@ class Complaint:
         return f"TS{self.received_at.year}-{self.sequence:08d}"
 
     @property
+    def is_new(self) -> bool:
+        """Still being registered: not stored yet, so no evidence or deadline refers to it."""
+        return self.version == 0
+
+    @property
     def parties(self) -> tuple[PartyRecord, ...]:
         agent = (self.agent,) if self.agent else ()
         return (self.complainant, *agent, *self.respondents)

@@ -27,31 +27,38 @@ from intake.handlers import Registration
 from intake.views import ComplaintFilter
 from shared.vocabulary import IpType
 from shared.web.problems import problem_responses
+from shared.web.responses import model_response
 
 router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 ERRORS = problem_responses(401, 403, 404, 409, 422)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=ERRORS, summary="Register a complaint")
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ComplaintRead,
+    responses=ERRORS,
+    summary="Register a complaint",
+)
 async def register_complaint(
     body: ComplaintCreate,
     container: Container,
     principal: StaffPrincipal,
-    response: Response,
     idempotency: IdempotencyHeader = None,
-) -> ComplaintRead:
+) -> Response:
     """Store the complaint, publish ``intake.complaint.accepted``, verify, link, check and triage it.
 
     An accepted complaint is routed at once by the rule table; a failed check holds it (correction
     requested) or refuses it, with the reasons. With an ``Idempotency-Key`` a retried request
     returns the first request's complaint (and ``Idempotent-Replayed: true``).
     """
-    key = idempotency_key(idempotency, principal, "POST /v1/complaints", body.model_dump(mode="json"))
+    key = idempotency_key(idempotency, principal, "POST /v1/complaints", body)
     registration: Registration = await container.bus.handle(body.to_command(principal.subject, key))
-    response.headers["Location"] = f"/v1/complaints/{registration.complaint.id}"
+    headers = {"Location": f"/v1/complaints/{registration.complaint.id}"}
     if registration.replayed:
-        response.headers["Idempotent-Replayed"] = "true"
-    return await container.views.complaint(registration.complaint.id)
+        headers["Idempotent-Replayed"] = "true"
+    read = ComplaintRead.from_complaint(registration.complaint)
+    return model_response(read, status_code=status.HTTP_201_CREATED, headers=headers)
 
 
 @router.get("", responses=ERRORS, summary="List and search complaints")
@@ -287,7 +294,7 @@ async def open_notice(
         seller=body.seller,
         notice_at=body.notice_at,
         actor=principal.subject,
-        idempotency_key=idempotency_key(idempotency, principal, route, body.model_dump(mode="json")),
+        idempotency_key=idempotency_key(idempotency, principal, route, body),
     )
     notice = await container.bus.handle(command)
     response.headers["Location"] = f"/v1/ecommerce-notices/{notice.id}"

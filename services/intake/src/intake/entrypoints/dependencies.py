@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
+from pydantic import BaseModel
 
 from intake.bootstrap import IntakeContainer
 from shared.idempotency import HEADER, IdempotencyKey
@@ -21,8 +23,14 @@ StaffPrincipal = Annotated[Principal, Depends(require_roles(Role.STAFF))]
 IdempotencyHeader = Annotated[str | None, Header(alias=HEADER)]
 
 
-def idempotency_key(header: str | None, principal: Principal, route: str, body: Any) -> IdempotencyKey | None:
-    """The key of a POST that creates something, scoped to the caller and the route."""
+def idempotency_key(
+    header: str | None, principal: Principal, route: str, body: BaseModel | Mapping[str, Any]
+) -> IdempotencyKey | None:
+    """The key of a POST that creates something, scoped to the caller and the route.
+
+    The body is fingerprinted only when a key was sent (most requests send none).
+    """
     if not header:
         return None
-    return IdempotencyKey.build(key=header, scope=f"{principal.subject}:{route}", request_body=body)
+    fingerprinted = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
+    return IdempotencyKey.build(key=header, scope=f"{principal.subject}:{route}", request_body=fingerprinted)

@@ -62,13 +62,13 @@ async def register_complaint(
         received_at=now,
     )
     complaint.registered(cmd.actor)
-    await uow.complaints.add(complaint)
+    await uow.complaints.number(complaint)
     uow.outbox.add(accepted_event(complaint), key=complaint.id)
     await verify_rights(complaint, uow, now)
     await check_duplicates(complaint, uow, now)
     if complaint.status is ComplaintStatus.RECEIVED:
         await assess_and_triage(complaint, uow, config, now)
-    await uow.complaints.save(complaint)
+    await uow.complaints.add(complaint)
     if cmd.idempotency_key is not None:
         await uow.idempotency.complete(cmd.idempotency_key, str(complaint.id))
     return Registration(complaint, replayed=False)

@@ -63,7 +63,8 @@ async def assess_and_triage(
         )
         _note_unconfigured(complaint, started.note, now)
         return
-    await book.close(complaint.id, CORRECTION, status="met" if result is Outcome.ACCEPT else "cancelled")
+    if not complaint.is_new:  # a new complaint has no correction deadline to close
+        await book.close(complaint.id, CORRECTION, status="met" if result is Outcome.ACCEPT else "cancelled")
     if result is Outcome.ACCEPT:
         await hand_off(complaint, decide(complaint, config.rules), uow, config, SYSTEM, now)
 
@@ -87,13 +88,13 @@ async def hand_off(
         )
     complaint.route(decision, actor, now)
     if decision.destination is not None:
-        evidence = await uow.evidence.refs(complaint.id)
+        evidence = await _evidence(complaint, uow)
         event = routed_event(
             complaint, decision, evidence, office_region_code=config.office_region_code, routed_at=now
         )
         uow.outbox.add(event, key=complaint.id)
     elif decision.agency is not None:
-        evidence = await uow.evidence.refs(complaint.id)
+        evidence = await _evidence(complaint, uow)
         uow.outbox.add(
             referral_event(complaint, decision.agency, decision.reason, evidence, referred_at=now),
             key=complaint.id,
@@ -102,6 +103,11 @@ async def hand_off(
         await _open_centre_case(complaint, uow, config, actor, now)
     elif decision.track is Track.TRADE_FAIR:
         await _open_trade_fair_case(complaint, uow, config, actor, now)
+
+
+async def _evidence(complaint: Complaint, uow: IntakeUnitOfWork) -> list[dict[str, object]]:
+    """The evidence to hand over; a complaint still being registered has none (uploads come later)."""
+    return [] if complaint.is_new else await uow.evidence.refs(complaint.id)
 
 
 async def _open_centre_case(
