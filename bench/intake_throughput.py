@@ -37,6 +37,7 @@ from pathlib import Path
 import asyncpg
 import httpx
 
+from intake.testing import complaint_body as minimal_complaint
 from shared import migrations
 from shared.db import asyncpg_dsn
 from shared.devstack.broker import EmbeddedBroker
@@ -46,7 +47,6 @@ from shared.kafka.clients import KafkaConfig
 from shared.kafka.topics import all_topics, ensure_topics
 from shared.service import discover_services
 from shared.settings import DEV_AUTH_SECRET
-from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.web.auth import Role, TokenService
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,19 +84,8 @@ def pct(values: list[float], q: int) -> float:
 
 
 def complaint_body() -> dict[str, object]:
-    return {
-        "ip_type": "invention_patent",
-        "right_number": random_patent_number(),
-        "complainant": {
-            "kind": "organisation",
-            "name": random_name("专利权人"),
-            "credit_code": random_uscc(),
-        },
-        "respondents": [
-            {"kind": "organisation", "name": random_name("被请求人"), "credit_code": random_uscc()}
-        ],
-        "facts": "被请求人在其网店销售落入涉案专利权利要求1保护范围的产品。" * 3,
-    }
+    """The skeleton's minimal invention-patent complaint, with a paragraph of facts."""
+    return minimal_complaint(facts="被请求人在其网店销售落入涉案专利权利要求1保护范围的产品。" * 3)
 
 
 async def load(

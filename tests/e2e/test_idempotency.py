@@ -6,24 +6,8 @@ import asyncio
 import uuid
 from typing import Any
 
-from shared.testing.refs import random_name, random_patent_number, random_uscc
+from intake.testing import complaint_body as complaint
 from shared.web.auth import Role
-
-
-def complaint() -> dict[str, Any]:
-    return {
-        "ip_type": "invention_patent",
-        "right_number": random_patent_number(),
-        "complainant": {
-            "kind": "organisation",
-            "name": random_name("专利权人"),
-            "credit_code": random_uscc(),
-        },
-        "respondents": [
-            {"kind": "organisation", "name": random_name("被请求人"), "credit_code": random_uscc()}
-        ],
-        "facts": "被请求人销售侵权产品。",
-    }
 
 
 async def test_a_retried_request_returns_the_first_complaint(start_service: Any) -> None:

@@ -14,6 +14,7 @@ from shared.web.auth import Role
 
 
 def complaint(procedure: str, respondent_code: str) -> dict[str, Any]:
+    """Spelled out on purpose: intake must keep accepting exactly the skeleton's minimal body."""
     return {
         "ip_type": "invention_patent",
         "right_number": random_patent_number(),
