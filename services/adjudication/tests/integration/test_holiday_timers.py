@@ -18,17 +18,12 @@ from adjudication.domain.service_records import ServiceMethod
 from adjudication.handlers import COMMAND_HANDLERS
 from shared.calendar import SHANGHAI
 from shared.messagebus import MessageBus
+from shared.testing.clock import FakeClock as SharedFakeClock
 
 D = dt.date
 
 
-class FakeClock:
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
+class FakeClock(SharedFakeClock):
     def at(self, day: dt.date, hour: int = 10, minute: int = 0) -> FakeClock:
         self.now = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=SHANGHAI)
         return self

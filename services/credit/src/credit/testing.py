@@ -13,14 +13,13 @@ import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from shared import migrations
 from shared.contracts import CloudEvent, EventData
 from shared.contracts.adjudication import DecisionEffectiveV1, DecisionRevokedV1, PerformanceRefusedV1
 from shared.contracts.common import Outcome, RightRef, SubjectRef
 from shared.identifiers import ALPHABET, uscc_check_character
-from shared.service import discover_services
 from shared.testing.events import publish_events
-from shared.testing.plugin import PostgresHandle, create_database
+from shared.testing.plugin import PostgresHandle
+from shared.testing.plugin import fresh_database as shared_fresh_database
 from shared.testing.waiting import eventually, read_topic
 from shared.vocabulary import IpType
 
@@ -42,11 +41,7 @@ async def publish(
 
 async def fresh_database(postgres: PostgresHandle) -> str:
     """A database of the test's own with credit's migrations (timers fired "a year later" touch only it)."""
-    name = f"credit_{uuid.uuid4().hex[:10]}"
-    await create_database(postgres, name)
-    url = postgres.url(name)
-    await migrations.upgrade(discover_services()["credit"], url)
-    return url
+    return await shared_fresh_database(postgres, "credit", services=["credit"])
 
 
 async def events_on(

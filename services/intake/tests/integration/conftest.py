@@ -7,7 +7,6 @@ other services' end-to-end tests would have to wade through them first.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -15,12 +14,8 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from shared import migrations
-from shared.devstack.broker import EmbeddedBroker
-from shared.devstack.ports import free_port
 from shared.kafka.topics import all_topics, ensure_topics
-from shared.service import discover_services
-from shared.testing.plugin import BrokerHandle, PostgresHandle, create_database
+from shared.testing.plugin import BrokerHandle, PostgresHandle, embedded_broker, fresh_database
 from shared.testing.services import RunningService
 
 StartIntake = Callable[..., Awaitable[RunningService]]
@@ -28,24 +23,15 @@ StartIntake = Callable[..., Awaitable[RunningService]]
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def database_url(postgres: PostgresHandle) -> str:
-    name = f"intake_test_{uuid.uuid4().hex[:8]}"
-    await create_database(postgres, name)
-    url = postgres.url(name)
-    for spec in discover_services().values():
-        await migrations.upgrade(spec, url)
-    return url
+    """Each intake module gets its own database and broker: intake's relay floods neither other tests."""
+    return await fresh_database(postgres, "intake_test")
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def broker(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[BrokerHandle]:
-    embedded = EmbeddedBroker(port=free_port(), log_file=tmp_path_factory.mktemp("broker") / "broker.log")
-    embedded.start()
-    handle = BrokerHandle(embedded.bootstrap_servers, embedded)
-    try:
+    with embedded_broker(tmp_path_factory.mktemp("broker")) as handle:
         await ensure_topics(handle.kafka_config(), all_topics())
         yield handle
-    finally:
-        embedded.stop()
 
 
 @pytest.fixture

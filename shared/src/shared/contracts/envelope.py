@@ -13,14 +13,13 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Self
-from zoneinfo import ZoneInfo
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
+from shared.calendar.deadline import SHANGHAI
 from shared.contracts.base import EventData, contract_for, version_from_schema_uri
 from shared.errors import IpcaseError
 
-CHINA_TZ = ZoneInfo("Asia/Shanghai")
 JSON = "application/json"
 Headers = Sequence[tuple[str, bytes]]
 
@@ -65,7 +64,7 @@ class CloudEvent(BaseModel):
         time: dt.datetime | None = None,
     ) -> Self:
         """Wrap a contract payload; ``time`` is rendered in China Standard Time as §H asks."""
-        occurred = (time or dt.datetime.now(dt.UTC)).astimezone(CHINA_TZ)
+        occurred = (time or dt.datetime.now(dt.UTC)).astimezone(SHANGHAI)
         return cls(
             id=str(uuid.uuid4()),
             source=source,

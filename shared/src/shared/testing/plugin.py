@@ -14,8 +14,9 @@ Fixtures:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -92,16 +93,20 @@ async def database_url(postgres: PostgresHandle) -> str:
     return await fresh_database(postgres, "ipcase_test")
 
 
-async def fresh_database(postgres: PostgresHandle, prefix: str = "ipcase") -> str:
-    """A database of the test's own with every service's migrations applied.
+async def fresh_database(
+    postgres: PostgresHandle, prefix: str = "ipcase", *, services: Iterable[str] | None = None
+) -> str:
+    """A database of the test's own with the migrations of ``services`` (default: every service).
 
     For tests that move time forward: firing "a year later" then touches only their own rows.
     """
     name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     await create_database(postgres, name)
     url = postgres.url(name)
+    wanted = None if services is None else set(services)
     for spec in discover_services().values():
-        await migrations.upgrade(spec, url)
+        if wanted is None or spec.name in wanted:
+            await migrations.upgrade(spec, url)
     return url
 
 
@@ -137,15 +142,22 @@ def broker(
         embedded.stop()
 
 
-@pytest.fixture
-def private_broker(tmp_path: Path) -> Iterator[BrokerHandle]:
-    """An embedded broker only this test uses; it may stop and restart it."""
-    embedded = EmbeddedBroker(port=free_port(), log_file=tmp_path / "broker.log")
+@contextlib.contextmanager
+def embedded_broker(directory: Path) -> Iterator[BrokerHandle]:
+    """Start an embedded broker of the caller's own (its log in ``directory``); stop it afterwards."""
+    embedded = EmbeddedBroker(port=free_port(), log_file=directory / "broker.log")
     embedded.start()
     try:
         yield BrokerHandle(embedded.bootstrap_servers, embedded)
     finally:
         embedded.stop()
+
+
+@pytest.fixture
+def private_broker(tmp_path: Path) -> Iterator[BrokerHandle]:
+    """An embedded broker only this test uses; it may stop and restart it."""
+    with embedded_broker(tmp_path) as handle:
+        yield handle
 
 
 FAST_SETTINGS: dict[str, Any] = {

@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
-from zoneinfo import ZoneInfo
 
-CHINA = ZoneInfo("Asia/Shanghai")
+from shared.calendar import SHANGHAI
+
+CHINA = SHANGHAI  # the law counts days in China Standard Time
 """Statutory days are counted in China Standard Time (§G.3 step 7)."""
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from shared.calendar import SHANGHAI
+
+__all__ = ["SHANGHAI", "end_of", "local_date"]
 
 
 def local_date(moment: dt.datetime) -> dt.date:
