@@ -61,6 +61,14 @@ def test_ports_and_health_checks_use_each_services_own_port(compose: dict[str, A
         )  # the worker container runs the relay and consumers
 
 
+def test_every_worker_has_a_liveness_check_on_its_own_health_port(compose: dict[str, Any]) -> None:
+    for name, spec in SERVICES.items():
+        worker = compose[f"{name}-worker"]
+        settings = spec.settings(worker_health_port=int(worker["environment"]["WORKER_HEALTH_PORT"]))
+        assert settings.health_port == spec.port + 100
+        assert f"127.0.0.1:{settings.health_port}/healthz" in " ".join(worker["healthcheck"]["test"])
+
+
 def test_every_environment_variable_is_a_setting(compose: dict[str, Any]) -> None:
     known = {field.upper() for field in ServiceSettings.model_fields}
     for name, svc in app_containers(compose).items():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import signal
 from typing import Annotated
 
 import typer
@@ -12,11 +11,13 @@ import uvicorn
 
 from shared import migrations
 from shared.calendar.cli import deadline_command
+from shared.calendar.instants import parse_instant
 from shared.contracts import schemas
 from shared.logs import configure_logging
 from shared.messaging.maintenance import replay_outbox
 from shared.service import discover_services, get_service
 from shared.timers.store import recompute_provisional
+from shared.web.worker_process import run_worker_process
 
 app = typer.Typer(help="ipcase: event-driven IP-enforcement case management", no_args_is_help=True)
 outbox_app = typer.Typer(help="Outbox operations", no_args_is_help=True)
@@ -59,20 +60,16 @@ def api(service: ServiceName) -> None:
 
 @app.command()
 def worker(service: ServiceName) -> None:
-    """Run one service's outbox relay and consumers without the HTTP API (production)."""
+    """Run one service's outbox relay, consumers and timers without the HTTP API (production).
+
+    Serves /healthz, /readyz and /metrics on WORKER_HEALTH_PORT (the API port + 100 by default).
+    Exits 70 if a part of the worker cannot be stopped, so that its supervisor starts a new one.
+    """
     spec = get_service(service)
     settings = spec.settings()
     configure_logging(service=spec.name, level=settings.log_level, fmt=settings.log_format)
-
-    async def run() -> None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, stop.set)
-        async with spec.bootstrap(settings) as container:
-            await container.worker.run(stop)
-
-    asyncio.run(run())
+    failed = asyncio.run(run_worker_process(spec, settings))
+    raise typer.Exit(1 if failed else 0)
 
 
 @app.command()
@@ -106,12 +103,20 @@ def create_topics() -> None:
 def replay(
     service: Annotated[str, typer.Option(help="Service whose outbox to replay")],
     since: Annotated[
-        dt.datetime, typer.Option(help="Replay events created at or after this time (ISO 8601)")
+        str,
+        typer.Option(
+            help="Replay events created at or after this time (ISO 8601); without an offset it is "
+            "read in OFFICE_TIMEZONE (Asia/Shanghai by default)"
+        ),
     ],
 ) -> None:
     """Publish retained events again; consumers deduplicate, so nothing doubles."""
     spec = get_service(service)
-    moment = since if since.tzinfo else since.replace(tzinfo=dt.UTC)
+    try:
+        moment = parse_instant(since, spec.settings().timezone)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--since") from exc
+    typer.echo(f"{service}: replaying events created since {moment.isoformat()}")
 
     async def run() -> int:
         settings = spec.settings()

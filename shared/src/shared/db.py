@@ -9,9 +9,13 @@ base); every table then lives in the service's own schema with stable constraint
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import socket
 from typing import Any
 
+import asyncpg
 from sqlalchemy import DateTime, MetaData, make_url
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 NAMING_CONVENTION: dict[str, str] = {
@@ -34,18 +38,32 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 10, **kwargs: Any) -> AsyncEngine:
-    """An asyncpg engine.
+def make_engine(
+    url: str,
+    *,
+    pool_size: int = 10,
+    max_overflow: int = 10,
+    connect_timeout: float = 5.0,
+    pool_timeout: float = 10.0,
+    application_name: str = "ipcase",
+    **kwargs: Any,
+) -> AsyncEngine:
+    """An asyncpg engine whose waits are all bounded, so an outage is an error, never a hang.
 
     JIT is off: our queries are short and JIT only adds latency to them. There is no pre-ping (it
     costs a round trip per checkout); a connection broken by a server restart is invalidated on its
-    first failed use, and callers retry.
+    first failed use (SQLAlchemy then recycles the whole pool), and callers retry.
+    ``application_name`` shows in ``pg_stat_activity`` which process holds which connection.
     """
     return create_async_engine(
         url,
         pool_size=pool_size,
         max_overflow=max_overflow,
-        connect_args={"server_settings": {"jit": "off"}},
+        pool_timeout=pool_timeout,
+        connect_args={
+            "timeout": connect_timeout,
+            "server_settings": {"jit": "off", "application_name": application_name[:63]},
+        },
         **kwargs,
     )
 
@@ -58,3 +76,54 @@ def asyncpg_dsn(sqlalchemy_url: str) -> str:
     """The plain ``postgresql://`` DSN asyncpg wants, for LISTEN and advisory-lock connections."""
     url = make_url(sqlalchemy_url).set(drivername="postgresql")
     return url.render_as_string(hide_password=False)
+
+
+# Errors that say the server is away or refusing connections, not that a statement was wrong:
+# refused or reset sockets, closed connections, connect timeouts, admin/crash shutdown (57P01/57P02),
+# "the database system is starting up" (57P03) and a full connection table (53300).
+_UNAVAILABLE: tuple[type[BaseException], ...] = (
+    ConnectionError,
+    socket.gaierror,
+    TimeoutError,
+    asyncpg.InterfaceError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.OperatorInterventionError,
+    asyncpg.TooManyConnectionsError,
+    sa_exc.TimeoutError,
+)
+
+
+def is_database_unavailable(error: BaseException) -> bool:
+    """True if ``error`` (or what caused it) means the database cannot be reached right now.
+
+    Such failures say nothing about the request or record being processed: callers wait and retry
+    (workers) or answer 503 (APIs) instead of failing the work for good.
+    """
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [error]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen or len(seen) > 20:
+            continue
+        seen.add(id(current))
+        if isinstance(current, _UNAVAILABLE) or _is_network_oserror(current):
+            return True
+        if isinstance(current, sa_exc.DBAPIError):
+            if current.connection_invalidated:
+                return True
+            pending.append(current.orig)
+        pending += [current.__cause__, current.__context__]
+    return False
+
+
+_NETWORK_ERRNOS = frozenset(
+    {errno.ECONNREFUSED, errno.ECONNRESET, errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ETIMEDOUT}
+)
+
+
+def _is_network_oserror(error: BaseException) -> bool:
+    # A file error is not an outage; a socket error is (asyncpg reports a host with several
+    # addresses as one OSError "Multiple exceptions: ...").
+    if not isinstance(error, OSError):
+        return False
+    return error.errno in _NETWORK_ERRNOS or str(error).startswith("Multiple exceptions")

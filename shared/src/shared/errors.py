@@ -10,7 +10,8 @@ error also inherits one *kind*, which is all the HTTP layer needs to know::
     ├── ValidationFailed             422  input is well-formed but breaks a rule (per-field detail)
     │   └── IdempotencyKeyReused     422  same Idempotency-Key, different request body
     ├── Unauthenticated              401  no or bad credentials
-    └── PermissionDenied             403  authenticated, but the principal lacks a role
+    ├── PermissionDenied             403  authenticated, but the principal lacks a role
+    └── ServiceUnavailable           503  a dependency (the database) is down; retry later
 
 A service error reads like ``class ComplaintNotFound(IntakeError, NotFound)``. Domain code may
 import this module: it is pure Python.
@@ -108,3 +109,11 @@ class PermissionDenied(IpcaseError):
     code = "permission_denied"
     title = "Not allowed for your roles"
     title_zh = "当前角色无权执行此操作"
+
+
+class ServiceUnavailable(IpcaseError):
+    """A dependency is down; nothing was saved and the same request may be sent again later."""
+
+    code = "service_unavailable"
+    title = "Service temporarily unavailable"
+    title_zh = "服务暂时不可用"

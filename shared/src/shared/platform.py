@@ -7,6 +7,7 @@ adds its own handlers on top.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -21,9 +22,10 @@ from shared.messaging.outbox import event_source
 from shared.messaging.relay import OutboxRelay, RelayOptions
 from shared.messaging.tables import MessagingTables
 from shared.settings import ServiceSettings
+from shared.supervision import Part
 from shared.timers import TimerHandler, TimerScheduler
 from shared.uow import UnitOfWork
-from shared.worker import PeriodicJob, Worker
+from shared.worker import Worker, WorkerOptions
 
 U = TypeVar("U", bound=UnitOfWork)
 
@@ -60,6 +62,7 @@ class Platform:
                 max_attempts=settings.consumer_max_attempts,
                 retry_backoff=settings.consumer_retry_backoff,
                 retry_backoff_max=settings.consumer_retry_backoff_max,
+                max_event_bytes=settings.consumer_max_event_bytes,
             ),
         )
 
@@ -90,14 +93,19 @@ class Platform:
             max_attempts=self.settings.timer_max_attempts,
         )
 
-    def worker(self, consumers: Sequence[EventConsumer] = (), jobs: Sequence[PeriodicJob] = ()) -> Worker:
+    def worker(self, consumers: Sequence[EventConsumer] = (), jobs: Sequence[Part] = ()) -> Worker:
+        settings = self.settings
         return Worker(
-            service=self.settings.service_name,
+            service=settings.service_name,
             kafka=self.kafka,
             relay=self.relay(),
             consumers=consumers,
             jobs=jobs,
-            watch_interval=self.settings.kafka_watch_interval.total_seconds(),
+            options=WorkerOptions(
+                watch_interval=settings.kafka_watch_interval.total_seconds(),
+                stall_timeout=settings.worker_stall_timeout.total_seconds(),
+                stop_grace=settings.worker_stop_grace.total_seconds(),
+            ),
         )
 
     async def close(self) -> None:
@@ -114,6 +122,9 @@ def build_platform(settings: ServiceSettings, tables: MessagingTables) -> Platfo
         settings.database_url.get_secret_value(),
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_max_overflow,
+        connect_timeout=settings.database_connect_timeout.total_seconds(),
+        pool_timeout=settings.database_pool_timeout.total_seconds(),
+        application_name=f"ipcase-{settings.service_name}-{os.getpid()}",
     )
     return Platform(
         settings=settings,

@@ -1,4 +1,10 @@
-"""Exponential backoff with jitter, and a sleep that a stop signal cuts short."""
+"""Exponential backoff with jitter, sleeps that a stop signal cuts short, and cancellation hygiene.
+
+Long-running loops never use ``asyncio.wait_for``: on Python 3.11 it can swallow a cancellation
+that arrives while the inner awaitable completes (cpython#86296), and one lost cancellation leaves a
+task group waiting forever. ``asyncio.timeout`` has no such race; ruff's banned-api rule keeps
+``wait_for`` out of the code base.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +36,8 @@ async def sleep_unless_stopped(stop: asyncio.Event, seconds: float) -> bool:
     if stop.is_set():
         return True
     with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(stop.wait(), timeout=seconds)
+        async with asyncio.timeout(seconds):
+            await stop.wait()
     return stop.is_set()
 
 
@@ -42,3 +49,14 @@ async def wait_any(*events: asyncio.Event, seconds: float) -> None:
     finally:
         for waiter in waiters:
             waiter.cancel()
+
+
+def reraise_if_cancelling() -> None:
+    """Call in a retry loop's ``except`` branch: a task being cancelled must stop, not retry.
+
+    Some libraries turn a cancellation into their own error (a closed connection, a failed
+    request); retrying then would keep a cancelled task alive.
+    """
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError

@@ -12,6 +12,7 @@ from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, ClassVar, Self
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BeforeValidator, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -71,6 +72,15 @@ class ServiceSettings(BaseSettings):
     database_url: SecretStr = SecretStr(f"postgresql+asyncpg://postgres@127.0.0.1:{DEV_DATABASE_PORT}/ipcase")
     database_pool_size: int = Field(default=10, ge=1)
     database_max_overflow: int = Field(default=10, ge=0)
+    database_connect_timeout: Duration = Field(
+        default=timedelta(seconds=5), description="A connection attempt fails after this (never hangs)"
+    )
+    database_pool_timeout: Duration = Field(
+        default=timedelta(seconds=10), description="Waiting for a free pooled connection fails after this"
+    )
+    database_retry_after: int = Field(
+        default=5, ge=1, description="Seconds the APIs ask clients to wait (Retry-After) while it is down"
+    )
 
     kafka_bootstrap_servers: str = f"127.0.0.1:{DEV_BROKER_PORT}"
     kafka_partitions: int = Field(default=3, ge=1)
@@ -96,6 +106,9 @@ class ServiceSettings(BaseSettings):
     )
 
     consumer_max_attempts: int = Field(default=5, ge=1)
+    consumer_max_event_bytes: int = Field(
+        default=1024 * 1024, ge=1024, description="Larger inbound records are dead-lettered unread"
+    )
     consumer_retry_backoff: Duration = timedelta(milliseconds=200)
     consumer_retry_backoff_max: Duration = timedelta(seconds=5)
 
@@ -111,6 +124,27 @@ class ServiceSettings(BaseSettings):
         default=None, description="TOML file overriding statutory period lengths (e.g. the [U] ones)"
     )
 
+    worker_health_host: str = Field(
+        default="127.0.0.1", description="Where a worker-only process serves /healthz, /readyz, /metrics"
+    )
+    worker_health_port: int | None = Field(
+        default=None, description="Defaults to the service's HTTP port + 100 (8201 for intake)"
+    )
+    worker_stall_timeout: Duration = Field(
+        default=timedelta(seconds=120),
+        description="A part with work waiting and no progress for this long makes the worker unhealthy",
+    )
+    worker_stop_grace: Duration = Field(
+        default=timedelta(seconds=15),
+        description="Time parts get to stop; a part that then ignores cancellation ends the process",
+    )
+    exit_on_stuck_worker: bool = Field(
+        default=True, description="Exit the process (code 70) when a worker part cannot be stopped"
+    )
+    office_timezone: str = Field(
+        default="Asia/Shanghai", description="Zone in which staff read and write times without an offset"
+    )
+
     auth_secret: SecretStr = SecretStr(DEV_AUTH_SECRET)
     auth_issuer: str = "ipcase"
     auth_token_ttl: Duration = timedelta(hours=12)
@@ -118,6 +152,14 @@ class ServiceSettings(BaseSettings):
     @property
     def port(self) -> int:
         return self.http_port or self.default_http_port
+
+    @property
+    def health_port(self) -> int:
+        return self.worker_health_port or self.default_http_port + 100
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.office_timezone)
 
     @property
     def db_schema(self) -> str:
@@ -141,6 +183,14 @@ class ServiceSettings(BaseSettings):
             raise ValueError("KAFKA_REQUEST_TIMEOUT_MS must exceed KAFKA_SESSION_TIMEOUT_MS / 2")
         if self.kafka_heartbeat_interval_ms >= self.kafka_session_timeout_ms:
             raise ValueError("KAFKA_HEARTBEAT_INTERVAL_MS must be below KAFKA_SESSION_TIMEOUT_MS")
+        return self
+
+    @model_validator(mode="after")
+    def _check_timezone(self) -> Self:
+        try:
+            ZoneInfo(self.office_timezone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"OFFICE_TIMEZONE {self.office_timezone!r} is not a known IANA zone") from exc
         return self
 
     @model_validator(mode="after")

@@ -14,7 +14,7 @@ from shared.testing.plugin import BrokerHandle
 from shared.testing.probe import ProbeDb, ProbeEvent, kafka_config, probe_contract
 from shared.testing.waiting import eventually
 from shared.uow import UnitOfWork
-from shared.worker import Worker
+from shared.worker import Worker, WorkerOptions
 
 
 def worker_for(probe_db: ProbeDb, broker: BrokerHandle, topic: str) -> Worker:
@@ -43,7 +43,7 @@ def worker_for(probe_db: ProbeDb, broker: BrokerHandle, topic: str) -> Worker:
                 options=ConsumerOptions(retry_backoff=timedelta(milliseconds=10)),
             )
         ],
-        watch_interval=0.3,
+        options=WorkerOptions(watch_interval=0.3),
         topics=[topic, f"{topic}.dlq"],
     )
 
@@ -71,8 +71,8 @@ async def test_with_the_broker_down_writes_succeed_and_every_event_arrives_once_
         await asyncio.sleep(1.0)  # replays of the first five must not apply twice
     finally:
         stop.set()
-        await asyncio.wait_for(task, 20)
-
+        async with asyncio.timeout(20):
+            await task
     effects = await probe_db.effects_for()
     assert sorted(effects) == list(range(15))
     for key in ("k0", "k1", "k2"):

@@ -3,36 +3,33 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from shared.contracts import CloudEvent
 from shared.messaging.consumer import ConsumerOptions, EventConsumer, Subscription
 from shared.testing.plugin import BrokerHandle
-from shared.testing.probe import ProbeDb, ProbeEvent, kafka_config, probe_contract
+from shared.testing.probe import (
+    ProbeDb,
+    ProbeEvent,
+    as_record,
+    consuming,
+    effects_reach,
+    kafka_config,
+    probe_contract,
+    probe_event,
+    produce,
+    recording_handler,
+)
 from shared.testing.waiting import eventually, read_topic
 from shared.uow import UnitOfWork
 
 FAST_RETRIES = ConsumerOptions(
     max_attempts=3, retry_backoff=timedelta(milliseconds=10), retry_backoff_max=timedelta(milliseconds=20)
 )
-
-
-class PoisonError(Exception):
-    pass
-
-
-def recording_handler(probe_db: ProbeDb) -> Callable[[ProbeEvent, CloudEvent, UnitOfWork], Awaitable[None]]:
-    async def handle(data: ProbeEvent, event: CloudEvent, uow: UnitOfWork) -> None:
-        if data.poison:
-            raise PoisonError(f"cannot handle sequence {data.sequence}")
-        await probe_db.record_effect(uow.session, event, data)
-
-    return handle
 
 
 def consumer_for(
@@ -49,45 +46,6 @@ def consumer_for(
         kafka=kafka_config(broker.bootstrap_servers),
         options=FAST_RETRIES,
     )
-
-
-@contextlib.asynccontextmanager
-async def consuming(consumer: EventConsumer) -> AsyncIterator[asyncio.Event]:
-    stop = asyncio.Event()
-    task = asyncio.create_task(consumer.run(stop))
-    try:
-        yield stop
-    finally:
-        stop.set()
-        await asyncio.wait_for(task, 15)
-
-
-async def produce(
-    broker: BrokerHandle, topic: str, *records: tuple[bytes, bytes | None, list[tuple[str, bytes]]]
-) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap_servers, enable_idempotence=False)
-    await producer.start()
-    try:
-        for key, value, headers in records:
-            await producer.send_and_wait(topic, key=key, value=value, headers=headers)
-    finally:
-        await producer.stop()
-
-
-def as_record(event: CloudEvent, key: str) -> tuple[bytes, bytes, list[tuple[str, bytes]]]:
-    return key.encode(), event.kafka_value(), event.kafka_headers()
-
-
-def probe_event(topic: str, sequence: int, *, key: str = "k", poison: bool = False) -> CloudEvent:
-    data = probe_contract(topic)(partition_key=key, sequence=sequence, poison=poison)
-    return CloudEvent.from_data(data, source="/ipcase/test/probe", subject=key)
-
-
-def effects_reach(probe_db: ProbeDb, count: int) -> Callable[[], Awaitable[bool]]:
-    async def check() -> bool:
-        return len(await probe_db.effects_for()) >= count
-
-    return check
 
 
 async def test_a_redelivered_event_has_no_second_effect(
@@ -184,7 +142,8 @@ async def test_the_offset_is_committed_only_after_the_handlers_transaction_commi
     await produce(broker, probe_topic, as_record(probe_event(probe_topic, 1), "k"))
     consumer = consumer_for(probe_db, broker, probe_topic, slow_handler)
     async with consuming(consumer):
-        await asyncio.wait_for(entered.wait(), 15)
+        async with asyncio.timeout(15):
+            await entered.wait()
         partition = await _partition_of(broker, probe_topic, consumer.name)
         assert await _committed(broker, consumer.name, partition) is None
         assert await probe_db.effects_for() == []  # not visible: the transaction is still open

@@ -41,7 +41,8 @@ async def running(relay: OutboxRelay, broker: BrokerHandle) -> AsyncIterator[asy
         yield stop
     finally:
         stop.set()
-        await asyncio.wait_for(task, 15)
+        async with asyncio.timeout(15):
+            await task
 
 
 async def pending(probe_db: ProbeDb) -> int:

@@ -22,6 +22,7 @@ from adjudication.unit_of_work import AdjudicationUnitOfWork
 from adjudication.views import CaseViews
 from shared.messagebus import MessageBus
 from shared.platform import Platform, build_platform
+from shared.supervision import Part
 from shared.timers import DueTimer, TimerHandler
 from shared.worker import Worker
 
@@ -96,7 +97,7 @@ async def bootstrap(settings: AdjudicationSettings) -> AsyncIterator[Adjudicatio
     handlers = timer_handlers(bus)
     inbound = platform.consumer("inbound", consumer.subscriptions(bus, platform.source), uow_factory)
     scheduler = platform.timer_scheduler(uow_factory, handlers)
-    worker = platform.worker(consumers=[inbound], jobs=[scheduler.run])
+    worker = platform.worker(consumers=[inbound], jobs=[Part("timers", scheduler.run)])
     try:
         yield AdjudicationContainer(
             platform=platform,

@@ -190,10 +190,14 @@ def decision_body(on: dt.date) -> dict[str, Any]:
     }
 
 
+_DISTRICTS = iter(random.sample(range(1000, 10000), 9000))
+
+
 @pytest.fixture
 def office_code() -> str:
-    """A district of its own per test, so docket numbers and registries start fresh."""
-    return f"11{random.randint(1000, 9999)}"
+    """A district of its own per test (never one drawn before in this session), so docket numbers
+    and registries start fresh: tests share one database."""
+    return f"11{next(_DISTRICTS)}"
 
 
 @pytest.fixture

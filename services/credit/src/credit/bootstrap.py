@@ -24,9 +24,11 @@ from credit.views.disclosure import DisclosureViews
 from credit.views.records import RecordViews
 from credit.views.subjects import SubjectViews
 from credit.views.unmatched import UnmatchedViews
+from shared.liveness import Pulse
 from shared.messagebus import MessageBus
 from shared.platform import Platform, build_platform
-from shared.worker import PeriodicJob, Worker
+from shared.supervision import Part, PartRun
+from shared.worker import Worker
 
 UowFactory = Callable[[], CreditUnitOfWork]
 
@@ -90,9 +92,9 @@ async def bootstrap(settings: CreditSettings) -> AsyncIterator[CreditContainer]:
     bus = command_bus(uow_factory, utc_now, rules, dates, options)
     on_timer = timer_handlers(options)
     scheduler = platform.timer_scheduler(uow_factory, on_timer)
-    jobs: list[PeriodicJob] = [scheduler.run]
+    jobs = [Part("timers", scheduler.run)]
     if options.grade_rules is not None:
-        jobs.append(_monthly_grades_armer(uow_factory, utc_now))
+        jobs.append(Part("grades-armer", _monthly_grades_armer(uow_factory, utc_now), one_shot=True))
     worker = platform.worker(
         consumers=[
             platform.consumer("complaints", consumer.complaint_subscriptions(bus), uow_factory),
@@ -125,10 +127,10 @@ async def bootstrap(settings: CreditSettings) -> AsyncIterator[CreditContainer]:
         await platform.close()
 
 
-def _monthly_grades_armer(uow_factory: UowFactory, clock: Clock) -> PeriodicJob:
+def _monthly_grades_armer(uow_factory: UowFactory, clock: Clock) -> PartRun:
     """A worker job that arms the monthly grade recompute once, if no run is scheduled yet."""
 
-    async def arm(stop: asyncio.Event) -> None:
+    async def arm(stop: asyncio.Event, pulse: Pulse) -> None:
         async with uow_factory() as uow:
             if not await uow.timers.scheduled(GRADES_AGGREGATE):
                 await schedule_monthly_grades(uow, after=clock())

@@ -20,6 +20,7 @@ from intake.unit_of_work import IntakeUnitOfWork
 from intake.views import ComplaintViews
 from shared.messagebus import MessageBus
 from shared.platform import Platform, build_platform
+from shared.supervision import Part
 from shared.worker import Worker
 
 
@@ -75,7 +76,7 @@ async def bootstrap(
     timers = platform.timer_scheduler(uow_factory, TIMER_HANDLERS)
     worker = platform.worker(
         consumers=[platform.consumer("outcomes", consumer.subscriptions(bus), uow_factory)],
-        jobs=[timers.run, importer.run],
+        jobs=[Part("timers", timers.run), Part("registry-import", importer.run)],
     )
     try:
         yield IntakeContainer(

@@ -17,6 +17,7 @@ from mediation.unit_of_work import MediationUnitOfWork
 from mediation.views import MediationViews
 from shared.messagebus import MessageBus
 from shared.platform import Platform, build_platform
+from shared.supervision import Part
 from shared.timers import TimerHandler
 from shared.worker import Worker
 
@@ -50,7 +51,7 @@ async def bootstrap(settings: MediationSettings) -> AsyncIterator[MediationConta
             platform.consumer(name, subscriptions, uow_factory)
             for name, subscriptions in consumer.subscriptions(bus).items()
         ],
-        jobs=[scheduler.run],
+        jobs=[Part("timers", scheduler.run)],
     )
     try:
         yield MediationContainer(

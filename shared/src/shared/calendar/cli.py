@@ -10,7 +10,7 @@ offset it is read as Asia/Shanghai time.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -18,8 +18,9 @@ import typer
 
 from shared.calendar.catalogue import Catalogue, default_catalogue
 from shared.calendar.counting import compute
-from shared.calendar.deadline import SHANGHAI, Deadline
+from shared.calendar.deadline import Deadline
 from shared.calendar.errors import CalendarError
+from shared.calendar.instants import parse_instant
 from shared.calendar.periods import parse_period
 from shared.calendar.workcalendar import WorkCalendar, load_calendar
 
@@ -85,5 +86,4 @@ def _is_catalogue_name(period: str) -> bool:
 def _parse_start(text: str) -> date:
     if "T" not in text and " " not in text.strip():
         return date.fromisoformat(text.strip())
-    moment = datetime.fromisoformat(text.strip())
-    return moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI)
+    return parse_instant(text)

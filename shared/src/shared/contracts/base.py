@@ -91,12 +91,23 @@ def schema_uri(event_type: str, version: int) -> str:
     return f"urn:ipcase:schema:{event_type}:v{version}"
 
 
+_MAX_VERSION_DIGITS = 6
+
+
 def version_from_schema_uri(uri: str | None) -> int:
-    """Events from outside (courts, customs) may omit ``dataschema``; they are version 1."""
+    """The version a ``dataschema`` names (``...:v2``); events from outside may omit it (version 1).
+
+    Raises ValueError for a version no contract could have (a thousand digits, say), so a forged
+    attribute is refused instead of being parsed.
+    """
     if not uri or ":v" not in uri:
         return 1
     tail = uri.rsplit(":v", 1)[1]
-    return int(tail) if tail.isdigit() else 1
+    if not (tail.isascii() and tail.isdigit()):
+        return 1
+    if len(tail) > _MAX_VERSION_DIGITS:
+        raise ValueError(f"schema version of {len(tail)} digits is out of range")
+    return int(tail)
 
 
 def contract_for(event_type: str, version: int = 1) -> type[EventData]:

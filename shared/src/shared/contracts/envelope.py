@@ -41,15 +41,15 @@ class CloudEvent(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     specversion: Literal["1.0"] = "1.0"
-    id: str = Field(min_length=1)
-    source: str = Field(min_length=1)
-    type: str = Field(min_length=1)
-    subject: str | None = None
+    id: str = Field(min_length=1, max_length=200)
+    source: str = Field(min_length=1, max_length=500)
+    type: str = Field(min_length=1, max_length=200)
+    subject: str | None = Field(default=None, max_length=500)
     time: AwareDatetime
-    datacontenttype: str = JSON
-    dataschema: str | None = None
-    correlationid: str | None = None
-    causationid: str | None = None
+    datacontenttype: str = Field(default=JSON, max_length=200)
+    dataschema: str | None = Field(default=None, max_length=500)
+    correlationid: str | None = Field(default=None, max_length=200)
+    causationid: str | None = Field(default=None, max_length=200)
     data: dict[str, Any]
 
     @classmethod
@@ -79,7 +79,10 @@ class CloudEvent(BaseModel):
 
     @property
     def version(self) -> int:
-        return version_from_schema_uri(self.dataschema)
+        try:
+            return version_from_schema_uri(self.dataschema)
+        except ValueError as exc:
+            raise MalformedEvent(str(exc), f"dataschema 无效：{exc}") from exc
 
     def decode(self, contract: builtins.type[EventData] | None = None) -> EventData:
         """Validate ``data`` against ``contract``, by default the registered one for its type and version."""

@@ -4,7 +4,8 @@ Start order: PostgreSQL (data in ``.data/``, kept across runs), the broker (memo
 cluster id each run), topics, every service's migrations, then one process per service (API with
 its worker inside). On Ctrl-C or SIGTERM the services stop first, then the broker, then PostgreSQL.
 Because the broker is new on every run, each service's relay replays its retained outbox; the
-consumers' inboxes drop what was already applied.
+consumers' inboxes drop what was already applied. A service process that exits (a worker that
+could not stop a stuck part exits 70) is started again, as an orchestrator would.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import httpx
@@ -31,6 +32,8 @@ from shared.service import ServiceSpec
 from shared.settings import DEV_BROKER_PORT, DEV_DATABASE_PORT
 
 READY_TIMEOUT_SECONDS = 90.0
+CRASH_WINDOW_SECONDS = 60.0
+MAX_CRASHES = 5
 
 
 class DevStackSettings(BaseSettings):
@@ -51,6 +54,7 @@ class DevStack:
         self._settings = settings
         self._services = services
         self._stop_requested = False
+        self._spawn: Callable[[str], subprocess.Popen[bytes]] = lambda name: _unstarted(name)
 
     def run(self) -> int:
         """Run until interrupted; return the exit code."""
@@ -105,20 +109,10 @@ class DevStack:
         self, database_url: str, bootstrap_servers: str
     ) -> Iterator[dict[str, subprocess.Popen[bytes]]]:
         processes: dict[str, subprocess.Popen[bytes]] = {}
+        self._spawn = lambda name: _spawn_service(name, self._services[name], database_url, bootstrap_servers)
         try:
-            for name, spec in self._services.items():
-                env = {
-                    **os.environ,
-                    "DATABASE_URL": database_url,
-                    "KAFKA_BOOTSTRAP_SERVERS": bootstrap_servers,
-                    "HTTP_PORT": str(spec.port),
-                    "ENVIRONMENT": "dev",
-                    "RUN_WORKERS": "true",
-                    "LOG_FORMAT": os.environ.get("LOG_FORMAT", "console"),
-                }
-                processes[name] = subprocess.Popen(
-                    [sys.executable, "-m", "shared.cli", "api", name], env=env, start_new_session=True
-                )
+            for name in self._services:
+                processes[name] = self._spawn(name)
             yield processes
         finally:
             _stop_processes(processes)
@@ -131,12 +125,21 @@ class DevStack:
                     raise RuntimeError(f"{name} did not become ready on port {spec.port}")
                 time.sleep(0.2)
 
-    def _supervise(self, processes: Mapping[str, subprocess.Popen[bytes]]) -> int:
+    def _supervise(self, processes: dict[str, subprocess.Popen[bytes]]) -> int:
+        """Restart a service that exits (as an orchestrator would); give up if it keeps crashing."""
+        crashes: dict[str, list[float]] = {name: [] for name in processes}
         while not self._stop_requested:
             for name, process in processes.items():
-                if process.poll() is not None:
-                    _say(f"{name} exited with code {process.returncode}; stopping everything")
+                if process.poll() is None:
+                    continue
+                now = time.monotonic()
+                recent = [t for t in crashes[name] if now - t < CRASH_WINDOW_SECONDS] + [now]
+                crashes[name] = recent
+                if len(recent) > MAX_CRASHES:
+                    _say(f"{name} exited {len(recent)} times within a minute; stopping everything")
                     return 1
+                _say(f"{name} exited with code {process.returncode}; starting it again")
+                processes[name] = self._spawn(name)
             time.sleep(0.5)
         _say("stopping")
         return 0
@@ -157,11 +160,32 @@ class DevStack:
         print("\n".join(lines), flush=True)  # noqa: T201 - the banner is the point
 
 
+def _spawn_service(
+    name: str, spec: ServiceSpec, database_url: str, bootstrap_servers: str
+) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "KAFKA_BOOTSTRAP_SERVERS": bootstrap_servers,
+        "HTTP_PORT": str(spec.port),
+        "ENVIRONMENT": "dev",
+        "RUN_WORKERS": "true",
+        "LOG_FORMAT": os.environ.get("LOG_FORMAT", "console"),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "shared.cli", "api", name], env=env, start_new_session=True
+    )
+
+
 def _is_ready(port: int) -> bool:
     try:
         return httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1.0).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+def _unstarted(name: str) -> subprocess.Popen[bytes]:
+    raise RuntimeError(f"{name}: the service processes have not been set up")
 
 
 def _stop_processes(processes: Mapping[str, subprocess.Popen[bytes]]) -> None:

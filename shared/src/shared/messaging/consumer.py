@@ -4,8 +4,10 @@ For each record: parse the CloudEvent, validate its data against the contract, t
 transaction claim the inbox row and run the handler; commit; only then commit the Kafka offset.
 A redelivered event finds its inbox row and is skipped. A handler that keeps failing is retried a
 bounded number of times with backoff, then the record goes to ``<topic>.dlq`` with error headers
-and the partition moves on. Losing the database is not the record's fault: such errors are retried
-until the database is back, never dead-lettered.
+and the partition moves on. A record that cannot even be read — oversized, not JSON, nested too
+deep, bad attributes, data that breaks its contract, any error at all while decoding — goes to the
+dead-letter topic at once: no record can stop a partition. Losing the database is not the record's
+fault: while a probe confirms the database is down, the record waits and is never dead-lettered.
 """
 
 from __future__ import annotations
@@ -20,25 +22,28 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
-import asyncpg
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
-from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError, MessageSizeTooLargeError
+from sqlalchemy import text
 
 from shared.contracts import CloudEvent, EventData, MalformedEvent, dead_letter_topic
+from shared.db import is_database_unavailable
 from shared.kafka.clients import KafkaConfig, make_consumer, make_producer
 from shared.kafka.identity import BrokerGuard
+from shared.liveness import Pulse
 from shared.logs import correlation_scope
 from shared.messaging import inbox
 from shared.metrics import CONSUMER_LAG, CONSUMER_MESSAGES, CONSUMER_RETRIES
-from shared.retry import Backoff, sleep_unless_stopped
+from shared.outage import Outage
+from shared.retry import Backoff, reraise_if_cancelling, sleep_unless_stopped
 from shared.uow import UnitOfWork
 
 log = structlog.get_logger(__name__)
 E = TypeVar("E", bound=EventData)
 U = TypeVar("U", bound=UnitOfWork)
 Handler = Callable[[Any, CloudEvent, Any], Awaitable[None]]
+DATABASE_PROBE_SECONDS = 2.0
 
 
 class Outcome(StrEnum):
@@ -46,6 +51,12 @@ class Outcome(StrEnum):
     DUPLICATE = "duplicate"
     IGNORED = "ignored"
     DEAD_LETTERED = "dead_lettered"
+
+
+class OversizedEvent(MalformedEvent):
+    code = "oversized_event"
+    title = "The record exceeds the size this consumer accepts"
+    title_zh = "记录超过消费者允许的大小"
 
 
 class UnsupportedVersion(MalformedEvent):
@@ -68,6 +79,7 @@ class ConsumerOptions:
     retry_backoff: timedelta = timedelta(milliseconds=200)
     retry_backoff_max: timedelta = timedelta(seconds=5)
     poll_timeout_ms: int = 200
+    max_event_bytes: int = 1024 * 1024
 
 
 class EventConsumer:
@@ -92,17 +104,24 @@ class EventConsumer:
         self._kafka = kafka
         self._options = options or ConsumerOptions()
         self._lag: dict[TopicPartition, int] = {}
+        self._pulse = Pulse(name)
+        self._database = Outage("database", name, self._pulse)
 
     def lag(self) -> dict[str, int]:
         """Records behind the high watermark per ``topic/partition``, as of the last fetch."""
         return {f"{tp.topic}/{tp.partition}": lag for tp, lag in sorted(self._lag.items())}
 
-    async def run(self, stop: asyncio.Event, *, cluster_id: str | None = None) -> None:
+    async def run(
+        self, stop: asyncio.Event, pulse: Pulse | None = None, *, cluster_id: str | None = None
+    ) -> None:
         """Consume until ``stop`` is set; the record being handled is finished first.
 
         With ``cluster_id``, every fetched batch is checked to come from that broker before it is
-        applied; :class:`~shared.kafka.identity.BrokerChanged` ends the run otherwise.
+        applied; :class:`~shared.kafka.identity.BrokerChanged` ends the run otherwise. ``pulse``
+        receives the liveness reports (beats, records handled, lag).
         """
+        if pulse is not None:
+            self._pulse = self._database.pulse = pulse
         async with contextlib.AsyncExitStack() as resources:
             consumer = make_consumer(self._kafka, group_id=self.name, topics=self.topics)
             resources.push_async_callback(consumer.stop)  # safe even if start() failed
@@ -115,6 +134,7 @@ class EventConsumer:
                 resources.push_async_callback(guard.close)
             log.info("consumer started", consumer=self.name, topics=self.topics)
             while not stop.is_set():
+                self._pulse.beat()
                 batches = await consumer.getmany(timeout_ms=self._options.poll_timeout_ms)
                 if batches and guard is not None:
                     # After the fetch: positions from an old broker are meaningless on a new one.
@@ -139,6 +159,7 @@ class EventConsumer:
             if outcome is None:  # stopped while waiting for the database: leave it for redelivery
                 break
             CONSUMER_MESSAGES.labels(self.name, outcome).inc()
+            self._pulse.progressed()
             next_offset = record.offset + 1
         if next_offset is not None:
             await self._commit(consumer, partition, next_offset)
@@ -155,16 +176,30 @@ class EventConsumer:
         self, producer: AIOKafkaProducer, record: ConsumerRecord, stop: asyncio.Event
     ) -> Outcome | None:
         try:
-            event = CloudEvent.from_kafka(record.headers, record.value)
-            subscription = self._subscription_for(event)
-            if subscription is None:
-                return Outcome.IGNORED
-            data = event.decode(subscription.contract)
-        except MalformedEvent as exc:
+            decoded = self._decode(record)
+        except Exception as exc:  # whatever stops a record being read is the record's fault
+            reraise_if_cancelling()
             await self._dead_letter(producer, record, exc, attempts=1)
             return Outcome.DEAD_LETTERED
+        if decoded is None:
+            return Outcome.IGNORED
+        event, data, subscription = decoded
         with correlation_scope(event.correlationid, causation_id=event.id):
             return await self._apply_with_retries(producer, record, event, data, subscription.handler, stop)
+
+    def _decode(self, record: ConsumerRecord) -> tuple[CloudEvent, EventData, Subscription[Any, Any]] | None:
+        """The event, its validated data and its subscription; None for types this group ignores."""
+        size = len(record.value or b"") + sum(len(k) + len(v or b"") for k, v in record.headers)
+        if size > self._options.max_event_bytes:
+            raise OversizedEvent(
+                f"record of {size} bytes exceeds the {self._options.max_event_bytes}-byte limit",
+                f"记录大小 {size} 字节，超过 {self._options.max_event_bytes} 字节的上限",
+            )
+        event = CloudEvent.from_kafka(record.headers, record.value)
+        subscription = self._subscription_for(event)
+        if subscription is None:
+            return None
+        return event, event.decode(subscription.contract), subscription
 
     def _subscription_for(self, event: CloudEvent) -> Subscription[Any, Any] | None:
         if event.type not in self._types:
@@ -183,6 +218,7 @@ class EventConsumer:
         handler: Handler,
         stop: asyncio.Event,
     ) -> Outcome | None:
+        """Apply once; hold the partition while the database is down; dead-letter after the last try."""
         failures = 0
         backoff = Backoff(
             self._options.retry_backoff.total_seconds(), self._options.retry_backoff_max.total_seconds()
@@ -190,12 +226,12 @@ class EventConsumer:
         while True:
             try:
                 applied = await self._apply(record, event, data, handler)
+                self._database.recovered()
                 return Outcome.APPLIED if applied else Outcome.DUPLICATE
             except Exception as exc:
-                if _is_infrastructure_failure(exc):
-                    log.warning(
-                        "database unavailable, holding the partition", consumer=self.name, error=repr(exc)
-                    )
+                reraise_if_cancelling()
+                if is_database_unavailable(exc) and not await self._database_reachable():
+                    self._database.failed(exc)  # not the record's fault: it waits, never dead-lettered
                 else:
                     failures += 1
                     if failures >= self._options.max_attempts:
@@ -211,6 +247,16 @@ class EventConsumer:
                     )
             if await sleep_unless_stopped(stop, backoff.next_delay()):
                 return None
+
+    async def _database_reachable(self) -> bool:
+        """A connection error may be a stale pooled connection; only a failed probe is an outage."""
+        try:
+            async with asyncio.timeout(DATABASE_PROBE_SECONDS), self._uow_factory() as uow:
+                await uow.session.execute(text("SELECT 1"))
+        except Exception:
+            reraise_if_cancelling()
+            return False
+        return True
 
     async def _apply(
         self, record: ConsumerRecord, event: CloudEvent, data: EventData, handler: Handler
@@ -236,28 +282,22 @@ class EventConsumer:
         self, producer: AIOKafkaProducer, record: ConsumerRecord, error: BaseException, *, attempts: int
     ) -> None:
         """Park the record on ``<topic>.dlq`` with why it failed; raise if the broker refuses it."""
-        headers = [
-            *record.headers,
-            ("dlq_error_type", type(error).__name__.encode()),
-            ("dlq_error_message", str(error)[:2000].encode()),
-            ("dlq_error_trace", "".join(traceback.format_exception(error))[-4000:].encode()),
-            ("dlq_original_topic", record.topic.encode()),
-            ("dlq_original_partition", str(record.partition).encode()),
-            ("dlq_original_offset", str(record.offset).encode()),
-            ("dlq_consumer", self.name.encode()),
-            ("dlq_attempts", str(attempts).encode()),
-            ("dlq_failed_at", dt.datetime.now(dt.UTC).isoformat().encode()),
-        ]
-        await producer.send_and_wait(
-            dead_letter_topic(record.topic), value=record.value, key=record.key, headers=headers
-        )
+        topic = dead_letter_topic(record.topic)
+        headers = _dead_letter_headers(self.name, record, error, attempts)
+        try:
+            await producer.send_and_wait(topic, value=record.value, key=record.key, headers=headers)
+        except MessageSizeTooLargeError:
+            # Too big to park whole: park what identifies it; the original stays on its topic.
+            trimmed = [(k, v) for k, v in headers if k.startswith("dlq_")]
+            trimmed.append(("dlq_value_omitted", str(len(record.value or b"")).encode()))
+            await producer.send_and_wait(topic, value=None, key=(record.key or b"")[:1024], headers=trimmed)
         log.error(
             "event dead-lettered",
             consumer=self.name,
             topic=record.topic,
             partition=record.partition,
             offset=record.offset,
-            error=repr(error),
+            error=repr(error)[:500],
         )
 
     async def _update_lag(self, consumer: AIOKafkaConsumer) -> None:
@@ -267,26 +307,39 @@ class EventConsumer:
             if highwater is None:
                 continue
             try:
-                position = await asyncio.wait_for(consumer.position(partition), timeout=0.2)
+                async with asyncio.timeout(0.2):
+                    position = await consumer.position(partition)
             except (TimeoutError, KafkaError):
                 continue
             self._lag[partition] = max(0, highwater - position)
             CONSUMER_LAG.labels(self.name, partition.topic, partition.partition).set(self._lag[partition])
+        self._pulse.backlog(sum(self._lag.values()))
 
 
-_INFRASTRUCTURE = (
-    OSError,
-    TimeoutError,
-    asyncpg.InterfaceError,
-    asyncpg.CannotConnectNowError,
-    InterfaceError,
-)
+def _dead_letter_headers(
+    consumer: str, record: ConsumerRecord, error: BaseException, attempts: int
+) -> list[tuple[str, bytes]]:
+    return [
+        *record.headers,
+        ("dlq_error_type", type(error).__name__.encode()),
+        ("dlq_error_message", _text(str(error), 2000)),
+        ("dlq_error_trace", _text(_trace(error), 4000, tail=True)),
+        ("dlq_original_topic", record.topic.encode()),
+        ("dlq_original_partition", str(record.partition).encode()),
+        ("dlq_original_offset", str(record.offset).encode()),
+        ("dlq_consumer", consumer.encode()),
+        ("dlq_attempts", str(attempts).encode()),
+        ("dlq_failed_at", dt.datetime.now(dt.UTC).isoformat().encode()),
+    ]
 
 
-def _is_infrastructure_failure(exc: BaseException) -> bool:
-    """Connection-level failures say nothing about the record: hold it and retry, never dead-letter."""
-    if isinstance(exc, _INFRASTRUCTURE):
-        return True
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return True
-    return isinstance(exc, OperationalError) and isinstance(exc.orig, _INFRASTRUCTURE)
+def _trace(error: BaseException) -> str:
+    try:
+        return "".join(traceback.format_exception(error))
+    except Exception:  # a pathological error (deep recursion) may not format; its name is enough
+        return repr(type(error))
+
+
+def _text(value: str, limit: int, *, tail: bool = False) -> bytes:
+    clipped = value[-limit:] if tail else value[:limit]
+    return clipped.encode(errors="replace")

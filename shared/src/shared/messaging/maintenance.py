@@ -74,3 +74,16 @@ async def pending_count(session: AsyncSession, tables: MessagingTables) -> int:
         select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))
     )
     return int(count or 0)
+
+
+async def pending_summary(session: AsyncSession, tables: MessagingTables) -> tuple[int, float | None]:
+    """How many events wait to be published, and the age in seconds of the oldest (None if none)."""
+    outbox = tables.outbox
+    count, oldest_age = (
+        await session.execute(
+            select(func.count(), func.extract("epoch", func.now() - func.min(outbox.c.created_at))).where(
+                outbox.c.published_at.is_(None)
+            )
+        )
+    ).one()
+    return int(count or 0), None if oldest_age is None else round(float(oldest_age), 3)

@@ -26,19 +26,22 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 from aiokafka.partitioner import DefaultPartitioner
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from shared.db import is_database_unavailable
 from shared.kafka.clients import KafkaConfig, make_producer
 from shared.kafka.identity import BrokerGuard
+from shared.liveness import Pulse
 from shared.messaging import maintenance
 from shared.messaging.tables import MessagingTables, outbox_channel
 from shared.metrics import OUTBOX_PUBLISH_FAILURES, OUTBOX_PUBLISHED, OUTBOX_REPLAYED, RELAY_LEADER
-from shared.retry import Backoff, sleep_unless_stopped, wait_any
+from shared.outage import Outage
+from shared.retry import Backoff, reraise_if_cancelling, sleep_unless_stopped, wait_any
 
 log = structlog.get_logger(__name__)
 LEADER_RETRY_SECONDS = 2.0
-TRANSIENT_ERRORS = (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, SQLAlchemyError, KafkaError)
+CONNECT_TIMEOUT_SECONDS = 5.0
+OUTAGE_RETRY_MAX_SECONDS = 5.0  # the relay is the pipeline's bottleneck after an outage: look often
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,39 +87,47 @@ class OutboxRelay:
         self._partitioner = DefaultPartitioner()
         self.is_leader = False
 
-    async def run(self, *, cluster_id: str, stop: asyncio.Event) -> None:
-        """Relay until ``stop`` is set, surviving database and broker outages."""
-        backoff = Backoff(maximum=10.0)
+    async def run(self, stop: asyncio.Event, pulse: Pulse | None = None, *, cluster_id: str) -> None:
+        """Relay until ``stop`` is set, waiting out database and broker outages."""
+        pulse = pulse or Pulse("outbox-relay")
+        database = Outage("database", f"{self._service}.outbox-relay", pulse)
+        backoff = Backoff(maximum=OUTAGE_RETRY_MAX_SECONDS)
         while not stop.is_set():
             try:
-                await self._lead(cluster_id, stop)
-            except TRANSIENT_ERRORS as exc:
-                log.warning("outbox relay interrupted, retrying", service=self._service, error=repr(exc))
+                await self._lead(cluster_id, stop, pulse, database)
+            except Exception as exc:
+                reraise_if_cancelling()
+                if not is_database_unavailable(exc):
+                    raise
+                database.failed(exc)
                 if await sleep_unless_stopped(stop, backoff.next_delay()):
                     return
 
-    async def _lead(self, cluster_id: str, stop: asyncio.Event) -> None:
-        connection = await asyncpg.connect(self._dsn)
+    async def _lead(self, cluster_id: str, stop: asyncio.Event, pulse: Pulse, database: Outage) -> None:
+        connection = await asyncpg.connect(self._dsn, timeout=CONNECT_TIMEOUT_SECONDS)
         lost = asyncio.Event()
         connection.add_termination_listener(lambda _: lost.set())
         try:
-            if not await self._become_leader(connection, stop):
+            if not await self._become_leader(connection, stop, pulse):
                 return
+            database.recovered()
             wake = asyncio.Event()
             await connection.add_listener(outbox_channel(self._tables.schema), lambda *_: wake.set())
             await self._adopt_broker(cluster_id)
             guard = BrokerGuard(self._kafka, cluster_id)
             try:
-                await self._relay(wake, lost, stop, guard)
+                await self._relay(wake, lost, stop, guard, pulse)
             finally:
                 await guard.close()
         finally:
             self._set_leader(False)
-            await connection.close()
+            pulse.backlog(0)
+            await _close_quietly(connection)
 
-    async def _become_leader(self, connection: asyncpg.Connection, stop: asyncio.Event) -> bool:
+    async def _become_leader(self, connection: asyncpg.Connection, stop: asyncio.Event, pulse: Pulse) -> bool:
         lock_name = f"ipcase.outbox.{self._tables.schema}"
         while not await connection.fetchval("SELECT pg_try_advisory_lock(hashtext($1))", lock_name):
+            pulse.beat()  # a standby replica: another process publishes this outbox
             if await sleep_unless_stopped(stop, LEADER_RETRY_SECONDS):
                 return False
         self._set_leader(True)
@@ -137,28 +148,37 @@ class OutboxRelay:
             )
 
     async def _relay(
-        self, wake: asyncio.Event, lost: asyncio.Event, stop: asyncio.Event, guard: BrokerGuard
+        self,
+        wake: asyncio.Event,
+        lost: asyncio.Event,
+        stop: asyncio.Event,
+        guard: BrokerGuard,
+        pulse: Pulse,
     ) -> None:
         backoff = Backoff(maximum=10.0)
+        broker = Outage("broker", f"{self._service}.outbox-relay", pulse)
         next_housekeeping = 0.0
         producer: AIOKafkaProducer | None = None
         try:
             while not stop.is_set():
+                pulse.beat()
                 if lost.is_set():
                     raise ConnectionError("lost the leader connection to PostgreSQL")
                 wake.clear()
                 try:
                     producer = producer or await self._start_producer()
-                    relayed = await self._publish_batch(producer, guard)
-                except (PublishFailed, KafkaError, OSError) as exc:
+                    relayed = await self._publish_batch(producer, guard, pulse)
+                except (PublishFailed, KafkaError, OSError, TimeoutError) as exc:
+                    reraise_if_cancelling()
+                    if is_database_unavailable(exc):
+                        raise
                     OUTBOX_PUBLISH_FAILURES.labels(self._service).inc()
-                    log.warning(
-                        "broker did not take the outbox, retrying", service=self._service, error=repr(exc)
-                    )
+                    broker.failed(exc)
                     await _stop_quietly(producer)
                     producer = None
                     await sleep_unless_stopped(stop, backoff.next_delay())
                     continue
+                broker.recovered()
                 backoff.reset()
                 if time.monotonic() >= next_housekeeping:
                     await self._housekeep()
@@ -177,8 +197,9 @@ class OutboxRelay:
             raise
         return producer
 
-    async def _publish_batch(self, producer: AIOKafkaProducer, guard: BrokerGuard) -> int:
+    async def _publish_batch(self, producer: AIOKafkaProducer, guard: BrokerGuard, pulse: Pulse) -> int:
         rows = await self._pending_rows()
+        pulse.backlog(len(rows))
         if not rows:
             return 0
         by_partition = await self._group_by_partition(producer, rows)
@@ -196,6 +217,8 @@ class OutboxRelay:
         failed_ids = {row.id for row in rows} - set(published)
         await self._record_outcome(published, failed_ids, failures)
         OUTBOX_PUBLISHED.labels(self._service).inc(len(published))
+        if published:
+            pulse.progressed(len(published))
         if failures:
             raise PublishFailed(repr(failures[0]))
         return len(rows)
@@ -295,6 +318,16 @@ async def _send_batch(
     if ids:
         delivery = await producer.send_batch(batch, topic, partition=partition)
         await delivery
+
+
+async def _close_quietly(connection: asyncpg.Connection) -> None:
+    # Closing a connection the server already dropped can itself fail; the close is best effort.
+    try:
+        async with asyncio.timeout(CONNECT_TIMEOUT_SECONDS):
+            await connection.close()
+    except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        log.debug("leader connection close failed", error=repr(exc))
+        connection.terminate()
 
 
 async def _stop_quietly(producer: AIOKafkaProducer | None) -> None:

@@ -48,7 +48,8 @@ class RunningService:
         for client in self._clients:
             await client.aclose()
         self.server.should_exit = True
-        await asyncio.wait_for(self.task, timeout=30)
+        async with asyncio.timeout(30):
+            await self.task
 
 
 async def start_service(spec: ServiceSpec, settings_overrides: dict[str, Any]) -> RunningService:

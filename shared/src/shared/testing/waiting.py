@@ -20,6 +20,15 @@ async def eventually(
         await asyncio.sleep(0.05)
 
 
+async def until(predicate: Callable[[], bool], *, within: float = 15.0, what: str = "condition") -> None:
+    """:func:`eventually` for a plain predicate on in-process state."""
+
+    async def check() -> bool:
+        return predicate()
+
+    await eventually(check, within=within, what=what)
+
+
 async def read_topic(
     bootstrap_servers: str, topic: str, *, expected: int, within: float = 15.0
 ) -> list[ConsumerRecord]:

@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING, Any
 import structlog
 from sqlalchemy import Table, func, or_, select, update
 
+from shared.db import is_database_unavailable
+from shared.liveness import Pulse
 from shared.metrics import TIMERS_FIRED
-from shared.retry import sleep_unless_stopped
+from shared.outage import Outage
+from shared.retry import Backoff, reraise_if_cancelling, sleep_unless_stopped
 from shared.timers.store import DueTimer, TimerStatus, due_timer
 
 if TYPE_CHECKING:
@@ -52,11 +55,33 @@ class TimerScheduler:
         self._max_attempts = max_attempts
         self._clock = clock
 
-    async def run(self, stop: asyncio.Event) -> None:
+    async def run(self, stop: asyncio.Event, pulse: Pulse | None = None) -> None:
+        """Fire due timers until ``stop`` is set, waiting out database outages."""
+        pulse = pulse or Pulse("timers")
+        database = Outage("database", f"{self._service}.timers", pulse)
+        backoff = Backoff(self._poll / 4, max(self._poll, 5.0))
         while not stop.is_set():
-            while not stop.is_set() and await self.fire_next():
-                pass
+            pulse.beat()
+            try:
+                await self._fire_due(stop, pulse)
+            except Exception as exc:
+                reraise_if_cancelling()
+                if not is_database_unavailable(exc):
+                    raise
+                database.failed(exc)
+                await sleep_unless_stopped(stop, backoff.next_delay())
+                continue
+            database.recovered()
+            backoff.reset()
             await sleep_unless_stopped(stop, self._poll)
+
+    async def _fire_due(self, stop: asyncio.Event, pulse: Pulse) -> None:
+        while not stop.is_set():
+            pulse.backlog(1)  # at least the one about to be looked for; 0 once none is due
+            if not await self.fire_next():
+                pulse.backlog(0)
+                return
+            pulse.progressed()
 
     async def fire_next(self) -> bool:
         """Fire one due timer, if any; True if one was handled (or failed and was recorded)."""
@@ -92,6 +117,9 @@ class TimerScheduler:
             try:
                 await self._dispatch(timer, uow)
             except Exception as exc:  # the handler's failure is recorded against the timer
+                reraise_if_cancelling()
+                if is_database_unavailable(exc):
+                    raise  # not the timer's fault: it stays due and fires once the database is back
                 await uow.rollback()
                 await self._record_failure(timer, row["attempts"] + 1, exc)
                 return True

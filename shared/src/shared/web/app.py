@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
@@ -17,10 +16,10 @@ from shared.web.auth import TokenService, authenticate, dev_token_router
 from shared.web.correlation import CorrelationIdMiddleware
 from shared.web.health import ServiceContainer, health_router, ops_router
 from shared.web.problems import install_problem_handlers
+from shared.worker import WorkerRunner
 
 S = TypeVar("S", bound=ServiceSettings)
 log = structlog.get_logger(__name__)
-WORKER_STOP_GRACE_SECONDS = 10.0
 Bootstrap = Callable[[S], AbstractAsyncContextManager[ServiceContainer]]
 
 
@@ -35,7 +34,8 @@ def create_service_app(
     """An app whose every service route requires a bearer token; health and docs stay open.
 
     The lifespan runs ``bootstrap`` (engine, bus, worker); with ``RUN_WORKERS`` the worker (outbox
-    relay and consumers) runs in this process too, as in development.
+    relay, consumers, timers) runs in this process too, as in development, and ``/healthz`` then
+    reports its liveness.
     """
 
     @contextlib.asynccontextmanager
@@ -43,8 +43,16 @@ def create_service_app(
         configure_logging(service=settings.service_name, level=settings.log_level, fmt=settings.log_format)
         async with bootstrap(settings) as container:
             app.state.container = container
-            async with _background_worker(container, enabled=settings.run_workers):
+            if not settings.run_workers:
                 yield
+                return
+            runner = WorkerRunner(container.worker, exit_on_stuck=settings.exit_on_stuck_worker)
+            app.state.worker_runner = runner
+            runner.start()
+            try:
+                yield
+            finally:
+                await runner.stop()
 
     app = FastAPI(title=title, description=description, version="1", lifespan=lifespan)
     app.state.tokens = TokenService(
@@ -53,7 +61,7 @@ def create_service_app(
         ttl=settings.auth_token_ttl,
     )
     app.add_middleware(CorrelationIdMiddleware)
-    install_problem_handlers(app)
+    install_problem_handlers(app, retry_after=settings.database_retry_after)
     app.include_router(health_router())
     app.include_router(ops_router())
     if settings.dev_mode:
@@ -61,20 +69,3 @@ def create_service_app(
     for router in routers:
         app.include_router(router, dependencies=[Depends(authenticate)])
     return app
-
-
-@contextlib.asynccontextmanager
-async def _background_worker(container: ServiceContainer, *, enabled: bool) -> AsyncIterator[None]:
-    if not enabled:
-        yield
-        return
-    stop = asyncio.Event()
-    task = asyncio.create_task(container.worker.run(stop), name=f"{container.worker.service}-worker")
-    try:
-        yield
-    finally:
-        stop.set()
-        try:
-            await asyncio.wait_for(task, WORKER_STOP_GRACE_SECONDS)
-        except TimeoutError:
-            log.warning("worker did not stop in time; cancelled", service=container.worker.service)

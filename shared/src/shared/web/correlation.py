@@ -6,7 +6,7 @@ import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.logs import correlation_scope, is_acceptable_id
-from shared.web.problems import internal_error_response
+from shared.web.problems import DEFAULT_RETRY_AFTER_SECONDS, unexpected_error_response
 
 HEADER = "x-correlation-id"
 log = structlog.get_logger(__name__)
@@ -38,14 +38,13 @@ class CorrelationIdMiddleware:
 
             try:
                 await self.app(scope, receive, send_with_header)
-            except Exception:
+            except Exception as error:
                 # Answer here, inside the correlation scope, so the 500 carries the id it is logged with.
                 if started:
                     raise
-                log.exception("unhandled error", path=scope.get("path"))
-                await internal_error_response(scope.get("path", "")).__call__(
-                    scope, receive, send_with_header
-                )
+                retry_after = getattr(scope["app"].state, "retry_after", DEFAULT_RETRY_AFTER_SECONDS)
+                response = unexpected_error_response(scope.get("path", ""), error, retry_after=retry_after)
+                await response(scope, receive, send_with_header)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -1,20 +1,26 @@
-"""Liveness, readiness, metrics and worker status routes."""
+"""Liveness, readiness, metrics and worker status routes.
+
+``/healthz`` is liveness: in a process that runs a worker it turns 503 when the worker has died or
+a part of it is stuck (work waits and nothing moves while its dependencies are up), so that an
+orchestrator restarts the process; an outage of the database or broker is not "stuck" — a restart
+would not help — and shows in ``/readyz`` instead.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Annotated, Any, Protocol
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 from shared.kafka.topics import broker_cluster_id
-from shared.messaging.maintenance import pending_count
+from shared.messaging.maintenance import pending_summary
 from shared.platform import Platform
 from shared.web.auth import Principal, Role, require_roles
-from shared.worker import Worker
+from shared.worker import Worker, WorkerRunner
 
 CHECK_TIMEOUT_SECONDS = 2.0
 
@@ -32,9 +38,13 @@ class ServiceContainer(Protocol):
 def health_router() -> APIRouter:
     router = APIRouter(tags=["health"])
 
-    @router.get("/healthz", summary="Liveness: the process answers")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    @router.get("/healthz", summary="Liveness: the process answers and its worker (if any) is not stuck")
+    async def healthz(request: Request) -> JSONResponse:
+        runner: WorkerRunner | None = getattr(request.app.state, "worker_runner", None)
+        if runner is None:
+            return JSONResponse({"status": "ok"})
+        body = await worker_liveness(request.app.state.container, runner)
+        return JSONResponse(body, status_code=200 if body["status"] == "ok" else 503)
 
     @router.get("/readyz", summary="Readiness: the database and the broker are reachable")
     async def readyz(request: Request) -> JSONResponse:
@@ -69,7 +79,7 @@ def ops_router() -> APIRouter:
         container: ServiceContainer = request.app.state.container
         worker = container.worker
         async with container.platform.sessions() as session:
-            pending = await pending_count(session, container.platform.tables)
+            pending, oldest = await pending_summary(session, container.platform.tables)
         return {
             "service": worker.service,
             "worker": {
@@ -78,11 +88,39 @@ def ops_router() -> APIRouter:
                 "broker_cluster_id": worker.status.cluster_id,
                 "last_error": worker.status.last_error,
             },
-            "outbox": {"pending": pending, "relay_leader": bool(worker.relay and worker.relay.is_leader)},
+            "outbox": {
+                "pending": pending,
+                "oldest_pending_seconds": oldest,
+                "relay_leader": bool(worker.relay and worker.relay.is_leader),
+            },
             "consumers": {consumer.name: {"lag": consumer.lag()} for consumer in worker.consumers},
+            "parts": worker.health()["parts"],
         }
 
     return router
+
+
+async def worker_liveness(container: ServiceContainer, runner: WorkerRunner) -> dict[str, Any]:
+    """The liveness verdict of a process's worker, with what it is based on."""
+    body: dict[str, Any] = {"status": "ok"}
+    if runner.failure is not None:
+        body.update(status="unhealthy", reason=f"worker stopped: {runner.failure}")
+        return body
+    health = container.worker.health()
+    if not health["healthy"]:
+        body.update(status="unhealthy", reason="worker parts stuck")
+    body["worker"] = health
+    body["outbox"] = await _outbox_backlog(container.platform)
+    return body
+
+
+async def _outbox_backlog(platform: Platform) -> dict[str, Any]:
+    try:
+        async with asyncio.timeout(CHECK_TIMEOUT_SECONDS), platform.sessions() as session:
+            pending, oldest = await pending_summary(session, platform.tables)
+    except Exception as exc:  # reported, not raised: liveness must answer while the database is away
+        return {"error": repr(exc)[:300]}
+    return {"pending": pending, "oldest_pending_seconds": oldest}
 
 
 async def _check_database(platform: Platform) -> dict[str, Any]:
@@ -101,3 +139,22 @@ async def _check_broker(platform: Platform) -> dict[str, Any]:
     except Exception as exc:  # as above
         return {"ok": False, "error": repr(exc)}
     return {"ok": True, "cluster_id": cluster_id}
+
+
+def worker_health_app(container: ServiceContainer, runner: WorkerRunner) -> FastAPI:
+    """The HTTP face of a worker-only process: liveness, readiness and metrics, no API.
+
+    It listens on ``WORKER_HEALTH_HOST:WORKER_HEALTH_PORT`` (loopback by default; a container
+    exposes it to its orchestrator only). ``/metrics`` is open here: the worker's consumer, relay
+    and timer metrics live in this process, and the port is not published.
+    """
+    app = FastAPI(title="ipcase worker", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.container = container
+    app.state.worker_runner = runner
+    app.include_router(health_router())
+
+    @app.get("/metrics", response_class=Response)
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return app

@@ -10,19 +10,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import asyncpg
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from shared.db import is_database_unavailable
 from shared.errors import (
     Conflict,
     FieldError,
     IpcaseError,
     NotFound,
     PermissionDenied,
+    ServiceUnavailable,
     Unauthenticated,
     ValidationFailed,
 )
@@ -38,7 +42,9 @@ STATUS_BY_KIND: tuple[tuple[type[IpcaseError], int], ...] = (
     (ValidationFailed, 422),
     (Unauthenticated, 401),
     (PermissionDenied, 403),
+    (ServiceUnavailable, 503),
 )
+DEFAULT_RETRY_AFTER_SECONDS = 5
 _HTTP_TEXTS = {
     400: ("bad_request", "Bad request", "请求无效"),
     404: ("not_found", "Resource not found", "资源不存在"),
@@ -118,11 +124,18 @@ def problem_response(
     )
 
 
-def install_problem_handlers(app: FastAPI) -> None:
-    """Map every error to a problem document, once, for the whole app."""
+def install_problem_handlers(app: FastAPI, *, retry_after: int = DEFAULT_RETRY_AFTER_SECONDS) -> None:
+    """Map every error to a problem document, once, for the whole app.
+
+    Errors from the database layer are 503 with ``Retry-After`` when the database is unreachable
+    (nothing was saved; the client may send the same request again) and 500 otherwise.
+    """
+    app.state.retry_after = retry_after
     app.add_exception_handler(IpcaseError, _ipcase_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _request_validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_exception)  # type: ignore[arg-type]
+    for kind in (SQLAlchemyError, asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
+        app.add_exception_handler(kind, _unexpected_error)
     app.add_exception_handler(Exception, _unexpected_error)
 
 
@@ -132,6 +145,8 @@ async def _ipcase_error(request: Request, error: IpcaseError) -> JSONResponse:
     if allowed is not None:
         extensions["allowed"] = list(allowed)
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(error, Unauthenticated) else None
+    if isinstance(error, ServiceUnavailable):
+        headers = {"Retry-After": str(getattr(request.app.state, "retry_after", DEFAULT_RETRY_AFTER_SECONDS))}
     return problem_response(
         request,
         status=status_for(error),
@@ -173,8 +188,37 @@ async def _http_exception(request: Request, error: StarletteHTTPException) -> JS
 
 
 async def _unexpected_error(request: Request, error: Exception) -> JSONResponse:
-    log.exception("unhandled error", path=request.url.path)
-    return internal_error_response(request.url.path)
+    retry_after = getattr(request.app.state, "retry_after", DEFAULT_RETRY_AFTER_SECONDS)
+    return unexpected_error_response(request.url.path, error, retry_after=retry_after)
+
+
+def unexpected_error_response(path: str, error: BaseException, *, retry_after: int) -> JSONResponse:
+    """503 if the database is unreachable (logged in one line), else the logged 500."""
+    if is_database_unavailable(error):
+        log.warning("database unavailable", path=path, error=repr(error)[:300])
+        return database_unavailable_response(path, retry_after)
+    log.error("unhandled error", path=path, exc_info=error)
+    return internal_error_response(path)
+
+
+def database_unavailable_response(path: str, retry_after: int) -> JSONResponse:
+    problem = Problem(
+        type="urn:ipcase:problem:database_unavailable",
+        title="Service temporarily unavailable",
+        title_zh="服务暂时不可用",
+        status=503,
+        detail=f"The database cannot be reached; nothing was saved. Retry in {retry_after} s",
+        detail_zh=f"数据库暂时无法访问，未保存任何数据；请在 {retry_after} 秒后重试",
+        instance=path,
+        code="database_unavailable",
+        correlation_id=current_correlation_id(),
+    )
+    return JSONResponse(
+        problem.model_dump(exclude_none=True),
+        status_code=503,
+        media_type=PROBLEM_JSON,
+        headers={"Retry-After": str(retry_after)},
+    )
 
 
 def internal_error_response(path: str) -> JSONResponse:

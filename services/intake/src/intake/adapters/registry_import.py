@@ -27,7 +27,10 @@ from intake.adapters.orm import import_errors, import_jobs
 from intake.domain.rights import LicenceKind, Licensee, RegisteredRight, RightStatus
 from intake.hand_off import status_changed_event
 from intake.unit_of_work import IntakeUnitOfWork
-from shared.retry import sleep_unless_stopped
+from shared.db import is_database_unavailable
+from shared.liveness import Pulse
+from shared.outage import Outage
+from shared.retry import Backoff, reraise_if_cancelling, sleep_unless_stopped
 from shared.vocabulary import IpType
 from shared.web.types import CreditCode
 
@@ -156,9 +159,25 @@ class RegistryImporter:
         self._uow_factory, self._dir, self._batch = uow_factory, import_dir, batch_size
         self._poll, self._clock = poll_interval.total_seconds(), clock
 
-    async def run(self, stop: asyncio.Event) -> None:
+    async def run(self, stop: asyncio.Event, pulse: Pulse) -> None:
+        database = Outage("database", "intake.registry-import", pulse)
+        backoff = Backoff(maximum=5.0)
         while not stop.is_set():
-            if not await self.run_next(stop):
+            pulse.beat()
+            try:
+                ran = await self.run_next(stop)
+            except Exception as exc:
+                reraise_if_cancelling()
+                if not is_database_unavailable(exc):
+                    raise
+                database.failed(exc)
+                await sleep_unless_stopped(stop, backoff.next_delay())
+                continue
+            database.recovered()
+            backoff.reset()
+            if ran:
+                pulse.progressed()
+            else:
                 await sleep_unless_stopped(stop, self._poll)
 
     async def run_next(self, stop: asyncio.Event | None = None) -> bool:
