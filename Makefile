@@ -42,8 +42,9 @@ fmt: install ## Format and auto-fix
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-schemas: install ## Re-export the JSON Schemas of the event contracts
+schemas: install ## Re-export the JSON Schemas of the event contracts and the services' OpenAPI documents
 	$(BIN)/ipcase contracts export
+	$(BIN)/ipcase contracts openapi
 
 bench: install ## Run the benchmarks against the embedded stack
 	$(BIN)/python bench/intake_throughput.py --restart-broker

@@ -17,6 +17,7 @@ from shared.logs import configure_logging
 from shared.messaging.maintenance import replay_outbox
 from shared.service import discover_services, get_service
 from shared.timers.store import recompute_provisional
+from shared.web import openapi_docs
 from shared.web.worker_process import run_worker_process
 
 app = typer.Typer(help="ipcase: event-driven IP-enforcement case management", no_args_is_help=True)
@@ -153,6 +154,20 @@ def export_contracts(
 ) -> None:
     """Write every contract's JSON Schema to the committed schemas folder."""
     for path in schemas.export_all(force=force):
+        typer.echo(f"wrote {path}")
+
+
+@contracts_app.command("openapi")
+def export_openapi(
+    check: Annotated[bool, typer.Option(help="Only report services whose API changed")] = False,
+) -> None:
+    """Write each service's OpenAPI document to services/<name>/openapi.json (or check it)."""
+    if check:
+        changed = openapi_docs.changed_services()
+        for name in changed:
+            typer.echo(f"{name}: the API differs from services/{name}/openapi.json", err=True)
+        raise typer.Exit(1 if changed else 0)
+    for path in openapi_docs.export_all():
         typer.echo(f"wrote {path}")
 
 

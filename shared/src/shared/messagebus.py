@@ -8,14 +8,13 @@ and then the consumer commits.
 
 from __future__ import annotations
 
-import functools
-import inspect
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Generic, TypeVar
 
-from shared.uow import UnitOfWork
+from shared.injection import inject
+from shared.uow import Transaction
 
-U = TypeVar("U", bound=UnitOfWork)
+U = TypeVar("U", bound=Transaction)
 CommandHandler = Callable[..., Awaitable[Any]]
 
 
@@ -28,7 +27,7 @@ class MessageBus(Generic[U]):
     ) -> None:
         self._uow_factory = uow_factory
         self._handlers = {
-            command: _inject(handler, dependencies or {}) for command, handler in handlers.items()
+            command: inject(handler, dependencies or {}) for command, handler in handlers.items()
         }
 
     async def handle(self, command: object, *, uow: U | None = None) -> Any:
@@ -40,9 +39,3 @@ class MessageBus(Generic[U]):
             result = await handler(command, own_uow)
             await own_uow.commit()
             return result
-
-
-def _inject(handler: CommandHandler, dependencies: Mapping[str, Any]) -> CommandHandler:
-    wanted = inspect.signature(handler).parameters
-    bound = {name: value for name, value in dependencies.items() if name in wanted}
-    return functools.partial(handler, **bound) if bound else handler

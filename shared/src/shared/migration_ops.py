@@ -140,3 +140,40 @@ def create_timers_table_v1(schema: str) -> None:
 
 def drop_timers_table_v1(schema: str) -> None:
     op.drop_table("timers", schema=schema)
+
+
+def create_case_record_table_v1(schema: str) -> None:
+    """The case record (``shared.case_record``): every event of every aggregate, append-only."""
+    op.create_table(
+        "case_record",
+        sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+        sa.Column("aggregate_type", sa.Text, nullable=False),
+        sa.Column("aggregate_id", postgresql.UUID(as_uuid=True), nullable=False),
+        sa.Column("action", sa.Text, nullable=False),
+        sa.Column("transition", sa.Text),
+        sa.Column("from_state", sa.Text),
+        sa.Column("to_state", sa.Text),
+        sa.Column("actor_kind", sa.Text, nullable=False),
+        sa.Column("actor_id", sa.Text, nullable=False),
+        sa.Column("actor_roles", postgresql.JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")),
+        sa.Column("recorded_by", sa.Text),
+        sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("legal_basis", postgresql.JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")),
+        sa.Column("summary", sa.Text),
+        sa.Column("summary_zh", sa.Text),
+        sa.Column("subject", sa.Text),
+        sa.Column("subject_id", postgresql.UUID(as_uuid=True)),
+        sa.Column("details", postgresql.JSONB, nullable=False, server_default=sa.text("'{}'::jsonb")),
+        sa.Column("advisories", postgresql.JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")),
+        sa.Column("documents", postgresql.JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")),
+        sa.Column("correlation_id", sa.Text),
+        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.PrimaryKeyConstraint("id", name="pk_case_record"),
+        schema=schema,
+    )
+    op.create_index("ix_case_record_aggregate", "case_record", ["aggregate_id", "id"], schema=schema)
+    op.create_index("ix_case_record_actor", "case_record", ["actor_id", "id"], schema=schema)
+
+
+def drop_case_record_table_v1(schema: str) -> None:
+    op.drop_table("case_record", schema=schema)

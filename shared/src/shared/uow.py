@@ -8,13 +8,23 @@ handlers change aggregates and record events but never commit. A service subclas
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Self
+from typing import Any, Protocol, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared.messaging.outbox import Outbox
 from shared.messaging.tables import MessagingTables
 from shared.timers.store import Timers
+
+
+class Transaction(Protocol):
+    """What the message bus needs of a unit of work: the real one below and the test fakes alike."""
+
+    async def __aenter__(self) -> Any: ...
+
+    async def __aexit__(self, *exc: Any) -> Any: ...
+
+    async def commit(self) -> None: ...
 
 
 class UnitOfWork:

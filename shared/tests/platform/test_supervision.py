@@ -379,7 +379,7 @@ async def test_a_stuck_worker_makes_the_worker_process_report_unhealthy(broker: 
 
     worker = bare_worker(broker, [Part("stubborn", stubborn)], stop_grace=0.1, cancel_grace=0.1)
     runner = WorkerRunner(worker, exit_on_stuck=False)
-    app = worker_health_app(SimpleNamespace(worker=worker, platform=None), runner)  # type: ignore[arg-type]
+    app = worker_health_app(SimpleNamespace(worker=worker, platform=None), runner)
     runner.start()
     async with asyncio.timeout(10):
         await started.wait()

@@ -16,7 +16,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import traceback
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -29,6 +29,7 @@ from sqlalchemy import text
 
 from shared.contracts import CloudEvent, EventData, MalformedEvent, dead_letter_topic
 from shared.db import is_database_unavailable
+from shared.injection import inject
 from shared.kafka.clients import KafkaConfig, make_consumer, make_producer
 from shared.kafka.identity import BrokerGuard
 from shared.liveness import Pulse
@@ -71,6 +72,22 @@ class Subscription(Generic[E, U]):
 
     contract: type[E]
     handler: Callable[[E, CloudEvent, U], Awaitable[None]]
+
+
+def bind(
+    subscriptions: Iterable[Subscription[Any, Any]], **dependencies: Any
+) -> list[Subscription[Any, Any]]:
+    """Module-level handlers declare what they need beyond ``(data, event, uow)`` as keyword
+    parameters (``bus``, ``source``...); the composition root binds them here.
+
+    A service's ``entrypoints/consumer.py`` is then plain functions plus a declared list::
+
+        async def on_routed(data: ComplaintRoutedV1, event: CloudEvent, uow: U, *, bus: Bus) -> None:
+            ...
+
+        SUBSCRIPTIONS = [Subscription(ComplaintRoutedV1, on_routed), ...]
+    """
+    return [Subscription(s.contract, inject(s.handler, dependencies)) for s in subscriptions]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,38 @@
+"""Event details as JSON values (dates in ISO 8601, enums by value), so the record is stored as given."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+
+def jsonable(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {str(key): to_json(value) for key, value in values.items()}
+
+
+def to_json(value: Any) -> Any:
+    """``value`` as JSON: datetimes and dates in ISO 8601, enums by value, decimals and UUIDs as text,
+    objects with ``as_dict()`` and dataclasses as objects, collections element by element."""
+    if value is None or (isinstance(value, bool | int | float | str) and not isinstance(value, Enum)):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, Mapping):
+        return jsonable(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return [to_json(v) for v in value]
+    as_dict = getattr(value, "as_dict", None)
+    if callable(as_dict):
+        return to_json(as_dict())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    raise TypeError(f"cannot record a {type(value).__name__} as JSON")

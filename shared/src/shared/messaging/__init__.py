@@ -1,0 +1,1 @@
+"""Transactional outbox, its relay, the idempotent consumer runner and their tables."""
