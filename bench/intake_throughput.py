@@ -43,11 +43,12 @@ from shared.db import asyncpg_dsn
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.ports import free_port, wait_until_listening
 from shared.devstack.postgres import EmbeddedPostgres
+from shared.identity.dev_issuer import DevIssuer
 from shared.kafka.clients import KafkaConfig
 from shared.kafka.topics import all_topics, ensure_topics
 from shared.service import discover_services
-from shared.settings import DEV_AUTH_SECRET
-from shared.web.auth import Role, TokenService
+from shared.web.auth import Role
+from shared.web.identity import all_audiences
 
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = 3
@@ -120,9 +121,16 @@ class Stack:
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
     ports: dict[str, int] = field(default_factory=dict)
 
+    issuer_port: int = field(default_factory=free_port)
+
     def __post_init__(self) -> None:
         self.postgres = EmbeddedPostgres(self.workdir / "pg", free_port(), durable=True)
         self.broker = EmbeddedBroker(free_port(), self.workdir / "broker.log")
+
+    @property
+    def issuer(self) -> DevIssuer:
+        url = f"http://127.0.0.1:{self.issuer_port}"
+        return DevIssuer(self.workdir / "issuer.pem", url, all_audiences())
 
     @property
     def database_url(self) -> str:
@@ -139,6 +147,8 @@ class Stack:
             "KAFKA_WATCH_INTERVAL": "1",
             "EVIDENCE_DIR": str(self.workdir / "evidence"),
             "IMPORT_DIR": str(self.workdir / "imports"),
+            "AUTH_ISSUER": f"http://127.0.0.1:{self.issuer_port}",
+            "AUTH_DEV_KEY_FILE": str(self.workdir / "issuer.pem"),
         }
 
     async def start(self) -> None:
@@ -152,6 +162,18 @@ class Stack:
             database="ipcase",
         )
         self.broker.start()
+        issuer = [
+            sys.executable,
+            "-m",
+            "shared.cli",
+            "issuer",
+            "--key-file",
+            str(self.workdir / "issuer.pem"),
+        ]
+        self.processes.append(
+            spawn([*issuer, "--port", str(self.issuer_port)], self.env, self.workdir / "issuer.log")
+        )
+        wait_until_listening("127.0.0.1", self.issuer_port, timeout=60)
         await ensure_topics(KafkaConfig(self.broker.bootstrap_servers, "bench"), all_topics())
         for spec in discover_services().values():
             await migrations.upgrade(spec, self.database_url)
@@ -268,9 +290,7 @@ async def broker_restart(
 
 
 def clients(stack: Stack) -> tuple[httpx.AsyncClient, httpx.AsyncClient, httpx.AsyncClient]:
-    token = TokenService(secret=DEV_AUTH_SECRET, issuer="ipcase", ttl=timedelta(hours=1)).issue(
-        "bench", [Role.ADMIN]
-    )
+    token = stack.issuer.issue("bench", [Role.ADMIN], office_code="000000", ttl=timedelta(hours=2))
     headers = {"Authorization": f"Bearer {token}"}
     # Expire idle connections before uvicorn does (5 s), or a reused one can be closed mid-request.
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=64, keepalive_expiry=2)

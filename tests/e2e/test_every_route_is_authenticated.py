@@ -50,9 +50,9 @@ async def test_a_token_from_one_service_is_accepted_by_all(start_service: Any) -
         assert response.status_code == 200, (name, response.text)
 
 
-async def test_the_dev_token_issuer_exists_only_in_dev(start_service: Any) -> None:
+async def test_the_dev_token_issuer_exists_only_in_dev(start_service: Any, identity_provider: Any) -> None:
     production = await start_service(
-        "intake", environment="production", auth_secret="a-real-secret-for-tests"
+        "intake", environment="production", auth_issuer=identity_provider.url
     )
     async with httpx.AsyncClient(base_url=production.base_url) as client:
         response = await client.post("/auth/dev-token", json={"subject": "x", "roles": ["admin"]})

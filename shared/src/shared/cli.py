@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -40,6 +41,25 @@ def dev() -> None:
     from shared.devstack.stack import DevStack, DevStackSettings
 
     raise typer.Exit(DevStack(DevStackSettings(), discover_services()).run())
+
+
+@app.command()
+def issuer(
+    port: Annotated[int | None, typer.Option(help="Port (default DEV_ISSUER_PORT, 8100)")] = None,
+    key_file: Annotated[Path | None, typer.Option(help="Ed25519 key (created if missing)")] = None,
+) -> None:
+    """Serve the development OIDC issuer (discovery, JWKS, development tokens). Never in production."""
+    from shared.devstack.stack import DevStackSettings
+    from shared.identity.dev_issuer import DevIssuer, dev_issuer_app
+    from shared.identity.principals import NATIONAL_OFFICE
+    from shared.web.identity import all_audiences
+
+    settings = DevStackSettings()
+    chosen_port = port or settings.dev_issuer_port
+    url = f"http://127.0.0.1:{chosen_port}"
+    dev = DevIssuer(key_file or settings.issuer_key_file, url, all_audiences())
+    app_ = dev_issuer_app(dev, dt.timedelta(hours=1), NATIONAL_OFFICE)
+    uvicorn.run(app_, host="127.0.0.1", port=chosen_port, log_config=None, access_log=False)
 
 
 @app.command()

@@ -17,9 +17,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BeforeValidator, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEV_AUTH_SECRET = "ipcase-dev-secret-not-for-production"
 DEV_DATABASE_PORT = 15432
 DEV_BROKER_PORT = 19092
+DEV_ISSUER_PORT = 8100
+DEV_ISSUER = f"http://127.0.0.1:{DEV_ISSUER_PORT}"
 
 
 def _seconds_or_iso_duration(value: object) -> object:
@@ -145,13 +146,40 @@ class ServiceSettings(BaseSettings):
         default="Asia/Shanghai", description="Zone in which staff read and write times without an offset"
     )
 
-    auth_secret: SecretStr = SecretStr(DEV_AUTH_SECRET)
-    auth_issuer: str = "ipcase"
-    auth_token_ttl: Duration = timedelta(hours=12)
+    auth_issuer: str | None = Field(
+        default=None,
+        description="OIDC issuer URL (e.g. https://idp.office.gov.cn/realms/ipcase); required outside dev",
+    )
+    auth_audience: str | None = Field(default=None, description="Defaults to ipcase-<service>")
+    auth_algorithms: tuple[str, ...] = ("RS256", "ES256", "EdDSA")
+    auth_leeway: Duration = Field(
+        default=timedelta(seconds=30), le=timedelta(minutes=5), description="Tolerated clock skew"
+    )
+    auth_jwks_refresh: Duration = Field(
+        default=timedelta(minutes=5), description="How often the issuer's signing keys are fetched again"
+    )
+    auth_roles_claim: str = Field(
+        default="roles", description="Dotted path, e.g. realm_access.roles (Keycloak)"
+    )
+    auth_office_claim: str = "office_code"
+    auth_kind_claim: str = "principal_kind"
+    auth_partner_claim: str = "partner_code"
+    auth_dev_key_file: Path = Field(
+        default=Path(".data/dev-issuer/ed25519.pem"), description="Development issuer's key (dev only)"
+    )
+    dev_token_ttl: Duration = timedelta(hours=1)
 
     @property
     def port(self) -> int:
         return self.http_port or self.default_http_port
+
+    @property
+    def issuer(self) -> str:
+        return (self.auth_issuer or DEV_ISSUER).rstrip("/")
+
+    @property
+    def audience(self) -> str:
+        return self.auth_audience or f"ipcase-{self.service_name}"
 
     @property
     def health_port(self) -> int:
@@ -200,7 +228,11 @@ class ServiceSettings(BaseSettings):
         return self
 
     @model_validator(mode="after")
-    def _refuse_dev_secret_outside_dev(self) -> Self:
-        if not self.dev_mode and self.auth_secret.get_secret_value() == DEV_AUTH_SECRET:
-            raise ValueError("AUTH_SECRET must be set outside the dev environment")
+    def _require_an_issuer_outside_dev(self) -> Self:
+        if self.dev_mode:
+            return self
+        if not self.auth_issuer or self.auth_issuer.rstrip("/") == DEV_ISSUER:
+            raise ValueError(
+                "AUTH_ISSUER (the office's OIDC issuer URL) must be set outside the dev environment"
+            )
         return self

@@ -22,7 +22,9 @@ class ExampleSettings(ServiceSettings):
         ({"kafka_session_timeout_ms": 10000, "kafka_request_timeout_ms": 5000}, "KAFKA_REQUEST_TIMEOUT_MS"),
         ({"kafka_heartbeat_interval_ms": 3000}, "KAFKA_HEARTBEAT_INTERVAL_MS"),
         ({"inbox_retention": timedelta(days=1)}, "INBOX_RETENTION"),
-        ({"environment": "production"}, "AUTH_SECRET"),
+        ({"environment": "production"}, "AUTH_ISSUER"),
+        ({"environment": "production", "auth_issuer": "http://127.0.0.1:8100"}, "AUTH_ISSUER"),
+        ({"auth_leeway": timedelta(minutes=10)}, "auth_leeway"),
     ],
 )
 def test_dangerous_combinations_are_refused(overrides: dict[str, Any], message: str) -> None:

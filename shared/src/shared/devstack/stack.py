@@ -1,8 +1,9 @@
 """``make run``: the whole system on one machine, with embedded PostgreSQL and broker.
 
 Start order: PostgreSQL (data in ``.data/``, kept across runs), the broker (memory only, a new
-cluster id each run), topics, every service's migrations, then one process per service (API with
-its worker inside). On Ctrl-C or SIGTERM the services stop first, then the broker, then PostgreSQL.
+cluster id each run), the development OIDC issuer (its key kept in ``.data/dev-issuer/``), topics,
+every service's migrations, then one process per service (API with its worker inside). On Ctrl-C
+or SIGTERM the services stop first, then the broker, then PostgreSQL.
 Because the broker is new on every run, each service's relay replays its retained outbox; the
 consumers' inboxes drop what was already applied. A service process that exits (a worker that
 could not stop a stuck part exits 70) is started again, as an orchestrator would.
@@ -25,11 +26,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from shared import migrations
 from shared.devstack.broker import EmbeddedBroker
+from shared.devstack.ports import wait_until_listening
 from shared.devstack.postgres import EmbeddedPostgres
 from shared.kafka.clients import KafkaConfig
 from shared.kafka.topics import all_topics, ensure_topics
 from shared.service import ServiceSpec
-from shared.settings import DEV_BROKER_PORT, DEV_DATABASE_PORT
+from shared.settings import DEV_BROKER_PORT, DEV_DATABASE_PORT, DEV_ISSUER_PORT
 
 READY_TIMEOUT_SECONDS = 90.0
 CRASH_WINDOW_SECONDS = 60.0
@@ -46,7 +48,16 @@ class DevStackSettings(BaseSettings):
     data_dir: Path = Path(".data")
     dev_database_port: int = DEV_DATABASE_PORT
     dev_broker_port: int = DEV_BROKER_PORT
+    dev_issuer_port: int = DEV_ISSUER_PORT
     dev_database_name: str = "ipcase"
+
+    @property
+    def issuer_key_file(self) -> Path:
+        return (self.data_dir / "dev-issuer" / "ed25519.pem").resolve()
+
+    @property
+    def issuer_url(self) -> str:
+        return f"http://127.0.0.1:{self.dev_issuer_port}"
 
 
 class DevStack:
@@ -63,6 +74,7 @@ class DevStack:
         with contextlib.ExitStack() as stack:
             database_url = self._database(stack)
             bootstrap_servers = self._broker(stack)
+            self._issuer(stack)
             asyncio.run(self._prepare(database_url, bootstrap_servers))
             processes = stack.enter_context(self._service_processes(database_url, bootstrap_servers))
             self._wait_until_ready()
@@ -95,6 +107,18 @@ class DevStack:
         stack.callback(broker.stop)
         return broker.bootstrap_servers
 
+    def _issuer(self, stack: contextlib.ExitStack) -> None:
+        """The development OIDC issuer: services verify its tokens by discovery and JWKS, as in production."""
+        settings = self._settings
+        _say(f"starting the development identity issuer on {settings.issuer_url}")
+        command = [
+            sys.executable, "-m", "shared.cli", "issuer",
+            "--port", str(settings.dev_issuer_port), "--key-file", str(settings.issuer_key_file),
+        ]  # fmt: skip
+        process = subprocess.Popen(command, start_new_session=True)
+        stack.callback(_stop_processes, {"issuer": process})
+        wait_until_listening("127.0.0.1", settings.dev_issuer_port, timeout=30)
+
     async def _prepare(self, database_url: str, bootstrap_servers: str) -> None:
         created = await ensure_topics(
             KafkaConfig(bootstrap_servers, client_id="ipcase-devstack"), all_topics()
@@ -109,7 +133,13 @@ class DevStack:
         self, database_url: str, bootstrap_servers: str
     ) -> Iterator[dict[str, subprocess.Popen[bytes]]]:
         processes: dict[str, subprocess.Popen[bytes]] = {}
-        self._spawn = lambda name: _spawn_service(name, self._services[name], database_url, bootstrap_servers)
+        identity = {
+            "AUTH_ISSUER": self._settings.issuer_url,
+            "AUTH_DEV_KEY_FILE": str(self._settings.issuer_key_file),
+        }
+        self._spawn = lambda name: _spawn_service(
+            name, self._services[name], database_url, bootstrap_servers, identity
+        )
         try:
             for name in self._services:
                 processes[name] = self._spawn(name)
@@ -151,6 +181,7 @@ class DevStack:
         lines += [
             f"  {'PostgreSQL':<13} {database_url}",
             f"  {'Kafka':<13} {bootstrap_servers}",
+            f"  {'Issuer':<13} {self._settings.issuer_url}  (development OIDC issuer)",
             "",
             "  A development token (any service issues tokens all four accept):",
             "    curl -s -X POST http://127.0.0.1:8101/auth/dev-token -H 'content-type: application/json' \\",
@@ -161,10 +192,11 @@ class DevStack:
 
 
 def _spawn_service(
-    name: str, spec: ServiceSpec, database_url: str, bootstrap_servers: str
+    name: str, spec: ServiceSpec, database_url: str, bootstrap_servers: str, identity: Mapping[str, str]
 ) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
+        **identity,
         "DATABASE_URL": database_url,
         "KAFKA_BOOTSTRAP_SERVERS": bootstrap_servers,
         "HTTP_PORT": str(spec.port),

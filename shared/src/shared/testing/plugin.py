@@ -7,6 +7,7 @@ Fixtures:
                       with every service's migrations applied
 ``broker``            the Kafka-protocol broker, with every topic created
 ``private_broker``    a broker of the test's own, which the test may stop and restart
+``identity_provider`` the development OIDC issuer on a real port (services verify its tokens by JWKS)
 ``settings_for``      settings of a service pointed at the test servers (fast timeouts)
 ``start_service``     start a service in-process on a real port; stopped after the test
 """
@@ -33,6 +34,7 @@ from shared.devstack.postgres import EmbeddedPostgres
 from shared.kafka.clients import KafkaConfig
 from shared.kafka.topics import all_topics, ensure_topics
 from shared.service import ServiceSpec, discover_services
+from shared.testing.identity import LocalIssuer, serving_dev_issuer
 from shared.testing.services import RunningService
 from shared.testing.services import start_service as _start_service
 
@@ -174,13 +176,23 @@ FAST_SETTINGS: dict[str, Any] = {
 }
 
 
+@pytest_asyncio.fixture(scope="session")
+async def identity_provider(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[LocalIssuer]:
+    """The development OIDC issuer on a real port: services fetch its discovery document and JWKS."""
+    async with serving_dev_issuer(tmp_path_factory.mktemp("issuer") / "ed25519.pem") as issuer:
+        yield issuer
+
+
 @pytest.fixture
-def settings_for(database_url: str, broker: BrokerHandle) -> Callable[..., dict[str, Any]]:
+def settings_for(
+    database_url: str, broker: BrokerHandle, identity_provider: LocalIssuer
+) -> Callable[..., dict[str, Any]]:
     """Settings overrides for a service in this test session; keyword arguments override them."""
 
     def build(**overrides: Any) -> dict[str, Any]:
         return {
             **FAST_SETTINGS,
+            **identity_provider.settings(),
             "database_url": database_url,
             "kafka_bootstrap_servers": broker.bootstrap_servers,
             **overrides,

@@ -11,9 +11,11 @@ import httpx
 import uvicorn
 
 from shared.devstack.ports import free_port
+from shared.identity.principals import NATIONAL_OFFICE, PrincipalKind
 from shared.service import ServiceSpec
 from shared.settings import ServiceSettings
-from shared.web.auth import Role, TokenService
+from shared.web.auth import Role
+from shared.web.identity import dev_issuer
 
 START_TIMEOUT_SECONDS = 30.0
 
@@ -31,15 +33,31 @@ class RunningService:
     def container(self) -> Any:
         return self.server.config.loaded_app.app.state.container
 
-    def token(self, *roles: Role, subject: str = "tester") -> str:
-        return TokenService.from_settings(self.settings).issue(subject, roles or (Role.ADMIN,))
+    def token(
+        self,
+        *roles: Role,
+        subject: str = "tester",
+        office: str = NATIONAL_OFFICE,
+        kind: PrincipalKind = PrincipalKind.PERSON,
+        partner: str | None = None,
+    ) -> str:
+        """A token of the development issuer (national office unless ``office`` says otherwise)."""
+        return dev_issuer(self.settings).issue(
+            subject, roles or (Role.ADMIN,), office_code=office, kind=kind, partner_code=partner
+        )
 
-    def client(self, *roles: Role, subject: str = "tester") -> httpx.AsyncClient:
+    def client(
+        self,
+        *roles: Role,
+        subject: str = "tester",
+        office: str = NATIONAL_OFFICE,
+        kind: PrincipalKind = PrincipalKind.PERSON,
+        partner: str | None = None,
+    ) -> httpx.AsyncClient:
         """An HTTP client authenticated with ``roles`` (admin if none)."""
+        token = self.token(*roles, subject=subject, office=office, kind=kind, partner=partner)
         client = httpx.AsyncClient(
-            base_url=self.base_url,
-            headers={"Authorization": f"Bearer {self.token(*roles, subject=subject)}"},
-            timeout=10.0,
+            base_url=self.base_url, headers={"Authorization": f"Bearer {token}"}, timeout=10.0
         )
         self._clients.append(client)
         return client

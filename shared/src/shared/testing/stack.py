@@ -15,7 +15,6 @@ import signal
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +26,12 @@ from shared.db import asyncpg_dsn
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.ports import free_port, wait_until_listening
 from shared.devstack.postgres import EmbeddedPostgres
+from shared.identity.dev_issuer import DevIssuer
 from shared.kafka.clients import KafkaConfig
 from shared.kafka.topics import all_topics, ensure_topics
 from shared.service import discover_services
-from shared.settings import DEV_AUTH_SECRET
-from shared.web.auth import Role, TokenService
+from shared.web.auth import Role
+from shared.web.identity import all_audiences
 
 FAST_ENV = {
     "ENVIRONMENT": "dev",
@@ -102,9 +102,20 @@ class ProcessStack:
     broker: EmbeddedBroker = field(init=False)
     processes: dict[str, Process] = field(default_factory=dict, init=False)
 
+    issuer_port: int = field(init=False)
+
     def __post_init__(self) -> None:
         self.postgres = EmbeddedPostgres(self.workdir / "pg", free_port(), durable=False)
         self.broker = EmbeddedBroker(free_port(), self.workdir / "broker.log")
+        self.issuer_port = free_port()
+
+    @property
+    def issuer_url(self) -> str:
+        return f"http://127.0.0.1:{self.issuer_port}"
+
+    @property
+    def issuer_key_file(self) -> Path:
+        return self.workdir / "issuer" / "ed25519.pem"
 
     @property
     def database_url(self) -> str:
@@ -117,6 +128,8 @@ class ProcessStack:
             "KAFKA_BOOTSTRAP_SERVERS": self.broker.bootstrap_servers,
             "EVIDENCE_DIR": str(self.workdir / "evidence"),
             "IMPORT_DIR": str(self.workdir / "imports"),
+            "AUTH_ISSUER": self.issuer_url,
+            "AUTH_DEV_KEY_FILE": str(self.issuer_key_file),
             **self.extra_env,
             **overrides,
         }
@@ -128,13 +141,18 @@ class ProcessStack:
         await ensure_topics(KafkaConfig(self.broker.bootstrap_servers, "fault-tests"), all_topics())
         for spec in discover_services().values():
             await migrations.upgrade(spec, self.database_url)
+        issuer = ["issuer", "--port", str(self.issuer_port), "--key-file", str(self.issuer_key_file)]
+        self.spawn("issuer", issuer, port=self.issuer_port)
+        await asyncio.to_thread(wait_until_listening, "127.0.0.1", self.issuer_port, timeout=60)
         for name in self.services:
             self.spawn(f"{name}-api", ["api", name], http_port=True)
             self.spawn(f"{name}-worker", ["worker", name], http_port=False)
-        await asyncio.gather(*(self.wait_healthy(name) for name in self.processes))
+        await asyncio.gather(*(self.wait_healthy(name) for name in self.processes if name != "issuer"))
 
-    def spawn(self, name: str, command: list[str], *, http_port: bool) -> Process:
-        port = free_port()
+    def spawn(
+        self, name: str, command: list[str], *, http_port: bool = True, port: int | None = None
+    ) -> Process:
+        port = port or free_port()
         setting = "HTTP_PORT" if http_port else "WORKER_HEALTH_PORT"
         process = Process(
             name=name,
@@ -171,9 +189,8 @@ class ProcessStack:
         return f"http://127.0.0.1:{self.processes[name].port}"
 
     def client(self, service: str, *roles: Role, timeout: float = 10.0) -> httpx.AsyncClient:
-        token = TokenService(secret=DEV_AUTH_SECRET, issuer="ipcase", ttl=timedelta(hours=1)).issue(
-            "fault-tests", roles or (Role.ADMIN,)
-        )
+        issuer = DevIssuer(self.issuer_key_file, self.issuer_url, all_audiences())
+        token = issuer.issue("fault-tests", roles or (Role.ADMIN,), office_code="000000")
         return httpx.AsyncClient(
             base_url=self.url(f"{service}-api"),
             headers={"Authorization": f"Bearer {token}"},

@@ -10,11 +10,13 @@ from typing import TypeVar
 import structlog
 from fastapi import APIRouter, Depends, FastAPI
 
+from shared.identity.dev_issuer import dev_token_router
 from shared.logs import configure_logging
 from shared.settings import ServiceSettings
-from shared.web.auth import TokenService, authenticate, dev_token_router
+from shared.web.auth import authenticate
 from shared.web.correlation import CorrelationIdMiddleware
 from shared.web.health import ServiceContainer, health_router, ops_router
+from shared.web.identity import dev_issuer, identity_client, token_verifier
 from shared.web.problems import install_problem_handlers
 from shared.worker import WorkerRunner
 
@@ -41,7 +43,8 @@ def create_service_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(service=settings.service_name, level=settings.log_level, fmt=settings.log_format)
-        async with bootstrap(settings) as container:
+        async with identity_client(settings) as client, bootstrap(settings) as container:
+            app.state.verifier = token_verifier(settings, client)
             app.state.container = container
             if not settings.run_workers:
                 yield
@@ -55,17 +58,14 @@ def create_service_app(
                 await runner.stop()
 
     app = FastAPI(title=title, description=description, version="1", lifespan=lifespan)
-    app.state.tokens = TokenService(
-        secret=settings.auth_secret.get_secret_value(),
-        issuer=settings.auth_issuer,
-        ttl=settings.auth_token_ttl,
-    )
     app.add_middleware(CorrelationIdMiddleware)
     install_problem_handlers(app, retry_after=settings.database_retry_after)
     app.include_router(health_router())
     app.include_router(ops_router())
     if settings.dev_mode:
-        app.include_router(dev_token_router())
+        app.include_router(
+            dev_token_router(dev_issuer(settings), settings.dev_token_ttl, settings.office_code)
+        )
     for router in routers:
         app.include_router(router, dependencies=[Depends(authenticate)])
     return app

@@ -12,6 +12,8 @@ from typing import Any
 
 from shared.service import ServiceSpec, discover_services
 
+EXAMPLE_ISSUER = "https://idp.example.gov.cn/realms/ipcase"
+
 
 def openapi_file(spec: ServiceSpec) -> Path:
     """``services/<name>/openapi.json``: the package's project directory, beside its README."""
@@ -20,7 +22,7 @@ def openapi_file(spec: ServiceSpec) -> Path:
 
 def openapi_document(spec: ServiceSpec) -> dict[str, Any]:
     """The document production serves (no development routes)."""
-    settings = spec.settings(environment="production", auth_secret="openapi-export-" + "x" * 32)
+    settings = spec.settings(environment="production", auth_issuer=EXAMPLE_ISSUER)
     return spec.create_app(settings).openapi()
 
 
