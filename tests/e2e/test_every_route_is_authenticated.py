@@ -51,9 +51,7 @@ async def test_a_token_from_one_service_is_accepted_by_all(start_service: Any) -
 
 
 async def test_the_dev_token_issuer_exists_only_in_dev(start_service: Any, identity_provider: Any) -> None:
-    production = await start_service(
-        "intake", environment="production", auth_issuer=identity_provider.url
-    )
+    production = await start_service("intake", environment="production", auth_issuer=identity_provider.url)
     async with httpx.AsyncClient(base_url=production.base_url) as client:
         response = await client.post("/auth/dev-token", json={"subject": "x", "roles": ["admin"]})
     assert response.status_code == 404

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import uvicorn
@@ -26,10 +26,12 @@ outbox_app = typer.Typer(help="Outbox operations", no_args_is_help=True)
 contracts_app = typer.Typer(help="Event contracts and their JSON Schemas", no_args_is_help=True)
 topics_app = typer.Typer(help="Kafka topics", no_args_is_help=True)
 timers_app = typer.Typer(help="Durable timers", no_args_is_help=True)
+audit_app = typer.Typer(help="The tamper-evident audit trail", no_args_is_help=True)
 app.add_typer(outbox_app, name="outbox")
 app.add_typer(contracts_app, name="contracts")
 app.add_typer(topics_app, name="topics")
 app.add_typer(timers_app, name="timers")
+app.add_typer(audit_app, name="audit")
 app.command("deadline")(deadline_command)
 
 ServiceName = Annotated[str, typer.Argument(help="intake, adjudication, mediation or credit")]
@@ -164,6 +166,62 @@ def recompute_timers(service: Annotated[str, typer.Option(help="Service whose ti
     for aggregate_id, name, due in moved:
         typer.echo(f"{aggregate_id} {name}: now due {due.isoformat()}")
     typer.echo(f"{service}: {len(moved)} provisional deadline(s) recomputed")
+
+
+@audit_app.command("verify")
+def verify_audit(
+    service: Annotated[str, typer.Option(help="Service whose trail to verify")],
+    checkpoints: Annotated[
+        Path | None, typer.Option(help="Exported checkpoints (default AUDIT_CHECKPOINT_DIR)")
+    ] = None,
+    public_key: Annotated[
+        Path | None, typer.Option(help="PEM public key of the office (default: from AUDIT_SIGNING_KEY_FILE)")
+    ] = None,
+) -> None:
+    """Check the chain: report the first deleted, reordered, edited or rebuilt entry (exit 1 if any)."""
+    from shared.audit.checkpoints import SigningKey, exported_checkpoints, load_public_key
+    from shared.audit.verify import verify_trail
+
+    spec = get_service(service)
+    settings = spec.settings()
+    directory = checkpoints or settings.audit_checkpoint_dir
+    key = (
+        load_public_key(public_key)
+        if public_key
+        else SigningKey.load(settings.audit_signing_key_file, create=False).public
+    )
+
+    async def run() -> Any:
+        async with spec.bootstrap(settings) as container:
+            platform = container.platform
+            if platform.tables.audit is None:
+                raise typer.BadParameter(f"{service} keeps no audit trail", param_hint="--service")
+            exported = exported_checkpoints(directory, spec.name) if directory else []
+            async with platform.sessions() as session:
+                return await verify_trail(session, platform.tables.audit, exported, key)
+
+    report = asyncio.run(run())
+    typer.echo(f"{service}: {report.entries} entries, {report.checkpoints} checkpoints")
+    for problem in report.problems:
+        typer.echo(f"  entry {problem.seq}: {problem.kind}: {problem.detail}", err=True)
+    typer.echo("intact" if report.intact else f"BROKEN at entry {report.first.seq if report.first else '?'}")
+    raise typer.Exit(0 if report.intact else 1)
+
+
+@audit_app.command("checkpoint")
+def checkpoint_audit(service: Annotated[str, typer.Option(help="Service whose chain head to sign")]) -> None:
+    """Sign and export the chain head now (the worker also does it every AUDIT_CHECKPOINT_INTERVAL)."""
+    spec = get_service(service)
+
+    async def run() -> Any:
+        async with spec.bootstrap(spec.settings()) as container:
+            checkpointer = container.platform.checkpointer()
+            if checkpointer is None:
+                raise typer.BadParameter(f"{service} keeps no audit trail", param_hint="--service")
+            return await checkpointer.checkpoint()
+
+    checkpoint = asyncio.run(run())
+    typer.echo(f"{service}: " + (f"signed entry {checkpoint.seq}" if checkpoint else "nothing new to sign"))
 
 
 @contracts_app.command("export")

@@ -48,3 +48,62 @@ def normalise_name(raw: str) -> str:
     ``杭州 某某科技有限公司（分公司）`` and ``杭州某某科技有限公司(分公司)`` compare equal.
     """
     return "".join(unicodedata.normalize("NFKC", raw).split()).upper()
+
+
+# --- resident identity card numbers (公民身份号码, GB 11643-1999) ------------------------------------
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+ID_VISIBLE_HEAD, ID_VISIBLE_TAIL = 4, 4
+
+
+def resident_id_check_character(first17: str) -> str:
+    """The GB 11643 check character (0-9 or X) of the first 17 digits."""
+    return _ID_CHECK[sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
+
+
+def resident_id_problem(number: str) -> str | None:
+    """Why ``number`` (normalised) is not a valid resident ID number, or None if it is.
+
+    18 characters: 17 digits and a check character; the first-generation 15-digit numbers have no
+    check character and are accepted when all digits.
+    """
+    if len(number) == 15 and number.isdigit():
+        return None
+    if len(number) != 18:
+        return f"must be 18 characters (or 15 digits), got {len(number)}"
+    if not (number[:17].isdigit() and (number[17].isdigit() or number[17] == "X")):
+        return "must be 17 digits and a check digit or X"
+    if resident_id_check_character(number[:17]) != number[17]:
+        return "check character does not match (GB 11643)"
+    return None
+
+
+def is_masked_id(value: str) -> bool:
+    """A masked number: the length of an ID, digits/X with its middle hidden by at least 8 ``*``."""
+    if len(value) not in (15, 18) or value.count("*") < 8:
+        return False
+    head, tail = value[:ID_VISIBLE_HEAD], value[-ID_VISIBLE_TAIL:]
+    middle = value[ID_VISIBLE_HEAD:-ID_VISIBLE_TAIL]
+    return all(c in "0123456789X*" for c in head + tail) and set(middle) == {"*"}
+
+
+class InvalidIdNumber(ValueError):
+    """Neither a valid resident ID number nor one masked in the accepted form."""
+
+
+def mask_id_number(raw: str) -> str:
+    """The masked form of a personal ID number, which is all the system ever stores or sends.
+
+    A full number is validated (GB 11643 check character) and masked here, keeping the first and
+    last four characters; a number already masked is kept as given. Anything else is refused, so a
+    full number can never be stored in a "masked" field.
+    """
+    value = normalise_uscc(raw)  # the same clean-up: spaces, full width, upper case
+    if is_masked_id(value):
+        return value
+    problem = resident_id_problem(value)
+    if problem is not None:
+        raise InvalidIdNumber(problem)
+    hidden = len(value) - ID_VISIBLE_HEAD - ID_VISIBLE_TAIL
+    return value[:ID_VISIBLE_HEAD] + "*" * hidden + value[-ID_VISIBLE_TAIL:]

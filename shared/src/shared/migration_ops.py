@@ -177,3 +177,106 @@ def create_case_record_table_v1(schema: str) -> None:
 
 def drop_case_record_table_v1(schema: str) -> None:
     op.drop_table("case_record", schema=schema)
+
+
+def create_audit_tables_v1(schema: str) -> None:
+    """The audit trail (``shared.audit``): the log, its chain head, signed checkpoints.
+
+    The log is append-only for everyone: a trigger refuses UPDATE, DELETE and TRUNCATE, except the
+    retention purge (:func:`shared.audit.retention`) run through ``audit_purge``, which only the
+    owner of these tables (who ran this migration) can execute and which keeps at least 180 days.
+    """
+    op.create_table(
+        "audit_log",
+        sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+        sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("actor", sa.Text, nullable=False),
+        sa.Column("actor_kind", sa.Text, nullable=False),
+        sa.Column("roles", postgresql.JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")),
+        sa.Column("office_code", sa.Text),
+        sa.Column("partner_code", sa.Text),
+        sa.Column("action", sa.Text, nullable=False),
+        sa.Column("object_type", sa.Text),
+        sa.Column("object_id", sa.Text),
+        sa.Column("outcome", sa.Text, nullable=False),
+        sa.Column("request_id", sa.Text),
+        sa.Column("correlation_id", sa.Text),
+        sa.Column("client_address", sa.Text),
+        sa.Column("details", postgresql.JSONB, nullable=False, server_default=sa.text("'{}'::jsonb")),
+        sa.Column("hash_alg", sa.Text, nullable=False),
+        sa.Column("prev_hash", sa.Text, nullable=False),
+        sa.Column("hash", sa.Text, nullable=False),
+        sa.PrimaryKeyConstraint("seq", name="pk_audit_log"),
+        schema=schema,
+    )
+    op.create_index("ix_audit_log_object", "audit_log", ["object_id", "seq"], schema=schema)
+    op.create_index("ix_audit_log_actor", "audit_log", ["actor", "seq"], schema=schema)
+    op.create_index("ix_audit_log_occurred_at", "audit_log", ["occurred_at"], schema=schema)
+    op.create_table(
+        "audit_head",
+        sa.Column("id", sa.SmallInteger, primary_key=True),
+        sa.Column("seq", sa.BigInteger, nullable=False),
+        sa.Column("hash", sa.Text, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_audit_head"),
+        schema=schema,
+    )
+    op.execute(f"INSERT INTO \"{schema}\".audit_head (id, seq, hash) VALUES (1, 0, '{'0' * 64}')")
+    op.create_table(
+        "audit_checkpoints",
+        sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+        sa.Column("hash", sa.Text, nullable=False),
+        sa.Column("signed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("key_id", sa.Text, nullable=False),
+        sa.Column("signature", sa.Text, nullable=False),
+        sa.PrimaryKeyConstraint("seq", name="pk_audit_checkpoints"),
+        schema=schema,
+    )
+    owner = op.get_bind().exec_driver_sql("SELECT current_user").scalar_one()
+    op.execute(
+        f"""
+        CREATE FUNCTION "{schema}".audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' AND current_user = '{owner}'
+               AND current_setting('ipcase.audit_purge', true) = 'on' THEN
+                RETURN OLD;
+            END IF;
+            RAISE EXCEPTION 'the audit log is append-only: % refused', TG_OP
+                USING ERRCODE = 'insufficient_privilege';
+        END $$
+        """
+    )
+    for event, level in (("UPDATE OR DELETE", "ROW"), ("TRUNCATE", "STATEMENT")):
+        name = "audit_log_no_truncate" if event == "TRUNCATE" else "audit_log_no_change"
+        op.execute(
+            f'CREATE TRIGGER {name} BEFORE {event} ON "{schema}".audit_log FOR EACH {level} '
+            f'EXECUTE FUNCTION "{schema}".audit_log_append_only()'
+        )
+    op.execute(
+        f"""
+        CREATE FUNCTION "{schema}".audit_purge(keep_after timestamptz) RETURNS bigint
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+        DECLARE
+            purged bigint;
+            sealed bigint;
+        BEGIN
+            IF keep_after > now() - interval '180 days' THEN
+                RAISE EXCEPTION 'audit entries are kept at least 180 days (Cybersecurity Law art. 21)';
+            END IF;
+            SELECT coalesce(max(seq), 0) INTO sealed FROM "{schema}".audit_checkpoints;
+            PERFORM set_config('ipcase.audit_purge', 'on', true);
+            DELETE FROM "{schema}".audit_log WHERE occurred_at < keep_after AND seq <= sealed;
+            GET DIAGNOSTICS purged = ROW_COUNT;
+            PERFORM set_config('ipcase.audit_purge', 'off', true);
+            RETURN purged;
+        END $$
+        """
+    )
+    op.execute(f'REVOKE ALL ON FUNCTION "{schema}".audit_purge(timestamptz) FROM PUBLIC')
+
+
+def drop_audit_tables_v1(schema: str) -> None:
+    op.execute(f'DROP FUNCTION IF EXISTS "{schema}".audit_purge(timestamptz)')
+    op.drop_table("audit_checkpoints", schema=schema)
+    op.drop_table("audit_head", schema=schema)
+    op.drop_table("audit_log", schema=schema)
+    op.execute(f'DROP FUNCTION IF EXISTS "{schema}".audit_log_append_only()')

@@ -127,3 +127,31 @@ def _migrate(connection: Connection, target_metadata: MetaData, schema: str) -> 
 def migrations_dir(package_file: str) -> Path:
     """``migrations/`` next to a service's ``service.py`` (they ship inside the package)."""
     return Path(package_file).parent / "migrations"
+
+
+async def grant_application_role(spec: MigrationSource, database_url: str, role: str) -> None:
+    """Give the role the services connect as what it needs in ``spec``'s schema — and no way to
+    rewrite the audit trail (no UPDATE, DELETE or TRUNCATE on it). Idempotent; ``ipcase migrate``
+    runs it after every upgrade when ``DATABASE_APP_ROLE`` is set."""
+    schema = spec.name
+    statements = [
+        f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"',
+        f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"',
+        f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "{schema}" TO "{role}"',
+        f'REVOKE TRUNCATE ON ALL TABLES IN SCHEMA "{schema}" FROM "{role}"',
+    ]
+    engine = create_async_engine(database_url, poolclass=pool.NullPool)
+    try:
+        async with engine.begin() as connection:
+            for statement in statements:
+                await connection.execute(text(statement))
+            audited = await connection.scalar(
+                text("SELECT to_regclass(:name) IS NOT NULL"), {"name": f'"{schema}".audit_log'}
+            )
+            if audited:
+                for table in ("audit_log", "audit_checkpoints"):
+                    await connection.execute(
+                        text(f'REVOKE UPDATE, DELETE ON "{schema}".{table} FROM "{role}"')
+                    )
+    finally:
+        await engine.dispose()

@@ -14,6 +14,9 @@ from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from shared.audit import trail as audit_trail
+from shared.audit.checkpoints import Checkpointer, SigningKey
+from shared.audit.retention import RetentionPurge
 from shared.calendar import catalogue, load_calendar, set_default_calendar
 from shared.db import asyncpg_dsn, make_engine, make_sessionmaker
 from shared.kafka.clients import KafkaConfig
@@ -93,8 +96,33 @@ class Platform:
             max_attempts=self.settings.timer_max_attempts,
         )
 
+    def checkpointer(self) -> Checkpointer | None:
+        """Signs and exports the audit chain head (None for a service without an audit trail)."""
+        audit, settings = self.tables.audit, self.settings
+        if audit is None:
+            return None
+        return Checkpointer(
+            service=settings.service_name,
+            sessions=self.sessions,
+            tables=audit,
+            key=lambda: SigningKey.load(settings.audit_signing_key_file, create=settings.dev_mode),
+            directory=settings.audit_checkpoint_dir,
+            interval=settings.audit_checkpoint_interval,
+        )
+
+    def audit_parts(self) -> list[Part]:
+        """The audit trail's worker parts: signed checkpoints and the retention purge."""
+        checkpointer = self.checkpointer()
+        if checkpointer is None or self.tables.audit is None:
+            return []
+        purge = RetentionPurge(
+            sessions=self.sessions, tables=self.tables.audit, retention=self.settings.audit_retention
+        )
+        return [Part("audit-checkpoints", checkpointer.run), Part("audit-retention", purge.run)]
+
     def worker(self, consumers: Sequence[EventConsumer] = (), jobs: Sequence[Part] = ()) -> Worker:
         settings = self.settings
+        jobs = [*jobs, *self.audit_parts()]
         return Worker(
             service=settings.service_name,
             kafka=self.kafka,
@@ -118,6 +146,7 @@ def build_platform(settings: ServiceSettings, tables: MessagingTables) -> Platfo
         set_default_calendar(load_calendar(settings.calendar_dir))
     if settings.period_catalogue_file is not None:
         catalogue.set_default_catalogue(catalogue.load_catalogue(settings.period_catalogue_file))
+    audit_trail.configure(settings.audit_hash_algorithm)
     engine = make_engine(
         settings.database_url.get_secret_value(),
         pool_size=settings.database_pool_size,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ClassVar, Self
+from typing import Annotated, ClassVar, Literal, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BeforeValidator, Field, SecretStr, model_validator
@@ -141,6 +141,22 @@ class ServiceSettings(BaseSettings):
     )
     exit_on_stuck_worker: bool = Field(
         default=True, description="Exit the process (code 70) when a worker part cannot be stopped"
+    )
+    audit_hash_algorithm: Literal["sha256", "sm3"] = Field(
+        default="sha256", description="Hash of the audit chain; sm3 for systems assessed under GM/T standards"
+    )
+    audit_signing_key_file: Path = Field(
+        default=Path(".data/audit/signing-key.pem"),
+        description="The office's Ed25519 key that signs audit checkpoints (created in dev if missing)",
+    )
+    audit_checkpoint_dir: Path | None = Field(
+        default=Path(".data/audit/checkpoints"), description="Where signed checkpoints are exported"
+    )
+    audit_checkpoint_interval: Duration = timedelta(minutes=10)
+    audit_retention: Duration = Field(
+        default=timedelta(days=3 * 365),
+        ge=timedelta(days=180),
+        description="Audit entries are kept at least this long; never below 180 days (CSL art. 21)",
     )
     office_timezone: str = Field(
         default="Asia/Shanghai", description="Zone in which staff read and write times without an offset"

@@ -3,7 +3,8 @@
 Every handler in every service ends a step the same way: it hands the changed aggregate to the
 service's :class:`StepEffects`, which saves it, appends the events it recorded to the case record,
 maps each event to the contracts it publishes (through the :class:`Publisher`) into the outbox,
-and applies the timer changes the step asked for. Handlers never commit; the bus or the consumer
+applies the timer changes the step asked for, and appends the step to the audit trail (who, in
+which role and office, which action, on which object). Handlers never commit; the bus or the consumer
 does, so all of it lands together or not at all.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
+from shared.audit.trail import current_context
 from shared.contracts import EventData
 from shared.domain.deadlines import ArmTimer, TimerChange
 from shared.domain.events import DomainEvent
@@ -68,8 +70,23 @@ class TimerWriter(Protocol):
     async def cancel(self, *, aggregate_id: str, name: str, with_warning: bool = True) -> int: ...
 
 
+class AuditWriter(Protocol):
+    def record(
+        self,
+        action: str,
+        *,
+        outcome: Any = ...,
+        object_type: str | None = None,
+        object_id: str | uuid.UUID | None = None,
+        details: Mapping[str, Any] | None = None,
+    ) -> None: ...
+
+
 class StepUnitOfWork(Protocol):
     """What a unit of work offers the effects runner (the real one and the test fake alike)."""
+
+    @property
+    def audit(self) -> AuditWriter: ...
 
     @property
     def case_record(self) -> CaseRecordWriter: ...
@@ -153,6 +170,13 @@ class StepEffects(Generic[A]):
             for data in self.publisher.contracts(aggregate, event):
                 uow.outbox.add(data, key=aggregate.id)
         await apply_timer_changes(uow.timers, str(aggregate.id), self.timer_kind, changes)
+        if events or changes:
+            uow.audit.record(
+                current_context().action or f"{self.aggregate_type}.step",
+                object_type=self.aggregate_type,
+                object_id=aggregate.id,
+                details={"events": [str(e.name) for e in events]},
+            )
         aggregate.events.clear()
         aggregate.timer_changes.clear()
         return events

@@ -12,6 +12,7 @@ from typing import Any, Protocol, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from shared.audit.trail import AuditTrail
 from shared.messaging.outbox import Outbox
 from shared.messaging.tables import MessagingTables
 from shared.timers.store import Timers
@@ -31,6 +32,7 @@ class UnitOfWork:
     session: AsyncSession
     outbox: Outbox
     timers: Timers
+    audit: AuditTrail
 
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], tables: MessagingTables, source: str
@@ -42,6 +44,7 @@ class UnitOfWork:
     async def __aenter__(self) -> Self:
         self.session = self._session_factory()
         self.outbox = Outbox(self.tables.outbox, self._source)
+        self.audit = AuditTrail(self.tables.audit)
         self.timers = Timers(self.session, self.tables.timers)
         self._bind(self.session)
         return self
@@ -59,8 +62,10 @@ class UnitOfWork:
 
     async def commit(self) -> None:
         await self.outbox.flush(self.session)
+        await self.audit.flush(self.session)  # last: it holds the chain head's lock until commit
         await self.session.commit()
 
     async def rollback(self) -> None:
         self.outbox.discard()
+        self.audit.discard()
         await self.session.rollback()

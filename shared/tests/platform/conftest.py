@@ -21,7 +21,7 @@ async def probe_db(database_url: str) -> AsyncIterator[ProbeDb]:
     schema = f"probe_{uuid.uuid4().hex[:10]}"
     await migrations.upgrade(MigrationSource(schema, MIGRATIONS), database_url)
     metadata: MetaData = service_metadata(schema)
-    tables = messaging_tables(metadata)
+    tables = messaging_tables(metadata, audit=True)
     effects = Table(
         "effects",
         metadata,

@@ -27,6 +27,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPa
 from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError, MessageSizeTooLargeError
 from sqlalchemy import text
 
+from shared.audit.trail import AuditContext, audit_scope
 from shared.contracts import CloudEvent, EventData, MalformedEvent, dead_letter_topic
 from shared.db import is_database_unavailable
 from shared.injection import inject
@@ -201,7 +202,8 @@ class EventConsumer:
         if decoded is None:
             return Outcome.IGNORED
         event, data, subscription = decoded
-        with correlation_scope(event.correlationid, causation_id=event.id):
+        acting = AuditContext(actor=event.source, actor_kind="event_source", action=f"consume.{event.type}")
+        with correlation_scope(event.correlationid, causation_id=event.id), audit_scope(acting):
             return await self._apply_with_retries(producer, record, event, data, subscription.handler, stop)
 
     def _decode(self, record: ConsumerRecord) -> tuple[CloudEvent, EventData, Subscription[Any, Any]] | None:

@@ -5,6 +5,7 @@
 ``inbox``        (consumer, event id) of every event a consumer has applied, written in the same
                  transaction as the consumer's effects, so a redelivered event has no second effect
 ``timers``       durable timers (see :mod:`shared.timers`)
+``audit_*``      the tamper-evident audit trail (see :mod:`shared.audit`), for services that declare it
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
+from shared.audit.tables import AuditTables, audit_tables
 from shared.timers.store import timer_table
 
 
@@ -36,6 +38,7 @@ class MessagingTables:
     relay_state: Table
     inbox: Table
     timers: Table
+    audit: AuditTables | None = None
 
     @property
     def schema(self) -> str:
@@ -43,13 +46,17 @@ class MessagingTables:
         return self.outbox.schema
 
 
-def messaging_tables(metadata: MetaData) -> MessagingTables:
-    """Declare the tables on a service's metadata (its schema comes from the metadata)."""
+def messaging_tables(metadata: MetaData, *, audit: bool = False) -> MessagingTables:
+    """Declare the tables on a service's metadata (its schema comes from the metadata).
+
+    With ``audit``, the audit trail's tables too (created by ``create_audit_tables_v1``).
+    """
     return MessagingTables(
         outbox=_outbox(metadata),
         relay_state=_relay_state(metadata),
         inbox=_inbox(metadata),
         timers=timer_table(metadata),
+        audit=audit_tables(metadata) if audit else None,
     )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Self
 
+from shared.audit.trail import AuditEntry, Outcome
 from shared.calendar import Deadline
 from shared.calendar.catalogue import deadline as catalogue_deadline
 from shared.contracts import EventData
@@ -39,6 +40,7 @@ class FakeStore:
     record: list[tuple[str, uuid.UUID, DomainEvent]] = field(default_factory=list)
     published: list[tuple[EventData, str]] = field(default_factory=list)
     timers: dict[tuple[str, str], ArmedTimer] = field(default_factory=dict)
+    audit: list[AuditEntry] = field(default_factory=list)
     commits: int = 0
 
     def events_of(self, aggregate_id: uuid.UUID) -> list[DomainEvent]:
@@ -149,6 +151,29 @@ class FakeTimers:
         return 1
 
 
+class FakeAudit:
+    def __init__(self, pending: list[Callable[[FakeStore], None]]) -> None:
+        self._pending = pending
+
+    def record(
+        self,
+        action: str,
+        *,
+        outcome: Outcome = Outcome.SUCCEEDED,
+        object_type: str | None = None,
+        object_id: str | uuid.UUID | None = None,
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        entry = AuditEntry(
+            action=action,
+            outcome=outcome,
+            object_type=object_type,
+            object_id=None if object_id is None else str(object_id),
+            details=details or {},
+        )
+        self._pending.append(lambda store: store.audit.append(entry))
+
+
 class FakeUnitOfWork:
     """The platform half of a unit of work in memory; a service's fake adds its repositories.
 
@@ -162,6 +187,7 @@ class FakeUnitOfWork:
         self.case_record = FakeCaseRecord(self._pending)
         self.outbox = FakeOutbox(self._pending)
         self.timers = FakeTimers(self._pending)
+        self.audit = FakeAudit(self._pending)
 
     def on_commit(self, change: Callable[[FakeStore], None]) -> None:
         """Repositories of a service's fake queue their changes here."""

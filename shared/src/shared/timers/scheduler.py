@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import structlog
 from sqlalchemy import Table, func, or_, select, update
 
+from shared.audit.trail import AuditContext, audit_scope
 from shared.db import is_database_unavailable
 from shared.liveness import Pulse
 from shared.metrics import TIMERS_FIRED
@@ -114,8 +115,10 @@ class TimerScheduler:
                 .where(table.c.aggregate_id == timer.aggregate_id, table.c.name == timer.name)
                 .values(status=TimerStatus.FIRED.value, fired_at=self._clock(), updated_at=func.now())
             )
+            acting = AuditContext(actor="system:timers", actor_kind="system", action=f"timer.{timer.kind}")
             try:
-                await self._dispatch(timer, uow)
+                with audit_scope(acting):
+                    await self._dispatch(timer, uow)
             except Exception as exc:  # the handler's failure is recorded against the timer
                 reraise_if_cancelling()
                 if is_database_unavailable(exc):

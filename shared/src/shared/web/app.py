@@ -8,16 +8,19 @@ from contextlib import AbstractAsyncContextManager
 from typing import TypeVar
 
 import structlog
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import JSONResponse
 
+from shared.errors import PermissionDenied
 from shared.identity.dev_issuer import dev_token_router
 from shared.logs import configure_logging
 from shared.settings import ServiceSettings
+from shared.web.audit import AuditContextMiddleware, audit_router, record_denied
 from shared.web.auth import authenticate
 from shared.web.correlation import CorrelationIdMiddleware
 from shared.web.health import ServiceContainer, health_router, ops_router
 from shared.web.identity import dev_issuer, identity_client, token_verifier
-from shared.web.problems import install_problem_handlers
+from shared.web.problems import install_problem_handlers, problem_for
 from shared.worker import WorkerRunner
 
 S = TypeVar("S", bound=ServiceSettings)
@@ -58,14 +61,22 @@ def create_service_app(
                 await runner.stop()
 
     app = FastAPI(title=title, description=description, version="1", lifespan=lifespan)
+    app.add_middleware(AuditContextMiddleware)
     app.add_middleware(CorrelationIdMiddleware)
     install_problem_handlers(app, retry_after=settings.database_retry_after)
+    app.add_exception_handler(PermissionDenied, _denied)  # type: ignore[arg-type]
     app.include_router(health_router())
     app.include_router(ops_router())
     if settings.dev_mode:
         app.include_router(
             dev_token_router(dev_issuer(settings), settings.dev_token_ttl, settings.office_code)
         )
-    for router in routers:
+    for router in [*routers, audit_router()]:
         app.include_router(router, dependencies=[Depends(authenticate)])
     return app
+
+
+async def _denied(request: Request, error: PermissionDenied) -> JSONResponse:
+    """A refusal is part of the trail too; then the usual problem document."""
+    await record_denied(request, error)
+    return await problem_for(request, error)

@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from shared.audit.trail import current_context
 from shared.errors import PermissionDenied, Unauthenticated
 from shared.identity.principals import Principal, PrincipalKind, Role
 from shared.identity.tokens import TokenVerifier
@@ -36,6 +37,7 @@ async def authenticate(
     verifier: TokenVerifier = request.app.state.verifier
     principal = await verifier.verify(credentials.credentials)
     request.state.principal = principal
+    current_context().identify(principal)
     return principal
 
 

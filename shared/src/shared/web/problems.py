@@ -139,6 +139,11 @@ def install_problem_handlers(app: FastAPI, *, retry_after: int = DEFAULT_RETRY_A
     app.add_exception_handler(Exception, _unexpected_error)
 
 
+async def problem_for(request: Request, error: IpcaseError) -> JSONResponse:
+    """The problem document of a service error (for handlers that do something first)."""
+    return await _ipcase_error(request, error)
+
+
 async def _ipcase_error(request: Request, error: IpcaseError) -> JSONResponse:
     extensions: dict[str, Any] = {}
     allowed = getattr(error, "allowed", None)

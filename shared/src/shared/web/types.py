@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from shared.identifiers import normalise_uscc, uscc_problem
+from shared.identifiers import InvalidIdNumber, mask_id_number, normalise_uscc, uscc_problem
 
 
 def _valid_uscc(value: str) -> str:
@@ -27,3 +27,17 @@ CreditCode = Annotated[
 """A unified social credit code (统一社会信用代码), normalised and checked against GB 32100."""
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+def _masked_id(value: str) -> str:
+    try:
+        return mask_id_number(value)
+    except InvalidIdNumber as exc:
+        raise PydanticCustomError(
+            "id_number_invalid", "Invalid resident ID number: {reason}", {"reason": str(exc)}
+        ) from None
+
+
+MaskedIdNumber = Annotated[str, StringConstraints(max_length=40), AfterValidator(_masked_id)]
+"""A personal ID number as the system keeps it: a full number is checked (GB 11643) and masked on
+entry (``3301**********123X``); an already-masked one is kept; anything else is refused."""

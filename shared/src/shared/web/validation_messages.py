@@ -45,6 +45,7 @@ _ZH: dict[str, str] = {
     "url_parsing": "应为有效的网址",
     "url_type": "应为有效的网址",
     "value_error": "取值无效",
+    "id_number_invalid": "身份证号码无效（GB 11643），或未按规定脱敏",
     "uscc_invalid": "统一社会信用代码无效（GB 32100）",
     "assertion_error": "取值无效",
 }

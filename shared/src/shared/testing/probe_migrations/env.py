@@ -7,5 +7,5 @@ from shared.messaging.tables import messaging_tables
 from shared.migrations import run_migrations
 
 metadata = service_metadata(context.config.attributes["schema"])
-messaging_tables(metadata)
+messaging_tables(metadata, audit=True)
 run_migrations(metadata)

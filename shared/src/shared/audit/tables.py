@@ -1,0 +1,64 @@
+"""The audit tables of one service: the log, its chain head, and the signed checkpoints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import BigInteger, Column, DateTime, Index, MetaData, SmallInteger, Table, Text, text
+from sqlalchemy.dialects.postgresql import JSONB
+
+
+@dataclass(frozen=True, slots=True)
+class AuditTables:
+    log: Table
+    head: Table
+    checkpoints: Table
+
+    @property
+    def schema(self) -> str:
+        return str(self.log.schema)
+
+
+def audit_tables(metadata: MetaData) -> AuditTables:
+    log = Table(
+        "audit_log",
+        metadata,
+        Column("seq", BigInteger, primary_key=True, autoincrement=False),
+        Column("occurred_at", DateTime(timezone=True), nullable=False),
+        Column("actor", Text, nullable=False),
+        Column("actor_kind", Text, nullable=False),
+        Column("roles", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
+        Column("office_code", Text),
+        Column("partner_code", Text),
+        Column("action", Text, nullable=False),
+        Column("object_type", Text),
+        Column("object_id", Text),
+        Column("outcome", Text, nullable=False),
+        Column("request_id", Text),
+        Column("correlation_id", Text),
+        Column("client_address", Text),
+        Column("details", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+        Column("hash_alg", Text, nullable=False),
+        Column("prev_hash", Text, nullable=False),
+        Column("hash", Text, nullable=False),
+        Index("ix_audit_log_object", "object_id", "seq"),
+        Index("ix_audit_log_actor", "actor", "seq"),
+        Index("ix_audit_log_occurred_at", "occurred_at"),
+    )
+    head = Table(
+        "audit_head",
+        metadata,
+        Column("id", SmallInteger, primary_key=True),
+        Column("seq", BigInteger, nullable=False),
+        Column("hash", Text, nullable=False),
+    )
+    checkpoints = Table(
+        "audit_checkpoints",
+        metadata,
+        Column("seq", BigInteger, primary_key=True, autoincrement=False),
+        Column("hash", Text, nullable=False),
+        Column("signed_at", DateTime(timezone=True), nullable=False),
+        Column("key_id", Text, nullable=False),
+        Column("signature", Text, nullable=False),
+    )
+    return AuditTables(log, head, checkpoints)
