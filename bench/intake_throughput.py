@@ -144,6 +144,7 @@ class Stack:
             "ENVIRONMENT": "dev",
             "RUN_WORKERS": "false",
             "LOG_LEVEL": os.environ.get("BENCH_LOG_LEVEL", "WARNING"),
+            "RATE_LIMIT": "10000000/minute",
             "KAFKA_WATCH_INTERVAL": "1",
             "EVIDENCE_DIR": str(self.workdir / "evidence"),
             "IMPORT_DIR": str(self.workdir / "imports"),

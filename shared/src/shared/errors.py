@@ -11,6 +11,7 @@ error also inherits one *kind*, which is all the HTTP layer needs to know::
     │   └── IdempotencyKeyReused     422  same Idempotency-Key, different request body
     ├── Unauthenticated              401  no or bad credentials
     ├── PermissionDenied             403  authenticated, but the principal lacks a role
+    ├── UnsupportedMediaType         415  the body is not in a format the endpoint takes
     └── ServiceUnavailable           503  a dependency (the database) is down; retry later
 
 A service error reads like ``class ComplaintNotFound(IntakeError, NotFound)``. Domain code may
@@ -117,3 +118,9 @@ class ServiceUnavailable(IpcaseError):
     code = "service_unavailable"
     title = "Service temporarily unavailable"
     title_zh = "服务暂时不可用"
+
+
+class UnsupportedMediaType(IpcaseError):
+    code = "unsupported_media_type"
+    title = "This endpoint takes JSON"
+    title_zh = "此接口仅接受 JSON"

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, ClassVar, Literal, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import limits
 from pydantic import BeforeValidator, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -158,6 +159,20 @@ class ServiceSettings(BaseSettings):
         ge=timedelta(days=180),
         description="Audit entries are kept at least this long; never below 180 days (CSL art. 21)",
     )
+    http_max_body_bytes: int = Field(
+        default=1024 * 1024,
+        ge=1024,
+        description="Largest request body (uploads have their own limit); 413 beyond",
+    )
+    http_max_upload_bytes: int = Field(
+        default=64 * 1024 * 1024,
+        ge=1024,
+        description="Largest multipart upload, read as it streams; 413 beyond",
+    )
+    rate_limit: str | None = Field(
+        default="600/minute",
+        description="Requests per principal (per token; per address without one), e.g. 600/minute; none: off",
+    )
     office_timezone: str = Field(
         default="Asia/Shanghai", description="Zone in which staff read and write times without an offset"
     )
@@ -227,6 +242,15 @@ class ServiceSettings(BaseSettings):
             raise ValueError("KAFKA_REQUEST_TIMEOUT_MS must exceed KAFKA_SESSION_TIMEOUT_MS / 2")
         if self.kafka_heartbeat_interval_ms >= self.kafka_session_timeout_ms:
             raise ValueError("KAFKA_HEARTBEAT_INTERVAL_MS must be below KAFKA_SESSION_TIMEOUT_MS")
+        return self
+
+    @model_validator(mode="after")
+    def _check_rate_limit(self) -> Self:
+        if self.rate_limit:
+            try:
+                limits.parse(self.rate_limit)
+            except ValueError as exc:
+                raise ValueError(f"RATE_LIMIT {self.rate_limit!r} is not like 600/minute") from exc
         return self
 
     @model_validator(mode="after")

@@ -84,7 +84,9 @@ async def test_malformed_json_is_a_problem_too(client: httpx.AsyncClient) -> Non
         "/things", content=b"{not json", headers={"content-type": "application/json"}
     )
     assert response.status_code == 422
-    assert response.json()["errors"][0]["message_zh"] == "请求体不是有效的 JSON"
+    (error,) = response.json()["errors"]
+    assert error["message_zh"] == "请求体不是有效的 JSON"
+    assert error["field"] == "body", "a byte offset is not a field"
 
 
 async def test_domain_errors_map_to_their_status_with_both_languages(client: httpx.AsyncClient) -> None:

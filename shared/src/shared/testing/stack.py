@@ -45,6 +45,7 @@ FAST_ENV = {
     "DATABASE_POOL_SIZE": "8",
     "DATABASE_CONNECT_TIMEOUT": "2",
     "WORKER_STALL_TIMEOUT": "60",
+    "RATE_LIMIT": "1000000/minute",
 }
 
 

@@ -20,7 +20,9 @@ from shared.web.auth import authenticate
 from shared.web.correlation import CorrelationIdMiddleware
 from shared.web.health import ServiceContainer, health_router, ops_router
 from shared.web.identity import dev_issuer, identity_client, token_verifier
+from shared.web.input_policy import InputPolicyMiddleware, RateLimitMiddleware
 from shared.web.problems import install_problem_handlers, problem_for
+from shared.web.security_headers import OPEN_PATHS, SecurityHeadersMiddleware
 from shared.worker import WorkerRunner
 
 S = TypeVar("S", bound=ServiceSettings)
@@ -61,8 +63,16 @@ def create_service_app(
                 await runner.stop()
 
     app = FastAPI(title=title, description=description, version="1", lifespan=lifespan)
+    app.add_middleware(
+        InputPolicyMiddleware,
+        max_body_bytes=settings.http_max_body_bytes,
+        max_upload_bytes=settings.http_max_upload_bytes,
+    )
     app.add_middleware(AuditContextMiddleware)
     app.add_middleware(CorrelationIdMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
+    if settings.rate_limit:
+        app.add_middleware(RateLimitMiddleware, rate=settings.rate_limit, exempt=OPEN_PATHS)
     install_problem_handlers(app, retry_after=settings.database_retry_after)
     app.add_exception_handler(PermissionDenied, _denied)  # type: ignore[arg-type]
     app.include_router(health_router())

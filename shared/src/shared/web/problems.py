@@ -28,6 +28,7 @@ from shared.errors import (
     PermissionDenied,
     ServiceUnavailable,
     Unauthenticated,
+    UnsupportedMediaType,
     ValidationFailed,
 )
 from shared.logs import current_correlation_id
@@ -43,11 +44,13 @@ STATUS_BY_KIND: tuple[tuple[type[IpcaseError], int], ...] = (
     (Unauthenticated, 401),
     (PermissionDenied, 403),
     (ServiceUnavailable, 503),
+    (UnsupportedMediaType, 415),
 )
 DEFAULT_RETRY_AFTER_SECONDS = 5
 _HTTP_TEXTS = {
     400: ("bad_request", "Bad request", "请求无效"),
     404: ("not_found", "Resource not found", "资源不存在"),
+    413: ("payload_too_large", "The request body is too large", "请求体过大"),
     405: ("method_not_allowed", "Method not allowed", "不支持该请求方法"),
     415: ("unsupported_media_type", "Unsupported media type", "不支持的媒体类型"),
 }
@@ -115,7 +118,7 @@ def problem_response(
         detail_zh=detail[1],
         instance=request.url.path,
         code=code,
-        errors=[_field_problem(e) for e in errors],
+        errors=[field_problem(e) for e in errors],
         correlation_id=current_correlation_id(),
         **extensions,
     )
@@ -243,6 +246,15 @@ def internal_error_response(path: str) -> JSONResponse:
 
 
 def _from_pydantic(error: dict[str, Any]) -> FieldError:
+    if error.get("type") == "json_invalid":  # its location is a byte offset, not a field
+        position = (error.get("loc") or ("body", "?"))[-1]
+        reason = (error.get("ctx") or {}).get("error", "invalid JSON")
+        return FieldError(
+            field="body",
+            code="json_invalid",
+            message=f"The body is not valid JSON: {reason} (at character {position})",
+            message_zh="请求体不是有效的 JSON",
+        )
     location = [str(part) for part in error.get("loc", ())]
     path = location[1:] if location[:1] == ["body"] else location
     return FieldError(
@@ -253,7 +265,7 @@ def _from_pydantic(error: dict[str, Any]) -> FieldError:
     )
 
 
-def _field_problem(error: FieldError) -> FieldProblem:
+def field_problem(error: FieldError) -> FieldProblem:
     pointer = "#/" + "/".join(error.field.split(".")) if error.field else "#"
     return FieldProblem(
         field=error.field,

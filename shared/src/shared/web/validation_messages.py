@@ -6,6 +6,7 @@ from typing import Any
 
 _ZH: dict[str, str] = {
     "missing": "缺少必填字段",
+    "control_character": "含有控制字符或非文本字符（{character}）",
     "extra_forbidden": "不允许的字段",
     "string_type": "应为字符串",
     "string_too_short": "长度不能少于 {min_length} 个字符",
