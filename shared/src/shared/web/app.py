@@ -21,6 +21,7 @@ from shared.web.correlation import CorrelationIdMiddleware
 from shared.web.health import ServiceContainer, health_router, ops_router
 from shared.web.identity import dev_issuer, identity_client, token_verifier
 from shared.web.input_policy import InputPolicyMiddleware, RateLimitMiddleware
+from shared.web.openapi_common import declare_edge_responses
 from shared.web.problems import install_problem_handlers, problem_for
 from shared.web.security_headers import OPEN_PATHS, SecurityHeadersMiddleware
 from shared.worker import WorkerRunner
@@ -83,6 +84,7 @@ def create_service_app(
         )
     for router in [*routers, audit_router()]:
         app.include_router(router, dependencies=[Depends(authenticate)])
+    declare_edge_responses(app)
     return app
 
 
