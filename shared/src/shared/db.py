@@ -127,3 +127,20 @@ def _is_network_oserror(error: BaseException) -> bool:
     if not isinstance(error, OSError):
         return False
     return error.errno in _NETWORK_ERRNOS or str(error).startswith("Multiple exceptions")
+
+
+LIKE_ESCAPE = "\\"
+
+
+def like_pattern(term: str, *, anchored: bool = False) -> str:
+    """A LIKE/ILIKE pattern that matches ``term`` literally (``%``, ``_`` and ``\\`` are escaped).
+
+    Use it with ``column.ilike(like_pattern(q), escape=LIKE_ESCAPE)``: a search for ``50%`` finds
+    "50%", not everything, and a trailing backslash is just a backslash.
+    """
+    escaped = (
+        term.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
+        .replace("%", LIKE_ESCAPE + "%")
+        .replace("_", LIKE_ESCAPE + "_")
+    )
+    return escaped + "%" if anchored else f"%{escaped}%"

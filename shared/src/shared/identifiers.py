@@ -107,3 +107,53 @@ def mask_id_number(raw: str) -> str:
         raise InvalidIdNumber(problem)
     hidden = len(value) - ID_VISIBLE_HEAD - ID_VISIBLE_TAIL
     return value[:ID_VISIBLE_HEAD] + "*" * hidden + value[-ID_VISIBLE_TAIL:]
+
+
+# --- patent application numbers (专利申请号) --------------------------------------------------------
+
+_PATENT_TYPES = frozenset("12389")  # invention, utility model, design, PCT invention, PCT utility model
+
+
+def patent_check_character(digits: str) -> str:
+    """CNIPA check character: weights 2..9 repeating over the digits, sum mod 11, 10 -> X."""
+    total = sum(int(d) * (2 + i % 8) for i, d in enumerate(digits))
+    remainder = total % 11
+    return "X" if remainder == 10 else str(remainder)
+
+
+def normalise_patent_number(raw: str) -> str:
+    """``ZL 2023 1 0000001.5`` / ``cn202310000001.5`` -> ``ZL202310000001.5`` (no validation)."""
+    text = normalise_uscc(raw).removeprefix("ZL").removeprefix("CN")
+    return "ZL" + text
+
+
+def patent_number_problem(number: str) -> str | None:
+    """Why a normalised ``ZL…`` number is not a Chinese patent application number, or None.
+
+    Since 2003 the number is 12 digits (year, type, 7-digit serial) and a check character; before,
+    8 or 9 digits and a check character. The check character is always computed (CNIPA weights).
+    """
+    body = number.removeprefix("ZL")
+    digits, dot, check = body.partition(".")
+    if not dot or len(check) != 1:
+        return "must end in a dot and its check character, e.g. ZL202310000001.5"
+    if not digits.isdigit() or len(digits) not in (8, 9, 12):
+        return "must have 12 digits (or 8/9 for applications before October 2003) before the dot"
+    type_digit = digits[4] if len(digits) == 12 else digits[2]
+    if type_digit not in _PATENT_TYPES:
+        return f"type digit {type_digit} is not 1, 2, 3, 8 or 9"
+    expected = patent_check_character(digits)
+    if check != expected:
+        return f"check character should be {expected}"
+    return None
+
+
+def trademark_number_problem(number: str) -> str | None:
+    """A trademark registration number is 1 to 9 digits (``第12345678号`` is normalised first)."""
+    if not number.isdigit() or not 1 <= len(number) <= 9:
+        return "must be 1 to 9 digits"
+    return None
+
+
+def normalise_trademark_number(raw: str) -> str:
+    return normalise_uscc(raw).removeprefix("第").removesuffix("号")

@@ -14,7 +14,16 @@ from shared.access.rules import (
     require_partner,
     require_second_person,
 )
-from shared.identifiers import InvalidIdNumber, mask_id_number, resident_id_problem
+from shared.identifiers import (
+    InvalidIdNumber,
+    mask_id_number,
+    normalise_patent_number,
+    normalise_trademark_number,
+    patent_check_character,
+    patent_number_problem,
+    resident_id_problem,
+    trademark_number_problem,
+)
 from shared.identity.principals import Principal, PrincipalKind, Role
 
 POLICY = Policy(
@@ -154,3 +163,35 @@ def test_anything_else_is_refused_never_stored(raw: str) -> None:
 def test_the_check_character_follows_gb_11643() -> None:
     assert resident_id_problem("11010519491231002X") is None
     assert resident_id_problem("110105194912310021") == "check character does not match (GB 11643)"
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ("ZL202310000001.5", None),
+        ("zl 2023 1 0000001.5", None),
+        ("CN202310000001.5", None),
+        ("ZL202310000001.X", "check character should be 5"),  # the example a README once carried
+        ("ZL2023100001.5", "must have 12 digits"),
+        ("ZL202340000001.5", "type digit 4"),
+        ("ZL202310000001", "must end in a dot"),
+        ("ZL99123456.1", None),  # before October 2003: 8 digits
+    ],
+)
+def test_patent_application_numbers_have_their_shape_and_check_character(
+    raw: str, problem: str | None
+) -> None:
+    found = patent_number_problem(normalise_patent_number(raw))
+    assert (found is None) if problem is None else (found is not None and problem in found)
+
+
+def test_the_check_character_weights_repeat_two_to_nine() -> None:
+    assert patent_check_character("202310000001") == "5"
+    assert patent_check_character("99123456") == "1"  # 18+27+4+10+18+28+40+54 = 199 = 18*11 + 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "valid"), [("第12345678号", True), ("123", True), ("1234567890", False), ("TM123", False)]
+)
+def test_trademark_registration_numbers_are_digits(raw: str, valid: bool) -> None:
+    assert (trademark_number_problem(normalise_trademark_number(raw)) is None) is valid

@@ -16,7 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from shared.db import is_database_unavailable
@@ -139,6 +139,7 @@ def install_problem_handlers(app: FastAPI, *, retry_after: int = DEFAULT_RETRY_A
     app.add_exception_handler(StarletteHTTPException, _http_exception)  # type: ignore[arg-type]
     for kind in (SQLAlchemyError, asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
         app.add_exception_handler(kind, _unexpected_error)
+    app.add_exception_handler(IntegrityError, _integrity_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected_error)
 
 
@@ -193,6 +194,67 @@ async def _http_exception(request: Request, error: StarletteHTTPException) -> JS
         detail=(detail, title_zh),
         headers=dict(error.headers) if error.headers else None,
     )
+
+
+async def _integrity_error(request: Request, error: IntegrityError) -> JSONResponse:
+    """A constraint the database enforced: the request clashes with what exists (409) or breaks a rule."""
+    violation = integrity_violation(error)
+    if violation is None:
+        return await _unexpected_error(request, error)
+    status, code, field, (en, zh) = violation
+    return problem_response(
+        request,
+        status=status,
+        code=code,
+        title=(en, zh),
+        detail=(en, zh),
+        errors=[FieldError(field=field, code=code, message=en, message_zh=zh)],
+    )
+
+
+_UNIQUE, _FOREIGN_KEY, _NOT_NULL, _CHECK, _EXCLUSION = "23505", "23503", "23502", "23514", "23P01"
+
+
+def integrity_violation(error: IntegrityError) -> tuple[int, str, str, tuple[str, str]] | None:
+    """(status, code, field, texts) for a constraint violation, naming the field from the constraint."""
+    original = getattr(error.orig, "__cause__", None) or error.orig
+    sqlstate = getattr(original, "sqlstate", None)
+    constraint = str(getattr(original, "constraint_name", None) or "")
+    column = getattr(original, "column_name", None)
+    field = column or _field_of(constraint, str(getattr(original, "table_name", None) or ""))
+    if sqlstate == _UNIQUE:
+        return (
+            409,
+            "already_exists",
+            field,
+            (f"Another record already has this {field}", f"已存在相同的 {field}"),
+        )
+    if sqlstate == _EXCLUSION:
+        return 409, "conflicts_with_existing", field, ("It overlaps an existing record", "与已有记录冲突")
+    if sqlstate == _FOREIGN_KEY:
+        return (
+            409,
+            "refers_to_missing",
+            field,
+            (f"The {field} refers to nothing that exists", f"{field} 指向的记录不存在"),
+        )
+    if sqlstate in (_NOT_NULL, _CHECK):
+        return (
+            422,
+            "rule_broken",
+            field,
+            (f"The {field} breaks a rule of the record", f"{field} 不符合记录规则"),
+        )
+    return None
+
+
+def _field_of(constraint: str, table: str) -> str:
+    """``uq_mediation_organisations_name`` on table ``mediation_organisations`` -> ``name``
+    (the naming convention is ``<kind>_<table>_<columns>``)."""
+    for prefix in ("uq_", "fk_", "ck_", "ex_", "pk_", "ix_"):
+        if constraint.startswith(f"{prefix}{table}_"):
+            return constraint.removeprefix(f"{prefix}{table}_")
+    return constraint or "body"
 
 
 async def _unexpected_error(request: Request, error: Exception) -> JSONResponse:
