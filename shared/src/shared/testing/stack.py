@@ -175,7 +175,7 @@ class ProcessStack:
         self.processes[name] = process
         return process
 
-    async def wait_healthy(self, name: str, within: float = 60.0) -> None:
+    async def wait_healthy(self, name: str, within: float = 180.0) -> None:
         process = self.processes[name]
         await asyncio.to_thread(wait_until_listening, "127.0.0.1", process.port, timeout=within)
         async with httpx.AsyncClient(base_url=self.url(name)) as client:
