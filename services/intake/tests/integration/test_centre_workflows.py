@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from intake.handlers.timers import TIMER_HANDLERS
 from intake.testing import complaint_body
-from intake.unit_of_work import IntakeUnitOfWork
 from shared.calendar import SHANGHAI, catalogue, compute, parse_period
 from shared.testing.refs import random_name, random_uscc
 from shared.timers import TimerScheduler
@@ -162,7 +160,7 @@ async def test_the_counter_notice_wait_runs_on_the_statutory_clock_and_ends_the_
     )
 
     scheduler = TimerScheduler(
-        uow_factory=intake.container.platform.uow_factory(IntakeUnitOfWork), handlers=TIMER_HANDLERS
+        uow_factory=intake.container.uow_factory, handlers=intake.container.timer_handlers
     )
     while await scheduler.fire_next():
         pass

@@ -3,7 +3,8 @@
 State machine (one table, one guard): a complaint is RECEIVED, then accepted, held for correction,
 refused or linked as a duplicate; an accepted complaint is routed (adjudication, mediation),
 referred (other agencies) or kept in the centre (opinion, trade fair); downstream outcomes move it
-to CASE_OPENED and CLOSED.
+to CASE_OPENED and CLOSED. Triaged states may be re-triaged by staff; NOT_ACCEPTED may be
+reconsidered. Every move into a state is allowed from the same states whichever step takes it.
 """
 
 from __future__ import annotations
@@ -13,16 +14,21 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from intake.domain.acceptance import Finding, Outcome, outcome
+from intake.domain.deadlines import CORRECTION, CORRECTION_PERIOD, IntakeDeadlines
 from intake.domain.dedup import Link, Relation
 from intake.domain.errors import IllegalStep
-from intake.domain.events import DomainEvent
+from intake.domain.events import INTAKE, ComplaintEvent, FalseMaterialsFound, HandOff, TriageDecided, restated
 from intake.domain.parties import PartyRecord
 from intake.domain.rights import Verification
-from intake.domain.triage import TRACK_AGENCIES, TRACK_DESTINATIONS, TriageDecision
+from intake.domain.triage import STAFF_OVERRIDE, TRACK_AGENCIES, TRACK_DESTINATIONS, TriageDecision
 from intake.domain.vocabulary import AllegedAct, Channel, EvaluationReport, Track
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind, TimerChange, TrackedDeadline
+from shared.domain.events import DomainEvent
+from shared.domain.lifecycle import Lifecycle, TransitionTable, transition
 from shared.vocabulary import IpType, RequestedProcedure
 
 
@@ -41,21 +47,64 @@ class ComplaintStatus(StrEnum):
 
 
 S = ComplaintStatus
-_TRIAGED: Final = frozenset({S.ROUTED, S.REFERRED, S.IN_CENTRE, S.NOT_ACCEPTED})
-TRANSITIONS: Final[Mapping[ComplaintStatus, frozenset[ComplaintStatus]]] = {
-    S.RECEIVED: frozenset({S.ACCEPTED, S.CORRECTION_REQUESTED, S.NOT_ACCEPTED, S.DUPLICATE, S.WITHDRAWN}),
-    S.CORRECTION_REQUESTED: frozenset({S.ACCEPTED, S.CORRECTION_REQUESTED, S.NOT_ACCEPTED, S.WITHDRAWN}),
-    S.ACCEPTED: _TRIAGED | {S.WITHDRAWN},
-    S.DUPLICATE: frozenset({S.RECEIVED, S.CLOSED}),
-    S.ROUTED: _TRIAGED | {S.CASE_OPENED, S.CLOSED, S.WITHDRAWN},
-    S.REFERRED: _TRIAGED | {S.CLOSED},
-    S.IN_CENTRE: _TRIAGED | {S.CLOSED, S.WITHDRAWN},
-    S.NOT_ACCEPTED: _TRIAGED - {S.NOT_ACCEPTED},
-    S.CASE_OPENED: frozenset({S.CLOSED}),
-    S.CLOSED: frozenset(),
-    S.WITHDRAWN: frozenset(),
+E = ComplaintEvent
+_RETRIAGEABLE: Final = (S.ACCEPTED, S.ROUTED, S.REFERRED, S.IN_CENTRE, S.NOT_ACCEPTED)
+INTO: Final[Mapping[ComplaintStatus, tuple[ComplaintStatus, ...]]] = {
+    S.ACCEPTED: (S.RECEIVED, S.CORRECTION_REQUESTED),
+    S.CORRECTION_REQUESTED: (S.RECEIVED, S.CORRECTION_REQUESTED),
+    S.NOT_ACCEPTED: (S.RECEIVED, S.CORRECTION_REQUESTED, S.ACCEPTED, S.ROUTED, S.REFERRED, S.IN_CENTRE),
+    S.DUPLICATE: (S.RECEIVED,),
+    S.WITHDRAWN: (S.RECEIVED, S.CORRECTION_REQUESTED, S.ACCEPTED, S.ROUTED, S.IN_CENTRE),
+    S.RECEIVED: (S.DUPLICATE,),
+    S.ROUTED: _RETRIAGEABLE,
+    S.REFERRED: _RETRIAGEABLE,
+    S.IN_CENTRE: _RETRIAGEABLE,
+    S.CASE_OPENED: (S.ROUTED,),
+    S.CLOSED: (S.DUPLICATE, S.ROUTED, S.REFERRED, S.IN_CENTRE, S.CASE_OPENED),
 }
-"""Every legal move. Triaged states may be re-triaged (staff override); NOT_ACCEPTED may be reconsidered."""
+"""The states each state may be entered from (whichever step enters it)."""
+
+TRIAGED: Final = (S.ROUTED, S.REFERRED, S.IN_CENTRE, S.NOT_ACCEPTED)
+
+
+def _triage_rows() -> list[Any]:
+    """Triage by the rule table and by staff lead to the same states; the event says which it was."""
+    return [
+        transition(f"{who}_{target.value.lower()}", INTO[target], target, event=event)
+        for target in TRIAGED
+        for who, event in (("triage", E.TRIAGED), ("override", E.TRIAGE_OVERRIDDEN))
+    ]
+
+
+TRANSITIONS: Final = TransitionTable(
+    ComplaintStatus,
+    [
+        transition("accept", INTO[S.ACCEPTED], S.ACCEPTED, event=E.ACCEPTED, guard="no blocking finding"),
+        transition(
+            "request_correction",
+            INTO[S.CORRECTION_REQUESTED],
+            S.CORRECTION_REQUESTED,
+            event=E.CORRECTION_REQUESTED,
+            guard="a finding of correction severity",
+        ),
+        transition("refuse", INTO[S.NOT_ACCEPTED], S.NOT_ACCEPTED, event=E.NOT_ACCEPTED),
+        transition(
+            "mark_duplicate",
+            INTO[S.DUPLICATE],
+            S.DUPLICATE,
+            event=E.DUPLICATE_DETECTED,
+            guard="complainant, right and respondent keys all match an earlier complaint",
+        ),
+        transition("withdraw", INTO[S.WITHDRAWN], S.WITHDRAWN, event=E.WITHDRAWN),
+        transition("split", INTO[S.RECEIVED], S.RECEIVED, event=E.SPLIT),
+        *_triage_rows(),
+        transition("open_case", INTO[S.CASE_OPENED], S.CASE_OPENED, event=E.CASE_OPENED),
+        transition("confirm_duplicate", INTO[S.CLOSED], S.CLOSED, event=E.DUPLICATE_CONFIRMED),
+        transition("conclude", INTO[S.CLOSED], S.CLOSED, event=E.CASE_CONCLUDED),
+        transition("close", INTO[S.CLOSED], S.CLOSED, event=E.CLOSED),
+    ],
+)
+"""Every legal move, by step."""
 
 TRACK_STATUS: Final[Mapping[Track, ComplaintStatus]] = {
     **dict.fromkeys(TRACK_DESTINATIONS, S.ROUTED),
@@ -119,7 +168,11 @@ class Downstream:
 
 
 @dataclass(slots=True, kw_only=True)
-class Complaint:
+class Complaint(Lifecycle[ComplaintStatus], IntakeDeadlines):
+    TRANSITIONS: ClassVar[TransitionTable[ComplaintStatus]] = TRANSITIONS
+    refusal: ClassVar[type[IllegalStep]] = IllegalStep
+    SUBJECT: ClassVar[str] = "complaint"
+
     id: uuid.UUID
     channel: Channel
     channel_ref: str | None = None
@@ -151,9 +204,23 @@ class Complaint:
     link: Link | None = None
     downstream: Downstream | None = None
     examiner_id: str | None = None
+    deadlines: dict[str, TrackedDeadline] = field(default_factory=dict)
     sequence: int | None = None
     version: int = 0
     events: list[DomainEvent] = field(default_factory=list)
+    timer_changes: list[TimerChange] = field(default_factory=list)
+
+    @property
+    def state(self) -> ComplaintStatus:
+        return self.status
+
+    @state.setter
+    def state(self, value: ComplaintStatus) -> None:
+        self.status = value
+
+    @property
+    def complaint_id(self) -> uuid.UUID:
+        return self.id
 
     @property
     def reference(self) -> str:
@@ -176,250 +243,237 @@ class Complaint:
         return next((p for p in self.parties if p.id == party_id), None)
 
     def allowed(self) -> frozenset[ComplaintStatus]:
-        return TRANSITIONS[self.status]
+        """The statuses the table allows from the current one."""
+        return frozenset(row.target for row in self.allowed_now())
 
-    # -- the one guard ---------------------------------------------------------------------------
-
-    def _move_to(
-        self,
-        new: ComplaintStatus,
-        event: str,
-        actor: str,
-        at: dt.datetime,
-        *,
-        summary: str,
-        summary_zh: str,
-        data: Mapping[str, Any] | None = None,
-    ) -> None:
-        if new not in TRANSITIONS[self.status]:
-            raise IllegalStep(self.status.value, new.value, (s.value for s in TRANSITIONS[self.status]))
-        previous, self.status = self.status, new
-        moved = {"from": previous.value, "to": new.value, **(data or {})}
-        self.record(event, actor, at, summary=summary, summary_zh=summary_zh, data=moved)
-
-    def record(
-        self,
-        name: str,
-        actor: str,
-        at: dt.datetime,
-        *,
-        summary: str,
-        summary_zh: str,
-        data: Mapping[str, Any] | None = None,
-    ) -> None:
-        self.events.append(
-            DomainEvent(
-                name=name,
-                complaint_id=self.id,
-                actor=actor,
-                at=at,
-                summary=summary,
-                summary_zh=summary_zh,
-                data=dict(data or {}),
-            )
-        )
+    def _move(
+        self, name: str, by: Actor, at: dt.datetime, summary: tuple[str, str], **data: Any
+    ) -> DomainEvent:
+        """Take step ``name`` through the one guard; the record shows where it came from and went."""
+        moved = {"from": self.status.value, "to": self.TRANSITIONS[name].target.value, **data}
+        return self.move(name, by=by, at=at, summary=summary, details=moved)
 
     # -- behaviour -------------------------------------------------------------------------------
 
-    def registered(self, actor: str) -> None:
+    def registered(self, by: Actor) -> None:
+        summary = (f"Complaint registered ({self.channel.value})", f"投诉已登记（{self.channel.value}）")
         self.record(
-            "ComplaintRegistered",
-            actor,
-            self.received_at,
-            summary=f"Complaint registered ({self.channel.value})",
-            summary_zh=f"投诉已登记（{self.channel.value}）",
-            data={"channel": self.channel.value},
+            E.REGISTERED, by=by, at=self.received_at, summary=summary, details={"channel": self.channel}
         )
 
-    def record_verifications(self, results: tuple[Verification, ...], actor: str, at: dt.datetime) -> None:
+    def record_verifications(self, results: tuple[Verification, ...], by: Actor, at: dt.datetime) -> None:
         self.rights = tuple(
             replace(right, verification=result) for right, result in zip(self.rights, results, strict=True)
         )
+        summary = (
+            "Rights checked against the registry: " + ", ".join(r.status.value for r in results),
+            "已核验权属：" + "、".join(r.status.value for r in results),
+        )
         self.record(
-            "RightsVerified",
-            actor,
-            at,
-            summary="Rights checked against the registry: " + ", ".join(r.status.value for r in results),
-            summary_zh="已核验权属：" + "、".join(r.status.value for r in results),
-            data={"results": [r.status.value for r in results]},
+            E.RIGHTS_VERIFIED, by=by, at=at, summary=summary, details={"results": [r.status for r in results]}
         )
 
-    def link_to(self, link: Link, actor: str, at: dt.datetime) -> None:
+    def link_to(self, link: Link, by: Actor, at: dt.datetime) -> None:
         self.link = link
-        data = {"link": link.as_dict()}
         if link.relation is Relation.DUPLICATE:
-            self._move_to(
-                S.DUPLICATE,
-                "DuplicateDetected",
-                actor,
-                at,
-                summary=f"Same complaint as {link.reference} (matched {', '.join(link.matched)})",
-                summary_zh=f"与投诉 {link.reference} 重复（匹配：{'，'.join(link.matched)}）",
-                data=data,
+            summary = (
+                f"Same complaint as {link.reference} (matched {', '.join(link.matched)})",
+                f"与投诉 {link.reference} 重复（匹配：{'，'.join(link.matched)}）",
             )
+            self._move("mark_duplicate", by, at, summary, link=link.as_dict())
             return
-        self.record(
-            "RelatedComplaintLinked",
-            actor,
-            at,
-            summary=f"Related to {link.reference} (matched {', '.join(link.matched)})",
-            summary_zh=f"与投诉 {link.reference} 相关（匹配：{'，'.join(link.matched)}）",
-            data=data,
+        summary = (
+            f"Related to {link.reference} (matched {', '.join(link.matched)})",
+            f"与投诉 {link.reference} 相关（匹配：{'，'.join(link.matched)}）",
         )
+        self.record(E.RELATED_LINKED, by=by, at=at, summary=summary, details={"link": link.as_dict()})
 
-    def confirm_duplicate(self, actor: str, at: dt.datetime, reason: str) -> None:
-        assert self.link is not None or self.status is not S.DUPLICATE
-        self._move_to(
-            S.CLOSED,
-            "DuplicateConfirmed",
-            actor,
-            at,
-            summary=f"Confirmed as a duplicate: {reason}",
-            summary_zh=f"确认为重复投诉：{reason}",
-        )
+    def confirm_duplicate(self, by: Actor, at: dt.datetime, reason: str) -> None:
+        summary = (f"Confirmed as a duplicate: {reason}", f"确认为重复投诉：{reason}")
+        self._move("confirm_duplicate", by, at, summary)
         if self.link is not None:
             self.link = replace(self.link, confirmed=True)
 
-    def split(self, actor: str, at: dt.datetime, reason: str) -> None:
+    def split(self, by: Actor, at: dt.datetime, reason: str) -> None:
         """Staff say it is a different complaint after all: it is checked and triaged on its own."""
-        self._move_to(
-            S.RECEIVED,
-            "ComplaintSplit",
-            actor,
-            at,
-            summary=f"Split from {self.link.reference if self.link else '?'}: {reason}",
-            summary_zh=f"拆分为独立投诉：{reason}",
+        summary = (
+            f"Split from {self.link.reference if self.link else '?'}: {reason}",
+            f"拆分为独立投诉：{reason}",
         )
+        self._move("split", by, at, summary)
         self.link = None
 
-    def assess(self, findings: tuple[Finding, ...], actor: str, at: dt.datetime) -> Outcome:
-        """Apply the acceptance checks' findings: accept, hold for correction, or refuse."""
+    def assess(
+        self,
+        findings: tuple[Finding, ...],
+        by: Actor,
+        at: dt.datetime,
+        *,
+        province: str | None,
+        warn_working_days: int | None,
+    ) -> Outcome:
+        """Apply the acceptance checks' findings: accept, hold for correction (a deadline), or refuse."""
         self.findings = findings
         result = outcome(findings)
         listed = "; ".join(f.message for f in findings if f.severity.value != "warning") or "none"
         listed_zh = "；".join(f.message_zh for f in findings if f.severity.value != "warning") or "无"
-        data = {"data": {"findings": [f.rule for f in findings]}}
+        checked = {"findings": [f.rule for f in findings]}
         if result is Outcome.REFUSE:
-            self._move_to(
-                S.NOT_ACCEPTED,
-                "ComplaintNotAccepted",
-                actor,
-                at,
-                summary=f"Not accepted: {listed}",
-                summary_zh=f"不予受理：{listed_zh}",
-                **data,
-            )
+            self._move("refuse", by, at, (f"Not accepted: {listed}", f"不予受理：{listed_zh}"), **checked)
+            self.cancel(CORRECTION)
         elif result is Outcome.CORRECTION:
-            self._move_to(
-                S.CORRECTION_REQUESTED,
-                "CorrectionRequested",
-                actor,
-                at,
-                summary=f"Correction requested: {listed}",
-                summary_zh=f"要求补正：{listed_zh}",
-                **data,
-            )
+            summary = (f"Correction requested: {listed}", f"要求补正：{listed_zh}")
+            self._move("request_correction", by, at, summary, **checked)
+            self._start_correction(by, at, province, warn_working_days)
         else:
-            self._move_to(
-                S.ACCEPTED, "ComplaintAccepted", actor, at, summary="Accepted", summary_zh="已受理", **data
-            )
+            self._move("accept", by, at, ("Accepted", "已受理"), **checked)
+            self.meet(CORRECTION, at)
         return result
 
-    def correct(self, changes: Mapping[str, Any], actor: str, at: dt.datetime) -> None:
+    def _start_correction(
+        self, by: Actor, at: dt.datetime, province: str | None, warn_working_days: int | None
+    ) -> None:
+        tracked = self.track(
+            CORRECTION,
+            period=CORRECTION_PERIOD,
+            at=at,
+            kind=DeadlineKind.OFFICE_DUTY,
+            province=province,
+            warn_working_days=warn_working_days,
+        )
+        self.note_untimed(tracked, by, at)
+
+    def note_untimed(
+        self, tracked: TrackedDeadline, by: Actor, at: dt.datetime, *, ask_operator: bool = True
+    ) -> None:
+        """Say on the record that a deadline has no figure here, so no timer watches it."""
+        if tracked.due is not None:
+            return
+        note = tracked.explanation
+        summary = (
+            (
+                f"No deadline set: {note}. An operator must configure it in the period catalogue.",
+                f"未设定期限：{note}。请运维人员在期限目录中配置。",
+            )
+            if ask_operator
+            else (f"No deadline set: {note}", f"未设定期限：{note}")
+        )
+        self.record(E.PERIOD_NOT_CONFIGURED, by=by, at=at, summary=summary)
+
+    def correct(self, changes: Mapping[str, Any], by: Actor, at: dt.datetime) -> None:
         """Take the corrected fields; the caller verifies and assesses again."""
         if self.status is not S.CORRECTION_REQUESTED:
-            raise IllegalStep(self.status.value, "CORRECTED", (s.value for s in TRANSITIONS[self.status]))
+            raise IllegalStep(self.status.value, "CORRECTED", (s.value for s in self.allowed()))
         for name, value in changes.items():
             setattr(self, name, value)
-        self.record(
-            "CorrectionReceived",
-            actor,
-            at,
-            summary="Corrected: " + ", ".join(sorted(changes)),
-            summary_zh="已补正：" + "、".join(sorted(changes)),
-            data={"fields": sorted(changes)},
-        )
+        summary = ("Corrected: " + ", ".join(sorted(changes)), "已补正：" + "、".join(sorted(changes)))
+        self.record(E.CORRECTION_RECEIVED, by=by, at=at, summary=summary, details={"fields": sorted(changes)})
 
-    def route(self, decision: TriageDecision, actor: str, at: dt.datetime) -> None:
-        overridden = self.triage is not None and self.status in _TRIAGED
+    def route(self, decision: TriageDecision, by: Actor, at: dt.datetime, hand_off: HandOff) -> None:
+        """Put the complaint on ``decision``'s track; ``hand_off`` goes with it to whoever takes it."""
+        overridden = (self.triage is not None and self.status in TRIAGED) or decision.rule == STAFF_OVERRIDE
         self.triage = decision
-        self._move_to(
-            TRACK_STATUS[decision.track],
-            "TriageOverridden" if overridden or decision.rule == "staff_override" else "ComplaintTriaged",
-            actor,
-            at,
-            summary=f"Track {decision.track.value} (rule {decision.rule}): {decision.reason}",
-            summary_zh=f"分流至 {decision.track.value}（规则 {decision.rule}）：{decision.reason_zh}",
-            data={"track": decision.track.value, "rule": decision.rule, "facts": dict(decision.facts)},
+        step = f"{'override' if overridden else 'triage'}_{TRACK_STATUS[decision.track].value.lower()}"
+        summary = (
+            f"Track {decision.track.value} (rule {decision.rule}): {decision.reason}",
+            f"分流至 {decision.track.value}（规则 {decision.rule}）：{decision.reason_zh}",
         )
+        facts = {"track": decision.track.value, "rule": decision.rule, "facts": dict(decision.facts)}
+        moved = self._move(step, by, at, summary, **facts)
+        self.events[-1] = restated(moved, TriageDecided, hand_off=hand_off)
 
-    def refuse(self, reason: str, actor: str, at: dt.datetime) -> None:
+    def refuse(self, reason: str, by: Actor, at: dt.datetime) -> None:
         self.triage = TriageDecision(
-            track=Track.NOT_ACCEPTED, rule="staff_override", reason=reason, reason_zh=reason
+            track=Track.NOT_ACCEPTED, rule=STAFF_OVERRIDE, reason=reason, reason_zh=reason
         )
-        self._move_to(
-            S.NOT_ACCEPTED,
-            "ComplaintNotAccepted",
-            actor,
-            at,
-            summary=f"Not accepted: {reason}",
-            summary_zh=f"不予受理：{reason}",
-        )
+        self._move("refuse", by, at, (f"Not accepted: {reason}", f"不予受理：{reason}"))
+        self.cancel_open_deadlines()
 
-    def withdraw(self, reason: str, actor: str, at: dt.datetime) -> None:
-        self._move_to(
-            S.WITHDRAWN,
-            "ComplaintWithdrawn",
-            actor,
-            at,
-            summary=f"Withdrawn: {reason}",
-            summary_zh=f"已撤回：{reason}",
-        )
+    def withdraw(self, reason: str, by: Actor, at: dt.datetime) -> None:
+        self._move("withdraw", by, at, (f"Withdrawn: {reason}", f"已撤回：{reason}"))
+        self.cancel_open_deadlines()
 
-    def case_opened(self, downstream: Downstream, actor: str) -> None:
+    def case_opened(self, downstream: Downstream, by: Actor) -> None:
         """The receiving service docketed a case; a complaint already further along only notes it."""
         self.downstream = downstream
-        self._move_or_note(
-            S.CASE_OPENED,
-            "CaseOpened",
-            actor,
-            downstream.updated_at,
-            summary=f"{downstream.service} opened case {downstream.case_no} ({downstream.state})",
-            summary_zh=f"{downstream.service} 已立案 {downstream.case_no}（{downstream.state}）",
-            data={
-                "service": downstream.service,
-                "case_id": str(downstream.case_id),
-                "case_no": downstream.case_no,
-            },
+        summary = (
+            f"{downstream.service} opened case {downstream.case_no} ({downstream.state})",
+            f"{downstream.service} 已立案 {downstream.case_no}（{downstream.state}）",
         )
+        data = {
+            "service": downstream.service,
+            "case_id": str(downstream.case_id),
+            "case_no": downstream.case_no,
+        }
+        self._move_or_note("open_case", by, downstream.updated_at, summary, data)
 
-    def case_concluded(self, downstream: Downstream, result: str, actor: str) -> None:
+    def case_concluded(self, downstream: Downstream, result: str, by: Actor) -> None:
         self.downstream = downstream
-        self._move_or_note(
-            S.CLOSED,
-            "CaseConcluded",
-            actor,
-            downstream.updated_at,
-            summary=f"{downstream.service} case {downstream.case_no} concluded: {result}",
-            summary_zh=f"{downstream.service} 案件 {downstream.case_no} 已结案：{result}",
-            data={"service": downstream.service, "case_no": downstream.case_no, "result": result},
+        summary = (
+            f"{downstream.service} case {downstream.case_no} concluded: {result}",
+            f"{downstream.service} 案件 {downstream.case_no} 已结案：{result}",
         )
+        data = {"service": downstream.service, "case_no": downstream.case_no, "result": result}
+        self._move_or_note("conclude", by, downstream.updated_at, summary, data)
 
     def _move_or_note(
-        self, new: ComplaintStatus, event: str, actor: str, at: dt.datetime, **text: Any
+        self, name: str, by: Actor, at: dt.datetime, summary: tuple[str, str], data: Mapping[str, Any]
     ) -> None:
         # Outcomes arrive from other services in their own order: never refuse one, only note it.
-        if new in TRANSITIONS[self.status]:
-            self._move_to(new, event, actor, at, **text)
+        if self.status in self.TRANSITIONS[name].sources:
+            self._move(name, by, at, summary, **data)
         else:
-            self.record(event, actor, at, **text)
+            self.record(self.TRANSITIONS[name].event, by=by, at=at, summary=summary, details=data)
 
-    def close(self, reason: str, actor: str, at: dt.datetime) -> None:
-        self._move_to(
-            S.CLOSED,
-            "ComplaintClosed",
-            actor,
-            at,
-            summary=f"Closed: {reason}",
-            summary_zh=f"已结案：{reason}",
+    def close(self, reason: str, by: Actor, at: dt.datetime) -> None:
+        self._move("close", by, at, (f"Closed: {reason}", f"已结案：{reason}"))
+
+    def close_if_in_centre(self, reason: str, by: Actor, at: dt.datetime) -> None:
+        """A workflow the centre kept the complaint for has ended: so has the complaint."""
+        if self.status is S.IN_CENTRE:
+            self.close(reason, by, at)
+
+    def found_false_materials(self, party: PartyRecord, finding: str, by: Actor, at: dt.datetime) -> None:
+        """A party submitted false materials: a credit input (§C.1)."""
+        self._append(
+            FalseMaterialsFound(
+                at=at,
+                actor=by,
+                summary=f"False materials by {party.name}: {finding}",
+                summary_zh=f"{party.name} 提交虚假材料：{finding}",
+                details={"party_id": str(party.id)},
+                finding=finding,
+            )
         )
+
+    def evidence_attached(
+        self,
+        evidence_id: uuid.UUID,
+        file_name: str,
+        size_bytes: int,
+        sha256: str,
+        notarisation_ref: str | None,
+        *,
+        by: Actor,
+        at: dt.datetime,
+    ) -> None:
+        notarised = f", notarisation {notarisation_ref}" if notarisation_ref else ""
+        summary = (
+            f"Evidence {file_name} ({size_bytes} bytes, sha256 {sha256[:12]}…{notarised})",
+            f"已提交证据 {file_name}（{size_bytes} 字节）",
+        )
+        details = {"evidence_id": str(evidence_id), "sha256": sha256}
+        self.record(E.EVIDENCE_ATTACHED, by=by, at=at, summary=summary, details=details)
+
+    def deadline_reached(
+        self, subject: tuple[str, uuid.UUID], step: str, due_at: dt.datetime, *, warning: bool
+    ) -> None:
+        """A deadline of the complaint or of one of its workflow records came near or ran out."""
+        if warning:
+            name, summary = (
+                E.DEADLINE_APPROACHING,
+                (f"Due soon: {step} ({due_at.isoformat()})", f"即将到期：{step}"),
+            )
+        else:
+            name, summary = E.DEADLINE_PASSED, (f"Deadline passed: {step}", f"已逾期：{step}")
+        self.record(name, by=INTAKE, at=due_at, summary=summary, subject=subject)
