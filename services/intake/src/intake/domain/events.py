@@ -101,6 +101,17 @@ class NoticeEvent(StrEnum):
     PUBLISHED = "NoticePublished"
 
 
+class RegistryEvent(StrEnum):
+    """What the rights registry's tables name. The registry is reference data, not a case: it keeps
+    no case record, and a right's status change is published as ``intake.ip_right.status_changed``."""
+
+    RIGHT_STATUS_CHANGED = "RightStatusChanged"
+    IMPORT_STARTED = "RegistryImportStarted"
+    IMPORT_RESUMED = "RegistryImportResumed"
+    IMPORT_COMPLETED = "RegistryImportCompleted"
+    IMPORT_FAILED = "RegistryImportFailed"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HandOff:
     """What goes with a complaint handed to another body: its evidence, and the office's region."""

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Final
 
 from intake.domain.errors import IllegalStep
+from intake.domain.events import RegistryEvent
 from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 
 
@@ -21,16 +22,17 @@ class ImportStatus(StrEnum):
 
 
 J = ImportStatus
+E = RegistryEvent
 TRANSITIONS: Final = TransitionTable(
     ImportStatus,
     [
-        transition("start", [J.PENDING], J.RUNNING, event="ImportStarted"),
+        transition("start", [J.PENDING], J.RUNNING, event=E.IMPORT_STARTED),
         transition(
-            "resume", [J.RUNNING], J.RUNNING, event="ImportResumed", guard="the last run was interrupted"
+            "resume", [J.RUNNING], J.RUNNING, event=E.IMPORT_RESUMED, guard="the last run was interrupted"
         ),
-        transition("complete", [J.RUNNING], J.COMPLETED, event="ImportCompleted"),
+        transition("complete", [J.RUNNING], J.COMPLETED, event=E.IMPORT_COMPLETED),
         transition(
-            "fail", [J.PENDING, J.RUNNING], J.FAILED, event="ImportFailed", guard="the file cannot be read"
+            "fail", [J.PENDING, J.RUNNING], J.FAILED, event=E.IMPORT_FAILED, guard="the file cannot be read"
         ),
     ],
 )

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from intake.domain.errors import IllegalStep
+from intake.domain.events import RegistryEvent
 from intake.domain.parties import PartyRecord, match_name
 from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 from shared.vocabulary import IpType
@@ -25,7 +26,9 @@ class RightStatus(StrEnum):
 STATUS_CHANGES: Final = TransitionTable(
     RightStatus,
     [
-        transition(f"record_{status.value}", list(RightStatus), status, event="RightStatusChanged")
+        transition(
+            f"record_{status.value}", list(RightStatus), status, event=RegistryEvent.RIGHT_STATUS_CHANGED
+        )
         for status in RightStatus
     ],
 )

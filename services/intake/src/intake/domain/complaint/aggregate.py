@@ -1,10 +1,10 @@
 """The complaint aggregate: what a protection centre registers, checks, links and triages.
 
-State machine (one table, one guard): a complaint is RECEIVED, then accepted, held for correction,
-refused or linked as a duplicate; an accepted complaint is routed (adjudication, mediation),
-referred (other agencies) or kept in the centre (opinion, trade fair); downstream outcomes move it
-to CASE_OPENED and CLOSED. Triaged states may be re-triaged by staff; NOT_ACCEPTED may be
-reconsidered. Every move into a state is allowed from the same states whichever step takes it.
+State machine (one table in :mod:`.states`, the shared guard): a complaint is RECEIVED, then
+accepted, held for correction, refused or linked as a duplicate; an accepted complaint is routed
+(adjudication, mediation), referred (other agencies) or kept in the centre (opinion, trade fair);
+downstream outcomes move it to CASE_OPENED and CLOSED. Triaged states may be re-triaged by staff;
+NOT_ACCEPTED may be reconsidered.
 """
 
 from __future__ import annotations
@@ -13,158 +13,34 @@ import datetime as dt
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar
 
 from intake.domain.acceptance import Finding, Outcome, outcome
+from intake.domain.complaint.states import TRACK_STATUS, TRANSITIONS, TRIAGED, ComplaintStatus
+from intake.domain.complaint.values import (
+    ClaimedRight,
+    Downstream,
+    Listing,
+    Location,
+    SimpleCriteria,
+    TradeFairDetails,
+)
 from intake.domain.deadlines import CORRECTION, CORRECTION_PERIOD, IntakeDeadlines
 from intake.domain.dedup import Link, Relation
 from intake.domain.errors import IllegalStep
 from intake.domain.events import INTAKE, ComplaintEvent, FalseMaterialsFound, HandOff, TriageDecided, restated
 from intake.domain.parties import PartyRecord
 from intake.domain.rights import Verification
-from intake.domain.triage import STAFF_OVERRIDE, TRACK_AGENCIES, TRACK_DESTINATIONS, TriageDecision
-from intake.domain.vocabulary import AllegedAct, Channel, EvaluationReport, Track
+from intake.domain.triage import STAFF_OVERRIDE, TriageDecision
+from intake.domain.vocabulary import AllegedAct, Channel, Track
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, TimerChange, TrackedDeadline
 from shared.domain.events import DomainEvent
-from shared.domain.lifecycle import Lifecycle, TransitionTable, transition
+from shared.domain.lifecycle import Lifecycle, TransitionTable
 from shared.vocabulary import IpType, RequestedProcedure
-
-
-class ComplaintStatus(StrEnum):
-    RECEIVED = "RECEIVED"
-    CORRECTION_REQUESTED = "CORRECTION_REQUESTED"
-    ACCEPTED = "ACCEPTED"
-    NOT_ACCEPTED = "NOT_ACCEPTED"
-    DUPLICATE = "DUPLICATE"
-    ROUTED = "ROUTED"
-    REFERRED = "REFERRED"
-    IN_CENTRE = "IN_CENTRE"
-    CASE_OPENED = "CASE_OPENED"
-    CLOSED = "CLOSED"
-    WITHDRAWN = "WITHDRAWN"
-
 
 S = ComplaintStatus
 E = ComplaintEvent
-_RETRIAGEABLE: Final = (S.ACCEPTED, S.ROUTED, S.REFERRED, S.IN_CENTRE, S.NOT_ACCEPTED)
-INTO: Final[Mapping[ComplaintStatus, tuple[ComplaintStatus, ...]]] = {
-    S.ACCEPTED: (S.RECEIVED, S.CORRECTION_REQUESTED),
-    S.CORRECTION_REQUESTED: (S.RECEIVED, S.CORRECTION_REQUESTED),
-    S.NOT_ACCEPTED: (S.RECEIVED, S.CORRECTION_REQUESTED, S.ACCEPTED, S.ROUTED, S.REFERRED, S.IN_CENTRE),
-    S.DUPLICATE: (S.RECEIVED,),
-    S.WITHDRAWN: (S.RECEIVED, S.CORRECTION_REQUESTED, S.ACCEPTED, S.ROUTED, S.IN_CENTRE),
-    S.RECEIVED: (S.DUPLICATE,),
-    S.ROUTED: _RETRIAGEABLE,
-    S.REFERRED: _RETRIAGEABLE,
-    S.IN_CENTRE: _RETRIAGEABLE,
-    S.CASE_OPENED: (S.ROUTED,),
-    S.CLOSED: (S.DUPLICATE, S.ROUTED, S.REFERRED, S.IN_CENTRE, S.CASE_OPENED),
-}
-"""The states each state may be entered from (whichever step enters it)."""
-
-TRIAGED: Final = (S.ROUTED, S.REFERRED, S.IN_CENTRE, S.NOT_ACCEPTED)
-
-
-def _triage_rows() -> list[Any]:
-    """Triage by the rule table and by staff lead to the same states; the event says which it was."""
-    return [
-        transition(f"{who}_{target.value.lower()}", INTO[target], target, event=event)
-        for target in TRIAGED
-        for who, event in (("triage", E.TRIAGED), ("override", E.TRIAGE_OVERRIDDEN))
-    ]
-
-
-TRANSITIONS: Final = TransitionTable(
-    ComplaintStatus,
-    [
-        transition("accept", INTO[S.ACCEPTED], S.ACCEPTED, event=E.ACCEPTED, guard="no blocking finding"),
-        transition(
-            "request_correction",
-            INTO[S.CORRECTION_REQUESTED],
-            S.CORRECTION_REQUESTED,
-            event=E.CORRECTION_REQUESTED,
-            guard="a finding of correction severity",
-        ),
-        transition("refuse", INTO[S.NOT_ACCEPTED], S.NOT_ACCEPTED, event=E.NOT_ACCEPTED),
-        transition(
-            "mark_duplicate",
-            INTO[S.DUPLICATE],
-            S.DUPLICATE,
-            event=E.DUPLICATE_DETECTED,
-            guard="complainant, right and respondent keys all match an earlier complaint",
-        ),
-        transition("withdraw", INTO[S.WITHDRAWN], S.WITHDRAWN, event=E.WITHDRAWN),
-        transition("split", INTO[S.RECEIVED], S.RECEIVED, event=E.SPLIT),
-        *_triage_rows(),
-        transition("open_case", INTO[S.CASE_OPENED], S.CASE_OPENED, event=E.CASE_OPENED),
-        transition("confirm_duplicate", INTO[S.CLOSED], S.CLOSED, event=E.DUPLICATE_CONFIRMED),
-        transition("conclude", INTO[S.CLOSED], S.CLOSED, event=E.CASE_CONCLUDED),
-        transition("close", INTO[S.CLOSED], S.CLOSED, event=E.CLOSED),
-    ],
-)
-"""Every legal move, by step."""
-
-TRACK_STATUS: Final[Mapping[Track, ComplaintStatus]] = {
-    **dict.fromkeys(TRACK_DESTINATIONS, S.ROUTED),
-    **dict.fromkeys(TRACK_AGENCIES, S.REFERRED),
-    Track.ECOMMERCE_OPINION: S.IN_CENTRE,
-    Track.TRADE_FAIR: S.IN_CENTRE,
-    Track.NOT_ACCEPTED: S.NOT_ACCEPTED,
-}
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ClaimedRight:
-    ip_type: IpType
-    number: str
-    title: str | None = None
-    evaluation_report: EvaluationReport = EvaluationReport.NONE
-    evaluation_report_no: str | None = None
-    evaluation_report_favourable: bool | None = None
-    invalidation_pending: bool = False
-    verification: Verification | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Listing:
-    platform: str
-    listing_id: str | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Location:
-    description: str
-    region_code: str | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SimpleCriteria:
-    """Staff's reading of the §A.9 criteria that only a person can judge."""
-
-    facts_clear: bool = False
-    rights_clear: bool = False
-    evidence_sufficient: bool = False
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TradeFairDetails:
-    fair_name: str
-    session: str
-    booth: str | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Downstream:
-    """Where the complaint's case is now, as the receiving service announced it."""
-
-    service: str
-    case_id: uuid.UUID
-    case_no: str
-    state: str
-    updated_at: dt.datetime
 
 
 @dataclass(slots=True, kw_only=True)
