@@ -71,6 +71,13 @@ async def test_without_a_national_figure_the_opinion_period_is_shown_as_not_conf
     timeline = (await client.get(f"/v1/complaints/{complaint['id']}/timeline")).json()["items"]
     assert "PeriodNotConfigured" in [e["name"] for e in timeline]
 
+    (case_id,) = (await client.get(f"/v1/complaints/{complaint['id']}/workflows")).json()["centre_cases"]
+    await client.put("/v1/examiners/ex-u", json={"name": "钱审查", "centre": "330100", "interests": []})
+    assigned = await client.post(f"/v1/centre-cases/{case_id}/assignment", json={"examiner_id": "ex-u"})
+    assert assigned.status_code == 200, assigned.text
+    # The same row (now with the examiner), however often the case is saved.
+    assert await _queue(client, complaint["id"]) == [{**item, "examiner_id": "ex-u"}]
+
 
 def _fair_body(exhibitor: dict[str, Any], session: str) -> dict[str, Any]:
     return complaint_body(
