@@ -87,6 +87,33 @@ async def test_one_step_saves_records_publishes_and_arms_together_at_commit() ->
     assert file.events == [] and file.timer_changes == []
 
 
+async def test_a_record_kept_apart_from_its_parent_writes_on_the_parents_record_and_keeps_its_timers() -> (
+    None
+):
+    store, parent_id = FakeStore(), uuid.uuid4()
+    file = File()
+    file.move("hear", by=CLERK, at=AT)
+    file.start_deadline(
+        "answer",
+        period="adjudication.answer",
+        start=AT.date(),
+        kind=DeadlineKind.OFFICE_DUTY,
+        province=None,
+        warn_working_days=None,
+    )
+
+    async def save() -> None:
+        return None
+
+    async with FakeUnitOfWork(store) as uow:
+        await EFFECTS.record(uow, file, save=save, parent_id=parent_id)
+        await uow.commit()
+
+    assert store.event_names(parent_id) == ["Heard"] and store.event_names(file.id) == []
+    assert [key for _, key in store.published] == [str(parent_id)]
+    assert store.timer_names(file.id) == {"answer"} and store.timer_names(parent_id) == set()
+
+
 async def test_an_event_with_no_publishing_rule_fails_loudly() -> None:
     file = File()
     file.record(Event.FORGOTTEN, by=CLERK, at=AT)

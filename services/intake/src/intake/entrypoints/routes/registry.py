@@ -12,14 +12,15 @@ from fastapi import APIRouter, File, Query, Response, UploadFile, status
 from intake.domain import commands as c
 from intake.domain.errors import ImportRejected
 from intake.domain.rights import LicenceKind, Licensee, RegisteredRight
-from intake.entrypoints.dependencies import Container, IdempotencyHeader, StaffPrincipal, idempotency_key
-from intake.entrypoints.workflow_schemas import (
-    ImportErrorPage,
-    ImportJobRead,
-    RightIn,
-    RightRead,
-    StatusChangeIn,
+from intake.entrypoints.dependencies import (
+    Container,
+    IdempotencyHeader,
+    StaffPrincipal,
+    acting,
+    idempotency_key,
 )
+from intake.entrypoints.schemas.workflows import RightIn, StatusChangeIn
+from intake.views.registry import ImportErrorPage, ImportJobRead, RightRead
 from shared.errors import FieldError
 from shared.vocabulary import IpType
 from shared.web.problems import problem_responses
@@ -58,7 +59,7 @@ async def start_import(
         file_name=file.filename or storage_key,
         file_format=file_format,
         storage_key=storage_key,
-        actor=principal.subject,
+        actor=acting(principal),
         idempotency_key=idempotency_key(
             idempotency, principal, "POST /v1/rights/imports", {"file": file.filename, "size": size}
         ),
@@ -71,12 +72,12 @@ async def start_import(
     if queued != job_id:  # an Idempotency-Key replay: the first upload's file is the one imported
         target.unlink(missing_ok=True)
     response.headers["Location"] = f"/v1/rights/imports/{queued}"
-    return await container.registry_views.job(queued)
+    return await container.views.registry.job(queued)
 
 
 @router.get("/imports/{job_id}", responses=ERRORS, summary="Progress of an import job")
 async def get_import(job_id: uuid.UUID, container: Container, _: StaffPrincipal) -> ImportJobRead:
-    return await container.registry_views.job(job_id)
+    return await container.views.registry.job(job_id)
 
 
 @router.get("/imports/{job_id}/errors", responses=ERRORS, summary="Per-row error report of an import job")
@@ -87,7 +88,7 @@ async def get_import_errors(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ImportErrorPage:
-    return await container.registry_views.errors(job_id, limit=limit, offset=offset)
+    return await container.views.registry.errors(job_id, limit=limit, offset=offset)
 
 
 @router.put("/{ip_type}/{number}", responses=ERRORS, summary="Create or replace a right")
@@ -106,13 +107,13 @@ async def save_right(
             Licensee(name=x.name, credit_code=x.credit_code, kind=LicenceKind(x.kind)) for x in body.licensees
         ),
     )
-    await container.bus.handle(c.SaveRight(right=right, actor=principal.subject))
-    return await container.registry_views.right(ip_type, number)
+    await container.bus.handle(c.SaveRight(right=right, actor=acting(principal)))
+    return await container.views.registry.right(ip_type, number)
 
 
 @router.get("/{ip_type}/{number}", responses=ERRORS, summary="Get a right")
 async def get_right(ip_type: IpType, number: str, container: Container, _: StaffPrincipal) -> RightRead:
-    return await container.registry_views.right(ip_type, number)
+    return await container.views.registry.right(ip_type, number)
 
 
 @router.post("/{ip_type}/{number}/status", responses=ERRORS, summary="Change a right's status")
@@ -126,10 +127,10 @@ async def change_status(
         status=body.status,
         effective_date=body.effective_date,
         reason=body.reason,
-        actor=principal.subject,
+        actor=acting(principal),
     )
     await container.bus.handle(command)
-    return await container.registry_views.right(ip_type, number)
+    return await container.views.registry.right(ip_type, number)
 
 
 def _format_of(file: UploadFile) -> str:

@@ -1,4 +1,4 @@
-"""Published language: intake's aggregates turned into the contracts other services consume."""
+"""Intake's aggregates turned into the contracts other services consume (``shared.contracts.intake``)."""
 
 from __future__ import annotations
 

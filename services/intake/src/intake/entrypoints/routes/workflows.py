@@ -7,22 +7,20 @@ import uuid
 from fastapi import APIRouter
 
 from intake.domain import commands as c
-from intake.entrypoints.dependencies import Container, StaffPrincipal
-from intake.entrypoints.workflow_schemas import (
+from intake.entrypoints.dependencies import Container, StaffPrincipal, acting
+from intake.entrypoints.schemas.workflows import (
     AssignIn,
-    CentreCaseRead,
     CloseIn,
     ExaminerIn,
     ExaminerOut,
-    NoticeRead,
     NoticeStepIn,
     OpinionIn,
-    Queue,
     ReferIn,
-    TradeFairCaseRead,
     TradeFairStepIn,
 )
 from intake.views import QueueFilter
+from intake.views.queue import Queue
+from intake.views.workflow_models import CentreCaseRead, NoticeRead, TradeFairCaseRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1", tags=["centre workflows"])
@@ -39,7 +37,7 @@ async def work_queue(
 ) -> Queue:
     """Every open step with a deadline, marked overdue or due soon; unconfigured periods come last."""
     where = QueueFilter(track=track, examiner_id=examiner_id, centre=centre)
-    return await container.views.queue(where, container.clock())
+    return await container.views.queue.queue(where, container.clock())
 
 
 @router.put("/examiners/{examiner_id}", responses=ERRORS, summary="Create or update an examiner")
@@ -57,7 +55,7 @@ async def save_examiner(
 
 @router.get("/centre-cases/{case_id}", responses=ERRORS, summary="Get a centre case")
 async def get_centre_case(case_id: uuid.UUID, container: Container, _: StaffPrincipal) -> CentreCaseRead:
-    return await container.views.centre_case(case_id)
+    return await container.views.workflows.centre_case(case_id)
 
 
 @router.post(
@@ -67,9 +65,9 @@ async def assign(
     case_id: uuid.UUID, body: AssignIn, container: Container, principal: StaffPrincipal
 ) -> CentreCaseRead:
     await container.bus.handle(
-        c.AssignExaminer(case_id=case_id, examiner_id=body.examiner_id, actor=principal.subject)
+        c.AssignExaminer(case_id=case_id, examiner_id=body.examiner_id, actor=acting(principal))
     )
-    return await container.views.centre_case(case_id)
+    return await container.views.workflows.centre_case(case_id)
 
 
 @router.post("/centre-cases/{case_id}/opinion", responses=ERRORS, summary="Issue the judgement opinion")
@@ -77,10 +75,10 @@ async def opinion(
     case_id: uuid.UUID, body: OpinionIn, container: Container, principal: StaffPrincipal
 ) -> CentreCaseRead:
     command = c.IssueOpinion(
-        case_id=case_id, conclusion=body.conclusion, reasons=body.reasons, actor=principal.subject
+        case_id=case_id, conclusion=body.conclusion, reasons=body.reasons, actor=acting(principal)
     )
     await container.bus.handle(command)
-    return await container.views.centre_case(case_id)
+    return await container.views.workflows.centre_case(case_id)
 
 
 @router.post("/centre-cases/{case_id}/referral", responses=ERRORS, summary="Refer the matter (§D.4)")
@@ -88,24 +86,24 @@ async def refer(
     case_id: uuid.UUID, body: ReferIn, container: Container, principal: StaffPrincipal
 ) -> CentreCaseRead:
     await container.bus.handle(
-        c.ReferCentreCase(case_id=case_id, target=body.target, reason=body.reason, actor=principal.subject)
+        c.ReferCentreCase(case_id=case_id, target=body.target, reason=body.reason, actor=acting(principal))
     )
-    return await container.views.centre_case(case_id)
+    return await container.views.workflows.centre_case(case_id)
 
 
 @router.post("/centre-cases/{case_id}/closure", responses=ERRORS, summary="Close once acknowledged")
 async def close(
     case_id: uuid.UUID, body: CloseIn, container: Container, principal: StaffPrincipal
 ) -> CentreCaseRead:
-    await container.bus.handle(c.CloseCentreCase(case_id=case_id, note=body.note, actor=principal.subject))
-    return await container.views.centre_case(case_id)
+    await container.bus.handle(c.CloseCentreCase(case_id=case_id, note=body.note, actor=acting(principal)))
+    return await container.views.workflows.centre_case(case_id)
 
 
 @router.get("/trade-fair-cases/{case_id}", responses=ERRORS, summary="Get a trade-fair complaint")
 async def get_trade_fair_case(
     case_id: uuid.UUID, container: Container, _: StaffPrincipal
 ) -> TradeFairCaseRead:
-    return await container.views.trade_fair_case(case_id)
+    return await container.views.workflows.trade_fair_case(case_id)
 
 
 @router.post("/trade-fair-cases/{case_id}/steps", responses=ERRORS, summary="Record a trade-fair step")
@@ -118,15 +116,15 @@ async def trade_fair_step(
         at=body.at,
         note=body.note,
         measures=tuple(body.measures),
-        actor=principal.subject,
+        actor=acting(principal),
     )
     await container.bus.handle(command)
-    return await container.views.trade_fair_case(case_id)
+    return await container.views.workflows.trade_fair_case(case_id)
 
 
 @router.get("/ecommerce-notices/{notice_id}", responses=ERRORS, summary="Get an e-commerce notice")
 async def get_notice(notice_id: uuid.UUID, container: Container, _: StaffPrincipal) -> NoticeRead:
-    return await container.views.notice(notice_id)
+    return await container.views.workflows.notice(notice_id)
 
 
 @router.post("/ecommerce-notices/{notice_id}/steps", responses=ERRORS, summary="Record a notice step")
@@ -142,7 +140,7 @@ async def notice_step(
         working_days=body.working_days,
         reference=body.reference,
         note=body.note,
-        actor=principal.subject,
+        actor=acting(principal),
     )
     await container.bus.handle(command)
-    return await container.views.notice(notice_id)
+    return await container.views.workflows.notice(notice_id)

@@ -1,4 +1,4 @@
-"""Intake's read side: queries that return API representations."""
+"""The complaint read side: one complaint, search, its timeline (its case record), its evidence."""
 
 from __future__ import annotations
 
@@ -7,40 +7,32 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, Table, and_, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from intake.adapters.orm import (
+    case_record,
     centre_cases,
     complaint_keys,
     complaints,
-    deadlines,
     ecommerce_notices,
     evidence,
-    timeline,
     trade_fair_cases,
 )
 from intake.adapters.repository import complaint_from_row
-from intake.domain.errors import (
-    CentreCaseNotFound,
-    ComplaintNotFound,
-    EcommerceNoticeNotFound,
-    EvidenceNotFound,
-    IntakeError,
-    TradeFairCaseNotFound,
-)
+from intake.domain.errors import ComplaintNotFound, EvidenceNotFound
+from intake.domain.events import actor_text
 from intake.domain.parties import match_name
 from intake.domain.rights import normalise_number
-from intake.entrypoints.complaint_schemas import ComplaintPage, ComplaintRead, Timeline, TimelineEntry
-from intake.entrypoints.workflow_schemas import (
-    CentreCaseRead,
+from intake.views.complaint_models import (
+    ComplaintPage,
+    ComplaintRead,
     EvidenceList,
     EvidenceRead,
-    NoticeRead,
-    Queue,
-    QueueItem,
-    TradeFairCaseRead,
+    Timeline,
+    TimelineEntry,
 )
+from shared.case_record import CaseRecord, RecordedEvent
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,13 +48,6 @@ class ComplaintFilter:
     received_to: dt.datetime | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class QueueFilter:
-    track: str | None = None
-    examiner_id: str | None = None
-    centre: str | None = None
-
-
 class ComplaintViews:
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -75,7 +60,7 @@ class ComplaintViews:
                 .one_or_none()
             )
         if row is None:
-            raise _complaint_not_found(complaint_id)
+            raise complaint_not_found(complaint_id)
         return ComplaintRead.from_complaint(complaint_from_row(row))
 
     async def search(self, where: ComplaintFilter, *, limit: int, offset: int) -> ComplaintPage:
@@ -94,19 +79,15 @@ class ComplaintViews:
         return ComplaintPage(items=items, total=int(total or 0), limit=limit, offset=offset)
 
     async def timeline(self, complaint_id: uuid.UUID) -> Timeline:
+        """The complaint's case record, its workflow records' events included, in recorded order."""
         async with self._sessions() as session:
-            if await session.scalar(select(complaints.c.id).where(complaints.c.id == complaint_id)) is None:
-                raise _complaint_not_found(complaint_id)
-            rows = await session.execute(
-                select(timeline).where(timeline.c.complaint_id == complaint_id).order_by(timeline.c.id)
-            )
-            items = [TimelineEntry.model_validate(dict(r)) for r in rows.mappings()]
-        return Timeline(complaint_id=complaint_id, items=items)
+            await _require(session, complaint_id)
+            recorded = await CaseRecord(session, case_record).of([complaint_id])
+        return Timeline(complaint_id=complaint_id, items=[_entry(r) for r in recorded])
 
     async def evidence(self, complaint_id: uuid.UUID) -> EvidenceList:
         async with self._sessions() as session:
-            if await session.scalar(select(complaints.c.id).where(complaints.c.id == complaint_id)) is None:
-                raise _complaint_not_found(complaint_id)
+            await _require(session, complaint_id)
             rows = await session.execute(
                 select(evidence)
                 .where(evidence.c.complaint_id == complaint_id)
@@ -117,35 +98,12 @@ class ComplaintViews:
     async def evidence_file(
         self, complaint_id: uuid.UUID, evidence_id: uuid.UUID
     ) -> tuple[EvidenceRead, str]:
+        query = select(evidence).where(evidence.c.id == evidence_id, evidence.c.complaint_id == complaint_id)
         async with self._sessions() as session:
-            row = (
-                (
-                    await session.execute(
-                        select(evidence).where(
-                            evidence.c.id == evidence_id, evidence.c.complaint_id == complaint_id
-                        )
-                    )
-                )
-                .mappings()
-                .one_or_none()
-            )
+            row = (await session.execute(query)).mappings().one_or_none()
         if row is None:
             raise EvidenceNotFound(f"Evidence {evidence_id} not found", f"证据 {evidence_id} 不存在")
         return EvidenceRead.model_validate(dict(row)), row["storage_key"]
-
-    async def centre_case(self, case_id: uuid.UUID) -> CentreCaseRead:
-        body = await self._body(
-            centre_cases, case_id, CentreCaseNotFound("Centre case not found", "中心案件不存在")
-        )
-        return CentreCaseRead.model_validate(body)
-
-    async def trade_fair_case(self, case_id: uuid.UUID) -> TradeFairCaseRead:
-        error = TradeFairCaseNotFound("Trade-fair complaint not found", "展会投诉不存在")
-        return TradeFairCaseRead.model_validate(await self._body(trade_fair_cases, case_id, error))
-
-    async def notice(self, notice_id: uuid.UUID) -> NoticeRead:
-        error = EcommerceNoticeNotFound("E-commerce notice not found", "电商通知不存在")
-        return NoticeRead.model_validate(await self._body(ecommerce_notices, notice_id, error))
 
     async def workflows_of(self, complaint_id: uuid.UUID) -> dict[str, list[uuid.UUID]]:
         async with self._sessions() as session:
@@ -160,58 +118,25 @@ class ComplaintViews:
                 )
         return found
 
-    async def queue(self, where: QueueFilter, now: dt.datetime) -> Queue:
-        """Open deadlines, soonest first; unconfigured periods (no due time) last."""
-        query: Select[Any] = (
-            select(
-                deadlines,
-                complaints.c.sequence,
-                complaints.c.received_at,
-                complaints.c.status.label("c_status"),
-            )
-            .add_columns(complaints.c.track, complaints.c.centre, complaints.c.examiner_id)
-            .join(complaints, complaints.c.id == deadlines.c.complaint_id)
-            .where(deadlines.c.status == "open")
-            .order_by(deadlines.c.due_at.asc().nulls_last(), deadlines.c.created_at)
-        )
-        for column, value in (
-            (complaints.c.track, where.track),
-            (complaints.c.examiner_id, where.examiner_id),
-            (complaints.c.centre, where.centre),
-        ):
-            if value is not None:
-                query = query.where(column == value)
-        async with self._sessions() as session:
-            rows = (await session.execute(query.limit(500))).mappings().all()
-        return Queue(items=[_queue_item(r, now) for r in rows], as_of=now)
 
-    async def _body(self, table: Table, record_id: uuid.UUID, missing: IntakeError) -> dict[str, Any]:
-        async with self._sessions() as session:
-            body = await session.scalar(select(table.c.body).where(table.c.id == record_id))
-        if body is None:
-            raise missing
-        return dict(body)
-
-
-def _queue_item(row: Any, now: dt.datetime) -> QueueItem:
-    due_at, warn_at = row["due_at"], row["warn_at"]
-    return QueueItem(
-        complaint_id=row["complaint_id"],
-        reference=f"TS{row['received_at'].year}-{row['sequence']:08d}",
-        complaint_status=row["c_status"],
-        track=row["track"],
-        centre=row["centre"],
-        examiner_id=row["examiner_id"],
-        subject=row["subject"],
-        subject_id=row["subject_id"],
-        step=row["step"],
-        period=row["period"],
-        due_at=due_at,
-        overdue=due_at is not None and due_at <= now,
-        due_soon=due_at is not None and due_at > now and warn_at is not None and warn_at <= now,
-        provisional=row["provisional"],
-        note=row["note"],
+def _entry(recorded: RecordedEvent) -> TimelineEntry:
+    """An entry as intake's timeline has always shown it; a record's subject defaults to its complaint."""
+    event = recorded.event
+    return TimelineEntry(
+        at=event.at,
+        name=str(event.name),
+        actor=actor_text(event.actor),
+        subject=event.subject or recorded.aggregate_type,
+        subject_id=event.subject_id,
+        summary=event.summary or "",
+        summary_zh=event.summary_zh or "",
+        data=dict(event.details),
     )
+
+
+async def _require(session: AsyncSession, complaint_id: uuid.UUID) -> None:
+    if await session.scalar(select(complaints.c.id).where(complaints.c.id == complaint_id)) is None:
+        raise complaint_not_found(complaint_id)
 
 
 def _conditions(where: ComplaintFilter) -> list[Any]:
@@ -260,5 +185,5 @@ def _sequence_of(text: str) -> int | None:
     return int(tail) if head.startswith("TS") and tail.isdigit() else None
 
 
-def _complaint_not_found(complaint_id: uuid.UUID) -> ComplaintNotFound:
+def complaint_not_found(complaint_id: uuid.UUID) -> ComplaintNotFound:
     return ComplaintNotFound(f"Complaint {complaint_id} not found", f"投诉 {complaint_id} 不存在")

@@ -11,20 +11,25 @@ from fastapi import APIRouter, File, Form, Query, Response, UploadFile, status
 from fastapi.responses import FileResponse
 
 from intake.domain import commands as c
-from intake.entrypoints.complaint_schemas import (
+from intake.entrypoints.dependencies import (
+    Container,
+    IdempotencyHeader,
+    StaffPrincipal,
+    acting,
+    idempotency_key,
+)
+from intake.entrypoints.schemas.complaints import (
     ComplaintCorrection,
     ComplaintCreate,
-    ComplaintPage,
-    ComplaintRead,
     FalseMaterialsIn,
     Reason,
-    Timeline,
     TriageOverride,
 )
-from intake.entrypoints.dependencies import Container, IdempotencyHeader, StaffPrincipal, idempotency_key
-from intake.entrypoints.workflow_schemas import EvidenceList, EvidenceRead, NoticeCreate, NoticeRead
+from intake.entrypoints.schemas.workflows import NoticeCreate
 from intake.handlers import Registration
 from intake.views import ComplaintFilter
+from intake.views.complaint_models import ComplaintPage, ComplaintRead, EvidenceList, EvidenceRead, Timeline
+from intake.views.workflow_models import NoticeRead
 from shared.vocabulary import IpType
 from shared.web.problems import problem_responses
 from shared.web.responses import model_response
@@ -53,7 +58,7 @@ async def register_complaint(
     returns the first request's complaint (and ``Idempotent-Replayed: true``).
     """
     key = idempotency_key(idempotency, principal, "POST /v1/complaints", body)
-    registration: Registration = await container.bus.handle(body.to_command(principal.subject, key))
+    registration: Registration = await container.bus.handle(body.to_command(acting(principal), key))
     headers = {"Location": f"/v1/complaints/{registration.complaint.id}"}
     if registration.replayed:
         headers["Idempotent-Replayed"] = "true"
@@ -91,24 +96,24 @@ async def list_complaints(
         received_from=received_from,
         received_to=received_to,
     )
-    return await container.views.search(where, limit=limit, offset=offset)
+    return await container.views.complaints.search(where, limit=limit, offset=offset)
 
 
 @router.get("/{complaint_id}", responses=ERRORS, summary="Get a complaint")
 async def get_complaint(complaint_id: uuid.UUID, container: Container, _: StaffPrincipal) -> ComplaintRead:
-    return await container.views.complaint(complaint_id)
+    return await container.views.complaints.complaint(complaint_id)
 
 
 @router.get("/{complaint_id}/timeline", responses=ERRORS, summary="Everything that happened to a complaint")
 async def get_timeline(complaint_id: uuid.UUID, container: Container, _: StaffPrincipal) -> Timeline:
-    return await container.views.timeline(complaint_id)
+    return await container.views.complaints.timeline(complaint_id)
 
 
 @router.get("/{complaint_id}/workflows", responses=ERRORS, summary="Centre workflow records of a complaint")
 async def get_workflows(
     complaint_id: uuid.UUID, container: Container, _: StaffPrincipal
 ) -> dict[str, list[uuid.UUID]]:
-    return await container.views.workflows_of(complaint_id)
+    return await container.views.complaints.workflows_of(complaint_id)
 
 
 @router.post("/{complaint_id}/correction", responses=ERRORS, summary="Supply corrected fields")
@@ -116,12 +121,12 @@ async def correct(
     complaint_id: uuid.UUID, body: ComplaintCorrection, container: Container, principal: StaffPrincipal
 ) -> ComplaintRead:
     """Only a complaint held for correction takes one; it is then verified, checked and triaged again."""
-    current = await container.views.complaint(complaint_id)
+    current = await container.views.complaints.complaint(complaint_id)
     changes = body.changes(current.ip_type)
     await container.bus.handle(
-        c.CorrectComplaint(complaint_id=complaint_id, changes=changes, actor=principal.subject)
+        c.CorrectComplaint(complaint_id=complaint_id, changes=changes, actor=acting(principal))
     )
-    return await container.views.complaint(complaint_id)
+    return await container.views.complaints.complaint(complaint_id)
 
 
 @router.post("/{complaint_id}/triage", responses=ERRORS, summary="Override triage (staff, with a reason)")
@@ -134,15 +139,15 @@ async def override_triage(
         track=body.track,
         procedure=body.procedure,
         reason=body.reason,
-        actor=principal.subject,
+        actor=acting(principal),
     )
     await container.bus.handle(command)
-    return await container.views.complaint(complaint_id)
+    return await container.views.complaints.complaint(complaint_id)
 
 
 async def _simple(container: Container, command: object, complaint_id: uuid.UUID) -> ComplaintRead:
     await container.bus.handle(command)
-    return await container.views.complaint(complaint_id)
+    return await container.views.complaints.complaint(complaint_id)
 
 
 @router.post("/{complaint_id}/not-accepted", responses=ERRORS, summary="Refuse the complaint (不予受理)")
@@ -151,7 +156,7 @@ async def refuse(
 ) -> ComplaintRead:
     return await _simple(
         container,
-        c.RefuseComplaint(complaint_id=complaint_id, reason=body.reason, actor=principal.subject),
+        c.RefuseComplaint(complaint_id=complaint_id, reason=body.reason, actor=acting(principal)),
         complaint_id,
     )
 
@@ -162,7 +167,7 @@ async def withdraw(
 ) -> ComplaintRead:
     return await _simple(
         container,
-        c.WithdrawComplaint(complaint_id=complaint_id, reason=body.reason, actor=principal.subject),
+        c.WithdrawComplaint(complaint_id=complaint_id, reason=body.reason, actor=acting(principal)),
         complaint_id,
     )
 
@@ -173,7 +178,7 @@ async def confirm_duplicate(
 ) -> ComplaintRead:
     return await _simple(
         container,
-        c.ConfirmDuplicate(complaint_id=complaint_id, reason=body.reason, actor=principal.subject),
+        c.ConfirmDuplicate(complaint_id=complaint_id, reason=body.reason, actor=acting(principal)),
         complaint_id,
     )
 
@@ -184,7 +189,7 @@ async def split(
 ) -> ComplaintRead:
     return await _simple(
         container,
-        c.SplitComplaint(complaint_id=complaint_id, reason=body.reason, actor=principal.subject),
+        c.SplitComplaint(complaint_id=complaint_id, reason=body.reason, actor=acting(principal)),
         complaint_id,
     )
 
@@ -195,7 +200,7 @@ async def false_materials(
 ) -> ComplaintRead:
     """Publishes ``intake.complaint.false_materials_found`` (a credit input)."""
     command = c.RecordFalseMaterials(
-        complaint_id=complaint_id, party_id=body.party_id, finding=body.finding, actor=principal.subject
+        complaint_id=complaint_id, party_id=body.party_id, finding=body.finding, actor=acting(principal)
     )
     return await _simple(container, command, complaint_id)
 
@@ -234,7 +239,7 @@ async def upload_evidence(
         source=source,
         notarisation_ref=notarisation_ref,
         description=description,
-        actor=principal.subject,
+        actor=acting(principal),
     )
     try:
         await container.bus.handle(command)
@@ -242,7 +247,7 @@ async def upload_evidence(
         files.discard(staged)
         raise
     response.headers["Location"] = f"/v1/complaints/{complaint_id}/evidence/{evidence_id}"
-    item, _ = await container.views.evidence_file(complaint_id, evidence_id)
+    item, _ = await container.views.complaints.evidence_file(complaint_id, evidence_id)
     return item
 
 
@@ -256,14 +261,14 @@ def _media_type(file: UploadFile) -> str:
 
 @router.get("/{complaint_id}/evidence", responses=ERRORS, summary="List evidence")
 async def list_evidence(complaint_id: uuid.UUID, container: Container, _: StaffPrincipal) -> EvidenceList:
-    return await container.views.evidence(complaint_id)
+    return await container.views.complaints.evidence(complaint_id)
 
 
 @router.get("/{complaint_id}/evidence/{evidence_id}/content", responses=ERRORS, summary="Download evidence")
 async def download_evidence(
     complaint_id: uuid.UUID, evidence_id: uuid.UUID, container: Container, _: StaffPrincipal
 ) -> FileResponse:
-    item, storage_key = await container.views.evidence_file(complaint_id, evidence_id)
+    item, storage_key = await container.views.complaints.evidence_file(complaint_id, evidence_id)
     return FileResponse(
         container.evidence_files.path_of(storage_key),
         media_type=item.media_type,
@@ -293,9 +298,9 @@ async def open_notice(
         listing_ids=tuple(body.listing_ids),
         seller=body.seller,
         notice_at=body.notice_at,
-        actor=principal.subject,
+        actor=acting(principal),
         idempotency_key=idempotency_key(idempotency, principal, route, body),
     )
     notice = await container.bus.handle(command)
     response.headers["Location"] = f"/v1/ecommerce-notices/{notice.id}"
-    return await container.views.notice(notice.id)
+    return await container.views.workflows.notice(notice.id)

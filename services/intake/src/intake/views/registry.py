@@ -2,16 +2,69 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from typing import Literal
 
+from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from intake.adapters.orm import import_errors, import_jobs, rights
 from intake.domain.errors import ImportJobNotFound, RightNotFound
-from intake.domain.rights import normalise_number
-from intake.entrypoints.workflow_schemas import ImportErrorPage, ImportErrorRead, ImportJobRead, RightRead
+from intake.domain.rights import LicenceKind, RightStatus, normalise_number
 from shared.vocabulary import IpType
+
+
+class LicenseeOut(BaseModel):
+    name: str
+    credit_code: str | None
+    kind: LicenceKind
+
+
+class RightRead(BaseModel):
+    ip_type: IpType
+    number: str
+    holder_name: str
+    holder_credit_code: str | None
+    status: RightStatus
+    valid_until: dt.date | None
+    title: str | None
+    licensees: list[LicenseeOut]
+    source: str = Field(description="staff:<who> or import:<job id>")
+    updated_at: dt.datetime
+
+
+class ImportJobRead(BaseModel):
+    id: uuid.UUID
+    file_name: str
+    format: str
+    status: Literal["pending", "running", "completed", "failed"]
+    total_rows: int | None
+    processed_rows: int
+    inserted: int
+    updated: int
+    failed_rows: int
+    status_changes: int
+    progress: float = Field(description="processed_rows / total_rows, 0..1")
+    error: str | None
+    created_by: str
+    created_at: dt.datetime
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+
+
+class ImportErrorRead(BaseModel):
+    row_number: int
+    field: str
+    message: str
+
+
+class ImportErrorPage(BaseModel):
+    items: list[ImportErrorRead]
+    total: int
+    limit: int
+    offset: int
 
 
 class RegistryViews:
