@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from mediation import handlers
 from mediation.adapters.orm import messaging
 from mediation.entrypoints import consumer
-from mediation.handlers.rules import MediationRules
 from mediation.handlers.timer_handlers import timer_handlers
+from mediation.rules import MediationRules
 from mediation.settings import MediationSettings
 from mediation.unit_of_work import MediationUnitOfWork
 from mediation.views import MediationViews

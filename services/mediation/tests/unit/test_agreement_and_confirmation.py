@@ -7,7 +7,6 @@ import uuid
 
 import pytest
 
-from mediation.adapters.confirmation_rules import load_confirmation_rules
 from mediation.domain import agreeing, confirming, mediating
 from mediation.domain.agreement import AgreementStatus, SignatureManner, Term, TermKind
 from mediation.domain.case import MediationCase
@@ -22,6 +21,7 @@ from mediation.domain.errors import (
 from mediation.domain.kinds import MediationKind
 from mediation.domain.legal_effect import Effect, legal_effect
 from mediation.domain.states import MediationState as S
+from mediation.rules import load_confirmation_rules
 from mediation.testing import STAFF, T0, content, mediator, new_case, organisation
 
 RULES = load_confirmation_rules()

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 
-from mediation.adapters.confirmation_rules import load_confirmation_rules
 from mediation.domain import agreeing, confirming, mediating, performing
 from mediation.domain.agreement import InstalmentStatus, SignatureManner
 from mediation.domain.case import MediationCase
@@ -15,6 +14,7 @@ from mediation.domain.competence import CompetenceFinding, CompetentCourt
 from mediation.domain.confirmation import ApplicationManner, JointApplicantSignature
 from mediation.domain.errors import CaseTransitionRefused, InvalidRequest, StepNotPossible
 from mediation.domain.states import MediationState as S
+from mediation.rules import load_confirmation_rules
 from mediation.testing import STAFF, T0, content, mediator, new_case, organisation
 
 LATER = T0 + dt.timedelta(hours=3)

@@ -8,7 +8,7 @@ from mediation.domain import agreeing
 from mediation.domain.commands import DraftAgreement, SignAgreement
 from mediation.handlers.cases import Clock, load_case
 from mediation.handlers.effects import save_changes
-from mediation.handlers.rules import MediationRules
+from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
 
 

@@ -29,7 +29,7 @@ from mediation.domain.materials import checklist
 from mediation.domain.roster import Organisation
 from mediation.handlers.cases import Clock, load_case, load_case_of_application
 from mediation.handlers.effects import save_changes
-from mediation.handlers.rules import MediationRules
+from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
 
 

@@ -17,7 +17,7 @@ from mediation.domain import events as ev
 from mediation.domain.case import MediationCase
 from mediation.domain.kinds import MediationKind, Origin
 from mediation.domain.local_time import local_date
-from mediation.handlers.rules import MediationRules
+from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
 from shared.vocabulary import IpType
 

@@ -19,8 +19,8 @@ from mediation.domain.case import MediationCase
 from mediation.domain.events import CaseEvent
 from mediation.domain.parties import Actor
 from mediation.handlers.deadlines import DeadlinePlanner
-from mediation.handlers.publishing import contracts_for
-from mediation.handlers.rules import MediationRules
+from mediation.publishing import contracts_for
+from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
 
 _BASE_FIELDS = frozenset({"case_id", "actor", "at", "from_state", "to_state"})

@@ -21,7 +21,7 @@ from mediation.domain.errors import MediatorNotFound, MediatorUnavailable, Organ
 from mediation.domain.roster import CaseNeeds, DeclaredConflict, Mediator, Organisation, rank_candidates
 from mediation.handlers.cases import Clock, load_case
 from mediation.handlers.effects import save_changes
-from mediation.handlers.rules import MediationRules
+from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
 
 

@@ -15,7 +15,7 @@ from mediation.domain.mediating import accept_on_opening
 from mediation.domain.parties import Actor, ActorKind
 from mediation.handlers.cases import Clock, next_case_number
 from mediation.handlers.effects import save_changes
-from mediation.handlers.rules import MediationRules
+from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
 
 INTAKE = Actor(ActorKind.SERVICE, "intake")

@@ -11,7 +11,7 @@ from mediation.domain.confirmation import ApplicationStatus
 from mediation.domain.errors import StepNotPossible, invalid
 from mediation.handlers.cases import Clock, load_case
 from mediation.handlers.effects import save_changes
-from mediation.handlers.rules import MediationRules
+from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
 
 

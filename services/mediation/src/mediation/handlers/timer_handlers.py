@@ -21,7 +21,7 @@ from mediation.domain.parties import SYSTEM
 from mediation.domain.states import MediationState as S
 from mediation.handlers import deadlines as d
 from mediation.handlers.effects import save_changes
-from mediation.handlers.rules import MediationRules
+from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
 from shared.timers import DueTimer, TimerHandler
 from shared.timers.store import WARNING_SUFFIX

@@ -8,10 +8,10 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from mediation.adapters.agreement_document import agreement_document
 from mediation.adapters.orm import mediation_cases, mediation_history, messaging
 from mediation.adapters.repository import MediationCaseRepository
 from mediation.adapters.roster_repository import RosterRepository
-from mediation.agreement_document import agreement_document
 from mediation.domain.case import MediationCase
 from mediation.domain.confirming import application
 from mediation.domain.errors import (
@@ -46,7 +46,7 @@ from mediation.entrypoints.schemas.roster import (
 )
 from mediation.handlers.confirming import case_competence
 from mediation.handlers.mediating import case_needs
-from mediation.handlers.rules import MediationRules
+from mediation.rules import MediationRules
 from shared.documents import Document, render_html, render_pdf
 from shared.timers import TimerStatus
 
