@@ -68,10 +68,14 @@ class UnsupportedVersion(MalformedEvent):
 
 @dataclass(frozen=True, slots=True)
 class Subscription(Generic[E, U]):
-    """``handler(data, event, uow)`` runs for every ``contract`` event, inside the inbox transaction."""
+    """``handler(data, event, uow)`` runs for every ``contract`` event, inside the inbox transaction.
+
+    A declared handler may also take keyword-only dependencies (``*, bus``) that :func:`bind`
+    supplies, which a precise ``Callable`` type cannot express; hence ``...``.
+    """
 
     contract: type[E]
-    handler: Callable[[E, CloudEvent, U], Awaitable[None]]
+    handler: Callable[..., Awaitable[None]]
 
 
 def bind(
