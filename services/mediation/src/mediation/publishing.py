@@ -1,17 +1,25 @@
-"""Which events on ``mediation.case`` each case event produces (``shared.contracts.mediation``)."""
+"""Domain events -> contracts: which events on ``mediation.case`` each case event produces.
+
+One ``shared.steps.Publisher`` for the case aggregate (:data:`CASES`): every ``EventName`` is either
+mapped to the contracts it becomes (``shared.contracts.mediation``) or declared internal, so a new
+or renamed event cannot silently go unpublished.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
-from mediation.domain import events as ev
 from mediation.domain.agreement import Agreement
 from mediation.domain.case import MediationCase
 from mediation.domain.confirmation import ConfirmationApplication
+from mediation.domain.deadlines import CONFIRMATION_WINDOW, ENFORCEMENT_PERIOD
+from mediation.domain.events import EventName as E
 from mediation.domain.kinds import MediationKind as DomainKind
+from mediation.domain.law import CPL, INTERP, ONLINE_RULES, PEOPLES_MEDIATION_LAW, SI_MEDIATION
 from mediation.domain.parties import CaseParty
 from mediation.domain.states import COURT_CONFIRMED, MediationState
 from shared.contracts.base import EventData, IpRef, LegalBasis
@@ -33,16 +41,8 @@ from shared.contracts.mediation import (
     PerformanceDefaultedV1,
     UnperformedObligation,
 )
-
-CPL = "中华人民共和国民事诉讼法"
-INTERP = "最高人民法院关于适用《中华人民共和国民事诉讼法》的解释"
-SI_MEDIATION = "最高人民法院关于人民法院特邀调解的规定"
-ONLINE_RULES = "人民法院在线调解规则"
-
-
-def contracts_for(event: ev.CaseEvent, case: MediationCase) -> list[EventData]:
-    build = _BUILDERS.get(type(event))
-    return build(event, case) if build else []
+from shared.domain.events import DomainEvent
+from shared.steps import Publisher
 
 
 def party_details(party: CaseParty) -> PartyDetails:
@@ -74,13 +74,13 @@ def _envelope(case: MediationCase) -> dict[str, Any]:
     }
 
 
-def _opened(event: ev.CaseEvent, case: MediationCase) -> list[EventData]:
+def _opened(case: MediationCase, event: DomainEvent) -> list[EventData]:
     return [
         MediationCaseOpenedV1(
             case_id=case.id,
             case_no=case.case_no,
             complaint_id=case.complaint_id,
-            state=event.to_state.value if isinstance(event, ev.Transitioned) else case.state.value,
+            state=event.to_state or case.state.value,
             opened_at=case.opened_at,
             kind=MediationKind(case.kind.value),
             origin=Origin(case.origin.value),
@@ -90,8 +90,8 @@ def _opened(event: ev.CaseEvent, case: MediationCase) -> list[EventData]:
     ]
 
 
-def _concluded(result: MediationResult) -> Callable[[ev.CaseEvent, MediationCase], list[EventData]]:
-    def build(event: ev.CaseEvent, case: MediationCase) -> list[EventData]:
+def _concluded(result: MediationResult) -> Callable[[MediationCase, DomainEvent], list[EventData]]:
+    def build(case: MediationCase, event: DomainEvent) -> list[EventData]:
         agreement = case.effective_agreement if result is MediationResult.AGREEMENT else None
         ground = (
             case.termination.ground if case.termination and result is not MediationResult.AGREEMENT else None
@@ -126,8 +126,8 @@ def _summary(agreement: Agreement) -> str:
     return "；".join(t.text for t in agreement.content.terms)
 
 
-def _reason(event: ev.CaseEvent) -> str | None:
-    reason = getattr(event, "reason", None) or getattr(event, "explanation", None)
+def _reason(event: DomainEvent) -> str | None:
+    reason = event.details.get("reason") or event.details.get("explanation")
     return str(reason) if reason else None
 
 
@@ -166,13 +166,13 @@ def _agreement_signed(case: MediationCase, agreement: Agreement) -> AgreementSig
         performance_deadline=content.last_performance_day,
         effective_at=agreement.effective_at,
         confirmation_deadline=(
-            None if case.kind is DomainKind.COURT_ENTRUSTED else case.deadlines.get("confirmation_window")
+            None if case.kind is DomainKind.COURT_ENTRUSTED else case.due(CONFIRMATION_WINDOW)
         ),
         confirmation_eligible=agreement.eligibility.eligible,
         ineligibility_reasons=tuple(f"{f.reason} ({f.basis})" for f in agreement.eligibility.blocking),
         legal_basis=(
             LegalBasis(instrument=CPL, article="205"),
-            LegalBasis(instrument="人民调解法", article="29, 33"),
+            LegalBasis(instrument=PEOPLES_MEDIATION_LAW, article="29, 33"),
         ),
         **_envelope(case),
     )
@@ -210,9 +210,9 @@ def _court_result(
     )
 
 
-def _filed(event: ev.CaseEvent, case: MediationCase) -> list[EventData]:
-    assert isinstance(event, ev.ConfirmationFiled)
-    application = next(a for a in case.applications if a.id == event.application_id)
+def _filed(case: MediationCase, event: DomainEvent) -> list[EventData]:
+    application_id = uuid.UUID(event.details["application_id"])
+    application = next(a for a in case.applications if a.id == application_id)
     agreement = case.effective_agreement
     assert agreement is not None and agreement.effective_at is not None
     return [_confirmation_requested(case, application, agreement)]
@@ -252,7 +252,7 @@ def _confirmation_requested(
             for m in application.materials
         ),
         agreement_effective_at=agreement.effective_at,
-        confirmation_deadline=case.deadlines["confirmation_window"],
+        confirmation_deadline=_due(case, CONFIRMATION_WINDOW),
         court_assignment_id=case.court.assignment_id if case.court else None,
         warnings=application.warnings,
         filed_at=application.filed_at,
@@ -264,10 +264,10 @@ def _confirmation_requested(
     )
 
 
-def _defaulted(event: ev.CaseEvent, case: MediationCase) -> list[EventData]:
-    assert isinstance(event, ev.InstalmentDefaulted)
-    agreement = next(a for a in case.agreements if a.id == event.agreement_id)
-    instalment = agreement.instalment(event.number)
+def _defaulted(case: MediationCase, event: DomainEvent) -> list[EventData]:
+    agreement_id = uuid.UUID(event.details["agreement_id"])
+    agreement = next(a for a in case.agreements if a.id == agreement_id)
+    instalment = agreement.instalment(int(event.details["number"]))
     assert instalment is not None
     debtor = case.party(instalment.payer_id)
     ruling = case.application
@@ -292,7 +292,7 @@ def _defaulted(event: ev.CaseEvent, case: MediationCase) -> list[EventData]:
     ]
 
 
-def _enforcement(event: ev.CaseEvent, case: MediationCase) -> list[EventData]:
+def _enforcement(case: MediationCase, event: DomainEvent) -> list[EventData]:
     enforcement = case.enforcement
     agreement = case.effective_agreement
     ruling = case.application
@@ -328,7 +328,7 @@ def _enforcement(event: ev.CaseEvent, case: MediationCase) -> list[EventData]:
             respondent=party_details(case.party(enforcement.respondent_id)),
             unperformed=tuple(unperformed),
             outstanding_amount=money(enforcement.outstanding, agreement.content.currency),
-            application_deadline=case.deadlines["enforcement_period"],
+            application_deadline=_due(case, ENFORCEMENT_PERIOD),
             applied_at=enforcement.applied_at,
             legal_basis=(
                 LegalBasis(instrument=CPL, article="206"),
@@ -340,29 +340,62 @@ def _enforcement(event: ev.CaseEvent, case: MediationCase) -> list[EventData]:
     ]
 
 
-def _breach(event: ev.CaseEvent) -> str:
-    assert isinstance(event, ev.EnforcementApplied)
-    return event.breached_obligation or "non-performance of the agreement"
+def _breach(event: DomainEvent) -> str:
+    return str(event.details.get("breached_obligation") or "non-performance of the agreement")
 
 
-_BUILDERS: dict[type[ev.CaseEvent], Callable[[ev.CaseEvent, MediationCase], list[EventData]]] = {
-    ev.CaseOpened: _opened,
-    ev.AgreementTookEffect: _concluded(MediationResult.AGREEMENT),
-    ev.MediationDeclined: _concluded(MediationResult.DECLINED),
-    ev.CourtAssignmentDeclined: _concluded(MediationResult.DECLINED),
-    ev.MediationExpired: _concluded(MediationResult.EXPIRED),
-    ev.ConfirmationFiled: _filed,
-    ev.InstalmentDefaulted: _defaulted,
-    ev.EnforcementApplied: _enforcement,
-}
+def _terminated(case: MediationCase, event: DomainEvent) -> list[EventData]:
+    withdrawn = event.to_state == MediationState.WITHDRAWN
+    return _concluded(MediationResult.WITHDRAWN if withdrawn else MediationResult.FAILED)(case, event)
 
 
-def _terminated(event: ev.CaseEvent, case: MediationCase) -> list[EventData]:
-    assert isinstance(event, ev.MediationTerminated)
-    result = (
-        MediationResult.WITHDRAWN if event.to_state is MediationState.WITHDRAWN else MediationResult.FAILED
-    )
-    return _concluded(result)(event, case)
+def _due(case: MediationCase, deadline: str) -> dt.date:
+    due = case.due(deadline)
+    assert due is not None, f"{deadline} is tracked before this event"
+    return due
 
 
-_BUILDERS[ev.MediationTerminated] = _terminated
+CASES: Final[Publisher[MediationCase]] = Publisher(
+    {
+        E.CASE_OPENED: _opened,
+        E.AGREEMENT_TOOK_EFFECT: _concluded(MediationResult.AGREEMENT),
+        E.MEDIATION_DECLINED: _concluded(MediationResult.DECLINED),
+        E.COURT_ASSIGNMENT_DECLINED: _concluded(MediationResult.DECLINED),
+        E.MEDIATION_EXPIRED: _concluded(MediationResult.EXPIRED),
+        E.MEDIATION_TERMINATED: _terminated,
+        E.CONFIRMATION_FILED: _filed,
+        E.INSTALMENT_DEFAULTED: _defaulted,
+        E.ENFORCEMENT_APPLIED: _enforcement,
+    },
+    internal=[
+        E.CASE_ACCEPTED,
+        E.MEDIATION_STARTED,
+        E.CONFIRMATION_WINDOW_OPENED,
+        E.RETURNED_TO_COURT,
+        E.CONFIRMATION_RULED_VALID,
+        E.CONFIRMATION_REJECTED,
+        E.CONFIRMATION_WITHDRAWN,
+        E.CONFIRMATION_WINDOW_LAPSED,
+        E.AGREEMENT_PERFORMED,
+        E.ENFORCEMENT_PERIOD_EXPIRED,
+        E.CONFIRMATION_REVOKED,
+        E.CONSENT_RECORDED,
+        E.MEDIATOR_ASSIGNED,
+        E.ASSIGNMENT_CONFIRMED,
+        E.ASSIGNMENT_DECLINED,
+        E.ASSIGNMENT_LAPSED,
+        E.ASSIGNMENT_ENDED,
+        E.PERIOD_EXTENDED,
+        E.AGREEMENT_DRAFTED,
+        E.AGREEMENT_SUPERSEDED,
+        E.AGREEMENT_SIGNED_BY_PARTY,
+        E.CONFIRMATION_ACCEPTED,
+        E.INSTALMENT_PAID,
+        E.OBJECTION_LODGED,
+        E.OBJECTION_DECIDED,
+        E.OBJECTION_WINDOW_CLOSED,
+        E.DEADLINE_APPROACHING,
+        E.DEADLINE_MISSED,
+    ],
+)
+"""The case's events on ``mediation.case``: the rest stay in the case record."""

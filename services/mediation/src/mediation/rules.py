@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mediation.domain.agreement import TermKind
 from mediation.domain.competence import Court, CourtDirectory, CourtLevel
+from mediation.domain.deadlines import Timing
 from mediation.domain.eligibility import ConfirmationRules, EligibilityRule, RuleEffect
 from mediation.domain.errors import ConfigurationError
 from mediation.domain.kinds import MediationKind
@@ -32,24 +33,22 @@ BUNDLED_CONFIRMATION_RULES = DATA / "confirmation_rules.toml"
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MediationRules:
-    province: str | None
     courts: CourtDirectory
     confirmation: ConfirmationRules
-    warning_working_days: int = 3
-    confirmation_reminder_working_days: int = 5
-    instalment_reminder_working_days: int = 3
-    enforcement_reminder_working_days: int = 20
+    timing: Timing = field(default_factory=Timing)
 
     @classmethod
     def from_settings(cls, settings: MediationSettings) -> MediationRules:
         return cls(
-            province=settings.province_code,
             courts=load_court_directory(settings.court_directory_file),
             confirmation=load_confirmation_rules(settings.confirmation_rules_file),
-            warning_working_days=settings.deadline_warning_working_days,
-            confirmation_reminder_working_days=settings.confirmation_reminder_working_days,
-            instalment_reminder_working_days=settings.instalment_reminder_working_days,
-            enforcement_reminder_working_days=settings.enforcement_reminder_working_days,
+            timing=Timing(
+                province=settings.province_code,
+                warning_working_days=settings.deadline_warning_working_days,
+                confirmation_reminder_working_days=settings.confirmation_reminder_working_days,
+                instalment_reminder_working_days=settings.instalment_reminder_working_days,
+                enforcement_reminder_working_days=settings.enforcement_reminder_working_days,
+            ),
         )
 
 

@@ -16,17 +16,21 @@ from typing import Any
 
 from mediation.domain.agreement import AgreementContent, Instalment, Term, TermKind
 from mediation.domain.case import MediationCase
+from mediation.domain.deadlines import Timing, watch_of
 from mediation.domain.kinds import CourtReference, MediationKind, Origin
-from mediation.domain.local_time import SHANGHAI
-from mediation.domain.parties import Actor, ActorKind, CaseParty, PartyRole
+from mediation.domain.parties import ActorKind, CaseParty, PartyRole
 from mediation.domain.roster import Mediator, Organisation, OrganisationKind
+from shared.calendar import SHANGHAI
 from shared.contracts import EventData
+from shared.domain.actors import Actor
+from shared.domain.deadlines import TrackedDeadline
 from shared.testing.events import publish_event
 from shared.testing.refs import random_name, random_uscc
 from shared.testing.waiting import read_topic
 from shared.vocabulary import IpType, PartyKind
 
 STAFF = Actor(ActorKind.STAFF, "staff-1")
+TIMING = Timing()  # national period rules, the default warnings
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=SHANGHAI)  # a Monday, no holiday near
 
 
@@ -70,6 +74,7 @@ def new_case(
         case_no="MD2026-000001",
         actor=STAFF,
         at=at,
+        timing=TIMING,
         kind=kind,
         origin=origin,
         origin_id=court.assignment_id if court else str(uuid.uuid4()),
@@ -81,6 +86,18 @@ def new_case(
         dispute_summary="被申请人销售侵权产品",
         damages_only=False,
     )
+
+
+def set_due(case: MediationCase, key: str, day: dt.date) -> None:
+    """Put deadline ``key`` on ``day``, whatever the catalogue would say (a test's choice of dates)."""
+    tracked = case.deadlines.get(key)
+    if tracked is None:
+        kind = watch_of(key).kind
+        case.deadlines[key] = TrackedDeadline(
+            key=key, period="set by the test", kind=kind, start=day, due=day
+        )
+    else:
+        tracked.due = day
 
 
 def organisation(*, on_court_roster: bool = True, seat: str = "330106") -> Organisation:

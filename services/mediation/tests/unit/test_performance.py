@@ -15,7 +15,7 @@ from mediation.domain.confirmation import ApplicationManner, JointApplicantSigna
 from mediation.domain.errors import CaseTransitionRefused, InvalidRequest, StepNotPossible
 from mediation.domain.states import MediationState as S
 from mediation.rules import load_confirmation_rules
-from mediation.testing import STAFF, T0, content, mediator, new_case, organisation
+from mediation.testing import STAFF, T0, TIMING, content, mediator, new_case, organisation
 
 LATER = T0 + dt.timedelta(hours=3)
 COURT = CompetentCourt(code="C1", name="法院", level=None, grounds=(), grounds_zh=())
@@ -24,12 +24,12 @@ COURT = CompetentCourt(code="C1", name="法院", level=None, grounds=(), grounds
 def confirmed_case(*, confirm: bool = True) -> MediationCase:
     case = new_case()
     org = organisation()
-    assignment = mediating.assign_mediator(case, mediator(org), org, 0, STAFF, T0)
-    mediating.record_consent(case, case.respondents[0].id, STAFF, T0)
-    mediating.confirm_assignment(case, assignment.id, STAFF, T0)
+    assignment = mediating.assign_mediator(case, mediator(org), org, 0, STAFF, T0, TIMING)
+    mediating.record_consent(case, case.respondents[0].id, STAFF, T0, TIMING)
+    mediating.confirm_assignment(case, assignment.id, STAFF, T0, TIMING)
     agreeing.draft_agreement(case, content(case), load_confirmation_rules(), STAFF, T0)
     for signatory in [*(p.id for p in case.parties), None]:
-        agreeing.sign_agreement(case, signatory, SignatureManner.SIGNATURE, T0, STAFF, T0)
+        agreeing.sign_agreement(case, signatory, SignatureManner.SIGNATURE, T0, STAFF, T0, TIMING)
     if confirm:
         joint = tuple(
             JointApplicantSignature(party_id=p.id, signed_at=T0, manner=ApplicationManner.ONLINE)
@@ -37,10 +37,24 @@ def confirmed_case(*, confirm: bool = True) -> MediationCase:
         )
         finding = CompetenceFinding(rule="basic_court", courts=(COURT,), explanation=(), explanation_zh=())
         confirming.file_confirmation(
-            case, court=COURT, competence=finding, applicants=joint, materials=(), actor=STAFF, at=T0
+            case,
+            court=COURT,
+            competence=finding,
+            applicants=joint,
+            materials=(),
+            actor=STAFF,
+            at=T0,
+            timing=TIMING,
         )
         confirming.record_ruling(
-            case, case.applications[0].id, valid=True, ruling_no="R", reasons=None, ruled_at=T0, actor=STAFF
+            case,
+            case.applications[0].id,
+            valid=True,
+            ruling_no="R",
+            reasons=None,
+            ruled_at=T0,
+            actor=STAFF,
+            timing=TIMING,
         )
     return case
 
