@@ -57,9 +57,10 @@ def test_a_confirmed_mediator_and_consent_start_the_mediation_in_either_order() 
     org = organisation()
     assignment = mediating.assign_mediator(case, mediator(org), org, 0, STAFF, T0, TIMING)
     mediating.confirm_assignment(case, assignment.id, STAFF, T0, TIMING)
-    assert case.state is S.REQUESTED
+    states = [case.state]
     mediating.record_consent(case, case.respondents[0].id, STAFF, LATER, TIMING)
-    assert case.state is S.IN_MEDIATION
+    states.append(case.state)
+    assert states == [S.REQUESTED, S.IN_MEDIATION]
     started = [e for e in case.events if e.name == E.MEDIATION_STARTED]
     assert started[0].details["period"] is None  # people's mediation: no statutory duration
 
