@@ -223,6 +223,7 @@ def court_assignment_unanswered(case: MediationCase, at: dt.datetime) -> None:
     """No mediator confirmed the court's assignment within 3 WD: it goes back to the court."""
     if case.state is S.REQUESTED:
         reason = "no mediator confirmed the assignment within 3 working days (Online Rules art. 12)"
+        case.end_deadline(COURT_ASSIGNMENT_CONFIRM, DeadlineStatus.LAPSED)
         decline_court_assignment(case, reason, SYSTEM, at)
 
 
