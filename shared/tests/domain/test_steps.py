@@ -12,7 +12,7 @@ import pytest
 from shared.calendar import SHANGHAI
 from shared.contracts import EventData
 from shared.domain.actors import Actor
-from shared.domain.deadlines import DeadlineKind, DeadlineReached, TimerChange, TrackedDeadline
+from shared.domain.deadlines import ArmTimer, DeadlineKind, DeadlineReached, TimerChange, TrackedDeadline
 from shared.domain.events import DomainEvent
 from shared.domain.lifecycle import Lifecycle, TracksDeadlines, TransitionTable, transition
 from shared.messagebus import MessageBus
@@ -154,3 +154,29 @@ async def test_a_timer_fires_as_a_command_on_the_bus_in_the_schedulers_unit_of_w
         ("answer", False, due),
     ]
     assert all(given is uow for _, given in handled)
+
+
+async def test_a_timer_change_may_name_its_own_kind() -> None:
+    store = FakeStore()
+    file = File()
+    tracked = file.start_deadline(
+        "answer",
+        period="adjudication.answer",
+        start=AT.date(),
+        kind=DeadlineKind.PARTY_PERIOD,
+        province=None,
+        warn_working_days=None,
+    )
+    (armed,) = file.timer_changes
+    assert isinstance(armed, ArmTimer)
+    file.timer_changes[0] = dataclasses.replace(armed, kind="test.file.answer")
+
+    async def save() -> None:
+        return None
+
+    async with FakeUnitOfWork(store) as uow:
+        await EFFECTS.record(uow, file, save=save)
+        await uow.commit()
+
+    timer = store.timers[(str(file.id), "answer")]
+    assert (timer.kind, timer.due) == ("test.file.answer", tracked.due)

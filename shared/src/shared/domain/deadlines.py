@@ -64,13 +64,18 @@ class TrackedDeadline:
 
 @dataclass(frozen=True, slots=True)
 class ArmTimer:
-    """Schedule (or move) the timer ``name`` to ``deadline``; ``rule`` lets it be recomputed later."""
+    """Schedule (or move) the timer ``name`` to ``deadline``; ``rule`` lets it be recomputed later.
+
+    ``kind`` is for an aggregate whose deadlines fire as different commands (one timer kind each);
+    None leaves it to the effects runner's ``timer_kind``.
+    """
 
     name: str
     deadline: Deadline
     warn_working_days: int | None = None
     rule: Mapping[str, Any] | None = None
     payload: Mapping[str, Any] = field(default_factory=dict)
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

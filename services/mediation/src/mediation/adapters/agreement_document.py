@@ -10,9 +10,9 @@ from __future__ import annotations
 from mediation.domain.agreement import Agreement, AgreementStatus
 from mediation.domain.case import MediationCase
 from mediation.domain.kinds import MediationKind
-from mediation.domain.local_time import local_date
 from mediation.domain.parties import CaseParty, PartyRole
 from mediation.domain.roster import Organisation
+from shared.calendar.local_time import local_date
 from shared.documents import Document, Field, Section, Signature
 
 TITLES = {
