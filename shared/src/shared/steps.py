@@ -118,13 +118,16 @@ class Publisher(Generic[P]):
 async def apply_timer_changes(
     timers: TimerWriter, aggregate_id: str, kind: str, changes: Sequence[TimerChange]
 ) -> None:
-    """Apply a step's timer changes in order (a deadline armed and met in one step ends disarmed)."""
+    """Apply a step's timer changes in order (a deadline armed and met in one step ends disarmed).
+
+    ``kind`` is the timer kind of every timer armed, unless the change names its own.
+    """
     for change in changes:
         if isinstance(change, ArmTimer):
             await timers.schedule_deadline(
                 aggregate_id=aggregate_id,
                 name=change.name,
-                kind=kind,
+                kind=change.kind or kind,
                 deadline=change.deadline,
                 warn_working_days=change.warn_working_days,
                 payload=change.payload,
