@@ -9,12 +9,19 @@ from itertools import product
 import pytest
 
 from credit.domain.errors import RecordStepRefused
-from credit.domain.history import RecordEvent
-from credit.domain.record import TRANSITIONS, CreditRecord, ListingTerms, RecordState
+from credit.domain.events import RecordEvent
+from credit.domain.listing import ListingPlan
+from credit.domain.record import TRANSITIONS, CreditRecord, RecordState
 from credit.domain.vocabulary import Step
+from credit.testing import CLOCKS
 
 S = RecordState
-TERMS = ListingTerms(decided_on=dt.date(2026, 2, 2), publication_due=dt.date(2026, 3, 2))
+PLAN = ListingPlan(
+    decided_on=dt.date(2026, 2, 2),
+    decision_no=None,
+    publication_period="credit.listing_publication_cnipa",
+    listing_period="credit.listing_period_cnipa",
+)
 TARGETS = [s for s in RecordState if s is not S.CANDIDATE]  # nothing moves back to CANDIDATE
 EVENT_FOR = {
     S.NOTICE_OF_PROPOSED_LISTING: RecordEvent.NOTICE_ISSUED,
@@ -34,14 +41,20 @@ def attempt(record: CreditRecord, target: RecordState, step: Step) -> None:
     """Take the one public step that leads to ``target``."""
     if target is S.NOTICE_OF_PROPOSED_LISTING:
         record.issue_notice(
-            served_on=dt.date(2026, 9, 1), window_ends_on=dt.date(2026, 9, 8), reasons="r", step=step
+            served_on=dt.date(2026, 9, 1),
+            reasons="r",
+            period="credit.listing_notice_window",
+            clocks=CLOCKS,
+            step=step,
         )
     elif target is S.LISTED:
-        record.decide_listing(TERMS, reasons="r", step=step)
+        record.decide_listing(PLAN, reasons="r", clocks=CLOCKS, step=step)
     elif target is S.NOT_LISTED:
         record.decline_listing(reasons="statement accepted", step=step)
     elif target is S.PUBLISHED:
-        record.publish(published_on=dt.date(2026, 9, 1), channel="necips", period_end=None, step=step)
+        record.publish(
+            published_on=dt.date(2026, 9, 1), channel="necips", listing_period=None, clocks=CLOCKS, step=step
+        )
     elif target is S.REPAIR_REQUESTED:
         record.request_repair(applied_on=dt.date(2026, 9, 1), grounds="performed", step=step)
     elif target is S.REPAIRED_EARLY:
@@ -52,9 +65,7 @@ def attempt(record: CreditRecord, target: RecordState, step: Step) -> None:
         if not record.expire(on=dt.date(2027, 2, 2), step=step):  # a timer reports rather than raises
             raise RecordStepRefused(record.state, target, record.allowed_steps())
     elif target is S.REVOKED:
-        record.revoke(
-            revoked_on=dt.date(2026, 9, 2), reason="revoked", withdrawal_due=dt.date(2026, 9, 5), step=step
-        )
+        record.revoke(revoked_on=dt.date(2026, 9, 2), reason="revoked", clocks=CLOCKS, step=step)
     else:
         record.archive(step)
 
@@ -62,7 +73,11 @@ def attempt(record: CreditRecord, target: RecordState, step: Step) -> None:
 def expected(state: RecordState, target: RecordState, *, requires_notice: bool) -> bool:
     if state is S.CANDIDATE and target is (S.LISTED if requires_notice else S.NOTICE_OF_PROPOSED_LISTING):
         return False
-    return target in TRANSITIONS[state]
+    return target in targets(state)
+
+
+def targets(state: RecordState) -> set[RecordState]:
+    return {row.target for row in TRANSITIONS.allowed(state)}
 
 
 @pytest.mark.parametrize("requires_notice", [True, False], ids=["with-notice", "without-notice"])
@@ -78,21 +93,22 @@ def test_every_step_is_allowed_exactly_when_the_table_says_so(
 
     if expected(state, target, requires_notice=requires_notice):
         attempt(record, target, step)
-        entry = record.history[-1]
+        entry = record.events[-1]
         assert record.state is target
-        assert (entry.event, entry.from_state, entry.to_state) == (EVENT_FOR[target], state, target)
+        assert (entry.name, entry.from_state, entry.to_state) == (EVENT_FOR[target], state, target)
         assert (entry.actor, entry.at) == (step.actor, step.at)
     else:
         with pytest.raises(RecordStepRefused) as refused:
             attempt(record, target, step)
-        assert record.state is state and not record.history
+        assert record.state is state and not record.events and not record.timer_changes
         assert set(refused.value.allowed) == set(record.allowed_steps())
 
 
 def test_the_table_has_a_row_for_every_state_and_archived_is_final() -> None:
-    assert set(TRANSITIONS) == set(RecordState)
-    assert TRANSITIONS[S.ARCHIVED] == frozenset()
-    assert all(S.CANDIDATE not in targets for targets in TRANSITIONS.values())
+    assert {state for state in RecordState if targets(state)} == set(RecordState) - {S.ARCHIVED}
+    assert targets(S.ARCHIVED) == set()
+    assert all(row.target is not S.CANDIDATE for row in TRANSITIONS)
+    assert TRANSITIONS.unreachable([S.CANDIDATE]) == set()
 
 
 def test_without_repair_the_repair_step_is_not_offered(
@@ -116,4 +132,4 @@ def test_a_revoked_publication_must_be_withdrawn_before_the_file_is_archived(
     record.archive(step)
 
     assert record.state is S.ARCHIVED
-    assert [e.event for e in record.history] == [RecordEvent.PUBLICATION_WITHDRAWN, RecordEvent.ARCHIVED]
+    assert [e.name for e in record.events] == [RecordEvent.PUBLICATION_WITHDRAWN, RecordEvent.ARCHIVED]

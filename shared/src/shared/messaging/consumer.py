@@ -68,10 +68,14 @@ class UnsupportedVersion(MalformedEvent):
 
 @dataclass(frozen=True, slots=True)
 class Subscription(Generic[E, U]):
-    """``handler(data, event, uow)`` runs for every ``contract`` event, inside the inbox transaction."""
+    """``handler(data, event, uow)`` runs for every ``contract`` event, inside the inbox transaction.
+
+    A module-level handler also takes the dependencies :func:`bind` gives it as keyword arguments
+    (``*, bus: Bus``), which no fixed ``Callable`` signature can express: hence ``...``.
+    """
 
     contract: type[E]
-    handler: Callable[[E, CloudEvent, U], Awaitable[None]]
+    handler: Callable[..., Awaitable[None]]
 
 
 def bind(

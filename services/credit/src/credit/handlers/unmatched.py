@@ -11,8 +11,8 @@ from credit.domain.errors import InputAlreadySettled, UnmatchedInputNotFound
 from credit.domain.policy import CreditRules
 from credit.handlers.findings import record_infringement_finding
 from credit.handlers.inputs import register_dishonesty_input
-from credit.options import Clock, CreditOptions
-from credit.statutory_dates import StatutoryDates
+from credit.handlers.steps import Clock
+from credit.rules import CreditOptions
 from credit.unit_of_work import CreditUnitOfWork
 
 
@@ -21,7 +21,6 @@ async def resolve_unmatched_input(
     uow: CreditUnitOfWork,
     clock: Clock,
     rules: CreditRules,
-    dates: StatutoryDates,
     options: CreditOptions,
 ) -> uuid.UUID:
     """An officer says who the subject is; the parked input is replayed with that identity."""
@@ -29,12 +28,12 @@ async def resolve_unmatched_input(
     outcome: dict[str, object]
     if parked.kind is UnmatchedKind.DISHONESTY_INPUT:
         registration = await register_dishonesty_input(
-            dishonesty_input_from_json(parked.payload, cmd.subject), uow, clock, rules, dates, options
+            dishonesty_input_from_json(parked.payload, cmd.subject), uow, clock, rules, options
         )
         outcome = {"record_id": str(registration.record_id)}
     else:
         flagged = await record_infringement_finding(
-            finding_from_json(parked.payload, cmd.subject), uow, clock, rules, dates, options
+            finding_from_json(parked.payload, cmd.subject), uow, clock, rules, options
         )
         outcome = {"flagged_record_ids": [str(r) for r in flagged]}
     await uow.unmatched.settle(

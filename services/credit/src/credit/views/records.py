@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy import RowMapping, Table, Text, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from credit.adapters.orm import record_history, records, subjects
+from credit.adapters.orm import case_record, records, subjects
 from credit.adapters.records import record_from_row
+from credit.domain import events
 from credit.domain.errors import RecordNotFound
 from credit.domain.policy import CreditRules
 from credit.domain.record import RecordState
-from credit.domain.vocabulary import DocumentRef, LegalProvision, ListType
+from credit.domain.vocabulary import DocumentRef, ListType
 from credit.entrypoints.schemas.common import DocumentIO, LegalProvisionIO, Page
 from credit.entrypoints.schemas.records import (
     DeadlineItem,
@@ -60,9 +61,12 @@ class RecordViews:
             )
             history = (
                 await session.execute(
-                    select(record_history)
-                    .where(record_history.c.record_id == record_id)
-                    .order_by(record_history.c.id)
+                    select(case_record)
+                    .where(
+                        case_record.c.aggregate_id == record_id,
+                        case_record.c.aggregate_type == events.RECORD,
+                    )
+                    .order_by(case_record.c.id)
                 )
             ).mappings()
             timers = (
@@ -179,16 +183,21 @@ class RecordViews:
             ]
 
 
-def _history_out(data: RowMapping) -> HistoryEntryOut:
+def _history_out(row: RowMapping) -> HistoryEntryOut:
+    """A case-record row as the record's history has always shown it (the note kept in the details)."""
+    details = dict(row["details"])
+    note = details.pop("note", None)
     return HistoryEntryOut(
-        event=data["event"],
-        from_state=data["from_state"],
-        to_state=data["to_state"],
-        actor=data["actor"]["id"],
-        actor_roles=data["actor"].get("roles", []),
-        at=data["at"],
-        legal_basis=[LegalProvisionIO.from_domain(LegalProvision.from_dict(p)) for p in data["legal_basis"]],
-        documents=[DocumentIO.from_domain(DocumentRef.from_dict(d)) for d in data["documents"]],
-        note=data["note"],
-        details=data["details"],
+        event=row["action"],
+        from_state=row["from_state"],
+        to_state=row["to_state"],
+        actor=row["actor_id"],
+        actor_roles=row["actor_roles"],
+        at=row["occurred_at"],
+        legal_basis=[
+            LegalProvisionIO(instrument=p["instrument"], article=p["article"]) for p in row["legal_basis"]
+        ],
+        documents=[DocumentIO.from_domain(DocumentRef.from_dict(d)) for d in row["documents"]],
+        note=note,
+        details=details,
     )

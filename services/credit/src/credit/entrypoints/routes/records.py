@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query, Response, status
 
+from credit.adapters.listing_notice import listing_notice
 from credit.domain.errors import NoticeNotIssued
 from credit.domain.record import RecordState
 from credit.domain.vocabulary import ListType
@@ -34,7 +35,6 @@ from credit.entrypoints.schemas.records import (
 )
 from credit.handlers.inputs import Registration
 from credit.handlers.records import StepResult
-from credit.listing_notice import listing_notice
 from credit.views.records import RecordFilter
 from shared.documents import render_html, render_pdf
 from shared.idempotency import HEADER, IdempotencyKey
@@ -139,7 +139,7 @@ async def notice_document(
         record,
         container.rules.policy(record.list_type),
         issuer=container.options.office_name,
-        province=container.dates.province,
+        province=container.options.province,
     )
     if format == "html":
         return Response(render_html(document), media_type="text/html; charset=utf-8")

@@ -9,8 +9,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from credit.domain import commands as c
-from credit.domain.vocabulary import Actor
 from credit.entrypoints.schemas.common import DocumentIO, Request, Short, SubjectIn, SubjectOut, Text
+from shared.domain.actors import Actor
 from shared.idempotency import IdempotencyKey
 
 

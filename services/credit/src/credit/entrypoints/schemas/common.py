@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from credit.domain.errors import invalid_fields
 from credit.domain.subject import SubjectClaim, mask_id_number
-from credit.domain.vocabulary import DocumentRef, LegalProvision
+from credit.domain.vocabulary import DocumentRef, provision
+from shared.domain.legal import Citation
 from shared.errors import FieldError
 from shared.identifiers import normalise_uscc, uscc_problem
 from shared.vocabulary import PartyKind
@@ -27,12 +28,8 @@ class LegalProvisionIO(Request):
     instrument: Short = Field(examples=["市场监督管理严重违法失信名单管理办法"])
     article: Short = Field(examples=["9"])
 
-    def to_domain(self) -> LegalProvision:
-        return LegalProvision(self.instrument, self.article)
-
-    @classmethod
-    def from_domain(cls, provision: LegalProvision) -> LegalProvisionIO:
-        return cls(instrument=provision.instrument, article=provision.article)
+    def to_domain(self) -> Citation:
+        return provision(self.instrument, self.article)
 
 
 class DocumentIO(Request):

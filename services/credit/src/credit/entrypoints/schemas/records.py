@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from credit.domain import commands as c
 from credit.domain.policy import PenaltyClass
 from credit.domain.record import RecordState
-from credit.domain.vocabulary import Actor, BehaviourCode, DecisionRef, ListType
+from credit.domain.vocabulary import BehaviourCode, DecisionRef, ListType
 from credit.entrypoints.schemas.common import (
     DocumentIO,
     LegalProvisionIO,
@@ -22,6 +22,7 @@ from credit.entrypoints.schemas.common import (
     SubjectOut,
     Text,
 )
+from shared.domain.actors import Actor
 from shared.idempotency import IdempotencyKey
 
 

@@ -9,8 +9,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from credit.domain import commands as c
-from credit.domain.vocabulary import Actor
 from credit.entrypoints.schemas.common import Request, SubjectIn, Text
+from shared.domain.actors import Actor
 
 
 class UnmatchedRead(BaseModel):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from credit.domain.history import RecordEvent
+from credit.domain.events import RecordEvent
 from credit.domain.policy import ListPolicy
 from credit.domain.vocabulary import CHINA
 from credit.entrypoints.schemas.records import RecordRead
