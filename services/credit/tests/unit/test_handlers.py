@@ -9,15 +9,17 @@ from typing import Any
 import pytest
 
 from credit.domain import commands as c
-from credit.domain.actors import person, system
+from credit.domain.actors import ActorKind, person, system
 from credit.domain.deadlines import TimerName
 from credit.domain.errors import CommitmentNotAvailable, DueProcessIncomplete, InvalidCreditInput
 from credit.domain.policy import PenaltyClass
 from credit.domain.record import RecordState
 from credit.domain.subject import SubjectClaim
-from credit.domain.vocabulary import BehaviourCode, DecisionRef, ListType
+from credit.domain.vocabulary import BehaviourCode, DecisionRef, DocumentRef, ListType, provision
 from credit.handlers.inputs import Registration
 from credit.testing import uscc_in
+from shared.domain.legal import Citation
+from shared.errors import InvalidTransition
 from shared.vocabulary import PartyKind
 
 OFFICER = person("officer-1", ("credit_officer",))
@@ -335,3 +337,44 @@ async def test_a_listed_subject_may_not_commit_and_a_breach_is_a_dishonesty_inpu
     breach = harness.record(harness.store.data.commitments[commitment_id].breach_record_id)
     assert (breach.behaviour, breach.state) == (BehaviourCode.COMMITMENT_BREACHED, S.CANDIDATE)
     assert harness.timer_names(commitment_id) == set()
+
+
+async def test_a_step_lands_on_the_case_record_with_its_actor_basis_documents_and_note(harness: Any) -> None:
+    registration = await harness.bus.handle(refusal(org()))
+    rid = registration.record_id
+    law = provision("行政处罚法", "44 [P]")
+    notice = DocumentRef("拟列入告知书", "浙知信告〔2026〕1号")
+    await harness.bus.handle(
+        c.IssueListingNotice(
+            record_id=rid,
+            actor=OFFICER,
+            served_on=dt.date(2026, 9, 1),
+            reasons="r",
+            legal_basis=(law,),
+            documents=(notice,),
+            note="served by post",
+        )
+    )
+
+    registered, issued = harness.store.events_of(rid)
+    assert (registered.actor.kind, issued.actor.kind) == (ActorKind.SYSTEM, ActorKind.PERSON)
+    assert (issued.transition, issued.from_state, issued.to_state) == (
+        "notify",
+        "CANDIDATE",
+        "NOTICE_OF_PROPOSED_LISTING",
+    )
+    assert issued.basis == (Citation("行政处罚法", "44 [P]", "P"),)
+    assert issued.documents == (notice.as_dict(),)
+    assert issued.details["note"] == "served by post"
+    assert {aggregate for aggregate, _, _ in harness.store.record} == {"credit_record"}
+
+
+async def test_a_refused_step_leaves_nothing_behind(harness: Any) -> None:
+    registration = await harness.bus.handle(refusal(org()))
+    rid = registration.record_id
+    before = (list(harness.store.record), dict(harness.store.timers), harness.record(rid).state)
+
+    with pytest.raises(InvalidTransition):
+        await harness.bus.handle(c.PublishListing(record_id=rid, actor=OFFICER, channel="necips"))
+
+    assert (list(harness.store.record), dict(harness.store.timers), harness.record(rid).state) == before
