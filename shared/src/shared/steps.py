@@ -120,7 +120,7 @@ async def apply_timer_changes(
 ) -> None:
     """Apply a step's timer changes in order (a deadline armed and met in one step ends disarmed).
 
-    ``kind`` is the timer kind of every timer armed, unless the change names its own.
+    ``kind`` is the timer kind of changes that do not name their own.
     """
     for change in changes:
         if isinstance(change, ArmTimer):

@@ -66,8 +66,8 @@ class TrackedDeadline:
 class ArmTimer:
     """Schedule (or move) the timer ``name`` to ``deadline``; ``rule`` lets it be recomputed later.
 
-    ``kind`` is the timer's own kind where an aggregate's timers are not all of one kind (a service
-    whose work queues show a kind per deadline); None means the step's (``StepEffects.timer_kind``).
+    ``kind`` is for an aggregate whose deadlines fire as different commands (one timer kind each);
+    None leaves it to the effects runner's ``timer_kind``.
     """
 
     name: str

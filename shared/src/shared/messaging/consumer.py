@@ -20,7 +20,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, Concatenate, Generic, TypeVar
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
@@ -70,12 +70,11 @@ class UnsupportedVersion(MalformedEvent):
 class Subscription(Generic[E, U]):
     """``handler(data, event, uow)`` runs for every ``contract`` event, inside the inbox transaction.
 
-    A module-level handler also takes the dependencies :func:`bind` gives it as keyword arguments
-    (``*, bus: Bus``), which no fixed ``Callable`` signature can express: hence ``...``.
+    A module-level handler may name more keyword parameters (``*, bus``); :func:`bind` supplies them.
     """
 
     contract: type[E]
-    handler: Callable[..., Awaitable[None]]
+    handler: Callable[Concatenate[E, CloudEvent, U, ...], Awaitable[None]]
 
 
 def bind(
