@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from credit.adapters.orm import case_record, commitments, subjects
 from credit.domain import events
 from credit.domain.errors import CommitmentNotFound
-from credit.entrypoints.schemas.commitments import CommitmentRead
+from credit.views.commitment_models import CommitmentRead
 from credit.views.listing import SUBJECT_COLUMNS, subject_brief
 
 

@@ -9,8 +9,8 @@ from credit.adapters.records import terms_from_json
 from credit.domain.policy import CreditRules
 from credit.domain.record import RecordState
 from credit.domain.vocabulary import BehaviourCode, ListType
-from credit.entrypoints.schemas.common import LegalProvisionIO, SubjectOut
-from credit.entrypoints.schemas.records import ListingOut, MeasureOut
+from credit.views.record_models import ListingOut, MeasureOut
+from credit.views.shapes import LegalProvisionIO, SubjectOut
 from shared.vocabulary import PartyKind
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from credit.adapters.orm import unmatched_inputs
 from credit.adapters.unmatched import UnmatchedStatus
 from credit.domain.errors import UnmatchedInputNotFound
-from credit.entrypoints.schemas.unmatched import UnmatchedRead
+from credit.views.unmatched_models import UnmatchedRead
 
 
 class UnmatchedViews:
