@@ -14,13 +14,13 @@ import functools
 import uuid
 
 from credit.adapters.input_codec import claim_json, finding_json
-from credit.adapters.unmatched import UnmatchedKind
 from credit.domain.commands import RecordInfringementFinding, RegisterDishonestyInput
 from credit.domain.deadlines import REPEAT_LOOKBACK
 from credit.domain.listing import lookback_end
 from credit.domain.policy import CreditRules
 from credit.domain.repeat import Finding, earlier_findings
 from credit.domain.subject import Subject, SubjectClaim
+from credit.domain.unmatched import UnmatchedKind
 from credit.domain.vocabulary import BehaviourCode, DecisionRef
 from credit.handlers.inputs import register_dishonesty_input
 from credit.handlers.steps import SUBJECTS, Clock

@@ -13,7 +13,6 @@ import uuid
 from dataclasses import dataclass
 
 from credit.adapters.input_codec import claim_json, dishonesty_input_json
-from credit.adapters.unmatched import UnmatchedKind
 from credit.domain.actors import system
 from credit.domain.commands import (
     ImportDishonestyInputs,
@@ -23,6 +22,7 @@ from credit.domain.commands import (
 from credit.domain.policy import CreditRules, ListPolicy, PenaltyClass
 from credit.domain.record import CreditRecord, Origin, RecordState
 from credit.domain.subject import Subject
+from credit.domain.unmatched import UnmatchedKind
 from credit.domain.vocabulary import Step
 from credit.handlers.records import list_record, revoke
 from credit.handlers.steps import Clock, load_record, record_step

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from credit.adapters.orm import unmatched_inputs
-from credit.adapters.unmatched import UnmatchedStatus
 from credit.domain.errors import UnmatchedInputNotFound
+from credit.domain.unmatched import UnmatchedStatus
 from credit.views.unmatched_models import UnmatchedRead
 
 
