@@ -102,7 +102,7 @@ class RecordBase(Lifecycle[RecordState], TracksDeadlines):
         """The one guard for every move: credit's refusals name the states allowed now."""
         row: Transition[RecordState] = TRANSITIONS[name]
         allowed = self.allowed_steps()
-        if row.target not in allowed:
+        if self.state not in row.sources or row.target not in allowed:
             raise RecordStepRefused(self.state, row.target, allowed)
         return row
 
