@@ -25,7 +25,8 @@ SERVICES = discover_services()
 @pytest.fixture(scope="module")
 def compose() -> dict[str, Any]:
     loaded: dict[str, Any] = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
-    return loaded["services"]
+    services: dict[str, Any] = loaded["services"]
+    return services
 
 
 def app_containers(compose: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -14,7 +14,7 @@ OPEN_PATHS = {"/healthz", "/readyz", "/auth/dev-token"}
 
 def protected_routes() -> list[tuple[str, str, str]]:
     """Every operation in every service's OpenAPI document, except the open ones."""
-    routes = []
+    routes: list[tuple[str, str, str]] = []
     for name, spec in discover_services().items():
         paths = spec.create_app(spec.settings()).openapi()["paths"]
         for path, operations in paths.items():

@@ -40,7 +40,7 @@ async def status_becomes(client: httpx.AsyncClient, complaint_id: str, status: s
 
     async def check() -> bool:
         latest.update((await client.get(f"/v1/complaints/{complaint_id}")).json())
-        return latest["status"] == status
+        return bool(latest["status"] == status)
 
     await eventually(check, within=10, what=f"complaint {complaint_id} to be {status}")
     return latest

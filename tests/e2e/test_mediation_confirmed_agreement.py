@@ -13,7 +13,6 @@ import uuid
 from typing import Any
 
 from intake.testing import complaint_body
-from mediation.domain.local_time import SHANGHAI, end_of
 from mediation.testing import (
     events_about,
     publish,
@@ -22,6 +21,8 @@ from mediation.testing import (
     types_of,
     wait_for_case,
 )
+from shared.calendar import SHANGHAI
+from shared.calendar.local_time import end_of_day
 from shared.contracts.court import ConfirmationAcceptedV1, ConfirmationRuledV1, ConfirmationRuling
 from shared.testing.events import fire_due_timers
 from shared.testing.waiting import eventually
@@ -134,7 +135,7 @@ async def test_a_missed_instalment_of_a_confirmed_agreement_reaches_credit_and_t
         for t in confirmed["armed_timers"]
         if t["name"].endswith(".1") and t["kind"].endswith("instalment_due")
     )
-    assert dt.datetime.fromisoformat(first["due_at"]) >= end_of(due)
+    assert dt.datetime.fromisoformat(first["due_at"]) >= end_of_day(due)
     assert await fire_due_timers(mediation.container, dt.datetime.fromisoformat(first["due_at"])) >= 1
     events = await events_about(
         broker.bootstrap_servers,

@@ -146,15 +146,27 @@ class StepEffects(Generic[A]):
     timer_kind: str = ""
 
     async def record(
-        self, uow: StepUnitOfWork, aggregate: A, *, save: Callable[[], Awaitable[Any]]
+        self,
+        uow: StepUnitOfWork,
+        aggregate: A,
+        *,
+        save: Callable[[], Awaitable[Any]],
+        parent_id: uuid.UUID | None = None,
     ) -> list[DomainEvent]:
-        """Save ``aggregate`` (via ``save``) and write what it recorded; return its events."""
+        """Save ``aggregate`` (via ``save``) and write what it recorded; return its events.
+
+        ``parent_id``: for a record kept apart from the aggregate it belongs to (stored on its own,
+        with timers of its own, e.g. a workflow record of a complaint), that aggregate's id: the
+        events go on the parent's case record and what they publish is keyed by the parent, so
+        the parent's record and topic stay in order; the timers stay the record's own.
+        """
+        owner = aggregate.id if parent_id is None else parent_id
         events, changes = list(aggregate.events), list(aggregate.timer_changes)
         await save()
-        await uow.case_record.append(self.aggregate_type, aggregate.id, events)
+        await uow.case_record.append(self.aggregate_type, owner, events)
         for event in events:
             for data in self.publisher.contracts(aggregate, event):
-                uow.outbox.add(data, key=aggregate.id)
+                uow.outbox.add(data, key=owner)
         await apply_timer_changes(uow.timers, str(aggregate.id), self.timer_kind, changes)
         aggregate.events.clear()
         aggregate.timer_changes.clear()

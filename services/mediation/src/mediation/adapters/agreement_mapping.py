@@ -28,7 +28,7 @@ from mediation.domain.confirmation import (
 )
 from mediation.domain.eligibility import Eligibility, Finding, RuleEffect
 from mediation.domain.materials import Material, MaterialStatus
-from mediation.domain.parties import Actor
+from shared.domain.actors import Actor
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -15,7 +15,7 @@ from mediation.domain.case import MediationCase
 from mediation.domain.confirmation import ConfirmationApplication
 from mediation.domain.legal_effect import legal_effect
 from mediation.domain.parties import CaseParty
-from mediation.domain.states import TRANSITIONS
+from mediation.domain.states import next_states
 from shared.vocabulary import IpType, PartyKind
 
 
@@ -351,13 +351,13 @@ class CaseRead(CaseSummary):
             dispute_summary=case.dispute_summary,
             damages_only=case.damages_only,
             parties=[PartyOut.from_domain(p) for p in case.parties],
-            allowed_next_states=sorted(s.value for s in TRANSITIONS[case.state]),
+            allowed_next_states=sorted(s.value for s in next_states(case.state)),
             legal_effect=LegalEffectOut(effect=effect.effect.value, note=effect.note, note_zh=effect.note_zh),
             started_at=case.started_at,
             concluded_at=case.concluded_at,
             consents={str(k): v for k, v in case.consents.items()},
             assignments=[AssignmentOut.from_domain(a) for a in case.assignments],
-            deadlines=dict(case.deadlines),
+            deadlines={key: d.due for key, d in case.deadlines.items() if d.due is not None},
             armed_timers=timers,
             extension_days=case.extension_days,
             termination_ground=case.termination.ground if case.termination else None,
