@@ -26,8 +26,8 @@ from adjudication.domain.jurisdiction import Jurisdiction, JurisdictionBasis
 from adjudication.domain.participants import ParticipantRole
 from adjudication.domain.service_records import ServiceMethod
 from adjudication.handlers import COMMAND_HANDLERS
+from credit.domain import actors as credit_actors
 from credit.domain import commands as cr
-from credit.domain.vocabulary import Actor
 from intake.testing import complaint_body
 from shared.calendar import SHANGHAI
 from shared.contracts.court import EnforcementRuledV1
@@ -41,7 +41,7 @@ from shared.testing.waiting import eventually
 from shared.web.auth import Role
 
 OFFICE = "110108"
-OFFICER = Actor("officer-9", ("credit_officer",))
+OFFICER = credit_actors.person("officer-9", ("credit_officer",))
 
 
 async def start_system(start_service: Any, database: str) -> dict[str, RunningService]:

@@ -114,6 +114,30 @@ async def test_a_record_kept_apart_from_its_parent_writes_on_the_parents_record_
     assert store.timer_names(file.id) == {"answer"} and store.timer_names(parent_id) == set()
 
 
+async def test_a_timer_that_names_its_own_kind_is_armed_under_it() -> None:
+    store, file = FakeStore(), File()
+    for key, kind in (("answer", None), ("review", "test.review_due")):
+        file.start_deadline(
+            key,
+            period="adjudication.answer",
+            start=AT.date(),
+            kind=DeadlineKind.OFFICE_DUTY,
+            province=None,
+            warn_working_days=None,
+            timer_kind=kind,
+        )
+
+    async def save() -> None:
+        return None
+
+    async with FakeUnitOfWork(store) as uow:
+        await EFFECTS.record(uow, file, save=save)
+        await uow.commit()
+
+    assert store.timers[(str(file.id), "answer")].kind == "test.file"
+    assert store.timers[(str(file.id), "review")].kind == "test.review_due"
+
+
 async def test_an_event_with_no_publishing_rule_fails_loudly() -> None:
     file = File()
     file.record(Event.FORGOTTEN, by=CLERK, at=AT)

@@ -96,6 +96,7 @@ def from_catalogue(
     warn_working_days: int | None,
     party_id: str | None = None,
     payload: Mapping[str, Any] | None = None,
+    timer_kind: str | None = None,
 ) -> tuple[TrackedDeadline, ArmTimer]:
     """Compute catalogue entry ``period`` from ``start`` and the timer that watches it.
 
@@ -118,7 +119,7 @@ def from_catalogue(
     warn = warn_working_days if kind is DeadlineKind.OFFICE_DUTY else None
     # The same shape as shared.timers' PeriodRule, so `ipcase timers recompute` can redo provisional ones.
     rule = {"period": period, "start": start.isoformat(), "province": province, "warn_working_days": warn}
-    return tracked, ArmTimer(key, deadline, warn, rule, {"deadline": key, **(payload or {})})
+    return tracked, ArmTimer(key, deadline, warn, rule, {"deadline": key, **(payload or {})}, timer_kind)
 
 
 def fixed(

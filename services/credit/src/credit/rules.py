@@ -1,32 +1,63 @@
-"""Load the credit rule table and the optional local grading rules from TOML, failing loudly.
+"""The one place for credit's rules: the rule table, the local grading rules and the operator's options.
 
-Both files are data an operator reviews and replaces; a mistake (an unknown list, a period name
-that is not in the catalogue) stops the service at startup rather than at the first listing.
+The rule table (``data/credit_rules.toml`` or ``CREDIT_RULES_FILE``) and the grading rules
+(``GRADE_RULES_FILE``) are data an operator reviews and replaces; a mistake (an unknown list, a
+period name that is not in the catalogue) stops the service at startup rather than at the first
+listing. :class:`CreditOptions` holds the rest of the operator's choices the handlers need.
 """
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
+from credit.domain.deadlines import Clocks
 from credit.domain.grades import CountWithin, Grade, GradeRule, GradeRuleSet
 from credit.domain.policy import (
     BehaviourRule,
     CreditRules,
     ListPolicy,
     MeasureRule,
+    PenaltyClass,
     PeriodStart,
     RepairCondition,
 )
-from credit.domain.vocabulary import BehaviourCode, LegalProvision, ListType
+from credit.domain.vocabulary import BehaviourCode, ListType, provision
 from shared.calendar import catalogue
+from shared.domain.legal import Citation
 
 BUNDLED_RULES = "credit_rules.toml"
 M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True, slots=True)
+class CreditOptions:
+    """The operator's choices handlers need, taken from the settings once at startup."""
+
+    office_code: str
+    office_name: str = ""
+    province: str | None = None
+    low_fine_threshold: Decimal | None = None
+    warning_working_days: int = 3
+    grade_rules: GradeRuleSet | None = None
+    grade_source_priority: tuple[str, ...] = ("samr", "local_ip_scheme", "local_rules")
+
+    @property
+    def clocks(self) -> Clocks:
+        """Deadlines are counted in the office's province; duties warn ahead unless set to 0."""
+        return Clocks(self.province, self.warning_working_days or None)
+
+    def penalty_class(self, fine: Decimal | None) -> PenaltyClass:
+        """Order 45 art. 13: a fine up to the provincial threshold ("以下" includes it) is a low fine."""
+        if fine is not None and self.low_fine_threshold is not None and fine <= self.low_fine_threshold:
+            return PenaltyClass.REPRIMAND_OR_LOW_FINE
+        return PenaltyClass.STANDARD
 
 
 class RuleFileError(ValueError):
@@ -133,8 +164,8 @@ def _behaviour(code: BehaviourCode, entry: _Behaviour) -> BehaviourRule:
     )
 
 
-def _provisions(entries: list[_Provision]) -> tuple[LegalProvision, ...]:
-    return tuple(LegalProvision(p.instrument, p.article) for p in entries)
+def _provisions(entries: list[_Provision]) -> tuple[Citation, ...]:
+    return tuple(provision(p.instrument, p.article) for p in entries)
 
 
 def _require_complete(table: _RuleTable, source: str) -> None:

@@ -9,11 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from credit.domain.policy import PenaltyClass
+from credit.domain.deadlines import Clocks
+from credit.domain.listing import (
+    ListingTerms,
+    is_cross_province,
+    lookback_end,
+    period_from_publication,
+    plan_listing,
+    publication_period,
+)
+from credit.domain.policy import ListPolicy, PenaltyClass
+from credit.domain.record import RecordState
 from credit.domain.vocabulary import ListType
-from credit.options import CreditOptions
-from credit.rule_files import load_credit_rules
-from credit.statutory_dates import StatutoryDates
+from credit.rules import CreditOptions, load_credit_rules
+from credit.testing import record_in, step_at
 from shared.calendar import catalogue
 
 RULES = load_credit_rules()
@@ -28,9 +37,34 @@ def restore_catalogue() -> Iterator[None]:
     catalogue.set_default_catalogue(None)
 
 
+def listing_terms(
+    policy: ListPolicy,
+    province: str,
+    *,
+    decided_on: dt.date,
+    decision_no: str | None,
+    penalty_class: PenaltyClass | None,
+    credit_code: str | None,
+) -> ListingTerms:
+    """The terms a candidate on ``policy``'s list gets when listed on ``decided_on`` in ``province``."""
+    plan = plan_listing(
+        policy,
+        decided_on=decided_on,
+        decision_no=decision_no,
+        penalty_class=penalty_class,
+        credit_code=credit_code,
+        province=province,
+    )
+    record = record_in(RecordState.CANDIDATE, requires_notice=False, notice=None, terms=None)
+    record.decide_listing(plan, reasons="r", clocks=Clocks(province), step=step_at())
+    assert record.terms is not None
+    return record.terms
+
+
 def test_a_cnipa_listing_runs_12_months_with_repair_after_6_and_publication_within_20_wd() -> None:
-    terms = StatutoryDates(ZHEJIANG).listing_terms(
+    terms = listing_terms(
         RULES.policy(ListType.CNIPA_DISHONEST),
+        ZHEJIANG,
         decided_on=dt.date(2026, 3, 2),
         decision_no="N1",
         penalty_class=None,
@@ -45,8 +79,9 @@ def test_a_cnipa_listing_runs_12_months_with_repair_after_6_and_publication_with
 
 
 def test_guangdong_adds_its_three_year_funding_ban_as_a_measure_of_its_own_length() -> None:
-    terms = StatutoryDates(GUANGDONG).listing_terms(
+    terms = listing_terms(
         RULES.policy(ListType.SAMR_SERIOUS),
+        GUANGDONG,
         decided_on=dt.date(2026, 3, 2),
         decision_no=None,
         penalty_class=None,
@@ -61,9 +96,9 @@ def test_guangdong_adds_its_three_year_funding_ban_as_a_measure_of_its_own_lengt
 
 def test_penalty_publication_runs_from_publication_and_its_length_depends_on_the_penalty() -> None:
     policy = RULES.policy(ListType.PENALTY_PUBLICATION)
-    dates = StatutoryDates(ZHEJIANG)
-    terms = dates.listing_terms(
+    terms = listing_terms(
         policy,
+        ZHEJIANG,
         decided_on=dt.date(2026, 3, 2),
         decision_no="P1",
         penalty_class=PenaltyClass.STANDARD,
@@ -73,18 +108,19 @@ def test_penalty_publication_runs_from_publication_and_its_length_depends_on_the
     assert terms.period_end is None and terms.repair_eligible_from is None
     assert terms.publication_due == dt.date(2026, 3, 30)
     published = dt.date(2026, 3, 10)
-    low = dates.period_end_from_publication(policy, PenaltyClass.REPRIMAND_OR_LOW_FINE, published)
-    assert low == dt.date(2026, 6, 10)
-    assert dates.period_end_from_publication(policy, PenaltyClass.STANDARD, published) == dt.date(2029, 3, 12)
+    low = period_from_publication(policy, PenaltyClass.REPRIMAND_OR_LOW_FINE)
+    standard = period_from_publication(policy, PenaltyClass.STANDARD)
+    assert low is not None and standard is not None
+    assert catalogue.deadline(low, published, province=ZHEJIANG).due == dt.date(2026, 6, 10)
+    assert catalogue.deadline(standard, published, province=ZHEJIANG).due == dt.date(2029, 3, 12)
 
 
 def test_a_subject_registered_in_another_province_is_pushed_within_10_wd() -> None:
-    dates = StatutoryDates(ZHEJIANG)
     policy = RULES.policy(ListType.PENALTY_PUBLICATION)
 
-    assert dates.is_cross_province(BEIJING_CODE) and not dates.is_cross_province(HANGZHOU_CODE)
-    assert dates.publication_period(policy, BEIJING_CODE) == "credit.cross_province_push"
-    assert StatutoryDates(None).publication_period(policy, BEIJING_CODE) == "credit.publication"
+    assert is_cross_province(BEIJING_CODE, ZHEJIANG) and not is_cross_province(HANGZHOU_CODE, ZHEJIANG)
+    assert publication_period(policy, BEIJING_CODE, ZHEJIANG) == "credit.cross_province_push"
+    assert publication_period(policy, BEIJING_CODE, None) == "credit.publication"
 
 
 def test_an_operator_override_of_an_unverified_period_changes_the_window(
@@ -94,15 +130,20 @@ def test_an_operator_override_of_an_unverified_period_changes_the_window(
     override.write_text('[[period]]\nname = "credit.listing_notice_window"\nlength = 7\nunit = "wd"\n')
     catalogue.set_default_catalogue(catalogue.load_catalogue(override))
 
-    assert StatutoryDates(ZHEJIANG).deadline(
-        "credit.listing_notice_window", dt.date(2026, 3, 2)
-    ).due == dt.date(2026, 3, 11)
+    record = record_in(RecordState.CANDIDATE, notice=None)
+    record.issue_notice(
+        served_on=dt.date(2026, 3, 2),
+        reasons="r",
+        period="credit.listing_notice_window",
+        clocks=Clocks(ZHEJIANG),
+        step=step_at(),
+    )
+
+    assert record.notice is not None and record.notice.window_ends_on == dt.date(2026, 3, 11)
 
 
 def test_the_repeat_look_back_window_defaults_to_five_years() -> None:
-    assert StatutoryDates(None).lookback_end(dt.date(2026, 3, 2)) == dt.date(
-        2031, 3, 3
-    )  # 2 Mar 2031 is a Sunday
+    assert lookback_end(dt.date(2026, 3, 2), None) == dt.date(2031, 3, 3)  # 2 Mar 2031 is a Sunday
 
 
 @pytest.mark.parametrize(
