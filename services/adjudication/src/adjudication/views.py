@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from adjudication.adapters.orm import case_assignments, case_events, cases, hearing_rooms, penalty_cases
+from adjudication.adapters.orm import case_assignments, case_record, cases, hearing_rooms, penalty_cases
 from adjudication.adapters.penalty_repository import PENALTY_FILE
 from adjudication.adapters.repository import CASE_FILE, case_from_row
 from adjudication.decision_document import decision_document
@@ -39,6 +39,7 @@ from adjudication.entrypoints.schemas.reads import (
     WorkQueue,
 )
 from shared.documents import Document
+from shared.domain.legal import Citation
 from shared.identifiers import normalise_name
 
 
@@ -81,7 +82,7 @@ class CaseViews:
         row = await self._row(case_id)
         case = case_from_row(row)
         return CaseFile.model_validate(
-            CASE_FILE.dump_python(case, mode="json", exclude={"events", "timer_intents"})
+            CASE_FILE.dump_python(case, mode="json", exclude={"events", "timer_changes"})
         )
 
     async def deadlines(self, case_id: uuid.UUID) -> list[DeadlineOut]:
@@ -92,7 +93,7 @@ class CaseViews:
 
     async def timeline(self, case_id: uuid.UUID) -> Timeline:
         await self._row(case_id)
-        query = select(case_events).where(case_events.c.case_id == case_id).order_by(case_events.c.id)
+        query = select(case_record).where(case_record.c.aggregate_id == case_id).order_by(case_record.c.id)
         async with self._sessions() as session:
             rows = (await session.execute(query)).mappings().all()
         return Timeline(case_id=case_id, entries=[_entry(n, row) for n, row in enumerate(rows, 1)])
@@ -223,7 +224,7 @@ def _queue_item(row: Any, person_id: str) -> QueueItem:
 def _entry(sequence: int, row: Any) -> TimelineEntry:
     return TimelineEntry(
         sequence=sequence,
-        event=row["name"],
+        event=row["action"],
         transition=row["transition"],
         from_state=row["from_state"],
         to_state=row["to_state"],
@@ -231,11 +232,19 @@ def _entry(sequence: int, row: Any) -> TimelineEntry:
         actor_id=row["actor_id"],
         recorded_by=row["recorded_by"],
         occurred_at=row["occurred_at"],
-        legal_basis=row["basis"],
+        legal_basis=[basis_text(Citation.from_dict(c)) for c in row["legal_basis"]],
         details=row["details"],
         advisories=row["advisories"],
         correlation_id=row["correlation_id"],
     )
+
+
+def basis_text(citation: Citation) -> str:
+    """A citation as the timeline shows it; a text that was never a citation (``Citation.parse``
+    keeps it whole, article "" and confidence U) shows as that text."""
+    if citation.article == "" and citation.confidence == "U":
+        return citation.instrument
+    return str(citation)
 
 
 def _today() -> dt.date:

@@ -29,7 +29,7 @@ from adjudication.domain import (
     participants,
     suspension,
 )
-from adjudication.domain.actors import Actor, ActorKind
+from adjudication.domain.actors import ActorKind
 from adjudication.domain.case import Case
 from adjudication.domain.decision import DecisionDraft, InfringingAct, Outcome, StopMeasure, StopOrder
 from adjudication.domain.hearings import Attendance, HearingMode, HearingPlan, RoomRef
@@ -44,6 +44,7 @@ from adjudication.domain.suspension import SuspensionApplication
 from adjudication.domain.suspension_checklist import Attachment, SuspensionReason
 from adjudication.rule_files import load_stage_bars
 from shared.calendar import SHANGHAI
+from shared.domain.actors import Actor
 from shared.vocabulary import IpType, PartyKind
 
 S = CaseState
@@ -142,7 +143,7 @@ class CaseBuilder:
         if key not in self._cache:
             case = self._drive(state, outcome)
             case.events.clear()
-            case.timer_intents.clear()
+            case.timer_changes.clear()
             self._cache[key] = case
         return copy.deepcopy(self._cache[key])
 
@@ -430,8 +431,8 @@ def _revoke(b: CaseBuilder, c: Case, o: Outcome) -> None:
 
 
 PATHS: dict[CaseState, list[Step]] = {}
-_ADJ = [_docket, _serve_one, _serve_two, _answers, _panel]
-_DECIDED = [*_ADJ, _decide]
+_ADJ: list[Step] = [_docket, _serve_one, _serve_two, _answers, _panel]
+_DECIDED: list[Step] = [*_ADJ, _decide]
 PATHS.update(
     {
         S.SUBMITTED: [],

@@ -11,10 +11,10 @@ from typing import Any
 
 from adjudication.domain import clock_pauses, enforcement, suspension
 from adjudication.domain.case_clock import PauseReason
-from adjudication.domain.deadlines import ArmTimer, DeadlineStatus
 from adjudication.domain.service_records import ServiceMethod
 from adjudication.domain.states import CaseState
 from shared.calendar import SHANGHAI
+from shared.domain.deadlines import ArmTimer, DeadlineStatus
 
 D = dt.date
 
@@ -122,7 +122,7 @@ def test_suspension_stops_the_case_clock_and_resumption_shows_the_new_deadline(b
     assert "20 paused calendar days added" in resumed.details["close_deadline_explanation"]
     assert any(
         isinstance(t, ArmTimer) and t.name == "close" and t.deadline.due == D(2026, 6, 24)
-        for t in case.timer_intents
+        for t in case.timer_changes
     )
 
 
@@ -179,7 +179,7 @@ def test_due_soon_warnings_are_armed_for_office_duties_only(builder: Any) -> Non
     builder.docket(case, on=D(2026, 9, 30))
     builder.serve(case, "respondent-1", D(2026, 10, 9))
 
-    armed = {t.name: t for t in case.timer_intents if isinstance(t, ArmTimer)}
+    armed = {t.name: t for t in case.timer_changes if isinstance(t, ArmTimer)}
     assert armed["serve_request_copy"].warn_working_days == builder.rules.warn_working_days
     assert armed["answer.respondent-1"].warn_working_days is None
     timer = armed["serve_request_copy"]

@@ -84,7 +84,7 @@ def test_a_granted_application_closes_the_case(builder: Any) -> None:
 def test_a_refusal_leaves_fifteen_days_to_seek_review_then_closes_by_itself(builder: Any) -> None:
     case = builder.case_in(CaseState.ENFORCEMENT_APPLIED)
     builder.rule(case, granted=False, on=D(2026, 6, 5))
-    assert case.state is CaseState.ENFORCEMENT_APPLIED
+    assert case.state == CaseState.ENFORCEMENT_APPLIED
     assert case.deadlines["enforcement_review"].due == D(2026, 6, 22)  # Fri 5 Jun + 15 = Sat 20 -> Mon 22
     builder.lapse(case, "enforcement_review", D(2026, 6, 23))
     assert case.state is CaseState.CLOSED
@@ -103,6 +103,6 @@ def test_seeking_review_keeps_the_case_open_for_the_next_ruling(builder: Any) ->
     clockwork.deadline_reached(
         case, "enforcement_review", warning=False, at=builder.moment(D(2026, 6, 23)), rules=builder.rules
     )  # a stale timer does nothing
-    assert case.state is CaseState.ENFORCEMENT_APPLIED
+    assert case.state == CaseState.ENFORCEMENT_APPLIED
     builder.rule(case, granted=True, on=D(2026, 7, 1))
     assert case.state is CaseState.CLOSED

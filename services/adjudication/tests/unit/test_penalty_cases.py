@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from adjudication.domain import penalty_steps as steps
-from adjudication.domain.actors import Actor, ActorKind
+from adjudication.domain.actors import ActorKind
 from adjudication.domain.errors import CaseTransitionRefused, RuleViolated
 from adjudication.domain.parties import PartyRecord, PartyRole
 from adjudication.domain.penalty_case import (
@@ -21,6 +21,7 @@ from adjudication.domain.penalty_case import (
     fine_ceiling,
 )
 from shared.calendar import SHANGHAI
+from shared.domain.actors import Actor
 from shared.vocabulary import PartyKind
 
 D = dt.date
@@ -174,6 +175,17 @@ def _decide(case: PenaltyCase, rules: Any, day: dt.date) -> Any:
     )
 
 
+def _decide_after_the_hearing_period(case: PenaltyCase, rules: Any) -> None:
+    if case.state is P.NOTIFIED:
+        steps.waive_hearing(case, by=SUBJECT, at=at(D(2026, 3, 12)))
+    _decide(case, rules, D(2026, 3, 25))
+
+
+def _serve_and_close(case: PenaltyCase) -> None:
+    steps.serve_decision(case, served_on=D(2026, 3, 26), by=HANDLER, at=at(D(2026, 3, 26)))
+    steps.close(case, by=HANDLER, at=at(D(2026, 4, 30)))
+
+
 DRIVERS: dict[str, Any] = {
     "notify": lambda c, r: steps.notify(
         c,
@@ -190,17 +202,11 @@ DRIVERS: dict[str, Any] = {
         c, requested_on=D(2026, 3, 12), by=SUBJECT, at=at(D(2026, 3, 12))
     ),
     "hold_hearing": lambda c, r: steps.hold_hearing(c, summary="听证", by=HANDLER, at=at(D(2026, 3, 20))),
-    "decide": lambda c, r: (
-        steps.waive_hearing(c, by=SUBJECT, at=at(D(2026, 3, 12))) if c.state is P.NOTIFIED else None,
-        _decide(c, r, D(2026, 3, 25)),
-    ),
+    "decide": lambda c, r: _decide_after_the_hearing_period(c, r),
     "publish": lambda c, r: steps.publish(
         c, published_on=D(2026, 3, 30), reference="公告2026-1", by=HANDLER, at=at(D(2026, 3, 30))
     ),
-    "close": lambda c, r: (
-        steps.serve_decision(c, served_on=D(2026, 3, 26), by=HANDLER, at=at(D(2026, 3, 26))),
-        steps.close(c, by=HANDLER, at=at(D(2026, 4, 30))),
-    ),
+    "close": lambda c, r: _serve_and_close(c),
     "drop": lambda c, r: steps.end_without_penalty(
         c, transfer=False, reasons=("证据不足",), by=HEAD, at=at(D(2026, 3, 25))
     ),
@@ -243,4 +249,5 @@ def test_penalty_steps_from_the_wrong_state_are_refused(rules: Any, state: Penal
     for transition in PENALTY_TRANSITIONS:
         if state not in transition.sources:
             with pytest.raises(CaseTransitionRefused):
+                assert transition.actor is not None
                 case.move(transition.name, by=Actor(transition.actor, "x"), at=at(D(2026, 5, 1)))

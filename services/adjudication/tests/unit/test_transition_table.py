@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from adjudication.domain import acceptance, endings, hearings, litigation, mediation, suspension
-from adjudication.domain.actors import Actor
 from adjudication.domain.case import Case
 from adjudication.domain.decision import Outcome
 from adjudication.domain.errors import CaseTransitionRefused
 from adjudication.domain.hearings import Attendance
 from adjudication.domain.states import TRANSITIONS, CaseState, allowed_from
+from shared.domain.actors import Actor
 
 S = CaseState
 D = dt.date
@@ -280,6 +280,7 @@ def test_every_other_transition_is_refused_with_the_allowed_ones_listed(
         if state in transition.sources:
             continue
         case = builder.case_in(state)
+        assert transition.actor is not None, "every transition names the actor the law gives it to"
         with pytest.raises(CaseTransitionRefused) as refused:
             case.move(
                 transition.name, by=Actor(transition.actor, "someone"), at=builder.moment(D(2026, 9, 1))

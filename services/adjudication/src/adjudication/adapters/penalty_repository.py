@@ -17,7 +17,7 @@ from adjudication.domain.penalty_case import PenaltyCase
 from shared.logs import current_correlation_id
 
 PENALTY_FILE: TypeAdapter[PenaltyCase] = TypeAdapter(PenaltyCase)
-TRANSIENT = {"events", "timer_intents"}
+TRANSIENT = {"events", "timer_changes"}
 
 
 class PenaltyCaseRepository:

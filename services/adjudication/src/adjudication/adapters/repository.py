@@ -27,7 +27,7 @@ from shared.logs import current_correlation_id
 from shared.vocabulary import IpType, Party
 
 CASE_FILE: TypeAdapter[Case] = TypeAdapter(Case)
-TRANSIENT = {"events", "timer_intents"}
+TRANSIENT = {"events", "timer_changes"}
 LOCK_NOT_AVAILABLE = "55P03"
 EXCLUSION_VIOLATION = "23P01"
 

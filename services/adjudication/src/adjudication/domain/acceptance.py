@@ -13,16 +13,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
 from adjudication.domain.case_clock import start_clock
-from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus
 from adjudication.domain.decision import Outcome
 from adjudication.domain.drug_linkage import start_acceptance_periods
 from adjudication.domain.errors import AcceptanceBlocked, rule_violated, rules_violated
 from adjudication.domain.jurisdiction import Jurisdiction, JurisdictionBasis, jurisdiction_problems
-from adjudication.domain.legal import SHANGHAI_REGS, Citation
+from adjudication.domain.legal import SHANGHAI_REGS
 from adjudication.domain.procedure import Procedure
-from adjudication.domain.records import Advisory, Ending, EndingKind
+from adjudication.domain.records import Ending, EndingKind
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind, DeadlineStatus
+from shared.domain.events import Advisory
+from shared.domain.legal import Citation
 from shared.errors import FieldError
 
 if TYPE_CHECKING:
@@ -92,7 +94,12 @@ def docket_series(office_code: str, year: int) -> str:
 
 def start_docket_deadline(case: Case, on: dt.date, rules: CaseRules) -> None:
     case.start_deadline(
-        DOCKET_KEY, period="adjudication.docket", start=on, kind=DeadlineKind.OFFICE_DUTY, rules=rules
+        DOCKET_KEY,
+        period="adjudication.docket",
+        start=on,
+        kind=DeadlineKind.OFFICE_DUTY,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
     )
 
 
@@ -123,7 +130,7 @@ def request_correction(
         start=today,
         basis=str(Citation(SHANGHAI_REGS, "19")),
         kind=DeadlineKind.PARTY_PERIOD,
-        rules=rules,
+        warn_working_days=rules.warn_working_days,
     )
     case.move("request_correction", by=by, at=at, details={"items": list(items), "respond_by": respond_by})
 
@@ -181,7 +188,8 @@ def docket(
         period="adjudication.serve_request_copy",
         start=today,
         kind=DeadlineKind.OFFICE_DUTY,
-        rules=rules,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
     )
     close = start_clock(case, today, rules, simple_procedure=case.procedure is Procedure.SIMPLE)
     start_acceptance_periods(case, today, rules)

@@ -1,9 +1,10 @@
-"""Who takes a step: the kind of actor the law names, and the person or system that acted."""
+"""Who takes a step, in the law's words: the kinds of actor (``shared.domain.actors.Actor.kind``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from shared.domain.actors import Actor
 
 
 class ActorKind(StrEnum):
@@ -18,14 +19,6 @@ class ActorKind(StrEnum):
     SYSTEM = "system"  # a statutory timer
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """``id`` is a person, party or system id; ``recorded_by`` is who entered a party's or court's act."""
-
-    kind: ActorKind
-    id: str
-    recorded_by: str | None = None
-
-    @classmethod
-    def system(cls, reason: str) -> Actor:
-        return cls(ActorKind.SYSTEM, f"timer:{reason}")
+def system(reason: str) -> Actor:
+    """The actor of a move the law makes by itself (a period ran out, every party was served)."""
+    return Actor(ActorKind.SYSTEM, f"timer:{reason}")

@@ -2,7 +2,7 @@
 
 The case holds everything the procedure has recorded. Steps live in the stage modules
 (:mod:`~adjudication.domain.acceptance`, :mod:`~adjudication.domain.hearings`, ...); each checks its
-own guard and then calls ``Case.move`` (from :class:`~adjudication.domain.lifecycle.Lifecycle`), the
+own guard and then calls ``Case.move`` (from :class:`shared.domain.lifecycle.Lifecycle`), the
 one method that consults the transition table (:mod:`~adjudication.domain.states`), changes the
 state and records the past-tense event with actor, time and legal basis.
 """
@@ -11,37 +11,44 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from adjudication.domain.acceptance import CorrectionRequest, DocketRecord
 from adjudication.domain.case_clock import CloseClock
-from adjudication.domain.deadlines import TimerIntent, TrackedDeadline
 from adjudication.domain.decision import Decision, Outcome
 from adjudication.domain.delivery import AnswerRecord
 from adjudication.domain.drug_linkage import DrugLinkage
 from adjudication.domain.enforcement import ComplianceCheck, Enforcement
-from adjudication.domain.errors import RecordNotFound
+from adjudication.domain.errors import CaseTransitionRefused, RecordNotFound
 from adjudication.domain.evidence import EvidenceItem
 from adjudication.domain.hearings import Hearing
-from adjudication.domain.lifecycle import Lifecycle, Transition
 from adjudication.domain.litigation import AdminSuit
 from adjudication.domain.mediation import MediationHandOff
 from adjudication.domain.participants import Participant
 from adjudication.domain.parties import PartyRecord, PatentRight
 from adjudication.domain.procedure import Procedure, SimpleAssessment
-from adjudication.domain.records import CaseEvent, Ending
+from adjudication.domain.records import Ending, local_date
 from adjudication.domain.recusal import RecusalRequest
 from adjudication.domain.repeat import PriorFinding
 from adjudication.domain.rules import Stage
 from adjudication.domain.service_records import ServiceRecord
-from adjudication.domain.states import ACCEPTANCE_STAGE, AFTER_DECISION, BY_NAME, CaseState
+from adjudication.domain.states import ACCEPTANCE_STAGE, AFTER_DECISION, CaseState
+from adjudication.domain.states import TRANSITIONS as CASE_TRANSITIONS
 from adjudication.domain.suspension import SuspensionRequest
+from shared.domain.deadlines import TimerChange, TrackedDeadline
+from shared.domain.events import DomainEvent
+from shared.domain.lifecycle import Lifecycle, TracksDeadlines, TransitionTable
+from shared.errors import InvalidTransition
 from shared.vocabulary import IpType
 
 
 @dataclass(slots=True, kw_only=True)
-class Case(Lifecycle[CaseState]):
+class Case(Lifecycle[CaseState], TracksDeadlines):
+    TRANSITIONS: ClassVar[TransitionTable[CaseState]] = CASE_TRANSITIONS
+    refusal: ClassVar[type[InvalidTransition]] = CaseTransitionRefused
+    day_of = staticmethod(local_date)
+
     id: uuid.UUID
     case_no: str
     complaint_id: uuid.UUID
@@ -88,11 +95,8 @@ class Case(Lifecycle[CaseState]):
     redeciding: bool = False
     version: int = 0
     # Recorded by steps in this unit of work; the handler layer persists and publishes them.
-    events: list[CaseEvent] = field(default_factory=list)
-    timer_intents: list[TimerIntent] = field(default_factory=list)
-
-    def table(self) -> Mapping[str, Transition[CaseState]]:
-        return BY_NAME
+    events: list[DomainEvent] = field(default_factory=list)
+    timer_changes: list[TimerChange] = field(default_factory=list)
 
     # ------------------------------------------------------------------ lookups
 

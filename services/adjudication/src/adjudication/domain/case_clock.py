@@ -13,11 +13,9 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from adjudication.domain import deadlines
-from adjudication.domain.actors import Actor
-from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus, DisarmTimer, TrackedDeadline
 from adjudication.domain.errors import rule_violated
-from adjudication.domain.legal import ENFORCEMENT_MEASURES, ZHEJIANG_REGS, Citation
+from adjudication.domain.events import CaseEvent
+from adjudication.domain.legal import ENFORCEMENT_MEASURES, ZHEJIANG_REGS
 from shared.calendar import (
     Deadline,
     PausableClock,
@@ -27,6 +25,10 @@ from shared.calendar import (
     clock_deadline,
     compute,
 )
+from shared.domain import deadlines
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind, DeadlineStatus, DisarmTimer, TrackedDeadline
+from shared.domain.legal import Citation
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -160,9 +162,9 @@ def refresh_close_deadline(case: Case, rules: CaseRules) -> Deadline | None:
     if deadline is None:
         tracked.status, tracked.due = DeadlineStatus.PAUSED, None
         tracked.explanation = "paused: " + ", ".join(p.reason.value for p in clock.pauses if p.is_open)
-        case.timer_intents.append(DisarmTimer(CLOSE_KEY))
+        case.timer_changes.append(DisarmTimer(CLOSE_KEY))
         return None
-    case.timer_intents.append(deadlines.computed(tracked, deadline, rules.warn_working_days))
+    case.timer_changes.append(deadlines.computed(tracked, deadline, rules.warn_working_days))
     return deadline
 
 
@@ -210,7 +212,7 @@ def extend_time_limit(
     clock.extension = Extension(approved_by=approved_by, approved_on=case.day_of(at), reason=reason)
     deadline = refresh_close_deadline(case, rules)
     case.record(
-        "TimeLimitExtended",
+        CaseEvent.TIME_LIMIT_EXTENDED,
         by=by,
         at=at,
         basis=[Citation(ENFORCEMENT_MEASURES, "18", "U"), Citation(ZHEJIANG_REGS, "26")],

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
 from adjudication.domain.case_clock import ClockPause, PauseReason, refresh_close_deadline
 from adjudication.domain.errors import rule_violated
-from adjudication.domain.legal import ZHEJIANG_REGS, Citation
+from adjudication.domain.events import CaseEvent
+from adjudication.domain.legal import ZHEJIANG_REGS
 from adjudication.domain.states import PRE_DECISION
 from shared.calendar import Deadline
+from shared.domain.actors import Actor
+from shared.domain.legal import Citation
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -40,7 +42,7 @@ def start_pause(
     pause_clock(case, reason, case.day_of(at), reference)
     refresh_close_deadline(case, rules)
     case.record(
-        "ClockPaused",
+        CaseEvent.CLOCK_PAUSED,
         by=by,
         at=at,
         basis=[Citation(ZHEJIANG_REGS, "26 ¶2")],
@@ -58,7 +60,7 @@ def end_pause(case: Case, *, reason: PauseReason, by: Actor, at: dt.datetime, ru
     pause.end = case.day_of(at)
     deadline = refresh_close_deadline(case, rules)
     case.record(
-        "ClockResumed",
+        CaseEvent.CLOCK_RESUMED,
         by=by,
         at=at,
         basis=[Citation(ZHEJIANG_REGS, "26 ¶2")],

@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 from adjudication.domain import delivery, enforcement, litigation, suspension
-from adjudication.domain.actors import Actor
+from adjudication.domain.actors import system
 from adjudication.domain.case import Case
-from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus, TrackedDeadline
-from adjudication.domain.lifecycle import Lifecycle
+from adjudication.domain.events import DeadlineEvent
 from adjudication.domain.penalty_case import PenaltyCase
-from adjudication.domain.records import Advisory
 from adjudication.domain.rules import CaseRules
+from shared.domain.deadlines import DeadlineKind, DeadlineStatus, TrackedDeadline
+from shared.domain.events import Advisory
 
+Aggregate = Case | PenaltyCase
 Lapse = Callable[[Case, TrackedDeadline, dt.datetime, CaseRules], None]
 
 
@@ -48,13 +48,13 @@ def penalty_deadline_reached(case: PenaltyCase, key: str, *, warning: bool, at: 
         _record_lapse(case, tracked, at)
 
 
-def _office_duty(case: Lifecycle[Any], tracked: TrackedDeadline, warning: bool, at: dt.datetime) -> None:
+def _office_duty(case: Aggregate, tracked: TrackedDeadline, warning: bool, at: dt.datetime) -> None:
     details = {"deadline": tracked.key, "period": tracked.period, "due_on": tracked.due}
     if not warning:
         tracked.status = DeadlineStatus.MISSED
     case.record(
-        "DeadlineDueSoon" if warning else "DeadlineMissed",
-        by=Actor.system(tracked.key),
+        DeadlineEvent.DUE_SOON if warning else DeadlineEvent.MISSED,
+        by=system(tracked.key),
         at=at,
         details=details,
     )
@@ -81,13 +81,11 @@ def _review(case: Case, tracked: TrackedDeadline, at: dt.datetime, rules: CaseRu
     enforcement.review_period_lapsed(case, at)
 
 
-def _record_lapse(
-    case: Lifecycle[Any], tracked: TrackedDeadline, at: dt.datetime, rules: object = None
-) -> None:
+def _record_lapse(case: Aggregate, tracked: TrackedDeadline, at: dt.datetime, rules: object = None) -> None:
     case.end_deadline(tracked.key, DeadlineStatus.LAPSED)
     case.record(
-        "PeriodLapsed",
-        by=Actor.system(tracked.key),
+        DeadlineEvent.PERIOD_LAPSED,
+        by=system(tracked.key),
         at=at,
         details={"deadline": tracked.key, "period": tracked.period, "due_on": tracked.due},
         advisories=_LAPSE_ADVICE.get(tracked.key.split(".", 1)[0], ()),

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
 from adjudication.domain.errors import rule_violated
-from adjudication.domain.records import Advisory
 from adjudication.domain.rules import DECIDING_ROLES
+from shared.domain.actors import Actor
+from shared.domain.events import Advisory
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case

@@ -11,13 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
-from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus
+from adjudication.domain.actors import system
 from adjudication.domain.errors import rule_violated
+from adjudication.domain.events import CaseEvent
 from adjudication.domain.evidence import EvidenceIn, evidence_item
-from adjudication.domain.legal import ENFORCEMENT_MEASURES, Citation
+from adjudication.domain.legal import ENFORCEMENT_MEASURES
 from adjudication.domain.parties import PartyRole
-from adjudication.domain.records import Advisory
 from adjudication.domain.service_records import (
     DocumentKind,
     ServiceMethod,
@@ -26,6 +25,10 @@ from adjudication.domain.service_records import (
     service_record,
 )
 from adjudication.domain.states import PRE_DECISION, CaseState
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind, DeadlineStatus
+from shared.domain.events import Advisory
+from shared.domain.legal import Citation
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -87,17 +90,18 @@ def serve_request_copy(
         period="adjudication.answer",
         start=served_on,
         kind=DeadlineKind.PARTY_PERIOD,
-        rules=rules,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
         party_id=party_id,
     )
     details = {"party_id": party_id, "method": method.value, "served_on": served_on}
     if case.state is CaseState.DOCKETED:
         case.move("serve_request_copy", by=by, at=at, details=details)
     else:
-        case.record("RequestCopyServed", by=by, at=at, basis=[ART12], details=details)
+        case.record(CaseEvent.REQUEST_COPY_SERVED, by=by, at=at, basis=[ART12], details=details)
     if _every_respondent_served(case):
         case.meet_deadline(SERVICE_KEY, max(s.dispatched_on or s.served_on for s in _request_copies(case)))
-        case.move("open_answer_period", by=Actor.system("all respondents served"), at=at)
+        case.move("open_answer_period", by=system("all respondents served"), at=at)
 
 
 def record_answer(
@@ -147,7 +151,8 @@ def record_answer(
         period="adjudication.serve_answer_copy",
         start=received_on,
         kind=DeadlineKind.OFFICE_DUTY,
-        rules=rules,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
         party_id=party_id,
     )
     advisories = (
@@ -162,7 +167,9 @@ def record_answer(
         else []
     )
     details = {"party_id": party_id, "received_on": received_on, "late": late, "evidence": len(items)}
-    case.record("AnswerReceived", by=by, at=at, basis=[ART12], details=details, advisories=advisories)
+    case.record(
+        CaseEvent.ANSWER_RECEIVED, by=by, at=at, basis=[ART12], details=details, advisories=advisories
+    )
     if case.state is CaseState.ANSWER_PERIOD and all_answer_periods_done(case):
         case.move("review_after_answers", by=by, at=at)
 
@@ -170,10 +177,12 @@ def record_answer(
 def answer_period_lapsed(case: Case, party_id: str, at: dt.datetime) -> None:
     """Timer: a respondent's answer period ran out; when all have, review starts by itself."""
     case.end_deadline(answer_key(party_id), DeadlineStatus.LAPSED)
-    system = Actor.system("answer period")
-    case.record("AnswerPeriodLapsed", by=system, at=at, basis=[ART12], details={"party_id": party_id})
+    timer = system("answer period")
+    case.record(
+        CaseEvent.ANSWER_PERIOD_LAPSED, by=timer, at=at, basis=[ART12], details={"party_id": party_id}
+    )
     if case.state is CaseState.ANSWER_PERIOD and all_answer_periods_done(case):
-        case.move("review_after_answer_period", by=system, at=at)
+        case.move("review_after_answer_period", by=timer, at=at)
 
 
 def all_answer_periods_done(case: Case) -> bool:
@@ -250,7 +259,7 @@ def record_service(
     if document is DocumentKind.ANSWER_COPY and related_id:
         case.meet_deadline(answer_copy_key(related_id), dispatched_on or served_on)
     case.record(
-        "DocumentServed",
+        CaseEvent.DOCUMENT_SERVED,
         by=by,
         at=at,
         details={

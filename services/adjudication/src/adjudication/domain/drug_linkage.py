@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
-from adjudication.domain.deadlines import DeadlineKind
 from adjudication.domain.errors import rule_violated
-from adjudication.domain.legal import PATENT_LAW, Citation
-from adjudication.domain.records import Advisory
+from adjudication.domain.events import CaseEvent
+from adjudication.domain.legal import PATENT_LAW
 from adjudication.domain.states import ACCEPTANCE_STAGE, PRE_DECISION
 from shared.calendar import catalogue
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind
+from shared.domain.events import Advisory
+from shared.domain.legal import Citation
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -96,7 +98,7 @@ def register(
     if case.docket is not None:
         start_acceptance_periods(case, case.docket.docketed_on, rules)
     case.record(
-        "DrugLinkageRegistered",
+        CaseEvent.DRUG_LINKAGE_REGISTERED,
         by=by,
         at=at,
         basis=[PL76],
@@ -120,7 +122,8 @@ def start_acceptance_periods(case: Case, accepted_on: dt.date, rules: CaseRules)
         period="drug_linkage.acceptance_notice_to_cde",
         start=accepted_on,
         kind=DeadlineKind.PARTY_PERIOD,
-        rules=rules,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
     )
     if linkage.chemical_generic:
         case.start_deadline(
@@ -128,7 +131,8 @@ def start_acceptance_periods(case: Case, accepted_on: dt.date, rules: CaseRules)
             period="drug_linkage.waiting_period",
             start=accepted_on,
             kind=DeadlineKind.TIME_LIMIT,
-            rules=rules,
+            province=rules.province,
+            warn_working_days=rules.warn_working_days,
         )
 
 
@@ -143,4 +147,4 @@ def record_cde_notice(case: Case, *, notified_on: dt.date, by: Actor, at: dt.dat
         )
     linkage.cde_notified_on = notified_on
     case.meet_deadline(CDE_NOTICE_KEY, notified_on)
-    case.record("CdeNotified", by=by, at=at, basis=[PL76], details={"notified_on": notified_on})
+    case.record(CaseEvent.CDE_NOTIFIED, by=by, at=at, basis=[PL76], details={"notified_on": notified_on})

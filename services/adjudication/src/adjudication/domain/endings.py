@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
 from adjudication.domain.decision import Outcome
 from adjudication.domain.errors import rule_violated
 from adjudication.domain.hearings import cancel_scheduled_hearings
 from adjudication.domain.records import Ending, EndingKind
 from adjudication.domain.states import CaseState
+from shared.domain.actors import Actor
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case

@@ -16,14 +16,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
-from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus
+from adjudication.domain.actors import system
 from adjudication.domain.errors import rule_violated
-from adjudication.domain.legal import COERCION_LAW, Citation
+from adjudication.domain.events import CaseEvent
+from adjudication.domain.legal import COERCION_LAW
 from adjudication.domain.litigation import ENFORCEMENT_APPLICATION_KEY
 from adjudication.domain.service_records import DocumentKind, ServiceMethod, ServiceRecord, new_id
 from adjudication.domain.states import CaseState
 from shared.calendar import catalogue
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind, DeadlineStatus
+from shared.domain.legal import Citation
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -111,7 +114,7 @@ def check_compliance(
     )
     details = {"checked_on": checked_on, "complied": complied, "inspector": inspector}
     if not complied:
-        case.record("NonComplianceFound", by=by, at=at, details=details)
+        case.record(CaseEvent.NON_COMPLIANCE_FOUND, by=by, at=at, details=details)
         return
     case.meet_deadline(ENFORCEMENT_APPLICATION_KEY, checked_on)
     case.cancel_open_deadlines()
@@ -243,9 +246,12 @@ def record_ruling(
         period="adjudication.court_enforcement_review",
         start=ruling.ruled_on,
         kind=DeadlineKind.TIME_LIMIT,
-        rules=rules,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
     )
-    case.record("EnforcementRefused", by=by, at=at, basis=[Citation(COERCION_LAW, "58")], details=details)
+    case.record(
+        CaseEvent.ENFORCEMENT_REFUSED, by=by, at=at, basis=[Citation(COERCION_LAW, "58")], details=details
+    )
 
 
 def seek_review(case: Case, *, court_name: str, filed_on: dt.date, by: Actor, at: dt.datetime) -> None:
@@ -257,7 +263,7 @@ def seek_review(case: Case, *, court_name: str, filed_on: dt.date, by: Actor, at
     enforcement.review_sought_on = filed_on
     case.meet_deadline(REVIEW_KEY, filed_on)
     case.record(
-        "EnforcementReviewSought",
+        CaseEvent.ENFORCEMENT_REVIEW_SOUGHT,
         by=by,
         at=at,
         basis=[Citation(COERCION_LAW, "58")],
@@ -274,7 +280,7 @@ def review_period_lapsed(case: Case, at: dt.datetime) -> None:
         case.cancel_open_deadlines()
         case.move(
             "close_after_review_period",
-            by=Actor.system("enforcement review"),
+            by=system("enforcement review"),
             at=at,
             details={"reason": "court refused enforcement; no review sought"},
         )

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
 from adjudication.domain.errors import RecordNotFound, rule_violated
+from adjudication.domain.events import CaseEvent
 from adjudication.domain.service_records import (
     DocumentKind,
     ServiceMethod,
@@ -22,6 +22,7 @@ from adjudication.domain.service_records import (
     service_record,
 )
 from adjudication.domain.states import ACCEPTANCE_STAGE, PRE_DECISION
+from shared.domain.actors import Actor
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -65,7 +66,10 @@ def submit_evidence(
     added = [evidence_item(party_id, e, case.day_of(at)) for e in items]
     case.evidence.extend(added)
     case.record(
-        "EvidenceSubmitted", by=by, at=at, details={"party_id": party_id, "sha256": [i.sha256 for i in added]}
+        CaseEvent.EVIDENCE_SUBMITTED,
+        by=by,
+        at=at,
+        details={"party_id": party_id, "sha256": [i.sha256 for i in added]},
     )
     return [i.id for i in added]
 
@@ -97,7 +101,7 @@ def exchange_evidence(
         if party_id not in item.exchanged_with:
             item.exchanged_with.append(party_id)
     case.record(
-        "EvidenceExchanged",
+        CaseEvent.EVIDENCE_EXCHANGED,
         by=by,
         at=at,
         details={"party_id": party_id, "sha256": [i.sha256 for i in items], "served_on": served_on},

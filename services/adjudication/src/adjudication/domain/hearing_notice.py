@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from adjudication.domain.deadlines import DeadlineKind
 from adjudication.domain.errors import rule_violated
-from adjudication.domain.legal import ENFORCEMENT_MEASURES, Citation
-from adjudication.domain.records import Advisory
+from adjudication.domain.legal import ENFORCEMENT_MEASURES
 from shared.calendar import catalogue, is_notice_timely
+from shared.domain.deadlines import DeadlineKind
+from shared.domain.events import Advisory
+from shared.domain.legal import Citation
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -64,7 +65,7 @@ def start_notice_deadline(case: Case, booked: Hearing, at: dt.datetime, rules: C
         start=case.day_of(at),
         basis=str(ART14),
         kind=DeadlineKind.OFFICE_DUTY,
-        rules=rules,
+        warn_working_days=rules.warn_working_days,
     )
 
 

@@ -10,14 +10,16 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
-from adjudication.domain.deadlines import DeadlineStatus
+from adjudication.domain.actors import system
 from adjudication.domain.decision import Outcome
 from adjudication.domain.errors import rule_violated
 from adjudication.domain.hearing_notice import notice_key
 from adjudication.domain.hearings import NO_SHOW, Attendance, HearingRecord, HearingStatus, scheduled_by_id
 from adjudication.domain.parties import REQUESTER_ID
-from adjudication.domain.records import Advisory, Ending, EndingKind
+from adjudication.domain.records import Ending, EndingKind
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineStatus
+from shared.domain.events import Advisory
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -83,4 +85,4 @@ def _deem_withdrawn(case: Case, attendance: Attendance, at: dt.datetime) -> None
     reason = f"requester {attendance.value.replace('_', ' ')} at the oral hearing"
     case.ending = Ending(kind=EndingKind.DEEMED_WITHDRAWN, reasons=(reason,), at=at)
     case.outcome = Outcome.DEEMED_WITHDRAWN
-    case.move("deem_withdrawn", by=Actor.system("hearing no-show"), at=at, details={"reason": reason})
+    case.move("deem_withdrawn", by=system("hearing no-show"), at=at, details={"reason": reason})

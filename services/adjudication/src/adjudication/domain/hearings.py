@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
-from adjudication.domain.deadlines import DeadlineStatus
 from adjudication.domain.delivery import record_service
 from adjudication.domain.errors import HearingConflict, RecordNotFound, rule_violated
+from adjudication.domain.events import CaseEvent
 from adjudication.domain.hearing_notice import (
     ART14,
     minimum_working_days,
@@ -28,10 +27,12 @@ from adjudication.domain.hearing_notice import (
     timely,
 )
 from adjudication.domain.participants import participant
-from adjudication.domain.records import Advisory
 from adjudication.domain.rules import DECIDING_ROLES
 from adjudication.domain.service_records import DocumentKind, ServiceMethod, new_id
 from adjudication.domain.states import CaseState
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineStatus
+from shared.domain.events import Advisory
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -181,7 +182,7 @@ def reschedule(
     )
     start_notice_deadline(case, moved, at, rules)
     case.record(
-        "HearingRescheduled",
+        CaseEvent.HEARING_RESCHEDULED,
         by=by,
         at=at,
         basis=[ART14],
@@ -240,7 +241,7 @@ def serve_notice(
     hearing_day = case.day_of(noticed.starts_at)
     if not timely(served_on, hearing_day, rules) and not noticed.short_notice_reason:
         case.record(
-            "HearingNoticeLate",
+            CaseEvent.HEARING_NOTICE_LATE,
             by=by,
             at=at,
             basis=[ART14],

@@ -1,21 +1,6 @@
-"""Legal citations as data, so every transition and event can say which provision it rests on."""
+"""The instruments the adjudication procedure cites (``shared.domain.legal.Citation.instrument``)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """One provision, with the confidence tag of domain-rules §0.1 (V verified, P secondary, U unverified)."""
-
-    instrument: str
-    article: str
-    confidence: str = "V"
-
-    def __str__(self) -> str:
-        return f"{self.instrument} art. {self.article} [{self.confidence}]"
-
 
 PATENT_LAW = "专利法"
 IMPL_REGS = "专利法实施细则"
@@ -27,7 +12,3 @@ SHANGHAI_REGS = "上海市专利保护条例"
 ZHEJIANG_REGS = "浙江省专利条例"
 SHANDONG_REGS = "山东省专利条例"
 GUANGDONG_REGS = "广东省知识产权保护条例"
-
-
-def cite(*citations: Citation) -> str:
-    return "; ".join(str(c) for c in citations)

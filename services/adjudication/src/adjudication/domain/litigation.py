@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
+from adjudication.domain.actors import system
 from adjudication.domain.case_clock import start_clock
-from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus
 from adjudication.domain.errors import rule_violated
-from adjudication.domain.legal import PATENT_LAW, Citation
-from adjudication.domain.records import Advisory
+from adjudication.domain.events import CaseEvent
+from adjudication.domain.legal import PATENT_LAW
 from adjudication.domain.service_records import DocumentKind, ServiceMethod, ServiceRecord, new_id
 from adjudication.domain.states import CaseState
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind, DeadlineStatus
+from shared.domain.events import Advisory
+from shared.domain.legal import Citation
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -100,7 +103,8 @@ def serve_decision(
         period=WINDOW,
         start=served_on,
         kind=DeadlineKind.PARTY_PERIOD,
-        rules=rules,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
         party_id=party_id,
     )
     details = {
@@ -112,20 +116,22 @@ def serve_decision(
     if case.state is CaseState.DECIDED:
         case.move("serve_decision", by=by, at=at, details=details)
     else:
-        case.record("DecisionServed", by=by, at=at, basis=[PL65], details=details)
+        case.record(CaseEvent.DECISION_SERVED, by=by, at=at, basis=[PL65], details=details)
 
 
 def window_lapsed(case: Case, party_id: str, at: dt.datetime, rules: CaseRules) -> None:
     """Timer: a party's window passed. With every party served and every window passed, it is effective."""
     case.end_deadline(window_key(party_id), DeadlineStatus.LAPSED)
-    system = Actor.system("litigation window")
-    case.record("LitigationWindowLapsed", by=system, at=at, basis=[PL65], details={"party_id": party_id})
+    timer = system("litigation window")
+    case.record(
+        CaseEvent.LITIGATION_WINDOW_LAPSED, by=timer, at=at, basis=[PL65], details={"party_id": party_id}
+    )
     if case.state is not CaseState.LITIGATION_WINDOW or not _every_window_passed(case):
         return
     last_due = max(d.due for d in _windows(case) if d.due is not None)
     case.effective_on = last_due + dt.timedelta(days=1)
     _start_enforcement_clock(case, last_due, rules)
-    case.move("become_effective", by=system, at=at, details={"effective_on": case.effective_on})
+    case.move("become_effective", by=timer, at=at, details={"effective_on": case.effective_on})
 
 
 def record_suit(
@@ -227,7 +233,8 @@ def _start_enforcement_clock(case: Case, window_end: dt.date, rules: CaseRules) 
             period="adjudication.enforcement_application",
             start=window_end,
             kind=DeadlineKind.OFFICE_DUTY,
-            rules=rules,
+            province=rules.province,
+            warn_working_days=rules.warn_working_days,
         )
 
 

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor, ActorKind
+from adjudication.domain.actors import ActorKind
 from adjudication.domain.case_clock import CLOSE_KEY
 from adjudication.domain.decision import Outcome
 from adjudication.domain.hearings import cancel_scheduled_hearings
-from adjudication.domain.records import Advisory
+from shared.domain.actors import Actor
+from shared.domain.events import Advisory
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case

@@ -8,15 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from adjudication.domain.acceptance import start_docket_deadline
-from adjudication.domain.actors import Actor, ActorKind
+from adjudication.domain.actors import ActorKind
 from adjudication.domain.case import Case
+from adjudication.domain.events import CaseEvent
 from adjudication.domain.evidence import EvidenceItem
-from adjudication.domain.legal import PATENT_LAW, Citation
+from adjudication.domain.legal import PATENT_LAW
 from adjudication.domain.parties import PartyRecord, PatentRight
 from adjudication.domain.procedure import Procedure
 from adjudication.domain.records import local_date
 from adjudication.domain.repeat import PriorFinding
 from adjudication.domain.rules import CaseRules
+from shared.domain.actors import Actor
+from shared.domain.legal import Citation
 from shared.vocabulary import IpType
 
 PATENT_TYPES = frozenset({IpType.INVENTION_PATENT, IpType.UTILITY_MODEL, IpType.DESIGN})
@@ -87,7 +90,7 @@ def open_case(
     )
     start_docket_deadline(case, local_date(request.received_at), rules)
     case.record(
-        "RequestFiled",
+        CaseEvent.REQUEST_FILED,
         by=Actor(ActorKind.REQUESTER, "requester", recorded_by="intake"),
         at=opened_at,
         basis=[Citation(PATENT_LAW, "65")],

@@ -15,14 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
-from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus
 from adjudication.domain.delivery import record_service
 from adjudication.domain.errors import RecordNotFound, rule_violated
-from adjudication.domain.legal import Citation
+from adjudication.domain.events import CaseEvent
 from adjudication.domain.rules import ParticipantRole
 from adjudication.domain.service_records import DocumentKind, ServiceMethod, new_id
 from adjudication.domain.states import is_final
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind, DeadlineStatus
+from shared.domain.legal import Citation
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -95,10 +96,11 @@ def assign(
         period=DISCLOSURE,
         start=case.day_of(at),
         kind=DeadlineKind.OFFICE_DUTY,
-        rules=rules,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
     )
     case.record(
-        "ParticipantAssigned",
+        CaseEvent.PARTICIPANT_ASSIGNED,
         by=by,
         at=at,
         basis=[Citation("最高人民法院关于技术调查官参与知识产权案件诉讼活动的若干规定", "3, 5")],
@@ -119,7 +121,10 @@ def release(case: Case, *, participant_id: str, reason: str, by: Actor, at: dt.d
     person.released_at, person.release_reason = at, reason
     case.end_deadline(disclosure_key(participant_id), DeadlineStatus.CANCELLED)
     case.record(
-        "ParticipantReleased", by=by, at=at, details={"participant_id": participant_id, "reason": reason}
+        CaseEvent.PARTICIPANT_RELEASED,
+        by=by,
+        at=at,
+        details={"participant_id": participant_id, "reason": reason},
     )
 
 

@@ -13,18 +13,22 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Final
+from typing import ClassVar, Final
 
 from adjudication.domain.actors import ActorKind
-from adjudication.domain.deadlines import TimerIntent, TrackedDeadline
-from adjudication.domain.legal import PATENT_LAW, PENALTY_LAW, Citation
-from adjudication.domain.lifecycle import Lifecycle, Transition, transition
+from adjudication.domain.errors import CaseTransitionRefused
+from adjudication.domain.events import PenaltyEvent
+from adjudication.domain.legal import PATENT_LAW, PENALTY_LAW
 from adjudication.domain.parties import PartyRecord
-from adjudication.domain.records import CaseEvent
+from adjudication.domain.records import local_date
+from shared.domain.deadlines import TimerChange, TrackedDeadline
+from shared.domain.events import DomainEvent
+from shared.domain.legal import Citation
+from shared.domain.lifecycle import Lifecycle, TracksDeadlines, TransitionTable, transition
+from shared.errors import InvalidTransition
 
 GAINS_THRESHOLD: Final = Decimal("50000")  # "≤ RMB 50,000" is inclusive (Civil Code art. 1259)
 FLAT_CEILING: Final = Decimal("250000")
@@ -46,32 +50,34 @@ class PenaltyState(StrEnum):
 
 P = PenaltyState
 A = ActorKind
+E = PenaltyEvent
 OPEN: Final = frozenset({P.FILED, P.NOTIFIED, P.HEARING_REQUESTED, P.HEARD})
 
 # fmt: off
-PENALTY_TRANSITIONS: Final[tuple[Transition[PenaltyState], ...]] = (
-    transition("notify", {P.FILED}, P.NOTIFIED, A.HANDLER, "PenaltyProposed",
-               "facts, reasons, basis, the proposed penalty and the right to a hearing are served",
-               Citation(PENALTY_LAW, "44", "U"), Citation(PENALTY_LAW, "64")),
-    transition("request_hearing", {P.NOTIFIED}, P.HEARING_REQUESTED, A.RESPONDENT, "PenaltyHearingRequested",
-               "within 5 WD of receiving the notice", Citation(PENALTY_LAW, "64")),
-    transition("hold_hearing", {P.HEARING_REQUESTED}, P.HEARD, A.HANDLER, "PenaltyHearingHeld",
-               "hearing held and recorded", Citation(PENALTY_LAW, "64")),
-    transition("decide", {P.NOTIFIED, P.HEARD}, P.DECIDED, A.OFFICE_HEAD, "PenaltyDecided",
-               "from NOTIFIED only once the hearing period ran out or was waived; fine within PL art. 68; "
-               "within 90 days of filing", PL68, Citation(PENALTY_LAW, "60")),
-    transition("publish", {P.DECIDED}, P.PUBLISHED, A.HANDLER, "PenaltyPublished",
-               "announced publicly; within 20 WD of the decision", PL68, Citation("SAMR Order 45", "9")),
-    transition("close", {P.PUBLISHED}, P.CLOSED, A.HANDLER, "PenaltyCaseClosed",
-               "the decision was served and carried out", Citation(PENALTY_LAW, "61")),
-    transition("drop", OPEN, P.DROPPED, A.OFFICE_HEAD, "PenaltyCaseDropped",
-               "no counterfeiting established, or out of time (2 years)", Citation(PENALTY_LAW, "36")),
-    transition("transfer_to_police", OPEN, P.TRANSFERRED, A.OFFICE_HEAD, "CaseTransferredToPolice",
-               "suspected crime", PL68),
-)
+PENALTY_TRANSITIONS: Final = TransitionTable(PenaltyState, (
+    transition("notify", {P.FILED}, P.NOTIFIED, actor=A.HANDLER, event=E.PROPOSED,
+               guard="facts, reasons, basis, the proposed penalty and the right to a hearing are served",
+               basis=(Citation(PENALTY_LAW, "44", "U"), Citation(PENALTY_LAW, "64"))),
+    transition("request_hearing", {P.NOTIFIED}, P.HEARING_REQUESTED, actor=A.RESPONDENT,
+               event=E.HEARING_REQUESTED, guard="within 5 WD of receiving the notice",
+               basis=(Citation(PENALTY_LAW, "64"),)),
+    transition("hold_hearing", {P.HEARING_REQUESTED}, P.HEARD, actor=A.HANDLER, event=E.HEARING_HELD,
+               guard="hearing held and recorded", basis=(Citation(PENALTY_LAW, "64"),)),
+    transition("decide", {P.NOTIFIED, P.HEARD}, P.DECIDED, actor=A.OFFICE_HEAD, event=E.DECIDED,
+               guard="from NOTIFIED only once the hearing period ran out or was waived; fine within PL "
+               "art. 68; within 90 days of filing", basis=(PL68, Citation(PENALTY_LAW, "60"))),
+    transition("publish", {P.DECIDED}, P.PUBLISHED, actor=A.HANDLER, event=E.PUBLISHED,
+               guard="announced publicly; within 20 WD of the decision",
+               basis=(PL68, Citation("SAMR Order 45", "9"))),
+    transition("close", {P.PUBLISHED}, P.CLOSED, actor=A.HANDLER, event=E.CASE_CLOSED,
+               guard="the decision was served and carried out", basis=(Citation(PENALTY_LAW, "61"),)),
+    transition("drop", OPEN, P.DROPPED, actor=A.OFFICE_HEAD, event=E.CASE_DROPPED,
+               guard="no counterfeiting established, or out of time (2 years)",
+               basis=(Citation(PENALTY_LAW, "36"),)),
+    transition("transfer_to_police", OPEN, P.TRANSFERRED, actor=A.OFFICE_HEAD, event=E.TRANSFERRED_TO_POLICE,
+               guard="suspected crime", basis=(PL68,)),
+))
 # fmt: on
-
-PENALTY_BY_NAME: Final[Mapping[str, Transition[PenaltyState]]] = {t.name: t for t in PENALTY_TRANSITIONS}
 
 
 class CounterfeitAct(StrEnum):
@@ -130,7 +136,11 @@ class PenaltyDecision:
 
 
 @dataclass(slots=True, kw_only=True)
-class PenaltyCase(Lifecycle[PenaltyState]):
+class PenaltyCase(Lifecycle[PenaltyState], TracksDeadlines):
+    TRANSITIONS: ClassVar[TransitionTable[PenaltyState]] = PENALTY_TRANSITIONS
+    refusal: ClassVar[type[InvalidTransition]] = CaseTransitionRefused
+    day_of = staticmethod(local_date)
+
     id: uuid.UUID
     case_no: str
     subject: PartyRecord
@@ -158,11 +168,8 @@ class PenaltyCase(Lifecycle[PenaltyState]):
     ending_reasons: tuple[str, ...] = ()
     deadlines: dict[str, TrackedDeadline] = field(default_factory=dict)
     version: int = 0
-    events: list[CaseEvent] = field(default_factory=list)
-    timer_intents: list[TimerIntent] = field(default_factory=list)
-
-    def table(self) -> Mapping[str, Transition[PenaltyState]]:
-        return PENALTY_BY_NAME
+    events: list[DomainEvent] = field(default_factory=list)
+    timer_changes: list[TimerChange] = field(default_factory=list)
 
 
 def penalty_case_number(year: int, sequence: int) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from adjudication.domain.penalty_steps import PenaltyFiling
+from shared.domain.deadlines import DeadlineReached
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,7 +79,5 @@ class EndPenaltyCase(PenaltyCommand):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ReachPenaltyDeadline:
-    aggregate_id: str
-    deadline: str
-    warning: bool
+class ReachPenaltyDeadline(DeadlineReached):
+    """A timer fired for one of a penalty case's deadlines (or its due-soon warning)."""

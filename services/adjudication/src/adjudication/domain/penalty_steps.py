@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import overload
 
-from adjudication.domain.actors import Actor
-from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus
 from adjudication.domain.errors import rule_violated
-from adjudication.domain.legal import PENALTY_LAW, Citation
+from adjudication.domain.events import PenaltyEvent
+from adjudication.domain.legal import PENALTY_LAW
 from adjudication.domain.parties import PartyRecord
 from adjudication.domain.penalty_case import (
     PL68,
@@ -24,9 +23,12 @@ from adjudication.domain.penalty_case import (
     ProposedPenalty,
     fine_ceiling,
 )
-from adjudication.domain.records import Advisory
 from adjudication.domain.rules import CaseRules
 from shared.calendar import catalogue
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind, DeadlineStatus
+from shared.domain.events import Advisory
+from shared.domain.legal import Citation
 
 DECISION_KEY = "decision"
 HEARING_REQUEST_KEY = "hearing_request"
@@ -88,10 +90,11 @@ def file_case(
         period="penalty.decision",
         start=case.day_of(at),
         kind=DeadlineKind.OFFICE_DUTY,
-        rules=rules,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
     )
     case.record(
-        "PenaltyCaseFiled",
+        PenaltyEvent.CASE_FILED,
         by=by,
         at=at,
         basis=[PL68],
@@ -131,7 +134,8 @@ def notify(
         period="penalty.hearing_request",
         start=served_on,
         kind=DeadlineKind.PARTY_PERIOD,
-        rules=rules,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
     )
     case.move("notify", by=by, at=at, details={"fine": fine, "served_on": served_on})
 
@@ -156,7 +160,7 @@ def waive_hearing(case: PenaltyCase, *, by: Actor, at: dt.datetime) -> None:
         case.require_state("request_hearing")
     case.hearing_waived = True
     case.end_deadline(HEARING_REQUEST_KEY, DeadlineStatus.MET)
-    case.record("PenaltyHearingWaived", by=by, at=at, basis=[Citation(PENALTY_LAW, "64")])
+    case.record(PenaltyEvent.HEARING_WAIVED, by=by, at=at, basis=[Citation(PENALTY_LAW, "64")])
 
 
 def hold_hearing(case: PenaltyCase, *, summary: str, by: Actor, at: dt.datetime) -> None:
@@ -208,10 +212,16 @@ def decide(
         period="penalty.decision_service",
         start=today,
         kind=DeadlineKind.OFFICE_DUTY,
-        rules=rules,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
     )
     case.start_deadline(
-        PUBLICATION_KEY, period="credit.publication", start=today, kind=DeadlineKind.OFFICE_DUTY, rules=rules
+        PUBLICATION_KEY,
+        period="credit.publication",
+        start=today,
+        kind=DeadlineKind.OFFICE_DUTY,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
     )
     advisories = (
         [
@@ -240,7 +250,7 @@ def serve_decision(case: PenaltyCase, *, served_on: dt.date, by: Actor, at: dt.d
     case.decision_served_on = served_on
     case.meet_deadline(SERVICE_KEY, served_on)
     case.record(
-        "PenaltyDecisionServed",
+        PenaltyEvent.DECISION_SERVED,
         by=by,
         at=at,
         basis=[Citation(PENALTY_LAW, "61")],

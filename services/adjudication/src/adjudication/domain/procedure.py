@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
 from adjudication.domain.case_clock import start_clock
 from adjudication.domain.errors import rule_violated, rules_violated
-from adjudication.domain.legal import Citation
+from adjudication.domain.events import CaseEvent
 from adjudication.domain.states import ACCEPTANCE_STAGE, PRE_DECISION
+from shared.domain.actors import Actor
+from shared.domain.legal import Citation
 from shared.errors import FieldError
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def change_procedure(
         )
     basis = SIMPLE_BASIS if procedure is Procedure.SIMPLE else GREEN_CHANNEL_BASIS
     case.record(
-        "ProcedureChanged",
+        CaseEvent.PROCEDURE_CHANGED,
         by=by,
         at=at,
         basis=[basis],
@@ -128,7 +129,7 @@ def revert_to_ordinary(case: Case, *, reason: str, by: Actor, at: dt.datetime, r
     if case.docket is not None:
         start_clock(case, case.docket.docketed_on, rules, simple_procedure=False)
     case.record(
-        "ProcedureChanged",
+        CaseEvent.PROCEDURE_CHANGED,
         by=by,
         at=at,
         basis=[SIMPLE_BASIS],

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
-from adjudication.domain.deadlines import DeadlineKind
 from adjudication.domain.errors import RecordNotFound, rule_violated
-from adjudication.domain.legal import Citation
+from adjudication.domain.events import CaseEvent
 from adjudication.domain.participants import participant
-from adjudication.domain.records import Advisory
 from adjudication.domain.service_records import new_id
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind
+from shared.domain.events import Advisory
+from shared.domain.legal import Citation
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -97,10 +98,15 @@ def request_recusal(
     case.recusals.append(request)
     person.challenged = True
     case.start_deadline(
-        recusal_key(request.id), period=RECUSAL, start=filed_on, kind=DeadlineKind.OFFICE_DUTY, rules=rules
+        recusal_key(request.id),
+        period=RECUSAL,
+        start=filed_on,
+        kind=DeadlineKind.OFFICE_DUTY,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
     )
     case.record(
-        "RecusalRequested",
+        CaseEvent.RECUSAL_REQUESTED,
         by=by,
         at=at,
         basis=[CPL_RECUSAL, PENALTY_LAW_RECUSAL],
@@ -131,7 +137,7 @@ def decide_recusal(
     if result is RecusalResult.GRANTED:
         person.released_at, person.release_reason = at, "recused"
     case.record(
-        "RecusalDecided",
+        CaseEvent.RECUSAL_DECIDED,
         by=by,
         at=at,
         basis=[CPL_RECUSAL],
@@ -157,10 +163,11 @@ def request_reconsideration(
         period=RECUSAL,
         start=filed_on,
         kind=DeadlineKind.OFFICE_DUTY,
-        rules=rules,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
     )
     case.record(
-        "RecusalReconsiderationRequested",
+        CaseEvent.RECUSAL_RECONSIDERATION_REQUESTED,
         by=by,
         at=at,
         basis=[CPL_RECUSAL],
@@ -182,7 +189,7 @@ def decide_reconsideration(
         person = participant(case, request.participant_id)
         person.released_at, person.release_reason = at, "recused"
     case.record(
-        "RecusalReconsidered",
+        CaseEvent.RECUSAL_RECONSIDERED,
         by=by,
         at=at,
         basis=[CPL_RECUSAL],

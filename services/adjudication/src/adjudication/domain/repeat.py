@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
-from adjudication.domain.legal import GUANGDONG_REGS, Citation
+from adjudication.domain.actors import system
+from adjudication.domain.events import CaseEvent
+from adjudication.domain.legal import GUANGDONG_REGS
 from shared.calendar.counting import shift_months
+from shared.domain.legal import Citation
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -45,8 +47,8 @@ def flag(
 ) -> None:
     """Record that ``subject_key`` infringed the same patent before (published for credit and customs)."""
     case.record(
-        "RepeatInfringementFlagged",
-        by=Actor.system("repeat infringement"),
+        CaseEvent.REPEAT_INFRINGEMENT_FLAGGED,
+        by=system("repeat infringement"),
         at=at,
         basis=[Citation(GUANGDONG_REGS, "48"), Citation("专利行政执法办法 (2015)", "17", "U")],
         details={

@@ -19,14 +19,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from adjudication.domain.actors import Actor
+from adjudication.domain.actors import system
 from adjudication.domain.case_clock import PauseReason, refresh_close_deadline
 from adjudication.domain.clock_pauses import deadline_details, pause_clock
-from adjudication.domain.deadlines import DeadlineKind, DeadlineStatus
 from adjudication.domain.errors import RecordNotFound, rule_violated
-from adjudication.domain.legal import IMPL_REGS, SHANDONG_REGS, Citation
+from adjudication.domain.events import CaseEvent
+from adjudication.domain.legal import IMPL_REGS, SHANDONG_REGS
 from adjudication.domain.procedure import revert_to_ordinary
-from adjudication.domain.records import Advisory
 from adjudication.domain.service_records import new_id
 from adjudication.domain.states import PRE_DECISION, CaseState
 from adjudication.domain.suspension_checklist import (
@@ -36,6 +35,10 @@ from adjudication.domain.suspension_checklist import (
     check_application,
     recommendation,
 )
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind, DeadlineStatus
+from shared.domain.events import Advisory
+from shared.domain.legal import Citation
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -116,7 +119,7 @@ def request_suspension(
     )
     case.suspension_requests.append(request)
     case.record(
-        "SuspensionRequested",
+        CaseEvent.SUSPENSION_REQUESTED,
         by=by,
         at=at,
         basis=_basis(application.reason),
@@ -158,7 +161,7 @@ def decide_suspension(
         request.decision, request.refusal_grounds = SuspensionDecision.REFUSED, tuple(refusal_grounds)
         request.decision_reasons, request.decided_on = reasons, today
         case.record(
-            "SuspensionRefused",
+            CaseEvent.SUSPENSION_REFUSED,
             by=by,
             at=at,
             basis=[Citation(SHANDONG_REGS, "19"), SPC_TEMPLATE],
@@ -180,7 +183,8 @@ def decide_suspension(
             period="adjudication.ownership_suspension_max",
             start=request.filed_on,
             kind=DeadlineKind.TIME_LIMIT,
-            rules=rules,
+            province=rules.province,
+            warn_working_days=rules.warn_working_days,
         )
     refresh_close_deadline(case, rules)
     case.move(
@@ -212,10 +216,11 @@ def extend_ownership_suspension(case: Case, *, by: Actor, at: dt.datetime, rules
         period="adjudication.ownership_suspension_max",
         start=limit.due,
         kind=DeadlineKind.TIME_LIMIT,
-        rules=rules,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
     )
     case.record(
-        "SuspensionExtended",
+        CaseEvent.SUSPENSION_EXTENDED,
         by=by,
         at=at,
         basis=[Citation(IMPL_REGS, "103")],
@@ -232,9 +237,7 @@ def suspension_limit_reached(case: Case, at: dt.datetime, rules: CaseRules) -> N
     """Timer: an ownership suspension reached its limit with no extension: the case resumes itself."""
     case.end_deadline(LIMIT_KEY, DeadlineStatus.LAPSED)
     if case.state is CaseState.SUSPENDED:
-        _resume(
-            case, "resume_at_time_limit", "time limit reached", Actor.system("suspension limit"), at, rules
-        )
+        _resume(case, "resume_at_time_limit", "time limit reached", system("suspension limit"), at, rules)
 
 
 def _resume(case: Case, transition: str, reason: str, by: Actor, at: dt.datetime, rules: CaseRules) -> None:

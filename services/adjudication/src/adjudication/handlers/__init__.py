@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from adjudication.handlers import case_steps, deadlines, deciding, opening, penalty
-from adjudication.handlers.persistence import StepOutcome
+from adjudication.handlers.effects import StepOutcome
 
 COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     **opening.HANDLERS,

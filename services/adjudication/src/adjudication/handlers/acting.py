@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from adjudication.domain import commands as c
-from adjudication.domain.actors import Actor, ActorKind
+from adjudication.domain.actors import ActorKind
+from shared.domain.actors import Actor
 
 
 def actor(kind: ActorKind, cmd: c.CaseCommand) -> Actor:

@@ -31,7 +31,7 @@ from adjudication.domain.case import Case
 from adjudication.domain.enforcement import EnforcementRuling
 from adjudication.domain.rules import CaseRules
 from adjudication.handlers.acting import actor, on_behalf
-from adjudication.handlers.persistence import Clock, StepOutcome, persist_case
+from adjudication.handlers.effects import Clock, StepOutcome, record_case
 from adjudication.handlers.proceeding_steps import PROCEEDING_STEPS
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 
@@ -43,7 +43,7 @@ async def take_step(
 ) -> StepOutcome:
     case = await uow.cases.get(cmd.case_id)
     STEPS[type(cmd)](case, cmd, clock(), rules)
-    return await persist_case(uow, case, rules)
+    return await record_case(uow, case, rules)
 
 
 def _request_correction(case: Case, cmd: c.RequestCorrection, at: dt.datetime, rules: CaseRules) -> None:

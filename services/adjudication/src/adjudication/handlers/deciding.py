@@ -6,13 +6,14 @@ from collections.abc import Callable
 from typing import Any
 
 from adjudication.domain import acceptance, decision, hearings
-from adjudication.domain.actors import Actor, ActorKind
+from adjudication.domain.actors import ActorKind
 from adjudication.domain.commands import AddHearingRoom, DecideCase, DocketCase, ScheduleHearing
 from adjudication.domain.hearings import HearingPlan, RoomRef
 from adjudication.domain.records import local_date
 from adjudication.domain.rules import CaseRules
-from adjudication.handlers.persistence import Clock, StepOutcome, persist_case
+from adjudication.handlers.effects import Clock, StepOutcome, record_case
 from adjudication.unit_of_work import AdjudicationUnitOfWork
+from shared.domain.actors import Actor
 
 
 async def docket_case(
@@ -49,7 +50,7 @@ async def docket_case(
         at=at,
         rules=rules,
     )
-    return await persist_case(uow, case, rules)
+    return await record_case(uow, case, rules)
 
 
 async def decide_case(
@@ -68,7 +69,7 @@ async def decide_case(
         at=at,
         rules=rules,
     )
-    return await persist_case(uow, case, rules)
+    return await record_case(uow, case, rules)
 
 
 async def schedule_hearing(
@@ -97,7 +98,7 @@ async def schedule_hearing(
         hearings.reschedule(
             case, hearing_id=cmd.hearing_id, plan=plan, conflicts=conflicts, by=by, at=at, rules=rules
         )
-    return await persist_case(uow, case, rules)
+    return await record_case(uow, case, rules)
 
 
 async def add_hearing_room(cmd: AddHearingRoom, uow: AdjudicationUnitOfWork) -> RoomRef:

@@ -9,7 +9,7 @@ from adjudication.domain.case import Case
 from adjudication.domain.commands import OpenCaseFromComplaint, RecordForeignDocket, RecordForeignFinding
 from adjudication.domain.opening import open_case, registration_number
 from adjudication.domain.rules import CaseRules
-from adjudication.handlers.persistence import Clock, persist_case
+from adjudication.handlers.effects import Clock, record_case
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 
 
@@ -33,7 +33,7 @@ async def open_case_from_complaint(
         prior_findings=priors,
         rules=rules,
     )
-    await persist_case(uow, case, rules, new=True)
+    await record_case(uow, case, rules, new=True)
     return case
 
 

@@ -8,11 +8,12 @@ from typing import Any
 
 from adjudication.domain import penalty_commands as p
 from adjudication.domain import penalty_steps as steps
-from adjudication.domain.actors import Actor, ActorKind
+from adjudication.domain.actors import ActorKind
 from adjudication.domain.penalty_case import PenaltyCase, penalty_case_number, penalty_decision_number
 from adjudication.domain.rules import CaseRules
-from adjudication.handlers.persistence import Clock, StepOutcome, persist_penalty_case
+from adjudication.handlers.effects import Clock, StepOutcome, record_penalty_case
 from adjudication.unit_of_work import AdjudicationUnitOfWork
+from shared.domain.actors import Actor
 
 Step = Callable[[PenaltyCase, Any, dt.datetime, CaseRules], None]
 
@@ -29,7 +30,7 @@ async def file_penalty_case(
         at=at,
         rules=rules,
     )
-    return await persist_penalty_case(uow, case, new=True)
+    return await record_penalty_case(uow, case, new=True)
 
 
 async def decide_penalty(
@@ -51,7 +52,7 @@ async def decide_penalty(
         at=at,
         rules=rules,
     )
-    return await persist_penalty_case(uow, case)
+    return await record_penalty_case(uow, case)
 
 
 async def take_penalty_step(
@@ -59,7 +60,7 @@ async def take_penalty_step(
 ) -> StepOutcome:
     case = await uow.penalty_cases.get(cmd.case_id)
     STEPS[type(cmd)](case, cmd, clock(), rules)
-    return await persist_penalty_case(uow, case)
+    return await record_penalty_case(uow, case)
 
 
 def _notify(case: PenaltyCase, cmd: p.NotifyPenalty, at: dt.datetime, rules: CaseRules) -> None:
