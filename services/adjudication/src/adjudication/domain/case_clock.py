@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from adjudication.domain.errors import rule_violated
+from adjudication.domain.errors import CaseTransitionRefused, rule_violated
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.legal import ENFORCEMENT_MEASURES, ZHEJIANG_REGS
 from shared.calendar import (
@@ -29,6 +29,7 @@ from shared.domain import deadlines
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, DeadlineStatus, DisarmTimer, TrackedDeadline
 from shared.domain.legal import Citation
+from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -56,6 +57,31 @@ class ClockPause:
     @property
     def is_open(self) -> bool:
         return self.end is None
+
+    @property
+    def status(self) -> PauseStatus:
+        return PauseStatus.OPEN if self.is_open else PauseStatus.ENDED
+
+
+class PauseStatus(StrEnum):
+    OPEN = "open"  # the case clock stands still
+    ENDED = "ended"
+
+
+# fmt: off
+PAUSE_STATUSES: Final = TransitionTable(PauseStatus, (
+    transition("end", {PauseStatus.OPEN}, PauseStatus.ENDED, event=CaseEvent.CLOCK_RESUMED,
+               guard="appraisal or publication ended, or the suspended case resumed",
+               basis=(Citation(ZHEJIANG_REGS, "26 ¶2"),)),
+))
+# fmt: on
+PAUSES = StatusMachine(PAUSE_STATUSES, CaseTransitionRefused)
+
+
+def end_pause_on(pause: ClockPause, day: dt.date) -> None:
+    """The pause is over on ``day``: from then on the case clock runs again."""
+    PAUSES.step(pause.status, "end")
+    pause.end = day
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

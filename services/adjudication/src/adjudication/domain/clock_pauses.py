@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from adjudication.domain.case_clock import ClockPause, PauseReason, refresh_close_deadline
+from adjudication.domain.case_clock import ClockPause, PauseReason, end_pause_on, refresh_close_deadline
 from adjudication.domain.errors import rule_violated
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.legal import ZHEJIANG_REGS
@@ -57,7 +57,7 @@ def end_pause(case: Case, *, reason: PauseReason, by: Actor, at: dt.datetime, ru
         raise rule_violated(
             "reason", "not_paused", f"The clock is not paused for {reason}", f"未因{reason}暂停计时"
         )
-    pause.end = case.day_of(at)
+    end_pause_on(pause, case.day_of(at))
     deadline = refresh_close_deadline(case, rules)
     case.record(
         CaseEvent.CLOCK_RESUMED,

@@ -14,19 +14,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from enum import StrEnum
+from typing import TYPE_CHECKING, Final
 
 from adjudication.domain.actors import system
-from adjudication.domain.errors import rule_violated
+from adjudication.domain.errors import CaseTransitionRefused, rule_violated
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.legal import COERCION_LAW
 from adjudication.domain.litigation import ENFORCEMENT_APPLICATION_KEY
 from adjudication.domain.service_records import DocumentKind, ServiceMethod, ServiceRecord, new_id
 from adjudication.domain.states import CaseState
+from adjudication.domain.status import guarded
 from shared.calendar import catalogue
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, DeadlineStatus
 from shared.domain.legal import Citation
+from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -67,6 +70,33 @@ class EnforcementRuling:
     recorded_at: dt.datetime
 
 
+class EnforcementStatus(StrEnum):
+    """Where the enforcement of a decision stands (read from its records; ``Enforcement.status``)."""
+
+    DEMAND_SERVED = "demand_served"
+    APPLIED = "applied"
+    REFUSED = "refused"
+    GRANTED = "granted"
+
+
+N = EnforcementStatus
+# fmt: off
+ENFORCEMENT_STATUSES: Final = TransitionTable(N, (
+    transition("apply", {N.DEMAND_SERVED}, N.APPLIED, event=CaseEvent.ENFORCEMENT_APPLIED,
+               guard="10 WD after the demand; within 3 months after the window (late: good reason)",
+               basis=(Citation(COERCION_LAW, "53-55"),)),
+    transition("grant", {N.APPLIED, N.REFUSED}, N.GRANTED, event=CaseEvent.ENFORCEMENT_GRANTED,
+               guard="the court ruled to enforce (after a review, too)",
+               basis=(Citation(COERCION_LAW, "56-57"),)),
+    transition("refuse", {N.APPLIED, N.REFUSED}, N.REFUSED, event=CaseEvent.ENFORCEMENT_REFUSED,
+               guard="the court refused; 15 days to seek review", basis=(Citation(COERCION_LAW, "58"),)),
+    transition("seek_review", {N.REFUSED}, N.REFUSED, event=CaseEvent.ENFORCEMENT_REVIEW_SOUGHT,
+               guard="within 15 days of the refusal", basis=(Citation(COERCION_LAW, "58"),)),
+))
+# fmt: on
+ENFORCEMENTS = StatusMachine(ENFORCEMENT_STATUSES, CaseTransitionRefused)
+
+
 @dataclass(slots=True, kw_only=True)
 class Enforcement:
     demand_served_on: dt.date
@@ -81,6 +111,14 @@ class Enforcement:
     @property
     def refused(self) -> bool:
         return bool(self.rulings) and not self.rulings[-1].granted
+
+    @property
+    def status(self) -> EnforcementStatus:
+        if self.application is None:
+            return N.DEMAND_SERVED
+        if not self.rulings:
+            return N.APPLIED
+        return N.GRANTED if self.rulings[-1].granted else N.REFUSED
 
 
 def check_compliance(
@@ -213,6 +251,7 @@ def apply_to_court(case: Case, *, application: EnforcementApplication, by: Actor
             "(行政强制法 art. 53); a late application needs a good reason (ALL Interpretation art. 156)",
             f"申请期限已于{enforcement.application_deadline.isoformat()}届满，逾期申请须说明正当理由",
         )
+    ENFORCEMENTS.step(enforcement.status, "apply")
     enforcement.application = application
     case.meet_deadline(ENFORCEMENT_APPLICATION_KEY, day)
     case.move(
@@ -235,6 +274,7 @@ def record_ruling(
     case.require_state("close_on_enforcement_granted")
     enforcement = case.enforcement
     assert enforcement is not None
+    ENFORCEMENTS.step(enforcement.status, "grant" if ruling.granted else "refuse")
     enforcement.rulings.append(ruling)
     details = {"ruling_no": ruling.ruling_no, "granted": ruling.granted, "ruled_on": ruling.ruled_on}
     if ruling.granted:
@@ -256,10 +296,9 @@ def record_ruling(
 
 def seek_review(case: Case, *, court_name: str, filed_on: dt.date, by: Actor, at: dt.datetime) -> None:
     enforcement = case.enforcement
-    if case.state is not CaseState.ENFORCEMENT_APPLIED or enforcement is None or not enforcement.refused:
-        raise rule_violated(
-            "state", "not_refused", "Review follows a refusal to enforce", "仅可对不予执行裁定申请复议"
-        )
+    if case.state is not CaseState.ENFORCEMENT_APPLIED or enforcement is None:
+        raise _not_refused()
+    guarded(ENFORCEMENTS, enforcement.status, "seek_review", _not_refused)
     enforcement.review_sought_on = filed_on
     case.meet_deadline(REVIEW_KEY, filed_on)
     case.record(
@@ -284,3 +323,9 @@ def review_period_lapsed(case: Case, at: dt.datetime) -> None:
             at=at,
             details={"reason": "court refused enforcement; no review sought"},
         )
+
+
+def _not_refused() -> Exception:
+    return rule_violated(
+        "state", "not_refused", "Review follows a refusal to enforce", "仅可对不予执行裁定申请复议"
+    )

@@ -14,7 +14,7 @@ from adjudication.domain.actors import system
 from adjudication.domain.decision import Outcome
 from adjudication.domain.errors import rule_violated
 from adjudication.domain.hearing_notice import notice_key
-from adjudication.domain.hearings import NO_SHOW, Attendance, HearingRecord, HearingStatus, scheduled_by_id
+from adjudication.domain.hearings import HEARINGS, NO_SHOW, Attendance, HearingRecord, scheduled_by_id
 from adjudication.domain.parties import REQUESTER_ID
 from adjudication.domain.records import Ending, EndingKind
 from shared.domain.actors import Actor
@@ -38,7 +38,7 @@ def record_hearing(
 ) -> None:
     """The hearing took place (or the requester did not come, which withdraws the request)."""
     case.require_state("hold_hearing")
-    held = scheduled_by_id(case, hearing_id)
+    held = scheduled_by_id(case, hearing_id, "hold")
     missing = [p.party_id for p in case.parties if p.party_id not in attendance]
     if missing:
         raise rule_violated(
@@ -51,7 +51,7 @@ def record_hearing(
         raise rule_violated(
             "signed_by", "unsigned", "The hearing record (笔录) must be signed", "口头审理笔录须经签名"
         )
-    held.status = HearingStatus.HELD
+    held.status = HEARINGS.step(held.status, "hold").target
     held.record = HearingRecord(
         attendance=dict(attendance), summary=summary, signed_on=signed_on, signed_by=tuple(signed_by)
     )

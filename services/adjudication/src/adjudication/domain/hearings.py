@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from adjudication.domain.delivery import record_service
-from adjudication.domain.errors import HearingConflict, RecordNotFound, rule_violated
+from adjudication.domain.errors import CaseTransitionRefused, HearingConflict, RecordNotFound, rule_violated
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.hearing_notice import (
     ART14,
@@ -30,9 +30,11 @@ from adjudication.domain.participants import participant
 from adjudication.domain.rules import DECIDING_ROLES
 from adjudication.domain.service_records import DocumentKind, ServiceMethod, new_id
 from adjudication.domain.states import CaseState
+from adjudication.domain.status import guarded
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineStatus
 from shared.domain.events import Advisory
+from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -48,6 +50,22 @@ class HearingStatus(StrEnum):
     SCHEDULED = "scheduled"
     HELD = "held"
     CANCELLED = "cancelled"
+
+
+H = HearingStatus
+# fmt: off
+HEARING_STATUSES: Final = TransitionTable(H, (
+    transition("reschedule", {H.SCHEDULED}, H.SCHEDULED, event=CaseEvent.HEARING_RESCHEDULED,
+               guard="room and persons free at the new time; the parties are notified again", basis=(ART14,)),
+    transition("serve_notice", {H.SCHEDULED}, H.SCHEDULED, event=CaseEvent.DOCUMENT_SERVED,
+               guard="the notice reached a party", basis=(ART14,)),
+    transition("hold", {H.SCHEDULED}, H.HELD, event=CaseEvent.HEARING_HELD,
+               guard="the record covers every party and is signed", basis=(ART14,)),
+    transition("cancel", {H.SCHEDULED}, H.CANCELLED, event=CaseEvent.HEARING_CANCELLED,
+               guard="reasons recorded; or the case ended or went to mediation first", basis=(ART14,)),
+))
+# fmt: on
+HEARINGS = StatusMachine(HEARING_STATUSES, CaseTransitionRefused)
 
 
 class Attendance(StrEnum):
@@ -171,7 +189,7 @@ def reschedule(
     at: dt.datetime,
     rules: CaseRules,
 ) -> None:
-    moved = scheduled_by_id(case, hearing_id)
+    moved = scheduled_by_id(case, hearing_id, "reschedule")
     advisories = _check_plan(case, plan, conflicts, at, rules)
     moved.room, moved.starts_at, moved.ends_at = plan.room, plan.starts_at, plan.ends_at
     moved.participant_ids, moved.person_ids = plan.participant_ids, persons_for(case, plan.participant_ids)
@@ -200,8 +218,8 @@ def reschedule(
 
 def cancel(case: Case, *, hearing_id: str, reason: str, by: Actor, at: dt.datetime) -> None:
     case.require_state("cancel_hearing")
-    cancelled = scheduled_by_id(case, hearing_id)
-    cancelled.status, cancelled.cancel_reason = HearingStatus.CANCELLED, reason
+    cancelled = scheduled_by_id(case, hearing_id, "cancel")
+    cancelled.status, cancelled.cancel_reason = HEARINGS.step(cancelled.status, "cancel").target, reason
     case.end_deadline(notice_key(hearing_id), DeadlineStatus.CANCELLED)
     case.move("cancel_hearing", by=by, at=at, details={"hearing_id": hearing_id, "reason": reason})
 
@@ -210,7 +228,7 @@ def cancel_scheduled_hearings(case: Case, reason: str) -> None:
     """The case ended before its hearing: free the room and the people."""
     for pending in case.hearings:
         if pending.status is HearingStatus.SCHEDULED:
-            pending.status, pending.cancel_reason = HearingStatus.CANCELLED, reason
+            pending.status, pending.cancel_reason = HEARINGS.step(pending.status, "cancel").target, reason
             case.end_deadline(notice_key(pending.id), DeadlineStatus.CANCELLED)
 
 
@@ -225,7 +243,7 @@ def serve_notice(
     at: dt.datetime,
     rules: CaseRules,
 ) -> None:
-    noticed = scheduled_by_id(case, hearing_id)
+    noticed = scheduled_by_id(case, hearing_id, "serve_notice")
     record_service(
         case,
         document=DocumentKind.HEARING_NOTICE,
@@ -264,16 +282,22 @@ def serve_notice(
         case.meet_deadline(notice_key(hearing_id), served_on)
 
 
-def scheduled_by_id(case: Case, hearing_id: str) -> Hearing:
+def scheduled_by_id(case: Case, hearing_id: str, step: str) -> Hearing:
+    """The case's scheduled hearing ``hearing_id``, if its table allows ``step`` on it now."""
     found = hearing(case, hearing_id)
-    if found.status is not HearingStatus.SCHEDULED or case.state is not CaseState.HEARING_SCHEDULED:
-        raise rule_violated(
-            "hearing_id",
-            "not_scheduled",
-            "That hearing is not the scheduled one",
-            "该口头审理不是当前已安排的审理",
-        )
+    guarded(HEARINGS, found.status, step, _not_scheduled)
+    if case.state is not CaseState.HEARING_SCHEDULED:
+        raise _not_scheduled()
     return found
+
+
+def _not_scheduled() -> Exception:
+    return rule_violated(
+        "hearing_id",
+        "not_scheduled",
+        "That hearing is not the scheduled one",
+        "该口头审理不是当前已安排的审理",
+    )
 
 
 def _check_plan(

@@ -12,3 +12,4 @@ SHANGHAI_REGS = "上海市专利保护条例"
 ZHEJIANG_REGS = "浙江省专利条例"
 SHANDONG_REGS = "山东省专利条例"
 GUANGDONG_REGS = "广东省知识产权保护条例"
+CIVIL_PROCEDURE_LAW = "民事诉讼法 (2023)"  # the courts' recusal rules, the template here

@@ -17,6 +17,7 @@ from adjudication.domain.case_clock import start_clock
 from adjudication.domain.errors import rule_violated
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.legal import PATENT_LAW
+from adjudication.domain.participants import release_person
 from adjudication.domain.service_records import DocumentKind, ServiceMethod, ServiceRecord, new_id
 from adjudication.domain.states import CaseState
 from shared.domain.actors import Actor
@@ -214,7 +215,7 @@ def reopen_after_revocation(case: Case, *, reason: str, by: Actor, at: dt.dateti
         case.suit.previous_decision_no = case.decision.decision_no
     for person in case.participants:
         if person.active:
-            person.released_at, person.release_reason = at, "original decision revoked"
+            release_person(person, at, "original decision revoked")
     case.redeciding, case.outcome, case.effective_on = True, None, None
     close = start_clock(case, case.day_of(at), rules, simple_procedure=False)
     case.move(

@@ -11,25 +11,57 @@ stage after serving in an earlier one is a rule table (``CaseRules.stage_bars``)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from enum import StrEnum
+from typing import TYPE_CHECKING, Final
 
 from adjudication.domain.delivery import record_service
-from adjudication.domain.errors import RecordNotFound, rule_violated
+from adjudication.domain.errors import CaseTransitionRefused, RecordNotFound, rule_violated
 from adjudication.domain.events import CaseEvent
+from adjudication.domain.legal import CIVIL_PROCEDURE_LAW
 from adjudication.domain.rules import ParticipantRole
 from adjudication.domain.service_records import DocumentKind, ServiceMethod, new_id
 from adjudication.domain.states import is_final
+from adjudication.domain.status import guarded
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, DeadlineStatus
 from shared.domain.legal import Citation
+from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
     from adjudication.domain.rules import CaseRules
 
 DISCLOSURE = "court.technical_investigator_disclosure"
+
+
+RECUSED = "recused"  # the release reason that bars the person from the case for good
+CPL_RECUSAL = Citation(CIVIL_PROCEDURE_LAW, "47-50")
+
+
+class AssignmentStatus(StrEnum):
+    ACTIVE = "active"
+    CHALLENGED = "challenged"  # a recusal request is pending: the person stops work
+    RELEASED = "released"
+    RECUSED = "recused"
+
+
+A = AssignmentStatus
+# fmt: off
+ASSIGNMENT_STATUSES: Final = TransitionTable(A, (
+    transition("challenge", {A.ACTIVE}, A.CHALLENGED, event=CaseEvent.RECUSAL_REQUESTED,
+               guard="a party asked that the person step aside", basis=(CPL_RECUSAL,)),
+    transition("clear", {A.CHALLENGED}, A.ACTIVE, event=CaseEvent.RECUSAL_DECIDED,
+               guard="the recusal request was rejected", basis=(CPL_RECUSAL,)),
+    transition("recuse", {A.ACTIVE, A.CHALLENGED, A.RELEASED}, A.RECUSED, event=CaseEvent.RECUSAL_DECIDED,
+               guard="recusal granted, on the request or on reconsideration; never serves on the case again",
+               basis=(CPL_RECUSAL,)),
+    transition("release", {A.ACTIVE, A.CHALLENGED}, A.RELEASED, event=CaseEvent.PARTICIPANT_RELEASED,
+               guard="released by the office, or the decision the person took part in was revoked"),
+))
+# fmt: on
+ASSIGNMENTS = StatusMachine(ASSIGNMENT_STATUSES, CaseTransitionRefused)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -48,6 +80,36 @@ class Participant:
     @property
     def active(self) -> bool:
         return self.released_at is None
+
+    @property
+    def status(self) -> AssignmentStatus:
+        if self.released_at is not None:
+            return A.RECUSED if self.release_reason == RECUSED else A.RELEASED
+        return A.CHALLENGED if self.challenged else A.ACTIVE
+
+
+def challenge(person: Participant, refused: Callable[[], Exception]) -> None:
+    guarded(ASSIGNMENTS, person.status, "challenge", refused)
+    person.challenged = True
+
+
+def release_person(person: Participant, at: dt.datetime, reason: str) -> None:
+    ASSIGNMENTS.step(person.status, "release")
+    person.released_at, person.release_reason = at, reason
+
+
+def recuse(person: Participant, at: dt.datetime) -> None:
+    ASSIGNMENTS.step(person.status, "recuse")
+    person.released_at, person.release_reason = at, RECUSED
+
+
+def settle_challenge(person: Participant, *, granted: bool, at: dt.datetime) -> None:
+    """The recusal request against ``person`` was decided: recused, or back at work (if still serving)."""
+    if granted:
+        recuse(person, at)
+    elif person.status is A.CHALLENGED:
+        ASSIGNMENTS.step(person.status, "clear")
+    person.challenged = False
 
 
 def disclosure_key(participant_id: str) -> str:
@@ -82,7 +144,7 @@ def assign(
             f"{name} already serves on the case",
             f"{name} 已在本案中担任职务",
         )
-    if any(p.release_reason == "recused" for p in earlier):
+    if any(p.status is A.RECUSED for p in earlier):
         raise rule_violated(
             "person_id", "recused", f"{name} was recused from this case", f"{name} 已在本案中回避"
         )
@@ -116,9 +178,8 @@ def assign(
 
 def release(case: Case, *, participant_id: str, reason: str, by: Actor, at: dt.datetime) -> None:
     person = participant(case, participant_id)
-    if not person.active:
-        raise rule_violated("participant_id", "not_active", "Already released", "该人员已不在本案中任职")
-    person.released_at, person.release_reason = at, reason
+    guarded(ASSIGNMENTS, person.status, "release", _already_released)
+    release_person(person, at, reason)
     case.end_deadline(disclosure_key(participant_id), DeadlineStatus.CANCELLED)
     case.record(
         CaseEvent.PARTICIPANT_RELEASED,
@@ -155,6 +216,10 @@ def disclose(
             by=by,
             at=at,
         )
+
+
+def _already_released() -> Exception:
+    return rule_violated("participant_id", "not_active", "Already released", "该人员已不在本案中任职")
 
 
 def _check_stage_bars(

@@ -9,18 +9,21 @@ art. 43 [V] for penalties; the adjudication measures are expected to say the sam
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from adjudication.domain.errors import RecordNotFound, rule_violated
+from adjudication.domain.errors import CaseTransitionRefused, RecordNotFound, rule_violated
 from adjudication.domain.events import CaseEvent
-from adjudication.domain.participants import participant
+from adjudication.domain.participants import CPL_RECUSAL, challenge, participant, recuse, settle_challenge
 from adjudication.domain.service_records import new_id
+from adjudication.domain.status import guarded
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind
 from shared.domain.events import Advisory
 from shared.domain.legal import Citation
+from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -30,15 +33,43 @@ if TYPE_CHECKING:
 RECUSAL = "court.recusal_decision"
 
 
-CPL_RECUSAL = Citation("民事诉讼法 (2023)", "47-50")
-
-
 PENALTY_LAW_RECUSAL = Citation("行政处罚法", "43")
 
 
 class RecusalResult(StrEnum):
     GRANTED = "granted"
     REJECTED = "rejected"
+
+
+class RecusalStatus(StrEnum):
+    """Where a recusal request stands (read from its decisions; see ``RecusalRequest.status``)."""
+
+    PENDING = "pending"
+    GRANTED = "granted"
+    REJECTED = "rejected"
+    RECONSIDERING = "reconsidering"
+    GRANTED_ON_RECONSIDERATION = "granted_on_reconsideration"
+    REJECTION_UPHELD = "rejection_upheld"
+
+
+R = RecusalStatus
+# fmt: off
+RECUSAL_STATUSES: Final = TransitionTable(R, (
+    transition("grant", {R.PENDING}, R.GRANTED, event=CaseEvent.RECUSAL_DECIDED,
+               guard="decided within 3 days; the person is released for good", basis=(CPL_RECUSAL,)),
+    transition("reject", {R.PENDING}, R.REJECTED, event=CaseEvent.RECUSAL_DECIDED,
+               guard="decided within 3 days; the person goes back to work", basis=(CPL_RECUSAL,)),
+    transition("request_reconsideration", {R.REJECTED}, R.RECONSIDERING,
+               event=CaseEvent.RECUSAL_RECONSIDERATION_REQUESTED,
+               guard="once; the person keeps working meanwhile", basis=(CPL_RECUSAL,)),
+    transition("grant_on_reconsideration", {R.RECONSIDERING}, R.GRANTED_ON_RECONSIDERATION,
+               event=CaseEvent.RECUSAL_RECONSIDERED, guard="the person is released for good",
+               basis=(CPL_RECUSAL,)),
+    transition("uphold_rejection", {R.RECONSIDERING}, R.REJECTION_UPHELD,
+               event=CaseEvent.RECUSAL_RECONSIDERED, guard="final", basis=(CPL_RECUSAL,)),
+))
+# fmt: on
+RECUSALS = StatusMachine(RECUSAL_STATUSES, CaseTransitionRefused)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -55,6 +86,17 @@ class RecusalRequest:
     reconsideration_filed_on: dt.date | None = None
     reconsideration_result: RecusalResult | None = None
     reconsideration_decided_on: dt.date | None = None
+
+    @property
+    def status(self) -> RecusalStatus:
+        if self.reconsideration_result is not None:
+            granted = self.reconsideration_result is RecusalResult.GRANTED
+            return R.GRANTED_ON_RECONSIDERATION if granted else R.REJECTION_UPHELD
+        if self.reconsideration_filed_on is not None:
+            return R.RECONSIDERING
+        if self.result is None:
+            return R.PENDING
+        return R.GRANTED if self.result is RecusalResult.GRANTED else R.REJECTED
 
 
 def recusal_key(recusal_id: str) -> str:
@@ -74,20 +116,7 @@ def request_recusal(
 ) -> RecusalRequest:
     case.party(applicant_party_id)
     person = participant(case, participant_id)
-    if not person.active:
-        raise rule_violated(
-            "participant_id",
-            "not_active",
-            "That person no longer serves on the case",
-            "该人员已不在本案中任职",
-        )
-    if person.challenged:
-        raise rule_violated(
-            "participant_id",
-            "already_challenged",
-            "A recusal request is already pending",
-            "已有针对该人员的回避申请待决定",
-        )
+    challenge(person, lambda: _not_challengeable(person.active))
     request = RecusalRequest(
         id=new_id(),
         applicant_party_id=applicant_party_id,
@@ -96,7 +125,6 @@ def request_recusal(
         filed_on=filed_on,
     )
     case.recusals.append(request)
-    person.challenged = True
     case.start_deadline(
         recusal_key(request.id),
         period=RECUSAL,
@@ -127,15 +155,19 @@ def decide_recusal(
     case: Case, *, recusal_id: str, result: RecusalResult, reasons: str | None, by: Actor, at: dt.datetime
 ) -> None:
     request = _recusal(case, recusal_id)
-    if request.result is not None:
-        raise rule_violated("recusal_id", "already_decided", "Already decided", "该回避申请已作出决定")
+    decision = "grant" if result is RecusalResult.GRANTED else "reject"
+    guarded(
+        RECUSALS,
+        request.status,
+        decision,
+        _refusal("already_decided", "Already decided", "该回避申请已作出决定"),
+    )
     request.result, request.reasons = result, reasons
     request.decided_on, request.decided_by = case.day_of(at), by.id
     case.meet_deadline(recusal_key(recusal_id), case.day_of(at))
-    person = participant(case, request.participant_id)
-    person.challenged = False
-    if result is RecusalResult.GRANTED:
-        person.released_at, person.release_reason = at, "recused"
+    settle_challenge(
+        participant(case, request.participant_id), granted=result is RecusalResult.GRANTED, at=at
+    )
     case.record(
         CaseEvent.RECUSAL_DECIDED,
         by=by,
@@ -150,13 +182,12 @@ def request_reconsideration(
 ) -> None:
     """One reconsideration of a rejection; the person keeps working meanwhile (CPL art. 50 template)."""
     request = _recusal(case, recusal_id)
-    if request.result is not RecusalResult.REJECTED or request.reconsideration_filed_on is not None:
-        raise rule_violated(
-            "recusal_id",
-            "no_reconsideration",
-            "Only one reconsideration of a rejection is allowed",
-            "仅可对驳回回避申请的决定申请复议一次",
-        )
+    no_reconsideration = _refusal(
+        "no_reconsideration",
+        "Only one reconsideration of a rejection is allowed",
+        "仅可对驳回回避申请的决定申请复议一次",
+    )
+    guarded(RECUSALS, request.status, "request_reconsideration", no_reconsideration)
     request.reconsideration_filed_on = filed_on
     case.start_deadline(
         f"recusal_reconsideration.{recusal_id}",
@@ -179,15 +210,17 @@ def decide_reconsideration(
     case: Case, *, recusal_id: str, result: RecusalResult, by: Actor, at: dt.datetime
 ) -> None:
     request = _recusal(case, recusal_id)
-    if request.reconsideration_filed_on is None or request.reconsideration_result is not None:
-        raise rule_violated(
-            "recusal_id", "no_open_reconsideration", "No reconsideration is pending", "没有待决定的复议申请"
-        )
+    decision = "grant_on_reconsideration" if result is RecusalResult.GRANTED else "uphold_rejection"
+    guarded(
+        RECUSALS,
+        request.status,
+        decision,
+        _refusal("no_open_reconsideration", "No reconsideration is pending", "没有待决定的复议申请"),
+    )
     request.reconsideration_result, request.reconsideration_decided_on = result, case.day_of(at)
     case.meet_deadline(f"recusal_reconsideration.{recusal_id}", case.day_of(at))
     if result is RecusalResult.GRANTED:
-        person = participant(case, request.participant_id)
-        person.released_at, person.release_reason = at, "recused"
+        recuse(participant(case, request.participant_id), at)
     case.record(
         CaseEvent.RECUSAL_RECONSIDERED,
         by=by,
@@ -195,6 +228,26 @@ def decide_reconsideration(
         basis=[CPL_RECUSAL],
         details={"recusal_id": recusal_id, "result": result.value},
     )
+
+
+def _not_challengeable(serving: bool) -> Exception:
+    if not serving:
+        return rule_violated(
+            "participant_id",
+            "not_active",
+            "That person no longer serves on the case",
+            "该人员已不在本案中任职",
+        )
+    return rule_violated(
+        "participant_id",
+        "already_challenged",
+        "A recusal request is already pending",
+        "已有针对该人员的回避申请待决定",
+    )
+
+
+def _refusal(code: str, message: str, message_zh: str) -> Callable[[], Exception]:
+    return lambda: rule_violated("recusal_id", code, message, message_zh)
 
 
 def _recusal(case: Case, recusal_id: str) -> RecusalRequest:

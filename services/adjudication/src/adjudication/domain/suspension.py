@@ -17,17 +17,18 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from adjudication.domain.actors import system
-from adjudication.domain.case_clock import PauseReason, refresh_close_deadline
+from adjudication.domain.case_clock import PauseReason, end_pause_on, refresh_close_deadline
 from adjudication.domain.clock_pauses import deadline_details, pause_clock
-from adjudication.domain.errors import RecordNotFound, rule_violated
+from adjudication.domain.errors import CaseTransitionRefused, RecordNotFound, rule_violated
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.legal import IMPL_REGS, SHANDONG_REGS
 from adjudication.domain.procedure import revert_to_ordinary
 from adjudication.domain.service_records import new_id
 from adjudication.domain.states import PRE_DECISION, CaseState
+from adjudication.domain.status import guarded
 from adjudication.domain.suspension_checklist import (
     Attachment,
     RefusalGround,
@@ -39,6 +40,7 @@ from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, DeadlineStatus
 from shared.domain.events import Advisory
 from shared.domain.legal import Citation
+from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 
 if TYPE_CHECKING:
     from adjudication.domain.case import Case
@@ -52,6 +54,20 @@ class SuspensionDecision(StrEnum):
     PENDING = "pending"
     GRANTED = "granted"
     REFUSED = "refused"
+
+
+D = SuspensionDecision
+# fmt: off
+SUSPENSION_DECISIONS: Final = TransitionTable(D, (
+    transition("grant", {D.PENDING}, D.GRANTED, event=CaseEvent.CASE_SUSPENDED,
+               guard="a ground of Impl. Regs arts. 98, 103, 104; the case can be suspended now",
+               basis=(Citation(IMPL_REGS, "98"), Citation(IMPL_REGS, "103-104"))),
+    transition("refuse", {D.PENDING}, D.REFUSED, event=CaseEvent.SUSPENSION_REFUSED,
+               guard="at least one ground of refusal named",
+               basis=(Citation(SHANDONG_REGS, "19"), SPC_TEMPLATE)),
+))
+# fmt: on
+REQUESTS = StatusMachine(SUSPENSION_DECISIONS, CaseTransitionRefused)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -147,8 +163,7 @@ def decide_suspension(
     rules: CaseRules,
 ) -> None:
     request = _request(case, request_id)
-    if request.decision is not SuspensionDecision.PENDING:
-        raise rule_violated("request_id", "already_decided", "Already decided", "该中止申请已作出决定")
+    decided = guarded(REQUESTS, request.decision, "grant" if grant else "refuse", _already_decided)
     today = case.day_of(at)
     if not grant:
         if not refusal_grounds:
@@ -158,7 +173,7 @@ def decide_suspension(
                 "A refusal names at least one ground (§A.5)",
                 "不予中止须说明至少一项理由",
             )
-        request.decision, request.refusal_grounds = SuspensionDecision.REFUSED, tuple(refusal_grounds)
+        request.decision, request.refusal_grounds = decided.target, tuple(refusal_grounds)
         request.decision_reasons, request.decided_on = reasons, today
         case.record(
             CaseEvent.SUSPENSION_REFUSED,
@@ -171,11 +186,7 @@ def decide_suspension(
     case.require_state("suspend")
     # Court preservation suspends from the day the ruling arrived (专利法实施细则 art. 104).
     start = request.filed_on if request.reason is SuspensionReason.COURT_PRESERVATION else today
-    request.decision, request.decision_reasons, request.decided_on = (
-        SuspensionDecision.GRANTED,
-        reasons,
-        today,
-    )
+    request.decision, request.decision_reasons, request.decided_on = decided.target, reasons, today
     pause_clock(case, PauseReason.SUSPENSION, start, request.id)
     if request.reason is SuspensionReason.OWNERSHIP:
         case.start_deadline(
@@ -250,7 +261,7 @@ def _resume(case: Case, transition: str, reason: str, by: Actor, at: dt.datetime
     clock = case.clock
     pause = clock.open_pause(PauseReason.SUSPENSION) if clock else None
     if pause is not None:
-        pause.end = today
+        end_pause_on(pause, today)
     case.end_deadline(LIMIT_KEY, DeadlineStatus.CANCELLED)
     deadline = refresh_close_deadline(case, rules)
     details = {"reason": reason, "resumed_on": today, **deadline_details(deadline)}
@@ -268,6 +279,10 @@ def _resume(case: Case, transition: str, reason: str, by: Actor, at: dt.datetime
         else []
     )
     case.move(transition, by=by, at=at, details=details, advisories=advisories)
+
+
+def _already_decided() -> Exception:
+    return rule_violated("request_id", "already_decided", "Already decided", "该中止申请已作出决定")
 
 
 def _request(case: Case, request_id: str) -> SuspensionRequest:
