@@ -20,7 +20,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, Concatenate, Generic, TypeVar
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
@@ -68,10 +68,13 @@ class UnsupportedVersion(MalformedEvent):
 
 @dataclass(frozen=True, slots=True)
 class Subscription(Generic[E, U]):
-    """``handler(data, event, uow)`` runs for every ``contract`` event, inside the inbox transaction."""
+    """``handler(data, event, uow)`` runs for every ``contract`` event, inside the inbox transaction.
+
+    A module-level handler may name more keyword parameters (``*, bus``); :func:`bind` supplies them.
+    """
 
     contract: type[E]
-    handler: Callable[[E, CloudEvent, U], Awaitable[None]]
+    handler: Callable[Concatenate[E, CloudEvent, U, ...], Awaitable[None]]
 
 
 def bind(
