@@ -14,12 +14,12 @@ from adjudication.domain.rules import CaseRules
 from adjudication.entrypoints import consumer
 from adjudication.handlers import COMMAND_HANDLERS
 from adjudication.handlers.effects import CASE_TIMER, PENALTY_TIMER
-from adjudication.offices import office_abbreviation
-from adjudication.rule_files import load_stage_bars
+from adjudication.rules import case_rules
 from adjudication.settings import AdjudicationSettings
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 from adjudication.views import CaseViews
 from shared.messagebus import MessageBus
+from shared.messaging.consumer import bind
 from shared.platform import Platform, build_platform
 from shared.supervision import Part
 from shared.timers import TimerHandler
@@ -46,26 +46,6 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def case_rules(settings: AdjudicationSettings) -> CaseRules:
-    return CaseRules(
-        office_code=settings.office_code,
-        office_name=settings.office_name,
-        office_abbreviation=office_abbreviation(
-            settings.office_code,
-            configured=settings.office_abbreviation,
-            national_office=settings.national_office,
-        ),
-        province=settings.province_code,
-        national_office=settings.national_office,
-        warn_working_days=settings.deadline_warning_working_days,
-        notice_reading=settings.hearing_notice_reading,
-        pause_policy=settings.close_clock_pause_policy,
-        repeat_lookback_months=settings.repeat_infringement_lookback_months,
-        panel_minimum_size=settings.panel_minimum_size,
-        stage_bars=load_stage_bars(settings.participation_rules_file),
-    )
-
-
 @asynccontextmanager
 async def bootstrap(settings: AdjudicationSettings) -> AsyncIterator[AdjudicationContainer]:
     platform = build_platform(settings, messaging)
@@ -73,7 +53,8 @@ async def bootstrap(settings: AdjudicationSettings) -> AsyncIterator[Adjudicatio
     uow_factory = platform.uow_factory(AdjudicationUnitOfWork)
     bus: Bus = MessageBus(uow_factory, COMMAND_HANDLERS, {"clock": utc_now, "rules": rules})
     handlers = timer_handlers(bus, {CASE_TIMER: ReachDeadline, PENALTY_TIMER: ReachPenaltyDeadline})
-    inbound = platform.consumer("inbound", consumer.subscriptions(bus, platform.source), uow_factory)
+    subscriptions = bind(consumer.SUBSCRIPTIONS, bus=bus, own_source=platform.source)
+    inbound = platform.consumer("inbound", subscriptions, uow_factory)
     scheduler = platform.timer_scheduler(uow_factory, handlers)
     worker = platform.worker(consumers=[inbound], jobs=[Part("timers", scheduler.run)])
     try:

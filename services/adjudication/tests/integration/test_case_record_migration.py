@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from adjudication.views import basis_text
+from adjudication.views.timeline import basis_text
 from shared import migrations
 from shared.domain.legal import Citation
 from shared.service import discover_services

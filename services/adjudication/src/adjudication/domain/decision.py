@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from adjudication.domain.errors import rule_violated
 from adjudication.domain.rules import DECIDING_ROLES
+from shared.calendar import catalogue
 from shared.domain.actors import Actor
 from shared.domain.events import Advisory
 
@@ -229,3 +230,25 @@ def _advisories(late: bool, panel: Sequence[str], rules: CaseRules) -> list[Advi
             )
         )
     return advisories
+
+
+DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """Chinese numerals as legal documents write periods, e.g. 15 -> 十五, 30 -> 三十 (1..99)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return DIGITS[ones]
+    return ("" if tens == 1 else DIGITS[tens]) + "十" + (DIGITS[ones] if ones else "")
+
+
+def litigation_route(rules: CaseRules) -> str:
+    """The route and time limit to challenge the decision, as the decision must state it (§A.7)."""
+    days = catalogue.get("adjudication.litigation_window", rules.province).required_period().length
+    return (
+        f"当事人不服本裁决的，可以自收到本裁决书之日起{chinese_number(days)}日内，依照《中华人民共和国行政诉讼法》"
+        f"向人民法院起诉；期满不起诉又不停止侵权行为的，{rules.office_name}可以申请人民法院强制执行。"
+    )

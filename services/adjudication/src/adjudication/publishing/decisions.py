@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from adjudication.decision_document import litigation_route
 from adjudication.domain.case import Case
+from adjudication.domain.decision import litigation_route
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.rules import CaseRules
 from adjudication.publishing.values import (

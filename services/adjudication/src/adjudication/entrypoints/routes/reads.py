@@ -12,12 +12,12 @@ from fastapi.responses import HTMLResponse, Response
 from adjudication.domain.rules import ParticipantRole
 from adjudication.domain.states import CaseState
 from adjudication.entrypoints.dependencies import CaseReader, Container
-from adjudication.entrypoints.schemas.proceedings import EvidenceVerification
-from adjudication.entrypoints.schemas.reads import (
+from adjudication.views.models import (
     CaseFile,
     CaseList,
     CaseRead,
     DeadlineOut,
+    EvidenceVerification,
     Timeline,
     WorkQueue,
 )

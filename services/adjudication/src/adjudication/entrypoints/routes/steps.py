@@ -39,7 +39,7 @@ from adjudication.entrypoints.schemas.interruptions import (
     SuspensionRequestIn,
     WithdrawalIn,
 )
-from adjudication.entrypoints.schemas.reads import CaseRead
+from adjudication.views.models import CaseRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["steps"])

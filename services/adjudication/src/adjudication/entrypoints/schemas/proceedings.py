@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, Field
 
 from adjudication.domain import commands as c
 from adjudication.domain.evidence import EvidenceIn
@@ -94,12 +94,6 @@ class ServiceIn(Body):
 
     def to_command(self, case_id: uuid.UUID, by: str) -> c.RecordService:
         return c.RecordService(case_id=case_id, by=by, **self.model_dump())
-
-
-class EvidenceVerification(BaseModel):
-    evidence_id: str
-    sha256: str
-    matches: bool
 
 
 class ParticipantIn(Body):

@@ -1,10 +1,12 @@
-"""What the API returns about cases: summaries, the full case file, timeline, deadlines, work queues."""
+"""What the read side returns: cases (summaries, the whole file, timeline, deadlines, work queues),
+evidence checks, rooms and penalty cases, as the API shows them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from decimal import Decimal
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,6 +22,14 @@ from adjudication.domain.litigation import AdminSuit
 from adjudication.domain.mediation import MediationHandOff
 from adjudication.domain.participants import Participant
 from adjudication.domain.parties import PartyRecord, PatentRight
+from adjudication.domain.penalty_case import (
+    CaseSource,
+    CounterfeitAct,
+    PenaltyCase,
+    PenaltyDecision,
+    ProposedPenalty,
+    fine_ceiling,
+)
 from adjudication.domain.procedure import SimpleAssessment
 from adjudication.domain.records import Ending
 from adjudication.domain.recusal import RecusalRequest
@@ -177,3 +187,61 @@ class RoomRead(BaseModel):
     name: str
     mode: str
     location: str
+
+
+class EvidenceVerification(BaseModel):
+    evidence_id: str
+    sha256: str
+    matches: bool
+
+
+class PenaltyCaseRead(BaseModel):
+    id: uuid.UUID
+    case_no: str
+    state: str
+    subject: PartyRecord
+    acts: list[CounterfeitAct]
+    patent_number: str | None
+    products: list[str]
+    marks: list[str]
+    source: CaseSource
+    filed_at: dt.datetime
+    illegal_gains: Decimal | None
+    proposed: ProposedPenalty | None
+    hearing_requested_on: dt.date | None
+    decision: PenaltyDecision | None
+    decision_served_on: dt.date | None
+    published_on: dt.date | None
+    fine_ceiling: Decimal
+    open_deadlines: list[DeadlineOut]
+    allowed_transitions: list[str]
+
+    @classmethod
+    def from_case(cls, case: PenaltyCase, deadlines: list[DeadlineOut]) -> Self:
+        return cls(
+            id=case.id,
+            case_no=case.case_no,
+            state=case.state.value,
+            subject=case.subject,
+            acts=list(case.acts),
+            patent_number=case.patent_number,
+            products=list(case.products),
+            marks=list(case.marks),
+            source=case.source,
+            filed_at=case.filed_at,
+            illegal_gains=case.illegal_gains,
+            proposed=case.proposed,
+            hearing_requested_on=case.hearing_requested_on,
+            decision=case.decision,
+            decision_served_on=case.decision_served_on,
+            published_on=case.published_on,
+            fine_ceiling=fine_ceiling(case.illegal_gains).amount,
+            open_deadlines=deadlines,
+            allowed_transitions=[t.label() for t in case.allowed_now()],
+        )
+
+
+class PenaltyCaseList(BaseModel):
+    items: list[PenaltyCaseRead]
+    limit: int
+    offset: int

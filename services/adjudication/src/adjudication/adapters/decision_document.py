@@ -2,8 +2,7 @@
 
 It states what §A.7 requires of a decision: the parties, each side's statements, the facts found,
 the reasons and legal basis, the decision with the scope of the stop order, and the route and time
-limit for administrative litigation (专利法 art. 65: 15 days from receipt; the figure comes from the
-period catalogue).
+limit for administrative litigation (``litigation_route``, which the published decision carries too).
 """
 
 from __future__ import annotations
@@ -12,12 +11,11 @@ import datetime as dt
 from collections.abc import Iterable
 
 from adjudication.domain.case import Case
-from adjudication.domain.decision import ACT_NAMES_ZH, MEASURE_TEXT_ZH, Decision, Outcome
+from adjudication.domain.decision import ACT_NAMES_ZH, MEASURE_TEXT_ZH, Decision, Outcome, litigation_route
 from adjudication.domain.errors import RecordNotFound
 from adjudication.domain.hearings import HearingStatus
 from adjudication.domain.parties import PartyRecord
 from adjudication.domain.rules import CaseRules
-from shared.calendar import catalogue
 from shared.documents import Document, Field, Section, Signature
 from shared.vocabulary import IpType
 
@@ -27,26 +25,6 @@ PATENT_TYPE_ZH = {
     IpType.UTILITY_MODEL: "实用新型",
     IpType.DESIGN: "外观设计",
 }
-DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """Chinese numerals as legal documents write periods, e.g. 15 -> 十五, 30 -> 三十 (1..99)."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return DIGITS[ones]
-    return ("" if tens == 1 else DIGITS[tens]) + "十" + (DIGITS[ones] if ones else "")
-
-
-def litigation_route(rules: CaseRules) -> str:
-    """The route and time limit to challenge the decision, as the decision must state it (§A.7)."""
-    days = catalogue.get("adjudication.litigation_window", rules.province).required_period().length
-    return (
-        f"当事人不服本裁决的，可以自收到本裁决书之日起{chinese_number(days)}日内，依照《中华人民共和国行政诉讼法》"
-        f"向人民法院起诉；期满不起诉又不停止侵权行为的，{rules.office_name}可以申请人民法院强制执行。"
-    )
 
 
 def decision_document(case: Case, rules: CaseRules) -> Document:

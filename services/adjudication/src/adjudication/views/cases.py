@@ -11,35 +11,36 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from adjudication.adapters.orm import case_assignments, case_record, cases, hearing_rooms, penalty_cases
-from adjudication.adapters.penalty_repository import PENALTY_FILE
+from adjudication.adapters.decision_document import decision_document
+from adjudication.adapters.orm import case_assignments, cases, hearing_rooms
 from adjudication.adapters.repository import CASE_FILE, case_from_row
-from adjudication.decision_document import decision_document
-from adjudication.domain.errors import CaseNotFound, PenaltyCaseNotFound
+from adjudication.domain.errors import CaseNotFound
 from adjudication.domain.evidence import verify_evidence
 from adjudication.domain.penalty_case import PenaltyState
 from adjudication.domain.records import local_date
 from adjudication.domain.rules import CaseRules
 from adjudication.domain.states import FINAL, CaseState, allowed_from
-from adjudication.entrypoints.schemas.penalty import PenaltyCaseList, PenaltyCaseRead
-from adjudication.entrypoints.schemas.proceedings import EvidenceVerification
-from adjudication.entrypoints.schemas.reads import (
+from adjudication.views import penalty
+from adjudication.views.deadlines import deadline_out
+from adjudication.views.models import (
     CaseFile,
     CaseList,
     CaseRead,
     DeadlineOut,
+    EvidenceVerification,
     PartyOut,
+    PenaltyCaseList,
+    PenaltyCaseRead,
     QueueItem,
     RoomRead,
     Timeline,
-    TimelineEntry,
     WorkQueue,
 )
+from adjudication.views.timeline import timeline
 from shared.documents import Document
-from shared.domain.legal import Citation
 from shared.identifiers import normalise_name
 
 
@@ -93,10 +94,8 @@ class CaseViews:
 
     async def timeline(self, case_id: uuid.UUID) -> Timeline:
         await self._row(case_id)
-        query = select(case_record).where(case_record.c.aggregate_id == case_id).order_by(case_record.c.id)
         async with self._sessions() as session:
-            rows = (await session.execute(query)).mappings().all()
-        return Timeline(case_id=case_id, entries=[_entry(n, row) for n, row in enumerate(rows, 1)])
+            return await timeline(session, case_id)
 
     async def work_queue(self, person_id: str, role: str | None = None) -> WorkQueue:
         """The person's open cases, the most urgent legal deadline first."""
@@ -131,21 +130,12 @@ class CaseViews:
         return [RoomRead(id=r.id, name=r.name, mode=r.mode, location=r.location) for r in rows]
 
     async def penalty_case(self, case_id: uuid.UUID) -> PenaltyCaseRead:
-        query = select(penalty_cases.c.file).where(penalty_cases.c.id == case_id)
         async with self._sessions() as session:
-            file = (await session.execute(query)).scalar_one_or_none()
-        if file is None:
-            raise PenaltyCaseNotFound(f"Penalty case {case_id} not found", f"假冒专利案件 {case_id} 不存在")
-        return penalty_read(file)
+            return await penalty.penalty_case(session, case_id)
 
     async def penalty_cases(self, *, state: PenaltyState | None, limit: int, offset: int) -> PenaltyCaseList:
-        query: Select[Any] = select(penalty_cases.c.file)
-        if state is not None:
-            query = query.where(penalty_cases.c.state == state.value)
-        query = query.order_by(penalty_cases.c.opened_at.desc()).limit(limit).offset(offset)
         async with self._sessions() as session:
-            files = (await session.execute(query)).scalars().all()
-        return PenaltyCaseList(items=[penalty_read(f) for f in files], limit=limit, offset=offset)
+            return await penalty.penalty_cases(session, state=state, limit=limit, offset=offset)
 
     async def _row(self, case_id: uuid.UUID) -> Any:
         async with self._sessions() as session:
@@ -181,28 +171,6 @@ def case_read(row: Any) -> CaseRead:
     )
 
 
-def deadline_out(tracked: Any) -> DeadlineOut:
-    return DeadlineOut(
-        key=tracked.key,
-        period=tracked.period,
-        kind=tracked.kind.value,
-        status=tracked.status.value,
-        start=tracked.start,
-        due=tracked.due,
-        basis=tracked.basis,
-        confidence=tracked.confidence,
-        provisional=tracked.provisional,
-        party_id=tracked.party_id,
-        met_on=tracked.met_on,
-        explanation=tracked.explanation,
-    )
-
-
-def penalty_read(file: dict[str, Any]) -> PenaltyCaseRead:
-    case = PENALTY_FILE.validate_python(file)
-    return PenaltyCaseRead.from_case(case, [deadline_out(d) for d in case.open_deadlines()])
-
-
 def _queue_item(row: Any, person_id: str) -> QueueItem:
     case = case_from_row(row)
     roles = sorted({p.role.value for p in case.participants if p.person_id == person_id and p.active})
@@ -219,32 +187,6 @@ def _queue_item(row: Any, person_id: str) -> QueueItem:
         overdue=case.duty_due is not None and case.duty_due < today,
         open_deadlines=[deadline_out(d) for d in open_deadlines],
     )
-
-
-def _entry(sequence: int, row: Any) -> TimelineEntry:
-    return TimelineEntry(
-        sequence=sequence,
-        event=row["action"],
-        transition=row["transition"],
-        from_state=row["from_state"],
-        to_state=row["to_state"],
-        actor_kind=row["actor_kind"],
-        actor_id=row["actor_id"],
-        recorded_by=row["recorded_by"],
-        occurred_at=row["occurred_at"],
-        legal_basis=[basis_text(Citation.from_dict(c)) for c in row["legal_basis"]],
-        details=row["details"],
-        advisories=row["advisories"],
-        correlation_id=row["correlation_id"],
-    )
-
-
-def basis_text(citation: Citation) -> str:
-    """A citation as the timeline shows it; a text that was never a citation (``Citation.parse``
-    keeps it whole, article "" and confidence U) shows as that text."""
-    if citation.article == "" and citation.confidence == "U":
-        return citation.instrument
-    return str(citation)
 
 
 def _today() -> dt.date:
