@@ -19,12 +19,12 @@ from typing import Any
 import httpx
 
 from adjudication.domain import commands as a
-from adjudication.domain.acceptance import AcceptanceChecklist
-from adjudication.domain.decision import DecisionDraft, InfringingAct, Outcome, StopOrder
-from adjudication.domain.enforcement import EnforcementApplication
-from adjudication.domain.jurisdiction import Jurisdiction, JurisdictionBasis
-from adjudication.domain.participants import ParticipantRole
-from adjudication.domain.service_records import ServiceMethod
+from adjudication.domain.case.parts.acceptance import AcceptanceChecklist
+from adjudication.domain.case.parts.decision import DecisionDraft, InfringingAct, Outcome, StopOrder
+from adjudication.domain.case.parts.enforcement import EnforcementApplication
+from adjudication.domain.case.parts.jurisdiction import Jurisdiction, JurisdictionBasis
+from adjudication.domain.case.parts.service import ServiceMethod
+from adjudication.domain.values.rules import ParticipantRole
 from adjudication.handlers import COMMAND_HANDLERS
 from credit.domain import commands as cr
 from credit.domain.vocabulary import Actor

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from adjudication.adapters.orm import messaging
 from adjudication.domain.commands import ReachDeadline
-from adjudication.domain.penalty_commands import ReachPenaltyDeadline
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.commands.penalty import ReachPenaltyDeadline
+from adjudication.domain.values.rules import CaseRules
 from adjudication.entrypoints import consumer
 from adjudication.handlers import COMMAND_HANDLERS
 from adjudication.handlers.effects import CASE_TIMER, PENALTY_TIMER

@@ -1,9 +1,9 @@
 """The one place for rules: the office's rules object, built from settings and rule files.
 
-:func:`case_rules` gives the :class:`~adjudication.domain.rules.CaseRules` every step receives: the
-office (code, name, abbreviation in docket numbers), warning horizons, policies, and the rule
-tables shipped as data in ``data/`` (and replaceable by operators), such as the stage-participation
-bars. No rule the spec marks [U] or [P] is hard-coded where nobody can review it.
+:func:`case_rules` gives the ``CaseRules`` (:mod:`adjudication.domain.values.rules`) every step
+receives: the office (code, name, abbreviation in docket numbers), warning horizons, policies, and
+the rule tables shipped as data in ``data/`` (and replaceable by operators), such as the
+stage-participation bars. No rule the spec marks [U] or [P] is hard-coded where nobody can review it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from adjudication.domain.rules import CaseRules, ParticipantRole, Stage, StageBar
+from adjudication.domain.values.rules import CaseRules, ParticipantRole, Stage, StageBar
 from adjudication.settings import AdjudicationSettings
 
 BUNDLED_PARTICIPATION = "participation.toml"

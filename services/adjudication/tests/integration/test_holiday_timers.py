@@ -11,10 +11,10 @@ import uuid
 from typing import Any
 
 from adjudication.domain import commands as c
-from adjudication.domain.acceptance import AcceptanceChecklist
-from adjudication.domain.decision import DecisionDraft, InfringingAct, Outcome, StopOrder
-from adjudication.domain.jurisdiction import Jurisdiction, JurisdictionBasis
-from adjudication.domain.service_records import ServiceMethod
+from adjudication.domain.case.parts.acceptance import AcceptanceChecklist
+from adjudication.domain.case.parts.decision import DecisionDraft, InfringingAct, Outcome, StopOrder
+from adjudication.domain.case.parts.jurisdiction import Jurisdiction, JurisdictionBasis
+from adjudication.domain.case.parts.service import ServiceMethod
 from adjudication.handlers import COMMAND_HANDLERS
 from shared.calendar import SHANGHAI
 from shared.messagebus import MessageBus

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.values.rules import CaseRules
 from adjudication.testing import CaseBuilder, office_rules
 
 

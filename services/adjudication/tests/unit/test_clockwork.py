@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from adjudication.domain import clockwork
-from adjudication.domain.states import CaseState
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import deadlines
 from shared.domain.deadlines import DeadlineStatus
 
 D = dt.date
@@ -14,10 +14,10 @@ D = dt.date
 
 def test_an_office_duty_warns_when_due_soon_and_is_marked_missed_when_due(builder: Any) -> None:
     case = builder.new()
-    clockwork.deadline_reached(
+    deadlines.deadline_reached(
         case, "docket", warning=True, at=builder.moment(D(2026, 3, 4), 0), rules=builder.rules
     )
-    clockwork.deadline_reached(
+    deadlines.deadline_reached(
         case, "docket", warning=False, at=builder.moment(D(2026, 3, 10), 0), rules=builder.rules
     )
 
@@ -36,10 +36,10 @@ def test_an_office_duty_warns_when_due_soon_and_is_marked_missed_when_due(builde
 def test_a_timer_for_a_deadline_already_met_is_stale(builder: Any) -> None:
     case = builder.case_in(CaseState.IN_REVIEW)
     events = len(case.events)
-    clockwork.deadline_reached(
+    deadlines.deadline_reached(
         case, "docket", warning=False, at=builder.moment(D(2026, 3, 10)), rules=builder.rules
     )
-    clockwork.deadline_reached(
+    deadlines.deadline_reached(
         case, "no-such-deadline", warning=False, at=builder.moment(D(2026, 3, 10)), rules=builder.rules
     )
     assert len(case.events) == events
@@ -47,7 +47,7 @@ def test_a_timer_for_a_deadline_already_met_is_stale(builder: Any) -> None:
 
 def test_party_periods_do_not_warn(builder: Any) -> None:
     case = builder.case_in(CaseState.ANSWER_PERIOD)
-    clockwork.deadline_reached(
+    deadlines.deadline_reached(
         case, "answer.respondent-1", warning=True, at=builder.moment(D(2026, 3, 18)), rules=builder.rules
     )
     assert not case.events

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from adjudication.domain import clock_pauses, enforcement, suspension
-from adjudication.domain.case_clock import PauseReason
-from adjudication.domain.service_records import ServiceMethod
-from adjudication.domain.states import CaseState
+from adjudication.domain.case.parts.clock import PauseReason
+from adjudication.domain.case.parts.service import ServiceMethod
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import clock_pauses, enforcement, suspension
 from shared.calendar import SHANGHAI
 from shared.domain.deadlines import ArmTimer, DeadlineStatus
 
@@ -158,7 +158,7 @@ def test_appraisal_and_suspension_overlapping_pause_the_clock_once(builder: Any)
 
 
 def test_a_one_month_extension_moves_the_closing_deadline(builder: Any) -> None:
-    from adjudication.domain.case_clock import extend_time_limit
+    from adjudication.domain.case.steps.clock import extend_time_limit
 
     case = builder.case_in(CaseState.IN_REVIEW)
     deadline = extend_time_limit(
@@ -187,8 +187,8 @@ def test_due_soon_warnings_are_armed_for_office_duties_only(builder: Any) -> Non
 
 
 def _decide_on(builder: Any, case: Any, day: dt.date) -> None:
-    from adjudication.domain import decision
-    from adjudication.domain.decision import DecisionDraft, InfringingAct, Outcome, StopOrder
+    from adjudication.domain.case.parts.decision import DecisionDraft, InfringingAct, Outcome, StopOrder
+    from adjudication.domain.case.steps import decision
 
     draft = DecisionDraft(
         outcome=Outcome.INFRINGEMENT_ESTABLISHED,

@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 
 from adjudication.adapters.decision_document import decision_document
-from adjudication.domain import decision
-from adjudication.domain.decision import (
+from adjudication.domain.case.parts.decision import (
     Decision,
     DecisionDraft,
     InfringingAct,
@@ -22,8 +21,9 @@ from adjudication.domain.decision import (
     chinese_number,
     litigation_route,
 )
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import decision
 from adjudication.domain.errors import RuleViolated
-from adjudication.domain.states import CaseState
 from shared.documents import render_html, render_pdf
 
 D = dt.date

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain import clockwork, endings, enforcement
-from adjudication.domain.decision import Outcome
+from adjudication.domain.case.parts.decision import Outcome
+from adjudication.domain.case.parts.service import ServiceMethod
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import deadlines, endings, enforcement
 from adjudication.domain.errors import RuleViolated
-from adjudication.domain.service_records import ServiceMethod
-from adjudication.domain.states import CaseState
 
 D = dt.date
 
@@ -100,7 +100,7 @@ def test_seeking_review_keeps_the_case_open_for_the_next_ruling(builder: Any) ->
         by=builder.head,
         at=builder.moment(D(2026, 6, 10)),
     )
-    clockwork.deadline_reached(
+    deadlines.deadline_reached(
         case, "enforcement_review", warning=False, at=builder.moment(D(2026, 6, 23)), rules=builder.rules
     )  # a stale timer does nothing
     assert case.state == CaseState.ENFORCEMENT_APPLIED

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain.acceptance import AcceptanceChecklist, OtherAcceptance
+from adjudication.domain.case.parts.acceptance import AcceptanceChecklist, OtherAcceptance
+from adjudication.domain.case.parts.jurisdiction import Jurisdiction, JurisdictionBasis
+from adjudication.domain.case.parts.repeat import PriorFinding
+from adjudication.domain.case.states import CaseState
 from adjudication.domain.commands import DocketCase, ReachDeadline
 from adjudication.domain.errors import AcceptanceBlocked
-from adjudication.domain.jurisdiction import Jurisdiction, JurisdictionBasis
-from adjudication.domain.repeat import PriorFinding
-from adjudication.domain.states import CaseState
 from adjudication.testing import AdjudicationStore, fake_bus
 from shared.calendar import SHANGHAI
 from shared.messagebus import MessageBus

@@ -8,18 +8,13 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain import penalty_steps as steps
-from adjudication.domain.actors import ActorKind
 from adjudication.domain.errors import CaseTransitionRefused, RuleViolated
-from adjudication.domain.parties import PartyRecord, PartyRole
-from adjudication.domain.penalty_case import (
-    PENALTY_TRANSITIONS,
-    CaseSource,
-    CounterfeitAct,
-    PenaltyCase,
-    PenaltyState,
-    fine_ceiling,
-)
+from adjudication.domain.penalty import steps
+from adjudication.domain.penalty.aggregate import PenaltyCase
+from adjudication.domain.penalty.states import PENALTY_TRANSITIONS, PenaltyState
+from adjudication.domain.penalty.values import CaseSource, CounterfeitAct, PenaltyFiling, fine_ceiling
+from adjudication.domain.values.actors import ActorKind
+from adjudication.domain.values.parties import PartyRecord, PartyRole
 from shared.calendar import SHANGHAI
 from shared.domain.actors import Actor
 from shared.vocabulary import PartyKind
@@ -52,7 +47,7 @@ def test_fine_ceiling_of_patent_law_article_68(gains: Decimal | None, ceiling: D
     assert ("RMB 50,000 or less" in bound.rule) is flat
 
 
-def filing(**overrides: Any) -> steps.PenaltyFiling:
+def filing(**overrides: Any) -> PenaltyFiling:
     fields: dict[str, Any] = {
         "subject": PartyRecord(
             party_id="subject",
@@ -72,7 +67,7 @@ def filing(**overrides: Any) -> steps.PenaltyFiling:
         "lawful_source_seller": False,
         "facts": "产品包装标注他人专利号",
     }
-    return steps.PenaltyFiling(**(fields | overrides))
+    return PenaltyFiling(**(fields | overrides))
 
 
 def filed(rules: Any, **overrides: Any) -> PenaltyCase:

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain import mediation
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import mediation
 from adjudication.domain.events import CaseEvent, DeadlineEvent, PenaltyEvent
-from adjudication.domain.states import CaseState
 from adjudication.publishing import case_publisher, penalty_publisher
 from shared.contracts.adjudication import (
     CaseOpenedV1,

@@ -9,16 +9,17 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain import clock_pauses, enforcement, hearings, participants, recusal
-from adjudication.domain.case_clock import PAUSES, PauseReason, PauseStatus
-from adjudication.domain.enforcement import ENFORCEMENTS, EnforcementStatus
+from adjudication.domain.case.parts.clock import PAUSES, PauseReason, PauseStatus
+from adjudication.domain.case.parts.enforcement import ENFORCEMENTS, EnforcementStatus
+from adjudication.domain.case.parts.hearings import HEARINGS, HearingStatus
+from adjudication.domain.case.parts.participants import ASSIGNMENTS, AssignmentStatus
+from adjudication.domain.case.parts.recusal import RECUSALS, RecusalResult, RecusalStatus
+from adjudication.domain.case.parts.suspension import REQUESTS, SuspensionDecision
+from adjudication.domain.case.states import TRANSITIONS, CaseState
+from adjudication.domain.case.steps import clock_pauses, enforcement, hearings, participants, recusal
+from adjudication.domain.case.steps.participants import participant
 from adjudication.domain.errors import CaseTransitionRefused
-from adjudication.domain.hearings import HEARINGS, HearingStatus
-from adjudication.domain.participants import ASSIGNMENTS, AssignmentStatus, participant
-from adjudication.domain.penalty_case import PENALTY_TRANSITIONS, PenaltyState
-from adjudication.domain.recusal import RECUSALS, RecusalResult, RecusalStatus
-from adjudication.domain.states import TRANSITIONS, CaseState
-from adjudication.domain.suspension import REQUESTS, SuspensionDecision
+from adjudication.domain.penalty.states import PENALTY_TRANSITIONS, PenaltyState
 from shared.domain.lifecycle import StatusMachine, TransitionTable
 
 D = dt.date

@@ -10,12 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from adjudication.domain.case import Case
-from adjudication.domain.decision import ACT_NAMES_ZH, MEASURE_TEXT_ZH, Decision, Outcome, litigation_route
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.parts.decision import (
+    ACT_NAMES_ZH,
+    MEASURE_TEXT_ZH,
+    Decision,
+    Outcome,
+    litigation_route,
+)
+from adjudication.domain.case.parts.hearings import HearingStatus
 from adjudication.domain.errors import RecordNotFound
-from adjudication.domain.hearings import HearingStatus
-from adjudication.domain.parties import PartyRecord
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.values.parties import PartyRecord
+from adjudication.domain.values.rules import CaseRules
 from shared.documents import Document, Field, Section, Signature
 from shared.vocabulary import IpType
 

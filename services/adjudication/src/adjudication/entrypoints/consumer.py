@@ -20,6 +20,9 @@ from typing import Any
 
 import structlog
 
+from adjudication.domain.case.parts.litigation import JudgmentResult
+from adjudication.domain.case.parts.mediation import MediationResult
+from adjudication.domain.case.parts.opening import is_adjudicable
 from adjudication.domain.commands import (
     ConcludeMediation,
     OpenCaseFromComplaint,
@@ -30,10 +33,7 @@ from adjudication.domain.commands import (
     RecordJudgment,
 )
 from adjudication.domain.errors import CaseTransitionRefused
-from adjudication.domain.litigation import JudgmentResult
-from adjudication.domain.mediation import MediationResult
-from adjudication.domain.opening import is_adjudicable
-from adjudication.domain.parties import identity_key
+from adjudication.domain.values.parties import identity_key
 from adjudication.entrypoints.schemas.routed_complaint import filed_request
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 from shared.contracts import CloudEvent

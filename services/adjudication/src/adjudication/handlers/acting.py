@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from adjudication.domain import commands as c
-from adjudication.domain.actors import ActorKind
+from adjudication.domain.values.actors import ActorKind
 from shared.domain.actors import Actor
 
 

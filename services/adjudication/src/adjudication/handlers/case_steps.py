@@ -13,9 +13,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from adjudication.domain import (
+from adjudication.domain import commands as c
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.parts.enforcement import EnforcementRuling
+from adjudication.domain.case.steps import (
     acceptance,
-    case_clock,
     clock_pauses,
     drug_linkage,
     endings,
@@ -25,11 +27,9 @@ from adjudication.domain import (
     procedure,
     suspension,
 )
-from adjudication.domain import commands as c
-from adjudication.domain.actors import ActorKind
-from adjudication.domain.case import Case
-from adjudication.domain.enforcement import EnforcementRuling
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.case.steps import clock as case_clock
+from adjudication.domain.values.actors import ActorKind
+from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers.acting import actor, on_behalf
 from adjudication.handlers.effects import Clock, StepOutcome, record_case
 from adjudication.handlers.proceeding_steps import PROCEEDING_STEPS

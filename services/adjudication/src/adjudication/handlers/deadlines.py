@@ -6,10 +6,11 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from adjudication.domain.clockwork import deadline_reached, penalty_deadline_reached
+from adjudication.domain.case.steps.deadlines import deadline_reached
 from adjudication.domain.commands import ReachDeadline
-from adjudication.domain.penalty_commands import ReachPenaltyDeadline
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.commands.penalty import ReachPenaltyDeadline
+from adjudication.domain.penalty.steps import penalty_deadline_reached
+from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers.effects import Clock, record_case, record_penalty_case
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from adjudication.domain import acceptance, decision, hearings
-from adjudication.domain.actors import ActorKind
+from adjudication.domain.case.parts.acceptance import docket_number, docket_series
+from adjudication.domain.case.parts.decision import decision_number, decision_series
+from adjudication.domain.case.parts.hearings import HearingPlan, RoomRef
+from adjudication.domain.case.steps import acceptance, decision, hearings
 from adjudication.domain.commands import AddHearingRoom, DecideCase, DocketCase, ScheduleHearing
-from adjudication.domain.hearings import HearingPlan, RoomRef
-from adjudication.domain.records import local_date
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.values.actors import ActorKind
+from adjudication.domain.values.days import local_date
+from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers.effects import Clock, StepOutcome, record_case
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 from shared.domain.actors import Actor
@@ -30,7 +32,7 @@ async def docket_case(
     at = clock()
     docketed_on = cmd.docketed_on or local_date(at)
     year = docketed_on.year
-    sequence = await uow.case_numbers.next(acceptance.docket_series(rules.office_code, year))
+    sequence = await uow.case_numbers.next(docket_series(rules.office_code, year))
     elsewhere = await uow.registry.accepted_elsewhere(
         patent_number=case.patent_number,
         requester_key=case.requester.identity_key,
@@ -39,7 +41,7 @@ async def docket_case(
     )
     acceptance.docket(
         case,
-        docket_no=acceptance.docket_number(year, rules.office_abbreviation, sequence),
+        docket_no=docket_number(year, rules.office_abbreviation, sequence),
         sequence=sequence,
         docketed_on=docketed_on,
         approved_by=cmd.approved_by,
@@ -60,10 +62,10 @@ async def decide_case(
     case.require_state("decide")
     at = clock()
     year = (cmd.draft.decided_on or local_date(at)).year
-    sequence = await uow.case_numbers.next(decision.decision_series(rules.office_code, year))
+    sequence = await uow.case_numbers.next(decision_series(rules.office_code, year))
     decision.decide(
         case,
-        decision_no=decision.decision_number(year, rules.office_abbreviation, sequence),
+        decision_no=decision_number(year, rules.office_abbreviation, sequence),
         draft=cmd.draft,
         by=Actor(ActorKind.PANEL, cmd.by),
         at=at,

@@ -12,9 +12,9 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from adjudication.domain.case import Case
-from adjudication.domain.penalty_case import PenaltyCase
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.penalty.aggregate import PenaltyCase
+from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers.reactions import react
 from adjudication.publishing import case_publisher, penalty_publisher
 from adjudication.unit_of_work import AdjudicationUnitOfWork

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from adjudication.domain.case import Case
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.parts.opening import registration_number
+from adjudication.domain.case.steps.opening import open_case
 from adjudication.domain.commands import OpenCaseFromComplaint, RecordForeignDocket, RecordForeignFinding
-from adjudication.domain.opening import open_case, registration_number
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers.effects import Clock, record_case
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from adjudication.domain import penalty_commands as p
-from adjudication.domain import penalty_steps as steps
-from adjudication.domain.actors import ActorKind
-from adjudication.domain.penalty_case import PenaltyCase, penalty_case_number, penalty_decision_number
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.commands import penalty as p
+from adjudication.domain.penalty import steps
+from adjudication.domain.penalty.aggregate import PenaltyCase, penalty_case_number, penalty_decision_number
+from adjudication.domain.values.actors import ActorKind
+from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers.effects import Clock, StepOutcome, record_penalty_case
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 from shared.domain.actors import Actor

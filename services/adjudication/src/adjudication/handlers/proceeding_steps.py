@@ -8,18 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 from adjudication.domain import commands as c
-from adjudication.domain import (
-    delivery,
-    evidence,
-    hearing_record,
-    hearings,
-    participants,
-    recusal,
-)
-from adjudication.domain.actors import ActorKind
-from adjudication.domain.case import Case
-from adjudication.domain.parties import PartyRole
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.steps import delivery, evidence, hearing_record, hearings, participants, recusal
+from adjudication.domain.values.actors import ActorKind
+from adjudication.domain.values.parties import PartyRole
+from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers.acting import actor, on_behalf
 
 Step = Callable[[Case, Any, dt.datetime, CaseRules], None]

@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
-from adjudication.domain import repeat
-from adjudication.domain.case import Case
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.parts.repeat import within_lookback
+from adjudication.domain.case.steps import repeat
 from adjudication.domain.events import CaseEvent
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.values.rules import CaseRules
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 
 EFFECTIVE_EVENTS = frozenset({CaseEvent.DECISION_BECAME_EFFECTIVE, CaseEvent.DECISION_UPHELD})
@@ -42,7 +43,7 @@ async def _record_finding(uow: AdjudicationUnitOfWork, case: Case, rules: CaseRu
     earlier = [f for f in earlier if f.case_id != str(case.id)]
     for respondent in case.respondents:
         mine = [f for f in earlier if f.subject_key == respondent.identity_key]
-        priors = repeat.within_lookback(mine, effective_on, rules.repeat_lookback_months)
+        priors = within_lookback(mine, effective_on, rules.repeat_lookback_months)
         if priors:
             repeat.flag(
                 case,

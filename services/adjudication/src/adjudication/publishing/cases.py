@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 
-from adjudication.domain.case import Case
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.states import TRANSITIONS
 from adjudication.domain.events import CaseEvent, DeadlineEvent
-from adjudication.domain.rules import CaseRules
-from adjudication.domain.states import TRANSITIONS
+from adjudication.domain.values.rules import CaseRules
 from adjudication.publishing.decisions import (
     decision_effective,
     decision_issued,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from adjudication.domain.case import Case
-from adjudication.domain.decision import litigation_route
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.parts.decision import litigation_route
 from adjudication.domain.events import CaseEvent
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.values.rules import CaseRules
 from adjudication.publishing.values import (
     party_ref,
     rights,

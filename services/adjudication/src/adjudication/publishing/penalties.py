@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from adjudication.domain.events import DeadlineEvent, PenaltyEvent
-from adjudication.domain.penalty_case import PENALTY_TRANSITIONS, PenaltyCase
+from adjudication.domain.penalty.aggregate import PenaltyCase
+from adjudication.domain.penalty.states import PENALTY_TRANSITIONS
 from adjudication.publishing.values import alert, legal_basis, subject, transitioned
 from shared.contracts import EventData, IpRef
 from shared.contracts.adjudication import CaseKind, CounterfeitPenaltyDecidedV1

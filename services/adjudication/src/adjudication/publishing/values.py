@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from adjudication.domain.events import DeadlineEvent
-from adjudication.domain.parties import PartyRecord, PatentRight
+from adjudication.domain.values.parties import PartyRecord, PatentRight
 from shared.contracts import EventData, LegalBasis
 from shared.contracts.adjudication import (
     AlertLevel,

@@ -9,13 +9,14 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from adjudication.domain.case import Case
-from adjudication.domain.decision import Outcome
-from adjudication.domain.opening import FiledRequest, open_case
-from adjudication.domain.parties import PartyRecord, PartyRole, PatentRight
-from adjudication.domain.procedure import Procedure
-from adjudication.domain.rules import CaseRules
-from adjudication.domain.states import CaseState
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.parts.decision import Outcome
+from adjudication.domain.case.parts.opening import FiledRequest
+from adjudication.domain.case.parts.procedure import Procedure
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps.opening import open_case
+from adjudication.domain.values.parties import PartyRecord, PartyRole, PatentRight
+from adjudication.domain.values.rules import CaseRules
 from adjudication.rules import load_stage_bars
 from adjudication.testing.paths import PATHS
 from adjudication.testing.steps import CaseSteps, moment

@@ -15,13 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from adjudication.domain.acceptance import OtherAcceptance
-from adjudication.domain.case import Case
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.parts.acceptance import OtherAcceptance
+from adjudication.domain.case.parts.hearings import Booking, HearingMode, RoomRef
+from adjudication.domain.case.parts.repeat import PriorFinding
 from adjudication.domain.errors import CaseNotFound, HearingRoomNotFound, PenaltyCaseNotFound
-from adjudication.domain.hearings import Booking, HearingMode, RoomRef
-from adjudication.domain.penalty_case import PenaltyCase
-from adjudication.domain.repeat import PriorFinding
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.penalty.aggregate import PenaltyCase
+from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers import COMMAND_HANDLERS
 from shared.messagebus import MessageBus
 from shared.testing.fakes import FakeStore, FakeUnitOfWork

@@ -5,15 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from adjudication.domain import (
-    acceptance,
-    endings,
-    litigation,
-    mediation,
-)
-from adjudication.domain.case import Case
-from adjudication.domain.decision import Outcome
-from adjudication.domain.states import CaseState
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.parts.decision import Outcome
+from adjudication.domain.case.parts.litigation import JudgmentResult
+from adjudication.domain.case.parts.mediation import MediationResult
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import acceptance, endings, litigation, mediation
 from adjudication.testing.steps import COURT, HANDLER, PANEL, PARTIES, REQUESTER, CaseSteps, moment
 
 S = CaseState
@@ -79,7 +76,7 @@ def _sue(b: CaseSteps, c: Case, o: Outcome) -> None:
 def _revoke(b: CaseSteps, c: Case, o: Outcome) -> None:
     litigation.record_judgment(
         c,
-        result=litigation.JudgmentResult.REVOKED,
+        result=JudgmentResult.REVOKED,
         judgment_no="（2026）京73行初1号判决",
         effective_on=D(2026, 8, 1),
         by=COURT,
@@ -155,7 +152,7 @@ PATHS[S.MEDIATED] = [
     *PATHS[S.IN_MEDIATION],
     lambda b, c, o: mediation.conclude_mediation(
         c,
-        result=mediation.MediationResult(
+        result=MediationResult(
             mediation_case_id="m-1",
             mediation_case_no="MD2026-000001",
             result="agreement",

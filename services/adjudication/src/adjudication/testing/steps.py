@@ -9,9 +9,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from adjudication.domain import (
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.parts.acceptance import AcceptanceChecklist
+from adjudication.domain.case.parts.decision import (
+    DecisionDraft,
+    InfringingAct,
+    Outcome,
+    StopMeasure,
+    StopOrder,
+)
+from adjudication.domain.case.parts.enforcement import EnforcementApplication, EnforcementRuling
+from adjudication.domain.case.parts.hearings import Attendance, Hearing, HearingMode, HearingPlan, RoomRef
+from adjudication.domain.case.parts.jurisdiction import Jurisdiction, JurisdictionBasis
+from adjudication.domain.case.parts.service import ServiceMethod
+from adjudication.domain.case.parts.suspension import Attachment, SuspensionApplication, SuspensionReason
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import (
     acceptance,
-    clockwork,
+    deadlines,
     decision,
     delivery,
     enforcement,
@@ -21,16 +36,8 @@ from adjudication.domain import (
     participants,
     suspension,
 )
-from adjudication.domain.actors import ActorKind
-from adjudication.domain.case import Case
-from adjudication.domain.decision import DecisionDraft, InfringingAct, Outcome, StopMeasure, StopOrder
-from adjudication.domain.hearings import Attendance, HearingMode, HearingPlan, RoomRef
-from adjudication.domain.jurisdiction import Jurisdiction, JurisdictionBasis
-from adjudication.domain.rules import CaseRules, ParticipantRole
-from adjudication.domain.service_records import ServiceMethod
-from adjudication.domain.states import CaseState
-from adjudication.domain.suspension import SuspensionApplication
-from adjudication.domain.suspension_checklist import Attachment, SuspensionReason
+from adjudication.domain.values.actors import ActorKind
+from adjudication.domain.values.rules import CaseRules, ParticipantRole
 from shared.calendar import SHANGHAI
 from shared.domain.actors import Actor
 
@@ -79,7 +86,7 @@ class CaseSteps:
             "docketed_on": on,
             "approved_by": "王处长",
             "jurisdiction": Jurisdiction(basis=JurisdictionBasis.RESPONDENT_DOMICILE),
-            "checklist": acceptance.AcceptanceChecklist(
+            "checklist": AcceptanceChecklist(
                 requester_entitled=True, respondent_identified=True, claims_specific=True, patent_valid=True
             ),
             "accepted_elsewhere": (),
@@ -129,7 +136,7 @@ class CaseSteps:
             for p, n, r in people
         ]
 
-    def schedule(self, case: Case, at: dt.datetime | None = None, **plan: Any) -> hearings.Hearing:
+    def schedule(self, case: Case, at: dt.datetime | None = None, **plan: Any) -> Hearing:
         ids = [p.id for p in case.participants if p.active] or self.panel(case)
         fields: dict[str, Any] = {
             "room": ROOM,
@@ -223,7 +230,7 @@ class CaseSteps:
         )
 
     def lapse(self, case: Case, key: str, on: dt.date) -> None:
-        clockwork.deadline_reached(case, key, warning=False, at=moment(on, 0), rules=self.rules)
+        deadlines.deadline_reached(case, key, warning=False, at=moment(on, 0), rules=self.rules)
 
     def make_effective(self, case: Case) -> None:
         self.serve_decision(case, "respondent-1", D(2026, 4, 17))
@@ -254,7 +261,7 @@ class CaseSteps:
         )
 
     def apply(self, case: Case, on: dt.date = APPLICATION_DAY, late_reason: str | None = None) -> None:
-        application = enforcement.EnforcementApplication(
+        application = EnforcementApplication(
             court_code="330106",
             court_name="北京市海淀区人民法院",
             application_no="强执申2026-1",
@@ -266,7 +273,7 @@ class CaseSteps:
         enforcement.apply_to_court(case, application=application, by=HEAD, at=moment(on))
 
     def rule(self, case: Case, granted: bool, on: dt.date = RULING_DAY) -> None:
-        ruling = enforcement.EnforcementRuling(
+        ruling = EnforcementRuling(
             ruling_no="（2026）京0108行审1号",
             court_code="110108",
             granted=granted,

@@ -17,12 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from adjudication.adapters.decision_document import decision_document
 from adjudication.adapters.orm import case_assignments, cases, hearing_rooms
 from adjudication.adapters.repository import CASE_FILE, case_from_row
+from adjudication.domain.case.states import FINAL, CaseState, allowed_from
+from adjudication.domain.case.steps.evidence import verify_evidence
 from adjudication.domain.errors import CaseNotFound
-from adjudication.domain.evidence import verify_evidence
-from adjudication.domain.penalty_case import PenaltyState
-from adjudication.domain.records import local_date
-from adjudication.domain.rules import CaseRules
-from adjudication.domain.states import FINAL, CaseState, allowed_from
+from adjudication.domain.penalty.states import PenaltyState
+from adjudication.domain.values.days import local_date
+from adjudication.domain.values.rules import CaseRules
 from adjudication.views import penalty
 from adjudication.views.deadlines import deadline_out
 from adjudication.views.models import (

@@ -10,32 +10,32 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from adjudication.domain.acceptance import CorrectionRequest, DocketRecord
-from adjudication.domain.case_clock import CloseClock
-from adjudication.domain.decision import Decision
-from adjudication.domain.delivery import AnswerRecord
-from adjudication.domain.drug_linkage import DrugLinkage
-from adjudication.domain.enforcement import ComplianceCheck, Enforcement
-from adjudication.domain.evidence import EvidenceItem
-from adjudication.domain.hearings import Hearing
-from adjudication.domain.litigation import AdminSuit
-from adjudication.domain.mediation import MediationHandOff
-from adjudication.domain.participants import Participant
-from adjudication.domain.parties import PartyRecord, PatentRight
-from adjudication.domain.penalty_case import (
+from adjudication.domain.case.parts.acceptance import CorrectionRequest, DocketRecord
+from adjudication.domain.case.parts.clock import CloseClock
+from adjudication.domain.case.parts.decision import Decision
+from adjudication.domain.case.parts.delivery import AnswerRecord
+from adjudication.domain.case.parts.drug_linkage import DrugLinkage
+from adjudication.domain.case.parts.endings import Ending
+from adjudication.domain.case.parts.enforcement import ComplianceCheck, Enforcement
+from adjudication.domain.case.parts.evidence import EvidenceItem
+from adjudication.domain.case.parts.hearings import Hearing
+from adjudication.domain.case.parts.litigation import AdminSuit
+from adjudication.domain.case.parts.mediation import MediationHandOff
+from adjudication.domain.case.parts.participants import Participant
+from adjudication.domain.case.parts.procedure import SimpleAssessment
+from adjudication.domain.case.parts.recusal import RecusalRequest
+from adjudication.domain.case.parts.repeat import PriorFinding
+from adjudication.domain.case.parts.service import ServiceRecord
+from adjudication.domain.case.parts.suspension import SuspensionRequest
+from adjudication.domain.penalty.aggregate import PenaltyCase
+from adjudication.domain.penalty.values import (
     CaseSource,
     CounterfeitAct,
-    PenaltyCase,
     PenaltyDecision,
     ProposedPenalty,
     fine_ceiling,
 )
-from adjudication.domain.procedure import SimpleAssessment
-from adjudication.domain.records import Ending
-from adjudication.domain.recusal import RecusalRequest
-from adjudication.domain.repeat import PriorFinding
-from adjudication.domain.service_records import ServiceRecord
-from adjudication.domain.suspension import SuspensionRequest
+from adjudication.domain.values.parties import PartyRecord, PatentRight
 from shared.vocabulary import IpType, PartyKind
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adjudication.adapters.orm import penalty_cases as table
 from adjudication.adapters.penalty_repository import PENALTY_FILE
 from adjudication.domain.errors import PenaltyCaseNotFound
-from adjudication.domain.penalty_case import PenaltyState
+from adjudication.domain.penalty.states import PenaltyState
 from adjudication.views.deadlines import deadline_out
 from adjudication.views.models import PenaltyCaseList, PenaltyCaseRead
 

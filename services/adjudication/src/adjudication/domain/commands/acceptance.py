@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from adjudication.domain.acceptance import AcceptanceChecklist
+from adjudication.domain.case.parts.acceptance import AcceptanceChecklist
+from adjudication.domain.case.parts.jurisdiction import Jurisdiction
+from adjudication.domain.case.parts.opening import FiledRequest
+from adjudication.domain.case.parts.procedure import Procedure, SimpleAssessment
 from adjudication.domain.commands.base import CaseCommand
-from adjudication.domain.jurisdiction import Jurisdiction
-from adjudication.domain.opening import FiledRequest
-from adjudication.domain.procedure import Procedure, SimpleAssessment
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from adjudication.domain.case.parts.decision import DecisionDraft
+from adjudication.domain.case.parts.drug_linkage import LinkageRequest
+from adjudication.domain.case.parts.enforcement import EnforcementApplication
+from adjudication.domain.case.parts.litigation import JudgmentResult
+from adjudication.domain.case.parts.service import ServiceMethod
 from adjudication.domain.commands.base import CaseCommand
-from adjudication.domain.decision import DecisionDraft
-from adjudication.domain.drug_linkage import LinkageRequest
-from adjudication.domain.enforcement import EnforcementApplication
-from adjudication.domain.litigation import JudgmentResult
-from adjudication.domain.service_records import ServiceMethod
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from adjudication.domain.case_clock import PauseReason
+from adjudication.domain.case.parts.clock import PauseReason
+from adjudication.domain.case.parts.mediation import MediationResult
+from adjudication.domain.case.parts.suspension import RefusalGround, SuspensionApplication
 from adjudication.domain.commands.base import CaseCommand
-from adjudication.domain.mediation import MediationResult
-from adjudication.domain.suspension import SuspensionApplication
-from adjudication.domain.suspension_checklist import RefusalGround
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

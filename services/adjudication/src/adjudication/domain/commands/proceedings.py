@@ -7,12 +7,12 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from adjudication.domain.case.parts.evidence import EvidenceIn
+from adjudication.domain.case.parts.hearings import Attendance, HearingMode
+from adjudication.domain.case.parts.recusal import RecusalResult
+from adjudication.domain.case.parts.service import DocumentKind, ServiceMethod
 from adjudication.domain.commands.base import CaseCommand
-from adjudication.domain.evidence import EvidenceIn
-from adjudication.domain.hearings import Attendance, HearingMode
-from adjudication.domain.recusal import RecusalResult
-from adjudication.domain.rules import ParticipantRole
-from adjudication.domain.service_records import DocumentKind, ServiceMethod
+from adjudication.domain.values.rules import ParticipantRole
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

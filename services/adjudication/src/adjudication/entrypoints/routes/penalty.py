@@ -8,8 +8,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from adjudication.domain import penalty_commands as p
-from adjudication.domain.penalty_case import PenaltyState
+from adjudication.domain.commands import penalty as p
+from adjudication.domain.penalty.states import PenaltyState
 from adjudication.entrypoints.dependencies import CaseHandler, CaseReader, Container, Panel
 from adjudication.entrypoints.schemas.penalty import (
     FineBounds,

@@ -6,7 +6,7 @@ import uuid
 
 from fastapi import APIRouter, status
 
-from adjudication.domain.hearings import RoomRef
+from adjudication.domain.case.parts.hearings import RoomRef
 from adjudication.entrypoints.dependencies import CaseReader, Container, RoomManager
 from adjudication.entrypoints.schemas.proceedings import RoomIn
 from adjudication.views.models import RoomRead

@@ -9,14 +9,9 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from adjudication.domain import penalty_commands as p
-from adjudication.domain.parties import PartyRecord, PartyRole
-from adjudication.domain.penalty_case import (
-    CaseSource,
-    CounterfeitAct,
-    fine_ceiling,
-)
-from adjudication.domain.penalty_steps import PenaltyFiling
+from adjudication.domain.commands import penalty as p
+from adjudication.domain.penalty.values import CaseSource, CounterfeitAct, PenaltyFiling, fine_ceiling
+from adjudication.domain.values.parties import PartyRecord, PartyRole
 from adjudication.entrypoints.schemas.base import Body, Short, Text
 from shared.vocabulary import PartyKind
 from shared.web.types import CreditCode

@@ -6,12 +6,18 @@ import datetime as dt
 
 import structlog
 
-from adjudication.domain.evidence import EvidenceItem
-from adjudication.domain.opening import FiledRequest
-from adjudication.domain.parties import REQUESTER_ID, PartyRecord, PartyRole, PatentRight, respondent_id
-from adjudication.domain.procedure import Procedure
-from adjudication.domain.records import local_date
-from adjudication.domain.service_records import new_id
+from adjudication.domain.case.parts.evidence import EvidenceItem
+from adjudication.domain.case.parts.opening import FiledRequest
+from adjudication.domain.case.parts.procedure import Procedure
+from adjudication.domain.case.parts.service import new_id
+from adjudication.domain.values.days import local_date
+from adjudication.domain.values.parties import (
+    REQUESTER_ID,
+    PartyRecord,
+    PartyRole,
+    PatentRight,
+    respondent_id,
+)
 from shared.contracts.common import EvidenceRef, PartyDetails, RightRef
 from shared.contracts.intake import ComplaintRoutedV1
 
