@@ -8,8 +8,8 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from adjudication.adapters.orm import messaging
-from adjudication.domain.commands import ReachDeadline
 from adjudication.domain.commands.penalty import ReachPenaltyDeadline
+from adjudication.domain.commands.system import ReachDeadline
 from adjudication.domain.values.rules import CaseRules
 from adjudication.entrypoints import consumer
 from adjudication.handlers import COMMAND_HANDLERS

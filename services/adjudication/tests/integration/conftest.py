@@ -19,7 +19,7 @@ import pytest
 
 from adjudication.domain.case.parts.opening import FiledRequest
 from adjudication.domain.case.parts.procedure import Procedure
-from adjudication.domain.commands import OpenCaseFromComplaint
+from adjudication.domain.commands.acceptance import OpenCaseFromComplaint
 from adjudication.domain.values.parties import PartyRecord, PartyRole, PatentRight
 from shared.calendar import SHANGHAI
 from shared.testing.refs import random_name, random_patent_number, random_uscc

@@ -13,7 +13,8 @@ from adjudication.domain.case.parts.acceptance import AcceptanceChecklist, Other
 from adjudication.domain.case.parts.jurisdiction import Jurisdiction, JurisdictionBasis
 from adjudication.domain.case.parts.repeat import PriorFinding
 from adjudication.domain.case.states import CaseState
-from adjudication.domain.commands import DocketCase, ReachDeadline
+from adjudication.domain.commands.acceptance import DocketCase
+from adjudication.domain.commands.system import ReachDeadline
 from adjudication.domain.errors import AcceptanceBlocked
 from adjudication.testing import AdjudicationStore, fake_bus
 from shared.calendar import SHANGHAI

@@ -203,10 +203,10 @@ DRIVERS: dict[str, Any] = {
     ),
     "close": lambda c, r: _serve_and_close(c),
     "drop": lambda c, r: steps.end_without_penalty(
-        c, transfer=False, reasons=("证据不足",), by=HEAD, at=at(D(2026, 3, 25))
+        c, transfer_to_police=False, reasons=("证据不足",), by=HEAD, at=at(D(2026, 3, 25))
     ),
     "transfer_to_police": lambda c, r: steps.end_without_penalty(
-        c, transfer=True, reasons=("涉嫌犯罪",), by=HEAD, at=at(D(2026, 3, 25))
+        c, transfer_to_police=True, reasons=("涉嫌犯罪",), by=HEAD, at=at(D(2026, 3, 25))
     ),
 }
 PATH = ["notify", "request_hearing", "hold_hearing", "decide", "publish"]

@@ -23,15 +23,14 @@ import structlog
 from adjudication.domain.case.parts.litigation import JudgmentResult
 from adjudication.domain.case.parts.mediation import MediationResult
 from adjudication.domain.case.parts.opening import is_adjudicable
-from adjudication.domain.commands import (
-    ConcludeMediation,
-    OpenCaseFromComplaint,
+from adjudication.domain.commands.acceptance import OpenCaseFromComplaint
+from adjudication.domain.commands.after_decision import (
     RecordAdminSuit,
     RecordEnforcementRuling,
-    RecordForeignDocket,
-    RecordForeignFinding,
     RecordJudgment,
 )
+from adjudication.domain.commands.interruptions import ConcludeMediation
+from adjudication.domain.commands.system import RecordForeignDocket, RecordForeignFinding
 from adjudication.domain.errors import CaseTransitionRefused
 from adjudication.domain.values.parties import identity_key
 from adjudication.entrypoints.schemas.routed_complaint import filed_request

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from adjudication.domain.case.steps.deadlines import deadline_reached
-from adjudication.domain.commands import ReachDeadline
 from adjudication.domain.commands.penalty import ReachPenaltyDeadline
+from adjudication.domain.commands.system import ReachDeadline
 from adjudication.domain.penalty.steps import penalty_deadline_reached
 from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers.effects import Clock, record_case, record_penalty_case

@@ -8,7 +8,8 @@ from typing import Any
 from adjudication.domain.case.aggregate import Case
 from adjudication.domain.case.parts.opening import registration_number
 from adjudication.domain.case.steps.opening import open_case
-from adjudication.domain.commands import OpenCaseFromComplaint, RecordForeignDocket, RecordForeignFinding
+from adjudication.domain.commands.acceptance import OpenCaseFromComplaint
+from adjudication.domain.commands.system import RecordForeignDocket, RecordForeignFinding
 from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers.effects import Clock, record_case
 from adjudication.unit_of_work import AdjudicationUnitOfWork

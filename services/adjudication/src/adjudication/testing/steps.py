@@ -18,7 +18,7 @@ from adjudication.domain.case.parts.decision import (
     StopMeasure,
     StopOrder,
 )
-from adjudication.domain.case.parts.enforcement import EnforcementApplication, EnforcementRuling
+from adjudication.domain.case.parts.enforcement import EnforcementApplication
 from adjudication.domain.case.parts.hearings import Attendance, Hearing, HearingMode, HearingPlan, RoomRef
 from adjudication.domain.case.parts.jurisdiction import Jurisdiction, JurisdictionBasis
 from adjudication.domain.case.parts.service import ServiceMethod
@@ -273,12 +273,13 @@ class CaseSteps:
         enforcement.apply_to_court(case, application=application, by=HEAD, at=moment(on))
 
     def rule(self, case: Case, granted: bool, on: dt.date = RULING_DAY) -> None:
-        ruling = EnforcementRuling(
-            ruling_no="（2026）京0108行审1号",
+        enforcement.record_ruling(
+            case,
             court_code="110108",
+            ruling_no="（2026）京0108行审1号",
             granted=granted,
-            reasons=None,
             ruled_on=on,
-            recorded_at=moment(on),
+            by=COURT,
+            at=moment(on),
+            rules=self.rules,
         )
-        enforcement.record_ruling(case, ruling=ruling, by=COURT, at=moment(on), rules=self.rules)

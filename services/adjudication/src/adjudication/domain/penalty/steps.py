@@ -257,10 +257,10 @@ def close(case: PenaltyCase, *, by: Actor, at: dt.datetime) -> None:
 
 
 def end_without_penalty(
-    case: PenaltyCase, *, transfer: bool, reasons: Sequence[str], by: Actor, at: dt.datetime
+    case: PenaltyCase, *, transfer_to_police: bool, reasons: Sequence[str], by: Actor, at: dt.datetime
 ) -> None:
     """Drop the case (no counterfeiting, out of time) or transfer it to the police (suspected crime)."""
-    name = "transfer_to_police" if transfer else "drop"
+    name = "transfer_to_police" if transfer_to_police else "drop"
     case.require_state(name)
     if not [r for r in reasons if r.strip()]:
         raise rule_violated("reasons", "required", "State the reasons", "请说明理由")

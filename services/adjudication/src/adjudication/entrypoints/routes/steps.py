@@ -6,8 +6,8 @@ import uuid
 
 from fastapi import APIRouter
 
-from adjudication.domain import commands as c
 from adjudication.domain.case.parts.clock import PauseReason
+from adjudication.domain.commands import interruptions as c
 from adjudication.entrypoints.dependencies import CaseHandler, Container, Panel
 from adjudication.entrypoints.routes.running import CASE_STEP_ERRORS, run_step
 from adjudication.entrypoints.schemas.acceptance import (

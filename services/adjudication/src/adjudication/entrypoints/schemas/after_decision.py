@@ -7,7 +7,6 @@ import uuid
 
 from pydantic import Field
 
-from adjudication.domain import commands as c
 from adjudication.domain.case.parts.decision import (
     DecisionDraft,
     InfringingAct,
@@ -19,6 +18,7 @@ from adjudication.domain.case.parts.drug_linkage import DeclarationType, Linkage
 from adjudication.domain.case.parts.enforcement import EnforcementApplication
 from adjudication.domain.case.parts.litigation import JudgmentResult
 from adjudication.domain.case.parts.service import ServiceMethod
+from adjudication.domain.commands import after_decision as c
 from adjudication.entrypoints.schemas.base import Body, Short, Text
 
 

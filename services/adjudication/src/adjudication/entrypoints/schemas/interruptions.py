@@ -7,7 +7,6 @@ import uuid
 
 from pydantic import Field
 
-from adjudication.domain import commands as c
 from adjudication.domain.case.parts.clock import PauseReason
 from adjudication.domain.case.parts.suspension import (
     Attachment,
@@ -15,6 +14,7 @@ from adjudication.domain.case.parts.suspension import (
     SuspensionApplication,
     SuspensionReason,
 )
+from adjudication.domain.commands import interruptions as c
 from adjudication.entrypoints.schemas.base import Body, Short, Text
 
 

@@ -7,11 +7,11 @@ import uuid
 
 from pydantic import AwareDatetime, Field
 
-from adjudication.domain import commands as c
 from adjudication.domain.case.parts.evidence import EvidenceIn
 from adjudication.domain.case.parts.hearings import Attendance, HearingMode
 from adjudication.domain.case.parts.recusal import RecusalResult
 from adjudication.domain.case.parts.service import DocumentKind, ServiceMethod
+from adjudication.domain.commands import proceedings as c
 from adjudication.domain.values.rules import ParticipantRole
 from adjudication.entrypoints.schemas.base import Body, Sha256, Short, Text
 

@@ -188,9 +188,26 @@ def apply_to_court(case: Case, *, application: EnforcementApplication, by: Actor
 
 
 def record_ruling(
-    case: Case, *, ruling: EnforcementRuling, by: Actor, at: dt.datetime, rules: CaseRules
+    case: Case,
+    *,
+    court_code: str,
+    ruling_no: str,
+    granted: bool,
+    ruled_on: dt.date,
+    reasons: str | None = None,
+    by: Actor,
+    at: dt.datetime,
+    rules: CaseRules,
 ) -> None:
     """The court ruled on the application: granted closes the case; refused opens 15 days for review."""
+    ruling = EnforcementRuling(
+        ruling_no=ruling_no,
+        court_code=court_code,
+        granted=granted,
+        reasons=reasons,
+        ruled_on=ruled_on,
+        recorded_at=at,
+    )
     case.require_state("close_on_enforcement_granted")
     enforcement = case.enforcement
     assert enforcement is not None

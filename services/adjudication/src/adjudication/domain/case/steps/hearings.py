@@ -13,7 +13,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from adjudication.domain.case.aggregate import Case
-from adjudication.domain.case.parts.hearings import HEARINGS, Booking, Hearing, HearingPlan, HearingStatus
+from adjudication.domain.case.parts.hearings import (
+    HEARINGS,
+    Booking,
+    Hearing,
+    HearingPlan,
+    HearingStatus,
+    RoomRef,
+)
 from adjudication.domain.case.parts.service import DocumentKind, ServiceMethod, new_id
 from adjudication.domain.case.states import CaseState
 from adjudication.domain.case.steps.delivery import record_service
@@ -48,6 +55,38 @@ def scheduled_hearing(case: Case) -> Hearing | None:
 
 def persons_for(case: Case, participant_ids: Sequence[str]) -> tuple[str, ...]:
     return tuple(participant(case, pid).person_id for pid in participant_ids)
+
+
+def plan_hearing(
+    case: Case,
+    *,
+    hearing_id: str | None,
+    room: RoomRef,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    participant_ids: Sequence[str],
+    joint_with_invalidation: bool = False,
+    invalidation_case_no: str | None = None,
+    short_notice_reason: str | None = None,
+    conflicts: Sequence[Booking],
+    by: Actor,
+    at: dt.datetime,
+    rules: CaseRules,
+) -> None:
+    """Schedule a hearing, or (``hearing_id``) move the scheduled one; ``conflicts`` are other bookings."""
+    plan = HearingPlan(
+        room=room,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        participant_ids=tuple(participant_ids),
+        joint_with_invalidation=joint_with_invalidation,
+        invalidation_case_no=invalidation_case_no,
+        short_notice_reason=short_notice_reason,
+    )
+    if hearing_id is None:
+        schedule(case, plan=plan, conflicts=conflicts, by=by, at=at, rules=rules)
+    else:
+        reschedule(case, hearing_id=hearing_id, plan=plan, conflicts=conflicts, by=by, at=at, rules=rules)
 
 
 def schedule(

@@ -113,10 +113,15 @@ def record_suit(
     court_case_no: str,
     plaintiff: str,
     filed_on: dt.date,
+    decision_no: str | None = None,
     by: Actor,
     at: dt.datetime,
 ) -> None:
-    """A party sued (行政诉讼); the remaining windows no longer matter. Execution is not stayed."""
+    """A party sued (行政诉讼); the remaining windows no longer matter. Execution is not stayed.
+
+    ``decision_no`` is the decision the court names, if it names one: it must be this case's.
+    """
+    check_decision_reference(case, decision_no)
     case.require_state("record_admin_suit")
     advisories = []
     party = next((p for p in case.parties if p.name == plaintiff or p.party_id == plaintiff), None)
@@ -154,10 +159,13 @@ def record_judgment(
     result: JudgmentResult,
     judgment_no: str,
     effective_on: dt.date,
+    decision_no: str | None = None,
     by: Actor,
     at: dt.datetime,
     rules: CaseRules,
 ) -> None:
+    """The court's judgment took effect: the decision is upheld (effective) or revoked."""
+    check_decision_reference(case, decision_no)
     case.require_state("uphold")
     suit = case.suit
     if suit is None:
