@@ -12,12 +12,11 @@ from adjudication.domain.errors import CaseTransitionRefused, RuleViolated
 from adjudication.domain.penalty import steps
 from adjudication.domain.penalty.aggregate import PenaltyCase
 from adjudication.domain.penalty.states import PENALTY_TRANSITIONS, PenaltyState
-from adjudication.domain.penalty.values import CaseSource, CounterfeitAct, PenaltyFiling, fine_ceiling
+from adjudication.domain.penalty.values import CounterfeitAct, fine_ceiling
 from adjudication.domain.values.actors import ActorKind
-from adjudication.domain.values.parties import PartyRecord, PartyRole
+from adjudication.testing import penalty_filing
 from shared.calendar import SHANGHAI
 from shared.domain.actors import Actor
-from shared.vocabulary import PartyKind
 
 D = dt.date
 P = PenaltyState
@@ -47,32 +46,9 @@ def test_fine_ceiling_of_patent_law_article_68(gains: Decimal | None, ceiling: D
     assert ("RMB 50,000 or less" in bound.rule) is flat
 
 
-def filing(**overrides: Any) -> PenaltyFiling:
-    fields: dict[str, Any] = {
-        "subject": PartyRecord(
-            party_id="subject",
-            role=PartyRole.RESPONDENT,
-            kind=PartyKind.ORGANISATION,
-            name="某某电器有限公司",
-            credit_code="91330100MA2XXXXXXX",
-        ),
-        "acts": (CounterfeitAct.MARKING_UNPATENTED,),
-        "patent_number": "ZL201910000000.0",
-        "products": ("电热水壶",),
-        "marks": ("专利号 ZL201910000000.0",),
-        "source": CaseSource.EX_OFFICIO,
-        "source_ref": None,
-        "discovered_on": D(2026, 3, 2),
-        "act_ended_on": None,
-        "lawful_source_seller": False,
-        "facts": "产品包装标注他人专利号",
-    }
-    return PenaltyFiling(**(fields | overrides))
-
-
 def filed(rules: Any, **overrides: Any) -> PenaltyCase:
     return steps.file_case(
-        filing(**overrides), case_no="CP2026-000001", by=HANDLER, at=at(D(2026, 3, 2)), rules=rules
+        penalty_filing(**overrides), case_no="CP2026-000001", by=HANDLER, at=at(D(2026, 3, 2)), rules=rules
     )
 
 

@@ -23,7 +23,6 @@ from adjudication.domain.case.parts.hearings import Attendance, Hearing, Hearing
 from adjudication.domain.case.parts.jurisdiction import Jurisdiction, JurisdictionBasis
 from adjudication.domain.case.parts.service import ServiceMethod
 from adjudication.domain.case.parts.suspension import Attachment, SuspensionApplication, SuspensionReason
-from adjudication.domain.case.states import CaseState
 from adjudication.domain.case.steps import (
     acceptance,
     deadlines,
@@ -41,7 +40,6 @@ from adjudication.domain.values.rules import CaseRules, ParticipantRole
 from shared.calendar import SHANGHAI
 from shared.domain.actors import Actor
 
-S = CaseState
 HANDLER = Actor(ActorKind.HANDLER, "handler-1")
 PANEL = Actor(ActorKind.PANEL, "panel-1")
 HEAD = Actor(ActorKind.OFFICE_HEAD, "head-1")

@@ -18,8 +18,11 @@ from shared.domain.actors import Actor
 
 @dataclass(frozen=True, slots=True)
 class SuspensionApplicant:
-    """The party named in the application applies (recorded as the respondent, see the README),
-    else the office records the request itself."""
+    """The party named in the application applies, else the office records the request itself.
+
+    The party is recorded as a respondent even when the requester applies (e.g. over ownership): so
+    it always was; kept unchanged here, and reported for a fix rather than changed silently.
+    """
 
     decides_kind: ClassVar[bool] = False
 
