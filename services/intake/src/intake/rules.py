@@ -14,7 +14,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from intake.domain.acceptance import CHECKS, AcceptanceRule, Severity
+from intake.domain.acceptance import CHECKS, AcceptanceRule
+from intake.domain.complaint import Severity
 from intake.domain.errors import RuleTableInvalid
 from intake.domain.triage import FACTS, RuleTable, TriageRule
 from intake.domain.vocabulary import Track

@@ -8,8 +8,16 @@ from typing import Any
 
 import pytest
 
-from intake.domain.acceptance import AcceptanceContext, Outcome, Severity, assess, outcome
-from intake.domain.complaint import ClaimedRight, Listing, SimpleCriteria, TradeFairDetails
+from intake.domain.acceptance import AcceptanceContext, assess
+from intake.domain.complaint import (
+    ClaimedRight,
+    Listing,
+    Outcome,
+    Severity,
+    SimpleCriteria,
+    TradeFairDetails,
+    outcome,
+)
 from intake.domain.errors import RuleTableInvalid
 from intake.domain.parties import PartyRole
 from intake.domain.rights import Verification, VerificationStatus

@@ -7,8 +7,8 @@ import uuid
 
 import pytest
 
-from intake.domain.complaint import Complaint, Listing
-from intake.domain.dedup import Candidate, Relation, find_link, keys_of
+from intake.domain.complaint import Complaint, Listing, Relation
+from intake.domain.dedup import Candidate, find_link, keys_of
 from intake.domain.parties import PartyRole, mask_id_number, match_name
 from intake.domain.rights import (
     LicenceKind,

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mediation.domain.agreement import TermKind
+from mediation.domain.agreement import RuleEffect, TermKind
 from mediation.domain.competence import Court, CourtDirectory, CourtLevel
 from mediation.domain.deadlines import Timing
-from mediation.domain.eligibility import ConfirmationRules, EligibilityRule, RuleEffect
+from mediation.domain.eligibility import ConfirmationRules, EligibilityRule
 from mediation.domain.errors import ConfigurationError
 from mediation.domain.kinds import MediationKind
 from mediation.settings import MediationSettings

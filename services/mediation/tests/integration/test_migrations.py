@@ -22,10 +22,10 @@ from mediation.adapters.case_mapping import case_row
 from mediation.adapters.orm import case_record, mediation_cases, messaging
 from mediation.adapters.repository import MediationCaseRepository
 from mediation.domain.kinds import MediationKind
-from mediation.entrypoints.schemas.reads import History, HistoryEntry
 from mediation.rules import MediationRules, load_confirmation_rules, load_court_directory
 from mediation.testing import T0, new_case
 from mediation.views import MediationViews
+from mediation.views.case_models import History, HistoryEntry
 from shared import migrations
 from shared.case_record import CaseRecord
 from shared.domain.actors import Actor

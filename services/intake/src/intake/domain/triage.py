@@ -2,7 +2,8 @@
 
 The table is data (``intake/data/rules.toml``, replaceable through settings; read by
 :mod:`intake.rules`). Rules are tried in order; the first whose every condition holds fires, and
-the decision records its id and reason.
+the decision (:class:`~intake.domain.complaint.values.TriageDecision`, the complaint's own value)
+records its id and reason.
 Conditions compare named facts of the complaint (:func:`facts_of`) with a value or a list of values.
 """
 
@@ -13,14 +14,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from intake.domain.acceptance import AcceptanceRule
+from intake.domain.complaint.values import STAFF_OVERRIDE, FactValue, TriageDecision
 from intake.domain.errors import RuleTableInvalid
 from intake.domain.rights import VerificationStatus
-from intake.domain.vocabulary import PATENT_TYPES, REPORT_TYPES, Agency, EvaluationReport, Track
+from intake.domain.vocabulary import PATENT_TYPES, REPORT_TYPES, EvaluationReport, Track
 
 if TYPE_CHECKING:
     from intake.domain.complaint import Complaint
-
-FactValue = str | bool
 
 FACTS = (
     "channel",
@@ -35,8 +35,6 @@ FACTS = (
     "has_listings",
 )
 """The facts a triage condition may name."""
-
-STAFF_OVERRIDE = "staff_override"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,37 +58,6 @@ class RuleTable:
     source: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TriageDecision:
-    """Which track, by which rule, and why (with the facts the rule looked at)."""
-
-    track: Track
-    rule: str
-    reason: str
-    reason_zh: str
-    procedure: str | None = None
-    facts: Mapping[str, FactValue] = field(default_factory=dict)
-
-    @property
-    def destination(self) -> str | None:
-        """The ipcase service the track hands over to, if any."""
-        return TRACK_DESTINATIONS.get(self.track)
-
-    @property
-    def agency(self) -> Agency | None:
-        return TRACK_AGENCIES.get(self.track)
-
-
-TRACK_DESTINATIONS: Mapping[Track, str] = {
-    Track.SIMPLE_PROCEDURE: "adjudication",
-    Track.ORDINARY_ADJUDICATION: "adjudication",
-    Track.GREEN_CHANNEL: "adjudication",
-    Track.MEDIATION: "mediation",
-}
-TRACK_AGENCIES: Mapping[Track, Agency] = {
-    Track.REFER_ENFORCEMENT: Agency.ADMINISTRATIVE_ENFORCEMENT,
-    Track.REFER_POLICE: Agency.POLICE,
-}
 DEFAULT_PROCEDURES: Mapping[Track, str] = {
     Track.SIMPLE_PROCEDURE: "simple",
     Track.ORDINARY_ADJUDICATION: "ordinary",

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from intake.domain.acceptance import AcceptanceContext, Outcome, assess
+from intake.domain.acceptance import AcceptanceContext, assess
 from intake.domain.centre_case import CentreCase, Classification
-from intake.domain.complaint import Complaint
+from intake.domain.complaint import Complaint, Outcome, TriageDecision
 from intake.domain.deadlines import LIMITATION, OPINION, OPINION_PERIOD
 from intake.domain.dedup import find_link, keys_of
 from intake.domain.errors import InvalidComplaint
 from intake.domain.events import INTAKE, HandOff
 from intake.domain.rights import verify
 from intake.domain.trade_fair import TradeFairCase
-from intake.domain.triage import TriageDecision, decide
+from intake.domain.triage import decide
 from intake.domain.vocabulary import Track
 from intake.publishing import CENTRE_CASES, TRADE_FAIR_CASES, CentreCaseStep
 from intake.rules import IntakeRules

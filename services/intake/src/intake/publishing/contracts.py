@@ -7,10 +7,9 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from intake.domain.complaint import ClaimedRight, Complaint
+from intake.domain.complaint import ClaimedRight, Complaint, TriageDecision
 from intake.domain.parties import PartyRecord
 from intake.domain.rights import RegisteredRight, RightStatus
-from intake.domain.triage import TriageDecision
 from intake.domain.vocabulary import Agency
 from shared.contracts.base import IpRef, LegalBasis
 from shared.contracts.common import EvidenceRef, ListingRef, PartyDetails, PartyRef, RightRef, SubjectRef

@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from mediation.domain.errors import AgreementNotDraft, StatusRefused
 from mediation.domain.events import EventName as E
@@ -24,9 +24,6 @@ from mediation.domain.parties import CaseParty
 from shared.domain.actors import Actor
 from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 from shared.errors import FieldError
-
-if TYPE_CHECKING:
-    from mediation.domain.eligibility import Eligibility
 
 
 class TermKind(StrEnum):
@@ -78,6 +75,43 @@ class AgreementContent:
         if self.performance_deadline:
             days.append(self.performance_deadline)
         return max(days, default=None)
+
+
+class RuleEffect(StrEnum):
+    """What a confirmation-eligibility finding does: block the application or only warn."""
+
+    INELIGIBLE = "ineligible"
+    WARN = "warn"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    code: str
+    effect: RuleEffect
+    reason: str
+    reason_zh: str
+    basis: str
+    term_index: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Eligibility:
+    """Can the agreement be judicially confirmed: every finding with its basis (kept on the agreement;
+    the rules that judge it are :mod:`mediation.domain.eligibility`)."""
+
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def eligible(self) -> bool:
+        return not self.blocking
+
+    @property
+    def blocking(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.effect is RuleEffect.INELIGIBLE)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.effect is RuleEffect.WARN)
 
 
 class SignatureManner(StrEnum):

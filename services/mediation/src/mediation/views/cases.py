@@ -22,7 +22,8 @@ from mediation.domain.errors import (
 )
 from mediation.domain.mediating import case_needs
 from mediation.domain.roster import rank_candidates
-from mediation.entrypoints.schemas.reads import (
+from mediation.rules import MediationRules
+from mediation.views.case_models import (
     AgreementRead,
     ApplicationRead,
     CaseList,
@@ -37,7 +38,7 @@ from mediation.entrypoints.schemas.reads import (
     History,
     HistoryEntry,
 )
-from mediation.entrypoints.schemas.roster import (
+from mediation.views.roster_models import (
     CandidateList,
     CandidateOut,
     MediatorList,
@@ -45,7 +46,6 @@ from mediation.entrypoints.schemas.roster import (
     OrganisationList,
     OrganisationOut,
 )
-from mediation.rules import MediationRules
 from shared.case_record import CaseRecord, RecordedEvent
 from shared.documents import Document, render_html, render_pdf
 from shared.timers import TimerStatus

@@ -15,23 +15,27 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
-from intake.domain.acceptance import Finding, Outcome, outcome
 from intake.domain.complaint.states import TRACK_STATUS, TRANSITIONS, TRIAGED, ComplaintStatus
 from intake.domain.complaint.values import (
+    STAFF_OVERRIDE,
     ClaimedRight,
     Downstream,
+    Finding,
+    Link,
     Listing,
     Location,
+    Outcome,
+    Relation,
     SimpleCriteria,
     TradeFairDetails,
+    TriageDecision,
+    outcome,
 )
 from intake.domain.deadlines import CORRECTION, CORRECTION_PERIOD, IntakeDeadlines
-from intake.domain.dedup import Link, Relation
 from intake.domain.errors import IllegalStep
 from intake.domain.events import INTAKE, ComplaintEvent, FalseMaterialsFound, HandOff, TriageDecided, restated
 from intake.domain.parties import PartyRecord
 from intake.domain.rights import Verification
-from intake.domain.triage import STAFF_OVERRIDE, TriageDecision
 from intake.domain.vocabulary import AllegedAct, Channel, Track
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, TimerChange, TrackedDeadline

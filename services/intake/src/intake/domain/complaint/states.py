@@ -8,8 +8,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from intake.domain.events import ComplaintEvent
-from intake.domain.triage import TRACK_AGENCIES, TRACK_DESTINATIONS
-from intake.domain.vocabulary import Track
+from intake.domain.vocabulary import Agency, Track
 from shared.domain.lifecycle import TransitionTable, transition
 
 
@@ -86,6 +85,19 @@ TRANSITIONS: Final = TransitionTable(
     ],
 )
 """Every legal move, by step."""
+
+TRACK_DESTINATIONS: Final[Mapping[Track, str]] = {
+    Track.SIMPLE_PROCEDURE: "adjudication",
+    Track.ORDINARY_ADJUDICATION: "adjudication",
+    Track.GREEN_CHANNEL: "adjudication",
+    Track.MEDIATION: "mediation",
+}
+"""The ipcase service each routed track hands the complaint over to."""
+TRACK_AGENCIES: Final[Mapping[Track, Agency]] = {
+    Track.REFER_ENFORCEMENT: Agency.ADMINISTRATIVE_ENFORCEMENT,
+    Track.REFER_POLICE: Agency.POLICE,
+}
+"""The agency each referral track refers the complaint to."""
 
 TRACK_STATUS: Final[Mapping[Track, ComplaintStatus]] = {
     **dict.fromkeys(TRACK_DESTINATIONS, S.ROUTED),

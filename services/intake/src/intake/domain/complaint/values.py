@@ -1,13 +1,19 @@
-"""The values a complaint is made of: claimed rights, listings, locations, the fair, where its case is."""
+"""The values a complaint is made of: claimed rights, listings, locations, the fair, where its case is,
+and what the checks, the matching and triage decided about it (the policies that decide them,
+:mod:`intake.domain.acceptance`, :mod:`intake.domain.dedup` and :mod:`intake.domain.triage`, depend on
+the complaint, never the reverse)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
 
+from intake.domain.complaint.states import TRACK_AGENCIES, TRACK_DESTINATIONS
 from intake.domain.rights import Verification
-from intake.domain.vocabulary import EvaluationReport
+from intake.domain.vocabulary import Agency, EvaluationReport, Track
 from shared.vocabulary import IpType
 
 
@@ -61,3 +67,105 @@ class Downstream:
     case_no: str
     state: str
     updated_at: dt.datetime
+
+
+# -- what the acceptance checks found (the checks: :mod:`intake.domain.acceptance`) ------------------
+
+
+class Severity(StrEnum):
+    BLOCK = "block"
+    CORRECTION = "correction"
+    WARNING = "warning"
+    OFF = "off"
+
+
+class Outcome(StrEnum):
+    ACCEPT = "accept"
+    CORRECTION = "correction"
+    REFUSE = "refuse"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    rule: str
+    severity: Severity
+    field: str
+    message: str
+    message_zh: str
+    basis: str
+
+
+def outcome(findings: tuple[Finding, ...]) -> Outcome:
+    severities = {f.severity for f in findings}
+    if Severity.BLOCK in severities:
+        return Outcome.REFUSE
+    if Severity.CORRECTION in severities:
+        return Outcome.CORRECTION
+    return Outcome.ACCEPT
+
+
+# -- the earlier complaint it matched (the matching: :mod:`intake.domain.dedup`) --------------------
+
+
+class Relation(StrEnum):
+    DUPLICATE = "duplicate"
+    RELATED = "related"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link:
+    complaint_id: uuid.UUID
+    reference: str
+    relation: Relation
+    matched: tuple[str, ...]
+    confirmed: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "complaint_id": str(self.complaint_id),
+            "reference": self.reference,
+            "relation": self.relation.value,
+            "matched": list(self.matched),
+            "confirmed": self.confirmed,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Link:
+        matched = data["matched"]
+        assert isinstance(matched, list)
+        return cls(
+            complaint_id=uuid.UUID(str(data["complaint_id"])),
+            reference=str(data["reference"]),
+            relation=Relation(str(data["relation"])),
+            matched=tuple(str(m) for m in matched),
+            confirmed=bool(data.get("confirmed", False)),
+        )
+
+
+# -- the track it was put on (the rule table: :mod:`intake.domain.triage`) ---------------------------
+
+FactValue = str | bool
+
+STAFF_OVERRIDE = "staff_override"
+"""The rule a decision names when staff, not the rule table, chose the track."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TriageDecision:
+    """Which track, by which rule, and why (with the facts the rule looked at)."""
+
+    track: Track
+    rule: str
+    reason: str
+    reason_zh: str
+    procedure: str | None = None
+    facts: Mapping[str, FactValue] = field(default_factory=dict)
+
+    @property
+    def destination(self) -> str | None:
+        """The ipcase service the track hands over to, if any."""
+        return TRACK_DESTINATIONS.get(self.track)
+
+    @property
+    def agency(self) -> Agency | None:
+        return TRACK_AGENCIES.get(self.track)

@@ -1,4 +1,5 @@
-"""Response models for cases, agreements and confirmation applications."""
+"""Cases, agreements and confirmation applications as the API shows them (the read side's response
+models; the request bodies stay with the entry points, in :mod:`mediation.entrypoints.schemas`)."""
 
 from __future__ import annotations
 
