@@ -39,6 +39,33 @@ class RecordsEvents(Protocol):
 
 
 A = TypeVar("A", bound=RecordsEvents)
+
+
+class Alongside:
+    """An aggregate recorded and published together with what its contracts also need.
+
+    A subclass names its fields (the record and its subject, the case and its complaint) and says
+    which one is the aggregate; the effects runner then sees that aggregate's id, events and
+    timer changes, and the publisher's mappers see everything.
+    """
+
+    @property
+    def aggregate(self) -> RecordsEvents:
+        raise NotImplementedError
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.aggregate.id
+
+    @property
+    def events(self) -> list[DomainEvent]:
+        return self.aggregate.events
+
+    @property
+    def timer_changes(self) -> list[TimerChange]:
+        return self.aggregate.timer_changes
+
+
 P = TypeVar("P")
 
 

@@ -20,32 +20,23 @@ from credit.domain.vocabulary import ListType
 from shared.contracts import EventData, IpRef, LegalBasis
 from shared.contracts import credit as contracts
 from shared.contracts.common import RightRef, SubjectRef
-from shared.domain.deadlines import TimerChange
 from shared.domain.events import DomainEvent
-from shared.steps import Publisher
+from shared.steps import Alongside, Publisher
 from shared.vocabulary import IpType
 
 ORDER_45_WITHDRAWAL = LegalBasis(instrument="市场监督管理行政处罚信息公示规定 (SAMR Order 45)", article="11")
 
 
 @dataclass(frozen=True, slots=True)
-class RecordOfSubject:
+class RecordOfSubject(Alongside):
     """A credit record with the subject it is about: its events are published with the subject's ids."""
 
     record: CreditRecord
     subject: Subject
 
     @property
-    def id(self) -> uuid.UUID:
-        return self.record.id
-
-    @property
-    def events(self) -> list[DomainEvent]:
-        return self.record.events
-
-    @property
-    def timer_changes(self) -> list[TimerChange]:
-        return self.record.timer_changes
+    def aggregate(self) -> CreditRecord:
+        return self.record
 
 
 def subject_ref(subject: Subject) -> SubjectRef:

@@ -74,18 +74,7 @@ def party_ref(party: PartyRecord) -> PartyRef:
 
 
 def party_details(party: PartyRecord) -> PartyDetails:
-    return PartyDetails(
-        kind=party.kind,
-        name=party.name,
-        credit_code=party.credit_code,
-        id_number_masked=party.id_number_masked,
-        legal_representative=party.legal_representative,
-        capacity=party.capacity,
-        address=party.address,
-        region_code=party.region_code,
-        phone=party.phone,
-        email=party.email,
-    )
+    return PartyDetails.of(party)
 
 
 def subject(party: PartyRecord) -> SubjectRef:

@@ -34,9 +34,8 @@ from intake.publishing.contracts import (
     status_changed_event,
 )
 from shared.contracts import EventData
-from shared.domain.deadlines import TimerChange
 from shared.domain.events import DomainEvent
-from shared.steps import Publisher, StepEffects
+from shared.steps import Alongside, Publisher, StepEffects
 
 RECORD = "complaint"
 """Every record's events are on its complaint's case record (aggregate type ``complaint``)."""
@@ -105,23 +104,15 @@ COMPLAINTS_PUBLISH: Publisher[Complaint] = Publisher(
 
 
 @dataclass(slots=True)
-class CentreCaseStep:
+class CentreCaseStep(Alongside):
     """A centre-case step as its publisher sees it: the case, and the complaint a referral is about."""
 
     case: CentreCase
     complaint: Complaint
 
     @property
-    def id(self) -> uuid.UUID:
-        return self.case.id
-
-    @property
-    def events(self) -> list[DomainEvent]:
-        return self.case.events
-
-    @property
-    def timer_changes(self) -> list[TimerChange]:
-        return self.case.timer_changes
+    def aggregate(self) -> CentreCase:
+        return self.case
 
 
 def _referred(step: CentreCaseStep, event: DomainEvent) -> list[EventData]:

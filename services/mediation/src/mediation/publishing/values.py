@@ -13,18 +13,7 @@ from shared.contracts.common import MoneyAmount, PartyDetails
 
 
 def party_details(party: CaseParty) -> PartyDetails:
-    return PartyDetails(
-        kind=party.kind,
-        name=party.name,
-        credit_code=party.credit_code,
-        party_id=party.id,
-        id_number_masked=party.id_number_masked,
-        legal_representative=party.legal_representative,
-        address=party.address,
-        region_code=party.region_code,
-        phone=party.phone,
-        email=party.email,
-    )
+    return PartyDetails.of(party, party_id=party.id)
 
 
 def money(amount: Decimal | None, currency: str = "CNY") -> MoneyAmount | None:
