@@ -36,6 +36,8 @@ lint: install ## ruff, mypy --strict and the layer contracts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy shared/src services/*/src
+	@# Tests too, under the same strict settings; one run per tree (each has its own conftest).
+	@for tree in shared/tests tests $(wildcard services/*/tests); do $(BIN)/mypy $$tree || exit 1; done
 	$(BIN)/lint-imports
 
 fmt: install ## Format and auto-fix

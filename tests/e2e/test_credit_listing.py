@@ -13,8 +13,9 @@ from typing import Any
 
 import httpx
 
+from credit.domain.actors import person
 from credit.domain.commands import DecideListing, DecideRepair, PublishListing, RequestRepair
-from credit.domain.vocabulary import CHINA, Actor
+from credit.domain.vocabulary import CHINA
 from credit.testing import (
     decision_revoked,
     events_on,
@@ -33,7 +34,7 @@ from shared.web.auth import Role
 
 NOW = dt.datetime.now(CHINA)
 TODAY = NOW.date()
-OFFICER = Actor("officer-9", ("credit_officer",))
+OFFICER = person("officer-9", ("credit_officer",))
 
 
 async def candidate_for(client: httpx.AsyncClient, code: str) -> dict[str, Any]:

@@ -13,7 +13,6 @@ import uuid
 from typing import Any
 
 from intake.testing import complaint_body
-from mediation.domain.local_time import SHANGHAI, end_of
 from mediation.testing import (
     events_about,
     publish,
@@ -22,6 +21,8 @@ from mediation.testing import (
     types_of,
     wait_for_case,
 )
+from shared.calendar import SHANGHAI
+from shared.calendar.local_time import end_of_day
 from shared.contracts.court import ConfirmationAcceptedV1, ConfirmationRuledV1, ConfirmationRuling
 from shared.testing.events import fire_due_timers
 from shared.testing.waiting import eventually
@@ -57,9 +58,9 @@ async def test_a_missed_instalment_of_a_confirmed_agreement_reaches_credit_and_t
     roster = await register_roster(staff)
     assignment = (await staff.post(f"/v1/cases/{case['id']}/assignments", json={})).json()
     assert assignment["mediator_id"] == roster["mediator"]["id"] or assignment["status"] == "PENDING"
-    mediator = mediation.client(Role.MEDIATOR, subject=assignment_account(roster, assignment))
+    mediator = mediation.client(Role.MEDIATOR, subject=await assignment_account(staff, assignment))
     started = await mediator.post(f"/v1/cases/{case['id']}/assignments/{assignment['id']}/confirmation")
-    assert started.json()["state"] == "IN_MEDIATION", started.text
+    assert started.status_code == 200 and started.json()["state"] == "IN_MEDIATION", started.text
 
     applicant, respondent = case["parties"][0]["id"], case["parties"][1]["id"]
     due = TODAY + dt.timedelta(days=40)
@@ -134,7 +135,7 @@ async def test_a_missed_instalment_of_a_confirmed_agreement_reaches_credit_and_t
         for t in confirmed["armed_timers"]
         if t["name"].endswith(".1") and t["kind"].endswith("instalment_due")
     )
-    assert dt.datetime.fromisoformat(first["due_at"]) >= end_of(due)
+    assert dt.datetime.fromisoformat(first["due_at"]) >= end_of_day(due)
     assert await fire_due_timers(mediation.container, dt.datetime.fromisoformat(first["due_at"])) >= 1
     events = await events_about(
         broker.bootstrap_servers,
@@ -183,6 +184,9 @@ async def test_a_missed_instalment_of_a_confirmed_agreement_reaches_credit_and_t
     assert record["state"] == "CANDIDATE" and record["underlying_decision"]["doc_no"] == "(2026)浙01民特9号"
 
 
-def assignment_account(roster: dict[str, Any], assignment: dict[str, Any]) -> str:
-    """The auto-assigned mediator may be one registered by an earlier test; staff can answer for anyone."""
-    return roster["account"] if assignment["mediator_id"] == roster["mediator"]["id"] else "staff-answering"
+async def assignment_account(staff: Any, assignment: dict[str, Any]) -> str:
+    """The account of the mediator the case was given to (an earlier test's mediator may rank first):
+    only the assigned mediator may answer an assignment."""
+    mediator = await staff.get(f"/v1/mediators/{assignment['mediator_id']}")
+    assert mediator.status_code == 200, mediator.text
+    return str(mediator.json()["account"])

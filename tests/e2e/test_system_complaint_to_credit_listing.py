@@ -18,16 +18,24 @@ from typing import Any
 
 import httpx
 
-from adjudication.domain import commands as a
-from adjudication.domain.acceptance import AcceptanceChecklist
-from adjudication.domain.decision import DecisionDraft, InfringingAct, Outcome, StopOrder
-from adjudication.domain.enforcement import EnforcementApplication
-from adjudication.domain.jurisdiction import Jurisdiction, JurisdictionBasis
-from adjudication.domain.participants import ParticipantRole
-from adjudication.domain.service_records import ServiceMethod
+from adjudication.domain.case.parts.acceptance import AcceptanceChecklist
+from adjudication.domain.case.parts.decision import DecisionDraft, InfringingAct, Outcome, StopOrder
+from adjudication.domain.case.parts.enforcement import EnforcementApplication
+from adjudication.domain.case.parts.jurisdiction import Jurisdiction, JurisdictionBasis
+from adjudication.domain.case.parts.service import ServiceMethod
+from adjudication.domain.commands.acceptance import DocketCase
+from adjudication.domain.commands.after_decision import (
+    ApplyForEnforcement,
+    CheckCompliance,
+    DecideCase,
+    SendEnforcementDemand,
+    ServeDecision,
+)
+from adjudication.domain.commands.proceedings import AssignParticipant, ServeRequestCopy
+from adjudication.domain.values.rules import ParticipantRole
 from adjudication.handlers import COMMAND_HANDLERS
+from credit.domain import actors as credit_actors
 from credit.domain import commands as cr
-from credit.domain.vocabulary import Actor
 from intake.testing import complaint_body
 from shared.calendar import SHANGHAI
 from shared.contracts.court import EnforcementRuledV1
@@ -41,7 +49,7 @@ from shared.testing.waiting import eventually
 from shared.web.auth import Role
 
 OFFICE = "110108"
-OFFICER = Actor("officer-9", ("credit_officer",))
+OFFICER = credit_actors.person("officer-9", ("credit_officer",))
 
 
 async def start_system(start_service: Any, database: str) -> dict[str, RunningService]:
@@ -107,7 +115,7 @@ async def test_a_complaint_ends_as_a_published_then_repaired_credit_listing(
     )
     today = clock().date()
     await bus.handle(
-        a.DocketCase(
+        DocketCase(
             case_id=case_id,
             by="handler-wang",
             approved_by="王处长",
@@ -118,7 +126,7 @@ async def test_a_complaint_ends_as_a_published_then_repaired_credit_listing(
         )
     )
     await bus.handle(
-        a.ServeRequestCopy(
+        ServeRequestCopy(
             case_id=case_id,
             by="handler-wang",
             party_id="respondent-1",
@@ -134,12 +142,12 @@ async def test_a_complaint_ends_as_a_published_then_repaired_credit_listing(
         ("judge-zhao", "panel_member"),
     ):
         await bus.handle(
-            a.AssignParticipant(
+            AssignParticipant(
                 case_id=case_id, by="handler-wang", person_id=person, name=person, role=ParticipantRole(role)
             )
         )
     await bus.handle(
-        a.DecideCase(
+        DecideCase(
             case_id=case_id,
             by="judge-li",
             draft=DecisionDraft(
@@ -157,7 +165,7 @@ async def test_a_complaint_ends_as_a_published_then_repaired_credit_listing(
     clock.advance(days=2)
     for party in ("requester", "respondent-1"):
         await bus.handle(
-            a.ServeDecision(
+            ServeDecision(
                 case_id=case_id,
                 by="handler-wang",
                 party_id=party,
@@ -173,7 +181,7 @@ async def test_a_complaint_ends_as_a_published_then_repaired_credit_listing(
 
     # 3. The infringer keeps selling: demand, then the court application, and the court grants it.
     await bus.handle(
-        a.CheckCompliance(
+        CheckCompliance(
             case_id=case_id,
             by="inspector-1",
             checked_on=clock().date(),
@@ -183,13 +191,13 @@ async def test_a_complaint_ends_as_a_published_then_repaired_credit_listing(
         )
     )
     await bus.handle(
-        a.SendEnforcementDemand(
+        SendEnforcementDemand(
             case_id=case_id, by="handler-wang", served_on=clock().date(), method=ServiceMethod.IN_PERSON
         )
     )
     clock.advance(days=16)
     await bus.handle(
-        a.ApplyForEnforcement(
+        ApplyForEnforcement(
             case_id=case_id,
             by="judge-li",
             application=EnforcementApplication(

@@ -82,8 +82,8 @@ async def tally(stack: ProcessStack, accepted: list[str]) -> Tally:
             WITH per_complaint AS (
                 SELECT c.id, c.status,
                        (SELECT count(*) FROM adjudication.cases a WHERE a.complaint_id = c.id) AS cases,
-                       (SELECT count(*) FROM intake.timeline t
-                         WHERE t.complaint_id = c.id AND t.name = 'CaseOpened') AS opened
+                       (SELECT count(*) FROM intake.case_record t
+                         WHERE t.aggregate_id = c.id AND t.action = 'CaseOpened') AS opened
                   FROM intake.complaints c)
             SELECT (SELECT count(*) FROM per_complaint),
                    (SELECT count(*) FROM unnest($1::uuid[]) AS a(id)

@@ -41,6 +41,33 @@ class RecordsEvents(Protocol):
 
 
 A = TypeVar("A", bound=RecordsEvents)
+
+
+class Alongside:
+    """An aggregate recorded and published together with what its contracts also need.
+
+    A subclass names its fields (the record and its subject, the case and its complaint) and says
+    which one is the aggregate; the effects runner then sees that aggregate's id, events and
+    timer changes, and the publisher's mappers see everything.
+    """
+
+    @property
+    def aggregate(self) -> RecordsEvents:
+        raise NotImplementedError
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.aggregate.id
+
+    @property
+    def events(self) -> list[DomainEvent]:
+        return self.aggregate.events
+
+    @property
+    def timer_changes(self) -> list[TimerChange]:
+        return self.aggregate.timer_changes
+
+
 P = TypeVar("P")
 
 
@@ -135,13 +162,16 @@ class Publisher(Generic[P]):
 async def apply_timer_changes(
     timers: TimerWriter, aggregate_id: str, kind: str, changes: Sequence[TimerChange]
 ) -> None:
-    """Apply a step's timer changes in order (a deadline armed and met in one step ends disarmed)."""
+    """Apply a step's timer changes in order (a deadline armed and met in one step ends disarmed).
+
+    ``kind`` is the timer kind of changes that do not name their own.
+    """
     for change in changes:
         if isinstance(change, ArmTimer):
             await timers.schedule_deadline(
                 aggregate_id=aggregate_id,
                 name=change.name,
-                kind=kind,
+                kind=change.kind or kind,
                 deadline=change.deadline,
                 warn_working_days=change.warn_working_days,
                 payload=change.payload,
@@ -160,15 +190,27 @@ class StepEffects(Generic[A]):
     timer_kind: str = ""
 
     async def record(
-        self, uow: StepUnitOfWork, aggregate: A, *, save: Callable[[], Awaitable[Any]]
+        self,
+        uow: StepUnitOfWork,
+        aggregate: A,
+        *,
+        save: Callable[[], Awaitable[Any]],
+        parent_id: uuid.UUID | None = None,
     ) -> list[DomainEvent]:
-        """Save ``aggregate`` (via ``save``) and write what it recorded; return its events."""
+        """Save ``aggregate`` (via ``save``) and write what it recorded; return its events.
+
+        ``parent_id``: for a record kept apart from the aggregate it belongs to (stored on its own,
+        with timers of its own, e.g. a workflow record of a complaint), that aggregate's id: the
+        events go on the parent's case record and what they publish is keyed by the parent, so
+        the parent's record and topic stay in order; the timers stay the record's own.
+        """
+        owner = aggregate.id if parent_id is None else parent_id
         events, changes = list(aggregate.events), list(aggregate.timer_changes)
         await save()
-        await uow.case_record.append(self.aggregate_type, aggregate.id, events)
+        await uow.case_record.append(self.aggregate_type, owner, events)
         for event in events:
             for data in self.publisher.contracts(aggregate, event):
-                uow.outbox.add(data, key=aggregate.id)
+                uow.outbox.add(data, key=owner)
         await apply_timer_changes(uow.timers, str(aggregate.id), self.timer_kind, changes)
         if events or changes:
             uow.audit.record(

@@ -176,8 +176,12 @@ class Worker:
         parts = [Part(WATCHER, functools.partial(self._watch, cluster_id))]
         if self.relay is not None:
             parts.append(Part(RELAY, functools.partial(self.relay.run, cluster_id=cluster_id)))
+        # After a broker change the replayed events start at offset 0 of the new broker; a stale
+        # client may have committed an offset there already (see EventConsumer.run).
+        fresh = bool(self.status.restarts)
         for consumer in self.consumers:
-            parts.append(Part(consumer.name, functools.partial(consumer.run, cluster_id=cluster_id)))
+            run = functools.partial(consumer.run, cluster_id=cluster_id, from_beginning=fresh)
+            parts.append(Part(consumer.name, run))
         return [*parts, *self._jobs]
 
     async def _tear_down(self, tasks: list[asyncio.Task[None]]) -> None:

@@ -79,6 +79,13 @@ def test_a_transition_changes_the_state_and_records_its_event_with_actor_and_bas
     assert event.details == {"on": "2026-09-16"}
 
 
+def test_a_step_may_cite_more_than_its_row() -> None:
+    extra = Citation("办法", "9", "U")
+    event = House().move("close", by=PORTER, at=AT, basis=[extra])
+
+    assert event.basis == (LAW, extra)
+
+
 def test_a_refused_step_is_the_services_own_error_listing_what_is_allowed_now() -> None:
     house = House(state=Door.CLOSED)
     with pytest.raises(DoorRefused) as refused:
@@ -140,6 +147,21 @@ def test_a_catalogue_deadline_is_tracked_and_its_timer_armed_then_disarmed_when_
     house.meet_deadline("answer", dt.date(2026, 9, 20))
     assert tracked.status is DeadlineStatus.MET and house.timer_changes[-1] == DisarmTimer("answer")
     assert house.next_due is None and house.duty_due is None
+
+
+def test_a_deadline_may_name_its_own_timer_kind() -> None:
+    house = House()
+    house.start_deadline(
+        "answer",
+        period="adjudication.answer",
+        start=dt.date(2026, 9, 16),
+        kind=DeadlineKind.OFFICE_DUTY,
+        province=None,
+        warn_working_days=None,
+        timer_kind="test.answer_due",
+    )
+    (armed,) = house.timer_changes
+    assert isinstance(armed, ArmTimer) and armed.kind == "test.answer_due"
 
 
 def test_a_party_period_warns_nobody() -> None:

@@ -12,7 +12,7 @@ import pytest
 from shared.calendar import SHANGHAI
 from shared.contracts import EventData
 from shared.domain.actors import Actor
-from shared.domain.deadlines import DeadlineKind, DeadlineReached, TimerChange, TrackedDeadline
+from shared.domain.deadlines import ArmTimer, DeadlineKind, DeadlineReached, TimerChange, TrackedDeadline
 from shared.domain.events import DomainEvent
 from shared.domain.lifecycle import Lifecycle, TracksDeadlines, TransitionTable, transition
 from shared.messagebus import MessageBus
@@ -87,6 +87,57 @@ async def test_one_step_saves_records_publishes_and_arms_together_at_commit() ->
     assert file.events == [] and file.timer_changes == []
 
 
+async def test_a_record_kept_apart_from_its_parent_writes_on_the_parents_record_and_keeps_its_timers() -> (
+    None
+):
+    store, parent_id = FakeStore(), uuid.uuid4()
+    file = File()
+    file.move("hear", by=CLERK, at=AT)
+    file.start_deadline(
+        "answer",
+        period="adjudication.answer",
+        start=AT.date(),
+        kind=DeadlineKind.OFFICE_DUTY,
+        province=None,
+        warn_working_days=None,
+    )
+
+    async def save() -> None:
+        return None
+
+    async with FakeUnitOfWork(store) as uow:
+        await EFFECTS.record(uow, file, save=save, parent_id=parent_id)
+        await uow.commit()
+
+    assert store.event_names(parent_id) == ["Heard"] and store.event_names(file.id) == []
+    assert [key for _, key in store.published] == [str(parent_id)]
+    assert store.timer_names(file.id) == {"answer"} and store.timer_names(parent_id) == set()
+
+
+async def test_a_timer_that_names_its_own_kind_is_armed_under_it() -> None:
+    store, file = FakeStore(), File()
+    for key, kind in (("answer", None), ("review", "test.review_due")):
+        file.start_deadline(
+            key,
+            period="adjudication.answer",
+            start=AT.date(),
+            kind=DeadlineKind.OFFICE_DUTY,
+            province=None,
+            warn_working_days=None,
+            timer_kind=kind,
+        )
+
+    async def save() -> None:
+        return None
+
+    async with FakeUnitOfWork(store) as uow:
+        await EFFECTS.record(uow, file, save=save)
+        await uow.commit()
+
+    assert store.timers[(str(file.id), "answer")].kind == "test.file"
+    assert store.timers[(str(file.id), "review")].kind == "test.review_due"
+
+
 async def test_an_event_with_no_publishing_rule_fails_loudly() -> None:
     file = File()
     file.record(Event.FORGOTTEN, by=CLERK, at=AT)
@@ -127,3 +178,29 @@ async def test_a_timer_fires_as_a_command_on_the_bus_in_the_schedulers_unit_of_w
         ("answer", False, due),
     ]
     assert all(given is uow for _, given in handled)
+
+
+async def test_a_timer_change_may_name_its_own_kind() -> None:
+    store = FakeStore()
+    file = File()
+    tracked = file.start_deadline(
+        "answer",
+        period="adjudication.answer",
+        start=AT.date(),
+        kind=DeadlineKind.PARTY_PERIOD,
+        province=None,
+        warn_working_days=None,
+    )
+    (armed,) = file.timer_changes
+    assert isinstance(armed, ArmTimer)
+    file.timer_changes[0] = dataclasses.replace(armed, kind="test.file.answer")
+
+    async def save() -> None:
+        return None
+
+    async with FakeUnitOfWork(store) as uow:
+        await EFFECTS.record(uow, file, save=save)
+        await uow.commit()
+
+    timer = store.timers[(str(file.id), "answer")]
+    assert (timer.kind, timer.due) == ("test.file.answer", tracked.due)

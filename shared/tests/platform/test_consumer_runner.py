@@ -191,3 +191,32 @@ def _committed_equals(
         return await _committed(broker, group, partition) == offset
 
     return check
+
+
+async def test_after_a_broker_change_a_stale_committed_offset_is_ignored(
+    probe_db: ProbeDb, probe_topic: str, broker: BrokerHandle
+) -> None:
+    """A client of the old generation may commit to the new broker an offset counted on the old one;
+    the new generation must read the replayed events from the first, or it would skip them."""
+    await produce(broker, probe_topic, *(as_record(probe_event(probe_topic, n), "k") for n in range(5)))
+    consumer = consumer_for(probe_db, broker, probe_topic)
+    partition = await _partition_of(broker, probe_topic, consumer.name)
+    stale = AIOKafkaConsumer(
+        bootstrap_servers=broker.bootstrap_servers, group_id=consumer.name, enable_auto_commit=False
+    )
+    await stale.start()
+    try:
+        stale.assign([partition])
+        await stale.commit({partition: 3})
+    finally:
+        await stale.stop()
+
+    stop = asyncio.Event()
+    task = asyncio.create_task(consumer.run(stop, from_beginning=True))
+    try:
+        await eventually(effects_reach(probe_db, 5), what="every event, the stale offset ignored")
+    finally:
+        stop.set()
+        async with asyncio.timeout(15):
+            await task
+    assert await probe_db.effects_for() == [0, 1, 2, 3, 4]

@@ -6,24 +6,24 @@ import datetime as dt
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
 
 from adjudication.adapters.orm import messaging
-from adjudication.domain.commands import ReachDeadline
-from adjudication.domain.penalty_commands import ReachPenaltyDeadline
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.commands.penalty import ReachPenaltyDeadline
+from adjudication.domain.commands.system import ReachDeadline
+from adjudication.domain.values.rules import CaseRules
 from adjudication.entrypoints import consumer
 from adjudication.handlers import COMMAND_HANDLERS
-from adjudication.handlers.persistence import CASE_TIMER, PENALTY_TIMER
-from adjudication.offices import office_abbreviation
-from adjudication.rule_files import load_stage_bars
+from adjudication.handlers.effects import CASE_TIMER, PENALTY_TIMER
+from adjudication.rules import case_rules
 from adjudication.settings import AdjudicationSettings
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 from adjudication.views import CaseViews
 from shared.messagebus import MessageBus
+from shared.messaging.consumer import bind
 from shared.platform import Platform, build_platform
 from shared.supervision import Part
-from shared.timers import DueTimer, TimerHandler
+from shared.timers import TimerHandler
+from shared.timers.dispatch import timer_handlers
 from shared.worker import Worker
 
 Bus = MessageBus[AdjudicationUnitOfWork]
@@ -46,56 +46,15 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def case_rules(settings: AdjudicationSettings) -> CaseRules:
-    return CaseRules(
-        office_code=settings.office_code,
-        office_name=settings.office_name,
-        office_abbreviation=office_abbreviation(
-            settings.office_code,
-            configured=settings.office_abbreviation,
-            national_office=settings.national_office,
-        ),
-        province=settings.province_code,
-        national_office=settings.national_office,
-        warn_working_days=settings.deadline_warning_working_days,
-        notice_reading=settings.hearing_notice_reading,
-        pause_policy=settings.close_clock_pause_policy,
-        repeat_lookback_months=settings.repeat_infringement_lookback_months,
-        panel_minimum_size=settings.panel_minimum_size,
-        stage_bars=load_stage_bars(settings.participation_rules_file),
-    )
-
-
-def timer_handlers(bus: Bus) -> dict[str, TimerHandler]:
-    """Timer kind -> handler; each runs in the scheduler's unit of work (one transaction per timer)."""
-
-    async def on_case_deadline(timer: DueTimer, uow: Any) -> None:
-        command = ReachDeadline(
-            aggregate_id=timer.aggregate_id, deadline=_deadline(timer), warning=timer.is_warning
-        )
-        await bus.handle(command, uow=uow)
-
-    async def on_penalty_deadline(timer: DueTimer, uow: Any) -> None:
-        command = ReachPenaltyDeadline(
-            aggregate_id=timer.aggregate_id, deadline=_deadline(timer), warning=timer.is_warning
-        )
-        await bus.handle(command, uow=uow)
-
-    return {CASE_TIMER: on_case_deadline, PENALTY_TIMER: on_penalty_deadline}
-
-
-def _deadline(timer: DueTimer) -> str:
-    return str(timer.payload.get("deadline") or timer.name.removesuffix(".warning"))
-
-
 @asynccontextmanager
 async def bootstrap(settings: AdjudicationSettings) -> AsyncIterator[AdjudicationContainer]:
     platform = build_platform(settings, messaging)
     rules = case_rules(settings)
     uow_factory = platform.uow_factory(AdjudicationUnitOfWork)
     bus: Bus = MessageBus(uow_factory, COMMAND_HANDLERS, {"clock": utc_now, "rules": rules})
-    handlers = timer_handlers(bus)
-    inbound = platform.consumer("inbound", consumer.subscriptions(bus, platform.source), uow_factory)
+    handlers = timer_handlers(bus, {CASE_TIMER: ReachDeadline, PENALTY_TIMER: ReachPenaltyDeadline})
+    subscriptions = bind(consumer.SUBSCRIPTIONS, bus=bus, own_source=platform.source)
+    inbound = platform.consumer("inbound", subscriptions, uow_factory)
     scheduler = platform.timer_scheduler(uow_factory, handlers)
     worker = platform.worker(consumers=[inbound], jobs=[Part("timers", scheduler.run)])
     try:

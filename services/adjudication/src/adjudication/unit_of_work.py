@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from adjudication.adapters.orm import number_counters
+from adjudication.adapters.orm import case_record, number_counters
 from adjudication.adapters.penalty_repository import PenaltyCaseRepository
 from adjudication.adapters.registries import DisputeRegistry
 from adjudication.adapters.repository import CaseRepository
 from adjudication.adapters.rooms import HearingRooms
-from adjudication.adapters.timeline import Timeline
+from shared.case_record import CaseRecord
 from shared.numbering import GapFreeCounter
 from shared.uow import UnitOfWork
 
@@ -18,7 +18,7 @@ class AdjudicationUnitOfWork(UnitOfWork):
     cases: CaseRepository
     penalty_cases: PenaltyCaseRepository
     case_numbers: GapFreeCounter
-    timeline: Timeline
+    case_record: CaseRecord
     registry: DisputeRegistry
     rooms: HearingRooms
 
@@ -26,6 +26,6 @@ class AdjudicationUnitOfWork(UnitOfWork):
         self.cases = CaseRepository(session)
         self.penalty_cases = PenaltyCaseRepository(session)
         self.case_numbers = GapFreeCounter(session, number_counters)
-        self.timeline = Timeline(session)
+        self.case_record = CaseRecord(session, case_record)
         self.registry = DisputeRegistry(session)
         self.rooms = HearingRooms(session)

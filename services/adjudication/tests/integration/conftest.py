@@ -17,10 +17,10 @@ from typing import Any
 import httpx
 import pytest
 
-from adjudication.domain.commands import OpenCaseFromComplaint
-from adjudication.domain.opening import FiledRequest
-from adjudication.domain.parties import PartyRecord, PartyRole, PatentRight
-from adjudication.domain.procedure import Procedure
+from adjudication.domain.case.parts.opening import FiledRequest
+from adjudication.domain.case.parts.procedure import Procedure
+from adjudication.domain.commands.acceptance import OpenCaseFromComplaint
+from adjudication.domain.values.parties import PartyRecord, PartyRole, PatentRight
 from shared.calendar import SHANGHAI
 from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.testing.services import RunningService

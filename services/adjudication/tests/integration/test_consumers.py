@@ -205,7 +205,7 @@ async def test_another_offices_earlier_docket_blocks_this_one(
 
     async def registered() -> bool:
         async with service.container.platform.sessions() as session:
-            found = await session.scalar(
+            found: str | None = await session.scalar(
                 select(docket_registry.c.docket_no).where(docket_registry.c.case_ref == str(other.case_id))
             )
         return found == "（2026）津知裁字第3号"

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from adjudication.domain.parties import PartyRecord, PartyRole
+from adjudication.domain.values.parties import PartyRecord, PartyRole
 from shared.calendar import SHANGHAI
 from shared.testing.refs import random_patent_number
 from shared.vocabulary import PartyKind

@@ -10,11 +10,13 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from adjudication.domain import commands as c
-from adjudication.domain.acceptance import AcceptanceChecklist
-from adjudication.domain.decision import DecisionDraft, InfringingAct, Outcome, StopOrder
-from adjudication.domain.jurisdiction import Jurisdiction, JurisdictionBasis
-from adjudication.domain.service_records import ServiceMethod
+from adjudication.domain.case.parts.acceptance import AcceptanceChecklist
+from adjudication.domain.case.parts.decision import DecisionDraft, InfringingAct, Outcome, StopOrder
+from adjudication.domain.case.parts.jurisdiction import Jurisdiction, JurisdictionBasis
+from adjudication.domain.case.parts.service import ServiceMethod
+from adjudication.domain.commands.acceptance import DocketCase
+from adjudication.domain.commands.after_decision import DecideCase, ServeDecision
+from adjudication.domain.commands.proceedings import RecordAnswer, ServeRequestCopy
 from adjudication.handlers import COMMAND_HANDLERS
 from shared.calendar import SHANGHAI
 from shared.messagebus import MessageBus
@@ -58,7 +60,7 @@ async def test_litigation_windows_across_the_spring_festival_end_together_on_the
     case_id = await flow.open(received_at=dt.datetime.combine(D(2025, 12, 1), dt.time(10), tzinfo=SHANGHAI))
     clock.at(D(2025, 12, 3))
     await bus.handle(
-        c.DocketCase(
+        DocketCase(
             case_id=case_id,
             by="staff-1",
             approved_by="处长",
@@ -70,7 +72,7 @@ async def test_litigation_windows_across_the_spring_festival_end_together_on_the
     )
     clock.at(D(2025, 12, 5))
     await bus.handle(
-        c.ServeRequestCopy(
+        ServeRequestCopy(
             case_id=case_id,
             by="staff-1",
             party_id="respondent-1",
@@ -80,7 +82,7 @@ async def test_litigation_windows_across_the_spring_festival_end_together_on_the
     )
     clock.at(D(2025, 12, 15))
     await bus.handle(
-        c.RecordAnswer(
+        RecordAnswer(
             case_id=case_id,
             by="staff-1",
             party_id="respondent-1",
@@ -90,7 +92,7 @@ async def test_litigation_windows_across_the_spring_festival_end_together_on_the
     )
     clock.at(D(2026, 1, 30))
     await bus.handle(
-        c.DecideCase(
+        DecideCase(
             case_id=case_id,
             by="judge-1",
             draft=DecisionDraft(
@@ -108,7 +110,7 @@ async def test_litigation_windows_across_the_spring_festival_end_together_on_the
     for party, day in (("requester", D(2026, 2, 2)), ("respondent-1", D(2026, 2, 9))):
         clock.at(day)
         await bus.handle(
-            c.ServeDecision(
+            ServeDecision(
                 case_id=case_id, by="staff-1", party_id=party, method=ServiceMethod.IN_PERSON, served_on=day
             )
         )

@@ -25,7 +25,7 @@ async def test_migrations_upgrade_keep_older_cases_and_downgrade_cleanly(postgre
     await migrations.upgrade(spec, url, "adjudication_0002")
     case_id = await _insert_skeleton_case(url)
     await migrations.upgrade(spec, url)
-    assert await migrations.current_revision(spec, url) == "adjudication_0003"
+    assert await migrations.current_revision(spec, url) == "adjudication_0004"
 
     engine = make_engine(url, pool_size=1)
     try:
@@ -37,9 +37,9 @@ async def test_migrations_upgrade_keep_older_cases_and_downgrade_cleanly(postgre
 
     await migrations.downgrade(spec, url, "adjudication_0002")
     assert await _tables(url) >= {"cases", "timers"}
-    assert not await _tables(url) & {"case_events", "hearing_bookings", "penalty_cases"}
+    assert not await _tables(url) & {"case_events", "case_record", "hearing_bookings", "penalty_cases"}
     await migrations.upgrade(spec, url)
-    assert {"case_events", "hearing_bookings", "penalty_cases"} <= await _tables(url)
+    assert {"case_record", "hearing_bookings", "penalty_cases"} <= await _tables(url)
 
 
 async def _insert_skeleton_case(url: str) -> uuid.UUID:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from adjudication.adapters.orm import messaging
-from adjudication.domain.parties import PartyRecord, PartyRole
+from adjudication.domain.values.parties import PartyRecord, PartyRole
 from shared.calendar import SHANGHAI
 from shared.testing.refs import random_patent_number
 from shared.vocabulary import PartyKind

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain import acceptance
-from adjudication.domain.acceptance import OtherAcceptance
+from adjudication.domain.case.parts.acceptance import AcceptanceChecklist, OtherAcceptance, docket_number
+from adjudication.domain.case.parts.jurisdiction import Jurisdiction, JurisdictionBasis
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import acceptance
 from adjudication.domain.errors import AcceptanceBlocked, RuleViolated
-from adjudication.domain.jurisdiction import Jurisdiction, JurisdictionBasis
-from adjudication.domain.rules import CaseRules
-from adjudication.domain.states import CaseState
+from adjudication.domain.values.rules import CaseRules
 from shared.vocabulary import IpType
 
 D = dt.date
@@ -37,7 +37,7 @@ def test_the_first_office_to_accept_keeps_the_case(builder: Any) -> None:
 
 def test_unmet_conditions_are_listed_field_by_field(builder: Any) -> None:
     case = builder.new()
-    checklist = acceptance.AcceptanceChecklist(
+    checklist = AcceptanceChecklist(
         requester_entitled=False, respondent_identified=True, claims_specific=False, patent_valid=True
     )
     with pytest.raises(RuleViolated) as refused:
@@ -101,7 +101,7 @@ def test_docketing_starts_service_and_case_clock_and_numbers(builder: Any) -> No
     assert case.deadlines["serve_request_copy"].due == D(2026, 3, 11)  # 5 WD after Wed 4 Mar
     assert case.deadlines["close"].due == D(2026, 6, 4)
     assert case.official_no == "（2026）京知裁字第1号"
-    assert acceptance.docket_number(2026, "浙", 12) == "（2026）浙知裁字第12号"
+    assert docket_number(2026, "浙", 12) == "（2026）浙知裁字第12号"
 
 
 def test_a_correction_restarts_the_docketing_period_from_the_supplement(builder: Any) -> None:
@@ -122,7 +122,7 @@ def test_a_refusal_needs_reasons(builder: Any) -> None:
 
 
 def test_the_evaluation_report_advisory_for_utility_models(builder: Any) -> None:
-    from adjudication.domain.parties import PatentRight
+    from adjudication.domain.values.parties import PatentRight
 
     case = builder.new(
         ip_type=IpType.UTILITY_MODEL,
@@ -133,7 +133,7 @@ def test_the_evaluation_report_advisory_for_utility_models(builder: Any) -> None
 
 
 def test_a_case_routed_to_the_simple_procedure_is_advised_to_be_assessed(builder: Any) -> None:
-    from adjudication.domain.procedure import Procedure
+    from adjudication.domain.case.parts.procedure import Procedure
 
     case = builder.new(procedure=Procedure.SIMPLE)
     builder.docket(case)

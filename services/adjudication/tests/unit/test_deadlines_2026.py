@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from adjudication.domain import clock_pauses, enforcement, suspension
-from adjudication.domain.case_clock import PauseReason
-from adjudication.domain.deadlines import ArmTimer, DeadlineStatus
-from adjudication.domain.service_records import ServiceMethod
-from adjudication.domain.states import CaseState
+from adjudication.domain.case.parts.clock import PauseReason
+from adjudication.domain.case.parts.service import ServiceMethod
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import clock_pauses, enforcement, suspension
 from shared.calendar import SHANGHAI
+from shared.domain.deadlines import ArmTimer, DeadlineStatus
 
 D = dt.date
 
@@ -122,7 +122,7 @@ def test_suspension_stops_the_case_clock_and_resumption_shows_the_new_deadline(b
     assert "20 paused calendar days added" in resumed.details["close_deadline_explanation"]
     assert any(
         isinstance(t, ArmTimer) and t.name == "close" and t.deadline.due == D(2026, 6, 24)
-        for t in case.timer_intents
+        for t in case.timer_changes
     )
 
 
@@ -158,7 +158,7 @@ def test_appraisal_and_suspension_overlapping_pause_the_clock_once(builder: Any)
 
 
 def test_a_one_month_extension_moves_the_closing_deadline(builder: Any) -> None:
-    from adjudication.domain.case_clock import extend_time_limit
+    from adjudication.domain.case.steps.clock import extend_time_limit
 
     case = builder.case_in(CaseState.IN_REVIEW)
     deadline = extend_time_limit(
@@ -179,7 +179,7 @@ def test_due_soon_warnings_are_armed_for_office_duties_only(builder: Any) -> Non
     builder.docket(case, on=D(2026, 9, 30))
     builder.serve(case, "respondent-1", D(2026, 10, 9))
 
-    armed = {t.name: t for t in case.timer_intents if isinstance(t, ArmTimer)}
+    armed = {t.name: t for t in case.timer_changes if isinstance(t, ArmTimer)}
     assert armed["serve_request_copy"].warn_working_days == builder.rules.warn_working_days
     assert armed["answer.respondent-1"].warn_working_days is None
     timer = armed["serve_request_copy"]
@@ -187,8 +187,8 @@ def test_due_soon_warnings_are_armed_for_office_duties_only(builder: Any) -> Non
 
 
 def _decide_on(builder: Any, case: Any, day: dt.date) -> None:
-    from adjudication.domain import decision
-    from adjudication.domain.decision import DecisionDraft, InfringingAct, Outcome, StopOrder
+    from adjudication.domain.case.parts.decision import DecisionDraft, InfringingAct, Outcome, StopOrder
+    from adjudication.domain.case.steps import decision
 
     draft = DecisionDraft(
         outcome=Outcome.INFRINGEMENT_ESTABLISHED,

@@ -11,11 +11,19 @@ from typing import Any
 
 import pytest
 
-from adjudication.decision_document import chinese_number, decision_document, litigation_route
-from adjudication.domain import decision
-from adjudication.domain.decision import Decision, DecisionDraft, InfringingAct, Outcome, StopOrder
+from adjudication.adapters.decision_document import decision_document
+from adjudication.domain.case.parts.decision import (
+    Decision,
+    DecisionDraft,
+    InfringingAct,
+    Outcome,
+    StopOrder,
+    chinese_number,
+    litigation_route,
+)
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import decision
 from adjudication.domain.errors import RuleViolated
-from adjudication.domain.states import CaseState
 from shared.documents import render_html, render_pdf
 
 D = dt.date

@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain import drug_linkage, mediation
-from adjudication.domain.drug_linkage import DeclarationType, LinkageRequest
+from adjudication.domain.case.parts.drug_linkage import DeclarationType, LinkageRequest
+from adjudication.domain.case.parts.mediation import MediationResult
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import drug_linkage, mediation
 from adjudication.domain.errors import CaseTransitionRefused
-from adjudication.domain.states import CaseState
 
 D = dt.date
 
@@ -60,8 +61,8 @@ def test_acceptance_starts_the_cde_notice_and_the_waiting_period(builder: Any) -
     assert case.deadlines["drug_linkage.cde_notice"].status.value == "met"
 
 
-def result(outcome: str, amount: Decimal | None = None) -> mediation.MediationResult:
-    return mediation.MediationResult(
+def result(outcome: str, amount: Decimal | None = None) -> MediationResult:
+    return MediationResult(
         mediation_case_id="m-1",
         mediation_case_no="MD2026-000001",
         result=outcome,

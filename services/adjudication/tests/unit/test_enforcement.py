@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain import clockwork, endings, enforcement
-from adjudication.domain.decision import Outcome
+from adjudication.domain.case.parts.decision import Outcome
+from adjudication.domain.case.parts.service import ServiceMethod
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import deadlines, endings, enforcement
 from adjudication.domain.errors import RuleViolated
-from adjudication.domain.service_records import ServiceMethod
-from adjudication.domain.states import CaseState
 
 D = dt.date
 
@@ -84,7 +84,7 @@ def test_a_granted_application_closes_the_case(builder: Any) -> None:
 def test_a_refusal_leaves_fifteen_days_to_seek_review_then_closes_by_itself(builder: Any) -> None:
     case = builder.case_in(CaseState.ENFORCEMENT_APPLIED)
     builder.rule(case, granted=False, on=D(2026, 6, 5))
-    assert case.state is CaseState.ENFORCEMENT_APPLIED
+    assert case.state == CaseState.ENFORCEMENT_APPLIED
     assert case.deadlines["enforcement_review"].due == D(2026, 6, 22)  # Fri 5 Jun + 15 = Sat 20 -> Mon 22
     builder.lapse(case, "enforcement_review", D(2026, 6, 23))
     assert case.state is CaseState.CLOSED
@@ -100,9 +100,9 @@ def test_seeking_review_keeps_the_case_open_for_the_next_ruling(builder: Any) ->
         by=builder.head,
         at=builder.moment(D(2026, 6, 10)),
     )
-    clockwork.deadline_reached(
+    deadlines.deadline_reached(
         case, "enforcement_review", warning=False, at=builder.moment(D(2026, 6, 23)), rules=builder.rules
     )  # a stale timer does nothing
-    assert case.state is CaseState.ENFORCEMENT_APPLIED
+    assert case.state == CaseState.ENFORCEMENT_APPLIED
     builder.rule(case, granted=True, on=D(2026, 7, 1))
     assert case.state is CaseState.CLOSED

@@ -7,14 +7,14 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain import hearing_record, hearings, litigation, participants, recusal
+from adjudication.domain.case.parts.endings import EndingKind
+from adjudication.domain.case.parts.hearings import Attendance, Booking, HearingPlan
+from adjudication.domain.case.parts.recusal import RecusalResult
+from adjudication.domain.case.parts.service import ServiceMethod
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import hearing_record, hearings, litigation, participants, recusal
 from adjudication.domain.errors import HearingConflict, RuleViolated
-from adjudication.domain.hearings import Attendance, Booking
-from adjudication.domain.records import EndingKind
-from adjudication.domain.recusal import RecusalResult
-from adjudication.domain.rules import ParticipantRole
-from adjudication.domain.service_records import ServiceMethod
-from adjudication.domain.states import CaseState
+from adjudication.domain.values.rules import ParticipantRole
 
 D = dt.date
 
@@ -311,9 +311,9 @@ def test_the_original_deciders_may_not_decide_again_after_revocation(builder: An
     assert case.deadlines["close"].start == D(2026, 8, 5)
 
 
-def _plan(builder: Any, case: Any, starts: dt.datetime | None = None) -> hearings.HearingPlan:
+def _plan(builder: Any, case: Any, starts: dt.datetime | None = None) -> HearingPlan:
     begin = starts or builder.moment(D(2026, 3, 31), 9)
-    return hearings.HearingPlan(
+    return HearingPlan(
         room=builder.room,
         starts_at=begin,
         ends_at=begin + dt.timedelta(hours=3),

@@ -8,20 +8,15 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain import penalty_steps as steps
-from adjudication.domain.actors import Actor, ActorKind
 from adjudication.domain.errors import CaseTransitionRefused, RuleViolated
-from adjudication.domain.parties import PartyRecord, PartyRole
-from adjudication.domain.penalty_case import (
-    PENALTY_TRANSITIONS,
-    CaseSource,
-    CounterfeitAct,
-    PenaltyCase,
-    PenaltyState,
-    fine_ceiling,
-)
+from adjudication.domain.penalty import steps
+from adjudication.domain.penalty.aggregate import PenaltyCase
+from adjudication.domain.penalty.states import PENALTY_TRANSITIONS, PenaltyState
+from adjudication.domain.penalty.values import CounterfeitAct, fine_ceiling
+from adjudication.domain.values.actors import ActorKind
+from adjudication.testing import penalty_filing
 from shared.calendar import SHANGHAI
-from shared.vocabulary import PartyKind
+from shared.domain.actors import Actor
 
 D = dt.date
 P = PenaltyState
@@ -51,32 +46,9 @@ def test_fine_ceiling_of_patent_law_article_68(gains: Decimal | None, ceiling: D
     assert ("RMB 50,000 or less" in bound.rule) is flat
 
 
-def filing(**overrides: Any) -> steps.PenaltyFiling:
-    fields: dict[str, Any] = {
-        "subject": PartyRecord(
-            party_id="subject",
-            role=PartyRole.RESPONDENT,
-            kind=PartyKind.ORGANISATION,
-            name="某某电器有限公司",
-            credit_code="91330100MA2XXXXXXX",
-        ),
-        "acts": (CounterfeitAct.MARKING_UNPATENTED,),
-        "patent_number": "ZL201910000000.0",
-        "products": ("电热水壶",),
-        "marks": ("专利号 ZL201910000000.0",),
-        "source": CaseSource.EX_OFFICIO,
-        "source_ref": None,
-        "discovered_on": D(2026, 3, 2),
-        "act_ended_on": None,
-        "lawful_source_seller": False,
-        "facts": "产品包装标注他人专利号",
-    }
-    return steps.PenaltyFiling(**(fields | overrides))
-
-
 def filed(rules: Any, **overrides: Any) -> PenaltyCase:
     return steps.file_case(
-        filing(**overrides), case_no="CP2026-000001", by=HANDLER, at=at(D(2026, 3, 2)), rules=rules
+        penalty_filing(**overrides), case_no="CP2026-000001", by=HANDLER, at=at(D(2026, 3, 2)), rules=rules
     )
 
 
@@ -174,6 +146,17 @@ def _decide(case: PenaltyCase, rules: Any, day: dt.date) -> Any:
     )
 
 
+def _decide_after_the_hearing_period(case: PenaltyCase, rules: Any) -> None:
+    if case.state is P.NOTIFIED:
+        steps.waive_hearing(case, by=SUBJECT, at=at(D(2026, 3, 12)))
+    _decide(case, rules, D(2026, 3, 25))
+
+
+def _serve_and_close(case: PenaltyCase) -> None:
+    steps.serve_decision(case, served_on=D(2026, 3, 26), by=HANDLER, at=at(D(2026, 3, 26)))
+    steps.close(case, by=HANDLER, at=at(D(2026, 4, 30)))
+
+
 DRIVERS: dict[str, Any] = {
     "notify": lambda c, r: steps.notify(
         c,
@@ -190,22 +173,16 @@ DRIVERS: dict[str, Any] = {
         c, requested_on=D(2026, 3, 12), by=SUBJECT, at=at(D(2026, 3, 12))
     ),
     "hold_hearing": lambda c, r: steps.hold_hearing(c, summary="听证", by=HANDLER, at=at(D(2026, 3, 20))),
-    "decide": lambda c, r: (
-        steps.waive_hearing(c, by=SUBJECT, at=at(D(2026, 3, 12))) if c.state is P.NOTIFIED else None,
-        _decide(c, r, D(2026, 3, 25)),
-    ),
+    "decide": lambda c, r: _decide_after_the_hearing_period(c, r),
     "publish": lambda c, r: steps.publish(
         c, published_on=D(2026, 3, 30), reference="公告2026-1", by=HANDLER, at=at(D(2026, 3, 30))
     ),
-    "close": lambda c, r: (
-        steps.serve_decision(c, served_on=D(2026, 3, 26), by=HANDLER, at=at(D(2026, 3, 26))),
-        steps.close(c, by=HANDLER, at=at(D(2026, 4, 30))),
-    ),
+    "close": lambda c, r: _serve_and_close(c),
     "drop": lambda c, r: steps.end_without_penalty(
-        c, transfer=False, reasons=("证据不足",), by=HEAD, at=at(D(2026, 3, 25))
+        c, transfer_to_police=False, reasons=("证据不足",), by=HEAD, at=at(D(2026, 3, 25))
     ),
     "transfer_to_police": lambda c, r: steps.end_without_penalty(
-        c, transfer=True, reasons=("涉嫌犯罪",), by=HEAD, at=at(D(2026, 3, 25))
+        c, transfer_to_police=True, reasons=("涉嫌犯罪",), by=HEAD, at=at(D(2026, 3, 25))
     ),
 }
 PATH = ["notify", "request_hearing", "hold_hearing", "decide", "publish"]
@@ -243,4 +220,5 @@ def test_penalty_steps_from_the_wrong_state_are_refused(rules: Any, state: Penal
     for transition in PENALTY_TRANSITIONS:
         if state not in transition.sources:
             with pytest.raises(CaseTransitionRefused):
+                assert transition.actor is not None
                 case.move(transition.name, by=Actor(transition.actor, "x"), at=at(D(2026, 5, 1)))

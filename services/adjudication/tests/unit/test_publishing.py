@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from adjudication.domain import mediation
-from adjudication.domain.states import CaseState
-from adjudication.publishing import case_contracts
+import pytest
+
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import mediation
+from adjudication.domain.events import CaseEvent, DeadlineEvent, PenaltyEvent
+from adjudication.publishing import case_publisher, penalty_publisher
 from shared.contracts.adjudication import (
     CaseOpenedV1,
     CaseTransitionedV1,
@@ -17,12 +20,26 @@ from shared.contracts.adjudication import (
     MediationRequestedV1,
     PerformanceRefusedV1,
 )
+from shared.steps import UnmappedEvent
 
 D = dt.date
 
 
 def published(builder: Any, case: Any) -> list[Any]:
-    return [data for event in case.events for data in case_contracts(case, event, builder.rules)]
+    publisher = case_publisher(builder.rules)
+    return [data for event in case.events for data in publisher.contracts(case, event)]
+
+
+def test_every_event_name_is_published_or_declared_internal(builder: Any) -> None:
+    assert case_publisher(builder.rules).unaccounted([*CaseEvent, *DeadlineEvent]) == set()
+    assert penalty_publisher().unaccounted([*PenaltyEvent, *DeadlineEvent]) == set()
+
+
+def test_an_event_the_publisher_does_not_know_fails_loudly(builder: Any) -> None:
+    case = builder.case_in(CaseState.SUBMITTED)
+    stray = case.record("SomethingNobodyMapped", by=builder.handler, at=builder.moment(D(2026, 3, 3)))
+    with pytest.raises(UnmappedEvent):
+        case_publisher(builder.rules).contracts(case, stray)
 
 
 def test_every_transition_is_published_with_actor_and_legal_basis(builder: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from adjudication.domain.repeat import PriorFinding, within_lookback
+from adjudication.domain.case.parts.repeat import PriorFinding, within_lookback
 
 D = dt.date
 

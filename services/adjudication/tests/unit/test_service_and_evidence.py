@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain import delivery, evidence
+from adjudication.domain.case.parts.evidence import EvidenceIn
+from adjudication.domain.case.parts.service import DocumentKind, ServiceMethod
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import delivery, evidence
 from adjudication.domain.errors import RuleViolated
-from adjudication.domain.evidence import EvidenceIn
-from adjudication.domain.service_records import DocumentKind, ServiceMethod
-from adjudication.domain.states import CaseState
 
 D = dt.date
 HASH = "0f" * 32

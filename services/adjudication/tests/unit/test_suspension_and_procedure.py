@@ -7,14 +7,18 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain import procedure, suspension
-from adjudication.domain.case_clock import clock_period_for
+from adjudication.domain.case.parts.clock import clock_period_for
+from adjudication.domain.case.parts.procedure import Procedure, SimpleAssessment
+from adjudication.domain.case.parts.suspension import (
+    Attachment,
+    RefusalGround,
+    SuspensionApplication,
+    SuspensionReason,
+)
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.case.steps import procedure, suspension
 from adjudication.domain.errors import RuleViolated
-from adjudication.domain.parties import PatentRight
-from adjudication.domain.procedure import Procedure, SimpleAssessment
-from adjudication.domain.states import CaseState
-from adjudication.domain.suspension import SuspensionApplication
-from adjudication.domain.suspension_checklist import Attachment, RefusalGround, SuspensionReason
+from adjudication.domain.values.parties import PatentRight
 from shared.vocabulary import IpType
 
 D = dt.date

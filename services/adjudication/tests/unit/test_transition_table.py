@@ -8,13 +8,15 @@ from typing import Any
 
 import pytest
 
-from adjudication.domain import acceptance, endings, hearings, litigation, mediation, suspension
-from adjudication.domain.actors import Actor
-from adjudication.domain.case import Case
-from adjudication.domain.decision import Outcome
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.parts.decision import Outcome
+from adjudication.domain.case.parts.hearings import Attendance
+from adjudication.domain.case.parts.litigation import JudgmentResult
+from adjudication.domain.case.parts.mediation import MediationResult
+from adjudication.domain.case.states import TRANSITIONS, CaseState, allowed_from
+from adjudication.domain.case.steps import acceptance, endings, hearings, litigation, mediation, suspension
 from adjudication.domain.errors import CaseTransitionRefused
-from adjudication.domain.hearings import Attendance
-from adjudication.domain.states import TRANSITIONS, CaseState, allowed_from
+from shared.domain.actors import Actor
 
 S = CaseState
 D = dt.date
@@ -111,7 +113,7 @@ def _mediate(b: Any, case: Case) -> None:
 
 def _mediation_result(result: str) -> Driver:
     def drive(b: Any, case: Case) -> None:
-        outcome = mediation.MediationResult(
+        outcome = MediationResult(
             mediation_case_id="m-1",
             mediation_case_no="MD2026-000001",
             result=result,
@@ -152,7 +154,7 @@ def _sue(b: Any, case: Case) -> None:
     )
 
 
-def _judgment(result: litigation.JudgmentResult) -> Driver:
+def _judgment(result: JudgmentResult) -> Driver:
     def drive(b: Any, case: Case) -> None:
         litigation.record_judgment(
             case,
@@ -220,8 +222,8 @@ DRIVERS: dict[str, Driver] = {
     "serve_decision": lambda b, case: b.serve_decision(case, "requester", D(2026, 4, 16)),
     "record_admin_suit": _sue,
     "become_effective": _effective,
-    "uphold": _judgment(litigation.JudgmentResult.UPHELD),
-    "revoke": _judgment(litigation.JudgmentResult.REVOKED),
+    "uphold": _judgment(JudgmentResult.UPHELD),
+    "revoke": _judgment(JudgmentResult.REVOKED),
     "reopen_after_revocation": _reopen,
     "verify_compliance": _comply,
     "send_enforcement_demand": lambda b, case: b.demand(case),
@@ -280,6 +282,7 @@ def test_every_other_transition_is_refused_with_the_allowed_ones_listed(
         if state in transition.sources:
             continue
         case = builder.case_in(state)
+        assert transition.actor is not None, "every transition names the actor the law gives it to"
         with pytest.raises(CaseTransitionRefused) as refused:
             case.move(
                 transition.name, by=Actor(transition.actor, "someone"), at=builder.moment(D(2026, 9, 1))

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 from credit import handlers
 from credit.adapters.orm import messaging
+from credit.domain.commands import ReachCommitmentDeadline, ReachRecordDeadline, RunMonthlyGrades
+from credit.domain.deadlines import GRADES_AGGREGATE, TimerKind
 from credit.domain.policy import CreditRules
 from credit.entrypoints import consumer
-from credit.options import Clock, CreditOptions, utc_now
-from credit.rule_files import load_credit_rules, load_grade_rules
+from credit.handlers.grades import schedule_monthly_grades
+from credit.handlers.steps import Clock
+from credit.rules import CreditOptions, load_credit_rules, load_grade_rules
 from credit.settings import CreditSettings
-from credit.statutory_dates import StatutoryDates
-from credit.timer_handlers import TimerHandler, schedule_monthly_grades, timer_handlers
-from credit.timer_kinds import GRADES_AGGREGATE
 from credit.unit_of_work import CreditUnitOfWork
 from credit.views.bulk_check import BulkCheckView
 from credit.views.commitments import CommitmentViews
@@ -24,13 +26,33 @@ from credit.views.disclosure import DisclosureViews
 from credit.views.records import RecordViews
 from credit.views.subjects import SubjectViews
 from credit.views.unmatched import UnmatchedViews
+from shared.domain.deadlines import DeadlineReached
 from shared.liveness import Pulse
 from shared.messagebus import MessageBus
+from shared.messaging.consumer import bind
 from shared.platform import Platform, build_platform
 from shared.supervision import Part, PartRun
+from shared.timers import TimerHandler
+from shared.timers.dispatch import timer_handlers
+from shared.uow import Transaction
 from shared.worker import Worker
 
+U = TypeVar("U", bound=Transaction)
 UowFactory = Callable[[], CreditUnitOfWork]
+
+TIMER_COMMANDS: Mapping[str, type[DeadlineReached]] = {
+    TimerKind.NOTICE_WINDOW: ReachRecordDeadline,
+    TimerKind.PUBLICATION_DUE: ReachRecordDeadline,
+    TimerKind.LISTING_EXPIRY: ReachRecordDeadline,
+    TimerKind.WITHDRAWAL_DUE: ReachRecordDeadline,
+    TimerKind.COMMITMENT_VERIFICATION: ReachCommitmentDeadline,
+    TimerKind.MONTHLY_GRADES: RunMonthlyGrades,
+}
+"""Every timer kind credit arms, and the command it becomes on the bus."""
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,19 +77,18 @@ class CreditContainer:
     views: CreditViews
     rules: CreditRules
     options: CreditOptions
-    dates: StatutoryDates
     clock: Clock
     uow_factory: UowFactory
     timer_handlers: Mapping[str, TimerHandler]
 
     def bus_with_clock(self, clock: Clock) -> MessageBus[CreditUnitOfWork]:
-        return command_bus(self.uow_factory, clock, self.rules, self.dates, self.options)
+        return command_bus(self.uow_factory, clock, self.rules, self.options)
 
 
 def command_bus(
-    uow_factory: UowFactory, clock: Clock, rules: CreditRules, dates: StatutoryDates, options: CreditOptions
-) -> MessageBus[CreditUnitOfWork]:
-    dependencies = {"clock": clock, "rules": rules, "dates": dates, "options": options}
+    uow_factory: Callable[[], U], clock: Clock, rules: CreditRules, options: CreditOptions
+) -> MessageBus[U]:
+    dependencies = {"clock": clock, "rules": rules, "options": options}
     return MessageBus(uow_factory, handlers.COMMAND_HANDLERS, dependencies)
 
 
@@ -75,6 +96,7 @@ def credit_options(settings: CreditSettings) -> CreditOptions:
     return CreditOptions(
         office_code=settings.office_code,
         office_name=settings.office_name or settings.office_code,
+        province=settings.province_code,
         low_fine_threshold=settings.penalty_low_fine_threshold,
         warning_working_days=settings.deadline_warning_working_days,
         grade_rules=load_grade_rules(settings.grade_rules_file) if settings.grade_rules_file else None,
@@ -87,22 +109,34 @@ async def bootstrap(settings: CreditSettings) -> AsyncIterator[CreditContainer]:
     platform = build_platform(settings, messaging)
     rules = load_credit_rules(settings.credit_rules_file)
     options = credit_options(settings)
-    dates = StatutoryDates(settings.province_code)
     uow_factory = platform.uow_factory(CreditUnitOfWork)
-    bus = command_bus(uow_factory, utc_now, rules, dates, options)
-    on_timer = timer_handlers(options)
-    scheduler = platform.timer_scheduler(uow_factory, on_timer)
-    jobs = [Part("timers", scheduler.run)]
+    bus = command_bus(uow_factory, utc_now, rules, options)
+    on_timer = timer_handlers(bus, TIMER_COMMANDS)
+    jobs = [Part("timers", platform.timer_scheduler(uow_factory, on_timer).run)]
     if options.grade_rules is not None:
         jobs.append(Part("grades-armer", _monthly_grades_armer(uow_factory, utc_now), one_shot=True))
-    worker = platform.worker(
-        consumers=[
-            platform.consumer("complaints", consumer.complaint_subscriptions(bus), uow_factory),
-            platform.consumer("cases", consumer.case_subscriptions(bus), uow_factory),
-        ],
-        jobs=jobs,
-    )
-    views = CreditViews(
+    consumers = [
+        platform.consumer(name, bind(subscriptions, bus=bus), uow_factory)
+        for name, subscriptions in consumer.SUBSCRIPTIONS.items()
+    ]
+    try:
+        yield CreditContainer(
+            platform=platform,
+            worker=platform.worker(consumers=consumers, jobs=jobs),
+            bus=bus,
+            views=_views(platform, rules, options),
+            rules=rules,
+            options=options,
+            clock=utc_now,
+            uow_factory=uow_factory,
+            timer_handlers=on_timer,
+        )
+    finally:
+        await platform.close()
+
+
+def _views(platform: Platform, rules: CreditRules, options: CreditOptions) -> CreditViews:
+    return CreditViews(
         subjects=SubjectViews(platform.sessions, rules, options.grade_source_priority),
         records=RecordViews(platform.sessions, rules, messaging.timers),
         bulk_check=BulkCheckView(platform.sessions, options.grade_source_priority),
@@ -110,21 +144,6 @@ async def bootstrap(settings: CreditSettings) -> AsyncIterator[CreditContainer]:
         commitments=CommitmentViews(platform.sessions),
         unmatched=UnmatchedViews(platform.sessions),
     )
-    try:
-        yield CreditContainer(
-            platform=platform,
-            worker=worker,
-            bus=bus,
-            views=views,
-            rules=rules,
-            options=options,
-            dates=dates,
-            clock=utc_now,
-            uow_factory=uow_factory,
-            timer_handlers=on_timer,
-        )
-    finally:
-        await platform.close()
 
 
 def _monthly_grades_armer(uow_factory: UowFactory, clock: Clock) -> PartRun:

@@ -35,7 +35,10 @@ TODAY = dt.datetime.now(CHINA).date()
 
 async def records_of(client: httpx.AsyncClient, code: str) -> list[dict[str, Any]]:
     response = await client.get(f"/v1/subjects/{code}/credit")
-    return [] if response.status_code == 404 else response.json()["history"]  # type: ignore[no-any-return]
+    if response.status_code == 404:
+        return []
+    history: list[dict[str, Any]] = response.json()["history"]
+    return history
 
 
 async def wait_for_records(client: httpx.AsyncClient, code: str, count: int = 1) -> list[dict[str, Any]]:

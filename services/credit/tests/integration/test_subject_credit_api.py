@@ -10,9 +10,9 @@ from typing import Any
 import httpx
 
 from credit.domain.vocabulary import CHINA
-from credit.entrypoints.schemas.subjects import BulkCheckOut
-from credit.rule_files import example_grade_rules_path
+from credit.rules import example_grade_rules_path
 from credit.testing import uscc_in
+from credit.views.subject_models import BulkCheckOut
 from shared.testing.services import RunningService
 from shared.web.auth import Role
 

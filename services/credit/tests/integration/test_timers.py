@@ -15,10 +15,10 @@ import httpx
 from sqlalchemy import select
 
 from credit.adapters.orm import grades, messaging
+from credit.domain.deadlines import GRADES_AGGREGATE
 from credit.domain.vocabulary import CHINA
-from credit.rule_files import example_grade_rules_path
-from credit.timer_handlers import schedule_monthly_grades
-from credit.timer_kinds import GRADES_AGGREGATE
+from credit.handlers.grades import schedule_monthly_grades
+from credit.rules import example_grade_rules_path
 from shared.testing.clock import FakeClock
 from shared.testing.events import fire_due_timers
 from shared.testing.services import RunningService

@@ -8,10 +8,14 @@ from collections.abc import Callable
 
 import pytest
 
+from credit.domain.deadlines import TimerKind, TimerName
 from credit.domain.errors import DueProcessIncomplete, InvalidCreditInput, RecordStepRefused
-from credit.domain.history import RecordEvent
-from credit.domain.record import CreditRecord, ListingTerms, Notice, RecordState
+from credit.domain.events import RecordEvent
+from credit.domain.listing import ListingPlan
+from credit.domain.record import CreditRecord, Notice, RecordState
 from credit.domain.vocabulary import Step
+from credit.testing import CLOCKS
+from shared.domain.deadlines import ArmTimer, DeadlineStatus, DisarmTimer
 
 S = RecordState
 WINDOW_END = dt.date(2026, 9, 8)
@@ -24,20 +28,43 @@ def noticed(record_in: Callable[..., CreditRecord]) -> CreditRecord:
     )
 
 
-def terms(decided_on: dt.date) -> ListingTerms:
-    return ListingTerms(decided_on=decided_on, publication_due=decided_on + dt.timedelta(days=28))
+def plan(decided_on: dt.date) -> ListingPlan:
+    return ListingPlan(
+        decided_on=decided_on,
+        decision_no=None,
+        publication_period="credit.listing_publication_cnipa",
+        listing_period="credit.listing_period_cnipa",
+    )
+
+
+def decide(record: CreditRecord, decided_on: dt.date, step: Step) -> None:
+    record.decide_listing(plan(decided_on), reasons="r", clocks=CLOCKS, step=step)
+
+
+def publish(
+    record: CreditRecord, published_on: dt.date, step: Step, listing_period: str | None = None
+) -> None:
+    record.publish(
+        published_on=published_on, channel="necips", listing_period=listing_period, clocks=CLOCKS, step=step
+    )
 
 
 def test_the_follow_on_path_of_c5_is_in_the_table(record_in: Callable[..., CreditRecord], step: Step) -> None:
     record = record_in(S.CANDIDATE, notice=None, terms=None, published_on=None, repair_requested_on=None)
-    record.issue_notice(served_on=dt.date(2026, 9, 1), window_ends_on=WINDOW_END, reasons="r", step=step)
-    record.decide_listing(terms(dt.date(2026, 9, 9)), reasons="r", step=step)
-    record.publish(published_on=dt.date(2026, 9, 10), channel="necips", period_end=None, step=step)
+    record.issue_notice(
+        served_on=dt.date(2026, 9, 1),
+        reasons="r",
+        period="credit.listing_notice_window",
+        clocks=CLOCKS,
+        step=step,
+    )
+    decide(record, dt.date(2026, 9, 9), step)
+    publish(record, dt.date(2026, 9, 10), step)
     record.request_repair(applied_on=dt.date(2026, 9, 20), grounds="g", step=step)
     record.grant_repair(decided_on=dt.date(2026, 9, 25), decision_no=None, conditions={}, step=step)
     record.archive(step)
 
-    assert [e.to_state for e in record.history] == [
+    assert [e.to_state for e in record.events] == [
         S.NOTICE_OF_PROPOSED_LISTING,
         S.LISTED,
         S.PUBLISHED,
@@ -52,12 +79,12 @@ def test_no_listing_while_the_statement_window_is_open(
     noticed: CreditRecord, step: Step, decided_on: dt.date
 ) -> None:
     with pytest.raises(DueProcessIncomplete, match="2026-09-08"):
-        noticed.decide_listing(terms(decided_on), reasons="r", step=step)
+        decide(noticed, decided_on, step)
     assert noticed.state is S.NOTICE_OF_PROPOSED_LISTING
 
 
 def test_the_day_after_the_window_listing_is_allowed(noticed: CreditRecord, step: Step) -> None:
-    noticed.decide_listing(terms(dt.date(2026, 9, 9)), reasons="r", step=step)
+    decide(noticed, dt.date(2026, 9, 9), step)
     assert noticed.state is S.LISTED
 
 
@@ -65,11 +92,11 @@ def test_a_requested_hearing_must_be_held_before_listing(noticed: CreditRecord, 
     noticed.request_hearing(requested_on=dt.date(2026, 9, 3), step=step)
 
     with pytest.raises(DueProcessIncomplete, match="hearing"):
-        noticed.decide_listing(terms(dt.date(2026, 9, 20)), reasons="r", step=step)
+        decide(noticed, dt.date(2026, 9, 20), step)
     noticed.record_hearing(held_on=dt.date(2026, 9, 15), summary="heard", step=step)
-    noticed.decide_listing(terms(dt.date(2026, 9, 20)), reasons="r", step=step)
+    decide(noticed, dt.date(2026, 9, 20), step)
 
-    assert [e.event for e in noticed.history] == [
+    assert [e.name for e in noticed.events] == [
         RecordEvent.HEARING_REQUESTED,
         RecordEvent.HEARING_HELD,
         RecordEvent.LISTING_DECIDED,
@@ -87,12 +114,12 @@ def test_the_subjects_statements_are_part_of_the_record_and_late_ones_are_marked
     noticed.file_statement(kind="statement", submitted_on=dt.date(2026, 9, 5), summary="on time", step=step)
     noticed.file_statement(kind="defence", submitted_on=dt.date(2026, 9, 12), summary="late", step=step)
 
-    entries = [(e.event, e.details["kind"], e.details["late"]) for e in noticed.history]
+    entries = [(e.name, e.details["kind"], e.details["late"]) for e in noticed.events]
     assert entries == [
         (RecordEvent.STATEMENT_FILED, "statement", False),
         (RecordEvent.STATEMENT_FILED, "defence", True),
     ]
-    assert all(e.from_state == e.to_state == S.NOTICE_OF_PROPOSED_LISTING for e in noticed.history)
+    assert all(e.from_state == e.to_state == S.NOTICE_OF_PROPOSED_LISTING for e in noticed.events)
 
 
 def test_a_statement_needs_a_notice_first(record_in: Callable[..., CreditRecord], step: Step) -> None:
@@ -120,7 +147,7 @@ def test_a_hearing_is_requested_once_and_held_only_if_requested(noticed: CreditR
             "submitted_on",
         ),
         (lambda r, s: r.request_hearing(requested_on=dt.date(2026, 10, 10), step=s), "requested_on"),
-        (lambda r, s: r.decide_listing(terms(dt.date(2026, 10, 10)), reasons="r", step=s), "decided_on"),
+        (lambda r, s: decide(r, dt.date(2026, 10, 10), s), "decided_on"),
     ],
 )
 def test_dates_after_today_are_refused_field_by_field(
@@ -136,7 +163,7 @@ def test_publication_cannot_precede_the_listing_decision(
     record_in: Callable[..., CreditRecord], step: Step
 ) -> None:
     with pytest.raises(InvalidCreditInput) as refused:
-        record_in(S.LISTED).publish(published_on=dt.date(2026, 2, 1), channel="x", period_end=None, step=step)
+        publish(record_in(S.LISTED), dt.date(2026, 2, 1), step)
     assert refused.value.field_errors[0].code == "date_too_early"
 
 
@@ -144,11 +171,11 @@ def test_publication_after_its_deadline_is_recorded_as_late_not_refused(
     record_in: Callable[..., CreditRecord], step: Step
 ) -> None:
     record = record_in(S.LISTED, overdue={"publication"})
-    record.publish(published_on=dt.date(2026, 4, 1), channel="x", period_end=dt.date(2029, 4, 1), step=step)
+    publish(record, dt.date(2026, 4, 1), step, listing_period="credit.penalty_publication_standard")
 
-    assert record.history[-1].details["late"] is True
+    assert record.events[-1].details["late"] is True
     assert record.overdue == set()
-    assert record.terms is not None and record.terms.period_end == dt.date(2029, 4, 1)
+    assert record.terms is not None and record.terms.period_end == dt.date(2029, 4, 2)  # 1 Apr 2029 a Sunday
 
 
 def test_an_early_repair_application_is_kept_with_a_warning(
@@ -161,7 +188,7 @@ def test_an_early_repair_application_is_kept_with_a_warning(
 
     assert record.request_repair(applied_on=dt.date(2026, 9, 1), grounds="g", step=step) is True
     assert record.state is S.REPAIR_REQUESTED
-    assert record.history[-1].details["premature"] is True
+    assert record.events[-1].details["premature"] is True
 
 
 def test_deadline_warnings_and_misses_only_while_the_duty_is_open(
@@ -174,23 +201,31 @@ def test_deadline_warnings_and_misses_only_while_the_duty_is_open(
     assert published.note_missed("publication", step) is False
 
     assert listed.overdue == {"publication"}
-    assert [e.event for e in listed.history] == [
+    assert [e.name for e in listed.events] == [
         RecordEvent.PUBLICATION_DUE_SOON,
         RecordEvent.PUBLICATION_DEADLINE_MISSED,
     ]
-    assert listed.history[-1].details["due_on"] == "2026-03-02"
+    assert listed.events[-1].details["due_on"] == "2026-03-02"
 
 
 def test_revoking_a_shown_publication_requires_a_withdrawal_deadline(
     record_in: Callable[..., CreditRecord], step: Step
 ) -> None:
-    with pytest.raises(ValueError, match="withdrawal"):
-        record_in(S.PUBLISHED).revoke(
-            revoked_on=dt.date(2026, 9, 2), reason="r", withdrawal_due=None, step=step
-        )
+    published = record_in(S.PUBLISHED)
+    published.revoke(revoked_on=dt.date(2026, 9, 2), reason="r", clocks=CLOCKS, step=step)
+
+    assert published.withdrawal_due == dt.date(2026, 9, 7)  # 3 working days from Wed 2 Sep
+    stopped, armed = published.timer_changes
+    assert stopped == DisarmTimer(TimerName.EXPIRY)  # every clock stops
+    assert published.deadlines[TimerName.EXPIRY].status is DeadlineStatus.CANCELLED
+    assert isinstance(armed, ArmTimer)
+    assert (armed.name, armed.kind, armed.deadline.due) == (
+        TimerName.WITHDRAWAL,
+        TimerKind.WITHDRAWAL_DUE,
+        dt.date(2026, 9, 7),
+    )
 
     candidate = record_in(S.CANDIDATE)
-    candidate.revoke(
-        revoked_on=dt.date(2026, 9, 2), reason="r", withdrawal_due=dt.date(2026, 9, 5), step=step
-    )
+    candidate.revoke(revoked_on=dt.date(2026, 9, 2), reason="r", clocks=CLOCKS, step=step)
     assert candidate.withdrawal_due is None  # nothing was shown, nothing to withdraw
+    assert candidate.timer_changes == []

@@ -12,7 +12,7 @@ from credit.domain.grades import CountWithin, Grade, GradeRule, GradeRuleSet, Su
 from credit.domain.repair import check_repair_conditions
 from credit.domain.repeat import Finding, earlier_findings, normalise_right_number
 from credit.domain.vocabulary import ListType
-from credit.rule_files import example_grade_rules_path, load_credit_rules, load_grade_rules
+from credit.rules import example_grade_rules_path, load_credit_rules, load_grade_rules
 
 TODAY = dt.date(2026, 6, 1)
 SUBJECT = uuid.uuid4()

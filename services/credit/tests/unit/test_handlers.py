@@ -9,18 +9,21 @@ from typing import Any
 import pytest
 
 from credit.domain import commands as c
+from credit.domain.actors import ActorKind, person, system
+from credit.domain.deadlines import TimerName
 from credit.domain.errors import CommitmentNotAvailable, DueProcessIncomplete, InvalidCreditInput
 from credit.domain.policy import PenaltyClass
 from credit.domain.record import RecordState
 from credit.domain.subject import SubjectClaim
-from credit.domain.vocabulary import Actor, BehaviourCode, DecisionRef, ListType
+from credit.domain.vocabulary import BehaviourCode, DecisionRef, DocumentRef, ListType, provision
 from credit.handlers.inputs import Registration
 from credit.testing import uscc_in
-from credit.timer_kinds import TimerName
+from shared.domain.legal import Citation
+from shared.errors import InvalidTransition
 from shared.vocabulary import PartyKind
 
-OFFICER = Actor("officer-1", ("credit_officer",))
-SOURCE = Actor.system("/ipcase/330100/adjudication")
+OFFICER = person("officer-1", ("credit_officer",))
+SOURCE = system("/ipcase/330100/adjudication")
 S = RecordState
 
 
@@ -48,6 +51,7 @@ def refusal(
 async def noticed_and_listed(harness: Any, subject: SubjectClaim | None = None) -> Registration:
     registration: Registration = await harness.bus.handle(refusal(subject or org()))
     rid = registration.record_id
+    assert rid is not None
     await harness.bus.handle(
         c.IssueListingNotice(record_id=rid, actor=OFFICER, served_on=dt.date(2026, 9, 1), reasons="r")
     )
@@ -72,7 +76,7 @@ async def test_an_input_opens_one_unannounced_candidate_however_often_it_is_repo
         "CR2026-000001",
     )
     assert harness.history(first.record_id) == ["CandidateRegistered"]
-    assert harness.uow.outbox.events == []  # a candidate is internal until decided
+    assert harness.store.published == []  # a candidate is internal until decided
 
 
 async def test_an_input_naming_nobody_we_know_is_parked_and_a_unique_name_is_matched(harness: Any) -> None:
@@ -82,8 +86,8 @@ async def test_an_input_naming_nobody_we_know_is_parked_and_a_unique_name_is_mat
     parked = await harness.bus.handle(refusal(org(code="", name="温州无名公司"), doc_no="D-2"))
     matched = await harness.bus.handle(refusal(org(code="", name="宁波 某某贸易有限公司"), doc_no="D-3"))
 
-    assert parked.record_id is None and parked.parked_as in harness.uow.unmatched.parked
-    assert "0 known organisations" in harness.uow.unmatched.parked[parked.parked_as]["reason"]
+    assert parked.record_id is None and parked.parked_as in harness.store.data.parked
+    assert "0 known organisations" in harness.store.data.parked[parked.parked_as]["reason"]
     assert (
         harness.record(matched.record_id).subject_id
         == harness.record((await harness.bus.handle(refusal(known, doc_no="D-1"))).record_id).subject_id
@@ -103,18 +107,16 @@ async def test_a_penalty_is_listed_at_once_and_its_period_runs_from_publication(
     record = harness.record(rid)
 
     assert (record.state, record.penalty_class) == (S.LISTED, PenaltyClass.REPRIMAND_OR_LOW_FINE)
-    assert harness.uow.timers.names(rid) == {TimerName.PUBLICATION}
-    assert harness.uow.timers.due(rid, TimerName.PUBLICATION) == dt.date(2026, 9, 29)  # 20 WD from 1 Sep
-    assert harness.uow.outbox.types() == ["credit.dishonest_listed"]
+    assert harness.timer_names(rid) == {TimerName.PUBLICATION}
+    assert harness.store.due(rid, TimerName.PUBLICATION) == dt.date(2026, 9, 29)  # 20 WD from 1 Sep
+    assert harness.store.published_types() == ["credit.dishonest_listed"]
 
     await harness.bus.handle(c.PublishListing(record_id=rid, actor=OFFICER, channel="necips"))
 
-    assert harness.uow.timers.names(rid) == {TimerName.EXPIRY}
-    assert harness.uow.timers.due(rid, TimerName.EXPIRY) == dt.date(
-        2027, 1, 11
-    )  # 9 Oct + 3 m: Sat 9 Jan rolls
+    assert harness.timer_names(rid) == {TimerName.EXPIRY}
+    assert harness.store.due(rid, TimerName.EXPIRY) == dt.date(2027, 1, 11)  # 9 Oct + 3 m: Sat 9 Jan rolls
     assert harness.record(rid).terms.period_end == dt.date(2027, 1, 11)
-    assert harness.uow.outbox.types()[-1] == "credit.published"
+    assert harness.store.published_types()[-1] == "credit.published"
 
 
 async def test_listing_waits_for_the_window_then_starts_the_publication_and_expiry_clocks(
@@ -125,9 +127,7 @@ async def test_listing_waits_for_the_window_then_starts_the_publication_and_expi
     await harness.bus.handle(
         c.IssueListingNotice(record_id=rid, actor=OFFICER, served_on=dt.date(2026, 9, 28), reasons="r")
     )
-    assert harness.uow.timers.due(rid, TimerName.NOTICE_WINDOW) == dt.date(
-        2026, 10, 10
-    )  # Oct break; Sat 10 works
+    assert harness.store.due(rid, TimerName.NOTICE_WINDOW) == dt.date(2026, 10, 10)  # Oct break; Sat 10 works
 
     with pytest.raises(DueProcessIncomplete):
         await harness.bus.handle(c.DecideListing(record_id=rid, actor=OFFICER, listed=True, reasons="r"))
@@ -136,11 +136,11 @@ async def test_listing_waits_for_the_window_then_starts_the_publication_and_expi
 
     record = harness.record(rid)
     assert record.state is S.LISTED and record.terms is not None
-    assert harness.uow.timers.names(rid) == {TimerName.PUBLICATION, TimerName.EXPIRY}
-    assert harness.uow.timers.due(rid, TimerName.EXPIRY) == record.terms.period_end == dt.date(2027, 10, 13)
-    listed = harness.uow.outbox.events[-1][0]
+    assert harness.timer_names(rid) == {TimerName.PUBLICATION, TimerName.EXPIRY}
+    assert harness.store.due(rid, TimerName.EXPIRY) == record.terms.period_end == dt.date(2027, 10, 13)
+    listed = harness.store.published[-1][0]
     assert listed.event_type == "credit.dishonest_listed"
-    assert listed.subject_ids == (harness.uow.subjects.by_id[record.subject_id].credit_code,)
+    assert listed.subject_ids == (harness.store.data.subjects[record.subject_id].credit_code,)
     assert "credit_commitment_unavailable" in {m.code for m in listed.measures}
 
 
@@ -155,7 +155,7 @@ async def test_the_samr_list_is_announced_as_serious_list_entered(harness: Any) 
         c.DecideListing(record_id=registration.record_id, actor=OFFICER, listed=True, reasons="r")
     )
 
-    assert harness.uow.outbox.types() == ["credit.serious_list_entered"]
+    assert harness.store.published_types() == ["credit.serious_list_entered"]
     assert harness.record(registration.record_id).terms.repair_eligible_from == dt.date(
         2027, 10, 11
     )  # Sat 9th rolls
@@ -170,11 +170,12 @@ async def test_declining_stops_every_clock(harness: Any) -> None:
     await harness.bus.handle(c.DecideListing(record_id=rid, actor=OFFICER, listed=False, reasons="performed"))
 
     assert harness.record(rid).state is S.NOT_LISTED
-    assert harness.uow.timers.names(rid) == set()
+    assert harness.timer_names(rid) == set()
 
 
 async def test_a_revoked_decision_takes_down_every_record_resting_on_it(harness: Any) -> None:
     published = await noticed_and_listed(harness)
+    assert published.record_id is not None
     await harness.bus.handle(c.PublishListing(record_id=published.record_id, actor=OFFICER, channel="necips"))
     candidate = await harness.bus.handle(refusal(org(), behaviour=BehaviourCode.WILFUL_INFRINGEMENT))
     elsewhere = await harness.bus.handle(refusal(org(), doc_no="another decision"))
@@ -197,14 +198,14 @@ async def test_a_revoked_decision_takes_down_every_record_resting_on_it(harness:
         S.REVOKED,
         dt.date(2026, 10, 10),
     )  # 3 WD over the Oct break
-    assert harness.uow.timers.names(published.record_id) == {TimerName.WITHDRAWAL}
-    event = harness.uow.outbox.events[-1][0]
+    assert harness.timer_names(published.record_id) == {TimerName.WITHDRAWAL}
+    event = harness.store.published[-1][0]
     assert (event.event_type, event.was_published, event.withdrawal_due) == (
         "credit.revoked",
         True,
         dt.date(2026, 10, 10),
     )
-    assert harness.uow.outbox.types().count("credit.revoked") == 1  # the candidate was never announced
+    assert harness.store.published_types().count("credit.revoked") == 1  # the candidate was never announced
 
 
 async def test_repair_is_granted_only_on_the_binding_conditions_and_ends_the_listing(harness: Any) -> None:
@@ -243,8 +244,8 @@ async def test_repair_is_granted_only_on_the_binding_conditions_and_ends_the_lis
     )
 
     assert harness.record(rid).state is S.REPAIRED_EARLY
-    assert harness.uow.timers.names(rid) == set()
-    assert harness.uow.outbox.types()[-1] == "credit.repaired"
+    assert harness.timer_names(rid) == set()
+    assert harness.store.published_types()[-1] == "credit.repaired"
 
 
 async def test_a_second_finding_on_the_same_right_flags_a_repeat_infringer(harness: Any) -> None:
@@ -276,7 +277,7 @@ async def test_a_second_finding_on_the_same_right_flags_a_repeat_infringer(harne
         S.CANDIDATE,
     )
     assert set(record.basis_doc_nos) == {"D3", "D1"}
-    flagged = harness.uow.outbox.events[-1][0]
+    flagged = harness.store.published[-1][0]
     assert flagged.event_type == "credit.repeat_infringer.flagged"
     assert [p.decision_no for p in flagged.prior_decisions] == ["D1"]
     assert await harness.bus.handle(finding("D3", dt.date(2026, 3, 1))) == []  # redelivered: nothing new
@@ -306,7 +307,7 @@ async def test_an_earlier_finding_arriving_late_still_flags_the_later_one(harnes
 
 async def test_a_listed_subject_may_not_commit_and_a_breach_is_a_dishonesty_input(harness: Any) -> None:
     listed = await noticed_and_listed(harness)
-    listed_subject = harness.uow.subjects.by_id[harness.record(listed.record_id).subject_id]
+    listed_subject = harness.store.data.subjects[harness.record(listed.record_id).subject_id]
     claim = org(code=listed_subject.credit_code, name=listed_subject.name)
 
     def commitment(subject: SubjectClaim) -> c.MakeCommitment:
@@ -322,7 +323,7 @@ async def test_a_listed_subject_may_not_commit_and_a_breach_is_a_dishonesty_inpu
     with pytest.raises(CommitmentNotAvailable):
         await harness.bus.handle(commitment(claim))
     commitment_id = await harness.bus.handle(commitment(org()))
-    assert (str(commitment_id), TimerName.VERIFICATION) in harness.uow.timers.armed
+    assert (str(commitment_id), TimerName.VERIFICATION) in harness.store.timers
     await harness.bus.handle(
         c.VerifyCommitment(
             commitment_id=commitment_id,
@@ -333,6 +334,47 @@ async def test_a_listed_subject_may_not_commit_and_a_breach_is_a_dishonesty_inpu
         )
     )
 
-    breach = harness.record(harness.uow.commitments.by_id[commitment_id].breach_record_id)
+    breach = harness.record(harness.store.data.commitments[commitment_id].breach_record_id)
     assert (breach.behaviour, breach.state) == (BehaviourCode.COMMITMENT_BREACHED, S.CANDIDATE)
-    assert harness.uow.timers.names(commitment_id) == set()
+    assert harness.timer_names(commitment_id) == set()
+
+
+async def test_a_step_lands_on_the_case_record_with_its_actor_basis_documents_and_note(harness: Any) -> None:
+    registration = await harness.bus.handle(refusal(org()))
+    rid = registration.record_id
+    law = provision("行政处罚法", "44 [P]")
+    notice = DocumentRef("拟列入告知书", "浙知信告〔2026〕1号")
+    await harness.bus.handle(
+        c.IssueListingNotice(
+            record_id=rid,
+            actor=OFFICER,
+            served_on=dt.date(2026, 9, 1),
+            reasons="r",
+            legal_basis=(law,),
+            documents=(notice,),
+            note="served by post",
+        )
+    )
+
+    registered, issued = harness.store.events_of(rid)
+    assert (registered.actor.kind, issued.actor.kind) == (ActorKind.SYSTEM, ActorKind.PERSON)
+    assert (issued.transition, issued.from_state, issued.to_state) == (
+        "notify",
+        "CANDIDATE",
+        "NOTICE_OF_PROPOSED_LISTING",
+    )
+    assert issued.basis == (Citation("行政处罚法", "44 [P]", "P"),)
+    assert issued.documents == (notice.as_dict(),)
+    assert issued.details["note"] == "served by post"
+    assert {aggregate for aggregate, _, _ in harness.store.record} == {"credit_record"}
+
+
+async def test_a_refused_step_leaves_nothing_behind(harness: Any) -> None:
+    registration = await harness.bus.handle(refusal(org()))
+    rid = registration.record_id
+    before = (list(harness.store.record), dict(harness.store.timers), harness.record(rid).state)
+
+    with pytest.raises(InvalidTransition):
+        await harness.bus.handle(c.PublishListing(record_id=rid, actor=OFFICER, channel="necips"))
+
+    assert (list(harness.store.record), dict(harness.store.timers), harness.record(rid).state) == before

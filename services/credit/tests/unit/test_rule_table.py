@@ -9,7 +9,7 @@ import pytest
 from credit.domain.errors import InvalidCreditInput
 from credit.domain.policy import COMMITMENT_EXCLUSION, PenaltyClass, PeriodStart
 from credit.domain.vocabulary import BehaviourCode, ListType
-from credit.rule_files import RuleFileError, example_grade_rules_path, load_credit_rules, load_grade_rules
+from credit.rules import RuleFileError, example_grade_rules_path, load_credit_rules, load_grade_rules
 
 BUNDLED = Path(__file__).parents[2] / "src" / "credit" / "data" / "credit_rules.toml"
 

@@ -10,17 +10,18 @@ from dataclasses import dataclass
 from intake.adapters.evidence_store import EvidenceFiles
 from intake.adapters.orm import messaging
 from intake.adapters.registry_import import RegistryImporter
-from intake.config import IntakeConfig, load_rules
-from intake.entrypoints import consumer
-from intake.handlers import COMMAND_HANDLERS
-from intake.handlers.timers import TIMER_HANDLERS
-from intake.registry_views import RegistryViews
+from intake.entrypoints.consumer import SUBSCRIPTIONS
+from intake.handlers import COMMAND_HANDLERS, TIMER_COMMANDS
+from intake.rules import IntakeRules, load_rules
 from intake.settings import IntakeSettings
 from intake.unit_of_work import IntakeUnitOfWork
-from intake.views import ComplaintViews
+from intake.views import IntakeViews
 from shared.messagebus import MessageBus
+from shared.messaging.consumer import bind
 from shared.platform import Platform, build_platform
 from shared.supervision import Part
+from shared.timers.dispatch import timer_handlers
+from shared.timers.scheduler import TimerHandler
 from shared.worker import Worker
 
 
@@ -30,21 +31,22 @@ class IntakeContainer:
     settings: IntakeSettings
     worker: Worker
     bus: MessageBus[IntakeUnitOfWork]
-    views: ComplaintViews
-    registry_views: RegistryViews
+    views: IntakeViews
     evidence_files: EvidenceFiles
     importer: RegistryImporter
     clock: Callable[[], dt.datetime]
+    uow_factory: Callable[[], IntakeUnitOfWork]
+    timer_handlers: dict[str, TimerHandler]
 
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def intake_config(settings: IntakeSettings) -> IntakeConfig:
+def intake_rules(settings: IntakeSettings) -> IntakeRules:
     office = settings.office_code[:6]
-    return IntakeConfig(
-        rules=load_rules(settings.rules_file),
+    return IntakeRules(
+        table=load_rules(settings.rules_file),
         centre=settings.centre,
         office_region_code=office if office.isdigit() and office != "000000" else None,
         province=settings.province_code,
@@ -57,14 +59,12 @@ def intake_config(settings: IntakeSettings) -> IntakeConfig:
 async def bootstrap(
     settings: IntakeSettings, clock: Callable[[], dt.datetime] = utc_now
 ) -> AsyncIterator[IntakeContainer]:
-    config = intake_config(settings)  # a malformed rule table stops the start here
+    rules = intake_rules(settings)  # a malformed rule table stops the start here
     platform = build_platform(settings, messaging)
     uow_factory = platform.uow_factory(IntakeUnitOfWork)
     evidence_files = EvidenceFiles(settings.evidence_dir, settings.evidence_max_bytes)
     bus = MessageBus(
-        uow_factory,
-        COMMAND_HANDLERS,
-        {"clock": clock, "config": config, "evidence_files": evidence_files},
+        uow_factory, COMMAND_HANDLERS, {"clock": clock, "rules": rules, "evidence_files": evidence_files}
     )
     importer = RegistryImporter(
         uow_factory=uow_factory,
@@ -73,10 +73,13 @@ async def bootstrap(
         poll_interval=settings.import_poll_interval,
         clock=clock,
     )
-    timers = platform.timer_scheduler(uow_factory, TIMER_HANDLERS)
+    timers = timer_handlers(bus, TIMER_COMMANDS)
     worker = platform.worker(
-        consumers=[platform.consumer("outcomes", consumer.subscriptions(bus), uow_factory)],
-        jobs=[Part("timers", timers.run), Part("registry-import", importer.run)],
+        consumers=[platform.consumer("outcomes", bind(SUBSCRIPTIONS, bus=bus), uow_factory)],
+        jobs=[
+            Part("timers", platform.timer_scheduler(uow_factory, timers).run),
+            Part("registry-import", importer.run),
+        ],
     )
     try:
         yield IntakeContainer(
@@ -84,11 +87,12 @@ async def bootstrap(
             settings=settings,
             worker=worker,
             bus=bus,
-            views=ComplaintViews(platform.sessions),
-            registry_views=RegistryViews(platform.sessions),
+            views=IntakeViews.on(platform.sessions),
             evidence_files=evidence_files,
             importer=importer,
             clock=clock,
+            uow_factory=uow_factory,
+            timer_handlers=timers,
         )
     finally:
         await platform.close()

@@ -1,39 +1,44 @@
-"""Intake's unit of work: every repository on one session, so one command is one transaction."""
+"""Intake's unit of work: the repositories and the case record on one session (one step, one transaction)."""
 
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake.adapters.evidence_store import EvidenceRows
-from intake.adapters.orm import centre_cases, ecommerce_notices, idempotency_keys, trade_fair_cases
+from intake.adapters.orm import case_record, centre_cases, ecommerce_notices, idempotency_keys
 from intake.adapters.registry import RightsRegistry
+from intake.adapters.registry_import import ImportJobs
 from intake.adapters.repository import ComplaintRepository
-from intake.adapters.workflows import DownstreamCases, ExaminerRepository, WorkflowRepository
+from intake.adapters.workflows import DownstreamCases, ExaminerRepository, TradeFairCases, WorkflowRepository
 from intake.domain.centre_case import CentreCase
 from intake.domain.ecommerce_notice import EcommerceNotice
-from intake.domain.trade_fair import TradeFairCase
+from shared.case_record import CaseRecord
 from shared.uow import UnitOfWork
 from shared.web.idempotency import IdempotencyStore
 
 
 class IntakeUnitOfWork(UnitOfWork):
     complaints: ComplaintRepository
+    case_record: CaseRecord
     evidence: EvidenceRows
     registry: RightsRegistry
+    import_jobs: ImportJobs
     examiners: ExaminerRepository
     centre_cases: WorkflowRepository[CentreCase]
-    trade_fair_cases: WorkflowRepository[TradeFairCase]
+    trade_fair_cases: TradeFairCases
     notices: WorkflowRepository[EcommerceNotice]
     downstream: DownstreamCases
     idempotency: IdempotencyStore
 
     def _bind(self, session: AsyncSession) -> None:
         self.complaints = ComplaintRepository(session)
+        self.case_record = CaseRecord(session, case_record)
         self.evidence = EvidenceRows(session)
         self.registry = RightsRegistry(session)
+        self.import_jobs = ImportJobs(session)
         self.examiners = ExaminerRepository(session)
         self.centre_cases = WorkflowRepository(session, centre_cases, CentreCase)
-        self.trade_fair_cases = WorkflowRepository(session, trade_fair_cases, TradeFairCase)
+        self.trade_fair_cases = TradeFairCases(session)
         self.notices = WorkflowRepository(session, ecommerce_notices, EcommerceNotice)
         self.downstream = DownstreamCases(session)
         self.idempotency = IdempotencyStore(session, idempotency_keys)

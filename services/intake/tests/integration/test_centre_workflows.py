@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from intake.handlers.timers import TIMER_HANDLERS
 from intake.testing import complaint_body
-from intake.unit_of_work import IntakeUnitOfWork
 from shared.calendar import SHANGHAI, catalogue, compute, parse_period
 from shared.testing.refs import random_name, random_uscc
 from shared.timers import TimerScheduler
@@ -72,6 +70,13 @@ async def test_without_a_national_figure_the_opinion_period_is_shown_as_not_conf
     assert item["due_at"] is None and "not configured" in item["note"]
     timeline = (await client.get(f"/v1/complaints/{complaint['id']}/timeline")).json()["items"]
     assert "PeriodNotConfigured" in [e["name"] for e in timeline]
+
+    (case_id,) = (await client.get(f"/v1/complaints/{complaint['id']}/workflows")).json()["centre_cases"]
+    await client.put("/v1/examiners/ex-u", json={"name": "钱审查", "centre": "330100", "interests": []})
+    assigned = await client.post(f"/v1/centre-cases/{case_id}/assignment", json={"examiner_id": "ex-u"})
+    assert assigned.status_code == 200, assigned.text
+    # The same row (now with the examiner), however often the case is saved.
+    assert await _queue(client, complaint["id"]) == [{**item, "examiner_id": "ex-u"}]
 
 
 def _fair_body(exhibitor: dict[str, Any], session: str) -> dict[str, Any]:
@@ -162,7 +167,7 @@ async def test_the_counter_notice_wait_runs_on_the_statutory_clock_and_ends_the_
     )
 
     scheduler = TimerScheduler(
-        uow_factory=intake.container.platform.uow_factory(IntakeUnitOfWork), handlers=TIMER_HANDLERS
+        uow_factory=intake.container.uow_factory, handlers=intake.container.timer_handlers
     )
     while await scheduler.fire_next():
         pass

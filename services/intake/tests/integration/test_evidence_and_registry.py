@@ -163,7 +163,8 @@ async def test_a_json_import_updates_rights_and_announces_changed_statuses(
     )
 
     async def done() -> bool:
-        return (await client.get(queued.headers["location"])).json()["status"] == "completed"
+        status: str = (await client.get(queued.headers["location"])).json()["status"]
+        return status == "completed"
 
     await eventually(done, what="the import job to finish")
     job = (await client.get(queued.headers["location"])).json()

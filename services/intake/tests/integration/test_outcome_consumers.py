@@ -22,7 +22,8 @@ async def _status_becomes(client: Any, complaint_id: str, status: str) -> dict[s
 
     async def check() -> bool:
         latest.update((await client.get(f"/v1/complaints/{complaint_id}")).json())
-        return latest["status"] == status
+        now: str = latest["status"]
+        return now == status
 
     await eventually(check, what=f"complaint {complaint_id} to be {status}")
     return latest

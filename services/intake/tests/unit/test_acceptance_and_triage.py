@@ -8,14 +8,22 @@ from typing import Any
 
 import pytest
 
-from intake.config import bundled_rules_text, load_rules
-from intake.domain.acceptance import AcceptanceContext, Outcome, Severity, assess, outcome
-from intake.domain.complaint import ClaimedRight, Listing, SimpleCriteria, TradeFairDetails
+from intake.domain.acceptance import AcceptanceContext, assess
+from intake.domain.complaint import (
+    ClaimedRight,
+    Listing,
+    Outcome,
+    Severity,
+    SimpleCriteria,
+    TradeFairDetails,
+    outcome,
+)
 from intake.domain.errors import RuleTableInvalid
 from intake.domain.parties import PartyRole
 from intake.domain.rights import Verification, VerificationStatus
-from intake.domain.triage import decide, facts_of, parse_rule_table, simple_procedure_gaps
+from intake.domain.triage import decide, facts_of, simple_procedure_gaps
 from intake.domain.vocabulary import Capacity, Channel, EvaluationReport, Track
+from intake.rules import bundled_rules_text, load_rules, parse_rule_table
 from intake.testing import NOW, complaint, party
 from shared.vocabulary import IpType, RequestedProcedure
 

@@ -7,8 +7,8 @@ import uuid
 
 import pytest
 
-from intake.domain.complaint import Listing
-from intake.domain.dedup import Candidate, Relation, find_link, keys_of
+from intake.domain.complaint import Complaint, Listing, Relation
+from intake.domain.dedup import Candidate, find_link, keys_of
 from intake.domain.parties import PartyRole, mask_id_number, match_name
 from intake.domain.rights import (
     LicenceKind,
@@ -89,10 +89,10 @@ def test_a_credit_code_decides_over_the_name() -> None:
     assert verify(record, holder, TODAY).status is VerificationStatus.VERIFIED
 
 
-def _candidate(c: object, sequence: int = 1) -> Candidate:
+def _candidate(c: Complaint, sequence: int = 1) -> Candidate:
     return Candidate(
         complaint_id=uuid.uuid4(), reference=f"TS2026-{sequence:08d}", sequence=sequence, keys=keys_of(c)
-    )  # type: ignore[arg-type]
+    )
 
 
 def test_same_complainant_right_and_respondent_is_a_duplicate_naming_the_keys() -> None:

@@ -9,16 +9,18 @@ from dataclasses import dataclass
 
 from mediation import handlers
 from mediation.adapters.orm import messaging
-from mediation.entrypoints import consumer
-from mediation.handlers.rules import MediationRules
-from mediation.handlers.timer_handlers import timer_handlers
+from mediation.entrypoints.consumer import SUBSCRIPTIONS
+from mediation.handlers.deadlines import TIMER_COMMANDS
+from mediation.rules import MediationRules
 from mediation.settings import MediationSettings
 from mediation.unit_of_work import MediationUnitOfWork
 from mediation.views import MediationViews
 from shared.messagebus import MessageBus
+from shared.messaging.consumer import bind
 from shared.platform import Platform, build_platform
 from shared.supervision import Part
 from shared.timers import TimerHandler
+from shared.timers.dispatch import timer_handlers
 from shared.worker import Worker
 
 
@@ -44,12 +46,12 @@ async def bootstrap(settings: MediationSettings) -> AsyncIterator[MediationConta
     rules = MediationRules.from_settings(settings)
     uow_factory = platform.uow_factory(MediationUnitOfWork)
     bus = MessageBus(uow_factory, handlers.COMMAND_HANDLERS, {"clock": utc_now, "rules": rules})
-    on_timer = timer_handlers(rules)
+    on_timer = timer_handlers(bus, TIMER_COMMANDS)
     scheduler = platform.timer_scheduler(uow_factory, on_timer)
     worker = platform.worker(
         consumers=[
-            platform.consumer(name, subscriptions, uow_factory)
-            for name, subscriptions in consumer.subscriptions(bus).items()
+            platform.consumer(name, bind(subscriptions, bus=bus), uow_factory)
+            for name, subscriptions in SUBSCRIPTIONS.items()
         ],
         jobs=[Part("timers", scheduler.run)],
     )

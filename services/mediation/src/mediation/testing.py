@@ -1,32 +1,44 @@
 """Builders for the mediation service's tests (test modules cannot import each other).
 
-Pure builders make domain objects for unit tests; the async helpers drive a running service over
-the broker and fire its timers with a fake clock.
+Pure builders make domain objects for unit tests; the in-memory unit of work
+(:class:`FakeMediationUnitOfWork`, on ``shared.testing.fakes``) runs the real handlers on the real
+bus (:func:`fake_bus`); the async helpers drive a running service over the broker.
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from mediation.domain.agreement import AgreementContent, Instalment, Term, TermKind
 from mediation.domain.case import MediationCase
+from mediation.domain.deadlines import Timing, watch_of
 from mediation.domain.kinds import CourtReference, MediationKind, Origin
-from mediation.domain.local_time import SHANGHAI
-from mediation.domain.parties import Actor, ActorKind, CaseParty, PartyRole
+from mediation.domain.parties import ActorKind, CaseParty, PartyRole
 from mediation.domain.roster import Mediator, Organisation, OrganisationKind
+from mediation.domain.states import MEDIATING
+from mediation.handlers import COMMAND_HANDLERS
+from mediation.rules import MediationRules, load_confirmation_rules, load_court_directory
+from shared.calendar import SHANGHAI
 from shared.contracts import EventData
+from shared.domain.actors import Actor
+from shared.domain.deadlines import TrackedDeadline
+from shared.messagebus import MessageBus
 from shared.testing.events import publish_event
+from shared.testing.fakes import FakeStore, FakeUnitOfWork
 from shared.testing.refs import random_name, random_uscc
 from shared.testing.waiting import read_topic
 from shared.vocabulary import IpType, PartyKind
 
 STAFF = Actor(ActorKind.STAFF, "staff-1")
+TIMING = Timing()  # national period rules, the default warnings
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=SHANGHAI)  # a Monday, no holiday near
 
 
@@ -70,6 +82,7 @@ def new_case(
         case_no="MD2026-000001",
         actor=STAFF,
         at=at,
+        timing=TIMING,
         kind=kind,
         origin=origin,
         origin_id=court.assignment_id if court else str(uuid.uuid4()),
@@ -81,6 +94,18 @@ def new_case(
         dispute_summary="被申请人销售侵权产品",
         damages_only=False,
     )
+
+
+def set_due(case: MediationCase, key: str, day: dt.date) -> None:
+    """Put deadline ``key`` on ``day``, whatever the catalogue would say (a test's choice of dates)."""
+    tracked = case.deadlines.get(key)
+    if tracked is None:
+        kind = watch_of(key).kind
+        case.deadlines[key] = TrackedDeadline(
+            key=key, period="set by the test", kind=kind, start=day, due=day
+        )
+    else:
+        tracked.due = day
 
 
 def organisation(*, on_court_roster: bool = True, seat: str = "330106") -> Organisation:
@@ -138,6 +163,131 @@ def content(
         instalments=instalments,
         stop_undertaking="不再销售侵权商品",
         performance_manner="银行转账",
+    )
+
+
+# ------------------------------------------------------------------ the bus over an in-memory unit of work
+
+
+@dataclass
+class MediationStore(FakeStore):
+    """What the fake units of work of one test share: committed cases, roster and numbers too."""
+
+    cases: dict[uuid.UUID, MediationCase] = field(default_factory=dict)
+    organisations: dict[uuid.UUID, Organisation] = field(default_factory=dict)
+    mediators: dict[uuid.UUID, Mediator] = field(default_factory=dict)
+    counters: dict[str, int] = field(default_factory=dict)
+
+
+class FakeCases:
+    """``MediationCaseRepository`` in memory: loads copies, saves at commit."""
+
+    def __init__(self, uow: FakeMediationUnitOfWork) -> None:
+        self._uow = uow
+        self._store = uow.store
+
+    async def get(self, case_id: uuid.UUID, *, lock: bool = True) -> MediationCase | None:
+        found = self._store.cases.get(case_id)
+        return copy.deepcopy(found) if found else None
+
+    async def for_complaint(self, complaint_id: uuid.UUID) -> MediationCase | None:
+        return self._first(lambda c: c.complaint_id == complaint_id)
+
+    async def for_court_assignment(self, assignment_id: str) -> MediationCase | None:
+        return self._first(lambda c: c.court is not None and c.court.assignment_id == assignment_id)
+
+    async def mediating_for(self, origin: Origin, origin_id: str) -> MediationCase | None:
+        return self._first(lambda c: (c.origin, c.origin_id) == (origin, origin_id) and c.state in MEDIATING)
+
+    async def case_id_for_application(self, application_id: uuid.UUID) -> uuid.UUID | None:
+        found = self._first(lambda c: any(a.id == application_id for a in c.applications))
+        return found.id if found else None
+
+    async def save(self, case: MediationCase) -> None:
+        saved = copy.deepcopy(case)
+        saved.events.clear()  # a repository keeps the case, not what the step recorded
+        saved.timer_changes.clear()
+        self._uow.on_commit(lambda _: self._store.cases.__setitem__(saved.id, saved))
+
+    async def mediator_loads(self, mediator_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+        loads: dict[uuid.UUID, int] = {}
+        for case in self._store.cases.values():
+            for a in case.assignments:
+                if a.mediator_id in mediator_ids and a.status.counts_as_load:
+                    loads[a.mediator_id] = loads.get(a.mediator_id, 0) + 1
+        return loads
+
+    def _first(self, matches: Callable[[MediationCase], bool]) -> MediationCase | None:
+        found = next((c for c in self._store.cases.values() if matches(c)), None)
+        return copy.deepcopy(found) if found else None
+
+
+class FakeRoster:
+    """``RosterRepository`` in memory."""
+
+    def __init__(self, uow: FakeMediationUnitOfWork) -> None:
+        self._uow = uow
+        self._store = uow.store
+
+    async def add_organisation(self, organisation: Organisation, created_at: dt.datetime) -> None:
+        self._store.organisations[organisation.id] = organisation
+
+    async def organisation(self, organisation_id: uuid.UUID) -> Organisation | None:
+        return self._store.organisations.get(organisation_id)
+
+    async def organisations(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Organisation]:
+        return {i: o for i, o in self._store.organisations.items() if i in ids}
+
+    async def add_mediator(self, mediator: Mediator, created_at: dt.datetime) -> None:
+        self._store.mediators[mediator.id] = mediator
+
+    async def mediator(self, mediator_id: uuid.UUID, *, lock: bool = False) -> Mediator | None:
+        found = self._store.mediators.get(mediator_id)
+        return copy.deepcopy(found) if found else None
+
+    async def active_mediators(self) -> list[Mediator]:
+        return sorted((m for m in self._store.mediators.values() if m.active), key=lambda m: m.name)
+
+    async def save_mediator(self, mediator: Mediator) -> None:
+        saved = copy.deepcopy(mediator)
+        self._uow.on_commit(lambda _: self._store.mediators.__setitem__(saved.id, saved))
+
+
+class FakeCounter:
+    def __init__(self, store: MediationStore) -> None:
+        self._store = store
+
+    async def next(self, series: str) -> int:
+        self._store.counters[series] = self._store.counters.get(series, 0) + 1
+        return self._store.counters[series]
+
+
+class FakeMediationUnitOfWork(FakeUnitOfWork):
+    """``MediationUnitOfWork`` in memory: the shared fakes plus cases, the roster and case numbers."""
+
+    store: MediationStore
+
+    def __init__(self, store: MediationStore) -> None:
+        super().__init__(store)
+        self.cases = FakeCases(self)
+        self.roster = FakeRoster(self)
+        self.case_numbers = FakeCounter(store)
+
+
+def mediation_rules(timing: Timing = TIMING) -> MediationRules:
+    """The bundled court directory and confirmation rules, with ``timing``."""
+    directory, confirmation = load_court_directory(), load_confirmation_rules()
+    return MediationRules(courts=directory, confirmation=confirmation, timing=timing)
+
+
+def fake_bus(
+    store: MediationStore, *, now: Callable[[], dt.datetime] = lambda: T0, timing: Timing = TIMING
+) -> MessageBus[FakeMediationUnitOfWork]:
+    """The service's real bus and handlers over ``store``: one unit of work per command, as in production."""
+    return MessageBus(
+        lambda: FakeMediationUnitOfWork(store),
+        COMMAND_HANDLERS,
+        {"clock": now, "rules": mediation_rules(timing)},
     )
 
 

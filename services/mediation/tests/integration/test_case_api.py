@@ -94,7 +94,8 @@ async def open_and_start(
     mediator = mediation.client(Role.MEDIATOR, subject=roster["account"])
     started = await mediator.post(f"/v1/cases/{case['id']}/assignments/{assigned.json()['id']}/confirmation")
     assert started.status_code == 200, started.text
-    return started.json()
+    running: dict[str, Any] = started.json()
+    return running
 
 
 async def sign_all(client: httpx.AsyncClient, case: dict[str, Any]) -> dict[str, Any]:
@@ -105,7 +106,8 @@ async def sign_all(client: httpx.AsyncClient, case: dict[str, Any]) -> dict[str,
         assert signed.status_code == 201, signed.text
     final = await client.post(f"/v1/cases/{case['id']}/agreement/signatures", json={"manner": "seal"})
     assert final.status_code == 201, final.text
-    return final.json()
+    agreement: dict[str, Any] = final.json()
+    return agreement
 
 
 async def test_the_same_court_assignment_opens_one_case(mediation: RunningService) -> None:

@@ -7,7 +7,6 @@ import uuid
 
 import pytest
 
-from mediation.adapters.confirmation_rules import load_confirmation_rules
 from mediation.domain import agreeing, confirming, mediating
 from mediation.domain.agreement import AgreementStatus, SignatureManner, Term, TermKind
 from mediation.domain.case import MediationCase
@@ -22,7 +21,8 @@ from mediation.domain.errors import (
 from mediation.domain.kinds import MediationKind
 from mediation.domain.legal_effect import Effect, legal_effect
 from mediation.domain.states import MediationState as S
-from mediation.testing import STAFF, T0, content, mediator, new_case, organisation
+from mediation.rules import load_confirmation_rules
+from mediation.testing import STAFF, T0, TIMING, content, mediator, new_case, organisation, set_due
 
 RULES = load_confirmation_rules()
 LATER = T0 + dt.timedelta(hours=3)
@@ -35,10 +35,10 @@ FINDING = CompetenceFinding(rule="basic_court", courts=(COURT,), explanation=("b
 def mediating_case(kind: MediationKind = MediationKind.PEOPLE) -> MediationCase:
     case = new_case(kind)
     org = organisation()
-    assignment = mediating.assign_mediator(case, mediator(org), org, 0, STAFF, T0)
+    assignment = mediating.assign_mediator(case, mediator(org), org, 0, STAFF, T0, TIMING)
     if not kind.is_court_linked:
-        mediating.record_consent(case, case.respondents[0].id, STAFF, T0)
-    mediating.confirm_assignment(case, assignment.id, STAFF, T0)
+        mediating.record_consent(case, case.respondents[0].id, STAFF, T0, TIMING)
+    mediating.confirm_assignment(case, assignment.id, STAFF, T0, TIMING)
     return case
 
 
@@ -48,8 +48,8 @@ def signed_case(
     case = mediating_case(kind)
     agreeing.draft_agreement(case, content(case, terms=terms), RULES, STAFF, T0)
     for signatory in [*(p.id for p in case.parties), None]:
-        agreeing.sign_agreement(case, signatory, SignatureManner.SIGNATURE, LATER, STAFF, LATER)
-    case.deadlines["confirmation_window"] = dt.date(2026, 4, 1)
+        agreeing.sign_agreement(case, signatory, SignatureManner.SIGNATURE, LATER, STAFF, LATER, TIMING)
+    set_due(case, "confirmation_window", dt.date(2026, 4, 1))
     return case
 
 
@@ -63,7 +63,14 @@ def joint(case: MediationCase) -> tuple[JointApplicantSignature, ...]:
 def filed_case() -> MediationCase:
     case = signed_case()
     confirming.file_confirmation(
-        case, court=COURT, competence=FINDING, applicants=joint(case), materials=(), actor=STAFF, at=LATER
+        case,
+        court=COURT,
+        competence=FINDING,
+        applicants=joint(case),
+        materials=(),
+        actor=STAFF,
+        at=LATER,
+        timing=TIMING,
     )
     return case
 
@@ -95,7 +102,7 @@ def test_a_no_challenge_clause_only_warns() -> None:
 def test_redrafting_supersedes_the_earlier_draft_and_its_signatures() -> None:
     case = mediating_case()
     first = agreeing.draft_agreement(case, content(case), RULES, STAFF, T0)
-    agreeing.sign_agreement(case, case.parties[0].id, SignatureManner.SEAL, T0, STAFF, T0)
+    agreeing.sign_agreement(case, case.parties[0].id, SignatureManner.SEAL, T0, STAFF, T0, TIMING)
     second = agreeing.draft_agreement(case, content(case), RULES, STAFF, LATER)
     assert first.status is AgreementStatus.SUPERSEDED and second.version == 2 and not second.signatures
 
@@ -118,14 +125,21 @@ def test_an_entrusted_cases_agreement_goes_back_to_the_trial_court() -> None:
 def test_signing_twice_or_without_a_draft_is_refused() -> None:
     case = mediating_case()
     with pytest.raises(StepNotPossible):
-        agreeing.sign_agreement(case, case.parties[0].id, SignatureManner.SEAL, T0, STAFF, T0)
+        agreeing.sign_agreement(case, case.parties[0].id, SignatureManner.SEAL, T0, STAFF, T0, TIMING)
 
 
 def test_an_ineligible_agreement_is_refused_confirmation_with_its_reason() -> None:
     case = signed_case(terms=(Term(TermKind.VALIDITY_CONFIRMATION, "双方确认涉案专利权有效"),))
     with pytest.raises(AgreementNotConfirmable) as refused:
         confirming.file_confirmation(
-            case, court=COURT, competence=FINDING, applicants=joint(case), materials=(), actor=STAFF, at=LATER
+            case,
+            court=COURT,
+            competence=FINDING,
+            applicants=joint(case),
+            materials=(),
+            actor=STAFF,
+            at=LATER,
+            timing=TIMING,
         )
     assert "355" in refused.value.message
     assert refused.value.field_errors[0].field == "agreement.terms.0"
@@ -143,29 +157,51 @@ def test_the_application_must_be_joint() -> None:
             materials=(),
             actor=STAFF,
             at=LATER,
+            timing=TIMING,
         )
     assert refused.value.field_errors[0].code == "not_joint"
 
 
 def test_no_application_after_the_window() -> None:
     case = signed_case()
-    case.deadlines["confirmation_window"] = LATER.date() - dt.timedelta(days=1)
+    set_due(case, "confirmation_window", LATER.date() - dt.timedelta(days=1))
     with pytest.raises(ConfirmationWindowClosed):
         confirming.file_confirmation(
-            case, court=COURT, competence=FINDING, applicants=joint(case), materials=(), actor=STAFF, at=LATER
+            case,
+            court=COURT,
+            competence=FINDING,
+            applicants=joint(case),
+            materials=(),
+            actor=STAFF,
+            at=LATER,
+            timing=TIMING,
         )
 
 
 def test_the_courts_answers_move_the_case_and_repeats_change_nothing() -> None:
     case = filed_case()
     application = case.applications[0]
-    assert confirming.record_acceptance(case, application.id, "(2026)浙0106民特1号", LATER, STAFF)
-    assert not confirming.record_acceptance(case, application.id, "(2026)浙0106民特1号", LATER, STAFF)
+    assert confirming.record_acceptance(case, application.id, "(2026)浙0106民特1号", LATER, STAFF, TIMING)
+    assert not confirming.record_acceptance(case, application.id, "(2026)浙0106民特1号", LATER, STAFF, TIMING)
     assert confirming.record_ruling(
-        case, application.id, valid=True, ruling_no="R1", reasons=None, ruled_at=LATER, actor=STAFF
+        case,
+        application.id,
+        valid=True,
+        ruling_no="R1",
+        reasons=None,
+        ruled_at=LATER,
+        actor=STAFF,
+        timing=TIMING,
     )
     assert not confirming.record_ruling(
-        case, application.id, valid=True, ruling_no="R1", reasons=None, ruled_at=LATER, actor=STAFF
+        case,
+        application.id,
+        valid=True,
+        ruling_no="R1",
+        reasons=None,
+        ruled_at=LATER,
+        actor=STAFF,
+        timing=TIMING,
     )
     assert case.state is S.CONFIRMED_VALID and application.status is ApplicationStatus.RULED_VALID
     assert legal_effect(case).effect is Effect.COURT_CONFIRMED
@@ -181,10 +217,13 @@ def test_a_rejection_leaves_a_contract_and_mediation_may_resume() -> None:
         reasons="内容不明确",
         ruled_at=LATER,
         actor=STAFF,
+        timing=TIMING,
     )
-    assert case.state is S.CONFIRMATION_REJECTED and legal_effect(case).effect is Effect.CONTRACT_ONLY
+    assert legal_effect(case).effect is Effect.CONTRACT_ONLY
+    states = [case.state]
     confirming.resume_mediation(case, STAFF, LATER)
-    assert case.state is S.IN_MEDIATION
+    states.append(case.state)
+    assert states == [S.CONFIRMATION_REJECTED, S.IN_MEDIATION]
 
 
 @pytest.mark.parametrize(
@@ -192,8 +231,8 @@ def test_a_rejection_leaves_a_contract_and_mediation_may_resume() -> None:
 )
 def test_a_withdrawal_reopens_the_window_only_while_it_runs(window_end: dt.date, state: S) -> None:
     case = filed_case()
-    case.deadlines["confirmation_window"] = window_end
-    confirming.record_withdrawal(case, case.applications[0].id, LATER + dt.timedelta(days=1), STAFF)
+    set_due(case, "confirmation_window", window_end)
+    confirming.record_withdrawal(case, case.applications[0].id, LATER + dt.timedelta(days=1), STAFF, TIMING)
     assert case.state is state
 
 
@@ -209,9 +248,17 @@ def test_an_unused_window_leaves_a_contract_only_agreement() -> None:
 def test_objections_are_judged_against_their_windows_and_an_upheld_one_revokes() -> None:
     case = filed_case()
     confirming.record_ruling(
-        case, case.applications[0].id, valid=True, ruling_no="R", reasons=None, ruled_at=LATER, actor=STAFF
+        case,
+        case.applications[0].id,
+        valid=True,
+        ruling_no="R",
+        reasons=None,
+        ruled_at=LATER,
+        actor=STAFF,
+        timing=TIMING,
     )
-    case.deadlines.update(objection_party=dt.date(2026, 3, 17), objection_third_party=dt.date(2026, 9, 2))
+    set_due(case, "objection_party", dt.date(2026, 3, 17))
+    set_due(case, "objection_third_party", dt.date(2026, 9, 2))
     late_party = confirming.lodge_objection(
         case,
         by_third_party=False,

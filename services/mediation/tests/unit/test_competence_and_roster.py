@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from mediation.adapters.confirmation_rules import load_confirmation_rules
-from mediation.adapters.court_directory import load_court_directory
 from mediation.domain.competence import ConnectingPoint, PointKind, choose_court, competent_courts
 from mediation.domain.errors import ConfigurationError, CourtNotCompetent
 from mediation.domain.kinds import MediationKind
 from mediation.domain.parties import PartyRole
 from mediation.domain.roster import CaseNeeds, DeclaredConflict, rank_candidates
+from mediation.rules import load_confirmation_rules, load_court_directory
 from mediation.testing import court_reference, mediator, organisation, party
 from shared.vocabulary import IpType
 

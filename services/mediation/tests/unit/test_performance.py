@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 
-from mediation.adapters.confirmation_rules import load_confirmation_rules
 from mediation.domain import agreeing, confirming, mediating, performing
 from mediation.domain.agreement import InstalmentStatus, SignatureManner
 from mediation.domain.case import MediationCase
@@ -15,7 +14,8 @@ from mediation.domain.competence import CompetenceFinding, CompetentCourt
 from mediation.domain.confirmation import ApplicationManner, JointApplicantSignature
 from mediation.domain.errors import CaseTransitionRefused, InvalidRequest, StepNotPossible
 from mediation.domain.states import MediationState as S
-from mediation.testing import STAFF, T0, content, mediator, new_case, organisation
+from mediation.rules import load_confirmation_rules
+from mediation.testing import STAFF, T0, TIMING, content, mediator, new_case, organisation
 
 LATER = T0 + dt.timedelta(hours=3)
 COURT = CompetentCourt(code="C1", name="法院", level=None, grounds=(), grounds_zh=())
@@ -24,12 +24,12 @@ COURT = CompetentCourt(code="C1", name="法院", level=None, grounds=(), grounds
 def confirmed_case(*, confirm: bool = True) -> MediationCase:
     case = new_case()
     org = organisation()
-    assignment = mediating.assign_mediator(case, mediator(org), org, 0, STAFF, T0)
-    mediating.record_consent(case, case.respondents[0].id, STAFF, T0)
-    mediating.confirm_assignment(case, assignment.id, STAFF, T0)
+    assignment = mediating.assign_mediator(case, mediator(org), org, 0, STAFF, T0, TIMING)
+    mediating.record_consent(case, case.respondents[0].id, STAFF, T0, TIMING)
+    mediating.confirm_assignment(case, assignment.id, STAFF, T0, TIMING)
     agreeing.draft_agreement(case, content(case), load_confirmation_rules(), STAFF, T0)
     for signatory in [*(p.id for p in case.parties), None]:
-        agreeing.sign_agreement(case, signatory, SignatureManner.SIGNATURE, T0, STAFF, T0)
+        agreeing.sign_agreement(case, signatory, SignatureManner.SIGNATURE, T0, STAFF, T0, TIMING)
     if confirm:
         joint = tuple(
             JointApplicantSignature(party_id=p.id, signed_at=T0, manner=ApplicationManner.ONLINE)
@@ -37,10 +37,24 @@ def confirmed_case(*, confirm: bool = True) -> MediationCase:
         )
         finding = CompetenceFinding(rule="basic_court", courts=(COURT,), explanation=(), explanation_zh=())
         confirming.file_confirmation(
-            case, court=COURT, competence=finding, applicants=joint, materials=(), actor=STAFF, at=T0
+            case,
+            court=COURT,
+            competence=finding,
+            applicants=joint,
+            materials=(),
+            actor=STAFF,
+            at=T0,
+            timing=TIMING,
         )
         confirming.record_ruling(
-            case, case.applications[0].id, valid=True, ruling_no="R", reasons=None, ruled_at=T0, actor=STAFF
+            case,
+            case.applications[0].id,
+            valid=True,
+            ruling_no="R",
+            reasons=None,
+            ruled_at=T0,
+            actor=STAFF,
+            timing=TIMING,
         )
     return case
 
@@ -48,9 +62,10 @@ def confirmed_case(*, confirm: bool = True) -> MediationCase:
 def test_paying_every_instalment_performs_a_confirmed_agreement() -> None:
     case = confirmed_case()
     performing.record_payment(case, 1, T0.date(), Decimal("30000.00"), STAFF, LATER)
-    assert case.state is S.CONFIRMED_VALID
+    states = [case.state]
     performing.record_payment(case, 2, T0.date(), Decimal("20000.00"), STAFF, LATER)
-    assert case.state is S.PERFORMED
+    states.append(case.state)
+    assert states == [S.CONFIRMED_VALID, S.PERFORMED]
 
 
 def test_a_partial_payment_is_not_performance() -> None:
@@ -63,9 +78,11 @@ def test_a_missed_instalment_defaults_once_and_a_late_payment_is_marked() -> Non
     assert performing.default_instalment(case, 1, LATER) is not None
     assert performing.default_instalment(case, 1, LATER) is None
     agreement = case.effective_agreement
-    assert agreement is not None and agreement.performance[1].status is InstalmentStatus.DEFAULTED
+    assert agreement is not None
+    statuses = [agreement.performance[1].status]
     performing.record_payment(case, 1, LATER.date(), Decimal("30000.00"), STAFF, LATER)
-    assert agreement.performance[1].status is InstalmentStatus.PAID_LATE
+    statuses.append(agreement.performance[1].status)
+    assert statuses == [InstalmentStatus.DEFAULTED, InstalmentStatus.PAID_LATE]
 
 
 def test_the_party_owed_a_defaulted_instalment_applies_for_enforcement() -> None:

@@ -55,6 +55,12 @@ class PartyDetails(PartyRef):
     phone: str | None = None
     email: str | None = None
 
+    @classmethod
+    def of(cls, party: object, *, party_id: UUID | None = None) -> PartyDetails:
+        """The details of any service's party record: its attributes of the same names."""
+        fields = {name: getattr(party, name, None) for name in cls.model_fields if name != "party_id"}
+        return cls.model_validate({**fields, "party_id": party_id})
+
 
 class SubjectRef(_Value):
     """A credit subject: USCC for organisations, a masked id for individuals (§C, §H)."""

@@ -64,13 +64,18 @@ class TrackedDeadline:
 
 @dataclass(frozen=True, slots=True)
 class ArmTimer:
-    """Schedule (or move) the timer ``name`` to ``deadline``; ``rule`` lets it be recomputed later."""
+    """Schedule (or move) the timer ``name`` to ``deadline``; ``rule`` lets it be recomputed later.
+
+    ``kind`` is for an aggregate whose deadlines fire as different commands (one timer kind each);
+    None leaves it to the effects runner's ``timer_kind``.
+    """
 
     name: str
     deadline: Deadline
     warn_working_days: int | None = None
     rule: Mapping[str, Any] | None = None
     payload: Mapping[str, Any] = field(default_factory=dict)
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +96,7 @@ def from_catalogue(
     warn_working_days: int | None,
     party_id: str | None = None,
     payload: Mapping[str, Any] | None = None,
+    timer_kind: str | None = None,
 ) -> tuple[TrackedDeadline, ArmTimer]:
     """Compute catalogue entry ``period`` from ``start`` and the timer that watches it.
 
@@ -113,7 +119,7 @@ def from_catalogue(
     warn = warn_working_days if kind is DeadlineKind.OFFICE_DUTY else None
     # The same shape as shared.timers' PeriodRule, so `ipcase timers recompute` can redo provisional ones.
     rule = {"period": period, "start": start.isoformat(), "province": province, "warn_working_days": warn}
-    return tracked, ArmTimer(key, deadline, warn, rule, {"deadline": key, **(payload or {})})
+    return tracked, ArmTimer(key, deadline, warn, rule, {"deadline": key, **(payload or {})}, timer_kind)
 
 
 def fixed(

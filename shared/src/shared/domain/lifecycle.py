@@ -148,8 +148,13 @@ class Lifecycle(Generic[S]):
         advisories: Iterable[Advisory] = (),
         summary: tuple[str, str] | None = None,
         documents: Iterable[Mapping[str, Any]] = (),
+        basis: Iterable[Citation] = (),
     ) -> DomainEvent:
-        """Take transition ``name`` if the table allows it now; record its event."""
+        """Take transition ``name`` if the table allows it now; record its event.
+
+        The event rests on the row's basis and on ``basis``, what this step cites besides (a
+        provision the official names, the rules of the list a record is on).
+        """
         row = self.require_state(name)
         if row.actor is not None and by.kind != row.actor:
             raise ValueError(f"{name} is taken by {row.actor}, not {by.kind}")
@@ -162,7 +167,7 @@ class Lifecycle(Generic[S]):
                 transition=row.name,
                 from_state=previous.value,
                 to_state=row.target.value,
-                basis=row.basis,
+                basis=(*row.basis, *basis),
                 summary=summary[0] if summary else None,
                 summary_zh=summary[1] if summary else None,
                 details=jsonable(details or {}),
@@ -223,6 +228,7 @@ class TracksDeadlines:
         warn_working_days: int | None,
         party_id: str | None = None,
         payload: Mapping[str, Any] | None = None,
+        timer_kind: str | None = None,
     ) -> TrackedDeadline:
         tracked, timer = deadlines.from_catalogue(
             key,
@@ -233,6 +239,7 @@ class TracksDeadlines:
             warn_working_days=warn_working_days,
             party_id=party_id,
             payload=payload,
+            timer_kind=timer_kind,
         )
         self.deadlines[key] = tracked
         self.timer_changes.append(timer)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Self
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener
 from aiokafka.admin import AIOKafkaAdminClient
 
 from shared.settings import ServiceSettings
@@ -59,9 +59,14 @@ def make_producer(config: KafkaConfig) -> AIOKafkaProducer:
     )
 
 
-def make_consumer(config: KafkaConfig, *, group_id: str, topics: list[str]) -> AIOKafkaConsumer:
-    return AIOKafkaConsumer(
-        *topics,
+def make_consumer(
+    config: KafkaConfig,
+    *,
+    group_id: str,
+    topics: list[str],
+    listener: ConsumerRebalanceListener | None = None,
+) -> AIOKafkaConsumer:
+    consumer = AIOKafkaConsumer(
         bootstrap_servers=config.bootstrap_servers,
         client_id=config.client_id,
         group_id=group_id,
@@ -74,6 +79,8 @@ def make_consumer(config: KafkaConfig, *, group_id: str, topics: list[str]) -> A
         max_partition_fetch_bytes=MAX_MESSAGE_BYTES,
         fetch_max_bytes=4 * MAX_MESSAGE_BYTES,
     )
+    consumer.subscribe(topics=topics, listener=listener)
+    return consumer
 
 
 def make_admin(config: KafkaConfig) -> AIOKafkaAdminClient:

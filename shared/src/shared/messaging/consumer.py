@@ -20,10 +20,16 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, Concatenate, Generic, TypeVar
 
 import structlog
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka import (
+    AIOKafkaConsumer,
+    AIOKafkaProducer,
+    ConsumerRebalanceListener,
+    ConsumerRecord,
+    TopicPartition,
+)
 from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError, MessageSizeTooLargeError
 from sqlalchemy import text
 
@@ -69,10 +75,13 @@ class UnsupportedVersion(MalformedEvent):
 
 @dataclass(frozen=True, slots=True)
 class Subscription(Generic[E, U]):
-    """``handler(data, event, uow)`` runs for every ``contract`` event, inside the inbox transaction."""
+    """``handler(data, event, uow)`` runs for every ``contract`` event, inside the inbox transaction.
+
+    A module-level handler may name more keyword parameters (``*, bus``); :func:`bind` supplies them.
+    """
 
     contract: type[E]
-    handler: Callable[[E, CloudEvent, U], Awaitable[None]]
+    handler: Callable[Concatenate[E, CloudEvent, U, ...], Awaitable[None]]
 
 
 def bind(
@@ -130,18 +139,30 @@ class EventConsumer:
         return {f"{tp.topic}/{tp.partition}": lag for tp, lag in sorted(self._lag.items())}
 
     async def run(
-        self, stop: asyncio.Event, pulse: Pulse | None = None, *, cluster_id: str | None = None
+        self,
+        stop: asyncio.Event,
+        pulse: Pulse | None = None,
+        *,
+        cluster_id: str | None = None,
+        from_beginning: bool = False,
     ) -> None:
         """Consume until ``stop`` is set; the record being handled is finished first.
 
         With ``cluster_id``, every fetched batch is checked to come from that broker before it is
         applied; :class:`~shared.kafka.identity.BrokerChanged` ends the run otherwise. ``pulse``
-        receives the liveness reports (beats, records handled, lag).
+        receives the liveness reports (beats, records handled, lag). With ``from_beginning`` every
+        assigned partition is read from its first record, whatever offset the group has committed:
+        on a broker that replaced another, a committed offset can only be a stale client's (one
+        that committed to the new broker an offset it had counted on the old), and trusting it
+        would skip the replayed events; the inbox drops what was applied already.
         """
         if pulse is not None:
             self._pulse = self._database.pulse = pulse
         async with contextlib.AsyncExitStack() as resources:
-            consumer = make_consumer(self._kafka, group_id=self.name, topics=self.topics)
+            listener = _ReadFromBeginning() if from_beginning else None
+            consumer = make_consumer(self._kafka, group_id=self.name, topics=self.topics, listener=listener)
+            if listener is not None:
+                listener.consumer = consumer
             resources.push_async_callback(consumer.stop)  # safe even if start() failed
             await consumer.start()
             producer = make_producer(self._kafka)
@@ -333,6 +354,17 @@ class EventConsumer:
             self._lag[partition] = max(0, highwater - position)
             CONSUMER_LAG.labels(self.name, partition.topic, partition.partition).set(self._lag[partition])
         self._pulse.backlog(sum(self._lag.values()))
+
+
+class _ReadFromBeginning(ConsumerRebalanceListener):  # type: ignore[misc]
+    consumer: AIOKafkaConsumer | None = None
+
+    async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
+        return None
+
+    async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        if assigned and self.consumer is not None:
+            await self.consumer.seek_to_beginning(*assigned)
 
 
 def _dead_letter_headers(

@@ -202,6 +202,9 @@ class OutboxRelay:
         pulse.backlog(len(rows))
         if not rows:
             return 0
+        # Before too: asking a replaced broker for a topic's partitions would create the topic
+        # there with the broker's default partition count, under the new generation's feet.
+        await guard.verify()
         by_partition = await self._group_by_partition(producer, rows)
         outcomes = await asyncio.gather(
             *(

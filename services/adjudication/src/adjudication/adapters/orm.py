@@ -3,8 +3,9 @@
 A case is stored as one row: the columns that queries filter and sort on, plus ``file`` (JSONB), the
 whole aggregate as the repository serialises it. Projections kept in step with it on every save:
 ``case_assignments`` (work queues), ``hearing_bookings`` (an exclusion constraint refuses double
-bookings of rooms and people) and ``case_events`` (the timeline). ``docket_registry`` and ``findings``
-hold this and other offices' dockets and effective findings (first-to-accept, repeat infringement).
+bookings of rooms and people). ``case_record`` (``shared.case_record``) is the timeline of both case
+types. ``docket_registry`` and ``findings`` hold this and other offices' dockets and effective
+findings (first-to-accept, repeat infringement).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, TSTZRANGE, UUID, ExcludeConstraint
 
+from shared.case_record import case_record_table
 from shared.db import service_metadata
 from shared.messaging.tables import messaging_tables
 from shared.numbering import counter_table
@@ -33,6 +35,7 @@ from shared.numbering import counter_table
 metadata = service_metadata("adjudication")
 messaging = messaging_tables(metadata)
 number_counters = counter_table(metadata)
+case_record = case_record_table(metadata)
 
 cases = Table(
     "cases",
@@ -74,27 +77,6 @@ case_assignments = Table(
     Column("role", Text, nullable=False),
     Column("active", Boolean, nullable=False),
     Index("ix_case_assignments_person_id", "person_id", postgresql_where=text("active")),
-)
-
-case_events = Table(
-    "case_events",
-    metadata,
-    Column("id", BigInteger, Identity(), primary_key=True),
-    Column("case_id", UUID(as_uuid=True), nullable=False),
-    Column("case_kind", Text, nullable=False),
-    Column("name", Text, nullable=False),
-    Column("transition", Text),
-    Column("from_state", Text),
-    Column("to_state", Text),
-    Column("actor_kind", Text, nullable=False),
-    Column("actor_id", Text, nullable=False),
-    Column("recorded_by", Text),
-    Column("occurred_at", DateTime(timezone=True), nullable=False),
-    Column("basis", JSONB, nullable=False),
-    Column("details", JSONB, nullable=False),
-    Column("advisories", JSONB, nullable=False),
-    Column("correlation_id", Text),
-    Index("ix_case_events_case_id", "case_id", "id"),
 )
 
 hearing_rooms = Table(

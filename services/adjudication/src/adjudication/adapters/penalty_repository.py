@@ -13,11 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adjudication.adapters.orm import penalty_cases
 from adjudication.adapters.repository import LOCK_NOT_AVAILABLE, sqlstate
 from adjudication.domain.errors import CaseBusy, PenaltyCaseNotFound
-from adjudication.domain.penalty_case import PenaltyCase
+from adjudication.domain.penalty.aggregate import PenaltyCase
 from shared.logs import current_correlation_id
 
 PENALTY_FILE: TypeAdapter[PenaltyCase] = TypeAdapter(PenaltyCase)
-TRANSIENT = {"events", "timer_intents"}
+TRANSIENT = {"events", "timer_changes"}
 
 
 class PenaltyCaseRepository:

@@ -11,8 +11,8 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adjudication.adapters.orm import docket_registry, findings
-from adjudication.domain.acceptance import OtherAcceptance
-from adjudication.domain.repeat import PriorFinding
+from adjudication.domain.case.parts.acceptance import OtherAcceptance
+from adjudication.domain.case.parts.repeat import PriorFinding
 
 
 class DisputeRegistry:

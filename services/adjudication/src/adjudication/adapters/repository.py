@@ -17,17 +17,23 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adjudication.adapters.orm import case_assignments, cases, hearing_bookings
-from adjudication.domain.case import Case
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.parts.hearings import HearingStatus
+from adjudication.domain.case.states import CaseState
 from adjudication.domain.errors import CaseBusy, CaseNotFound, HearingConflict
-from adjudication.domain.hearings import HearingStatus
-from adjudication.domain.parties import REQUESTER_ID, PartyRecord, PartyRole, PatentRight, respondent_id
-from adjudication.domain.states import CaseState
+from adjudication.domain.values.parties import (
+    REQUESTER_ID,
+    PartyRecord,
+    PartyRole,
+    PatentRight,
+    respondent_id,
+)
 from shared.identifiers import normalise_name
 from shared.logs import current_correlation_id
 from shared.vocabulary import IpType, Party
 
 CASE_FILE: TypeAdapter[Case] = TypeAdapter(Case)
-TRANSIENT = {"events", "timer_intents"}
+TRANSIENT = {"events", "timer_changes"}
 LOCK_NOT_AVAILABLE = "55P03"
 EXCLUSION_VIOLATION = "23P01"
 

@@ -11,8 +11,8 @@ from sqlalchemy.dialects.postgresql import Range
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adjudication.adapters.orm import hearing_bookings, hearing_rooms
+from adjudication.domain.case.parts.hearings import Booking, HearingMode, RoomRef
 from adjudication.domain.errors import HearingRoomNotFound
-from adjudication.domain.hearings import Booking, HearingMode, RoomRef
 
 
 class HearingRooms:

@@ -1,4 +1,4 @@
-"""Timers firing: a case deadline was reached (or is due soon). Run by the worker's TimerScheduler."""
+"""Timers firing (through the bus, ``shared.timers.dispatch``): a deadline was reached or is due soon."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from adjudication.domain.clockwork import deadline_reached, penalty_deadline_reached
-from adjudication.domain.commands import ReachDeadline
-from adjudication.domain.penalty_commands import ReachPenaltyDeadline
-from adjudication.domain.rules import CaseRules
-from adjudication.handlers.persistence import Clock, persist_case, persist_penalty_case
+from adjudication.domain.case.steps.deadlines import deadline_reached
+from adjudication.domain.commands.penalty import ReachPenaltyDeadline
+from adjudication.domain.commands.system import ReachDeadline
+from adjudication.domain.penalty.steps import penalty_deadline_reached
+from adjudication.domain.values.rules import CaseRules
+from adjudication.handlers.effects import Clock, record_case, record_penalty_case
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 
 
@@ -20,8 +21,8 @@ async def reach_deadline(
     # NOWAIT: never queue behind a person's step on the same case; the scheduler retries shortly.
     case = await uow.cases.get(uuid.UUID(cmd.aggregate_id), nowait=True)
     deadline_reached(case, cmd.deadline, warning=cmd.warning, at=clock(), rules=rules)
-    if case.events or case.timer_intents:
-        await persist_case(uow, case, rules)
+    if case.events or case.timer_changes:
+        await record_case(uow, case, rules)
 
 
 async def reach_penalty_deadline(
@@ -29,8 +30,8 @@ async def reach_penalty_deadline(
 ) -> None:
     case = await uow.penalty_cases.get(uuid.UUID(cmd.aggregate_id), nowait=True)
     penalty_deadline_reached(case, cmd.deadline, warning=cmd.warning, at=clock())
-    if case.events or case.timer_intents:
-        await persist_penalty_case(uow, case)
+    if case.events or case.timer_changes:
+        await record_penalty_case(uow, case)
 
 
 HANDLERS: dict[type[Any], Callable[..., Any]] = {

@@ -1,17 +1,25 @@
-"""Steps that draw numbers or look at other cases: docketing, hearings, decisions, rooms."""
+"""Steps that draw numbers or look at other cases: docketing, hearings, decisions, rooms.
+
+They run the same derived adapter as every step (:mod:`.steps`) and supply what the command
+cannot carry: the number drawn, the other offices' dockets, the room and the clashing bookings.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from adjudication.domain import acceptance, decision, hearings
-from adjudication.domain.actors import Actor, ActorKind
-from adjudication.domain.commands import AddHearingRoom, DecideCase, DocketCase, ScheduleHearing
-from adjudication.domain.hearings import HearingPlan, RoomRef
-from adjudication.domain.records import local_date
-from adjudication.domain.rules import CaseRules
-from adjudication.handlers.persistence import Clock, StepOutcome, persist_case
+from adjudication.domain.case.parts.acceptance import docket_number, docket_series
+from adjudication.domain.case.parts.decision import decision_number, decision_series
+from adjudication.domain.case.parts.hearings import RoomRef
+from adjudication.domain.case.steps.hearings import persons_for
+from adjudication.domain.commands.acceptance import DocketCase
+from adjudication.domain.commands.after_decision import DecideCase
+from adjudication.domain.commands.proceedings import AddHearingRoom, ScheduleHearing
+from adjudication.domain.values.days import local_date
+from adjudication.domain.values.rules import CaseRules
+from adjudication.handlers.effects import Clock, StepOutcome, record_case
+from adjudication.handlers.steps import binding
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 
 
@@ -29,27 +37,24 @@ async def docket_case(
     at = clock()
     docketed_on = cmd.docketed_on or local_date(at)
     year = docketed_on.year
-    sequence = await uow.case_numbers.next(acceptance.docket_series(rules.office_code, year))
+    sequence = await uow.case_numbers.next(docket_series(rules.office_code, year))
     elsewhere = await uow.registry.accepted_elsewhere(
         patent_number=case.patent_number,
         requester_key=case.requester.identity_key,
         respondent_keys=[r.identity_key for r in case.respondents],
         own_case_ref=str(case.id),
     )
-    acceptance.docket(
+    binding(cmd).take(
         case,
-        docket_no=acceptance.docket_number(year, rules.office_abbreviation, sequence),
-        sequence=sequence,
-        docketed_on=docketed_on,
-        approved_by=cmd.approved_by,
-        jurisdiction=cmd.jurisdiction,
-        checklist=cmd.checklist,
-        accepted_elsewhere=elsewhere,
-        by=Actor(ActorKind.HANDLER, cmd.by),
+        cmd,
         at=at,
         rules=rules,
+        docket_no=docket_number(year, rules.office_abbreviation, sequence),
+        sequence=sequence,
+        docketed_on=docketed_on,
+        accepted_elsewhere=elsewhere,
     )
-    return await persist_case(uow, case, rules)
+    return await record_case(uow, case, rules)
 
 
 async def decide_case(
@@ -59,16 +64,10 @@ async def decide_case(
     case.require_state("decide")
     at = clock()
     year = (cmd.draft.decided_on or local_date(at)).year
-    sequence = await uow.case_numbers.next(decision.decision_series(rules.office_code, year))
-    decision.decide(
-        case,
-        decision_no=decision.decision_number(year, rules.office_abbreviation, sequence),
-        draft=cmd.draft,
-        by=Actor(ActorKind.PANEL, cmd.by),
-        at=at,
-        rules=rules,
-    )
-    return await persist_case(uow, case, rules)
+    sequence = await uow.case_numbers.next(decision_series(rules.office_code, year))
+    decision_no = decision_number(year, rules.office_abbreviation, sequence)
+    binding(cmd).take(case, cmd, at=at, rules=rules, decision_no=decision_no)
+    return await record_case(uow, case, rules)
 
 
 async def schedule_hearing(
@@ -77,27 +76,12 @@ async def schedule_hearing(
     """Schedule (or, with ``hearing_id``, move) a hearing after looking for clashing bookings."""
     case = await uow.cases.get(cmd.case_id)
     room = await uow.rooms.get(cmd.room_id)
-    plan = HearingPlan(
-        room=room,
-        starts_at=cmd.starts_at,
-        ends_at=cmd.ends_at,
-        participant_ids=cmd.participant_ids,
-        joint_with_invalidation=cmd.joint_with_invalidation,
-        invalidation_case_no=cmd.invalidation_case_no,
-        short_notice_reason=cmd.short_notice_reason,
-    )
-    resources = [f"room:{room.id}", *(f"person:{p}" for p in hearings.persons_for(case, cmd.participant_ids))]
+    resources = [f"room:{room.id}", *(f"person:{p}" for p in persons_for(case, cmd.participant_ids))]
     conflicts = await uow.rooms.conflicts(
         resources, cmd.starts_at, cmd.ends_at, except_hearing=cmd.hearing_id
     )
-    by, at = Actor(ActorKind.PANEL, cmd.by), clock()
-    if cmd.hearing_id is None:
-        hearings.schedule(case, plan=plan, conflicts=conflicts, by=by, at=at, rules=rules)
-    else:
-        hearings.reschedule(
-            case, hearing_id=cmd.hearing_id, plan=plan, conflicts=conflicts, by=by, at=at, rules=rules
-        )
-    return await persist_case(uow, case, rules)
+    binding(cmd).take(case, cmd, at=clock(), rules=rules, room=room, conflicts=conflicts)
+    return await record_case(uow, case, rules)
 
 
 async def add_hearing_room(cmd: AddHearingRoom, uow: AdjudicationUnitOfWork) -> RoomRef:

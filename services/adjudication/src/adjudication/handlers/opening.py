@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from adjudication.domain.case import Case
-from adjudication.domain.commands import OpenCaseFromComplaint, RecordForeignDocket, RecordForeignFinding
-from adjudication.domain.opening import open_case, registration_number
-from adjudication.domain.rules import CaseRules
-from adjudication.handlers.persistence import Clock, persist_case
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.parts.opening import registration_number
+from adjudication.domain.case.steps.opening import open_case
+from adjudication.domain.commands.acceptance import OpenCaseFromComplaint
+from adjudication.domain.commands.system import RecordForeignDocket, RecordForeignFinding
+from adjudication.domain.values.rules import CaseRules
+from adjudication.handlers.effects import Clock, record_case
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 
 
@@ -33,7 +35,7 @@ async def open_case_from_complaint(
         prior_findings=priors,
         rules=rules,
     )
-    await persist_case(uow, case, rules, new=True)
+    await record_case(uow, case, rules, new=True)
     return case
 
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from adjudication.domain import penalty_commands as p
-from adjudication.domain import penalty_steps as steps
-from adjudication.domain.actors import Actor, ActorKind
-from adjudication.domain.penalty_case import PenaltyCase, penalty_case_number, penalty_decision_number
-from adjudication.domain.rules import CaseRules
-from adjudication.handlers.persistence import Clock, StepOutcome, persist_penalty_case
+from adjudication.domain.commands import penalty as p
+from adjudication.domain.penalty import steps
+from adjudication.domain.penalty.aggregate import penalty_case_number, penalty_decision_number
+from adjudication.domain.values.actors import ActorKind
+from adjudication.domain.values.rules import CaseRules
+from adjudication.handlers.effects import Clock, StepOutcome, record_penalty_case
+from adjudication.handlers.steps import binding
 from adjudication.unit_of_work import AdjudicationUnitOfWork
-
-Step = Callable[[PenaltyCase, Any, dt.datetime, CaseRules], None]
+from shared.domain.actors import Actor
 
 
 async def file_penalty_case(
@@ -29,7 +28,7 @@ async def file_penalty_case(
         at=at,
         rules=rules,
     )
-    return await persist_penalty_case(uow, case, new=True)
+    return await record_penalty_case(uow, case, new=True)
 
 
 async def decide_penalty(
@@ -39,99 +38,12 @@ async def decide_penalty(
     case.require_state("decide")
     at = clock()
     sequence = await uow.case_numbers.next(f"penalty-decision-{rules.office_code}-{at.year}")
-    steps.decide(
-        case,
-        decision_no=penalty_decision_number(at.year, rules.office_abbreviation, sequence),
-        fine=cmd.fine,
-        illegal_gains=cmd.illegal_gains,
-        gains_confiscated=cmd.gains_confiscated,
-        correction_order=cmd.correction_order,
-        reasons=cmd.reasons,
-        by=Actor(ActorKind.OFFICE_HEAD, cmd.by),
-        at=at,
-        rules=rules,
-    )
-    return await persist_penalty_case(uow, case)
+    decision_no = penalty_decision_number(at.year, rules.office_abbreviation, sequence)
+    binding(cmd).take(case, cmd, at=at, rules=rules, decision_no=decision_no)
+    return await record_penalty_case(uow, case)
 
-
-async def take_penalty_step(
-    cmd: p.PenaltyCommand, uow: AdjudicationUnitOfWork, clock: Clock, rules: CaseRules
-) -> StepOutcome:
-    case = await uow.penalty_cases.get(cmd.case_id)
-    STEPS[type(cmd)](case, cmd, clock(), rules)
-    return await persist_penalty_case(uow, case)
-
-
-def _notify(case: PenaltyCase, cmd: p.NotifyPenalty, at: dt.datetime, rules: CaseRules) -> None:
-    steps.notify(
-        case,
-        fine=cmd.fine,
-        illegal_gains=cmd.illegal_gains,
-        confiscate_gains=cmd.confiscate_gains,
-        correction_order=cmd.correction_order,
-        served_on=cmd.served_on,
-        by=Actor(ActorKind.HANDLER, cmd.by),
-        at=at,
-        rules=rules,
-    )
-
-
-def _request_hearing(
-    case: PenaltyCase, cmd: p.RequestPenaltyHearing, at: dt.datetime, rules: CaseRules
-) -> None:
-    by = Actor(ActorKind.RESPONDENT, "subject", recorded_by=cmd.by)
-    steps.request_hearing(case, requested_on=cmd.requested_on, by=by, at=at)
-
-
-def _waive_hearing(case: PenaltyCase, cmd: p.WaivePenaltyHearing, at: dt.datetime, rules: CaseRules) -> None:
-    steps.waive_hearing(case, by=Actor(ActorKind.RESPONDENT, "subject", recorded_by=cmd.by), at=at)
-
-
-def _hold_hearing(case: PenaltyCase, cmd: p.HoldPenaltyHearing, at: dt.datetime, rules: CaseRules) -> None:
-    steps.hold_hearing(case, summary=cmd.summary, by=Actor(ActorKind.HANDLER, cmd.by), at=at)
-
-
-def _serve(case: PenaltyCase, cmd: p.ServePenaltyDecision, at: dt.datetime, rules: CaseRules) -> None:
-    steps.serve_decision(case, served_on=cmd.served_on, by=Actor(ActorKind.HANDLER, cmd.by), at=at)
-
-
-def _publish(case: PenaltyCase, cmd: p.PublishPenalty, at: dt.datetime, rules: CaseRules) -> None:
-    steps.publish(
-        case,
-        published_on=cmd.published_on,
-        reference=cmd.reference,
-        by=Actor(ActorKind.HANDLER, cmd.by),
-        at=at,
-    )
-
-
-def _close(case: PenaltyCase, cmd: p.ClosePenaltyCase, at: dt.datetime, rules: CaseRules) -> None:
-    steps.close(case, by=Actor(ActorKind.HANDLER, cmd.by), at=at)
-
-
-def _end(case: PenaltyCase, cmd: p.EndPenaltyCase, at: dt.datetime, rules: CaseRules) -> None:
-    steps.end_without_penalty(
-        case,
-        transfer=cmd.transfer_to_police,
-        reasons=cmd.reasons,
-        by=Actor(ActorKind.OFFICE_HEAD, cmd.by),
-        at=at,
-    )
-
-
-STEPS: dict[type[Any], Step] = {
-    p.NotifyPenalty: _notify,
-    p.RequestPenaltyHearing: _request_hearing,
-    p.WaivePenaltyHearing: _waive_hearing,
-    p.HoldPenaltyHearing: _hold_hearing,
-    p.ServePenaltyDecision: _serve,
-    p.PublishPenalty: _publish,
-    p.ClosePenaltyCase: _close,
-    p.EndPenaltyCase: _end,
-}
 
 HANDLERS: dict[type[Any], Callable[..., Any]] = {
     p.FilePenaltyCase: file_penalty_case,
     p.DecidePenalty: decide_penalty,
-    **dict.fromkeys(STEPS, take_penalty_step),
 }

@@ -1,13 +1,20 @@
-"""What each recorded event of an adjudication case publishes (§H): every transition, and its own contract."""
+"""What each recorded event of an adjudication case publishes (§H): every transition, and its own contract.
+
+Every event name of the case is accounted for: the events of the transition table publish
+``adjudication.case.transitioned`` when they are a transition, those below publish their own
+contract too, and the rest are declared ``INTERNAL``; the shared :class:`~shared.steps.Publisher`
+refuses anything else.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
-from adjudication.domain.case import Case
-from adjudication.domain.records import CaseEvent
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.states import TRANSITIONS
+from adjudication.domain.events import CaseEvent, DeadlineEvent
+from adjudication.domain.values.rules import CaseRules
 from adjudication.publishing.decisions import (
     decision_effective,
     decision_issued,
@@ -37,21 +44,32 @@ from shared.contracts.adjudication import (
     MediationRequestedV1,
     SuspensionReason,
 )
+from shared.domain.events import DomainEvent
+from shared.steps import Mapper, Publisher
 
-Mapper = Callable[[Case, CaseEvent, CaseRules], Iterable[EventData]]
-
-
-def case_contracts(case: Case, event: CaseEvent, rules: CaseRules) -> list[EventData]:
-    published: list[EventData] = []
-    if event.is_transition:
-        published.append(transitioned(case.id, CaseKind.INFRINGEMENT_DISPUTE, case.official_no, event))
-    mapper = _CASE_MAPPERS.get(event.name)
-    if mapper is not None:
-        published.extend(mapper(case, event, rules))
-    return [_with_envelope(data, event, case) for data in published]
+CaseMapper = Callable[[Case, DomainEvent, CaseRules], Iterable[EventData]]
+E = CaseEvent
 
 
-def _opened(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def case_publisher(rules: CaseRules) -> Publisher[Case]:
+    """The case's publisher for the office's ``rules`` (docketing and decisions name the office)."""
+    names: set[str] = {row.event for row in TRANSITIONS} | set(_CONTRACTS)
+    return Publisher({name: _mapper(_CONTRACTS.get(name), rules) for name in names}, internal=INTERNAL)
+
+
+def _mapper(contract: CaseMapper | None, rules: CaseRules) -> Mapper[Case]:
+    def publish(case: Case, event: DomainEvent) -> list[EventData]:
+        published: list[EventData] = []
+        if event.is_transition:
+            published.append(transitioned(case.id, CaseKind.INFRINGEMENT_DISPUTE, case.official_no, event))
+        if contract is not None:
+            published.extend(contract(case, event, rules))
+        return [_with_envelope(data, event, case) for data in published]
+
+    return publish
+
+
+def _opened(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     """``adjudication.case.opened``: intake follows its complaint into adjudication with it."""
     yield CaseOpenedV1(
         case_id=case.id,
@@ -62,7 +80,7 @@ def _opened(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventDat
     )
 
 
-def _docketed(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def _docketed(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     assert case.docket is not None
     close = case.deadlines.get("close")
     yield CaseDocketedV1(
@@ -80,7 +98,7 @@ def _docketed(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventD
     )
 
 
-def _not_accepted(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def _not_accepted(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     yield CaseNotAcceptedV1(
         case_id=case.id,
         case_no=case.case_no,
@@ -90,7 +108,7 @@ def _not_accepted(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[Ev
     )
 
 
-def _mediation_requested(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def _mediation_requested(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     mediation = case.mediation
     assert mediation is not None
     yield MediationRequestedV1(
@@ -105,7 +123,7 @@ def _mediation_requested(case: Case, event: CaseEvent, rules: CaseRules) -> Iter
     )
 
 
-def _suspended(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def _suspended(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     yield CaseSuspendedV1(
         case_id=case.id,
         case_no=case.official_no,
@@ -117,7 +135,7 @@ def _suspended(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[Event
     )
 
 
-def _resumed(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def _resumed(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     due = event.details.get("close_deadline")
     yield CaseResumedV1(
         case_id=case.id,
@@ -129,33 +147,66 @@ def _resumed(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventDa
     )
 
 
-def _case_alert(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def _case_alert(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     assignees = tuple(p.person_id for p in case.participants if p.active)
     yield alert(case.id, CaseKind.INFRINGEMENT_DISPUTE, case.official_no, event, assignees)
 
 
-_CASE_MAPPERS: dict[str, Mapper] = {
-    "RequestFiled": _opened,
-    "CaseDocketed": _docketed,
-    "CaseNotAccepted": _not_accepted,
-    "MediationRequested": _mediation_requested,
-    "DecisionIssued": decision_issued,
-    "DecisionServed": decision_served,
-    "DecisionBecameEffective": decision_effective,
-    "DecisionUpheld": decision_effective,
-    "DecisionRevoked": decision_revoked,
-    "EnforcementDemandServed": demand_served,
-    "EnforcementApplied": enforcement_applied,
-    "EnforcementGranted": performance_refused,
-    "CaseSuspended": _suspended,
-    "CaseResumed": _resumed,
-    "RepeatInfringementFlagged": repeat_infringer,
-    "DeadlineDueSoon": _case_alert,
-    "DeadlineMissed": _case_alert,
+_CONTRACTS: Mapping[str, CaseMapper] = {
+    E.REQUEST_FILED: _opened,
+    E.CASE_DOCKETED: _docketed,
+    E.CASE_NOT_ACCEPTED: _not_accepted,
+    E.MEDIATION_REQUESTED: _mediation_requested,
+    E.DECISION_ISSUED: decision_issued,
+    E.DECISION_SERVED: decision_served,
+    E.DECISION_BECAME_EFFECTIVE: decision_effective,
+    E.DECISION_UPHELD: decision_effective,
+    E.DECISION_REVOKED: decision_revoked,
+    E.ENFORCEMENT_DEMAND_SERVED: demand_served,
+    E.ENFORCEMENT_APPLIED: enforcement_applied,
+    E.ENFORCEMENT_GRANTED: performance_refused,
+    E.CASE_SUSPENDED: _suspended,
+    E.CASE_RESUMED: _resumed,
+    E.REPEAT_INFRINGEMENT_FLAGGED: repeat_infringer,
+    DeadlineEvent.DUE_SOON: _case_alert,
+    DeadlineEvent.MISSED: _case_alert,
 }
 
+# Facts kept on the case record only: no other service acts on them.
+INTERNAL = frozenset(
+    {
+        E.PROCEDURE_CHANGED,
+        E.ANSWER_RECEIVED,
+        E.ANSWER_PERIOD_LAPSED,
+        E.DOCUMENT_SERVED,
+        E.EVIDENCE_SUBMITTED,
+        E.EVIDENCE_EXCHANGED,
+        E.PARTICIPANT_ASSIGNED,
+        E.PARTICIPANT_RELEASED,
+        E.RECUSAL_REQUESTED,
+        E.RECUSAL_DECIDED,
+        E.RECUSAL_RECONSIDERATION_REQUESTED,
+        E.RECUSAL_RECONSIDERED,
+        E.HEARING_RESCHEDULED,
+        E.HEARING_NOTICE_LATE,
+        E.SUSPENSION_REQUESTED,
+        E.SUSPENSION_REFUSED,
+        E.SUSPENSION_EXTENDED,
+        E.CLOCK_PAUSED,
+        E.CLOCK_RESUMED,
+        E.TIME_LIMIT_EXTENDED,
+        E.LITIGATION_WINDOW_LAPSED,
+        E.NON_COMPLIANCE_FOUND,
+        E.ENFORCEMENT_REFUSED,
+        E.ENFORCEMENT_REVIEW_SOUGHT,
+        E.DRUG_LINKAGE_REGISTERED,
+        E.CDE_NOTIFIED,
+        DeadlineEvent.PERIOD_LAPSED,
+    }
+)
 
-def _with_envelope(data: EventData, event: CaseEvent, case: Case) -> EventData:
+
+def _with_envelope(data: EventData, event: DomainEvent, case: Case) -> EventData:
     subject_ids = tuple(p.credit_code for p in case.parties if p.credit_code)
     ip_refs = tuple(IpRef(type=r.ip_type.value, reg_no=r.number) for r in case.rights)
     return data.model_copy(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from adjudication.decision_document import litigation_route
-from adjudication.domain.case import Case
-from adjudication.domain.records import CaseEvent
-from adjudication.domain.rules import CaseRules
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.case.parts.decision import litigation_route
+from adjudication.domain.events import CaseEvent
+from adjudication.domain.values.rules import CaseRules
 from adjudication.publishing.values import (
     party_ref,
     rights,
@@ -27,9 +27,10 @@ from shared.contracts.adjudication import (
     RepeatInfringerFlaggedV1,
 )
 from shared.contracts.common import Outcome
+from shared.domain.events import DomainEvent
 
 
-def decision_issued(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def decision_issued(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     decision = case.decision
     assert decision is not None
     order = decision.stop_order
@@ -49,7 +50,7 @@ def decision_issued(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[
     )
 
 
-def decision_served(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def decision_served(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     decision = case.decision
     assert decision is not None
     party = case.party(event.details["party_id"])
@@ -65,7 +66,7 @@ def decision_served(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[
     )
 
 
-def decision_effective(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def decision_effective(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     decision = case.decision
     assert decision is not None and case.effective_on is not None
     order = decision.stop_order
@@ -81,11 +82,11 @@ def decision_effective(case: Case, event: CaseEvent, rules: CaseRules) -> Iterab
         stop_measures=tuple(m.value for m in order.measures) if order else (),
         decided_on=decision.decided_on,
         effective_on=case.effective_on,
-        upheld_by_court=event.name == "DecisionUpheld",
+        upheld_by_court=event.name == CaseEvent.DECISION_UPHELD,
     )
 
 
-def decision_revoked(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def decision_revoked(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     assert case.decision is not None and case.suit is not None
     yield DecisionRevokedV1(
         case_id=case.id,
@@ -97,7 +98,7 @@ def decision_revoked(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable
     )
 
 
-def demand_served(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def demand_served(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     enforcement, decision = case.enforcement, case.decision
     assert enforcement is not None and decision is not None
     for respondent in case.respondents:
@@ -112,7 +113,7 @@ def demand_served(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[Ev
         )
 
 
-def enforcement_applied(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def enforcement_applied(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     enforcement, decision = case.enforcement, case.decision
     assert enforcement is not None and enforcement.application is not None and decision is not None
     application = enforcement.application
@@ -134,7 +135,7 @@ def enforcement_applied(case: Case, event: CaseEvent, rules: CaseRules) -> Itera
         )
 
 
-def performance_refused(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def performance_refused(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     decision = case.decision
     assert decision is not None
     for respondent in case.respondents:
@@ -151,7 +152,7 @@ def performance_refused(case: Case, event: CaseEvent, rules: CaseRules) -> Itera
         )
 
 
-def repeat_infringer(case: Case, event: CaseEvent, rules: CaseRules) -> Iterable[EventData]:
+def repeat_infringer(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     decision = case.decision
     assert decision is not None
     flagged = next((p for p in case.respondents if p.identity_key == event.details["subject_key"]), None)

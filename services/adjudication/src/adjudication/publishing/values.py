@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from adjudication.domain.legal import Citation
-from adjudication.domain.parties import PartyRecord, PatentRight
-from adjudication.domain.records import CaseEvent
+from adjudication.domain.events import DeadlineEvent
+from adjudication.domain.values.parties import PartyRecord, PatentRight
 from shared.contracts import EventData, LegalBasis
 from shared.contracts.adjudication import (
     AlertLevel,
@@ -16,25 +15,27 @@ from shared.contracts.adjudication import (
     DeadlineAlertV1,
 )
 from shared.contracts.common import PartyDetails, PartyRef, RightRef, SubjectRef
+from shared.domain.events import DomainEvent
+from shared.domain.legal import Citation
 
 
-def transitioned(case_id: Any, kind: CaseKind, case_no: str, event: CaseEvent) -> CaseTransitionedV1:
+def transitioned(case_id: Any, kind: CaseKind, case_no: str, event: DomainEvent) -> CaseTransitionedV1:
     return CaseTransitionedV1(
         case_id=case_id,
         case_kind=kind,
         case_no=case_no,
         transition=event.transition or "",
-        event=event.name,
+        event=str(event.name),
         from_state=event.from_state or "",
         to_state=event.to_state or "",
-        actor_kind=event.actor.kind.value,
+        actor_kind=str(event.actor.kind),
         actor_id=event.actor.id,
         occurred_at=event.at,
     )
 
 
 def alert(
-    case_id: Any, kind: CaseKind, case_no: str, event: CaseEvent, assignees: tuple[str, ...]
+    case_id: Any, kind: CaseKind, case_no: str, event: DomainEvent, assignees: tuple[str, ...]
 ) -> EventData:
     due = event.details.get("due_on")
     return DeadlineAlertV1(
@@ -43,7 +44,7 @@ def alert(
         case_no=case_no,
         deadline=event.details["deadline"],
         period=event.details["period"],
-        level=AlertLevel.DUE_SOON if event.name == "DeadlineDueSoon" else AlertLevel.OVERDUE,
+        level=AlertLevel.DUE_SOON if event.name == DeadlineEvent.DUE_SOON else AlertLevel.OVERDUE,
         due_on=dt.date.fromisoformat(due) if due else event.at.date(),
         assignees=assignees,
     )
@@ -73,18 +74,7 @@ def party_ref(party: PartyRecord) -> PartyRef:
 
 
 def party_details(party: PartyRecord) -> PartyDetails:
-    return PartyDetails(
-        kind=party.kind,
-        name=party.name,
-        credit_code=party.credit_code,
-        id_number_masked=party.id_number_masked,
-        legal_representative=party.legal_representative,
-        capacity=party.capacity,
-        address=party.address,
-        region_code=party.region_code,
-        phone=party.phone,
-        email=party.email,
-    )
+    return PartyDetails.of(party)
 
 
 def subject(party: PartyRecord) -> SubjectRef:

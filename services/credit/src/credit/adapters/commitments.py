@@ -1,4 +1,4 @@
-"""Credit commitment persistence (history kept as a JSON list: it is short and read whole)."""
+"""Credit commitment persistence; its events go to the case record through the step's effects."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import RowMapping, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from credit.adapters.json_values import deadlines_from_json, deadlines_json
 from credit.adapters.orm import commitments
-from credit.domain.commitment import Commitment, CommitmentEntry, CommitmentEvent, CommitmentStatus
-from credit.domain.vocabulary import Actor, DocumentRef
+from credit.domain.commitment import Commitment, CommitmentStatus
 
 
 class CommitmentRepository:
@@ -52,17 +52,7 @@ def _row(commitment: Commitment) -> dict[str, Any]:
         "findings": commitment.findings,
         "breach_record_id": commitment.breach_record_id,
         "overdue": commitment.overdue,
-        "history": [entry_json(e) for e in commitment.history],
-    }
-
-
-def entry_json(entry: CommitmentEntry) -> dict[str, Any]:
-    return {
-        "event": entry.event.value,
-        "actor": entry.actor.as_dict(),
-        "at": entry.at.isoformat(),
-        "details": dict(entry.details),
-        "documents": [d.as_dict() for d in entry.documents],
+        "deadlines": deadlines_json(commitment.deadlines),
     }
 
 
@@ -74,19 +64,9 @@ def commitment_from_row(row: RowMapping) -> Commitment:
         text=row["text"],
         made_on=row["made_on"],
         verification_due=row["verification_due"],
-        status=CommitmentStatus(row["status"]),
+        state=CommitmentStatus(row["status"]),
         verified_on=row["verified_on"],
         findings=row["findings"],
         breach_record_id=row["breach_record_id"],
-        overdue=row["overdue"],
-        history=[
-            CommitmentEntry(
-                CommitmentEvent(e["event"]),
-                Actor.from_dict(e["actor"]),
-                dt.datetime.fromisoformat(e["at"]),
-                e["details"],
-                tuple(DocumentRef.from_dict(d) for d in e["documents"]),
-            )
-            for e in row["history"]
-        ],
+        deadlines=deadlines_from_json(row["deadlines"]),
     )

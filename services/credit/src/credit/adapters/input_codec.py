@@ -8,17 +8,11 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from credit.adapters.json_values import actor_from_json, actor_json, provisions_from_json, provisions_json
 from credit.domain.commands import RecordInfringementFinding, RegisterDishonestyInput, RightClaim
 from credit.domain.policy import PenaltyClass
 from credit.domain.subject import SubjectClaim
-from credit.domain.vocabulary import (
-    Actor,
-    BehaviourCode,
-    DecisionRef,
-    DocumentRef,
-    LegalProvision,
-    ListType,
-)
+from credit.domain.vocabulary import BehaviourCode, DecisionRef, DocumentRef, ListType
 from shared.vocabulary import PartyKind
 
 
@@ -49,12 +43,12 @@ def dishonesty_input_json(cmd: RegisterDishonestyInput) -> dict[str, Any]:
         "finding": cmd.finding,
         "source": cmd.source,
         "source_ref": cmd.source_ref,
-        "actor": cmd.actor.as_dict(),
+        "actor": actor_json(cmd.actor),
         "list_type": cmd.list_type.value if cmd.list_type else None,
         "basis_doc_nos": list(cmd.basis_doc_nos),
         "penalty_class": cmd.penalty_class.value if cmd.penalty_class else None,
         "fine": str(cmd.fine) if cmd.fine is not None else None,
-        "legal_basis": [p.as_dict() for p in cmd.legal_basis],
+        "legal_basis": provisions_json(cmd.legal_basis),
         "documents": [d.as_dict() for d in cmd.documents],
     }
 
@@ -67,12 +61,12 @@ def dishonesty_input_from_json(data: Mapping[str, Any], subject: SubjectClaim) -
         finding=data["finding"],
         source=data["source"],
         source_ref=data["source_ref"],
-        actor=Actor.from_dict(data["actor"]),
+        actor=actor_from_json(data["actor"]),
         list_type=ListType(data["list_type"]) if data.get("list_type") else None,
         basis_doc_nos=tuple(data.get("basis_doc_nos", ())),
         penalty_class=PenaltyClass(data["penalty_class"]) if data.get("penalty_class") else None,
         fine=Decimal(data["fine"]) if data.get("fine") is not None else None,
-        legal_basis=tuple(LegalProvision.from_dict(p) for p in data.get("legal_basis", ())),
+        legal_basis=provisions_from_json(data.get("legal_basis", ())),
         documents=tuple(DocumentRef.from_dict(d) for d in data.get("documents", ())),
     )
 
@@ -86,7 +80,7 @@ def finding_json(cmd: RecordInfringementFinding) -> dict[str, Any]:
         "decided_on": cmd.decided_on.isoformat(),
         "effective_on": cmd.effective_on.isoformat(),
         "rights": [{"ip_type": r.ip_type, "number": r.number} for r in cmd.rights],
-        "actor": cmd.actor.as_dict(),
+        "actor": actor_json(cmd.actor),
     }
 
 
@@ -100,5 +94,5 @@ def finding_from_json(data: Mapping[str, Any], respondent: SubjectClaim) -> Reco
         effective_on=dt.date.fromisoformat(data["effective_on"]),
         respondents=(respondent,),
         rights=tuple(RightClaim(r["ip_type"], r["number"]) for r in data["rights"]),
-        actor=Actor.from_dict(data["actor"]),
+        actor=actor_from_json(data["actor"]),
     )

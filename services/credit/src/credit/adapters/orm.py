@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
+from shared.case_record import case_record_table
 from shared.db import service_metadata
 from shared.messaging.tables import messaging_tables
 from shared.numbering import counter_table
@@ -27,6 +28,8 @@ metadata = service_metadata("credit")
 messaging = messaging_tables(metadata)
 idempotency_keys = idempotency_table(metadata)
 number_counters = counter_table(metadata)
+case_record = case_record_table(metadata)
+"""Every event of every credit aggregate (records, commitments, subjects), in the order it happened."""
 
 IN_FORCE_SQL = "state IN ('LISTED', 'PUBLISHED', 'REPAIR_REQUESTED', 'REPAIR_DENIED')"
 
@@ -108,29 +111,13 @@ records = Table(
     Column("withdrawal_due", Date),
     Column("withdrawn_on", Date),
     Column("overdue", ARRAY(Text), nullable=False),
+    Column("deadlines", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_records_subject_id", "subject_id"),
     Index("ix_records_in_force", "subject_id", postgresql_where=text(IN_FORCE_SQL)),
     Index("ix_records_basis_doc_nos", "basis_doc_nos", postgresql_using="gin"),
     Index("ix_records_state", "state"),
-)
-
-record_history = Table(
-    "record_history",
-    metadata,
-    Column("id", BigInteger, Identity(), primary_key=True),
-    Column("record_id", UUID(as_uuid=True), ForeignKey("credit.records.id"), nullable=False),
-    Column("event", Text, nullable=False),
-    Column("from_state", Text),
-    Column("to_state", Text, nullable=False),
-    Column("actor", JSONB, nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
-    Column("legal_basis", JSONB, nullable=False),
-    Column("documents", JSONB, nullable=False),
-    Column("note", Text),
-    Column("details", JSONB, nullable=False),
-    Index("ix_record_history_record_id", "record_id", "id"),
 )
 
 findings = Table(
@@ -180,7 +167,7 @@ commitments = Table(
     Column("findings", Text),
     Column("breach_record_id", UUID(as_uuid=True), ForeignKey("credit.records.id")),
     Column("overdue", Boolean, nullable=False),
-    Column("history", JSONB, nullable=False),
+    Column("deadlines", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_commitments_subject_id", "subject_id"),
 )

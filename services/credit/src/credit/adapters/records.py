@@ -1,4 +1,7 @@
-"""Credit record persistence: explicit mapping between rows and the aggregate, history appended."""
+"""Credit record persistence: explicit mapping between rows and the aggregate.
+
+Its events go to the case record through the step's effects (``credit.handlers.steps``), not here.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +10,21 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import RowMapping, func, insert, select, text, update
+from sqlalchemy import RowMapping, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from credit.adapters.orm import IN_FORCE_SQL, number_counters, record_history, records
-from credit.domain.history import HistoryEntry
+from credit.adapters.json_values import (
+    deadlines_from_json,
+    deadlines_json,
+    provisions_from_json,
+    provisions_json,
+)
+from credit.adapters.orm import IN_FORCE_SQL, number_counters, records
+from credit.domain.listing import AppliedMeasure, ListingTerms
 from credit.domain.policy import PenaltyClass
-from credit.domain.record import AppliedMeasure, CreditRecord, ListingTerms, Notice, Origin, RecordState
-from credit.domain.vocabulary import BehaviourCode, DecisionRef, LegalProvision, ListType
+from credit.domain.record import CreditRecord, Notice, Origin, RecordState
+from credit.domain.vocabulary import BehaviourCode, DecisionRef, ListType
 from shared.numbering import GapFreeCounter
 
 
@@ -38,7 +47,7 @@ class RecordRepository:
 
     async def add(self, record: CreditRecord) -> bool:
         """Insert a new record and give it its number; False if a concurrent duplicate won the race."""
-        created = record.history[0].at if record.history else dt.datetime.now(dt.UTC)
+        created = record.events[0].at if record.events else dt.datetime.now(dt.UTC)
         record.record_no = await self._next_number(created)
         values = {
             **_mutable_columns(record),
@@ -55,16 +64,13 @@ class RecordRepository:
             "requires_notice": record.requires_notice,
             "repair_available": record.repair_available,
             "penalty_class": record.penalty_class.value if record.penalty_class else None,
-            "legal_basis": [p.as_dict() for p in record.legal_basis],
+            "legal_basis": provisions_json(record.legal_basis),
             "created_at": created,
         }
         inserted = await self._session.scalar(
             pg_insert(records).values(values).on_conflict_do_nothing().returning(records.c.id)
         )
-        if inserted is None:
-            return False
-        await self._append_history(record)
-        return True
+        return inserted is not None
 
     async def get_for_update(self, record_id: uuid.UUID) -> CreditRecord | None:
         row = (
@@ -78,7 +84,6 @@ class RecordRepository:
         await self._session.execute(
             update(records).where(records.c.id == record.id).values(_mutable_columns(record))
         )
-        await self._append_history(record)
 
     async def resting_on(self, doc_no: str) -> list[uuid.UUID]:
         """Records whose basis includes decision ``doc_no``, oldest first."""
@@ -108,13 +113,6 @@ class RecordRepository:
         year = at.year
         return f"CR{year}-{await self._numbers.next(f'CR{year}'):06d}"
 
-    async def _append_history(self, record: CreditRecord) -> None:
-        if record.history:
-            await self._session.execute(
-                insert(record_history), [_history_row(record.id, entry) for entry in record.history]
-            )
-            record.history.clear()
-
 
 def _mutable_columns(record: CreditRecord) -> dict[str, Any]:
     terms = record.terms
@@ -136,22 +134,8 @@ def _mutable_columns(record: CreditRecord) -> dict[str, Any]:
         "withdrawal_due": record.withdrawal_due,
         "withdrawn_on": record.withdrawn_on,
         "overdue": sorted(record.overdue),
+        "deadlines": deadlines_json(record.deadlines),
         "updated_at": func.now(),
-    }
-
-
-def _history_row(record_id: uuid.UUID, entry: HistoryEntry) -> dict[str, Any]:
-    return {
-        "record_id": record_id,
-        "event": entry.event.value,
-        "from_state": entry.from_state,
-        "to_state": entry.to_state,
-        "actor": entry.actor.as_dict(),
-        "at": entry.at,
-        "legal_basis": [p.as_dict() for p in entry.legal_basis],
-        "documents": [d.as_dict() for d in entry.documents],
-        "note": entry.note,
-        "details": dict(entry.details),
     }
 
 
@@ -218,7 +202,7 @@ def record_from_row(row: RowMapping) -> CreditRecord:
         requires_notice=row["requires_notice"],
         repair_available=row["repair_available"],
         penalty_class=PenaltyClass(row["penalty_class"]) if row["penalty_class"] else None,
-        legal_basis=tuple(LegalProvision.from_dict(p) for p in row["legal_basis"]),
+        legal_basis=provisions_from_json(row["legal_basis"]),
         notice=(
             Notice(
                 dt.date.fromisoformat(notice["served_on"]),
@@ -240,7 +224,7 @@ def record_from_row(row: RowMapping) -> CreditRecord:
         revocation_reason=row["revocation_reason"],
         withdrawal_due=row["withdrawal_due"],
         withdrawn_on=row["withdrawn_on"],
-        overdue=set(row["overdue"]),
+        deadlines=deadlines_from_json(row["deadlines"]),
     )
 
 

@@ -5,34 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credit.adapters.orm import unmatched_inputs
-
-
-class UnmatchedKind(StrEnum):
-    DISHONESTY_INPUT = "dishonesty_input"
-    INFRINGEMENT_FINDING = "infringement_finding"
-
-
-class UnmatchedStatus(StrEnum):
-    OPEN = "open"
-    RESOLVED = "resolved"
-    DISMISSED = "dismissed"
-
-
-@dataclass(frozen=True, slots=True)
-class UnmatchedInput:
-    id: uuid.UUID
-    kind: UnmatchedKind
-    subject: Mapping[str, Any]
-    payload: Mapping[str, Any]
-    status: UnmatchedStatus
+from credit.domain.unmatched import UnmatchedInput, UnmatchedKind, UnmatchedStatus
 
 
 class UnmatchedInputRepository:

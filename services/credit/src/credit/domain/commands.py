@@ -10,14 +10,10 @@ from decimal import Decimal
 from credit.domain.grades import Grade
 from credit.domain.policy import PenaltyClass
 from credit.domain.subject import SubjectClaim
-from credit.domain.vocabulary import (
-    Actor,
-    BehaviourCode,
-    DecisionRef,
-    DocumentRef,
-    LegalProvision,
-    ListType,
-)
+from credit.domain.vocabulary import BehaviourCode, DecisionRef, DocumentRef, ListType
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineReached
+from shared.domain.legal import Citation
 from shared.idempotency import IdempotencyKey
 
 # ---------------------------------------------------------------- subjects and inputs
@@ -52,7 +48,7 @@ class RegisterDishonestyInput:
     basis_doc_nos: tuple[str, ...] = ()
     penalty_class: PenaltyClass | None = None
     fine: Decimal | None = None
-    legal_basis: tuple[LegalProvision, ...] = ()
+    legal_basis: tuple[Citation, ...] = ()
     documents: tuple[DocumentRef, ...] = ()
     idempotency_key: IdempotencyKey | None = None
 
@@ -122,7 +118,7 @@ class RecordStep:
 
     record_id: uuid.UUID
     actor: Actor
-    legal_basis: tuple[LegalProvision, ...] = ()
+    legal_basis: tuple[Citation, ...] = ()
     documents: tuple[DocumentRef, ...] = ()
     note: str | None = None
 
@@ -245,3 +241,21 @@ class ImportExternalGrades:
 class RecomputeLocalGrades:
     as_of: dt.date
     actor: Actor
+
+
+# ---------------------------------------------------------------- timers (through the bus)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachRecordDeadline(DeadlineReached):
+    """A record's notice window, publication or withdrawal duty, or listing period fell due (or warns)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachCommitmentDeadline(DeadlineReached):
+    """A commitment's verification date is near (warning) or passed."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunMonthlyGrades(DeadlineReached):
+    """The first of the month, 02:00: recompute local grades and arm next month's run."""

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from credit.domain.errors import invalid
-from credit.domain.vocabulary import BehaviourCode, LegalProvision, ListType
+from credit.domain.vocabulary import BehaviourCode, ListType
+from shared.domain.legal import Citation
 
 COMMITMENT_EXCLUSION = "credit_commitment_unavailable"
 """The measure code that takes credit commitments away from a listed subject (§C.1, §C.4)."""
@@ -58,7 +59,7 @@ class ListPolicy:
     list_type: ListType
     title: str
     title_zh: str
-    legal_basis: tuple[LegalProvision, ...]
+    legal_basis: tuple[Citation, ...]
     requires_notice: bool
     notice_period: str | None
     publication_period: str
@@ -94,7 +95,7 @@ class BehaviourRule:
     title: str
     title_zh: str
     list_types: tuple[ListType, ...]
-    legal_basis: tuple[LegalProvision, ...]
+    legal_basis: tuple[Citation, ...]
 
     @property
     def default_list_type(self) -> ListType:

@@ -13,8 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from credit.domain.events import SubjectEvent
+from credit.domain.repeat import Finding
+from shared.domain.actors import Actor
+from shared.domain.deadlines import TimerChange
+from shared.domain.events import DomainEvent
+from shared.domain.jsonable import jsonable
 from shared.identifiers import is_valid_uscc, normalise_name, normalise_uscc
 from shared.vocabulary import PartyKind
 
@@ -86,6 +93,8 @@ class Subject:
     legal_representative: str | None = None
     name_history: list[NameSeen] = field(default_factory=list)
     new_names: list[NameSeen] = field(default_factory=list)
+    events: list[DomainEvent] = field(default_factory=list)
+    timer_changes: list[TimerChange] = field(default_factory=list)
 
     @classmethod
     def first_seen(cls, claim: SubjectClaim, *, at: dt.datetime) -> Subject:
@@ -120,3 +129,25 @@ class Subject:
     def display_id(self) -> str:
         """The identifier other agencies know the subject by (§H ``subject_ids[]``)."""
         return self.credit_code or self.id_number_masked or str(self.id)
+
+    def flag_repeat_infringer(
+        self, finding: Finding, priors: Sequence[Finding], *, lookback_period: str, by: Actor, at: dt.datetime
+    ) -> None:
+        """A standing earlier finding on the same right covers ``finding`` (§H.2): announce it."""
+        details = {
+            "ip_type": finding.ip_type,
+            "right_number": finding.right_number,
+            "decision_no": finding.decision_no,
+            "case_id": finding.case_id,
+            "effective_on": finding.effective_on,
+            "prior_decisions": [
+                {"case_id": p.case_id, "decision_no": p.decision_no, "effective_on": p.effective_on}
+                for p in priors
+            ],
+            "lookback_period": lookback_period,
+        }
+        self.events.append(
+            DomainEvent(
+                name=SubjectEvent.REPEAT_INFRINGER_FLAGGED, at=at, actor=by, details=jsonable(details)
+            )
+        )

@@ -1,14 +1,17 @@
-"""Value types of credit supervision: lists, behaviours, actors, legal provisions and documents."""
+"""Value types of credit supervision: lists, behaviours, legal provisions, decisions and documents."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from shared.calendar import SHANGHAI
+from shared.domain.actors import Actor
+from shared.domain.legal import Citation
 
 CHINA = SHANGHAI  # the law counts days in China Standard Time
 """Statutory days are counted in China Standard Time (§G.3 step 7)."""
@@ -41,38 +44,17 @@ class BehaviourCode(StrEnum):
     OTHER_PENALTY = "other_penalty"  # any other published penalty decision (C.3)
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """Who took a step: a person (token subject and roles) or the system (``system:<source>``)."""
-
-    id: str
-    roles: tuple[str, ...] = ()
-
-    @classmethod
-    def system(cls, source: str) -> Actor:
-        return cls(id=f"system:{source}")
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "roles": list(self.roles)}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Actor:
-        return cls(id=str(data["id"]), roles=tuple(data.get("roles", ())))
+_CONFIDENCE_TAG = re.compile(r"\[([VPU])\]")
 
 
-@dataclass(frozen=True, slots=True)
-class LegalProvision:
-    """An instrument and article (§H ``legal_basis[]``)."""
+def provision(instrument: str, article: str) -> Citation:
+    """A provision as the rule table or an official writes it (§H ``legal_basis[]``).
 
-    instrument: str
-    article: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"instrument": self.instrument, "article": self.article}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> LegalProvision:
-        return cls(instrument=str(data["instrument"]), article=str(data["article"]))
+    Credit's rule table tags what is not verified law in the article's own text ("art. 9
+    (believed) [U]", "item 1 [P]"), so that tag is the citation's confidence; untagged is V.
+    """
+    tags = _CONFIDENCE_TAG.findall(article)
+    return Citation(instrument, article, tags[-1] if tags else "V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +108,20 @@ class DecisionRef:
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """What every recorded step carries besides its own data: who, when, on what basis, with what."""
+    """What every recorded step carries besides its own data: who, when, on what basis, with what.
+
+    ``note`` is the official's remark on the step; the record keeps it in the event's details.
+    """
 
     actor: Actor
     at: dt.datetime
-    legal_basis: tuple[LegalProvision, ...] = ()
+    legal_basis: tuple[Citation, ...] = ()
     documents: tuple[DocumentRef, ...] = ()
     note: str | None = None
+
+    def recorded(self, details: Mapping[str, Any]) -> dict[str, Any]:
+        """``details`` with the note, as the event keeps them."""
+        return {**details, "note": self.note} if self.note is not None else dict(details)
+
+    def documents_json(self) -> list[dict[str, Any]]:
+        return [d.as_dict() for d in self.documents]

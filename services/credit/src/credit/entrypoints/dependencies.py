@@ -8,7 +8,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from credit.bootstrap import CreditContainer
-from credit.domain.vocabulary import CHINA, Actor
+from credit.domain.actors import person
+from credit.domain.vocabulary import CHINA
+from shared.domain.actors import Actor
 from shared.web.auth import CurrentPrincipal, Principal, Role, require_roles
 
 INTERNAL = frozenset({Role.CREDIT_OFFICER, Role.STAFF})
@@ -42,7 +44,7 @@ Anyone = CurrentPrincipal
 
 
 def actor(principal: Principal) -> Actor:
-    return Actor(principal.subject, tuple(sorted(role.value for role in principal.roles)))
+    return person(principal.subject, sorted(role.value for role in principal.roles))
 
 
 def is_internal(principal: Principal) -> bool:

@@ -1,4 +1,7 @@
-"""Credit's command handlers. They change aggregates, schedule timers and stage events; the caller commits."""
+"""Credit's command handlers, one module per aggregate or area; each step ends in its StepEffects.
+
+The caller commits: the bus (a route), the consumer (an event) or the timer scheduler (a deadline).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from credit.domain import commands as c
-from credit.handlers import commitments, findings, grades, inputs, records, subjects, unmatched
+from credit.handlers import commitments, deadlines, findings, grades, inputs, records, subjects, unmatched
 
 COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.RecordSubjectSighting: subjects.record_subject_sighting,
@@ -32,4 +35,7 @@ COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.RecordExternalGrade: grades.record_external_grade,
     c.ImportExternalGrades: grades.import_external_grades,
     c.RecomputeLocalGrades: grades.recompute_local_grades,
+    c.ReachRecordDeadline: deadlines.reach_record_deadline,
+    c.ReachCommitmentDeadline: deadlines.reach_commitment_deadline,
+    c.RunMonthlyGrades: grades.run_monthly_grades,
 }

@@ -10,22 +10,19 @@ import uuid
 
 from credit.domain.commands import MakeCommitment, RegisterDishonestyInput, VerifyCommitment
 from credit.domain.commitment import Commitment, CommitmentStatus
-from credit.domain.errors import CommitmentNotAvailable, CommitmentNotFound
+from credit.domain.errors import CommitmentNotAvailable
 from credit.domain.policy import COMMITMENT_EXCLUSION, CreditRules
-from credit.domain.subject import SubjectClaim
+from credit.domain.subject import Subject, SubjectClaim
 from credit.domain.vocabulary import BehaviourCode, DecisionRef
 from credit.handlers.inputs import register_dishonesty_input
+from credit.handlers.steps import COMMITMENTS, Clock, load_commitment
 from credit.handlers.subjects import match_subject
-from credit.options import Clock, CreditOptions
-from credit.statutory_dates import StatutoryDates
-from credit.timer_kinds import TimerKind, TimerName
+from credit.rules import CreditOptions
 from credit.unit_of_work import CreditUnitOfWork
-
-ON_THE_DAY = "+0cd"  # the verification date is set by the authority, not by statute
 
 
 async def make_commitment(
-    cmd: MakeCommitment, uow: CreditUnitOfWork, clock: Clock, dates: StatutoryDates, options: CreditOptions
+    cmd: MakeCommitment, uow: CreditUnitOfWork, clock: Clock, options: CreditOptions
 ) -> uuid.UUID:
     if cmd.idempotency_key is not None and (earlier := await uow.idempotency.claim(cmd.idempotency_key)):
         return uuid.UUID(earlier)
@@ -45,34 +42,19 @@ async def make_commitment(
         verification_due=cmd.verification_due,
         actor=cmd.actor,
         at=at,
+        clocks=options.clocks,
         documents=cmd.documents,
     )
-    await uow.commitments.add(commitment, at=at)
-    await uow.timers.schedule_period(
-        aggregate_id=str(commitment.id),
-        name=TimerName.VERIFICATION,
-        kind=TimerKind.COMMITMENT_VERIFICATION,
-        period=ON_THE_DAY,
-        start=cmd.verification_due,
-        province=dates.province,
-        warn_working_days=options.warning_working_days or None,
-    )
+    await COMMITMENTS.record(uow, commitment, save=lambda: uow.commitments.add(commitment, at=at))
     if cmd.idempotency_key is not None:
         await uow.idempotency.complete(cmd.idempotency_key, str(commitment.id))
     return commitment.id
 
 
 async def verify_commitment(
-    cmd: VerifyCommitment,
-    uow: CreditUnitOfWork,
-    clock: Clock,
-    rules: CreditRules,
-    dates: StatutoryDates,
-    options: CreditOptions,
+    cmd: VerifyCommitment, uow: CreditUnitOfWork, clock: Clock, rules: CreditRules, options: CreditOptions
 ) -> uuid.UUID:
-    commitment = await uow.commitments.get_for_update(cmd.commitment_id)
-    if commitment is None:
-        raise CommitmentNotFound(f"No commitment {cmd.commitment_id}", f"信用承诺 {cmd.commitment_id} 不存在")
+    commitment = await load_commitment(uow, cmd.commitment_id)
     at = clock()
     commitment.verify(
         fulfilled=cmd.fulfilled,
@@ -82,34 +64,32 @@ async def verify_commitment(
         at=at,
         documents=cmd.documents,
     )
-    await uow.timers.cancel(aggregate_id=str(commitment.id), name=TimerName.VERIFICATION)
     if commitment.status is CommitmentStatus.BREACHED:
         subject = await uow.subjects.get(commitment.subject_id)
-        assert subject is not None
-        registration = await register_dishonesty_input(
-            RegisterDishonestyInput(
-                subject=SubjectClaim(
-                    subject.kind, subject.name, subject.credit_code, subject.id_number_masked
-                ),
-                behaviour=BehaviourCode.COMMITMENT_BREACHED,
-                underlying_decision=DecisionRef(
-                    authority=options.office_code,
-                    doc_no=f"commitment:{commitment.id}",
-                    date=cmd.verified_on,
-                    type="commitment_verification",
-                ),
-                finding=f"Commitment ({commitment.scope}) found breached: {cmd.findings}",
-                source="commitment",
-                source_ref=str(commitment.id),
-                actor=cmd.actor,
-                documents=cmd.documents,
-            ),
-            uow,
-            lambda: at,
-            rules,
-            dates,
-            options,
-        )
+        assert subject is not None  # foreign key
+        breach = _breach(commitment, subject, cmd, options)
+        registration = await register_dishonesty_input(breach, uow, lambda: at, rules, options)
         commitment.breach_record_id = registration.record_id
-    await uow.commitments.save(commitment)
+    await COMMITMENTS.record(uow, commitment, save=lambda: uow.commitments.save(commitment))
     return commitment.id
+
+
+def _breach(
+    commitment: Commitment, subject: Subject, cmd: VerifyCommitment, options: CreditOptions
+) -> RegisterDishonestyInput:
+    """The breach as a dishonesty input against the subject who committed (§C.1 item 5)."""
+    return RegisterDishonestyInput(
+        subject=SubjectClaim(subject.kind, subject.name, subject.credit_code, subject.id_number_masked),
+        behaviour=BehaviourCode.COMMITMENT_BREACHED,
+        underlying_decision=DecisionRef(
+            authority=options.office_code,
+            doc_no=f"commitment:{commitment.id}",
+            date=cmd.verified_on,
+            type="commitment_verification",
+        ),
+        finding=f"Commitment ({commitment.scope}) found breached: {cmd.findings}",
+        source="commitment",
+        source_ref=str(commitment.id),
+        actor=cmd.actor,
+        documents=cmd.documents,
+    )

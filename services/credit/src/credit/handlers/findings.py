@@ -10,20 +10,22 @@ earlier one is flagged too.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 
-from credit import outbound
 from credit.adapters.input_codec import claim_json, finding_json
-from credit.adapters.unmatched import UnmatchedKind
 from credit.domain.commands import RecordInfringementFinding, RegisterDishonestyInput
+from credit.domain.deadlines import REPEAT_LOOKBACK
+from credit.domain.listing import lookback_end
 from credit.domain.policy import CreditRules
 from credit.domain.repeat import Finding, earlier_findings
 from credit.domain.subject import Subject, SubjectClaim
+from credit.domain.unmatched import UnmatchedKind
 from credit.domain.vocabulary import BehaviourCode, DecisionRef
 from credit.handlers.inputs import register_dishonesty_input
+from credit.handlers.steps import SUBJECTS, Clock
 from credit.handlers.subjects import match_subject
-from credit.options import Clock, CreditOptions
-from credit.statutory_dates import REPEAT_LOOKBACK, StatutoryDates
+from credit.rules import CreditOptions
 from credit.unit_of_work import CreditUnitOfWork
 
 
@@ -32,7 +34,6 @@ async def record_infringement_finding(
     uow: CreditUnitOfWork,
     clock: Clock,
     rules: CreditRules,
-    dates: StatutoryDates,
     options: CreditOptions,
 ) -> list[uuid.UUID]:
     """Keep the finding for every respondent and right; return the candidate records of new flags."""
@@ -59,7 +60,7 @@ async def record_infringement_finding(
                 case_id=cmd.case_id,
             )
             if await uow.findings.add(finding, at=at):
-                opened += await _flag_repeats(uow, match.subject, finding, cmd, at, rules, dates, options)
+                opened += await _flag_repeats(uow, match.subject, finding, cmd, at, rules, options)
     return opened
 
 
@@ -70,24 +71,24 @@ async def _flag_repeats(
     cmd: RecordInfringementFinding,
     at: dt.datetime,
     rules: CreditRules,
-    dates: StatutoryDates,
     options: CreditOptions,
 ) -> list[uuid.UUID]:
+    """Flag each finding that now has a standing earlier one, and open its candidate record."""
     known = await uow.findings.for_subject_and_right(subject.id, new.right_key)
     affected = sorted((f for f in known if f.effective_on >= new.effective_on), key=lambda f: f.effective_on)
     opened = []
     for finding in affected:
-        priors = earlier_findings(finding, known, dates.lookback_end)
+        priors = earlier_findings(finding, known, lambda day: lookback_end(day, options.province))
         if not priors or await uow.findings.is_flagged(finding):
             continue
         registration = await register_dishonesty_input(
-            _repeat_input(subject, finding, priors, cmd), uow, lambda: at, rules, dates, options
+            _repeat_input(subject, finding, priors, cmd), uow, lambda: at, rules, options
         )
-        await uow.findings.add_flag(finding, priors, record_id=registration.record_id, at=at)
-        uow.outbox.add(
-            outbound.repeat_flagged(subject, finding, priors, lookback_period=REPEAT_LOOKBACK, at=at),
-            key=subject.id,
+        subject.flag_repeat_infringer(finding, priors, lookback_period=REPEAT_LOOKBACK, by=cmd.actor, at=at)
+        flag = functools.partial(
+            uow.findings.add_flag, finding, priors, record_id=registration.record_id, at=at
         )
+        await SUBJECTS.record(uow, subject, save=flag)
         if registration.record_id is not None:
             opened.append(registration.record_id)
     return opened

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from credit.domain.commands import ImportExternalGrades, RecomputeLocalGrades, RecordExternalGrade
+from credit.domain.actors import TIMER
+from credit.domain.commands import (
+    ImportExternalGrades,
+    RecomputeLocalGrades,
+    RecordExternalGrade,
+    RunMonthlyGrades,
+)
+from credit.domain.deadlines import GRADES_AGGREGATE, TimerKind, next_monthly_run
 from credit.domain.errors import GradeRulesNotLoaded, invalid
 from credit.domain.grades import GradeRecord
+from credit.domain.vocabulary import CHINA
+from credit.handlers.steps import Clock
 from credit.handlers.subjects import match_subject
-from credit.options import Clock, CreditOptions
+from credit.rules import CreditOptions
 from credit.unit_of_work import CreditUnitOfWork
 
 
@@ -59,3 +68,26 @@ async def recompute_local_grades(
     graded = [rules.grade(facts, cmd.as_of) for facts in await uow.grades.facts_for_every_subject()]
     await uow.grades.record(graded, recorded_by=cmd.actor.id, at=clock())
     return len(graded)
+
+
+async def run_monthly_grades(cmd: RunMonthlyGrades, uow: CreditUnitOfWork, options: CreditOptions) -> None:
+    """Timer: recompute every local grade as of the run's day, then arm next month's (§C.4)."""
+    if options.grade_rules is not None:
+        as_of = cmd.due_at.astimezone(CHINA).date()
+        await recompute_local_grades(
+            RecomputeLocalGrades(as_of=as_of, actor=TIMER), uow, lambda: cmd.due_at, options
+        )
+    await schedule_monthly_grades(uow, after=cmd.due_at)
+
+
+async def schedule_monthly_grades(uow: CreditUnitOfWork, *, after: dt.datetime) -> dt.datetime:
+    """Arm the monthly recompute for the first of the month following ``after``."""
+    name, due_at = next_monthly_run(after)
+    await uow.timers.schedule(
+        aggregate_id=GRADES_AGGREGATE,
+        name=name,
+        kind=TimerKind.MONTHLY_GRADES,
+        due_at=due_at,
+        explanation="monthly recompute of local credit grades (§C.4)",
+    )
+    return due_at

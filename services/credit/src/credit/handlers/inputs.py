@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 
 from credit.adapters.input_codec import claim_json, dishonesty_input_json
-from credit.adapters.unmatched import UnmatchedKind
+from credit.domain.actors import system
 from credit.domain.commands import (
     ImportDishonestyInputs,
     RegisterDishonestyInput,
@@ -22,11 +22,12 @@ from credit.domain.commands import (
 from credit.domain.policy import CreditRules, ListPolicy, PenaltyClass
 from credit.domain.record import CreditRecord, Origin, RecordState
 from credit.domain.subject import Subject
-from credit.domain.vocabulary import Actor, Step
-from credit.handlers.records import list_record, load_record, revoke
+from credit.domain.unmatched import UnmatchedKind
+from credit.domain.vocabulary import Step
+from credit.handlers.records import list_record, revoke
+from credit.handlers.steps import Clock, load_record, record_step
 from credit.handlers.subjects import match_subject
-from credit.options import Clock, CreditOptions
-from credit.statutory_dates import StatutoryDates
+from credit.rules import CreditOptions
 from credit.unit_of_work import CreditUnitOfWork
 
 
@@ -45,7 +46,6 @@ async def register_dishonesty_input(
     uow: CreditUnitOfWork,
     clock: Clock,
     rules: CreditRules,
-    dates: StatutoryDates,
     options: CreditOptions,
 ) -> Registration:
     if cmd.idempotency_key is not None:
@@ -64,9 +64,7 @@ async def register_dishonesty_input(
             at=at,
         )
         return Registration(None, parked_as=parked)
-    registration = await _register(
-        uow, cmd, match.subject, policy, at=at, rules=rules, dates=dates, options=options
-    )
+    registration = await _register(uow, cmd, match.subject, policy, at=at, rules=rules, options=options)
     if cmd.idempotency_key is not None and registration.record_id is not None:
         await uow.idempotency.complete(cmd.idempotency_key, str(registration.record_id))
     return registration
@@ -80,7 +78,6 @@ async def _register(
     *,
     at: dt.datetime,
     rules: CreditRules,
-    dates: StatutoryDates,
     options: CreditOptions,
 ) -> Registration:
     penalty_class = _penalty_class(cmd, policy, options)
@@ -103,10 +100,10 @@ async def _register(
         return Registration(duplicate)
     if not await uow.records.add(record):
         return Registration(await uow.records.find_duplicate(record))
-    if not policy.requires_notice:
+    listed_at_once = not policy.requires_notice
+    if listed_at_once:
         # Order 45 art. 2: ordinary-procedure penalty decisions are published, with no discretion;
         # the party was told so when the decision was served (art. 8), so there is no notice step.
-        step = Step(Actor.system("credit"), at, policy.legal_basis)
         await list_record(
             uow,
             record,
@@ -114,12 +111,15 @@ async def _register(
             decided_on=decision.date,
             decision_no=decision.doc_no,
             reasons="publication required by law",
-            step=step,
-            dates=dates,
+            step=Step(system("credit"), at, policy.legal_basis),
             options=options,
         )
-        await uow.records.save(record)
+    await record_step(uow, record, subject=subject, save=None if listed_at_once else _inserted)
     return Registration(record.id, created=True)
+
+
+async def _inserted() -> None:
+    """A new candidate's row was inserted as it stands; only its events remain to be written."""
 
 
 def _penalty_class(
@@ -135,15 +135,12 @@ async def import_dishonesty_inputs(
     uow: CreditUnitOfWork,
     clock: Clock,
     rules: CreditRules,
-    dates: StatutoryDates,
     options: CreditOptions,
 ) -> list[Registration]:
     """All entries in one transaction: a bad entry rejects the whole import (nothing half-written)."""
     if cmd.idempotency_key is not None and await uow.idempotency.claim(cmd.idempotency_key) is not None:
         return []
-    results = [
-        await register_dishonesty_input(entry, uow, clock, rules, dates, options) for entry in cmd.entries
-    ]
+    results = [await register_dishonesty_input(entry, uow, clock, rules, options) for entry in cmd.entries]
     if cmd.idempotency_key is not None:
         await uow.idempotency.complete(cmd.idempotency_key, f"{len(results)} entries")
     return results
@@ -153,7 +150,6 @@ async def revoke_underlying_decision(
     cmd: RevokeUnderlyingDecision,
     uow: CreditUnitOfWork,
     clock: Clock,
-    dates: StatutoryDates,
     options: CreditOptions,
 ) -> list[uuid.UUID]:
     """Every record resting on the revoked decision falls away; it no longer counts as a prior finding."""
@@ -173,7 +169,6 @@ async def revoke_underlying_decision(
             revoked_by=cmd.revoked_by,
             revoking_doc_no=cmd.revoking_doc_no,
             step=step,
-            dates=dates,
             options=options,
         )
         revoked.append(record.id)

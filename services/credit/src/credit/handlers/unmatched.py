@@ -5,14 +5,14 @@ from __future__ import annotations
 import uuid
 
 from credit.adapters.input_codec import claim_json, dishonesty_input_from_json, finding_from_json
-from credit.adapters.unmatched import UnmatchedInput, UnmatchedKind, UnmatchedStatus
 from credit.domain.commands import DismissUnmatchedInput, ResolveUnmatchedInput
-from credit.domain.errors import InputAlreadySettled, UnmatchedInputNotFound
+from credit.domain.errors import UnmatchedInputNotFound
 from credit.domain.policy import CreditRules
+from credit.domain.unmatched import Settlement, UnmatchedInput, UnmatchedKind
 from credit.handlers.findings import record_infringement_finding
 from credit.handlers.inputs import register_dishonesty_input
-from credit.options import Clock, CreditOptions
-from credit.statutory_dates import StatutoryDates
+from credit.handlers.steps import Clock
+from credit.rules import CreditOptions
 from credit.unit_of_work import CreditUnitOfWork
 
 
@@ -21,25 +21,25 @@ async def resolve_unmatched_input(
     uow: CreditUnitOfWork,
     clock: Clock,
     rules: CreditRules,
-    dates: StatutoryDates,
     options: CreditOptions,
 ) -> uuid.UUID:
     """An officer says who the subject is; the parked input is replayed with that identity."""
-    parked = await _open_input(uow, cmd.input_id)
+    parked = await _load(uow, cmd.input_id)
+    status = parked.settled_by(Settlement.RESOLVE)
     outcome: dict[str, object]
     if parked.kind is UnmatchedKind.DISHONESTY_INPUT:
         registration = await register_dishonesty_input(
-            dishonesty_input_from_json(parked.payload, cmd.subject), uow, clock, rules, dates, options
+            dishonesty_input_from_json(parked.payload, cmd.subject), uow, clock, rules, options
         )
         outcome = {"record_id": str(registration.record_id)}
     else:
         flagged = await record_infringement_finding(
-            finding_from_json(parked.payload, cmd.subject), uow, clock, rules, dates, options
+            finding_from_json(parked.payload, cmd.subject), uow, clock, rules, options
         )
         outcome = {"flagged_record_ids": [str(r) for r in flagged]}
     await uow.unmatched.settle(
         parked.id,
-        status=UnmatchedStatus.RESOLVED,
+        status=status,
         by=cmd.actor.id,
         at=clock(),
         settlement={"subject": claim_json(cmd.subject), **outcome},
@@ -50,10 +50,10 @@ async def resolve_unmatched_input(
 async def dismiss_unmatched_input(
     cmd: DismissUnmatchedInput, uow: CreditUnitOfWork, clock: Clock
 ) -> uuid.UUID:
-    parked = await _open_input(uow, cmd.input_id)
+    parked = await _load(uow, cmd.input_id)
     await uow.unmatched.settle(
         parked.id,
-        status=UnmatchedStatus.DISMISSED,
+        status=parked.settled_by(Settlement.DISMISS),
         by=cmd.actor.id,
         at=clock(),
         settlement={"reason": cmd.reason},
@@ -61,10 +61,8 @@ async def dismiss_unmatched_input(
     return parked.id
 
 
-async def _open_input(uow: CreditUnitOfWork, input_id: uuid.UUID) -> UnmatchedInput:
+async def _load(uow: CreditUnitOfWork, input_id: uuid.UUID) -> UnmatchedInput:
     parked = await uow.unmatched.get_for_update(input_id)
     if parked is None:
         raise UnmatchedInputNotFound(f"No parked input {input_id}", f"待匹配输入 {input_id} 不存在")
-    if parked.status is not UnmatchedStatus.OPEN:
-        raise InputAlreadySettled(f"Input {input_id} is {parked.status}", f"输入 {input_id} 已处理")
     return parked

@@ -31,7 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from credit.adapters.orm import grades, records, subjects
 from credit.domain.record import IN_FORCE
 from credit.domain.vocabulary import ListType
-from credit.entrypoints.schemas.subjects import CreditStatus, headline
+from credit.views.subject_models import CreditStatus, headline
 from shared.identifiers import normalise_uscc, uscc_problem
 
 MEASURE_CODES: ColumnElement[Any] = literal_column("'$.measures[*].code'::jsonpath")

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import ColumnElement, RowMapping, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from credit.adapters.orm import commitments, subjects
+from credit.adapters.orm import case_record, commitments, subjects
+from credit.domain import events
 from credit.domain.errors import CommitmentNotFound
-from credit.entrypoints.schemas.commitments import CommitmentRead
+from credit.views.commitment_models import CommitmentRead
 from credit.views.listing import SUBJECT_COLUMNS, subject_brief
 
 
@@ -45,15 +49,41 @@ class CommitmentViews:
         )
         async with self._sessions() as session:
             rows = (await session.execute(query)).mappings().all()
-        return [_read(row) for row in rows]
+            history = await _histories(session, [row["id"] for row in rows])
+        return [_read(row, history[row["id"]]) for row in rows]
 
 
-def _read(row: RowMapping) -> CommitmentRead:
+async def _histories(
+    session: AsyncSession, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[dict[str, Any]]]:
+    """Each commitment's events from the case record, oldest first, as its history has always read."""
+    found: dict[uuid.UUID, list[dict[str, Any]]] = defaultdict(list)
+    if not ids:
+        return found
+    rows = await session.execute(
+        select(case_record)
+        .where(case_record.c.aggregate_type == events.COMMITMENT, case_record.c.aggregate_id.in_(ids))
+        .order_by(case_record.c.id)
+    )
+    for row in rows.mappings():
+        found[row["aggregate_id"]].append(
+            {
+                "event": row["action"],
+                "actor": {"id": row["actor_id"], "roles": row["actor_roles"]},
+                "at": row["occurred_at"].isoformat(),
+                "details": row["details"],
+                "documents": row["documents"],
+            }
+        )
+    return found
+
+
+def _read(row: RowMapping, history: list[dict[str, Any]]) -> CommitmentRead:
     fields = ("id", "scope", "text", "made_on", "verification_due", "status", "verified_on", "findings")
     return CommitmentRead(
         **{f: row[f] for f in fields},
         subject=subject_brief(row),
         breach_record_id=row["breach_record_id"],
         overdue=row["overdue"],
-        history=row["history"],
+        history=history,
     )

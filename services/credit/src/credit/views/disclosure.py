@@ -15,9 +15,8 @@ from credit.domain.errors import RecordNotFound
 from credit.domain.policy import CreditRules
 from credit.domain.record import PUBLICLY_SHOWN
 from credit.domain.vocabulary import BehaviourCode, ListType
-from credit.entrypoints.schemas.common import Page
-from credit.entrypoints.schemas.disclosure import DisclosedListing
-from credit.entrypoints.schemas.records import MeasureOut
+from credit.views.record_models import DisclosedListing, MeasureOut
+from credit.views.shapes import Page
 from shared.identifiers import normalise_name
 from shared.vocabulary import PartyKind
 

@@ -8,9 +8,9 @@ from credit.adapters.orm import subjects
 from credit.adapters.records import terms_from_json
 from credit.domain.policy import CreditRules
 from credit.domain.record import RecordState
-from credit.domain.vocabulary import BehaviourCode, LegalProvision, ListType
-from credit.entrypoints.schemas.common import LegalProvisionIO, SubjectOut
-from credit.entrypoints.schemas.records import ListingOut, MeasureOut
+from credit.domain.vocabulary import BehaviourCode, ListType
+from credit.views.record_models import ListingOut, MeasureOut
+from credit.views.shapes import LegalProvisionIO, SubjectOut
 from shared.vocabulary import PartyKind
 
 
@@ -26,7 +26,9 @@ def listing_out(row: RowMapping, rules: CreditRules) -> ListingOut:
         state=RecordState(row["state"]),
         behaviour=BehaviourCode(row["behaviour"]),
         underlying_decision=row["underlying_decision"],
-        legal_basis=[LegalProvisionIO.from_domain(LegalProvision.from_dict(p)) for p in row["legal_basis"]],
+        legal_basis=[
+            LegalProvisionIO(instrument=p["instrument"], article=p["article"]) for p in row["legal_basis"]
+        ],
         decision_no=terms.decision_no if terms else None,
         decided_on=row["decided_on"],
         publication_due=terms.publication_due if terms else None,

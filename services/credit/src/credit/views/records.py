@@ -9,21 +9,21 @@ from dataclasses import dataclass
 from sqlalchemy import RowMapping, Table, Text, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from credit.adapters.orm import record_history, records, subjects
+from credit.adapters.listing_notice import listing_notice
+from credit.adapters.orm import case_record, records, subjects
 from credit.adapters.records import record_from_row
-from credit.domain.errors import RecordNotFound
+from credit.adapters.subjects import subject_from_row
+from credit.domain import events
+from credit.domain.errors import NoticeNotIssued, RecordNotFound
+from credit.domain.events import RecordEvent
 from credit.domain.policy import CreditRules
 from credit.domain.record import RecordState
-from credit.domain.vocabulary import DocumentRef, LegalProvision, ListType
-from credit.entrypoints.schemas.common import DocumentIO, LegalProvisionIO, Page
-from credit.entrypoints.schemas.records import (
-    DeadlineItem,
-    DeadlineOut,
-    HistoryEntryOut,
-    RecordRead,
-    RecordSummary,
-)
+from credit.domain.vocabulary import DocumentRef, ListType
 from credit.views.listing import SUBJECT_COLUMNS, listing_out, subject_brief, subject_out
+from credit.views.record_models import DeadlineItem, DeadlineOut, HistoryEntryOut, RecordRead, RecordSummary
+from credit.views.shapes import DocumentIO, LegalProvisionIO, Page
+from shared.case_record import recorded_event
+from shared.documents import Document
 from shared.timers import TimerStatus
 from shared.timers.store import WARNING_SUFFIX
 
@@ -60,9 +60,12 @@ class RecordViews:
             )
             history = (
                 await session.execute(
-                    select(record_history)
-                    .where(record_history.c.record_id == record_id)
-                    .order_by(record_history.c.id)
+                    select(case_record)
+                    .where(
+                        case_record.c.aggregate_id == record_id,
+                        case_record.c.aggregate_type == events.RECORD,
+                    )
+                    .order_by(case_record.c.id)
                 )
             ).mappings()
             timers = (
@@ -110,6 +113,50 @@ class RecordViews:
                 history=[_history_out(h) for h in history],
                 warnings=list(warnings),
             )
+
+    async def notice_document(self, record_id: uuid.UUID, *, issuer: str, province: str | None) -> Document:
+        """The notice of proposed listing as served, printed from the record, its subject and its event."""
+        async with self._sessions() as session:
+            row = (
+                (await session.execute(select(records).where(records.c.id == record_id)))
+                .mappings()
+                .one_or_none()
+            )
+            if row is None:
+                raise RecordNotFound(f"No credit record {record_id}", f"信用记录 {record_id} 不存在")
+            if row["notice"] is None:
+                raise NoticeNotIssued(
+                    f"Record {record_id} has no notice yet", f"记录 {record_id} 尚未发出告知书"
+                )
+            subject = (
+                (await session.execute(select(subjects).where(subjects.c.id == row["subject_id"])))
+                .mappings()
+                .one()
+            )
+            issued = (
+                (
+                    await session.execute(
+                        select(case_record)
+                        .where(
+                            case_record.c.aggregate_id == record_id,
+                            case_record.c.action == RecordEvent.NOTICE_ISSUED,
+                        )
+                        .order_by(case_record.c.id)
+                        .limit(1)
+                    )
+                )
+                .mappings()
+                .one()
+            )
+        record = record_from_row(row)
+        return listing_notice(
+            record,
+            subject_from_row(subject, []),
+            recorded_event(issued).event,
+            self._rules.policy(record.list_type),
+            issuer=issuer,
+            province=province,
+        )
 
     async def records(self, where: RecordFilter) -> Page[RecordSummary]:
         query = select(records, *SUBJECT_COLUMNS).join(subjects, subjects.c.id == records.c.subject_id)
@@ -179,16 +226,21 @@ class RecordViews:
             ]
 
 
-def _history_out(data: RowMapping) -> HistoryEntryOut:
+def _history_out(row: RowMapping) -> HistoryEntryOut:
+    """A case-record row as the record's history has always shown it (the note kept in the details)."""
+    details = dict(row["details"])
+    note = details.pop("note", None)
     return HistoryEntryOut(
-        event=data["event"],
-        from_state=data["from_state"],
-        to_state=data["to_state"],
-        actor=data["actor"]["id"],
-        actor_roles=data["actor"].get("roles", []),
-        at=data["at"],
-        legal_basis=[LegalProvisionIO.from_domain(LegalProvision.from_dict(p)) for p in data["legal_basis"]],
-        documents=[DocumentIO.from_domain(DocumentRef.from_dict(d)) for d in data["documents"]],
-        note=data["note"],
-        details=data["details"],
+        event=row["action"],
+        from_state=row["from_state"],
+        to_state=row["to_state"],
+        actor=row["actor_id"],
+        actor_roles=row["actor_roles"],
+        at=row["occurred_at"],
+        legal_basis=[
+            LegalProvisionIO(instrument=p["instrument"], article=p["article"]) for p in row["legal_basis"]
+        ],
+        documents=[DocumentIO.from_domain(DocumentRef.from_dict(d)) for d in row["documents"]],
+        note=note,
+        details=details,
     )

@@ -14,7 +14,8 @@ from credit.domain.errors import SubjectNotFound, invalid
 from credit.domain.policy import CreditRules
 from credit.domain.record import IN_FORCE
 from credit.domain.subject import mask_id_number
-from credit.entrypoints.schemas.subjects import (
+from credit.views.listing import listing_out
+from credit.views.subject_models import (
     CommitmentBrief,
     GradeOut,
     NameSeenOut,
@@ -25,7 +26,6 @@ from credit.entrypoints.schemas.subjects import (
     SubjectRead,
     headline,
 )
-from credit.views.listing import listing_out
 from shared.identifiers import normalise_name, normalise_uscc, uscc_problem
 
 

@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from credit.adapters.orm import unmatched_inputs
-from credit.adapters.unmatched import UnmatchedStatus
 from credit.domain.errors import UnmatchedInputNotFound
-from credit.entrypoints.schemas.unmatched import UnmatchedRead
+from credit.domain.unmatched import UnmatchedStatus
+from credit.views.unmatched_models import UnmatchedRead
 
 
 class UnmatchedViews:

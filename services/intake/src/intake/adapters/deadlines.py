@@ -1,142 +1,96 @@
-"""Deadlines: a durable timer from the statutory clock plus a row staff see in the work queue.
+"""The work queue's rows: a projection of the deadlines the complaint and its workflow records track.
 
-Both are written in the caller's transaction. A period the catalogue has no figure for
-(``PeriodNotConfiguredError``, the [U] entries) gets no timer but an open row that says so, so the
-queue shows "period not configured" instead of inventing a number.
+The records are the source of truth (:class:`~intake.domain.deadlines.IntakeDeadlines`); the queue
+needs a due moment, a warning moment and an order across every complaint, which one indexed table
+answers and four JSON bodies do not. So each record's repository writes its rows when it saves the
+record, inside the step's effects, from what the step changed: an armed timer opens (or moves) its
+row, a disarmed one closes it as met or cancelled, and a [U] deadline with no figure has an open
+row that says it is not configured.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake.adapters.orm import deadlines
-from shared.calendar import SHANGHAI, Deadline, PeriodNotConfiguredError, Unit, catalogue
-from shared.timers import Timers
-from shared.timers.store import WARNING_SUFFIX
+from intake.domain.deadlines import IntakeDeadlines
+from shared.calendar import SHANGHAI, NoticeReading, latest_notice_date
+from shared.domain.deadlines import ArmTimer, TrackedDeadline
+
+OPEN = "open"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Subject:
-    """What a deadline belongs to: the complaint, and the workflow record (or the complaint itself)."""
+class DeadlineQueue:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
 
-    complaint_id: uuid.UUID
-    kind: str
-    id: uuid.UUID
-
-
-@dataclass(frozen=True, slots=True)
-class Started:
-    deadline: Deadline | None
-    note: str | None
-
-
-class DeadlineBook:
-    def __init__(self, session: AsyncSession, timers: Timers, province: str | None) -> None:
-        self._session, self._timers, self._province = session, timers, province
-
-    async def start(
-        self,
-        subject: Subject,
-        step: str,
-        *,
-        period: str,
-        start: dt.datetime,
-        kind: str,
-        warn_working_days: int | None = None,
-    ) -> Started:
-        """Arm ``step``'s timer for catalogue entry ``period`` counted from ``start``."""
-        try:
-            definition = catalogue.get(period, self._province)
-            unit = definition.required_period().unit
-        except PeriodNotConfiguredError:
-            note = f"period {period} not configured for province {self._province or 'national'}: no timer"
-            await self._upsert(subject, step, period, None, None, note=note)
-            return Started(None, note)
-        payload = {"complaint_id": str(subject.complaint_id), "subject": subject.kind, "step": step}
-        if unit is Unit.HOURS:
-            # Hour periods run from the exact moment; the catalogue computes them from the datetime.
-            deadline = catalogue.deadline(period, start, province=self._province)
-            await self._timers.schedule_deadline(
-                aggregate_id=str(subject.id), name=step, kind=kind, deadline=deadline, payload=payload
-            )
-            warn_at = None
-        else:
-            deadline = await self._timers.schedule_period(
-                aggregate_id=str(subject.id),
-                name=step,
-                kind=kind,
-                period=period,
-                start=start.astimezone(SHANGHAI).date(),
-                province=self._province,
-                warn_working_days=warn_working_days,
-                payload=payload,
-            )
-            warn_at = await self._warning_time(subject, step) if warn_working_days else None
-        await self._upsert(subject, step, period, deadline, warn_at, note=None)
-        return Started(deadline, None)
-
-    async def move(self, subject: Subject, step: str, *, period: str, deadline: Deadline, kind: str) -> None:
-        """Replace ``step``'s deadline by an already computed one (e.g. an extension)."""
-        payload = {"complaint_id": str(subject.complaint_id), "subject": subject.kind, "step": step}
-        await self._timers.cancel(aggregate_id=str(subject.id), name=step)
-        await self._timers.schedule_deadline(
-            aggregate_id=str(subject.id), name=step, kind=kind, deadline=deadline, payload=payload
-        )
-        await self._upsert(subject, step, period, deadline, None, note=None)
-
-    async def close(self, subject_id: uuid.UUID, step: str, status: str = "met") -> None:
-        await self._timers.cancel(aggregate_id=str(subject_id), name=step)
-        await self._session.execute(
-            update(deadlines)
-            .where(
-                deadlines.c.subject_id == subject_id, deadlines.c.step == step, deadlines.c.status == "open"
-            )
-            .values(status=status, closed_at=func.now())
-        )
-
-    async def close_all(self, subject_id: uuid.UUID, status: str = "cancelled") -> None:
-        await self._timers.cancel_all(str(subject_id))
-        await self._session.execute(
-            update(deadlines)
-            .where(deadlines.c.subject_id == subject_id, deadlines.c.status == "open")
-            .values(status=status, closed_at=func.now())
-        )
-
-    async def _warning_time(self, subject: Subject, step: str) -> dt.datetime | None:
-        timers = await self._timers.scheduled(str(subject.id))
-        return next((t.due_at for t in timers if t.name == step + WARNING_SUFFIX), None)
+    async def project(self, record: IntakeDeadlines) -> None:
+        """Bring ``record``'s rows up to date with the deadlines it tracks and the step's timer changes."""
+        for change in record.timer_changes:
+            tracked = record.deadlines[change.name]
+            if isinstance(change, ArmTimer):
+                await self._upsert(record, change.name, _timed(tracked, change))
+            else:
+                await self._close(record.id, change.name, tracked.status.value)
+        for key, tracked in record.deadlines.items():
+            if tracked.is_open and tracked.due is None:
+                await self._upsert(record, key, _untimed(tracked), only_if_closed=True)
 
     async def _upsert(
-        self,
-        subject: Subject,
-        step: str,
-        period: str,
-        deadline: Deadline | None,
-        warn_at: dt.datetime | None,
-        *,
-        note: str | None,
+        self, record: IntakeDeadlines, step: str, values: dict[str, Any], *, only_if_closed: bool = False
     ) -> None:
-        values = {
-            "complaint_id": subject.complaint_id,
-            "subject": subject.kind,
-            "period": period,
-            "due_at": deadline.ends_at if deadline else None,
-            "warn_at": warn_at,
-            "status": "open",
-            "provisional": deadline.provisional if deadline else False,
-            "note": note,
-            "explanation": deadline.render() if deadline else None,
-            "closed_at": None,
-        }
-        statement = insert(deadlines).values(subject_id=subject.id, step=step, **values)
+        values = {"complaint_id": record.complaint_id, "subject": record.SUBJECT, "status": OPEN, **values}
+        values["closed_at"] = None
+        statement = insert(deadlines).values(subject_id=record.id, step=step, **values)
         await self._session.execute(
             statement.on_conflict_do_update(
-                index_elements=[deadlines.c.subject_id, deadlines.c.step], set_=values
+                index_elements=[deadlines.c.subject_id, deadlines.c.step],
+                set_=values,
+                # A [U] deadline's row is written once; only a closed one is opened again.
+                where=deadlines.c.status != OPEN if only_if_closed else None,
             )
         )
+
+    async def _close(self, subject_id: uuid.UUID, step: str, status: str) -> None:
+        await self._session.execute(
+            update(deadlines)
+            .where(deadlines.c.subject_id == subject_id, deadlines.c.step == step, deadlines.c.status == OPEN)
+            .values(status=status, closed_at=func.now())
+        )
+
+
+def _timed(tracked: TrackedDeadline, timer: ArmTimer) -> dict[str, Any]:
+    deadline = timer.deadline
+    return {
+        "period": tracked.period,
+        "due_at": deadline.ends_at,
+        "warn_at": _warning(deadline.due, timer.warn_working_days),
+        "provisional": deadline.provisional,
+        "note": None,
+        "explanation": deadline.render(),
+    }
+
+
+def _untimed(tracked: TrackedDeadline) -> dict[str, Any]:
+    return {
+        "period": tracked.period,
+        "due_at": None,
+        "warn_at": None,
+        "provisional": False,
+        "note": tracked.explanation,
+        "explanation": None,
+    }
+
+
+def _warning(due: dt.date, warn_working_days: int | None) -> dt.datetime | None:
+    """When the due-soon warning fires: the same moment the timer's ``.warning`` is armed for."""
+    if not warn_working_days:
+        return None
+    day = latest_notice_date(due, warn_working_days, reading=NoticeReading.LENIENT).due
+    return dt.datetime.combine(day, dt.time(), tzinfo=SHANGHAI)

@@ -1,7 +1,8 @@
 """Intake's tables, all in the ``intake`` schema.
 
 Aggregates are stored whole in a ``body`` JSONB column (mapped by :mod:`intake.adapters.codec`),
-with the columns that queries filter, sort or join on kept alongside.
+with the columns that queries filter, sort or join on kept alongside; ``case_record`` holds what
+happened to them, ``deadlines`` the work queue.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
+from shared.case_record import case_record_table
 from shared.db import service_metadata
 from shared.messaging.tables import messaging_tables
 from shared.web.idempotency import idempotency_table
@@ -71,22 +73,8 @@ complaint_keys = Table(
     Index("ix_complaint_keys_value", "value"),
 )
 
-timeline = Table(
-    "timeline",
-    metadata,
-    Column("id", BigInteger, Identity(), primary_key=True),
-    Column("complaint_id", UUID(as_uuid=True), nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
-    Column("name", Text, nullable=False),
-    Column("actor", Text, nullable=False),
-    Column("subject", Text, nullable=False),
-    Column("subject_id", UUID(as_uuid=True)),
-    Column("summary", Text, nullable=False),
-    Column("summary_zh", Text, nullable=False),
-    Column("data", JSONB, nullable=False),
-    Column("recorded_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-    Index("ix_timeline_complaint", "complaint_id", "id"),
-)
+case_record = case_record_table(metadata)
+"""Every event of every complaint and of its workflow records (``shared.case_record``)."""
 
 evidence = Table(
     "evidence",
@@ -106,7 +94,7 @@ evidence = Table(
     Index("ix_evidence_complaint_sha", "complaint_id", "sha256", unique=True),
 )
 
-deadlines = Table(
+deadlines = Table(  # the work queue: a projection of the tracked deadlines (adapters/deadlines.py)
     "deadlines",
     metadata,
     Column("subject_id", UUID(as_uuid=True), primary_key=True),

@@ -16,23 +16,28 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import select, text, update
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake.adapters.orm import import_errors, import_jobs
+from intake.domain import import_jobs as jobs
+from intake.domain.import_jobs import ImportStatus
 from intake.domain.rights import LicenceKind, Licensee, RegisteredRight, RightStatus
-from intake.hand_off import status_changed_event
-from intake.unit_of_work import IntakeUnitOfWork
+from intake.publishing import status_changed_event
 from shared.db import is_database_unavailable
 from shared.liveness import Pulse
 from shared.outage import Outage
 from shared.retry import Backoff, reraise_if_cancelling, sleep_unless_stopped
 from shared.vocabulary import IpType
 from shared.web.types import CreditCode
+
+if TYPE_CHECKING:
+    from intake.unit_of_work import IntakeUnitOfWork
 
 log = structlog.get_logger(__name__)
 COLUMNS = (
@@ -202,15 +207,19 @@ class RegistryImporter:
 
     async def _process(self, job_id: uuid.UUID, stop: asyncio.Event | None) -> None:
         job = await self._job(job_id)
-        if job["status"] not in ("pending", "running"):
+        current = ImportStatus(job["status"])
+        if current not in jobs.CLAIMABLE:
             return  # finished by another replica between our select and our lock
         try:
             total, rows = await asyncio.to_thread(read_rows, self._dir / job["storage_key"], job["format"])
         except (OSError, ValueError, UnicodeDecodeError, json.JSONDecodeError, KeyError) as exc:
-            await self._finish(job_id, "failed", error=str(exc))
+            await self._finish(job_id, jobs.MACHINE.step(current, "fail").target, error=str(exc))
             return
         await self._update(
-            job_id, status="running", total_rows=total, started_at=job["started_at"] or self._clock()
+            job_id,
+            status=jobs.run(current).value,
+            total_rows=total,
+            started_at=job["started_at"] or self._clock(),
         )
         done = job["processed_rows"]
         numbered = ((i, row) for i, row in enumerate(rows, start=1) if i > done)
@@ -221,7 +230,7 @@ class RegistryImporter:
             await self._apply(job_id, batch)
             if stop is not None and stop.is_set():
                 return  # resumed later from the committed counters
-        await self._finish(job_id, "completed")
+        await self._finish(job_id, jobs.MACHINE.step(ImportStatus.RUNNING, "complete").target)
 
     async def _apply(self, job_id: uuid.UUID, batch: list[tuple[int, Any]]) -> None:
         good, bad = await asyncio.to_thread(validate, batch)
@@ -268,9 +277,38 @@ class RegistryImporter:
             await uow.session.execute(update(import_jobs).where(import_jobs.c.id == job_id).values(**values))
             await uow.commit()
 
-    async def _finish(self, job_id: uuid.UUID, status: str, error: str | None = None) -> None:
-        log.info("registry import finished", job_id=str(job_id), status=status, error=error)
-        await self._update(job_id, status=status, error=error, finished_at=self._clock())
+    async def _finish(self, job_id: uuid.UUID, status: ImportStatus, error: str | None = None) -> None:
+        log.info("registry import finished", job_id=str(job_id), status=status.value, error=error)
+        await self._update(job_id, status=status.value, error=error, finished_at=self._clock())
+
+
+class ImportJobs:
+    """Queued registry imports: the worker job above claims and runs them."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def queue(
+        self,
+        *,
+        job_id: uuid.UUID,
+        file_name: str,
+        file_format: str,
+        storage_key: str,
+        created_by: str,
+        at: dt.datetime,
+    ) -> None:
+        await self._session.execute(
+            insert(import_jobs).values(
+                id=job_id,
+                file_name=file_name,
+                format=file_format,
+                storage_key=storage_key,
+                status=ImportStatus.PENDING.value,
+                created_by=created_by,
+                created_at=at,
+            )
+        )
 
 
 def _take(rows: Iterator[tuple[int, Any]], n: int) -> list[tuple[int, Any]]:

@@ -1,24 +1,27 @@
-"""Complaint persistence: the aggregate in ``body``, the searchable columns and match keys beside it."""
+"""Complaint persistence: the aggregate in ``body``; searchable columns, match keys, queue rows beside it.
+
+What happened to the complaint goes on its case record through the step's effects
+(:mod:`intake.publishing`), not here.
+"""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 
 from sqlalchemy import RowMapping, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake.adapters.codec import dump, load
-from intake.adapters.orm import complaint_keys, complaints, timeline
+from intake.adapters.deadlines import DeadlineQueue
+from intake.adapters.orm import complaint_keys, complaints
 from intake.domain.complaint import ClaimedRight, Complaint
 from intake.domain.dedup import Candidate, KeyKind, MatchKey, keys_of
-from intake.domain.events import DomainEvent
 from intake.domain.parties import PartyRecord, PartyRole
 from intake.domain.vocabulary import Channel
 from shared.logs import current_correlation_id
 from shared.vocabulary import IpType, Party, RequestedProcedure
 
-_NOT_IN_BODY = {"events", "sequence", "version"}
+NOT_IN_BODY = frozenset({"events", "timer_changes", "sequence", "version"})
 # Built once and executed with parameters: SQLAlchemy then compiles and coerces nothing per request.
 _NEXT_SEQUENCE = select(func.nextval(func.pg_get_serial_sequence("intake.complaints", "sequence")))
 _INSERT_COMPLAINT = insert(complaints)
@@ -30,6 +33,7 @@ _UPDATE_COMPLAINT = (
 class ComplaintRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        self._queue = DeadlineQueue(session)
 
     async def number(self, complaint: Complaint) -> None:
         """Give a complaint being registered its sequence number (so its reference) before it is stored.
@@ -39,7 +43,7 @@ class ComplaintRepository:
         complaint.sequence = int(await self._session.scalar(_NEXT_SEQUENCE) or 0)
 
     async def add(self, complaint: Complaint) -> None:
-        """Store a numbered, new complaint with its match keys and timeline (stored versions start at 1)."""
+        """Store a numbered, new complaint with its match keys and queue rows (stored versions start at 1)."""
         complaint.version += 1
         params = {
             "id": complaint.id,
@@ -50,7 +54,7 @@ class ComplaintRepository:
         }
         await self._session.execute(_INSERT_COMPLAINT, params)
         await self._save_keys(complaint, replace=False)
-        await self._append(complaint)
+        await self._queue.project(complaint)
 
     async def get(self, complaint_id: uuid.UUID, *, for_update: bool = False) -> Complaint | None:
         """The complaint; ``for_update`` locks it until the transaction ends (serialises writers)."""
@@ -63,11 +67,11 @@ class ComplaintRepository:
         return None if row is None else complaint_from_row(row)
 
     async def save(self, complaint: Complaint) -> None:
-        """Write back a complaint loaded ``for_update``, and append what happened to the timeline."""
+        """Write back a complaint loaded ``for_update``, with its match keys and queue rows."""
         complaint.version += 1
         await self._session.execute(_UPDATE_COMPLAINT, {"complaint_id": complaint.id, **_columns(complaint)})
         await self._save_keys(complaint, replace=True)
-        await self._append(complaint)
+        await self._queue.project(complaint)
 
     async def candidates(self, complaint: Complaint) -> list[Candidate]:
         """Earlier complaints sharing at least one match key with ``complaint`` (not itself)."""
@@ -115,29 +119,6 @@ class ComplaintRepository:
             ],
         )
 
-    async def _append(self, complaint: Complaint) -> None:
-        await append_timeline(self._session, complaint.events)
-        complaint.events.clear()
-
-
-async def append_timeline(session: AsyncSession, events: Iterable[DomainEvent]) -> None:
-    rows = [
-        {
-            "complaint_id": e.complaint_id,
-            "at": e.at,
-            "name": e.name,
-            "actor": e.actor,
-            "subject": e.subject,
-            "subject_id": e.subject_id,
-            "summary": e.summary,
-            "summary_zh": e.summary_zh,
-            "data": dump(dict(e.data)),
-        }
-        for e in events
-    ]
-    if rows:
-        await session.execute(insert(timeline), rows)
-
 
 def _columns(complaint: Complaint) -> dict[str, object]:
     return {
@@ -153,7 +134,7 @@ def _columns(complaint: Complaint) -> dict[str, object]:
         "track": complaint.triage.track.value if complaint.triage else None,
         "examiner_id": complaint.examiner_id,
         "linked_complaint_id": complaint.link.complaint_id if complaint.link else None,
-        "body": dump(complaint, exclude=_NOT_IN_BODY),
+        "body": dump(complaint, exclude=set(NOT_IN_BODY)),
         "version": complaint.version,
     }
 

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake.adapters.codec import dump, load
-from intake.adapters.orm import downstream_cases, examiners
-from intake.adapters.repository import append_timeline
+from intake.adapters.deadlines import DeadlineQueue
+from intake.adapters.orm import downstream_cases, examiners, trade_fair_cases
 from intake.domain.centre_case import Examiner
+from intake.domain.trade_fair import TradeFairCase, TradeFairStatus
 from intake.domain.workflow import Workflow
 
-W = TypeVar("W", bound=Workflow)
+W = TypeVar("W", bound=Workflow[Any])
+NOT_IN_BODY = frozenset({"events", "timer_changes"})
 
 
 class WorkflowRepository(Generic[W]):
@@ -23,10 +25,11 @@ class WorkflowRepository(Generic[W]):
 
     def __init__(self, session: AsyncSession, table: Table, cls: type[W]) -> None:
         self._session, self._table, self._cls = session, table, cls
+        self._queue = DeadlineQueue(session)
 
     async def add(self, record: W) -> None:
         await self._session.execute(insert(self._table).values(**self._values(record)))
-        await self._flush_events(record)
+        await self._queue.project(record)
 
     async def get(self, record_id: uuid.UUID, *, for_update: bool = False) -> W | None:
         query = select(self._table.c.body).where(self._table.c.id == record_id)
@@ -47,20 +50,35 @@ class WorkflowRepository(Generic[W]):
             .where(self._table.c.id == record.id)
             .values(updated_at=func.now(), **self._values(record))
         )
-        await self._flush_events(record)
+        await self._queue.project(record)
 
     def _values(self, record: W) -> dict[str, object]:
-        status = getattr(record, "status")  # noqa: B009 - every workflow has one; the base cannot declare it
         return {
             "id": record.id,
             "complaint_id": record.complaint_id,
-            "status": status.value,
-            "body": dump(record, exclude={"events"}),
+            "status": record.status.value,
+            "body": dump(record, exclude=set(NOT_IN_BODY)),
         }
 
-    async def _flush_events(self, record: W) -> None:
-        await append_timeline(self._session, record.events)
-        record.events.clear()
+
+class TradeFairCases(WorkflowRepository[TradeFairCase]):
+    def __init__(self, session: AsyncSession) -> None:
+        super().__init__(session, trade_fair_cases, TradeFairCase)
+
+    async def prior_findings(self, case: TradeFairCase) -> int:
+        """Findings against this exhibitor at this fair in other sessions (the repeat-exhibitor test)."""
+        body = self._table.c.body
+        count = await self._session.scalar(
+            select(func.count())
+            .select_from(self._table)
+            .where(
+                self._table.c.status == TradeFairStatus.MEASURES_ORDERED.value,
+                body["fair_name"].astext == case.fair_name,
+                body["exhibitor_key"].astext == case.exhibitor_key,
+                body["session"].astext != case.session,
+            )
+        )
+        return int(count or 0)
 
 
 class ExaminerRepository:
@@ -105,21 +123,3 @@ class DownstreamCases:
         return await self._session.scalar(
             select(downstream_cases.c.complaint_id).where(downstream_cases.c.case_id == case_id)
         )
-
-
-async def prior_trade_fair_findings(
-    session: AsyncSession, table: Table, *, fair_name: str, exhibitor_key: str, session_name: str
-) -> int:
-    """Findings against this exhibitor at this fair in other sessions (the repeat-exhibitor test)."""
-    body = table.c.body
-    count = await session.scalar(
-        select(func.count())
-        .select_from(table)
-        .where(
-            table.c.status == "MEASURES_ORDERED",
-            body["fair_name"].astext == fair_name,
-            body["exhibitor_key"].astext == exhibitor_key,
-            body["session"].astext != session_name,
-        )
-    )
-    return int(count or 0)

@@ -3,6 +3,9 @@
 Each rule looks at the complaint and says what is wrong and why; the rule table decides whether
 that blocks acceptance, holds the complaint for correction, or only warns staff. Rules resting
 on [U] provisions ship as corrections or warnings, never as silent hard refusals.
+
+The findings, their severities and the outcome they lead to are the complaint's own values
+(:mod:`intake.domain.complaint.values`): the checks read the complaint, the complaint never needs them.
 """
 
 from __future__ import annotations
@@ -10,27 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from intake.domain.complaint.values import Finding, Severity
 from intake.domain.rights import VerificationStatus
 from intake.domain.vocabulary import REPORT_TYPES, Capacity, EvaluationReport
 
 if TYPE_CHECKING:
     from intake.domain.complaint import Complaint
-
-
-class Severity(StrEnum):
-    BLOCK = "block"
-    CORRECTION = "correction"
-    WARNING = "warning"
-    OFF = "off"
-
-
-class Outcome(StrEnum):
-    ACCEPT = "accept"
-    CORRECTION = "correction"
-    REFUSE = "refuse"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,16 +29,6 @@ class AcceptanceRule:
 
     id: str
     severity: Severity
-    basis: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Finding:
-    rule: str
-    severity: Severity
-    field: str
-    message: str
-    message_zh: str
     basis: str
 
 
@@ -220,12 +200,3 @@ def assess(
             for p in check(complaint, ctx)
         )
     return tuple(findings)
-
-
-def outcome(findings: tuple[Finding, ...]) -> Outcome:
-    severities = {f.severity for f in findings}
-    if Severity.BLOCK in severities:
-        return Outcome.REFUSE
-    if Severity.CORRECTION in severities:
-        return Outcome.CORRECTION
-    return Outcome.ACCEPT

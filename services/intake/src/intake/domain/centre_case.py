@@ -13,9 +13,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar, Final
 
+from intake.domain.deadlines import OPINION
 from intake.domain.errors import RecusalRequired
+from intake.domain.events import CentreCaseEvent, CentreCaseReferred, HandOff, restated
 from intake.domain.parties import PartyRecord, match_name
-from intake.domain.workflow import Workflow, guard
+from intake.domain.workflow import Workflow, machine
+from shared.domain.actors import Actor
+from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 
 
 class CentreCaseStatus(StrEnum):
@@ -31,17 +35,39 @@ class CentreCaseStatus(StrEnum):
 
 
 C = CentreCaseStatus
+E = CentreCaseEvent
 REFERRALS: Final = frozenset(
     {C.REFERRED_ENFORCEMENT, C.REFERRED_ADJUDICATION, C.REFERRED_MEDIATION, C.REFERRED_COURT}
 )
-TRANSITIONS: Final[Mapping[CentreCaseStatus, frozenset[CentreCaseStatus]]] = {
-    C.RECEIVED: frozenset({C.TRIAGED}),
-    C.TRIAGED: REFERRALS | {C.OPINION_DRAFTING},
-    C.OPINION_DRAFTING: frozenset({C.OPINION_ISSUED}),
-    C.OPINION_ISSUED: frozenset({C.CLOSED}),
-    **dict.fromkeys(REFERRALS, frozenset({C.CLOSED})),
-    C.CLOSED: frozenset(),
+REFERRAL_STEPS: Final[Mapping[CentreCaseStatus, str]] = {
+    C.REFERRED_ENFORCEMENT: "refer_to_enforcement",
+    C.REFERRED_ADJUDICATION: "refer_to_adjudication",
+    C.REFERRED_MEDIATION: "refer_to_mediation",
+    C.REFERRED_COURT: "refer_to_court",
 }
+TRANSITIONS: Final = TransitionTable(
+    CentreCaseStatus,
+    [
+        transition("classify", [C.RECEIVED], C.TRIAGED, event=E.TRIAGED),
+        transition(
+            "assign_examiner",
+            [C.TRIAGED],
+            C.OPINION_DRAFTING,
+            event=E.EXAMINER_ASSIGNED,
+            guard="the examiner declared no interest in a party (§A.11)",
+        ),
+        transition("issue_opinion", [C.OPINION_DRAFTING], C.OPINION_ISSUED, event=E.OPINION_ISSUED),
+        *(transition(step, [C.TRIAGED], target, event=E.REFERRED) for target, step in REFERRAL_STEPS.items()),
+        transition(
+            "close",
+            [C.OPINION_ISSUED, *REFERRALS],
+            C.CLOSED,
+            event=E.CLOSED,
+            guard="the platform or the receiving unit acknowledged",
+        ),
+    ],
+)
+"""Every legal move (§D.3a); referral goes to enforcement, adjudication, mediation or a court."""
 
 
 class Classification(StrEnum):
@@ -80,8 +106,9 @@ class Opinion:
 
 
 @dataclass(slots=True, kw_only=True)
-class CentreCase(Workflow):
+class CentreCase(Workflow[CentreCaseStatus]):
     SUBJECT: ClassVar[str] = "centre_case"
+    MACHINE: ClassVar[StatusMachine[CentreCaseStatus]] = machine(TRANSITIONS)
 
     status: CentreCaseStatus = CentreCaseStatus.RECEIVED
     classification: Classification | None = None
@@ -89,32 +116,16 @@ class CentreCase(Workflow):
     opinion: Opinion | None = None
     opened_at: dt.datetime
 
-    def _move_to(
-        self, new: CentreCaseStatus, event: str, actor: str, at: dt.datetime, en: str, zh: str
-    ) -> None:
-        guard(self.status, new, TRANSITIONS)
-        previous, self.status = self.status, new
-        self.record(
-            event, actor, at, summary=en, summary_zh=zh, data={"from": previous.value, "to": new.value}
-        )
+    def opened(self, by: Actor) -> None:
+        self._record(E.OPENED, by, self.opened_at, ("Centre case opened", "中心案件已立"))
 
-    def opened(self, actor: str) -> None:
-        self.record(
-            "CentreCaseOpened", actor, self.opened_at, summary="Centre case opened", summary_zh="中心案件已立"
-        )
-
-    def classify(self, classification: Classification, actor: str, at: dt.datetime) -> None:
+    def classify(self, classification: Classification, by: Actor, at: dt.datetime) -> None:
         self.classification = classification
-        self._move_to(
-            C.TRIAGED,
-            "CentreCaseTriaged",
-            actor,
-            at,
-            f"Classified: {classification.value}",
-            f"已分类：{classification.value}",
+        self._move(
+            "classify", by, at, (f"Classified: {classification.value}", f"已分类：{classification.value}")
         )
 
-    def assign(self, examiner: Examiner, parties: Iterable[PartyRecord], actor: str, at: dt.datetime) -> None:
+    def assign(self, examiner: Examiner, parties: Iterable[PartyRecord], by: Actor, at: dt.datetime) -> None:
         conflicts = examiner.conflicts(parties)
         if conflicts:
             raise RecusalRequired(
@@ -122,30 +133,29 @@ class CentreCase(Workflow):
                 f"{examiner.name} 与 {'、'.join(conflicts)} 存在利害关系，应当回避",
             )
         self.examiner_id = examiner.id
-        self._move_to(
-            C.OPINION_DRAFTING,
-            "ExaminerAssigned",
-            actor,
-            at,
+        summary = (
             f"Examiner {examiner.name} assigned (recusal check passed)",
             f"已指派审查员 {examiner.name}（回避审查通过）",
         )
+        self._move("assign_examiner", by, at, summary)
 
-    def issue_opinion(self, opinion: Opinion, actor: str) -> None:
+    def issue_opinion(self, opinion: Opinion, by: Actor) -> None:
         self.opinion = opinion
-        self._move_to(
-            C.OPINION_ISSUED,
-            "OpinionIssued",
-            actor,
-            opinion.issued_at,
+        summary = (
             f"Opinion issued: {opinion.conclusion.value}. {opinion.reasons}",
             f"已出具判定意见：{opinion.conclusion.value}。{opinion.reasons}",
         )
+        self._move("issue_opinion", by, opinion.issued_at, summary)
+        self.meet(OPINION, opinion.issued_at)
 
-    def refer(self, target: CentreCaseStatus, actor: str, at: dt.datetime) -> None:
-        self._move_to(
-            target, "CentreCaseReferred", actor, at, f"Referred: {target.value}", f"已移交：{target.value}"
-        )
+    def refer(
+        self, target: CentreCaseStatus, reason: str, hand_off: HandOff, by: Actor, at: dt.datetime
+    ) -> None:
+        """Refer the matter on; the opinion is no longer due. A court gets ``hand_off`` with the referral."""
+        step = REFERRAL_STEPS[target]
+        moved = self._move(step, by, at, (f"Referred: {target.value}", f"已移交：{target.value}"))
+        self.events[-1] = restated(moved, CentreCaseReferred, reason=reason, hand_off=hand_off)
+        self.cancel(OPINION)
 
-    def close(self, note: str, actor: str, at: dt.datetime) -> None:
-        self._move_to(C.CLOSED, "CentreCaseClosed", actor, at, f"Closed: {note}", f"已结案：{note}")
+    def close(self, note: str, by: Actor, at: dt.datetime) -> None:
+        self._move("close", by, at, (f"Closed: {note}", f"已结案：{note}"))

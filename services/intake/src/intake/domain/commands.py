@@ -1,4 +1,8 @@
-"""Commands the intake service handles (imperative names; one handler each)."""
+"""Commands the intake service handles (imperative names; one handler each).
+
+``actor`` is who asks: the verified principal (routes) or the announcing service (consumer); a
+timer's command is the deadline that came near or ran out (:class:`DeadlineReached`).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ from intake.domain.parties import PartyRecord
 from intake.domain.rights import RegisteredRight, RightStatus
 from intake.domain.trade_fair import Measure
 from intake.domain.vocabulary import AllegedAct, Channel, Track
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineReached
 from shared.idempotency import IdempotencyKey
 from shared.vocabulary import IpType, RequestedProcedure
 
@@ -43,7 +49,7 @@ class RegisterComplaint:
     known_since: dt.date | None = None
     other_office_filings: tuple[str, ...] = ()
     trade_fair: TradeFairDetails | None = None
-    actor: str
+    actor: Actor
     idempotency_key: IdempotencyKey | None = None
 
 
@@ -51,7 +57,7 @@ class RegisterComplaint:
 class CorrectComplaint:
     complaint_id: uuid.UUID
     changes: Mapping[str, Any]
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,35 +66,35 @@ class OverrideTriage:
     track: Track
     procedure: str | None = None
     reason: str
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RefuseComplaint:
     complaint_id: uuid.UUID
     reason: str
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WithdrawComplaint:
     complaint_id: uuid.UUID
     reason: str
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ConfirmDuplicate:
     complaint_id: uuid.UUID
     reason: str
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SplitComplaint:
     complaint_id: uuid.UUID
     reason: str
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,7 +102,7 @@ class RecordFalseMaterials:
     complaint_id: uuid.UUID
     party_id: uuid.UUID
     finding: str
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -111,7 +117,7 @@ class AttachEvidence:
     source: str | None = None
     notarisation_ref: str | None = None
     description: str | None = None
-    actor: str
+    actor: Actor
 
 
 # -- rights registry ----------------------------------------------------------------------------
@@ -120,7 +126,7 @@ class AttachEvidence:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SaveRight:
     right: RegisteredRight
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -130,7 +136,7 @@ class ChangeRightStatus:
     status: RightStatus
     effective_date: dt.date
     reason: str | None = None
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -139,7 +145,7 @@ class StartRegistryImport:
     file_name: str
     file_format: str
     storage_key: str
-    actor: str
+    actor: Actor
     idempotency_key: IdempotencyKey | None = None
 
 
@@ -158,7 +164,7 @@ class SaveExaminer:
 class AssignExaminer:
     case_id: uuid.UUID
     examiner_id: str
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -166,7 +172,7 @@ class IssueOpinion:
     case_id: uuid.UUID
     conclusion: Conclusion
     reasons: str
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -174,14 +180,14 @@ class ReferCentreCase:
     case_id: uuid.UUID
     target: str
     reason: str
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CloseCentreCase:
     case_id: uuid.UUID
     note: str
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -191,7 +197,7 @@ class RecordTradeFairStep:
     at: dt.datetime | None = None
     note: str = ""
     measures: tuple[Measure, ...] = ()
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -201,7 +207,7 @@ class OpenEcommerceNotice:
     listing_ids: tuple[str, ...]
     seller: str
     notice_at: dt.datetime
-    actor: str
+    actor: Actor
     idempotency_key: IdempotencyKey | None = None
 
 
@@ -214,7 +220,7 @@ class RecordEcommerceStep:
     working_days: int | None = None
     reference: str | None = None
     note: str = ""
-    actor: str
+    actor: Actor
 
 
 # -- downstream outcomes (consumed events) ------------------------------------------------------
@@ -238,3 +244,16 @@ class NoteCaseConcluded:
     result: str
     at: dt.datetime
     complaint_id: uuid.UUID | None = None
+
+
+# -- timers (through the bus) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachDeadline(DeadlineReached):
+    """A deadline of a complaint, centre case or trade-fair complaint came near or ran out."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachNoticeDeadline(DeadlineReached):
+    """A deadline of an e-commerce notice came near or ran out; the art. 43 wait ends the measures."""

@@ -2,17 +2,19 @@
 
 A complaint yields match keys of three kinds. Another complaint that shares a key of every kind is
 the same complaint arriving again (a duplicate); one that shares the right and one other kind is
-related. The link names the keys that matched, so staff can see why and confirm or split it.
+related. The link names the keys that matched, so staff can see why and confirm or split it; it is
+the complaint's own value (:class:`~intake.domain.complaint.values.Link`).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from intake.domain.complaint.values import Link, Relation
 from intake.domain.rights import right_key
 
 if TYPE_CHECKING:
@@ -24,11 +26,6 @@ class KeyKind(StrEnum):
     COMPLAINANT = "complainant"
     RIGHT = "right"
     RESPONDENT = "respondent"
-
-
-class Relation(StrEnum):
-    DUPLICATE = "duplicate"
-    RELATED = "related"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,36 +42,6 @@ class Candidate:
     reference: str
     sequence: int
     keys: frozenset[MatchKey]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Link:
-    complaint_id: uuid.UUID
-    reference: str
-    relation: Relation
-    matched: tuple[str, ...]
-    confirmed: bool = False
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "complaint_id": str(self.complaint_id),
-            "reference": self.reference,
-            "relation": self.relation.value,
-            "matched": list(self.matched),
-            "confirmed": self.confirmed,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, object]) -> Link:
-        matched = data["matched"]
-        assert isinstance(matched, list)
-        return cls(
-            complaint_id=uuid.UUID(str(data["complaint_id"])),
-            reference=str(data["reference"]),
-            relation=Relation(str(data["relation"])),
-            matched=tuple(str(m) for m in matched),
-            confirmed=bool(data.get("confirmed", False)),
-        )
 
 
 def _party_keys(kind: KeyKind, party: PartyRecord) -> list[MatchKey]:

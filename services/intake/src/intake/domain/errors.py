@@ -21,6 +21,8 @@ IntakeError
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from shared.errors import Conflict, InvalidTransition, IpcaseError, NotFound, ValidationFailed
 
 
@@ -95,7 +97,21 @@ class AlreadyExists(IntakeError, Conflict):
 
 
 class IllegalStep(IntakeError, InvalidTransition):
+    """A state machine refused a move.
+
+    The shared guard names a transition by its label (``withdraw → WITHDRAWN``); intake's API has
+    always named the state a step leads to, so the refusal keeps the state (same text, same
+    ``allowed`` list as before the shared guard).
+    """
+
     code = "invalid_transition"
+
+    def __init__(self, current: str, requested: str, allowed: Iterable[str]) -> None:
+        super().__init__(current, _state(requested), {_state(label) for label in allowed})
+
+
+def _state(label: str) -> str:
+    return label.rpartition(" → ")[2]
 
 
 class InvalidComplaint(IntakeError, ValidationFailed):

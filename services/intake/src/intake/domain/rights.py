@@ -6,9 +6,12 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
+from intake.domain.errors import IllegalStep
+from intake.domain.events import RegistryEvent
 from intake.domain.parties import PartyRecord, match_name
+from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 from shared.vocabulary import IpType
 
 
@@ -18,6 +21,20 @@ class RightStatus(StrEnum):
     INVALIDATED = "invalidated"
     EXPIRED = "expired"
     REVOKED = "revoked"
+
+
+STATUS_CHANGES: Final = TransitionTable(
+    RightStatus,
+    [
+        transition(
+            f"record_{status.value}", list(RightStatus), status, event=RegistryEvent.RIGHT_STATUS_CHANGED
+        )
+        for status in RightStatus
+    ],
+)
+"""The registry mirrors the national register: any status may follow any (a restored right is valid
+again), so the table refuses nothing; it names the changes the registry publishes."""
+RIGHT_STATUS: Final = StatusMachine(STATUS_CHANGES, IllegalStep)
 
 
 class LicenceKind(StrEnum):

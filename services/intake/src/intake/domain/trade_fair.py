@@ -8,12 +8,16 @@ the same exhibitor at the same fair raises the repeat-exhibitor flag (barred fro
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar, Final
 
-from intake.domain.workflow import Workflow, guard
+from intake.domain.deadlines import FORWARD, FORWARD_PERIOD, STATEMENT, STATEMENT_PERIOD
+from intake.domain.events import TradeFairEvent
+from intake.domain.workflow import Workflow, machine
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind
+from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 
 
 class TradeFairStatus(StrEnum):
@@ -27,15 +31,26 @@ class TradeFairStatus(StrEnum):
 
 
 T = TradeFairStatus
+E = TradeFairEvent
 OUTCOMES: Final = frozenset({T.MEASURES_ORDERED, T.NOT_ESTABLISHED, T.REFERRED})
-TRANSITIONS: Final[Mapping[TradeFairStatus, frozenset[TradeFairStatus]]] = {
-    T.COMPLAINT_FILED: frozenset({T.FORWARDED_TO_IP_OFFICE}),
-    T.FORWARDED_TO_IP_OFFICE: frozenset({T.RESPONDENT_NOTIFIED}),
-    # No statement within 24 h does not stop the station deciding (展会知识产权保护指引 art. 14).
-    T.RESPONDENT_NOTIFIED: OUTCOMES | {T.STATEMENT_RECEIVED},
-    T.STATEMENT_RECEIVED: OUTCOMES,
-    **dict.fromkeys(OUTCOMES, frozenset()),
-}
+# No statement within 24 h does not stop the station deciding (展会知识产权保护指引 art. 14).
+DECIDABLE: Final = (T.RESPONDENT_NOTIFIED, T.STATEMENT_RECEIVED)
+TRANSITIONS: Final = TransitionTable(
+    TradeFairStatus,
+    [
+        transition("forward", [T.COMPLAINT_FILED], T.FORWARDED_TO_IP_OFFICE, event=E.FORWARDED),
+        transition(
+            "notify_respondent",
+            [T.FORWARDED_TO_IP_OFFICE],
+            T.RESPONDENT_NOTIFIED,
+            event=E.RESPONDENT_NOTIFIED,
+        ),
+        transition("statement", [T.RESPONDENT_NOTIFIED], T.STATEMENT_RECEIVED, event=E.STATEMENT_RECEIVED),
+        transition("order_measures", DECIDABLE, T.MEASURES_ORDERED, event=E.MEASURES_ORDERED),
+        transition("not_established", DECIDABLE, T.NOT_ESTABLISHED, event=E.NOT_ESTABLISHED),
+        transition("refer", DECIDABLE, T.REFERRED, event=E.REFERRED, guard="after the fair"),
+    ],
+)
 
 
 class Measure(StrEnum):
@@ -45,8 +60,9 @@ class Measure(StrEnum):
 
 
 @dataclass(slots=True, kw_only=True)
-class TradeFairCase(Workflow):
+class TradeFairCase(Workflow[TradeFairStatus]):
     SUBJECT: ClassVar[str] = "trade_fair_case"
+    MACHINE: ClassVar[StatusMachine[TradeFairStatus]] = machine(TRANSITIONS)
 
     fair_name: str
     session: str
@@ -63,94 +79,62 @@ class TradeFairCase(Workflow):
     decision_note: str | None = None
     repeat_exhibitor: bool = False
 
-    def _move_to(
-        self, new: TradeFairStatus, event: str, actor: str, at: dt.datetime, en: str, zh: str
-    ) -> None:
-        guard(self.status, new, TRANSITIONS)
-        previous, self.status = self.status, new
-        self.record(
-            event, actor, at, summary=en, summary_zh=zh, data={"from": previous.value, "to": new.value}
+    def filed(self, by: Actor, province: str | None) -> None:
+        """The complaint body has 24 hours to forward it to the IP office."""
+        summary = (
+            f"Trade-fair complaint filed: {self.fair_name} {self.session}, booth {self.booth or '?'}",
+            f"展会投诉已受理：{self.fair_name} {self.session}，展位 {self.booth or '?'}",
+        )
+        self._record(E.FILED, by, self.filed_at, summary)
+        self.track(
+            FORWARD, period=FORWARD_PERIOD, at=self.filed_at, kind=DeadlineKind.OFFICE_DUTY, province=province
         )
 
-    def filed(self, actor: str) -> None:
-        self.record(
-            "TradeFairComplaintFiled",
-            actor,
-            self.filed_at,
-            summary=f"Trade-fair complaint filed: {self.fair_name} {self.session}, booth {self.booth or '?'}",
-            summary_zh=f"展会投诉已受理：{self.fair_name} {self.session}，展位 {self.booth or '?'}",
-        )
-
-    def forward(self, actor: str, at: dt.datetime) -> None:
+    def forward(self, by: Actor, at: dt.datetime) -> None:
         self.forwarded_at = at
-        self._move_to(
-            T.FORWARDED_TO_IP_OFFICE,
-            "ForwardedToIpOffice",
-            actor,
-            at,
-            "Forwarded to the IP office",
-            "已移交知识产权管理部门",
-        )
+        self._move("forward", by, at, ("Forwarded to the IP office", "已移交知识产权管理部门"))
+        self.meet(FORWARD, at)
 
-    def notify_respondent(self, actor: str, at: dt.datetime) -> None:
+    def notify_respondent(self, by: Actor, at: dt.datetime, province: str | None) -> None:
+        """The exhibitor has 24 hours from the notice for a written statement."""
         self.notified_at = at
-        self._move_to(
-            T.RESPONDENT_NOTIFIED, "RespondentNotified", actor, at, "Exhibitor notified", "已通知被投诉参展方"
+        self._move("notify_respondent", by, at, ("Exhibitor notified", "已通知被投诉参展方"))
+        self.track(
+            STATEMENT, period=STATEMENT_PERIOD, at=at, kind=DeadlineKind.PARTY_PERIOD, province=province
         )
 
-    def receive_statement(self, actor: str, at: dt.datetime, summary: str) -> None:
+    def receive_statement(self, by: Actor, at: dt.datetime, summary: str) -> None:
         self.statement_at = at
-        self._move_to(
-            T.STATEMENT_RECEIVED,
-            "StatementReceived",
-            actor,
-            at,
-            f"Statement received: {summary}",
-            f"已收到书面说明：{summary}",
-        )
+        self._move("statement", by, at, (f"Statement received: {summary}", f"已收到书面说明：{summary}"))
+        self.meet(STATEMENT, at)
 
     def order_measures(
-        self, measures: tuple[Measure, ...], note: str, prior_findings: int, actor: str, at: dt.datetime
+        self, measures: tuple[Measure, ...], note: str, prior_findings: int, by: Actor, at: dt.datetime
     ) -> None:
         """``prior_findings``: earlier findings against this exhibitor at this fair (other sessions)."""
         self.measures, self.decision_note, self.decided_at = measures, note, at
         self.repeat_exhibitor = prior_findings >= 1
         listed = ", ".join(m.value for m in measures)
-        self._move_to(
-            T.MEASURES_ORDERED,
-            "MeasuresOrdered",
-            actor,
+        self._move(
+            "order_measures",
+            by,
             at,
-            f"Measures ordered: {listed}. {note}",
-            f"已要求采取措施：{listed}。{note}",
+            (f"Measures ordered: {listed}. {note}", f"已要求采取措施：{listed}。{note}"),
         )
         if self.repeat_exhibitor:
-            self.record(
-                "RepeatExhibitorFlagged",
-                actor,
-                at,
-                summary=f"Repeat exhibitor ({prior_findings + 1} findings): barred from the next session",
-                summary_zh=f"重复侵权参展方（第 {prior_findings + 1} 次认定）：禁止参加下一届",
+            summary = (
+                f"Repeat exhibitor ({prior_findings + 1} findings): barred from the next session",
+                f"重复侵权参展方（第 {prior_findings + 1} 次认定）：禁止参加下一届",
             )
+            self._record(E.REPEAT_EXHIBITOR_FLAGGED, by, at, summary)
+        self.meet_open_deadlines(at)
 
-    def find_not_established(self, note: str, actor: str, at: dt.datetime) -> None:
+    def find_not_established(self, note: str, by: Actor, at: dt.datetime) -> None:
         self.decision_note, self.decided_at = note, at
-        self._move_to(
-            T.NOT_ESTABLISHED,
-            "InfringementNotEstablished",
-            actor,
-            at,
-            f"Not established: {note}",
-            f"侵权不成立：{note}",
-        )
+        self._move("not_established", by, at, (f"Not established: {note}", f"侵权不成立：{note}"))
+        self.meet_open_deadlines(at)
 
-    def refer(self, note: str, actor: str, at: dt.datetime) -> None:
+    def refer(self, note: str, by: Actor, at: dt.datetime) -> None:
         self.decision_note, self.decided_at = note, at
-        self._move_to(
-            T.REFERRED,
-            "TradeFairComplaintReferred",
-            actor,
-            at,
-            f"Referred after the fair: {note}",
-            f"展会后移交处理：{note}",
-        )
+        self._move("refer", by, at, (f"Referred after the fair: {note}", f"展会后移交处理：{note}"))
+        self.cancel_open_deadlines()

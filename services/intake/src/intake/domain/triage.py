@@ -1,26 +1,26 @@
 """Triage (繁简分流, §A.9; centre hand-offs, §D.4): a reviewable rule table decides the track.
 
-The table is data (``intake/data/rules.toml``, replaceable through settings). Rules are tried in
-order; the first whose every condition holds fires, and the decision records its id and reason.
+The table is data (``intake/data/rules.toml``, replaceable through settings; read by
+:mod:`intake.rules`). Rules are tried in order; the first whose every condition holds fires, and
+the decision (:class:`~intake.domain.complaint.values.TriageDecision`, the complaint's own value)
+records its id and reason.
 Conditions compare named facts of the complaint (:func:`facts_of`) with a value or a list of values.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from intake.domain.acceptance import CHECKS, AcceptanceRule, Severity
+from intake.domain.acceptance import AcceptanceRule
+from intake.domain.complaint.values import STAFF_OVERRIDE, FactValue, TriageDecision
 from intake.domain.errors import RuleTableInvalid
 from intake.domain.rights import VerificationStatus
-from intake.domain.vocabulary import PATENT_TYPES, REPORT_TYPES, Agency, EvaluationReport, Track
+from intake.domain.vocabulary import PATENT_TYPES, REPORT_TYPES, EvaluationReport, Track
 
 if TYPE_CHECKING:
     from intake.domain.complaint import Complaint
-
-FactValue = str | bool
 
 FACTS = (
     "channel",
@@ -35,8 +35,6 @@ FACTS = (
     "has_listings",
 )
 """The facts a triage condition may name."""
-
-STAFF_OVERRIDE = "staff_override"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,37 +58,6 @@ class RuleTable:
     source: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TriageDecision:
-    """Which track, by which rule, and why (with the facts the rule looked at)."""
-
-    track: Track
-    rule: str
-    reason: str
-    reason_zh: str
-    procedure: str | None = None
-    facts: Mapping[str, FactValue] = field(default_factory=dict)
-
-    @property
-    def destination(self) -> str | None:
-        """The ipcase service the track hands over to, if any."""
-        return TRACK_DESTINATIONS.get(self.track)
-
-    @property
-    def agency(self) -> Agency | None:
-        return TRACK_AGENCIES.get(self.track)
-
-
-TRACK_DESTINATIONS: Mapping[Track, str] = {
-    Track.SIMPLE_PROCEDURE: "adjudication",
-    Track.ORDINARY_ADJUDICATION: "adjudication",
-    Track.GREEN_CHANNEL: "adjudication",
-    Track.MEDIATION: "mediation",
-}
-TRACK_AGENCIES: Mapping[Track, Agency] = {
-    Track.REFER_ENFORCEMENT: Agency.ADMINISTRATIVE_ENFORCEMENT,
-    Track.REFER_POLICE: Agency.POLICE,
-}
 DEFAULT_PROCEDURES: Mapping[Track, str] = {
     Track.SIMPLE_PROCEDURE: "simple",
     Track.ORDINARY_ADJUDICATION: "ordinary",
@@ -154,47 +121,4 @@ def override(track: Track, reason: str, procedure: str | None = None) -> TriageD
         reason=reason,
         reason_zh=reason,
         procedure=procedure or DEFAULT_PROCEDURES.get(track),
-    )
-
-
-def parse_rule_table(text: str, source: str) -> RuleTable:
-    """Read a rule table; every problem names the file and the rule, so a bad edit fails at startup."""
-    try:
-        data = tomllib.loads(text)
-        acceptance = _acceptance(data.get("acceptance", {}), source)
-        triage = tuple(_triage_rule(raw, source) for raw in data.get("triage", []))
-    except (tomllib.TOMLDecodeError, KeyError, ValueError, TypeError) as exc:
-        raise RuleTableInvalid(f"{source}: {exc}", f"{source}：{exc}") from exc
-    if not triage or triage[-1].when:
-        raise RuleTableInvalid(f"{source}: the last triage rule must have no conditions (catch-all)")
-    if len({r.id for r in triage}) != len(triage):
-        raise RuleTableInvalid(f"{source}: triage rule ids must be unique")
-    return RuleTable(acceptance=acceptance, triage=triage, source=source)
-
-
-def _acceptance(raw: Mapping[str, Any], source: str) -> dict[str, AcceptanceRule]:
-    unknown = set(raw) - set(CHECKS)
-    missing = set(CHECKS) - set(raw)
-    if unknown or missing:
-        raise ValueError(f"acceptance rules unknown: {sorted(unknown)}, missing: {sorted(missing)}")
-    return {
-        rule_id: AcceptanceRule(id=rule_id, severity=Severity(entry["severity"]), basis=str(entry["basis"]))
-        for rule_id, entry in raw.items()
-    }
-
-
-def _triage_rule(raw: Mapping[str, Any], source: str) -> TriageRule:
-    when = {}
-    for name, value in dict(raw.get("when", {})).items():
-        if name not in FACTS:
-            raise ValueError(f"rule {raw.get('id')!r}: unknown fact {name!r} (known: {', '.join(FACTS)})")
-        when[name] = tuple(value) if isinstance(value, list) else (value,)
-    return TriageRule(
-        id=str(raw["id"]),
-        track=Track(raw["track"]),
-        procedure=raw.get("procedure"),
-        reason=str(raw["reason"]),
-        reason_zh=str(raw["reason_zh"]),
-        basis=str(raw.get("basis", "")),
-        when=when,
     )

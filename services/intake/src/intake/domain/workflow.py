@@ -1,56 +1,79 @@
 """What the centre's workflow records (centre case, trade-fair complaint, e-commerce notice) share.
 
-Each workflow keeps its own StrEnum and transition table; this base holds the one guard that
-checks a move against the table and records the past-tense event on the complaint's timeline.
+Each is stored on its own and keeps its own deadlines and timers, but belongs to a complaint: its
+events go on the complaint's case record with the record as ``subject``. Each workflow has its
+own ``StrEnum`` and transition table; the shared :class:`~shared.domain.lifecycle.StatusMachine`
+is the one guard.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
+from intake.domain.deadlines import IntakeDeadlines
 from intake.domain.errors import IllegalStep
-from intake.domain.events import DomainEvent
+from shared.domain.actors import Actor
+from shared.domain.deadlines import TimerChange, TrackedDeadline
+from shared.domain.events import DomainEvent
+from shared.domain.lifecycle import StatusMachine, TransitionTable
+
+S = TypeVar("S", bound=StrEnum)
+
+
+def machine(table: TransitionTable[S]) -> StatusMachine[S]:
+    """A workflow's guard: its table, refusing with intake's error."""
+    return StatusMachine(table, IllegalStep)
 
 
 @dataclass(slots=True, kw_only=True)
-class Workflow:
+class Workflow(IntakeDeadlines, Generic[S]):
     SUBJECT: ClassVar[str]
+    MACHINE: ClassVar[StatusMachine[Any]]
 
     id: uuid.UUID = field(default_factory=uuid.uuid4)
     complaint_id: uuid.UUID
+    status: S
     events: list[DomainEvent] = field(default_factory=list)
+    deadlines: dict[str, TrackedDeadline] = field(default_factory=dict)
+    timer_changes: list[TimerChange] = field(default_factory=list)
 
-    def record(
-        self,
-        name: str,
-        actor: str,
-        at: dt.datetime,
-        *,
-        summary: str,
-        summary_zh: str,
-        data: Mapping[str, Any] | None = None,
-    ) -> None:
-        self.events.append(
-            DomainEvent(
-                name=name,
-                complaint_id=self.complaint_id,
-                actor=actor,
-                at=at,
-                summary=summary,
-                summary_zh=summary_zh,
-                subject=self.SUBJECT,
-                subject_id=self.id,
-                data=dict(data or {}),
-            )
+    def allowed(self) -> frozenset[S]:
+        """The statuses the table allows from the current one."""
+        return frozenset(row.target for row in self.MACHINE.table.allowed(self.status))
+
+    def _move(self, name: str, by: Actor, at: dt.datetime, summary: tuple[str, str]) -> DomainEvent:
+        """Take transition ``name`` if the table allows it from the current status; record it."""
+        row = self.MACHINE.step(self.status, name)
+        previous, self.status = self.status, row.target
+        moved = {"from": previous.value, "to": row.target.value}
+        event = DomainEvent(
+            name=row.event,
+            at=at,
+            actor=by,
+            transition=row.name,
+            from_state=previous.value,
+            to_state=row.target.value,
+            basis=row.basis,
+            details=moved,
+            **self._about(summary),
         )
+        self.events.append(event)
+        return event
 
+    def _record(self, name: str, by: Actor, at: dt.datetime, summary: tuple[str, str]) -> DomainEvent:
+        """Record a fact that changes no status."""
+        event = DomainEvent(name=name, at=at, actor=by, **self._about(summary))
+        self.events.append(event)
+        return event
 
-def guard(current: StrEnum, new: StrEnum, table: Mapping[Any, frozenset[Any]]) -> None:
-    """Refuse a move the table does not list, naming the moves that are allowed now."""
-    if new not in table[current]:
-        raise IllegalStep(current.value, new.value, (s.value for s in table[current]))
+    def _about(self, summary: tuple[str, str]) -> dict[str, Any]:
+        return {
+            "summary": summary[0],
+            "summary_zh": summary[1],
+            "subject": self.SUBJECT,
+            "subject_id": self.id,
+        }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from intake.bootstrap import bootstrap
-from intake.entrypoints import complaint_routes, registry_routes, workflow_routes
+from intake.entrypoints.routes import complaints, registry, workflows
 from intake.settings import IntakeSettings
 from shared.web.app import create_service_app
 
@@ -18,6 +18,6 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             "Complaints for every IP type and channel: registration, rights verification, dedup, "
             "acceptance checks, triage and routing, and the protection centre's own workflows."
         ),
-        routers=[complaint_routes.router, workflow_routes.router, registry_routes.router],
+        routers=[complaints.router, workflows.router, registry.router],
         bootstrap=bootstrap,
     )

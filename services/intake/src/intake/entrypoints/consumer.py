@@ -1,6 +1,8 @@
 """Intake's event subscriptions: downstream outcomes close the loop on the complaint's status.
 
-Only ids and outcomes are read; intake never calls other services' databases.
+Module-level handlers plus the declared :data:`SUBSCRIPTIONS`; the bootstrap binds the bus into
+them (``shared.messaging.consumer.bind``). Only ids and outcomes are read; intake never calls other
+services' databases.
 """
 
 from __future__ import annotations
@@ -16,75 +18,74 @@ from shared.contracts.mediation import MediationCaseOpenedV1, MediationConcluded
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import Subscription
 
+Bus = MessageBus[IntakeUnitOfWork]
 
-def subscriptions(bus: MessageBus[IntakeUnitOfWork]) -> list[Subscription[Any, IntakeUnitOfWork]]:
-    async def on_adjudication_opened(data: CaseOpenedV1, event: CloudEvent, uow: IntakeUnitOfWork) -> None:
-        await bus.handle(
-            NoteCaseOpened(
-                complaint_id=data.complaint_id,
-                service="adjudication",
-                case_id=data.case_id,
-                case_no=data.case_no,
-                state=data.state,
-                at=data.opened_at,
-            ),
-            uow=uow,
-        )
 
-    async def on_mediation_opened(
-        data: MediationCaseOpenedV1, event: CloudEvent, uow: IntakeUnitOfWork
-    ) -> None:
-        if data.complaint_id is None:
-            return  # opened from a court assignment or an adjudication case, not from intake
-        await bus.handle(
-            NoteCaseOpened(
-                complaint_id=data.complaint_id,
-                service="mediation",
-                case_id=data.case_id,
-                case_no=data.case_no,
-                state=data.state,
-                at=data.opened_at,
-            ),
-            uow=uow,
-        )
+async def on_adjudication_opened(
+    data: CaseOpenedV1, event: CloudEvent, uow: IntakeUnitOfWork, *, bus: Bus
+) -> None:
+    opened = NoteCaseOpened(
+        complaint_id=data.complaint_id,
+        service="adjudication",
+        case_id=data.case_id,
+        case_no=data.case_no,
+        state=data.state,
+        at=data.opened_at,
+    )
+    await bus.handle(opened, uow=uow)
 
-    async def on_decision_effective(
-        data: DecisionEffectiveV1, event: CloudEvent, uow: IntakeUnitOfWork
-    ) -> None:
-        await bus.handle(
-            NoteCaseConcluded(
-                service="adjudication",
-                case_id=data.case_id,
-                case_no=data.case_no,
-                result=f"decision {data.decision_no} effective: {data.outcome.value}",
-                at=event.time,
-            ),
-            uow=uow,
-        )
 
-    async def on_mediation_concluded(
-        data: MediationConcludedV1, event: CloudEvent, uow: IntakeUnitOfWork
-    ) -> None:
-        if data.origin is not Origin.COMPLAINT:
-            return
-        await bus.handle(
-            NoteCaseConcluded(
-                service="mediation",
-                case_id=data.case_id,
-                case_no=data.case_no,
-                result=f"mediation {data.result.value}",
-                at=data.concluded_at,
-                complaint_id=_uuid_or_none(data.origin_id),
-            ),
-            uow=uow,
-        )
+async def on_mediation_opened(
+    data: MediationCaseOpenedV1, event: CloudEvent, uow: IntakeUnitOfWork, *, bus: Bus
+) -> None:
+    if data.complaint_id is None:
+        return  # opened from a court assignment or an adjudication case, not from intake
+    opened = NoteCaseOpened(
+        complaint_id=data.complaint_id,
+        service="mediation",
+        case_id=data.case_id,
+        case_no=data.case_no,
+        state=data.state,
+        at=data.opened_at,
+    )
+    await bus.handle(opened, uow=uow)
 
-    return [
-        Subscription(CaseOpenedV1, on_adjudication_opened),
-        Subscription(MediationCaseOpenedV1, on_mediation_opened),
-        Subscription(DecisionEffectiveV1, on_decision_effective),
-        Subscription(MediationConcludedV1, on_mediation_concluded),
-    ]
+
+async def on_decision_effective(
+    data: DecisionEffectiveV1, event: CloudEvent, uow: IntakeUnitOfWork, *, bus: Bus
+) -> None:
+    concluded = NoteCaseConcluded(
+        service="adjudication",
+        case_id=data.case_id,
+        case_no=data.case_no,
+        result=f"decision {data.decision_no} effective: {data.outcome.value}",
+        at=event.time,
+    )
+    await bus.handle(concluded, uow=uow)
+
+
+async def on_mediation_concluded(
+    data: MediationConcludedV1, event: CloudEvent, uow: IntakeUnitOfWork, *, bus: Bus
+) -> None:
+    if data.origin is not Origin.COMPLAINT:
+        return
+    concluded = NoteCaseConcluded(
+        service="mediation",
+        case_id=data.case_id,
+        case_no=data.case_no,
+        result=f"mediation {data.result.value}",
+        at=data.concluded_at,
+        complaint_id=_uuid_or_none(data.origin_id),
+    )
+    await bus.handle(concluded, uow=uow)
+
+
+SUBSCRIPTIONS: list[Subscription[Any, IntakeUnitOfWork]] = [
+    Subscription(CaseOpenedV1, on_adjudication_opened),
+    Subscription(MediationCaseOpenedV1, on_mediation_opened),
+    Subscription(DecisionEffectiveV1, on_decision_effective),
+    Subscription(MediationConcludedV1, on_mediation_concluded),
+]
 
 
 def _uuid_or_none(value: str) -> uuid.UUID | None:

@@ -9,6 +9,8 @@ from fastapi import Depends, Header, Request
 from pydantic import BaseModel
 
 from intake.bootstrap import IntakeContainer
+from intake.domain.events import staff
+from shared.domain.actors import Actor
 from shared.idempotency import HEADER, IdempotencyKey
 from shared.web.auth import Principal, Role, require_roles
 
@@ -34,3 +36,8 @@ def idempotency_key(
         return None
     fingerprinted = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
     return IdempotencyKey.build(key=header, scope=f"{principal.subject}:{route}", request_body=fingerprinted)
+
+
+def acting(principal: Principal) -> Actor:
+    """The signed-in staff member as the actor of a step (never taken from a request body)."""
+    return staff(principal.subject, sorted(principal.roles))

@@ -1,6 +1,7 @@
-"""Intake's command handlers: change aggregates, record events, arm timers; the caller commits.
+"""Intake's command handlers: change records, then end each step in its effects; the caller commits.
 
-One module per area; :data:`COMMAND_HANDLERS` is the registry the message bus dispatches on.
+One module per area; :data:`COMMAND_HANDLERS` is the registry the message bus dispatches on, and
+:data:`TIMER_COMMANDS` the command each timer kind fires through the bus.
 """
 
 from __future__ import annotations
@@ -9,8 +10,19 @@ from collections.abc import Callable
 from typing import Any
 
 from intake.domain import commands as c
-from intake.handlers import centre, complaints, downstream, ecommerce, evidence, registry, trade_fair
+from intake.handlers import (
+    centre,
+    complaints,
+    deadlines,
+    downstream,
+    ecommerce,
+    evidence,
+    registry,
+    trade_fair,
+)
 from intake.handlers.complaints import Registration
+from intake.publishing import DEADLINE_TIMER, LEGACY_TERMINATION_TIMER, NOTICE_TIMER
+from shared.domain.deadlines import DeadlineReached
 
 COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.RegisterComplaint: complaints.register_complaint,
@@ -35,6 +47,14 @@ COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.RecordEcommerceStep: ecommerce.record_ecommerce_step,
     c.NoteCaseOpened: downstream.note_case_opened,
     c.NoteCaseConcluded: downstream.note_case_concluded,
+    c.ReachDeadline: deadlines.reach_deadline,
+    c.ReachNoticeDeadline: deadlines.reach_notice_deadline,
 }
 
-__all__ = ["COMMAND_HANDLERS", "Registration"]
+TIMER_COMMANDS: dict[str, type[DeadlineReached]] = {
+    DEADLINE_TIMER: c.ReachDeadline,
+    NOTICE_TIMER: c.ReachNoticeDeadline,
+    LEGACY_TERMINATION_TIMER: c.ReachNoticeDeadline,
+}
+
+__all__ = ["COMMAND_HANDLERS", "TIMER_COMMANDS", "Registration"]

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
-from intake.config import IntakeConfig
 from intake.domain import commands as c
 from intake.domain.centre_case import CentreCase, CentreCaseStatus, Examiner, Opinion
-from intake.domain.complaint import Complaint, ComplaintStatus
+from intake.domain.complaint import Complaint
 from intake.domain.errors import CentreCaseNotFound, ExaminerNotFound
+from intake.domain.events import HandOff
 from intake.domain.triage import override
-from intake.domain.vocabulary import Agency, Track
-from intake.hand_off import referral_event
-from intake.handlers.common import Clock, complaint_for_update, deadline_book
+from intake.domain.vocabulary import Track
+from intake.handlers.common import Clock, complaint_for_update, complaint_step
 from intake.handlers.flow import hand_off
+from intake.publishing import CENTRE_CASES, CentreCaseStep
+from intake.rules import IntakeRules
 from intake.unit_of_work import IntakeUnitOfWork
 
 REFERRAL_TRACKS = {
@@ -22,6 +22,7 @@ REFERRAL_TRACKS = {
     CentreCaseStatus.REFERRED_MEDIATION: Track.MEDIATION,
     CentreCaseStatus.REFERRED_ENFORCEMENT: Track.REFER_ENFORCEMENT,
 }
+"""Referrals handed over as the complaint's new track; a court gets a referral of its own."""
 
 
 async def save_examiner(cmd: c.SaveExaminer, uow: IntakeUnitOfWork) -> Examiner:
@@ -30,70 +31,63 @@ async def save_examiner(cmd: c.SaveExaminer, uow: IntakeUnitOfWork) -> Examiner:
     return examiner
 
 
-async def _case(uow: IntakeUnitOfWork, case_id: uuid.UUID) -> tuple[CentreCase, Complaint]:
-    case = await uow.centre_cases.get(case_id, for_update=True)
-    if case is None:
-        raise CentreCaseNotFound(f"Centre case {case_id} not found", f"中心案件 {case_id} 不存在")
-    return case, await complaint_for_update(uow, case.complaint_id)
-
-
 async def assign_examiner(cmd: c.AssignExaminer, uow: IntakeUnitOfWork, clock: Clock) -> CentreCase:
-    case, complaint = await _case(uow, cmd.case_id)
+    step = await _step(uow, cmd.case_id)
     examiner = await uow.examiners.get(cmd.examiner_id)
     if examiner is None:
         raise ExaminerNotFound(f"Examiner {cmd.examiner_id} not found", f"审查员 {cmd.examiner_id} 不存在")
-    case.assign(examiner, complaint.parties, cmd.actor, clock())
-    complaint.examiner_id = examiner.id
-    await uow.centre_cases.save(case)
-    await uow.complaints.save(complaint)
-    return case
+    step.case.assign(examiner, step.complaint.parties, cmd.actor, clock())
+    step.complaint.examiner_id = examiner.id
+    await _case_step(uow, step)
+    await complaint_step(uow, step.complaint)
+    return step.case
 
 
-async def issue_opinion(
-    cmd: c.IssueOpinion, uow: IntakeUnitOfWork, clock: Clock, config: IntakeConfig
-) -> CentreCase:
-    case, _ = await _case(uow, cmd.case_id)
-    case.issue_opinion(
-        Opinion(conclusion=cmd.conclusion, reasons=cmd.reasons, signed_by=cmd.actor, issued_at=clock()),
-        cmd.actor,
+async def issue_opinion(cmd: c.IssueOpinion, uow: IntakeUnitOfWork, clock: Clock) -> CentreCase:
+    step = await _step(uow, cmd.case_id)
+    opinion = Opinion(
+        conclusion=cmd.conclusion, reasons=cmd.reasons, signed_by=cmd.actor.id, issued_at=clock()
     )
-    await deadline_book(uow, config).close(case.id, "opinion")
-    await uow.centre_cases.save(case)
-    return case
+    step.case.issue_opinion(opinion, cmd.actor)
+    await _case_step(uow, step)
+    return step.case
 
 
 async def refer_centre_case(
-    cmd: c.ReferCentreCase, uow: IntakeUnitOfWork, clock: Clock, config: IntakeConfig
+    cmd: c.ReferCentreCase, uow: IntakeUnitOfWork, clock: Clock, rules: IntakeRules
 ) -> CentreCase:
     """Hand the matter over (§D.4): adjudication and mediation get the routed complaint, others a referral."""
-    case, complaint = await _case(uow, cmd.case_id)
-    target = CentreCaseStatus(cmd.target)
-    now = clock()
-    case.refer(target, cmd.actor, now)
-    await deadline_book(uow, config).close(case.id, "opinion", status="cancelled")
+    step = await _step(uow, cmd.case_id)
+    target, now = CentreCaseStatus(cmd.target), clock()
     track = REFERRAL_TRACKS.get(target)
+    court = HandOff() if track else HandOff(evidence=tuple(await uow.evidence.refs(step.complaint.id)))
+    step.case.refer(target, cmd.reason, court, cmd.actor, now)
     if track is not None:
-        await hand_off(complaint, override(track, cmd.reason), uow, config, cmd.actor, now)
-    else:
-        evidence = await uow.evidence.refs(complaint.id)
-        uow.outbox.add(
-            referral_event(complaint, Agency.COURT, cmd.reason, evidence, referred_at=now), key=complaint.id
-        )
-    await uow.centre_cases.save(case)
-    await uow.complaints.save(complaint)
-    return case
+        await hand_off(step.complaint, override(track, cmd.reason), uow, rules, cmd.actor, now)
+    await _case_step(uow, step)
+    await complaint_step(uow, step.complaint)
+    return step.case
 
 
 async def close_centre_case(cmd: c.CloseCentreCase, uow: IntakeUnitOfWork, clock: Clock) -> CentreCase:
-    case, complaint = await _case(uow, cmd.case_id)
+    step = await _step(uow, cmd.case_id)
     now = clock()
-    case.close(cmd.note, cmd.actor, now)
-    _close_if_in_centre(complaint, f"centre case closed: {cmd.note}", cmd.actor, now)
-    await uow.centre_cases.save(case)
-    await uow.complaints.save(complaint)
-    return case
+    step.case.close(cmd.note, cmd.actor, now)
+    step.complaint.close_if_in_centre(f"centre case closed: {cmd.note}", cmd.actor, now)
+    await _case_step(uow, step)
+    await complaint_step(uow, step.complaint)
+    return step.case
 
 
-def _close_if_in_centre(complaint: Complaint, reason: str, actor: str, now: dt.datetime) -> None:
-    if complaint.status is ComplaintStatus.IN_CENTRE:
-        complaint.close(reason, actor, now)
+async def _step(uow: IntakeUnitOfWork, case_id: uuid.UUID) -> CentreCaseStep:
+    case = await uow.centre_cases.get(case_id, for_update=True)
+    if case is None:
+        raise CentreCaseNotFound(f"Centre case {case_id} not found", f"中心案件 {case_id} 不存在")
+    complaint: Complaint = await complaint_for_update(uow, case.complaint_id)
+    return CentreCaseStep(case, complaint)
+
+
+async def _case_step(uow: IntakeUnitOfWork, step: CentreCaseStep) -> None:
+    await CENTRE_CASES.record(
+        uow, step, save=lambda: uow.centre_cases.save(step.case), parent_id=step.case.complaint_id
+    )

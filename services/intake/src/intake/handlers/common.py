@@ -1,4 +1,4 @@
-"""Lookups and services that several handler modules share."""
+"""Lookups and the endings of steps that several handler modules share."""
 
 from __future__ import annotations
 
@@ -6,16 +6,12 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 
-from intake.adapters.deadlines import DeadlineBook, Subject
-from intake.config import IntakeConfig
 from intake.domain.complaint import Complaint
 from intake.domain.errors import ComplaintNotFound
+from intake.publishing import COMPLAINTS
 from intake.unit_of_work import IntakeUnitOfWork
 
 Clock = Callable[[], dt.datetime]
-
-CORRECTION = "correction"
-"""Step name of the correction deadline (the complaint's own timer)."""
 
 
 async def complaint_for_update(uow: IntakeUnitOfWork, complaint_id: uuid.UUID) -> Complaint:
@@ -25,9 +21,16 @@ async def complaint_for_update(uow: IntakeUnitOfWork, complaint_id: uuid.UUID) -
     return complaint
 
 
-def deadline_book(uow: IntakeUnitOfWork, config: IntakeConfig) -> DeadlineBook:
-    return DeadlineBook(uow.session, uow.timers, config.province)
+async def complaint_step(uow: IntakeUnitOfWork, complaint: Complaint, *, new: bool = False) -> None:
+    """End a step on ``complaint``: store it (``new``: registered), record, publish, arm its timers."""
+    save = uow.complaints.add if new else uow.complaints.save
+    await COMPLAINTS.record(uow, complaint, save=lambda: save(complaint))
 
 
-def complaint_subject(complaint: Complaint) -> Subject:
-    return Subject(complaint_id=complaint.id, kind="complaint", id=complaint.id)
+async def complaint_noted(uow: IntakeUnitOfWork, complaint: Complaint) -> None:
+    """End a step that only noted something on the complaint's record (the complaint is unchanged)."""
+    await COMPLAINTS.record(uow, complaint, save=_unchanged)
+
+
+async def _unchanged() -> None:
+    return None

@@ -5,14 +5,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from intake.config import IntakeConfig
 from intake.domain import commands as c
 from intake.domain.complaint import Complaint, ComplaintStatus
 from intake.domain.errors import PartyNotFound
 from intake.domain.triage import override
-from intake.hand_off import accepted_event, false_materials_event
-from intake.handlers.common import Clock, complaint_for_update, deadline_book
+from intake.handlers.common import Clock, complaint_for_update, complaint_step
 from intake.handlers.flow import assess_and_triage, check_duplicates, hand_off, verify_rights
+from intake.rules import IntakeRules
 from intake.unit_of_work import IntakeUnitOfWork
 
 
@@ -23,7 +22,7 @@ class Registration:
 
 
 async def register_complaint(
-    cmd: c.RegisterComplaint, uow: IntakeUnitOfWork, clock: Clock, config: IntakeConfig
+    cmd: c.RegisterComplaint, uow: IntakeUnitOfWork, clock: Clock, rules: IntakeRules
 ) -> Registration:
     """Store a new complaint, announce it, and run it through the pipeline in the same transaction.
 
@@ -38,7 +37,7 @@ async def register_complaint(
         id=uuid.uuid4(),
         channel=cmd.channel,
         channel_ref=cmd.channel_ref,
-        centre=cmd.centre or config.centre,
+        centre=cmd.centre or rules.centre,
         ip_type=cmd.ip_type,
         rights=cmd.rights,
         complainant=cmd.complainant,
@@ -63,75 +62,68 @@ async def register_complaint(
     )
     complaint.registered(cmd.actor)
     await uow.complaints.number(complaint)
-    uow.outbox.add(accepted_event(complaint), key=complaint.id)
     await verify_rights(complaint, uow, now)
     await check_duplicates(complaint, uow, now)
     if complaint.status is ComplaintStatus.RECEIVED:
-        await assess_and_triage(complaint, uow, config, now)
-    await uow.complaints.add(complaint)
+        await assess_and_triage(complaint, uow, rules, now)
+    await complaint_step(uow, complaint, new=True)
     if cmd.idempotency_key is not None:
         await uow.idempotency.complete(cmd.idempotency_key, str(complaint.id))
     return Registration(complaint, replayed=False)
 
 
 async def correct_complaint(
-    cmd: c.CorrectComplaint, uow: IntakeUnitOfWork, clock: Clock, config: IntakeConfig
+    cmd: c.CorrectComplaint, uow: IntakeUnitOfWork, clock: Clock, rules: IntakeRules
 ) -> Complaint:
     complaint = await complaint_for_update(uow, cmd.complaint_id)
     now = clock()
     complaint.correct(cmd.changes, cmd.actor, now)
     await verify_rights(complaint, uow, now)
-    await assess_and_triage(complaint, uow, config, now)
-    await uow.complaints.save(complaint)
+    await assess_and_triage(complaint, uow, rules, now)
+    await complaint_step(uow, complaint)
     return complaint
 
 
 async def override_triage(
-    cmd: c.OverrideTriage, uow: IntakeUnitOfWork, clock: Clock, config: IntakeConfig
+    cmd: c.OverrideTriage, uow: IntakeUnitOfWork, clock: Clock, rules: IntakeRules
 ) -> Complaint:
     """Staff put the complaint on another track, with a reason; the hand-off is published again."""
     complaint = await complaint_for_update(uow, cmd.complaint_id)
-    await hand_off(complaint, override(cmd.track, cmd.reason, cmd.procedure), uow, config, cmd.actor, clock())
-    await uow.complaints.save(complaint)
+    await hand_off(complaint, override(cmd.track, cmd.reason, cmd.procedure), uow, rules, cmd.actor, clock())
+    await complaint_step(uow, complaint)
     return complaint
 
 
-async def refuse_complaint(
-    cmd: c.RefuseComplaint, uow: IntakeUnitOfWork, clock: Clock, config: IntakeConfig
-) -> Complaint:
+async def refuse_complaint(cmd: c.RefuseComplaint, uow: IntakeUnitOfWork, clock: Clock) -> Complaint:
     complaint = await complaint_for_update(uow, cmd.complaint_id)
     complaint.refuse(cmd.reason, cmd.actor, clock())
-    await deadline_book(uow, config).close_all(complaint.id)
-    await uow.complaints.save(complaint)
+    await complaint_step(uow, complaint)
     return complaint
 
 
-async def withdraw_complaint(
-    cmd: c.WithdrawComplaint, uow: IntakeUnitOfWork, clock: Clock, config: IntakeConfig
-) -> Complaint:
+async def withdraw_complaint(cmd: c.WithdrawComplaint, uow: IntakeUnitOfWork, clock: Clock) -> Complaint:
     complaint = await complaint_for_update(uow, cmd.complaint_id)
     complaint.withdraw(cmd.reason, cmd.actor, clock())
-    await deadline_book(uow, config).close_all(complaint.id)
-    await uow.complaints.save(complaint)
+    await complaint_step(uow, complaint)
     return complaint
 
 
 async def confirm_duplicate(cmd: c.ConfirmDuplicate, uow: IntakeUnitOfWork, clock: Clock) -> Complaint:
     complaint = await complaint_for_update(uow, cmd.complaint_id)
     complaint.confirm_duplicate(cmd.actor, clock(), cmd.reason)
-    await uow.complaints.save(complaint)
+    await complaint_step(uow, complaint)
     return complaint
 
 
 async def split_complaint(
-    cmd: c.SplitComplaint, uow: IntakeUnitOfWork, clock: Clock, config: IntakeConfig
+    cmd: c.SplitComplaint, uow: IntakeUnitOfWork, clock: Clock, rules: IntakeRules
 ) -> Complaint:
     """Not a duplicate after all: the complaint is checked and triaged on its own."""
     complaint = await complaint_for_update(uow, cmd.complaint_id)
     now = clock()
     complaint.split(cmd.actor, now, cmd.reason)
-    await assess_and_triage(complaint, uow, config, now)
-    await uow.complaints.save(complaint)
+    await assess_and_triage(complaint, uow, rules, now)
+    await complaint_step(uow, complaint)
     return complaint
 
 
@@ -143,15 +135,6 @@ async def record_false_materials(
     party = complaint.party(cmd.party_id)
     if party is None:
         raise PartyNotFound(f"No party {cmd.party_id} on this complaint", f"该投诉中无当事人 {cmd.party_id}")
-    now = clock()
-    complaint.record(
-        "FalseMaterialsFound",
-        cmd.actor,
-        now,
-        summary=f"False materials by {party.name}: {cmd.finding}",
-        summary_zh=f"{party.name} 提交虚假材料：{cmd.finding}",
-        data={"party_id": str(party.id)},
-    )
-    uow.outbox.add(false_materials_event(complaint, party, cmd.finding, cmd.actor, now), key=complaint.id)
-    await uow.complaints.save(complaint)
+    complaint.found_false_materials(party, cmd.finding, cmd.actor, clock())
+    await complaint_step(uow, complaint)
     return complaint

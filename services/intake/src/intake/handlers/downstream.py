@@ -6,8 +6,8 @@ import structlog
 
 from intake.domain import commands as c
 from intake.domain.complaint import Downstream
-from intake.domain.events import SYSTEM
-from intake.handlers.common import complaint_for_update
+from intake.domain.events import service
+from intake.handlers.common import complaint_for_update, complaint_step
 from intake.unit_of_work import IntakeUnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -19,13 +19,11 @@ async def note_case_opened(cmd: c.NoteCaseOpened, uow: IntakeUnitOfWork) -> None
         return
     await uow.downstream.remember(cmd.case_id, cmd.service, cmd.complaint_id)
     complaint = await complaint_for_update(uow, cmd.complaint_id)
-    complaint.case_opened(
-        Downstream(
-            service=cmd.service, case_id=cmd.case_id, case_no=cmd.case_no, state=cmd.state, updated_at=cmd.at
-        ),
-        f"{SYSTEM}:{cmd.service}",
+    downstream = Downstream(
+        service=cmd.service, case_id=cmd.case_id, case_no=cmd.case_no, state=cmd.state, updated_at=cmd.at
     )
-    await uow.complaints.save(complaint)
+    complaint.case_opened(downstream, service(cmd.service))
+    await complaint_step(uow, complaint)
 
 
 async def note_case_concluded(cmd: c.NoteCaseConcluded, uow: IntakeUnitOfWork) -> None:
@@ -34,11 +32,8 @@ async def note_case_concluded(cmd: c.NoteCaseConcluded, uow: IntakeUnitOfWork) -
         log.info("outcome of a case that did not come from intake", case_id=str(cmd.case_id))
         return
     complaint = await complaint_for_update(uow, complaint_id)
-    complaint.case_concluded(
-        Downstream(
-            service=cmd.service, case_id=cmd.case_id, case_no=cmd.case_no, state=cmd.result, updated_at=cmd.at
-        ),
-        cmd.result,
-        f"{SYSTEM}:{cmd.service}",
+    downstream = Downstream(
+        service=cmd.service, case_id=cmd.case_id, case_no=cmd.case_no, state=cmd.result, updated_at=cmd.at
     )
-    await uow.complaints.save(complaint)
+    complaint.case_concluded(downstream, cmd.result, service(cmd.service))
+    await complaint_step(uow, complaint)

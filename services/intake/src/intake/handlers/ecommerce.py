@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from intake.adapters.deadlines import Subject
-from intake.config import IntakeConfig
 from intake.domain import commands as c
+from intake.domain.deadlines import NOTARISATION_DELAY_CAP
 from intake.domain.ecommerce_notice import EcommerceNotice
 from intake.domain.errors import EcommerceNoticeNotFound, InvalidComplaint
-from intake.handlers.common import Clock, complaint_for_update, deadline_book
+from intake.handlers.common import Clock, complaint_for_update, complaint_step
+from intake.publishing import NOTICES
+from intake.rules import IntakeRules
 from intake.unit_of_work import IntakeUnitOfWork
-from shared.calendar import SHANGHAI, catalogue, compute, parse_period
+from shared.calendar import catalogue
 from shared.errors import FieldError
 
-WAIT = "ecommerce.counter_notice_wait"
-TERMINATION = "termination"
-TERMINATION_KIND = "intake.ecommerce_termination_due"
-Step = Callable[[EcommerceNotice, c.RecordEcommerceStep, IntakeUnitOfWork, IntakeConfig], Awaitable[None]]
+
+@dataclass(frozen=True, slots=True)
+class NoticeStep:
+    notice: EcommerceNotice
+    cmd: c.RecordEcommerceStep
+    at: dt.datetime
+    rules: IntakeRules
 
 
 async def open_ecommerce_notice(
-    cmd: c.OpenEcommerceNotice, uow: IntakeUnitOfWork, clock: Clock, config: IntakeConfig
+    cmd: c.OpenEcommerceNotice, uow: IntakeUnitOfWork, clock: Clock, rules: IntakeRules
 ) -> EcommerceNotice:
     if cmd.idempotency_key is not None:
         earlier = await uow.idempotency.claim(cmd.idempotency_key)
@@ -37,36 +42,22 @@ async def open_ecommerce_notice(
         seller=cmd.seller,
         notice_at=cmd.notice_at,
     )
-    notice.received(cmd.actor)
-    await uow.notices.add(notice)
-    started = await deadline_book(uow, config).start(
-        _subject(notice),
-        "notify_seller",
-        period="ecommerce.platform_notify_seller",
-        start=cmd.notice_at,
-        kind="intake.deadline",
-    )
-    if started.note:
-        complaint.record(
-            "PeriodNotConfigured",
-            cmd.actor,
-            clock(),
-            summary=f"No deadline set: {started.note}",
-            summary_zh=f"未设定期限：{started.note}",
-        )
-        await uow.complaints.save(complaint)
+    notify_seller = notice.received(cmd.actor, rules.province)
+    await NOTICES.record(uow, notice, save=lambda: uow.notices.add(notice), parent_id=complaint.id)
+    if notify_seller.due is None:
+        complaint.note_untimed(notify_seller, cmd.actor, clock(), ask_operator=False)
+        await complaint_step(uow, complaint)
     if cmd.idempotency_key is not None:
         await uow.idempotency.complete(cmd.idempotency_key, str(notice.id))
     return notice
 
 
 async def record_ecommerce_step(
-    cmd: c.RecordEcommerceStep, uow: IntakeUnitOfWork, clock: Clock, config: IntakeConfig
+    cmd: c.RecordEcommerceStep, uow: IntakeUnitOfWork, clock: Clock, rules: IntakeRules
 ) -> EcommerceNotice:
     notice = await _notice(uow, str(cmd.notice_id))
-    step = STEPS[cmd.step]
-    await step(notice, cmd if cmd.at else replace(cmd, at=clock()), uow, config)
-    await uow.notices.save(notice)
+    STEPS[cmd.step](NoticeStep(notice, cmd, cmd.at or clock(), rules))
+    await NOTICES.record(uow, notice, save=lambda: uow.notices.save(notice), parent_id=notice.complaint_id)
     return notice
 
 
@@ -79,106 +70,60 @@ async def _notice(uow: IntakeUnitOfWork, notice_id: str) -> EcommerceNotice:
     return notice
 
 
-def _subject(notice: EcommerceNotice) -> Subject:
-    return Subject(complaint_id=notice.complaint_id, kind=notice.SUBJECT, id=notice.id)
+def _reject(step: NoticeStep) -> None:
+    step.notice.reject(step.cmd.note, step.cmd.actor, step.at)
 
 
-async def _reject(
-    n: EcommerceNotice, cmd: c.RecordEcommerceStep, uow: IntakeUnitOfWork, config: IntakeConfig
-) -> None:
-    assert cmd.at is not None
-    n.reject(cmd.note, cmd.actor, cmd.at)
-    await deadline_book(uow, config).close_all(n.id)
+def _measures(step: NoticeStep) -> None:
+    step.notice.take_measures(step.cmd.actor, step.at)
 
 
-async def _measures(
-    n: EcommerceNotice, cmd: c.RecordEcommerceStep, uow: IntakeUnitOfWork, config: IntakeConfig
-) -> None:
-    assert cmd.at is not None
-    n.take_measures(cmd.actor, cmd.at)
+def _forward_to_seller(step: NoticeStep) -> None:
+    step.notice.forward_to_seller(step.cmd.actor, step.at)
 
 
-async def _forward_to_seller(
-    n: EcommerceNotice, cmd: c.RecordEcommerceStep, uow: IntakeUnitOfWork, config: IntakeConfig
-) -> None:
-    assert cmd.at is not None
-    n.forward_to_seller(cmd.actor, cmd.at)
-    await deadline_book(uow, config).close(n.id, "notify_seller")
+def _no_counter_notice(step: NoticeStep) -> None:
+    step.notice.no_counter_notice(step.cmd.actor, step.at)
 
 
-async def _no_counter_notice(
-    n: EcommerceNotice, cmd: c.RecordEcommerceStep, uow: IntakeUnitOfWork, config: IntakeConfig
-) -> None:
-    assert cmd.at is not None
-    n.no_counter_notice(cmd.actor, cmd.at)
+def _counter_notice(step: NoticeStep) -> None:
+    step.notice.receive_counter_notice(step.cmd.actor, step.at)
 
 
-async def _counter_notice(
-    n: EcommerceNotice, cmd: c.RecordEcommerceStep, uow: IntakeUnitOfWork, config: IntakeConfig
-) -> None:
-    assert cmd.at is not None
-    n.receive_counter_notice(cmd.actor, cmd.at)
-
-
-async def _forward_to_holder(
-    n: EcommerceNotice, cmd: c.RecordEcommerceStep, uow: IntakeUnitOfWork, config: IntakeConfig
-) -> None:
+def _forward_to_holder(step: NoticeStep) -> None:
     """The art. 43 window opens when the statement reaches the holder (start day not counted)."""
-    assert cmd.at is not None
-    arrival = cmd.arrival_at or cmd.at
-    n.forward_to_holder(arrival, cmd.actor, cmd.at)
-    started = await deadline_book(uow, config).start(
-        _subject(n), TERMINATION, period=WAIT, start=arrival, kind=TERMINATION_KIND
-    )
-    assert started.deadline is not None  # a [V] entry with a figure
-    n.set_termination_due(started.deadline.due)
+    arrival = step.cmd.arrival_at or step.at
+    step.notice.forward_to_holder(arrival, step.cmd.actor, step.at, step.rules.province)
 
 
-async def _notarisation_delay(
-    n: EcommerceNotice, cmd: c.RecordEcommerceStep, uow: IntakeUnitOfWork, config: IntakeConfig
-) -> None:
+def _notarisation_delay(step: NoticeStep) -> None:
     """Documented notarisation delay is not counted, up to the cap (法释〔2020〕9号 item 3, [V])."""
-    assert cmd.at is not None and n.holder_arrival_at is not None
-    if cmd.working_days is None:
+    if step.cmd.working_days is None:
         en, zh = "State the delay in working days", "请填写延误的工作日数"
         raise InvalidComplaint(en, zh, field_errors=[FieldError("working_days", "required", en, zh)])
-    cap = catalogue.get("ecommerce.notarisation_delay_cap", config.province).required_period().length
-    n.claim_notarisation_delay(cmd.working_days, cap, cmd.note, cmd.actor, cmd.at)
-    base = catalogue.deadline(WAIT, n.holder_arrival_at.astimezone(SHANGHAI).date(), province=config.province)
-    extended = compute(base.due, parse_period(f"+{cmd.working_days}wd"))
-    await deadline_book(uow, config).move(
-        _subject(n), TERMINATION, period=WAIT, deadline=extended, kind=TERMINATION_KIND
+    province = step.rules.province
+    cap = catalogue.get(NOTARISATION_DELAY_CAP, province).required_period().length
+    step.notice.claim_notarisation_delay(
+        step.cmd.working_days, cap, step.cmd.note, step.cmd.actor, step.at, province
     )
-    n.set_termination_due(extended.due)
 
 
-async def _holder_filed(
-    n: EcommerceNotice, cmd: c.RecordEcommerceStep, uow: IntakeUnitOfWork, config: IntakeConfig
-) -> None:
-    assert cmd.at is not None
-    if not cmd.reference:
+def _holder_filed(step: NoticeStep) -> None:
+    if not step.cmd.reference:
         en, zh = "Give the complaint or court case number", "请填写投诉编号或法院案号"
         raise InvalidComplaint(en, zh, field_errors=[FieldError("reference", "required", en, zh)])
-    n.holder_filed(cmd.reference, cmd.actor, cmd.at)
-    await deadline_book(uow, config).close(n.id, TERMINATION)
+    step.notice.holder_filed(step.cmd.reference, step.cmd.actor, step.at)
 
 
-async def _terminate(
-    n: EcommerceNotice, cmd: c.RecordEcommerceStep, uow: IntakeUnitOfWork, config: IntakeConfig
-) -> None:
-    assert cmd.at is not None
-    n.terminate(cmd.actor, cmd.at, cmd.note or "recorded by staff")
-    await deadline_book(uow, config).close(n.id, TERMINATION)
+def _terminate(step: NoticeStep) -> None:
+    step.notice.terminate(step.cmd.actor, step.at, step.cmd.note or "recorded by staff")
 
 
-async def _publish(
-    n: EcommerceNotice, cmd: c.RecordEcommerceStep, uow: IntakeUnitOfWork, config: IntakeConfig
-) -> None:
-    assert cmd.at is not None
-    n.publish(cmd.actor, cmd.at)
+def _publish(step: NoticeStep) -> None:
+    step.notice.publish(step.cmd.actor, step.at)
 
 
-STEPS: dict[str, Step] = {
+STEPS: dict[str, Callable[[NoticeStep], None]] = {
     "reject": _reject,
     "take_measures": _measures,
     "forward_to_seller": _forward_to_seller,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from intake.adapters.evidence_store import EvidenceFiles
-from intake.config import IntakeConfig
 from intake.domain import commands as c
 from intake.domain.complaint import ComplaintStatus
 from intake.domain.errors import AlreadyExists, EvidenceRejected, IllegalStep
-from intake.handlers.common import Clock, complaint_for_update
+from intake.handlers.common import Clock, complaint_for_update, complaint_step
+from intake.rules import IntakeRules
 from intake.unit_of_work import IntakeUnitOfWork
 from shared.errors import FieldError
 
@@ -18,13 +18,13 @@ async def attach_evidence(
     cmd: c.AttachEvidence,
     uow: IntakeUnitOfWork,
     clock: Clock,
-    config: IntakeConfig,
+    rules: IntakeRules,
     evidence_files: EvidenceFiles,
 ) -> None:
     complaint = await complaint_for_update(uow, cmd.complaint_id)
     if complaint.status in _CLOSED:
         raise IllegalStep(complaint.status.value, "EVIDENCE_ATTACHED", ())
-    if cmd.media_type not in config.media_types:
+    if cmd.media_type not in rules.media_types:
         en = f"Media type {cmd.media_type} is not accepted as evidence"
         zh = f"不接受 {cmd.media_type} 类型的证据文件"
         raise EvidenceRejected(en, zh, field_errors=[FieldError("file", "media_type", en, zh)])
@@ -46,18 +46,12 @@ async def attach_evidence(
         source=cmd.source,
         notarisation_ref=cmd.notarisation_ref,
         description=cmd.description,
-        uploaded_by=cmd.actor,
+        uploaded_by=cmd.actor.id,
         uploaded_at=now,
     )
-    notarised = f", notarisation {cmd.notarisation_ref}" if cmd.notarisation_ref else ""
-    complaint.record(
-        "EvidenceAttached",
-        cmd.actor,
-        now,
-        summary=f"Evidence {cmd.file_name} ({cmd.size_bytes} bytes, sha256 {cmd.sha256[:12]}…{notarised})",
-        summary_zh=f"已提交证据 {cmd.file_name}（{cmd.size_bytes} 字节）",
-        data={"evidence_id": str(cmd.evidence_id), "sha256": cmd.sha256},
+    complaint.evidence_attached(
+        cmd.evidence_id, cmd.file_name, cmd.size_bytes, cmd.sha256, cmd.notarisation_ref, by=cmd.actor, at=now
     )
-    await uow.complaints.save(complaint)
+    await complaint_step(uow, complaint)
     # Last, so that a refusal above leaves the file staged for the caller to discard.
     evidence_files.promote(cmd.evidence_id, cmd.storage_key)

@@ -12,9 +12,12 @@ from mediation.domain.agreement import (
     Agreement,
     AgreementContent,
     AgreementStatus,
+    Eligibility,
+    Finding,
     Instalment,
     InstalmentRecord,
     InstalmentStatus,
+    RuleEffect,
     Signature,
     SignatureManner,
     Term,
@@ -26,9 +29,8 @@ from mediation.domain.confirmation import (
     ConfirmationApplication,
     JointApplicantSignature,
 )
-from mediation.domain.eligibility import Eligibility, Finding, RuleEffect
 from mediation.domain.materials import Material, MaterialStatus
-from mediation.domain.parties import Actor
+from shared.domain.actors import Actor
 
 
 def _date(value: str | None) -> dt.date | None:

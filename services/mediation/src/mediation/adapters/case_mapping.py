@@ -15,11 +15,14 @@ from mediation.domain.confirmation import (
     ConfirmationApplication,
     EnforcementApplication,
     Objection,
+    ObjectionStatus,
 )
 from mediation.domain.kinds import CourtReference, MediationKind, Origin
-from mediation.domain.parties import Actor, CaseParty
+from mediation.domain.parties import CaseParty
 from mediation.domain.states import MediationState
-from shared.logs import current_correlation_id
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind, DeadlineStatus, TrackedDeadline
+from shared.domain.jsonable import to_json
 from shared.vocabulary import IpType
 
 
@@ -45,7 +48,7 @@ def case_row(case: MediationCase) -> dict[str, Any]:
         "state_changed_at": case.state_changed_at,
         "started_at": case.started_at,
         "concluded_at": case.concluded_at,
-        "deadlines": {name: day.isoformat() for name, day in case.deadlines.items()},
+        "deadlines": {key: to_json(tracked) for key, tracked in case.deadlines.items()},
         "consents": {str(party): at.isoformat() for party, at in case.consents.items()},
         "extensions": [
             {
@@ -90,7 +93,7 @@ def case_from_rows(
         state_changed_at=row["state_changed_at"],
         started_at=row["started_at"],
         concluded_at=row["concluded_at"],
-        deadlines={name: dt.date.fromisoformat(day) for name, day in row["deadlines"].items()},
+        deadlines={key: _tracked(data) for key, data in row["deadlines"].items()},
         consents={uuid.UUID(p): dt.datetime.fromisoformat(at) for p, at in row["consents"].items()},
         extensions=[
             Extension(
@@ -144,17 +147,32 @@ def assignment_from_row(row: Mapping[Any, Any]) -> MediatorAssignment:
     )
 
 
-def history_row(case_id: uuid.UUID, event: Any, details: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "case_id": case_id,
-        "event": event.name,
-        "occurred_at": event.at,
-        "actor": event.actor.as_dict(),
-        "from_state": getattr(event, "from_state", None),
-        "to_state": getattr(event, "to_state", None),
-        "details": dict(details),
-        "correlation_id": current_correlation_id(),
-    }
+def _tracked(data: Mapping[str, Any]) -> TrackedDeadline:
+    return TrackedDeadline(
+        key=data["key"],
+        period=data["period"],
+        kind=DeadlineKind(data["kind"]),
+        start=dt.date.fromisoformat(data["start"]),
+        due=_date(data["due"]),
+        status=DeadlineStatus(data["status"]),
+        basis=data["basis"],
+        confidence=data["confidence"],
+        explanation=data["explanation"],
+        provisional=data["provisional"],
+        party_id=data["party_id"],
+        met_on=_date(data["met_on"]),
+    )
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+_OBJECTION_STATUS = {
+    None: ObjectionStatus.LODGED,
+    True: ObjectionStatus.UPHELD,
+    False: ObjectionStatus.DISMISSED,
+}
 
 
 def _objection_json(objection: Objection) -> dict[str, Any]:
@@ -179,7 +197,7 @@ def _objection_from_json(data: Mapping[str, Any]) -> Objection:
         lodged_on=dt.date.fromisoformat(data["lodged_on"]),
         within_window=data["within_window"],
         decided_on=dt.date.fromisoformat(data["decided_on"]) if data["decided_on"] else None,
-        upheld=data["upheld"],
+        status=_OBJECTION_STATUS[data["upheld"]],
     )
 
 

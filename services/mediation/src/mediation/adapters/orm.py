@@ -1,21 +1,20 @@
 """Mediation's tables, all in the ``mediation`` schema.
 
-A case row holds the case's scalar facts and its small value lists (parties, deadlines, extensions,
-objections) as JSONB; the entities other rows point at or that are queried on their own
+A case row holds the case's scalar facts and its small value lists (parties, tracked deadlines,
+extensions, objections) as JSONB; the entities other rows point at or that are queried on their own
 (assignments for a mediator's load, agreements, confirmation applications for court answers)
-have tables of their own. ``mediation_history`` is the append-only record of every event.
+have tables of their own. ``case_record`` (``shared.case_record``) is the append-only record of
+every event of every case.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
-    BigInteger,
     Boolean,
     Column,
     Date,
     DateTime,
     ForeignKey,
-    Identity,
     Index,
     Integer,
     Table,
@@ -23,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
+from shared.case_record import case_record_table
 from shared.db import service_metadata
 from shared.messaging.tables import messaging_tables
 from shared.numbering import counter_table
@@ -30,6 +30,7 @@ from shared.numbering import counter_table
 metadata = service_metadata("mediation")
 messaging = messaging_tables(metadata)
 number_counters = counter_table(metadata)
+case_record = case_record_table(metadata)
 
 mediation_cases = Table(
     "mediation_cases",
@@ -122,21 +123,6 @@ confirmation_applications = Table(
     Column("ruled_at", DateTime(timezone=True)),
     Column("reasons", Text),
     Column("withdrawn_at", DateTime(timezone=True)),
-)
-
-mediation_history = Table(
-    "mediation_history",
-    metadata,
-    Column("id", BigInteger, Identity(), primary_key=True),
-    Column("case_id", UUID(as_uuid=True), ForeignKey("mediation_cases.id"), nullable=False),
-    Column("event", Text, nullable=False),
-    Column("occurred_at", DateTime(timezone=True), nullable=False),
-    Column("actor", JSONB, nullable=False),
-    Column("from_state", Text),
-    Column("to_state", Text),
-    Column("details", JSONB, nullable=False),
-    Column("correlation_id", Text),
-    Index("ix_mediation_history_case", "case_id", "id"),
 )
 
 mediation_organisations = Table(

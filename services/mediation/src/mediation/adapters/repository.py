@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import RowMapping, Select, Table, func, select
@@ -21,7 +21,6 @@ from mediation.adapters.orm import (
     agreements,
     confirmation_applications,
     mediation_cases,
-    mediation_history,
     mediator_assignments,
 )
 from mediation.domain.assignment import AssignmentStatus
@@ -75,10 +74,6 @@ class MediationCaseRepository:
         await _upsert(
             self._session, confirmation_applications, [application_row(a, case.id) for a in case.applications]
         )
-
-    async def add_history(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        if rows:
-            await self._session.execute(insert(mediation_history), [dict(r) for r in rows])
 
     async def mediator_loads(self, mediator_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
         """Cases each mediator holds now (assignments pending an answer or confirmed)."""

@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from mediation.domain import events as ev
 from mediation.domain.agreement import (
+    AGREEMENTS,
     Agreement,
     AgreementContent,
-    AgreementStatus,
     InstalmentRecord,
     Signature,
     SignatureManner,
@@ -22,13 +21,15 @@ from mediation.domain.agreement import (
     content_problems,
 )
 from mediation.domain.case import MediationCase
+from mediation.domain.deadlines import CONFIRMATION_WINDOW, Timing, instalment_deadline
 from mediation.domain.eligibility import ConfirmationRules, assess
 from mediation.domain.errors import StepNotPossible, invalid, invalid_fields
+from mediation.domain.events import EventName as E
 from mediation.domain.kinds import MediationKind
-from mediation.domain.local_time import local_date
 from mediation.domain.mediating import conclude
-from mediation.domain.parties import Actor
 from mediation.domain.states import MediationState as S
+from shared.calendar.local_time import local_date
+from shared.domain.actors import Actor
 
 
 def draft_agreement(
@@ -41,8 +42,10 @@ def draft_agreement(
         raise invalid_fields(problems)
     previous = case.agreement
     if previous is not None:
-        previous.status = AgreementStatus.SUPERSEDED
-        case.record(ev.AgreementSuperseded(case_id=case.id, actor=actor, at=at, agreement_id=previous.id))
+        details = {"agreement_id": previous.id}
+        subject = ("agreement", previous.id)
+        case.advance(previous, AGREEMENTS, "supersede", by=actor, at=at, subject=subject, details=details)
+        stop_instalments(case, previous)
     version = len(case.agreements) + 1
     agreement = Agreement(
         id=uuid.uuid4(),
@@ -55,14 +58,15 @@ def draft_agreement(
     )
     case.agreements.append(agreement)
     case.record(
-        ev.AgreementDrafted(
-            case_id=case.id,
-            actor=actor,
-            at=at,
-            agreement_id=agreement.id,
-            version=version,
-            confirmation_eligible=agreement.eligibility.eligible,
-        )
+        E.AGREEMENT_DRAFTED,
+        by=actor,
+        at=at,
+        subject=("agreement", agreement.id),
+        details={
+            "agreement_id": agreement.id,
+            "version": version,
+            "confirmation_eligible": agreement.eligibility.eligible,
+        },
     )
     return agreement
 
@@ -74,32 +78,33 @@ def sign_agreement(
     signed_at: dt.datetime,
     actor: Actor,
     at: dt.datetime,
+    timing: Timing,
 ) -> Agreement:
     """Record one signature (``party_id`` None: the mediator, with the organisation's seal)."""
     case.require(S.IN_MEDIATION, action="sign_agreement")
     agreement = case.agreement
-    if agreement is None or agreement.status is not AgreementStatus.DRAFT:
+    if agreement is None:
         raise StepNotPossible("There is no draft agreement to sign", "没有待签署的调解协议")
+    AGREEMENTS.step(agreement.status, "sign")
     if signed_at > at:
         raise invalid(
             "signed_at", "in_future", "A signature cannot be dated in the future", "签署时间不能晚于当前时间"
         )
     if agreement.signed_by(party_id):
         raise StepNotPossible("Already signed", "已签署")
+    signatory = _signatory(case, party_id)
     agreement.signatures.append(
-        Signature(party_id=party_id, name=_signatory(case, party_id), manner=manner, signed_at=signed_at)
+        Signature(party_id=party_id, name=signatory, manner=manner, signed_at=signed_at)
     )
     case.record(
-        ev.AgreementSignedByParty(
-            case_id=case.id,
-            actor=actor,
-            at=at,
-            agreement_id=agreement.id,
-            signatory=_signatory(case, party_id),
-        )
+        E.AGREEMENT_SIGNED_BY_PARTY,
+        by=actor,
+        at=at,
+        subject=("agreement", agreement.id),
+        details={"agreement_id": agreement.id, "signatory": signatory},
     )
     if not agreement.missing_signatures(case.parties):
-        _take_effect(case, agreement, actor, at)
+        _take_effect(case, agreement, actor, at, timing)
     return agreement
 
 
@@ -112,21 +117,50 @@ def _signatory(case: MediationCase, party_id: uuid.UUID | None) -> str:
     return f"{mediator.mediator_name}（{mediator.organisation_name}）"
 
 
-def _take_effect(case: MediationCase, agreement: Agreement, actor: Actor, at: dt.datetime) -> None:
+def _take_effect(
+    case: MediationCase, agreement: Agreement, actor: Actor, at: dt.datetime, timing: Timing
+) -> None:
     effective_at = max(s.signed_at for s in agreement.signatures)
-    agreement.status, agreement.effective_at = AgreementStatus.EFFECTIVE, effective_at
+    agreement.status = AGREEMENTS.step(agreement.status, "take_effect").target
+    agreement.effective_at = effective_at
     agreement.performance = {
         i.number: InstalmentRecord(number=i.number) for i in agreement.content.instalments
     }
-    case.move_to(S.AGREEMENT_SIGNED, ev.AgreementTookEffect, actor=actor, at=at, agreement_id=agreement.id)
+    case.move("take_effect", by=actor, at=at, details={"agreement_id": agreement.id})
     conclude(case, at)
+    _watch_instalments(case, agreement, timing)
     if case.kind is MediationKind.COURT_ENTRUSTED:
-        case.move_to(S.RETURNED_TO_COURT, ev.ReturnedToCourt, actor=actor, at=at)
+        case.move("return_to_court", by=actor, at=at)
+        stop_instalments(case, agreement)  # the trial court's 调解书 governs performance now
     else:
-        case.move_to(
-            S.CONFIRMATION_WINDOW,
-            ev.ConfirmationWindowOpened,
-            actor=actor,
-            at=at,
-            effective_on=local_date(effective_at),
+        effective_on = local_date(effective_at)
+        case.move("open_window", by=actor, at=at, details={"effective_on": effective_on})
+        open_confirmation_window(case, effective_on, timing)
+
+
+def _watch_instalments(case: MediationCase, agreement: Agreement, timing: Timing) -> None:
+    for instalment in agreement.content.instalments:
+        case.arm(
+            instalment_deadline(agreement.id, instalment.number),
+            "+0cd",  # the due day itself, moved off a rest day (Civil Code art. 203)
+            instalment.due_on,
+            timing,
+            warn=timing.instalment_reminder_working_days,
+            basis="the agreement's due day (Civil Code art. 203)",
+            payload={"agreement_id": str(agreement.id), "number": instalment.number},
         )
+
+
+def stop_instalments(case: MediationCase, agreement: Agreement) -> None:
+    case.stop(*(instalment_deadline(agreement.id, i.number) for i in agreement.content.instalments))
+
+
+def open_confirmation_window(case: MediationCase, effective_on: dt.date, timing: Timing) -> None:
+    """30 CD from the day the agreement took effect for the joint application (CPL art. 205)."""
+    case.arm(
+        CONFIRMATION_WINDOW,
+        "mediation.confirmation_filing",
+        effective_on,
+        timing,
+        warn=timing.confirmation_reminder_working_days,
+    )

@@ -15,13 +15,15 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import Final
 
-from mediation.domain.parties import Actor, CaseParty
+from mediation.domain.errors import AgreementNotDraft, StatusRefused
+from mediation.domain.events import EventName as E
+from mediation.domain.law import PML_29
+from mediation.domain.parties import CaseParty
+from shared.domain.actors import Actor
+from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 from shared.errors import FieldError
-
-if TYPE_CHECKING:
-    from mediation.domain.eligibility import Eligibility
 
 
 class TermKind(StrEnum):
@@ -75,6 +77,43 @@ class AgreementContent:
         return max(days, default=None)
 
 
+class RuleEffect(StrEnum):
+    """What a confirmation-eligibility finding does: block the application or only warn."""
+
+    INELIGIBLE = "ineligible"
+    WARN = "warn"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    code: str
+    effect: RuleEffect
+    reason: str
+    reason_zh: str
+    basis: str
+    term_index: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Eligibility:
+    """Can the agreement be judicially confirmed: every finding with its basis (kept on the agreement;
+    the rules that judge it are :mod:`mediation.domain.eligibility`)."""
+
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def eligible(self) -> bool:
+        return not self.blocking
+
+    @property
+    def blocking(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.effect is RuleEffect.INELIGIBLE)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.effect is RuleEffect.WARN)
+
+
 class SignatureManner(StrEnum):
     SIGNATURE = "signature"  # 签名
     SEAL = "seal"  # 盖章
@@ -98,11 +137,60 @@ class AgreementStatus(StrEnum):
     SUPERSEDED = "SUPERSEDED"
 
 
+AGREEMENT_STEPS: Final = TransitionTable(
+    AgreementStatus,
+    [
+        transition(
+            "sign",
+            [AgreementStatus.DRAFT],
+            AgreementStatus.DRAFT,
+            event=E.AGREEMENT_SIGNED_BY_PARTY,
+            guard="a party, or the mediator with the organisation's seal, who has not signed yet",
+        ),
+        transition(
+            "take_effect",
+            [AgreementStatus.DRAFT],
+            AgreementStatus.EFFECTIVE,
+            event=E.AGREEMENT_TOOK_EFFECT,  # recorded by the case's own transition of that name
+            guard="the last signature",
+            basis=[PML_29],
+        ),
+        transition(
+            "supersede",
+            [AgreementStatus.DRAFT, AgreementStatus.EFFECTIVE],
+            AgreementStatus.SUPERSEDED,
+            event=E.AGREEMENT_SUPERSEDED,
+            guard="a new draft (an effective one only after the court rejected it)",
+        ),
+    ],
+)
+AGREEMENTS: Final = StatusMachine(AGREEMENT_STEPS, AgreementNotDraft)
+
+
 class InstalmentStatus(StrEnum):
     DUE = "DUE"
     PAID = "PAID"
     DEFAULTED = "DEFAULTED"
     PAID_LATE = "PAID_LATE"
+
+
+INSTALMENT_STEPS: Final = TransitionTable(
+    InstalmentStatus,
+    [
+        transition("pay", [InstalmentStatus.DUE], InstalmentStatus.PAID, event=E.INSTALMENT_PAID),
+        transition(
+            "default",
+            [InstalmentStatus.DUE],
+            InstalmentStatus.DEFAULTED,
+            event=E.INSTALMENT_DEFAULTED,
+            guard="its due day passed unpaid",
+        ),
+        transition(
+            "pay_late", [InstalmentStatus.DEFAULTED], InstalmentStatus.PAID_LATE, event=E.INSTALMENT_PAID
+        ),
+    ],
+)
+INSTALMENTS: Final = StatusMachine(INSTALMENT_STEPS, StatusRefused)
 
 
 @dataclass(slots=True, kw_only=True)

@@ -1,8 +1,10 @@
-"""The mediation case aggregate (调解案件): its facts, its state and the one guard that moves it.
+"""The mediation case aggregate (调解案件): its facts, state and deadlines, and the one guard that moves it.
 
 Behaviour lives in the step modules (``mediating``, ``agreeing``, ``confirming``, ``performing``);
-each changes the case only through :meth:`MediationCase.move_to` for a state change, which checks
-the transition table, and records one past-tense event per change.
+each changes the state only through :meth:`MediationCase.move` (the shared guard over
+``states.CASE_TRANSITIONS``), records the facts that change no state with ``record``, and arms or
+stops the deadlines the step concerns. The effects runner then saves the case, writes its record,
+publishes and applies the timer changes, all in the step's transaction.
 """
 
 from __future__ import annotations
@@ -10,19 +12,39 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from enum import StrEnum
+from typing import Any, Protocol, TypeVar
 
 from mediation.domain.agreement import Agreement, AgreementStatus
 from mediation.domain.assignment import AssignmentStatus, MediatorAssignment
 from mediation.domain.confirmation import ConfirmationApplication, EnforcementApplication, Objection
+from mediation.domain.deadlines import (
+    COURT_ASSIGNMENT_CONFIRM,
+    OPINION_STATEMENT,
+    Timing,
+    track,
+)
 from mediation.domain.errors import AssignmentNotFound, CaseTransitionRefused, invalid
-from mediation.domain.events import CaseEvent, CaseOpened, Transitioned
+from mediation.domain.events import EventName
 from mediation.domain.kinds import CourtReference, MediationKind, Origin
-from mediation.domain.parties import Actor, CaseParty, PartyRole
-from mediation.domain.states import TRANSITIONS, MediationState
+from mediation.domain.parties import SYSTEM, CaseParty, PartyRole
+from mediation.domain.states import CASE_TRANSITIONS, MediationState, next_states
+from shared.calendar.local_time import local_date
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineStatus, TimerChange, TrackedDeadline
+from shared.domain.events import DomainEvent
+from shared.domain.lifecycle import Lifecycle, StatusMachine, TracksDeadlines
 from shared.vocabulary import IpType
 
-T = TypeVar("T", bound=Transitioned)
+AGGREGATE_TYPE = "mediation_case"
+"""How the case record names a mediation case."""
+
+PATENTS = frozenset({IpType.INVENTION_PATENT, IpType.UTILITY_MODEL, IpType.DESIGN})
+St = TypeVar("St", bound=StrEnum)
+
+
+class HasStatus(Protocol[St]):
+    status: St
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,7 +61,10 @@ class Termination:
 
 
 @dataclass(slots=True, kw_only=True)
-class MediationCase:
+class MediationCase(Lifecycle[MediationState], TracksDeadlines):
+    TRANSITIONS = CASE_TRANSITIONS
+    refusal = CaseTransitionRefused
+
     id: uuid.UUID
     case_no: str
     kind: MediationKind
@@ -58,7 +83,7 @@ class MediationCase:
     office_region_code: str | None = None
     started_at: dt.datetime | None = None
     concluded_at: dt.datetime | None = None
-    deadlines: dict[str, dt.date] = field(default_factory=dict)
+    deadlines: dict[str, TrackedDeadline] = field(default_factory=dict)
     consents: dict[uuid.UUID, dt.datetime] = field(default_factory=dict)
     assignments: list[MediatorAssignment] = field(default_factory=list)
     extensions: list[Extension] = field(default_factory=list)
@@ -67,10 +92,13 @@ class MediationCase:
     applications: list[ConfirmationApplication] = field(default_factory=list)
     objections: list[Objection] = field(default_factory=list)
     enforcement: EnforcementApplication | None = None
-    events: list[CaseEvent] = field(default_factory=list)
+    events: list[DomainEvent] = field(default_factory=list)
+    timer_changes: list[TimerChange] = field(default_factory=list)
 
     @classmethod
-    def open(cls, *, case_no: str, actor: Actor, at: dt.datetime, **facts: Any) -> MediationCase:
+    def open(
+        cls, *, case_no: str, actor: Actor, at: dt.datetime, timing: Timing, **facts: Any
+    ) -> MediationCase:
         """A new REQUESTED case; ``facts`` are the constructor's case fields."""
         case = cls(
             id=uuid.uuid4(),
@@ -88,38 +116,107 @@ class MediationCase:
                 "调解需有申请人及另一方当事人",
             )
         case.events.append(
-            CaseOpened(
-                case_id=case.id, actor=actor, at=at, from_state=None, to_state=MediationState.REQUESTED
+            DomainEvent(
+                name=EventName.CASE_OPENED,
+                at=at,
+                actor=actor,
+                transition="open",
+                to_state=MediationState.REQUESTED.value,
             )
         )
+        if case.court is not None:  # the organisation has 3 WD from the court's assignment
+            start = local_date(case.court.assigned_at)
+            case.arm(COURT_ASSIGNMENT_CONFIRM, "mediation.mediator_confirm", start, timing, warn=1)
+        elif case.patent_office_mediation:
+            case.arm(OPINION_STATEMENT, "mediation.patent_opinion_statement", local_date(at), timing)
         return case
 
     # ------------------------------------------------------------------ the guard
 
-    def move_to(
-        self, new: MediationState, event: type[T], *, actor: Actor, at: dt.datetime, **details: Any
-    ) -> T:
-        """Check ``new`` against the transition table, move, and record ``event``."""
-        allowed = TRANSITIONS[self.state]
-        if new not in allowed:
-            raise CaseTransitionRefused(self.state.value, new.value, (s.value for s in allowed))
-        recorded = event(case_id=self.id, actor=actor, at=at, from_state=self.state, to_state=new, **details)
-        self.state = new
+    def move(self, name: str, *, by: Actor, at: dt.datetime, **options: Any) -> DomainEvent:
+        """Take transition ``name`` (the shared guard), and stamp when the state changed."""
+        # Lifecycle named, not super(): a slots dataclass is a new class that zero-argument super() misses.
+        event = Lifecycle.move(self, name, by=by, at=at, **options)
         self.state_changed_at = at
-        self.events.append(recorded)
-        return recorded
+        return event
 
     def require(self, *states: MediationState, action: str) -> None:
-        """Refuse ``action`` unless the case is in one of ``states`` (as the state machine would)."""
+        """Refuse ``action``, a step that changes no state, unless the case is in one of ``states``."""
         if self.state not in states:
-            raise CaseTransitionRefused(self.state.value, action, (s.value for s in TRANSITIONS[self.state]))
+            raise CaseTransitionRefused(self.state.value, action, (s.value for s in next_states(self.state)))
 
-    def record(self, event: CaseEvent) -> None:
-        self.events.append(event)
+    def advance(
+        self,
+        part: HasStatus[St],
+        machine: StatusMachine[St],
+        step: str,
+        *,
+        by: Actor,
+        at: dt.datetime,
+        subject: tuple[str, uuid.UUID],
+        details: dict[str, Any],
+    ) -> DomainEvent:
+        """Move a sub-entity's status through its machine and record the row's event on the case."""
+        row = machine.step(part.status, step)
+        part.status = row.target
+        return self.record(row.event, by=by, at=at, basis=row.basis, subject=subject, details=details)
 
-    def collect_events(self) -> list[CaseEvent]:
-        collected, self.events = self.events, []
-        return collected
+    # ------------------------------------------------------------------ deadlines
+
+    @property
+    def patent_office_mediation(self) -> bool:
+        """专利行政执法办法 arts. 19-23 [U]: the office serves the request; the other side answers."""
+        return (
+            self.kind is MediationKind.ADMINISTRATIVE
+            and self.origin is Origin.COMPLAINT
+            and self.ip_type in PATENTS
+        )
+
+    def arm(
+        self,
+        key: str,
+        period: str,
+        start: dt.date,
+        timing: Timing,
+        *,
+        warn: int | None = None,
+        basis: str = "",
+        payload: dict[str, Any] | None = None,
+    ) -> TrackedDeadline:
+        """Track deadline ``key`` (``period`` from ``start``) and arm its timer; re-arming moves it."""
+        tracked, timer = track(
+            key, period=period, start=start, province=timing.province, warn=warn, basis=basis, payload=payload
+        )
+        self.deadlines[key] = tracked
+        self.timer_changes.append(timer)
+        return tracked
+
+    def stop(self, *keys: str) -> None:
+        """Stop watching ``keys``: they no longer apply."""
+        for key in keys:
+            self.end_deadline(key, DeadlineStatus.CANCELLED)
+
+    def met(self, *keys: str, at: dt.datetime) -> None:
+        """What ``keys`` asked for happened at ``at``."""
+        for key in keys:
+            self.meet_deadline(key, local_date(at))
+
+    def due(self, key: str) -> dt.date | None:
+        tracked = self.deadlines.get(key)
+        return tracked.due if tracked else None
+
+    def warn_of(self, key: str, at: dt.datetime) -> None:
+        """The due-soon warning of deadline ``key`` fired."""
+        details = {"deadline": key, "due_on": self.due(key) or local_date(at)}
+        self.record(EventName.DEADLINE_APPROACHING, by=SYSTEM, at=at, details=details)
+
+    def missed(self, key: str, at: dt.datetime) -> None:
+        """Deadline ``key``, whose consequence the law leaves to people, ran out: staff decide."""
+        details = {"deadline": key, "due_on": self.due(key) or local_date(at)}
+        self.record(EventName.DEADLINE_MISSED, by=SYSTEM, at=at, details=details)
+        tracked = self.deadlines.get(key)
+        if tracked is not None and tracked.is_open:
+            tracked.status = DeadlineStatus.MISSED
 
     # ------------------------------------------------------------------ lookups
 

@@ -1,4 +1,7 @@
-"""Commands the mediation service handles (imperative names); each runs in one transaction."""
+"""Commands the mediation service handles (imperative names); each runs in one transaction.
+
+A timer that fires is a command too (``Reach...``, one per timer kind of ``domain.deadlines``), so
+what the law makes of a deadline has the same effects as any other step."""
 
 from __future__ import annotations
 
@@ -12,8 +15,10 @@ from mediation.domain.agreement import AgreementContent, SignatureManner
 from mediation.domain.confirmation import JointApplicantSignature
 from mediation.domain.kinds import CourtReference, MediationKind
 from mediation.domain.mediating import TerminationGround
-from mediation.domain.parties import Actor, CaseParty
+from mediation.domain.parties import CaseParty
 from mediation.domain.roster import DeclaredConflict, OrganisationKind
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineReached
 from shared.vocabulary import IpType
 
 # ------------------------------------------------------------------ opening
@@ -270,3 +275,46 @@ class UpdateMediator:
     registered_on_court_platform: bool | None = None
     max_active_cases: int | None = None
     conflicts: tuple[DeclaredConflict, ...] | None = None
+
+
+# ------------------------------------------------------------------ deadlines reached (timers)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachMonitoredDeadline(DeadlineReached):
+    """An unverified [U] period or a court's own time limit ran out: recorded for staff."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachAssignmentAnswerDeadline(DeadlineReached):
+    """The mediator did not answer within 3 WD: the assignment lapses (payload ``assignment_id``)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachCourtAssignmentDeadline(DeadlineReached):
+    """No mediator confirmed a court's assignment within 3 WD: it goes back to the court."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachMediationPeriodEnd(DeadlineReached):
+    """A court-linked mediation's period ran out with no extension agreed: it expires."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachConfirmationWindowEnd(DeadlineReached):
+    """30 CD passed with no application for judicial confirmation: a contract only."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachObjectionWindowEnd(DeadlineReached):
+    """A window for objections to the confirmation ruling closed."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachInstalmentDueDay(DeadlineReached):
+    """An instalment's due day ended (payload ``agreement_id``, ``number``): unpaid, it is in default."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachEnforcementPeriodEnd(DeadlineReached):
+    """The 2 years to apply for enforcement of a confirmed agreement ran out (CPL art. 250)."""

@@ -7,8 +7,13 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Final
 
+from mediation.domain.errors import ApplicationClosed, ObjectionAlreadyDecided
+from mediation.domain.events import EventName as E
+from mediation.domain.law import CPL_206, INTERP_357, INTERP_358, INTERP_372
 from mediation.domain.materials import Material
+from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 
 
 class ApplicationStatus(StrEnum):
@@ -17,6 +22,44 @@ class ApplicationStatus(StrEnum):
     RULED_VALID = "RULED_VALID"
     REJECTED = "REJECTED"
     WITHDRAWN = "WITHDRAWN"
+
+
+_OPEN = (ApplicationStatus.FILED, ApplicationStatus.ACCEPTED)
+APPLICATION_STEPS: Final = TransitionTable(
+    ApplicationStatus,
+    [
+        transition(
+            "accept",
+            [ApplicationStatus.FILED],
+            ApplicationStatus.ACCEPTED,
+            event=E.CONFIRMATION_ACCEPTED,
+            guard="the court it was filed with docketed it (调确字)",
+        ),
+        # The court's answers below are recorded by the case's transitions of the same events.
+        transition(
+            "rule_valid",
+            _OPEN,
+            ApplicationStatus.RULED_VALID,
+            event=E.CONFIRMATION_RULED_VALID,
+            basis=[CPL_206],
+        ),
+        transition(
+            "reject",
+            _OPEN,
+            ApplicationStatus.REJECTED,
+            event=E.CONFIRMATION_REJECTED,
+            basis=[CPL_206, INTERP_358],
+        ),
+        transition(
+            "withdraw",
+            _OPEN,
+            ApplicationStatus.WITHDRAWN,
+            event=E.CONFIRMATION_WITHDRAWN,
+            basis=[INTERP_357],
+        ),
+    ],
+)
+APPLICATIONS: Final = StatusMachine(APPLICATION_STEPS, ApplicationClosed)
 
 
 class ApplicationManner(StrEnum):
@@ -55,9 +98,33 @@ class ConfirmationApplication:
     reasons: str | None = None
     withdrawn_at: dt.datetime | None = None
 
-    @property
-    def open(self) -> bool:
-        return self.status in (ApplicationStatus.FILED, ApplicationStatus.ACCEPTED)
+
+class ObjectionStatus(StrEnum):
+    LODGED = "LODGED"
+    UPHELD = "UPHELD"  # the court revoked its ruling
+    DISMISSED = "DISMISSED"
+
+
+OBJECTION_STEPS: Final = TransitionTable(
+    ObjectionStatus,
+    [
+        transition(
+            "uphold",
+            [ObjectionStatus.LODGED],
+            ObjectionStatus.UPHELD,
+            event=E.OBJECTION_DECIDED,
+            basis=[INTERP_372],
+        ),
+        transition(
+            "dismiss",
+            [ObjectionStatus.LODGED],
+            ObjectionStatus.DISMISSED,
+            event=E.OBJECTION_DECIDED,
+            basis=[INTERP_372],
+        ),
+    ],
+)
+OBJECTIONS: Final = StatusMachine(OBJECTION_STEPS, ObjectionAlreadyDecided)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -71,7 +138,12 @@ class Objection:
     lodged_on: dt.date
     within_window: bool | None
     decided_on: dt.date | None = None
-    upheld: bool | None = None
+    status: ObjectionStatus = ObjectionStatus.LODGED
+
+    @property
+    def upheld(self) -> bool | None:
+        """The court's decision: None while it has not decided."""
+        return None if self.status is ObjectionStatus.LODGED else self.status is ObjectionStatus.UPHELD
 
 
 @dataclass(slots=True, kw_only=True)

@@ -11,14 +11,33 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from mediation.domain import events as ev
+from mediation.domain.agreeing import open_confirmation_window
 from mediation.domain.case import MediationCase
-from mediation.domain.competence import CompetenceFinding, CompetentCourt
+from mediation.domain.competence import (
+    CompetenceFinding,
+    CompetentCourt,
+    ConnectingPoint,
+    CourtDirectory,
+    PointKind,
+    competent_courts,
+)
 from mediation.domain.confirmation import (
+    APPLICATIONS,
+    OBJECTIONS,
     ApplicationStatus,
     ConfirmationApplication,
     JointApplicantSignature,
     Objection,
+)
+from mediation.domain.deadlines import (
+    CONFIRMATION_WINDOW,
+    COURT_ACCEPTANCE,
+    COURT_REVIEW,
+    COURT_TIMERS,
+    ENFORCEMENT_PERIOD,
+    OBJECTION_PARTY,
+    OBJECTION_THIRD_PARTY,
+    Timing,
 )
 from mediation.domain.errors import (
     AgreementNotConfirmable,
@@ -27,14 +46,42 @@ from mediation.domain.errors import (
     StepNotPossible,
     invalid,
 )
-from mediation.domain.local_time import end_of, local_date
+from mediation.domain.events import EventName as E
 from mediation.domain.materials import Material
-from mediation.domain.parties import SYSTEM, Actor
+from mediation.domain.parties import SYSTEM
+from mediation.domain.roster import Organisation
 from mediation.domain.states import COURT_CONFIRMED
 from mediation.domain.states import MediationState as S
+from shared.calendar.local_time import local_date
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineStatus
 from shared.errors import FieldError
 
-WINDOW = "confirmation_window"
+
+def case_competence(
+    case: MediationCase,
+    organisation: Organisation | None,
+    directory: CourtDirectory,
+    subject_matter_region: str | None = None,
+) -> CompetenceFinding:
+    """Which courts may confirm this case's agreement, with the reasons (CPL art. 205)."""
+    points = [
+        ConnectingPoint(kind=PointKind.PARTY_DOMICILE, region_code=p.region_code, label=p.name)
+        for p in case.parties
+    ]
+    if subject_matter_region:
+        points.append(ConnectingPoint(kind=PointKind.SUBJECT_MATTER, region_code=subject_matter_region))
+    if organisation is not None:
+        points.append(
+            ConnectingPoint(
+                kind=PointKind.ORGANISATION_SEAT,
+                region_code=organisation.seat_region_code,
+                label=organisation.name,
+            )
+        )
+    return competent_courts(
+        kind=case.kind, ip_type=case.ip_type, inviting_court=case.court, points=points, directory=directory
+    )
 
 
 def ensure_confirmable(case: MediationCase) -> None:
@@ -68,11 +115,12 @@ def file_confirmation(
     materials: tuple[Material, ...],
     actor: Actor,
     at: dt.datetime,
+    timing: Timing,
 ) -> ConfirmationApplication:
     case.require(S.CONFIRMATION_WINDOW, S.CONFIRMATION_WITHDRAWN, action="file_confirmation")
     ensure_confirmable(case)
-    window_end = case.deadlines.get(WINDOW)
-    if window_end is not None and at >= end_of(window_end):
+    window_end = case.due(CONFIRMATION_WINDOW)
+    if window_end is not None and local_date(at) > window_end:
         raise ConfirmationWindowClosed(
             f"The window ended on {window_end.isoformat()} (CPL art. 205)",
             f"申请期限已于{window_end.isoformat()}届满（民事诉讼法第二百零五条）",
@@ -92,9 +140,10 @@ def file_confirmation(
         filed_at=at,
     )
     case.applications.append(application)
-    case.move_to(
-        S.CONFIRMATION_FILED, ev.ConfirmationFiled, actor=actor, at=at, application_id=application.id
-    )
+    case.move("file", by=actor, at=at, details={"application_id": application.id})
+    case.met(CONFIRMATION_WINDOW, at=at)
+    # The court decides on acceptance within 3 days (2011 Provisions art. 4): recorded if it is late.
+    case.arm(COURT_ACCEPTANCE, "mediation.confirmation_acceptance", local_date(at), timing)
     return application
 
 
@@ -123,21 +172,25 @@ def application(case: MediationCase, application_id: uuid.UUID) -> ConfirmationA
 
 
 def record_acceptance(
-    case: MediationCase, application_id: uuid.UUID, docket_no: str, accepted_at: dt.datetime, actor: Actor
+    case: MediationCase,
+    application_id: uuid.UUID,
+    docket_no: str,
+    accepted_at: dt.datetime,
+    actor: Actor,
+    timing: Timing,
 ) -> bool:
     """The court docketed the application; False if it was already recorded."""
     found = application(case, application_id)
     if found.status is ApplicationStatus.ACCEPTED and found.docket_no == docket_no:
         return False
     case.require(S.CONFIRMATION_FILED, action="record_acceptance")
-    if found.status is not ApplicationStatus.FILED:
-        raise StepNotPossible(f"The application is {found.status.value}", f"该申请状态为{found.status.value}")
-    found.status, found.docket_no, found.accepted_at = ApplicationStatus.ACCEPTED, docket_no, accepted_at
-    case.record(
-        ev.ConfirmationAccepted(
-            case_id=case.id, actor=actor, at=accepted_at, application_id=found.id, docket_no=docket_no
-        )
-    )
+    details = {"application_id": found.id, "docket_no": docket_no}
+    subject = ("application", found.id)
+    case.advance(found, APPLICATIONS, "accept", by=actor, at=accepted_at, subject=subject, details=details)
+    found.docket_no, found.accepted_at = docket_no, accepted_at
+    case.met(COURT_ACCEPTANCE, at=accepted_at)
+    # The review: 15 (+10) CD target, 30 CD statutory (2011 Provisions art. 5; CPL art. 187).
+    case.arm(COURT_REVIEW, "mediation.confirmation_review", local_date(accepted_at), timing)
     return True
 
 
@@ -150,6 +203,7 @@ def record_ruling(
     reasons: str | None,
     ruled_at: dt.datetime,
     actor: Actor,
+    timing: Timing,
 ) -> bool:
     """The court ruled the agreement valid (CPL art. 206) or rejected it; False for a repeat."""
     found = application(case, application_id)
@@ -158,55 +212,51 @@ def record_ruling(
         ApplicationStatus.REJECTED,
     ):
         return False
-    if not found.open:
-        raise StepNotPossible(f"The application is {found.status.value}", f"该申请状态为{found.status.value}")
+    ruling = APPLICATIONS.step(found.status, "rule_valid" if valid else "reject")
     found.ruling_no, found.ruled_at, found.reasons = ruling_no, ruled_at, reasons
+    found.status = ruling.target
+    details: dict[str, object] = {"application_id": found.id, "ruling_no": ruling_no}
     if valid:
-        found.status = ApplicationStatus.RULED_VALID
-        case.move_to(
-            S.CONFIRMED_VALID,
-            ev.ConfirmationRuledValid,
-            actor=actor,
-            at=ruled_at,
-            application_id=found.id,
-            ruling_no=ruling_no,
-        )
+        case.move("confirm", by=actor, at=ruled_at, details=details)
+        case.met(*COURT_TIMERS, at=ruled_at)
+        _watch_confirmed(case, local_date(ruled_at), timing)
     else:
-        found.status = ApplicationStatus.REJECTED
-        case.move_to(
-            S.CONFIRMATION_REJECTED,
-            ev.ConfirmationRejected,
-            actor=actor,
-            at=ruled_at,
-            application_id=found.id,
-            ruling_no=ruling_no,
-            reasons=reasons,
-        )
+        case.move("reject", by=actor, at=ruled_at, details={**details, "reasons": reasons})
+        case.met(*COURT_TIMERS, at=ruled_at)
     return True
 
 
+def _watch_confirmed(case: MediationCase, ruled_on: dt.date, timing: Timing) -> None:
+    """Objection windows (Interp. art. 372) and the 2-year enforcement period (CPL art. 250)."""
+    case.arm(OBJECTION_PARTY, "mediation.objection_party", ruled_on, timing)
+    case.arm(OBJECTION_THIRD_PARTY, "mediation.objection_third_party", ruled_on, timing)
+    agreement = case.effective_agreement
+    last_day = agreement.content.last_performance_day if agreement else None
+    # From the last day of performance, or from the ruling if it sets none.
+    start = max(last_day, ruled_on) if last_day else ruled_on
+    warn = timing.enforcement_reminder_working_days
+    case.arm(ENFORCEMENT_PERIOD, "mediation.enforcement_application", start, timing, warn=warn)
+
+
 def record_withdrawal(
-    case: MediationCase, application_id: uuid.UUID, withdrawn_at: dt.datetime, actor: Actor
+    case: MediationCase, application_id: uuid.UUID, withdrawn_at: dt.datetime, actor: Actor, timing: Timing
 ) -> bool:
     """Withdrawn before the ruling (Interp. art. 357); the parties may file again while the window is open."""
     found = application(case, application_id)
     if found.status is ApplicationStatus.WITHDRAWN:
         return False
-    if not found.open:
-        raise StepNotPossible(f"The application is {found.status.value}", f"该申请状态为{found.status.value}")
-    found.status, found.withdrawn_at = ApplicationStatus.WITHDRAWN, withdrawn_at
-    window_end = case.deadlines.get(WINDOW)
-    still_open = window_end is not None and withdrawn_at < end_of(window_end)
-    case.move_to(
-        S.CONFIRMATION_WITHDRAWN,
-        ev.ConfirmationWithdrawn,
-        actor=actor,
-        at=withdrawn_at,
-        application_id=found.id,
-        window_open=still_open,
-    )
+    found.status = APPLICATIONS.step(found.status, "withdraw").target
+    found.withdrawn_at = withdrawn_at
+    window_end = case.due(CONFIRMATION_WINDOW)
+    still_open = window_end is not None and local_date(withdrawn_at) <= window_end
+    details = {"application_id": found.id, "window_open": still_open}
+    case.move("withdraw_application", by=actor, at=withdrawn_at, details=details)
+    case.stop(*COURT_TIMERS)
+    agreement = case.effective_agreement
+    if still_open and agreement is not None and agreement.effective_at is not None:
+        open_confirmation_window(case, local_date(agreement.effective_at), timing)
     if not still_open:
-        case.move_to(S.WINDOW_LAPSED, ev.ConfirmationWindowLapsed, actor=SYSTEM, at=withdrawn_at)
+        case.move("lapse_window", by=SYSTEM, at=withdrawn_at)
     return True
 
 
@@ -214,13 +264,14 @@ def lapse_window(case: MediationCase, at: dt.datetime) -> bool:
     """No application within 30 CD: the agreement binds only as a contract. False if one was filed."""
     if case.state not in (S.CONFIRMATION_WINDOW, S.CONFIRMATION_WITHDRAWN):
         return False
-    case.move_to(S.WINDOW_LAPSED, ev.ConfirmationWindowLapsed, actor=SYSTEM, at=at)
+    case.move("lapse_window", by=SYSTEM, at=at)
+    case.end_deadline(CONFIRMATION_WINDOW, DeadlineStatus.LAPSED)
     return True
 
 
 def resume_mediation(case: MediationCase, actor: Actor, at: dt.datetime) -> None:
     """After a rejection the parties may amend the agreement or reach a new one (CPL art. 206)."""
-    case.move_to(S.IN_MEDIATION, ev.MediationStarted, actor=actor, at=at, period=None, resumed=True)
+    case.move("resume", by=actor, at=at, details={"period": None, "resumed": True})
 
 
 def lodge_objection(
@@ -240,7 +291,7 @@ def lodge_objection(
     certainly timely, later the court must judge (``within_window`` None).
     """
     case.require(*COURT_CONFIRMED, action="lodge_objection")
-    window = case.deadlines.get("objection_third_party" if by_third_party else "objection_party")
+    window = case.due(OBJECTION_THIRD_PARTY if by_third_party else OBJECTION_PARTY)
     timely = window is not None and lodged_on <= window
     objection = Objection(
         id=uuid.uuid4(),
@@ -252,14 +303,15 @@ def lodge_objection(
     )
     case.objections.append(objection)
     case.record(
-        ev.ObjectionLodged(
-            case_id=case.id,
-            actor=actor,
-            at=at,
-            objection_id=objection.id,
-            by_third_party=by_third_party,
-            within_window=objection.within_window,
-        )
+        E.OBJECTION_LODGED,
+        by=actor,
+        at=at,
+        subject=("objection", objection.id),
+        details={
+            "objection_id": objection.id,
+            "by_third_party": by_third_party,
+            "within_window": objection.within_window,
+        },
     )
     return objection
 
@@ -275,25 +327,19 @@ def decide_objection(
     objection = next((o for o in case.objections if o.id == objection_id), None)
     if objection is None:
         raise invalid("objection_id", "unknown", "No such objection", "没有该异议")
-    if objection.upheld is not None:
-        raise StepNotPossible("The objection was already decided", "该异议已有处理结果")
+    decision = OBJECTIONS.step(objection.status, "uphold" if upheld else "dismiss")
     if upheld:
-        case.move_to(
-            S.CONFIRMATION_REVOKED, ev.ConfirmationRevoked, actor=actor, at=at, objection_id=objection.id
-        )
-    objection.upheld, objection.decided_on = upheld, decided_on
-    case.record(
-        ev.ObjectionDecided(case_id=case.id, actor=actor, at=at, objection_id=objection.id, upheld=upheld)
-    )
+        case.move("revoke", by=actor, at=at, details={"objection_id": objection.id})
+        case.stop(ENFORCEMENT_PERIOD, OBJECTION_PARTY, OBJECTION_THIRD_PARTY)
+    objection.decided_on = decided_on
+    details = {"objection_id": objection.id, "upheld": upheld}
+    subject = ("objection", objection.id)
+    case.advance(objection, OBJECTIONS, decision.name, by=actor, at=at, subject=subject, details=details)
 
 
 def close_objection_window(case: MediationCase, window: str, at: dt.datetime) -> bool:
     if case.state not in COURT_CONFIRMED:
         return False
-    case.record(ev.ObjectionWindowClosed(case_id=case.id, actor=SYSTEM, at=at, window=window))
+    case.record(E.OBJECTION_WINDOW_CLOSED, by=SYSTEM, at=at, details={"window": window})
+    case.end_deadline(window, DeadlineStatus.LAPSED)
     return True
-
-
-def ruling_date(case: MediationCase) -> dt.date | None:
-    current = case.application
-    return local_date(current.ruled_at) if current and current.ruled_at else None

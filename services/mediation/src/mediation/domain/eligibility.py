@@ -6,21 +6,19 @@ confirms ownership or validity of IP. How strictly courts read it for terms that
 agreements may be confirmed at all is a local pilot (Open Question 10). So the rules are data
 (``data/confirmation_rules.toml``): an *ineligible* rule blocks the application and must be
 verified (confidence V); anything less only warns.
+
+The judgement itself (:class:`~mediation.domain.agreement.Eligibility`, its findings and their effect)
+is kept on the agreement, so it lives in :mod:`mediation.domain.agreement`: the rules read the
+agreement's content, the agreement never needs the rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-from mediation.domain.agreement import AgreementContent, TermKind
+from mediation.domain.agreement import AgreementContent, Eligibility, Finding, RuleEffect, TermKind
 from mediation.domain.kinds import MediationKind
-
-
-class RuleEffect(StrEnum):
-    INELIGIBLE = "ineligible"
-    WARN = "warn"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -36,33 +34,6 @@ class EligibilityRule:
 class ConfirmationRules:
     terms: Mapping[TermKind, EligibilityRule] = field(default_factory=dict)
     kinds: Mapping[MediationKind, EligibilityRule] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Finding:
-    code: str
-    effect: RuleEffect
-    reason: str
-    reason_zh: str
-    basis: str
-    term_index: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Eligibility:
-    findings: tuple[Finding, ...] = ()
-
-    @property
-    def eligible(self) -> bool:
-        return not self.blocking
-
-    @property
-    def blocking(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.effect is RuleEffect.INELIGIBLE)
-
-    @property
-    def warnings(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.effect is RuleEffect.WARN)
 
 
 ENTRUSTED_ROUTE = Finding(

@@ -6,11 +6,17 @@ MediationError
 ├── MediatorNotFound (NotFound)                 no mediator with that id
 ├── OrganisationNotFound (NotFound)             no mediation organisation with that id
 ├── AssignmentNotFound (NotFound)               the case has no such mediator assignment
-├── CaseTransitionRefused (InvalidTransition)   the state machine refuses the step (lists the allowed)
+├── CaseTransitionRefused (InvalidTransition)   the case's state machine refuses the step (lists the
+│                                               states the case may move to now)
 ├── StepNotPossible (Conflict)                  the state allows it, but the case's facts do not
 │   ├── MediatorUnavailable                     inactive, at capacity, or not on the court's roster
 │   ├── ConflictOfInterest                      the mediator declared a conflict with a party
-│   └── ConfirmationWindowClosed                the 30-day window of CPL art. 205 has run out
+│   ├── ConfirmationWindowClosed                the 30-day window of CPL art. 205 has run out
+│   └── StatusRefused (InvalidTransition)       a sub-entity's status machine refuses the step:
+│       ├── AssignmentAlreadyAnswered           the mediator's assignment was answered already
+│       ├── ApplicationClosed                   the court has answered the application already
+│       ├── ObjectionAlreadyDecided             the court has decided the objection already
+│       └── AgreementNotDraft                   the agreement is no longer a draft to sign
 ├── NotYourAssignment (PermissionDenied)        a mediator answering another mediator's assignment
 ├── InvalidRequest (ValidationFailed)           input breaks a domain rule (field errors say which)
 │   ├── AgreementNotConfirmable                 Interp. art. 355: the content cannot be confirmed
@@ -21,6 +27,7 @@ MediationError
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from shared.errors import (
     Conflict,
@@ -68,9 +75,24 @@ class AssignmentNotFound(MediationError, NotFound):
 
 
 class CaseTransitionRefused(MediationError, InvalidTransition):
+    """Refused by the case's state machine: says (and lists in ``allowed``) the states the case may
+    move to now, as this API always has.
+
+    The shared guard names transitions by their label (``"accept → ACCEPTED"``); the target state
+    is what a client reads, so each label is reduced to it. A step that changes no state is named
+    as it is (``"draft_agreement"``).
+    """
+
     code = "invalid_transition"
     title = InvalidTransition.title
     title_zh = InvalidTransition.title_zh
+
+    def __init__(self, current: str, requested: str, allowed: Iterable[str]) -> None:
+        super().__init__(current, _target(requested), {_target(label) for label in allowed})
+
+
+def _target(label: str) -> str:
+    return label.rpartition(" → ")[2]
 
 
 class StepNotPossible(MediationError, Conflict):
@@ -95,6 +117,40 @@ class ConfirmationWindowClosed(StepNotPossible):
     code = "confirmation_window_closed"
     title = "The 30-day window for judicial confirmation has run out"
     title_zh = "申请司法确认的三十日期限已届满"
+
+
+class StatusRefused(StepNotPossible, InvalidTransition):
+    """A sub-entity's status machine (an assignment, an application...) refused a step.
+
+    A 409 ``step_not_possible`` worded for the sub-entity, as these refusals have always been: the
+    case's own ``allowed`` states do not apply to a sub-entity, so none are listed.
+    """
+
+    wording: ClassVar[tuple[str, str]] = (
+        "Not possible while it is {current}",
+        "当前状态为{current}，无法执行",
+    )
+
+    def __init__(self, current: str, requested: str, allowed: Iterable[str]) -> None:
+        self.current, self.requested = current, requested
+        english, chinese = self.wording
+        StepNotPossible.__init__(self, english.format(current=current), chinese.format(current=current))
+
+
+class AssignmentAlreadyAnswered(StatusRefused):
+    wording = ("The assignment was already answered ({current})", "该指派已处理（{current}）")
+
+
+class ApplicationClosed(StatusRefused):
+    wording = ("The application is {current}", "该申请状态为{current}")
+
+
+class ObjectionAlreadyDecided(StatusRefused):
+    wording = ("The objection was already decided", "该异议已有处理结果")
+
+
+class AgreementNotDraft(StatusRefused):
+    wording = ("There is no draft agreement to sign", "没有待签署的调解协议")
 
 
 class NotYourAssignment(MediationError, PermissionDenied):

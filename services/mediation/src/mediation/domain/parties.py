@@ -1,4 +1,4 @@
-"""Who takes part in a mediation case: the parties, and the actors that move it."""
+"""Who takes part in a mediation case: the parties, and the kinds of actor that move it."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
+from shared.domain.actors import Actor
 from shared.vocabulary import PartyKind
 
 
@@ -59,6 +60,8 @@ class CaseParty:
 
 
 class ActorKind(StrEnum):
+    """Who moves a mediation case (the ``kind`` of a :class:`shared.domain.actors.Actor`)."""
+
     STAFF = "staff"
     MEDIATOR = "mediator"
     COURT = "court"
@@ -66,19 +69,5 @@ class ActorKind(StrEnum):
     SYSTEM = "system"  # a statutory timer
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """Who made a change: recorded with every event of the case."""
-
-    kind: ActorKind
-    id: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"kind": self.kind.value, "id": self.id}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Actor:
-        return cls(ActorKind(data["kind"]), str(data["id"]))
-
-
 SYSTEM = Actor(ActorKind.SYSTEM, "timer")
+"""The actor of what a timer does (the history has always named it ``timer``)."""

@@ -12,14 +12,16 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from mediation.domain import events as ev
-from mediation.domain.agreement import Agreement, Instalment, InstalmentStatus
+from mediation.domain.agreement import INSTALMENTS, Agreement, Instalment, InstalmentStatus
 from mediation.domain.case import MediationCase
 from mediation.domain.confirmation import EnforcementApplication
+from mediation.domain.deadlines import ENFORCEMENT_PERIOD, instalment_deadline
 from mediation.domain.errors import StepNotPossible, invalid
-from mediation.domain.parties import SYSTEM, Actor
+from mediation.domain.parties import SYSTEM
 from mediation.domain.states import AGREEMENT_IN_FORCE
 from mediation.domain.states import MediationState as S
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineStatus
 
 
 def _agreement_in_force(case: MediationCase) -> Agreement:
@@ -37,7 +39,7 @@ def record_payment(
     if instalment is None:
         raise invalid("number", "unknown_instalment", f"No instalment {number}", f"没有第 {number} 期")
     record = agreement.performance[number]
-    if record.settled:
+    if record.settled:  # said with its number, before the instalment's own machine is asked
         raise StepNotPossible(f"Instalment {number} is already paid", f"第 {number} 期已履行")
     if amount != instalment.amount:
         raise invalid(
@@ -47,19 +49,17 @@ def record_payment(
             f"第 {number} 期应付 {instalment.amount}，部分履行不视为履行",
         )
     late = record.status is InstalmentStatus.DEFAULTED
-    record.status = InstalmentStatus.PAID_LATE if late else InstalmentStatus.PAID
     record.paid_on, record.paid_amount = paid_on, amount
-    case.record(
-        ev.InstalmentPaid(
-            case_id=case.id,
-            actor=actor,
-            at=at,
-            agreement_id=agreement.id,
-            number=number,
-            amount=amount,
-            late=late,
-        )
+    case.advance(
+        record,
+        INSTALMENTS,
+        "pay_late" if late else "pay",
+        by=actor,
+        at=at,
+        subject=("agreement", agreement.id),
+        details={"agreement_id": agreement.id, "number": number, "amount": amount, "late": late},
     )
+    case.met(instalment_deadline(agreement.id, number), at=at)
     if agreement.fully_performed:
         _performed(case, agreement, paid_on, actor, at)
 
@@ -83,7 +83,8 @@ def record_performed(case: MediationCase, performed_on: dt.date, actor: Actor, a
 def _performed(case: MediationCase, agreement: Agreement, on: dt.date, actor: Actor, at: dt.datetime) -> None:
     agreement.performed_on = on
     if case.state is S.CONFIRMED_VALID:
-        case.move_to(S.PERFORMED, ev.AgreementPerformed, actor=actor, at=at)
+        case.move("perform", by=actor, at=at)
+        case.stop(ENFORCEMENT_PERIOD)  # nothing is left to enforce
 
 
 def default_instalment(case: MediationCase, number: int, at: dt.datetime) -> Instalment | None:
@@ -95,11 +96,25 @@ def default_instalment(case: MediationCase, number: int, at: dt.datetime) -> Ins
     instalment = agreement.instalment(number)
     if record is None or instalment is None or record.status is not InstalmentStatus.DUE:
         return None
-    record.status, record.defaulted_on = InstalmentStatus.DEFAULTED, at.date()
-    case.record(
-        ev.InstalmentDefaulted(case_id=case.id, actor=SYSTEM, at=at, agreement_id=agreement.id, number=number)
+    record.defaulted_on = at.date()
+    case.advance(
+        record,
+        INSTALMENTS,
+        "default",
+        by=SYSTEM,
+        at=at,
+        subject=("agreement", agreement.id),
+        details={"agreement_id": agreement.id, "number": number},
     )
+    case.end_deadline(instalment_deadline(agreement.id, number), DeadlineStatus.LAPSED)
     return instalment
+
+
+def instalment_due(case: MediationCase, agreement_id: uuid.UUID, number: int, at: dt.datetime) -> None:
+    """An instalment's due day ended (its timer fired): a default, unless its agreement was replaced."""
+    agreement = case.effective_agreement
+    if agreement is not None and agreement.id == agreement_id:
+        default_instalment(case, number, at)
 
 
 def apply_enforcement(
@@ -134,9 +149,9 @@ def apply_enforcement(
         applied_at=at,
     )
     case.enforcement = enforcement
-    case.move_to(
-        S.ENFORCEMENT_APPLIED, ev.EnforcementApplied, actor=actor, at=at, enforcement_id=enforcement.id
-    )
+    details = {"enforcement_id": enforcement.id, "breached_obligation": breached_obligation}
+    case.move("apply_enforcement", by=actor, at=at, details=details)
+    case.met(ENFORCEMENT_PERIOD, at=at)
     return enforcement
 
 
@@ -147,5 +162,6 @@ def _other_party(case: MediationCase, applicant_id: uuid.UUID) -> uuid.UUID:
 def expire_enforcement_period(case: MediationCase, at: dt.datetime) -> bool:
     if case.state is not S.CONFIRMED_VALID:
         return False
-    case.move_to(S.ENFORCEMENT_PERIOD_EXPIRED, ev.EnforcementPeriodExpired, actor=SYSTEM, at=at)
+    case.move("expire_enforcement", by=SYSTEM, at=at)
+    case.end_deadline(ENFORCEMENT_PERIOD, DeadlineStatus.LAPSED)
     return True

@@ -1,17 +1,20 @@
 """Mediation's event subscriptions: routed complaints, adjudication's mediation requests, the courts.
 
-Each turns the contract into the same command the API would build and runs it in the consumer's
-transaction (with the inbox row), so a redelivered event has no second effect.
+Module-level handlers ``on_x(data, event, uow, *, bus)`` each turn a contract into the same command
+the API would build and run it in the consumer's transaction (with the inbox row), so a redelivered
+event has no second effect. :data:`SUBSCRIPTIONS` declares them per consumer group (one group per
+source, so one stuck source holds up no other); bootstrap binds the bus with
+``shared.messaging.consumer.bind``.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, Final
 
 from mediation.domain import commands as c
 from mediation.domain.kinds import CourtReference, MediationKind
-from mediation.domain.parties import Actor, ActorKind, CaseParty, PartyRole
+from mediation.domain.parties import ActorKind, CaseParty, PartyRole
 from mediation.unit_of_work import MediationUnitOfWork
 from shared.contracts import CloudEvent
 from shared.contracts.adjudication import MediationRequestedV1
@@ -25,6 +28,7 @@ from shared.contracts.court import (
     MediationAssignedV1,
 )
 from shared.contracts.intake import ComplaintRoutedV1, Destination
+from shared.domain.actors import Actor
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import Subscription
 
@@ -81,95 +85,103 @@ def court_assignment_command(data: MediationAssignedV1, actor: Actor) -> c.OpenC
     )
 
 
-def subscriptions(bus: Bus) -> dict[str, list[Subscription[Any, MediationUnitOfWork]]]:
-    """Subscriptions per consumer group: one group per source, so one stuck source holds up no other."""
+async def on_complaint_routed(
+    data: ComplaintRoutedV1, event: CloudEvent, uow: MediationUnitOfWork, *, bus: Bus
+) -> None:
+    if data.destination is not Destination.MEDIATION:
+        return
+    kind = (
+        MediationKind.PEOPLE if data.procedure.lower() in PEOPLES_PROCEDURES else MediationKind.ADMINISTRATIVE
+    )
+    command = c.OpenMediationFromComplaint(
+        complaint_id=data.complaint_id,
+        kind=kind,
+        procedure=data.procedure,
+        ip_type=data.ip_type,
+        right_numbers=tuple(r.number for r in data.rights),
+        parties=(
+            case_party(data.complainant, PartyRole.APPLICANT),
+            *(case_party(p, PartyRole.RESPONDENT) for p in data.respondents),
+        ),
+        dispute_summary=data.facts,
+        both_parties_willing=data.both_parties_willing_to_mediate,
+        office_region_code=data.office_region_code,
+    )
+    await bus.handle(command, uow=uow)
 
-    async def on_complaint_routed(
-        data: ComplaintRoutedV1, event: CloudEvent, uow: MediationUnitOfWork
-    ) -> None:
-        if data.destination is not Destination.MEDIATION:
-            return
-        kind = (
-            MediationKind.PEOPLE
-            if data.procedure.lower() in PEOPLES_PROCEDURES
-            else MediationKind.ADMINISTRATIVE
-        )
-        command = c.OpenMediationFromComplaint(
-            complaint_id=data.complaint_id,
-            kind=kind,
-            procedure=data.procedure,
-            ip_type=data.ip_type,
-            right_numbers=tuple(r.number for r in data.rights),
-            parties=(
-                case_party(data.complainant, PartyRole.APPLICANT),
-                *(case_party(p, PartyRole.RESPONDENT) for p in data.respondents),
-            ),
-            dispute_summary=data.facts,
-            both_parties_willing=data.both_parties_willing_to_mediate,
-            office_region_code=data.office_region_code,
-        )
-        await bus.handle(command, uow=uow)
 
-    async def on_mediation_requested(
-        data: MediationRequestedV1, event: CloudEvent, uow: MediationUnitOfWork
-    ) -> None:
-        command = c.OpenMediationFromAdjudication(
-            adjudication_case_id=data.case_id,
-            adjudication_case_no=data.case_no,
-            ip_type=data.rights[0].ip_type,
-            right_numbers=tuple(r.number for r in data.rights),
-            parties=(
-                case_party(data.requester, PartyRole.APPLICANT),
-                *(case_party(p, PartyRole.RESPONDENT) for p in data.respondents),
-            ),
-            dispute_summary=data.summary,
-            damages_only=data.damages_mediation,
-        )
-        await bus.handle(command, uow=uow)
+async def on_mediation_requested(
+    data: MediationRequestedV1, event: CloudEvent, uow: MediationUnitOfWork, *, bus: Bus
+) -> None:
+    command = c.OpenMediationFromAdjudication(
+        adjudication_case_id=data.case_id,
+        adjudication_case_no=data.case_no,
+        ip_type=data.rights[0].ip_type,
+        right_numbers=tuple(r.number for r in data.rights),
+        parties=(
+            case_party(data.requester, PartyRole.APPLICANT),
+            *(case_party(p, PartyRole.RESPONDENT) for p in data.respondents),
+        ),
+        dispute_summary=data.summary,
+        damages_only=data.damages_mediation,
+    )
+    await bus.handle(command, uow=uow)
 
-    async def on_assigned(data: MediationAssignedV1, event: CloudEvent, uow: MediationUnitOfWork) -> None:
-        await bus.handle(court_assignment_command(data, court_actor(data.court_code)), uow=uow)
 
-    async def on_accepted(data: ConfirmationAcceptedV1, event: CloudEvent, uow: MediationUnitOfWork) -> None:
-        command = c.RecordConfirmationAccepted(
-            application_id=data.application_id,
-            court_code=data.court_code,
-            docket_no=data.docket_no,
-            accepted_at=data.accepted_at,
-            actor=court_actor(data.court_code),
-        )
-        await bus.handle(command, uow=uow)
+async def on_assigned(
+    data: MediationAssignedV1, event: CloudEvent, uow: MediationUnitOfWork, *, bus: Bus
+) -> None:
+    await bus.handle(court_assignment_command(data, court_actor(data.court_code)), uow=uow)
 
-    async def on_ruled(data: ConfirmationRuledV1, event: CloudEvent, uow: MediationUnitOfWork) -> None:
-        command = c.RecordConfirmationRuling(
-            application_id=data.application_id,
-            court_code=data.court_code,
-            valid=data.ruling is ConfirmationRuling.VALID,
-            ruling_no=data.ruling_no,
-            reasons=data.reasons,
-            ruled_at=data.ruled_at,
-            actor=court_actor(data.court_code),
-        )
-        await bus.handle(command, uow=uow)
 
-    async def on_withdrawn(
-        data: ConfirmationWithdrawnV1, event: CloudEvent, uow: MediationUnitOfWork
-    ) -> None:
-        command = c.RecordConfirmationWithdrawn(
-            application_id=data.application_id,
-            court_code=data.court_code,
-            withdrawn_at=data.withdrawn_at,
-            actor=court_actor(data.court_code),
-        )
-        await bus.handle(command, uow=uow)
+async def on_accepted(
+    data: ConfirmationAcceptedV1, event: CloudEvent, uow: MediationUnitOfWork, *, bus: Bus
+) -> None:
+    command = c.RecordConfirmationAccepted(
+        application_id=data.application_id,
+        court_code=data.court_code,
+        docket_no=data.docket_no,
+        accepted_at=data.accepted_at,
+        actor=court_actor(data.court_code),
+    )
+    await bus.handle(command, uow=uow)
 
-    return {
-        "complaints": [Subscription(ComplaintRoutedV1, on_complaint_routed)],
-        "adjudication": [Subscription(MediationRequestedV1, on_mediation_requested)],
-        "courts": [
-            Subscription(MediationAssignedV1, on_assigned),
-            Subscription(ConfirmationAcceptedV1, on_accepted),
-            Subscription(ConfirmationRuledV1, on_ruled),
-            Subscription(ConfirmationWithdrawnV1, on_withdrawn),
-        ],
-    }
+
+async def on_ruled(
+    data: ConfirmationRuledV1, event: CloudEvent, uow: MediationUnitOfWork, *, bus: Bus
+) -> None:
+    command = c.RecordConfirmationRuling(
+        application_id=data.application_id,
+        court_code=data.court_code,
+        valid=data.ruling is ConfirmationRuling.VALID,
+        ruling_no=data.ruling_no,
+        reasons=data.reasons,
+        ruled_at=data.ruled_at,
+        actor=court_actor(data.court_code),
+    )
+    await bus.handle(command, uow=uow)
+
+
+async def on_withdrawn(
+    data: ConfirmationWithdrawnV1, event: CloudEvent, uow: MediationUnitOfWork, *, bus: Bus
+) -> None:
+    command = c.RecordConfirmationWithdrawn(
+        application_id=data.application_id,
+        court_code=data.court_code,
+        withdrawn_at=data.withdrawn_at,
+        actor=court_actor(data.court_code),
+    )
+    await bus.handle(command, uow=uow)
+
+
+SUBSCRIPTIONS: Final[dict[str, list[Subscription[Any, MediationUnitOfWork]]]] = {
+    "complaints": [Subscription(ComplaintRoutedV1, on_complaint_routed)],
+    "adjudication": [Subscription(MediationRequestedV1, on_mediation_requested)],
+    "courts": [
+        Subscription(MediationAssignedV1, on_assigned),
+        Subscription(ConfirmationAcceptedV1, on_accepted),
+        Subscription(ConfirmationRuledV1, on_ruled),
+        Subscription(ConfirmationWithdrawnV1, on_withdrawn),
+    ],
+}
+"""Per consumer group (``mediation.<group>``): what it consumes and the handler of each contract."""

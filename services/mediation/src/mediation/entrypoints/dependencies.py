@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from mediation.bootstrap import MediationContainer
-from mediation.domain.parties import Actor, ActorKind
+from mediation.domain.parties import ActorKind
+from shared.domain.actors import Actor
 from shared.web.auth import Principal, Role, require_roles
 
 

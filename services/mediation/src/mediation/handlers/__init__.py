@@ -1,7 +1,9 @@
 """Mediation's command handlers: they change cases and record events; the caller commits.
 
-Every case handler ends in :func:`~mediation.handlers.effects.save_changes`, which arms the timers,
-saves the case, writes its history and stages its events in the outbox.
+Every case handler ends in :func:`~mediation.handlers.cases.record_step` (the service's
+``StepEffects``): it saves the case, appends its events to the case record, stages the contracts
+they become in the outbox and applies the timer changes the step left. Timers that fire are
+commands too (``handlers.deadlines``).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mediation.domain import commands as c
-from mediation.handlers import agreeing, confirming, mediating, opening, performing, roster
+from mediation.handlers import agreeing, confirming, deadlines, mediating, opening, performing, roster
 
 COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.OpenMediationFromComplaint: opening.open_from_complaint,
@@ -39,4 +41,5 @@ COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.RegisterOrganisation: roster.register_organisation,
     c.RegisterMediator: roster.register_mediator,
     c.UpdateMediator: roster.update_mediator,
+    **dict.fromkeys(deadlines.TIMER_COMMANDS.values(), deadlines.reach_deadline),
 }

@@ -6,9 +6,8 @@ import uuid
 
 from mediation.domain import agreeing
 from mediation.domain.commands import DraftAgreement, SignAgreement
-from mediation.handlers.cases import Clock, load_case
-from mediation.handlers.effects import save_changes
-from mediation.handlers.rules import MediationRules
+from mediation.handlers.cases import Clock, load_case, record_step
+from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
 
 
@@ -17,7 +16,7 @@ async def draft_agreement(
 ) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
     agreement = agreeing.draft_agreement(case, cmd.content, rules.confirmation, cmd.actor, clock())
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return agreement.id
 
 
@@ -26,6 +25,9 @@ async def sign_agreement(
 ) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
     now = clock()
-    agreement = agreeing.sign_agreement(case, cmd.party_id, cmd.manner, cmd.signed_at or now, cmd.actor, now)
-    await save_changes(case, uow, rules)
+    signed_at = cmd.signed_at or now
+    agreement = agreeing.sign_agreement(
+        case, cmd.party_id, cmd.manner, signed_at, cmd.actor, now, rules.timing
+    )
+    await record_step(uow, case)
     return agreement.id

@@ -1,17 +1,28 @@
-"""Loading cases for a command, and what every handler is given."""
+"""Loading cases for a command, and ending every step the same way (``shared.steps.StepEffects``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from typing import Final
 
-from mediation.domain.case import MediationCase, mediation_number
+from mediation.domain.case import AGGREGATE_TYPE, MediationCase, mediation_number
 from mediation.domain.errors import ApplicationNotFound, MediationCaseNotFound
-from mediation.domain.local_time import local_date
+from mediation.publishing import CASES
 from mediation.unit_of_work import MediationUnitOfWork
+from shared.calendar.local_time import local_date
+from shared.domain.events import DomainEvent
+from shared.steps import StepEffects
 
 Clock = Callable[[], dt.datetime]
+CASE_STEPS: Final = StepEffects(AGGREGATE_TYPE, CASES)
+"""A case's step: save it, append its events to the case record, publish, apply its timer changes."""
+
+
+async def record_step(uow: MediationUnitOfWork, case: MediationCase) -> list[DomainEvent]:
+    """The end of every step on a case (the bus or the consumer commits)."""
+    return await CASE_STEPS.record(uow, case, save=lambda: uow.cases.save(case))
 
 
 async def load_case(uow: MediationUnitOfWork, case_id: uuid.UUID) -> MediationCase:

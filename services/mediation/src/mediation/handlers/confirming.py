@@ -15,48 +15,14 @@ from mediation.domain.commands import (
     RecordConfirmationWithdrawn,
     ResumeMediation,
 )
-from mediation.domain.competence import (
-    CompetenceFinding,
-    ConnectingPoint,
-    CourtDirectory,
-    PointKind,
-    choose_court,
-    competent_courts,
-)
+from mediation.domain.competence import choose_court
 from mediation.domain.confirmation import ApplicationManner
 from mediation.domain.errors import StepNotPossible
 from mediation.domain.materials import checklist
 from mediation.domain.roster import Organisation
-from mediation.handlers.cases import Clock, load_case, load_case_of_application
-from mediation.handlers.effects import save_changes
-from mediation.handlers.rules import MediationRules
+from mediation.handlers.cases import Clock, load_case, load_case_of_application, record_step
+from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
-
-
-def case_competence(
-    case: MediationCase,
-    organisation: Organisation | None,
-    directory: CourtDirectory,
-    subject_matter_region: str | None = None,
-) -> CompetenceFinding:
-    """Which courts may confirm this case's agreement, with the reasons (CPL art. 205)."""
-    points = [
-        ConnectingPoint(kind=PointKind.PARTY_DOMICILE, region_code=p.region_code, label=p.name)
-        for p in case.parties
-    ]
-    if subject_matter_region:
-        points.append(ConnectingPoint(kind=PointKind.SUBJECT_MATTER, region_code=subject_matter_region))
-    if organisation is not None:
-        points.append(
-            ConnectingPoint(
-                kind=PointKind.ORGANISATION_SEAT,
-                region_code=organisation.seat_region_code,
-                label=organisation.name,
-            )
-        )
-    return competent_courts(
-        kind=case.kind, ip_type=case.ip_type, inviting_court=case.court, points=points, directory=directory
-    )
 
 
 async def mediating_organisation(case: MediationCase, uow: MediationUnitOfWork) -> Organisation | None:
@@ -70,7 +36,7 @@ async def file_confirmation(
     case = await load_case(uow, cmd.case_id)
     confirming.ensure_confirmable(case)  # refuse an ineligible agreement first, with its reasons
     organisation = await mediating_organisation(case, uow)
-    finding = case_competence(case, organisation, rules.courts, cmd.subject_matter_region)
+    finding = confirming.case_competence(case, organisation, rules.courts, cmd.subject_matter_region)
     court = choose_court(finding, cmd.court_code)
     agreement = case.effective_agreement
     mediator = case.mediator
@@ -91,8 +57,9 @@ async def file_confirmation(
         materials=materials,
         actor=cmd.actor,
         at=clock(),
+        timing=rules.timing,
     )
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return application.id
 
 
@@ -110,8 +77,10 @@ async def record_acceptance(
 ) -> uuid.UUID:
     case = await load_case_of_application(uow, cmd.application_id)
     _same_court(case, cmd.application_id, cmd.court_code)
-    confirming.record_acceptance(case, cmd.application_id, cmd.docket_no, cmd.accepted_at, cmd.actor)
-    await save_changes(case, uow, rules)
+    confirming.record_acceptance(
+        case, cmd.application_id, cmd.docket_no, cmd.accepted_at, cmd.actor, rules.timing
+    )
+    await record_step(uow, case)
     return case.id
 
 
@@ -128,8 +97,9 @@ async def record_ruling(
         reasons=cmd.reasons,
         ruled_at=cmd.ruled_at,
         actor=cmd.actor,
+        timing=rules.timing,
     )
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return case.id
 
 
@@ -138,23 +108,19 @@ async def record_withdrawal(
 ) -> uuid.UUID:
     case = await load_case_of_application(uow, cmd.application_id)
     _same_court(case, cmd.application_id, cmd.court_code)
-    confirming.record_withdrawal(case, cmd.application_id, cmd.withdrawn_at, cmd.actor)
-    await save_changes(case, uow, rules)
+    confirming.record_withdrawal(case, cmd.application_id, cmd.withdrawn_at, cmd.actor, rules.timing)
+    await record_step(uow, case)
     return case.id
 
 
-async def resume_mediation(
-    cmd: ResumeMediation, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
-) -> uuid.UUID:
+async def resume_mediation(cmd: ResumeMediation, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
     confirming.resume_mediation(case, cmd.actor, clock())
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return case.id
 
 
-async def lodge_objection(
-    cmd: LodgeObjection, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
-) -> uuid.UUID:
+async def lodge_objection(cmd: LodgeObjection, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
     objection = confirming.lodge_objection(
         case,
@@ -165,14 +131,12 @@ async def lodge_objection(
         actor=cmd.actor,
         at=clock(),
     )
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return objection.id
 
 
-async def decide_objection(
-    cmd: DecideObjection, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
-) -> uuid.UUID:
+async def decide_objection(cmd: DecideObjection, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
     confirming.decide_objection(case, cmd.objection_id, cmd.upheld, cmd.decided_on, cmd.actor, clock())
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return case.id

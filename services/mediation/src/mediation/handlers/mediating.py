@@ -18,10 +18,9 @@ from mediation.domain.commands import (
     TerminateMediation,
 )
 from mediation.domain.errors import MediatorNotFound, MediatorUnavailable, OrganisationNotFound
-from mediation.domain.roster import CaseNeeds, DeclaredConflict, Mediator, Organisation, rank_candidates
-from mediation.handlers.cases import Clock, load_case
-from mediation.handlers.effects import save_changes
-from mediation.handlers.rules import MediationRules
+from mediation.domain.roster import DeclaredConflict, Mediator, Organisation, rank_candidates
+from mediation.handlers.cases import Clock, load_case, record_step
+from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
 
 
@@ -29,17 +28,15 @@ async def record_consent(
     cmd: RecordConsent, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
 ) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
-    mediating.record_consent(case, cmd.party_id, cmd.actor, clock())
-    await save_changes(case, uow, rules)
+    mediating.record_consent(case, cmd.party_id, cmd.actor, clock(), rules.timing)
+    await record_step(uow, case)
     return case.id
 
 
-async def record_refusal(
-    cmd: RecordRefusal, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
-) -> uuid.UUID:
+async def record_refusal(cmd: RecordRefusal, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
     mediating.record_refusal(case, cmd.party_id, cmd.reason, cmd.actor, clock())
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return case.id
 
 
@@ -52,8 +49,10 @@ async def assign_mediator(
     else:
         mediator, organisation = await _chosen(cmd.mediator_id, uow)
     load = (await uow.cases.mediator_loads([mediator.id])).get(mediator.id, 0)
-    assignment = mediating.assign_mediator(case, mediator, organisation, load, cmd.actor, clock())
-    await save_changes(case, uow, rules)
+    assignment = mediating.assign_mediator(
+        case, mediator, organisation, load, cmd.actor, clock(), rules.timing
+    )
+    await record_step(uow, case)
     return assignment
 
 
@@ -72,7 +71,7 @@ async def _best_candidate(case: MediationCase, uow: MediationUnitOfWork) -> tupl
     mediators = await uow.roster.active_mediators()
     organisations = await uow.roster.organisations([m.organisation_id for m in mediators])
     loads = await uow.cases.mediator_loads([m.id for m in mediators])
-    ranked = rank_candidates(mediators, organisations, loads, case_needs(case))
+    ranked = rank_candidates(mediators, organisations, loads, mediating.case_needs(case))
     best = next((c for c in ranked if c.eligible), None)
     if best is None:
         raise MediatorUnavailable(
@@ -81,30 +80,16 @@ async def _best_candidate(case: MediationCase, uow: MediationUnitOfWork) -> tupl
     return await _chosen(best.mediator.id, uow)
 
 
-def case_needs(case: MediationCase) -> CaseNeeds:
-    regions = [p.region_code for p in case.parties if p.region_code]
-    if case.office_region_code:
-        regions.append(case.office_region_code)
-    return CaseNeeds(
-        ip_type=case.ip_type,
-        parties=case.parties,
-        court_linked=case.court_linked,
-        region_codes=tuple(regions),
-    )
-
-
 async def confirm_assignment(
     cmd: ConfirmAssignment, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
 ) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
-    mediating.confirm_assignment(case, cmd.assignment_id, cmd.actor, clock())
-    await save_changes(case, uow, rules)
+    mediating.confirm_assignment(case, cmd.assignment_id, cmd.actor, clock(), rules.timing)
+    await record_step(uow, case)
     return case.id
 
 
-async def decline_assignment(
-    cmd: DeclineAssignment, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
-) -> uuid.UUID:
+async def decline_assignment(cmd: DeclineAssignment, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     """The mediator declines; a declared conflict of interest is kept on the roster for later cases."""
     case = await load_case(uow, cmd.case_id)
     assignment = case.assignment(cmd.assignment_id)
@@ -116,16 +101,16 @@ async def decline_assignment(
             conflict = DeclaredConflict(name=party.name, credit_code=party.credit_code, reason=cmd.reason)
             mediator.conflicts = (*mediator.conflicts, conflict)
             await uow.roster.save_mediator(mediator)
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return case.id
 
 
 async def decline_court_assignment(
-    cmd: DeclineCourtAssignment, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
+    cmd: DeclineCourtAssignment, uow: MediationUnitOfWork, clock: Clock
 ) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
     mediating.decline_court_assignment(case, cmd.reason, cmd.actor, clock())
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return case.id
 
 
@@ -133,15 +118,13 @@ async def extend_period(
     cmd: ExtendMediationPeriod, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
 ) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
-    mediating.extend_period(case, cmd.days, cmd.consenting_party_ids, cmd.actor, clock())
-    await save_changes(case, uow, rules)
+    mediating.extend_period(case, cmd.days, cmd.consenting_party_ids, cmd.actor, clock(), rules.timing)
+    await record_step(uow, case)
     return case.id
 
 
-async def terminate(
-    cmd: TerminateMediation, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
-) -> uuid.UUID:
+async def terminate(cmd: TerminateMediation, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
     mediating.terminate(case, cmd.ground, cmd.explanation, cmd.actor, clock())
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return case.id

@@ -12,11 +12,11 @@ from mediation.domain.commands import (
 )
 from mediation.domain.kinds import MediationKind, Origin
 from mediation.domain.mediating import accept_on_opening
-from mediation.domain.parties import Actor, ActorKind
-from mediation.handlers.cases import Clock, next_case_number
-from mediation.handlers.effects import save_changes
-from mediation.handlers.rules import MediationRules
+from mediation.domain.parties import ActorKind
+from mediation.handlers.cases import Clock, next_case_number, record_step
+from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
+from shared.domain.actors import Actor
 
 INTAKE = Actor(ActorKind.SERVICE, "intake")
 ADJUDICATION = Actor(ActorKind.SERVICE, "adjudication")
@@ -40,6 +40,7 @@ async def open_from_complaint(
         case_no=await next_case_number(uow, at),
         actor=INTAKE,
         at=at,
+        timing=rules.timing,
         kind=cmd.kind,
         origin=Origin.COMPLAINT,
         origin_id=str(cmd.complaint_id),
@@ -54,9 +55,13 @@ async def open_from_complaint(
     )
     if cmd.both_parties_willing:
         accept_on_opening(
-            case, "both parties told the protection centre they are willing to mediate", INTAKE, at
+            case,
+            "both parties told the protection centre they are willing to mediate",
+            INTAKE,
+            at,
+            rules.timing,
         )
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return Opened(case, created=True)
 
 
@@ -73,6 +78,7 @@ async def open_from_adjudication(
         case_no=await next_case_number(uow, at),
         actor=ADJUDICATION,
         at=at,
+        timing=rules.timing,
         kind=MediationKind.ADMINISTRATIVE,
         origin=Origin.ADJUDICATION_CASE,
         origin_id=origin_id,
@@ -85,8 +91,8 @@ async def open_from_adjudication(
         damages_only=cmd.damages_only,
     )
     basis = f"both parties consented in adjudication case {cmd.adjudication_case_no} (专利法 art. 65)"
-    accept_on_opening(case, basis, ADJUDICATION, at)
-    await save_changes(case, uow, rules)
+    accept_on_opening(case, basis, ADJUDICATION, at, rules.timing)
+    await record_step(uow, case)
     return Opened(case, created=True)
 
 
@@ -102,6 +108,7 @@ async def open_court_assigned(
         case_no=await next_case_number(uow, at),
         actor=cmd.actor,
         at=at,
+        timing=rules.timing,
         kind=cmd.kind,
         origin=Origin.COURT_ASSIGNMENT,
         origin_id=cmd.court.assignment_id,
@@ -113,5 +120,5 @@ async def open_court_assigned(
         dispute_summary=cmd.dispute_summary,
         damages_only=False,
     )
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return Opened(case, created=True)

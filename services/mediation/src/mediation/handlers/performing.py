@@ -9,27 +9,22 @@ from mediation.domain.commands import ApplyForEnforcement, RecordPayment, Record
 from mediation.domain.competence import CourtLevel
 from mediation.domain.confirmation import ApplicationStatus
 from mediation.domain.errors import StepNotPossible, invalid
-from mediation.handlers.cases import Clock, load_case
-from mediation.handlers.effects import save_changes
-from mediation.handlers.rules import MediationRules
+from mediation.handlers.cases import Clock, load_case, record_step
+from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
 
 
-async def record_payment(
-    cmd: RecordPayment, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
-) -> uuid.UUID:
+async def record_payment(cmd: RecordPayment, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
     performing.record_payment(case, cmd.number, cmd.paid_on, cmd.amount, cmd.actor, clock())
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return case.id
 
 
-async def record_performance(
-    cmd: RecordPerformance, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
-) -> uuid.UUID:
+async def record_performance(cmd: RecordPerformance, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
     performing.record_performed(case, cmd.performed_on, cmd.actor, clock())
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return case.id
 
 
@@ -53,7 +48,7 @@ async def apply_for_enforcement(
         actor=cmd.actor,
         at=clock(),
     )
-    await save_changes(case, uow, rules)
+    await record_step(uow, case)
     return enforcement.id
 
 

@@ -8,20 +8,22 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from mediation.adapters.orm import mediation_cases, mediation_history, messaging
+from mediation.adapters.agreement_document import agreement_document
+from mediation.adapters.orm import case_record, mediation_cases, messaging
 from mediation.adapters.repository import MediationCaseRepository
 from mediation.adapters.roster_repository import RosterRepository
-from mediation.agreement_document import agreement_document
 from mediation.domain.case import MediationCase
-from mediation.domain.confirming import application
+from mediation.domain.confirming import application, case_competence
 from mediation.domain.errors import (
     ApplicationNotFound,
     MediationCaseNotFound,
     MediatorNotFound,
     StepNotPossible,
 )
+from mediation.domain.mediating import case_needs
 from mediation.domain.roster import rank_candidates
-from mediation.entrypoints.schemas.reads import (
+from mediation.rules import MediationRules
+from mediation.views.case_models import (
     AgreementRead,
     ApplicationRead,
     CaseList,
@@ -36,7 +38,7 @@ from mediation.entrypoints.schemas.reads import (
     History,
     HistoryEntry,
 )
-from mediation.entrypoints.schemas.roster import (
+from mediation.views.roster_models import (
     CandidateList,
     CandidateOut,
     MediatorList,
@@ -44,9 +46,7 @@ from mediation.entrypoints.schemas.roster import (
     OrganisationList,
     OrganisationOut,
 )
-from mediation.handlers.confirming import case_competence
-from mediation.handlers.mediating import case_needs
-from mediation.handlers.rules import MediationRules
+from shared.case_record import CaseRecord, RecordedEvent
 from shared.documents import Document, render_html, render_pdf
 from shared.timers import TimerStatus
 
@@ -113,27 +113,11 @@ class MediationViews:
         return CaseList(items=[_summary(dict(r)) for r in rows], limit=limit, offset=offset)
 
     async def history(self, case_id: uuid.UUID) -> History:
+        """The case's record, in the order it was written."""
         async with self._sessions() as session:
             await self._case(session, case_id)
-            query = (
-                select(mediation_history)
-                .where(mediation_history.c.case_id == case_id)
-                .order_by(mediation_history.c.id)
-            )
-            rows = (await session.execute(query)).mappings().all()
-        return History(
-            items=[
-                HistoryEntry(
-                    event=r["event"],
-                    occurred_at=r["occurred_at"],
-                    actor=r["actor"],
-                    from_state=r["from_state"],
-                    to_state=r["to_state"],
-                    details=r["details"],
-                )
-                for r in rows
-            ]
-        )
+            recorded = await CaseRecord(session, case_record).of([case_id])
+        return History(items=[_history_entry(r) for r in recorded])
 
     async def agreement(self, case_id: uuid.UUID) -> AgreementRead:
         async with self._sessions() as session:
@@ -274,6 +258,19 @@ class MediationViews:
                 for c in ranked
             ]
         )
+
+
+def _history_entry(recorded: RecordedEvent) -> HistoryEntry:
+    event = recorded.event
+    return HistoryEntry(
+        event=event.name,
+        occurred_at=event.at,
+        # In the order PostgreSQL's JSONB gave the history's actor column, so the output is unchanged.
+        actor={"id": event.actor.id, "kind": str(event.actor.kind)},
+        from_state=event.from_state,
+        to_state=event.to_state,
+        details=dict(event.details),
+    )
 
 
 def _summary(row: dict[str, object]) -> CaseSummary:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from adjudication.domain.acceptance import AcceptanceChecklist
-from adjudication.domain.commands.base import CaseCommand
-from adjudication.domain.jurisdiction import Jurisdiction
-from adjudication.domain.opening import FiledRequest
-from adjudication.domain.procedure import Procedure, SimpleAssessment
+from adjudication.domain.case.parts.acceptance import AcceptanceChecklist
+from adjudication.domain.case.parts.jurisdiction import Jurisdiction
+from adjudication.domain.case.parts.opening import FiledRequest
+from adjudication.domain.case.parts.procedure import Procedure, SimpleAssessment
+from adjudication.domain.case.steps import acceptance, procedure
+from adjudication.domain.commands.base import CaseCommand, OnBehalf, Step
+from adjudication.domain.values.actors import ActorKind
+from adjudication.domain.values.parties import REQUESTER_ID
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -19,6 +22,7 @@ class OpenCaseFromComplaint:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RequestCorrection(CaseCommand):
+    STEP = Step(acceptance.request_correction, transitions=("request_correction",))
     items: tuple[str, ...]
     respond_by: dt.date
     note: str | None = None
@@ -26,11 +30,21 @@ class RequestCorrection(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SupplementMaterials(CaseCommand):
+    STEP = Step(
+        acceptance.supplement_materials,
+        transitions=("supplement_materials",),
+        acting=OnBehalf(REQUESTER_ID),
+    )
     note: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DocketCase(CaseCommand):
+    STEP = Step(
+        acceptance.docket,
+        transitions=("docket",),
+        supplied=("docket_no", "sequence", "docketed_on", "accepted_elsewhere"),
+    )
     approved_by: str
     jurisdiction: Jurisdiction
     checklist: AcceptanceChecklist
@@ -39,11 +53,13 @@ class DocketCase(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RefuseCase(CaseCommand):
+    STEP = Step(acceptance.refuse, transitions=("refuse",))
     reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ChangeProcedure(CaseCommand):
+    STEP = Step(procedure.change_procedure, actor=ActorKind.HANDLER)
     procedure: Procedure
     assessment: SimpleAssessment | None = None
     major_case_grounds: tuple[str, ...] = ()

@@ -7,16 +7,19 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from adjudication.domain.commands.base import CaseCommand
-from adjudication.domain.evidence import EvidenceIn
-from adjudication.domain.hearings import Attendance, HearingMode
-from adjudication.domain.recusal import RecusalResult
-from adjudication.domain.rules import ParticipantRole
-from adjudication.domain.service_records import DocumentKind, ServiceMethod
+from adjudication.domain.case.parts.evidence import EvidenceIn
+from adjudication.domain.case.parts.hearings import Attendance, HearingMode
+from adjudication.domain.case.parts.recusal import RecusalResult
+from adjudication.domain.case.parts.service import DocumentKind, ServiceMethod
+from adjudication.domain.case.steps import delivery, evidence, hearing_record, hearings, participants, recusal
+from adjudication.domain.commands.base import CaseCommand, PartyOfTheCase, Step
+from adjudication.domain.values.actors import ActorKind
+from adjudication.domain.values.rules import ParticipantRole
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ServeRequestCopy(CaseCommand):
+    STEP = Step(delivery.serve_request_copy, transitions=("serve_request_copy",))
     party_id: str
     method: ServiceMethod
     served_on: dt.date
@@ -26,6 +29,7 @@ class ServeRequestCopy(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecordAnswer(CaseCommand):
+    STEP = Step(delivery.record_answer, transitions=("review_after_answers",))
     party_id: str
     received_on: dt.date
     summary: str
@@ -34,12 +38,14 @@ class RecordAnswer(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SubmitEvidence(CaseCommand):
+    STEP = Step(evidence.submit_evidence, acting=PartyOfTheCase("party_id"))
     party_id: str
     items: tuple[EvidenceIn, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExchangeEvidence(CaseCommand):
+    STEP = Step(evidence.exchange_evidence, actor=ActorKind.HANDLER)
     evidence_ids: tuple[str, ...]
     party_id: str
     method: ServiceMethod
@@ -48,6 +54,7 @@ class ExchangeEvidence(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecordService(CaseCommand):
+    STEP = Step(delivery.record_other_service, actor=ActorKind.HANDLER)
     document: DocumentKind
     party_id: str
     method: ServiceMethod
@@ -59,6 +66,7 @@ class RecordService(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AssignParticipant(CaseCommand):
+    STEP = Step(participants.assign, actor=ActorKind.OFFICE_HEAD)
     person_id: str
     name: str
     role: ParticipantRole
@@ -66,12 +74,14 @@ class AssignParticipant(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReleaseParticipant(CaseCommand):
+    STEP = Step(participants.release, actor=ActorKind.OFFICE_HEAD)
     participant_id: str
     reason: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DiscloseParticipants(CaseCommand):
+    STEP = Step(participants.disclose, actor=ActorKind.HANDLER)
     participant_ids: tuple[str, ...]
     method: ServiceMethod
     served_on: dt.date
@@ -79,6 +89,7 @@ class DiscloseParticipants(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RequestRecusal(CaseCommand):
+    STEP = Step(recusal.request_recusal, acting=PartyOfTheCase("applicant_party_id"))
     applicant_party_id: str
     participant_id: str
     ground: str
@@ -87,6 +98,7 @@ class RequestRecusal(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DecideRecusal(CaseCommand):
+    STEP = Step(recusal.decide_recusal, actor=ActorKind.OFFICE_HEAD)
     recusal_id: str
     result: RecusalResult
     reasons: str | None = None
@@ -94,12 +106,14 @@ class DecideRecusal(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RequestRecusalReconsideration(CaseCommand):
+    STEP = Step(recusal.request_reconsideration, actor=ActorKind.HANDLER)
     recusal_id: str
     filed_on: dt.date
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DecideRecusalReconsideration(CaseCommand):
+    STEP = Step(recusal.decide_reconsideration, actor=ActorKind.OFFICE_HEAD)
     recusal_id: str
     result: RecusalResult
 
@@ -113,6 +127,12 @@ class AddHearingRoom:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ScheduleHearing(CaseCommand):
+    STEP = Step(
+        hearings.plan_hearing,
+        transitions=("schedule_hearing",),
+        supplied=("room", "conflicts"),
+        context=("room_id",),  # the handler finds the room and the bookings that clash
+    )
     room_id: uuid.UUID
     starts_at: dt.datetime
     ends_at: dt.datetime
@@ -125,12 +145,14 @@ class ScheduleHearing(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CancelHearing(CaseCommand):
+    STEP = Step(hearings.cancel, transitions=("cancel_hearing",))
     hearing_id: str
     reason: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ServeHearingNotice(CaseCommand):
+    STEP = Step(hearings.serve_notice, actor=ActorKind.HANDLER)
     hearing_id: str
     party_id: str
     method: ServiceMethod
@@ -139,6 +161,7 @@ class ServeHearingNotice(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecordHearing(CaseCommand):
+    STEP = Step(hearing_record.record_hearing, transitions=("hold_hearing",))
     hearing_id: str
     attendance: Mapping[str, Attendance]
     summary: str

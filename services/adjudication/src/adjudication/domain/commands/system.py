@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from shared.domain.deadlines import DeadlineReached
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ReachDeadline:
+class ReachDeadline(DeadlineReached):
     """A timer fired for one of a case's deadlines (or its due-soon warning)."""
-
-    aggregate_id: str
-    deadline: str
-    warning: bool
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

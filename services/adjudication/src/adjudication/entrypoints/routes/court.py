@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from adjudication.entrypoints.dependencies import Container, CourtOrStaff
 from adjudication.entrypoints.routes.running import CASE_STEP_ERRORS, run_step
 from adjudication.entrypoints.schemas.after_decision import AdminSuitIn, EnforcementRulingIn, JudgmentIn
-from adjudication.entrypoints.schemas.reads import CaseRead
+from adjudication.views.models import CaseRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["court"])

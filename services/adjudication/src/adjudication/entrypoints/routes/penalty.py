@@ -8,13 +8,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from adjudication.domain import penalty_commands as p
-from adjudication.domain.penalty_case import PenaltyState
+from adjudication.domain.commands import penalty as p
+from adjudication.domain.penalty.states import PenaltyState
 from adjudication.entrypoints.dependencies import CaseHandler, CaseReader, Container, Panel
 from adjudication.entrypoints.schemas.penalty import (
     FineBounds,
-    PenaltyCaseList,
-    PenaltyCaseRead,
     PenaltyDecisionIn,
     PenaltyEndingIn,
     PenaltyFilingIn,
@@ -25,6 +23,7 @@ from adjudication.entrypoints.schemas.penalty import (
     PublicationIn,
 )
 from adjudication.handlers import StepOutcome
+from adjudication.views.models import PenaltyCaseList, PenaltyCaseRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/penalty-cases", tags=["counterfeit-patent penalty cases"])

@@ -26,7 +26,7 @@ from adjudication.entrypoints.schemas.proceedings import (
     RequestCopyServiceIn,
     ServiceIn,
 )
-from adjudication.entrypoints.schemas.reads import CaseRead
+from adjudication.views.models import CaseRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["proceedings"])

@@ -9,15 +9,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
-from adjudication.domain.rules import ParticipantRole
-from adjudication.domain.states import CaseState
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.values.rules import ParticipantRole
 from adjudication.entrypoints.dependencies import CaseReader, Container
-from adjudication.entrypoints.schemas.proceedings import EvidenceVerification
-from adjudication.entrypoints.schemas.reads import (
+from adjudication.views.models import (
     CaseFile,
     CaseList,
     CaseRead,
     DeadlineOut,
+    EvidenceVerification,
     Timeline,
     WorkQueue,
 )

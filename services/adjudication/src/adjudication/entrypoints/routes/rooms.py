@@ -6,10 +6,10 @@ import uuid
 
 from fastapi import APIRouter, status
 
-from adjudication.domain.hearings import RoomRef
+from adjudication.domain.case.parts.hearings import RoomRef
 from adjudication.entrypoints.dependencies import CaseReader, Container, RoomManager
 from adjudication.entrypoints.schemas.proceedings import RoomIn
-from adjudication.entrypoints.schemas.reads import RoomRead
+from adjudication.views.models import RoomRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/hearing-rooms", tags=["hearing rooms"])

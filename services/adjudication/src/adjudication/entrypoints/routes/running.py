@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from adjudication.bootstrap import AdjudicationContainer
-from adjudication.entrypoints.schemas.reads import AdvisoryOut, CaseRead
 from adjudication.handlers import StepOutcome
+from adjudication.views.models import AdvisoryOut, CaseRead
 
 CASE_STEP_ERRORS = (401, 403, 404, 409, 422)
 

@@ -6,8 +6,8 @@ import uuid
 
 from fastapi import APIRouter
 
-from adjudication.domain import commands as c
-from adjudication.domain.case_clock import PauseReason
+from adjudication.domain.case.parts.clock import PauseReason
+from adjudication.domain.commands import interruptions as c
 from adjudication.entrypoints.dependencies import CaseHandler, Container, Panel
 from adjudication.entrypoints.routes.running import CASE_STEP_ERRORS, run_step
 from adjudication.entrypoints.schemas.acceptance import (
@@ -39,7 +39,7 @@ from adjudication.entrypoints.schemas.interruptions import (
     SuspensionRequestIn,
     WithdrawalIn,
 )
-from adjudication.entrypoints.schemas.reads import CaseRead
+from adjudication.views.models import CaseRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["steps"])

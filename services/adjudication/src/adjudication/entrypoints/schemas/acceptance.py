@@ -8,10 +8,10 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from adjudication.domain import commands as c
-from adjudication.domain.acceptance import AcceptanceChecklist
-from adjudication.domain.jurisdiction import Jurisdiction, JurisdictionBasis
-from adjudication.domain.procedure import Procedure, SimpleAssessment
+from adjudication.domain.case.parts.acceptance import AcceptanceChecklist
+from adjudication.domain.case.parts.jurisdiction import Jurisdiction, JurisdictionBasis
+from adjudication.domain.case.parts.procedure import Procedure, SimpleAssessment
+from adjudication.domain.commands import acceptance as c
 from adjudication.entrypoints.schemas.base import Body, Short, Text
 
 

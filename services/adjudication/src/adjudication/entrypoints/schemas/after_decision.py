@@ -7,12 +7,18 @@ import uuid
 
 from pydantic import Field
 
-from adjudication.domain import commands as c
-from adjudication.domain.decision import DecisionDraft, InfringingAct, Outcome, StopMeasure, StopOrder
-from adjudication.domain.drug_linkage import DeclarationType, LinkageRequest
-from adjudication.domain.enforcement import EnforcementApplication
-from adjudication.domain.litigation import JudgmentResult
-from adjudication.domain.service_records import ServiceMethod
+from adjudication.domain.case.parts.decision import (
+    DecisionDraft,
+    InfringingAct,
+    Outcome,
+    StopMeasure,
+    StopOrder,
+)
+from adjudication.domain.case.parts.drug_linkage import DeclarationType, LinkageRequest
+from adjudication.domain.case.parts.enforcement import EnforcementApplication
+from adjudication.domain.case.parts.litigation import JudgmentResult
+from adjudication.domain.case.parts.service import ServiceMethod
+from adjudication.domain.commands import after_decision as c
 from adjudication.entrypoints.schemas.base import Body, Short, Text
 
 

@@ -7,10 +7,14 @@ import uuid
 
 from pydantic import Field
 
-from adjudication.domain import commands as c
-from adjudication.domain.case_clock import PauseReason
-from adjudication.domain.suspension import SuspensionApplication
-from adjudication.domain.suspension_checklist import Attachment, RefusalGround, SuspensionReason
+from adjudication.domain.case.parts.clock import PauseReason
+from adjudication.domain.case.parts.suspension import (
+    Attachment,
+    RefusalGround,
+    SuspensionApplication,
+    SuspensionReason,
+)
+from adjudication.domain.commands import interruptions as c
 from adjudication.entrypoints.schemas.base import Body, Short, Text
 
 

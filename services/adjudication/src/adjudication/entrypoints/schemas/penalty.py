@@ -9,19 +9,10 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from adjudication.domain import penalty_commands as p
-from adjudication.domain.parties import PartyRecord, PartyRole
-from adjudication.domain.penalty_case import (
-    CaseSource,
-    CounterfeitAct,
-    PenaltyCase,
-    PenaltyDecision,
-    ProposedPenalty,
-    fine_ceiling,
-)
-from adjudication.domain.penalty_steps import PenaltyFiling
+from adjudication.domain.commands import penalty as p
+from adjudication.domain.penalty.values import CaseSource, CounterfeitAct, PenaltyFiling, fine_ceiling
+from adjudication.domain.values.parties import PartyRecord, PartyRole
 from adjudication.entrypoints.schemas.base import Body, Short, Text
-from adjudication.entrypoints.schemas.reads import DeadlineOut
 from shared.vocabulary import PartyKind
 from shared.web.types import CreditCode
 
@@ -150,55 +141,3 @@ class FineBounds(BaseModel):
     def for_gains(cls, illegal_gains: Decimal | None) -> Self:
         ceiling = fine_ceiling(illegal_gains)
         return cls(illegal_gains=illegal_gains, maximum_fine=ceiling.amount, rule=ceiling.rule)
-
-
-class PenaltyCaseRead(BaseModel):
-    id: uuid.UUID
-    case_no: str
-    state: str
-    subject: PartyRecord
-    acts: list[CounterfeitAct]
-    patent_number: str | None
-    products: list[str]
-    marks: list[str]
-    source: CaseSource
-    filed_at: dt.datetime
-    illegal_gains: Decimal | None
-    proposed: ProposedPenalty | None
-    hearing_requested_on: dt.date | None
-    decision: PenaltyDecision | None
-    decision_served_on: dt.date | None
-    published_on: dt.date | None
-    fine_ceiling: Decimal
-    open_deadlines: list[DeadlineOut]
-    allowed_transitions: list[str]
-
-    @classmethod
-    def from_case(cls, case: PenaltyCase, deadlines: list[DeadlineOut]) -> Self:
-        return cls(
-            id=case.id,
-            case_no=case.case_no,
-            state=case.state.value,
-            subject=case.subject,
-            acts=list(case.acts),
-            patent_number=case.patent_number,
-            products=list(case.products),
-            marks=list(case.marks),
-            source=case.source,
-            filed_at=case.filed_at,
-            illegal_gains=case.illegal_gains,
-            proposed=case.proposed,
-            hearing_requested_on=case.hearing_requested_on,
-            decision=case.decision,
-            decision_served_on=case.decision_served_on,
-            published_on=case.published_on,
-            fine_ceiling=fine_ceiling(case.illegal_gains).amount,
-            open_deadlines=deadlines,
-            allowed_transitions=[t.label() for t in case.allowed_now()],
-        )
-
-
-class PenaltyCaseList(BaseModel):
-    items: list[PenaltyCaseRead]
-    limit: int
-    offset: int

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, Field
 
-from adjudication.domain import commands as c
-from adjudication.domain.evidence import EvidenceIn
-from adjudication.domain.hearings import Attendance, HearingMode
-from adjudication.domain.recusal import RecusalResult
-from adjudication.domain.rules import ParticipantRole
-from adjudication.domain.service_records import DocumentKind, ServiceMethod
+from adjudication.domain.case.parts.evidence import EvidenceIn
+from adjudication.domain.case.parts.hearings import Attendance, HearingMode
+from adjudication.domain.case.parts.recusal import RecusalResult
+from adjudication.domain.case.parts.service import DocumentKind, ServiceMethod
+from adjudication.domain.commands import proceedings as c
+from adjudication.domain.values.rules import ParticipantRole
 from adjudication.entrypoints.schemas.base import Body, Sha256, Short, Text
 
 
@@ -94,12 +94,6 @@ class ServiceIn(Body):
 
     def to_command(self, case_id: uuid.UUID, by: str) -> c.RecordService:
         return c.RecordService(case_id=case_id, by=by, **self.model_dump())
-
-
-class EvidenceVerification(BaseModel):
-    evidence_id: str
-    sha256: str
-    matches: bool
 
 
 class ParticipantIn(Body):

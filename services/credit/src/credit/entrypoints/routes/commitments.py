@@ -9,7 +9,8 @@ from fastapi import APIRouter, Header, Query, Response, status
 
 from credit.domain.commitment import CommitmentStatus
 from credit.entrypoints.dependencies import Clerk, Container, Officer, actor
-from credit.entrypoints.schemas.commitments import CommitmentCreate, CommitmentRead, VerificationIn
+from credit.entrypoints.schemas.commitments import CommitmentCreate, VerificationIn
+from credit.views.commitment_models import CommitmentRead
 from shared.idempotency import HEADER, IdempotencyKey
 from shared.web.problems import problem_responses
 

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query
 
 from credit.domain.vocabulary import ListType
 from credit.entrypoints.dependencies import Anyone, Container
-from credit.entrypoints.schemas.common import Page
-from credit.entrypoints.schemas.disclosure import DisclosedListing
+from credit.views.record_models import DisclosedListing
+from credit.views.shapes import Page
 from shared.identifiers import normalise_uscc
 from shared.web.problems import problem_responses
 

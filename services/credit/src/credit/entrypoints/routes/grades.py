@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from credit.domain.commands import RecomputeLocalGrades
 from credit.entrypoints.dependencies import Container, Officer, actor, today
 from credit.entrypoints.schemas.grades import GradeCount, GradeImport, GradeIn, RecomputeIn
-from credit.entrypoints.schemas.subjects import GradeOut
+from credit.views.subject_models import GradeOut
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1", tags=["grades"])

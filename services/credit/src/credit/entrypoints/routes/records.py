@@ -8,14 +8,11 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query, Response, status
 
-from credit.domain.errors import NoticeNotIssued
 from credit.domain.record import RecordState
 from credit.domain.vocabulary import ListType
 from credit.entrypoints.dependencies import Clerk, Container, Officer, actor
-from credit.entrypoints.schemas.common import Page
 from credit.entrypoints.schemas.records import (
     ArchiveIn,
-    DeadlineItem,
     DecisionStepIn,
     HearingIn,
     HearingRequestIn,
@@ -24,8 +21,6 @@ from credit.entrypoints.schemas.records import (
     PublicationIn,
     RecordCreate,
     RecordImport,
-    RecordRead,
-    RecordSummary,
     RepairDecisionIn,
     RepairRequestIn,
     RevocationIn,
@@ -34,8 +29,9 @@ from credit.entrypoints.schemas.records import (
 )
 from credit.handlers.inputs import Registration
 from credit.handlers.records import StepResult
-from credit.listing_notice import listing_notice
+from credit.views.record_models import DeadlineItem, RecordRead, RecordSummary
 from credit.views.records import RecordFilter
+from credit.views.shapes import Page
 from shared.documents import render_html, render_pdf
 from shared.idempotency import HEADER, IdempotencyKey
 from shared.web.auth import Principal
@@ -132,14 +128,8 @@ async def get_record(record_id: uuid.UUID, container: Container, _: Clerk) -> Re
 async def notice_document(
     record_id: uuid.UUID, container: Container, _: Clerk, format: Literal["pdf", "html"] = "pdf"
 ) -> Response:
-    record = await container.views.records.record(record_id)
-    if record.notice is None:
-        raise NoticeNotIssued(f"Record {record_id} has no notice yet", f"记录 {record_id} 尚未发出告知书")
-    document = listing_notice(
-        record,
-        container.rules.policy(record.list_type),
-        issuer=container.options.office_name,
-        province=container.dates.province,
+    document = await container.views.records.notice_document(
+        record_id, issuer=container.options.office_name, province=container.options.province
     )
     if format == "html":
         return Response(render_html(document), media_type="text/html; charset=utf-8")

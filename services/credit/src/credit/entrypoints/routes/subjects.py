@@ -8,13 +8,8 @@ from fastapi import APIRouter, Path, Query, Response
 
 from credit.domain.errors import invalid
 from credit.entrypoints.dependencies import Checker, Container, Reader, is_internal, today
-from credit.entrypoints.schemas.subjects import (
-    BulkCheckIn,
-    BulkCheckOut,
-    SubjectCredit,
-    SubjectMatchOut,
-    SubjectRead,
-)
+from credit.entrypoints.schemas.subjects import BulkCheckIn
+from credit.views.subject_models import BulkCheckOut, SubjectCredit, SubjectMatchOut, SubjectRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1", tags=["subjects"])

@@ -7,9 +7,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from credit.adapters.unmatched import UnmatchedStatus
+from credit.domain.unmatched import UnmatchedStatus
 from credit.entrypoints.dependencies import Container, Officer, actor
-from credit.entrypoints.schemas.unmatched import DismissalIn, ResolutionIn, UnmatchedRead
+from credit.entrypoints.schemas.unmatched import DismissalIn, ResolutionIn
+from credit.views.unmatched_models import UnmatchedRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1", tags=["unmatched inputs"])

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from credit.domain import commands as c
-from credit.domain.vocabulary import Actor
-from credit.entrypoints.schemas.common import DocumentIO, Request, Short, SubjectIn, SubjectOut, Text
+from credit.entrypoints.schemas.common import SubjectIn
+from credit.views.shapes import DocumentIO, Request, Short, Text
+from shared.domain.actors import Actor
 from shared.idempotency import IdempotencyKey
 
 
@@ -50,18 +50,3 @@ class VerificationIn(Request):
             documents=tuple(d.to_domain() for d in self.documents),
             actor=actor,
         )
-
-
-class CommitmentRead(BaseModel):
-    id: uuid.UUID
-    subject: SubjectOut
-    scope: str
-    text: str
-    made_on: dt.date
-    verification_due: dt.date
-    status: str
-    verified_on: dt.date | None
-    findings: str | None
-    breach_record_id: uuid.UUID | None
-    overdue: bool
-    history: list[dict[str, Any]]

@@ -1,54 +1,16 @@
-"""Pieces several requests and responses share: subjects, legal provisions, documents, pages."""
+"""The subject as requests name it (the pieces answers share too are in ``credit.views.shapes``)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Generic, TypeVar
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field
 
 from credit.domain.errors import invalid_fields
 from credit.domain.subject import SubjectClaim, mask_id_number
-from credit.domain.vocabulary import DocumentRef, LegalProvision
+from credit.views.shapes import Request
 from shared.errors import FieldError
 from shared.identifiers import normalise_uscc, uscc_problem
 from shared.vocabulary import PartyKind
 from shared.web.types import Name
-
-T = TypeVar("T")
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)]
-Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-
-
-class Request(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class LegalProvisionIO(Request):
-    instrument: Short = Field(examples=["市场监督管理严重违法失信名单管理办法"])
-    article: Short = Field(examples=["9"])
-
-    def to_domain(self) -> LegalProvision:
-        return LegalProvision(self.instrument, self.article)
-
-    @classmethod
-    def from_domain(cls, provision: LegalProvision) -> LegalProvisionIO:
-        return cls(instrument=provision.instrument, article=provision.article)
-
-
-class DocumentIO(Request):
-    """A document belonging to a step (stored in the document store; referenced here)."""
-
-    title: Short = Field(examples=["列入严重违法失信名单告知书"])
-    doc_no: Short | None = Field(default=None, examples=["京市监信告〔2026〕12号"])
-    uri: Annotated[str, StringConstraints(max_length=2000)] | None = None
-    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
-
-    def to_domain(self) -> DocumentRef:
-        return DocumentRef(self.title, self.doc_no, self.uri, self.sha256)
-
-    @classmethod
-    def from_domain(cls, document: DocumentRef) -> DocumentIO:
-        return cls(title=document.title, doc_no=document.doc_no, uri=document.uri, sha256=document.sha256)
 
 
 class SubjectIn(Request):
@@ -104,18 +66,3 @@ def _unidentified(field: str, kind: PartyKind) -> FieldError:
         "An individual needs a masked id number",
         "自然人须提供脱敏身份证号码",
     )
-
-
-class SubjectOut(BaseModel):
-    id: str
-    kind: PartyKind
-    name: str
-    credit_code: str | None
-    id_number_masked: str | None
-
-
-class Page(BaseModel, Generic[T]):
-    items: list[T]
-    total: int
-    limit: int
-    offset: int

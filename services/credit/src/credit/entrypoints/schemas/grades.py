@@ -9,8 +9,9 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from credit.domain import commands as c
 from credit.domain.grades import Grade
-from credit.domain.vocabulary import Actor
-from credit.entrypoints.schemas.common import Request, Short, SubjectIn
+from credit.entrypoints.schemas.common import SubjectIn
+from credit.views.shapes import Request, Short
+from shared.domain.actors import Actor
 
 Source = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
 

@@ -11,17 +11,10 @@ from pydantic import BaseModel, Field
 
 from credit.domain import commands as c
 from credit.domain.policy import PenaltyClass
-from credit.domain.record import RecordState
-from credit.domain.vocabulary import Actor, BehaviourCode, DecisionRef, ListType
-from credit.entrypoints.schemas.common import (
-    DocumentIO,
-    LegalProvisionIO,
-    Request,
-    Short,
-    SubjectIn,
-    SubjectOut,
-    Text,
-)
+from credit.domain.vocabulary import BehaviourCode, DecisionRef, ListType
+from credit.entrypoints.schemas.common import SubjectIn
+from credit.views.shapes import DocumentIO, LegalProvisionIO, Request, Short, Text
+from shared.domain.actors import Actor
 from shared.idempotency import IdempotencyKey
 
 
@@ -237,110 +230,3 @@ class ArchiveIn(StepIn):
 
 
 # ---------------------------------------------------------------- responses
-
-
-class MeasureOut(BaseModel):
-    code: str
-    description: str
-    description_zh: str
-    ends_on: dt.date | None
-
-
-class HistoryEntryOut(BaseModel):
-    event: str
-    from_state: str | None
-    to_state: str
-    actor: str
-    actor_roles: list[str]
-    at: dt.datetime
-    legal_basis: list[LegalProvisionIO]
-    documents: list[DocumentIO]
-    note: str | None
-    details: dict[str, Any]
-
-
-class DeadlineOut(BaseModel):
-    """A durable timer of the record, with how its date was computed (calendar and legal basis)."""
-
-    name: str
-    kind: str
-    due_at: dt.datetime
-    status: str
-    provisional: bool
-    explanation: str | None
-
-
-class ListingOut(BaseModel):
-    """A listing as other agencies need it: list, basis, measures and periods."""
-
-    record_id: uuid.UUID
-    record_no: str
-    list_type: ListType
-    list_title: str
-    list_title_zh: str
-    state: RecordState
-    behaviour: BehaviourCode
-    underlying_decision: dict[str, str]
-    legal_basis: list[LegalProvisionIO]
-    decision_no: str | None
-    decided_on: dt.date | None
-    publication_due: dt.date | None
-    published_on: dt.date | None
-    period_end: dt.date | None
-    repair_eligible_from: dt.date | None
-    repaired_on: dt.date | None
-    expired_on: dt.date | None
-    revoked_on: dt.date | None
-    measures: list[MeasureOut]
-
-
-class RecordRead(ListingOut):
-    """The whole record, for credit officers and staff: due process, the subject's side, deadlines."""
-
-    subject: SubjectOut
-    finding: str
-    origin: dict[str, str]
-    penalty_class: PenaltyClass | None
-    requires_notice: bool
-    repair_available: bool
-    allowed_steps: list[RecordState]
-    notice: dict[str, str] | None
-    hearing_requested_on: dt.date | None
-    hearing_held_on: dt.date | None
-    publication_channel: str | None
-    repair_requested_on: dt.date | None
-    revocation_reason: str | None
-    withdrawal_due: dt.date | None
-    withdrawn_on: dt.date | None
-    overdue: list[str]
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    deadlines: list[DeadlineOut]
-    history: list[HistoryEntryOut]
-    warnings: list[str] = []
-
-
-class RecordSummary(BaseModel):
-    record_id: uuid.UUID
-    record_no: str
-    subject: SubjectOut
-    list_type: ListType
-    behaviour: BehaviourCode
-    state: RecordState
-    decided_on: dt.date | None
-    period_end: dt.date | None
-    overdue: list[str]
-    created_at: dt.datetime
-
-
-class DeadlineItem(BaseModel):
-    """A duty with a statutory deadline, for the officers' agenda."""
-
-    aggregate_id: str
-    record_no: str | None
-    state: str | None
-    name: str
-    kind: str
-    due_at: dt.datetime
-    provisional: bool
-    explanation: str | None

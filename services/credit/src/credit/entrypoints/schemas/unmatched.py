@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from typing import Any
-
-from pydantic import BaseModel
 
 from credit.domain import commands as c
-from credit.domain.vocabulary import Actor
-from credit.entrypoints.schemas.common import Request, SubjectIn, Text
-
-
-class UnmatchedRead(BaseModel):
-    id: uuid.UUID
-    kind: str
-    subject: dict[str, Any]
-    payload: dict[str, Any]
-    reason: str
-    status: str
-    received_at: dt.datetime
-    settled_by: str | None
-    settled_at: dt.datetime | None
-    settlement: dict[str, Any] | None
+from credit.entrypoints.schemas.common import SubjectIn
+from credit.views.shapes import Request, Text
+from shared.domain.actors import Actor
 
 
 class ResolutionIn(Request):

@@ -8,7 +8,6 @@ from fastapi import APIRouter, Response, status
 
 from mediation.domain import commands as c
 from mediation.entrypoints.dependencies import CaseReader, CaseWorker, Container, actor
-from mediation.entrypoints.schemas.reads import AgreementRead, CaseRead
 from mediation.entrypoints.schemas.requests import (
     AgreementIn,
     EnforcementIn,
@@ -16,6 +15,7 @@ from mediation.entrypoints.schemas.requests import (
     PerformanceIn,
     SignatureIn,
 )
+from mediation.views.case_models import AgreementRead, CaseRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["agreements"])

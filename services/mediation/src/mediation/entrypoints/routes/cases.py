@@ -10,7 +10,6 @@ from fastapi import APIRouter, Query, status
 
 from mediation.domain import commands as c
 from mediation.entrypoints.dependencies import CaseReader, CaseWorker, Container, actor
-from mediation.entrypoints.schemas.reads import AssignmentOut, CaseList, CaseRead, DeadlineList, History
 from mediation.entrypoints.schemas.requests import (
     AssignmentIn,
     DeclinationIn,
@@ -20,7 +19,8 @@ from mediation.entrypoints.schemas.requests import (
     RefusalIn,
     TerminationIn,
 )
-from mediation.entrypoints.schemas.roster import CandidateList
+from mediation.views.case_models import AssignmentOut, CaseList, CaseRead, DeadlineList, History
+from mediation.views.roster_models import CandidateList
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1", tags=["mediation cases"])

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query, status
 
 from mediation.domain import commands as c
 from mediation.entrypoints.dependencies import CaseReader, CaseWorker, Container, ObjectionRecorder, actor
-from mediation.entrypoints.schemas.reads import ApplicationRead, CaseRead, CompetenceRead
 from mediation.entrypoints.schemas.requests import ConfirmationApplicationIn, ObjectionDecisionIn, ObjectionIn
+from mediation.views.case_models import ApplicationRead, CaseRead, CompetenceRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["judicial confirmation"])

@@ -13,8 +13,8 @@ from mediation.domain import commands as c
 from mediation.entrypoints.consumer import court_assignment_command
 from mediation.entrypoints.dependencies import CaseReader, Container, CourtClient, actor
 from mediation.entrypoints.schemas.court import AcceptanceIn, CourtAssignmentIn, RulingIn, WithdrawalIn
-from mediation.entrypoints.schemas.reads import ApplicationRead, CaseRead
 from mediation.handlers.opening import Opened
+from mediation.views.case_models import ApplicationRead, CaseRead
 from shared.contracts.court import ConfirmationRuling, MediationAssignedV1
 from shared.web.problems import problem_responses
 

@@ -7,15 +7,8 @@ import uuid
 from fastapi import APIRouter, status
 
 from mediation.entrypoints.dependencies import Container, RosterKeeper, RosterReader
-from mediation.entrypoints.schemas.roster import (
-    MediatorIn,
-    MediatorList,
-    MediatorOut,
-    MediatorPatch,
-    OrganisationIn,
-    OrganisationList,
-    OrganisationOut,
-)
+from mediation.entrypoints.schemas.roster import MediatorIn, MediatorPatch, OrganisationIn
+from mediation.views.roster_models import MediatorList, MediatorOut, OrganisationList, OrganisationOut
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1", tags=["roster"])

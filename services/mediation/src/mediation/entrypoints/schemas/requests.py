@@ -13,7 +13,7 @@ from mediation.domain import commands as c
 from mediation.domain.agreement import AgreementContent, Instalment, SignatureManner, Term, TermKind
 from mediation.domain.confirmation import ApplicationManner, JointApplicantSignature
 from mediation.domain.mediating import TerminationGround
-from mediation.domain.parties import Actor
+from shared.domain.actors import Actor
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]

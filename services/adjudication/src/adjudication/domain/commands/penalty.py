@@ -1,0 +1,88 @@
+"""Commands for counterfeit-patent penalty cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from adjudication.domain.commands.base import OnBehalf, PenaltyCommand, Step
+from adjudication.domain.penalty import steps
+from adjudication.domain.penalty.values import PenaltyFiling
+from adjudication.domain.values.actors import ActorKind
+from shared.domain.deadlines import DeadlineReached
+
+SUBJECT = OnBehalf("subject")  # the subject of the case acts; the office records it
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FilePenaltyCase:
+    filing: PenaltyFiling
+    by: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NotifyPenalty(PenaltyCommand):
+    STEP = Step(steps.notify, transitions=("notify",))
+    fine: Decimal
+    illegal_gains: Decimal | None
+    confiscate_gains: bool
+    correction_order: str
+    served_on: dt.date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RequestPenaltyHearing(PenaltyCommand):
+    STEP = Step(steps.request_hearing, transitions=("request_hearing",), acting=SUBJECT)
+    requested_on: dt.date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WaivePenaltyHearing(PenaltyCommand):
+    STEP = Step(steps.waive_hearing, actor=ActorKind.RESPONDENT, acting=SUBJECT)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HoldPenaltyHearing(PenaltyCommand):
+    STEP = Step(steps.hold_hearing, transitions=("hold_hearing",))
+    summary: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DecidePenalty(PenaltyCommand):
+    STEP = Step(steps.decide, transitions=("decide",), supplied=("decision_no",))
+    fine: Decimal
+    illegal_gains: Decimal | None
+    gains_confiscated: Decimal | None
+    correction_order: str
+    reasons: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ServePenaltyDecision(PenaltyCommand):
+    STEP = Step(steps.serve_decision, actor=ActorKind.HANDLER)
+    served_on: dt.date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PublishPenalty(PenaltyCommand):
+    STEP = Step(steps.publish, transitions=("publish",))
+    published_on: dt.date
+    reference: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClosePenaltyCase(PenaltyCommand):
+    STEP = Step(steps.close, transitions=("close",))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EndPenaltyCase(PenaltyCommand):
+    STEP = Step(steps.end_without_penalty, transitions=("drop", "transfer_to_police"))
+    transfer_to_police: bool
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachPenaltyDeadline(DeadlineReached):
+    """A timer fired for one of a penalty case's deadlines (or its due-soon warning)."""

@@ -1,0 +1,73 @@
+"""Counterfeit-patent (假冒专利) penalty cases: the second case type (domain-rules §A.12).
+
+An administrative penalty procedure, not a dispute between parties: the office files a case against
+a subject, notifies the proposed penalty and the right to a hearing (行政处罚法 art. 64 [V]: request
+within 5 WD), decides within 90 days of filing (art. 60 [V]), serves the decision within 7 WD
+(art. 61 [V]) and publishes it (专利法 art. 68 [V] 予以公告; SAMR Order 45 art. 9 [V]: 20 WD).
+
+Fine bounds (专利法 art. 68 [V]): up to 5x the illegal gains; with no gains, or gains of RMB 50,000
+or less (inclusive, Civil Code art. 1259), up to RMB 250,000.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import ClassVar
+
+from adjudication.domain.errors import CaseTransitionRefused
+from adjudication.domain.penalty.states import PENALTY_TRANSITIONS, PenaltyState
+from adjudication.domain.penalty.values import CaseSource, CounterfeitAct, PenaltyDecision, ProposedPenalty
+from adjudication.domain.values.days import local_date
+from adjudication.domain.values.parties import PartyRecord
+from shared.domain.deadlines import TimerChange, TrackedDeadline
+from shared.domain.events import DomainEvent
+from shared.domain.lifecycle import Lifecycle, TracksDeadlines, TransitionTable
+from shared.errors import InvalidTransition
+
+
+@dataclass(slots=True, kw_only=True)
+class PenaltyCase(Lifecycle[PenaltyState], TracksDeadlines):
+    TRANSITIONS: ClassVar[TransitionTable[PenaltyState]] = PENALTY_TRANSITIONS
+    refusal: ClassVar[type[InvalidTransition]] = CaseTransitionRefused
+    day_of = staticmethod(local_date)
+
+    id: uuid.UUID
+    case_no: str
+    subject: PartyRecord
+    acts: tuple[CounterfeitAct, ...]
+    patent_number: str | None = None
+    products: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()
+    source: CaseSource
+    source_ref: str | None = None
+    discovered_on: dt.date
+    act_ended_on: dt.date | None = None
+    lawful_source_seller: bool = False
+    filed_at: dt.datetime
+    facts: str = ""
+    state: PenaltyState = PenaltyState.FILED
+    illegal_gains: Decimal | None = None
+    proposed: ProposedPenalty | None = None
+    hearing_requested_on: dt.date | None = None
+    hearing_waived: bool = False
+    hearing_summary: str | None = None
+    decision: PenaltyDecision | None = None
+    decision_served_on: dt.date | None = None
+    published_on: dt.date | None = None
+    publication_ref: str | None = None
+    ending_reasons: tuple[str, ...] = ()
+    deadlines: dict[str, TrackedDeadline] = field(default_factory=dict)
+    version: int = 0
+    events: list[DomainEvent] = field(default_factory=list)
+    timer_changes: list[TimerChange] = field(default_factory=list)
+
+
+def penalty_case_number(year: int, sequence: int) -> str:
+    return f"CP{year}-{sequence:06d}"
+
+
+def penalty_decision_number(year: int, office_abbreviation: str, sequence: int) -> str:
+    return f"（{year}）{office_abbreviation}知假罚字第{sequence}号"

@@ -1,0 +1,314 @@
+"""The steps of a counterfeit-patent penalty case; the periods are [V], so they are enforced."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import overload
+
+from adjudication.domain.alerts import office_duty, record_lapse
+from adjudication.domain.errors import rule_violated
+from adjudication.domain.events import PenaltyEvent
+from adjudication.domain.penalty.aggregate import PenaltyCase
+from adjudication.domain.penalty.states import PenaltyState
+from adjudication.domain.penalty.values import (
+    PL68,
+    PenaltyDecision,
+    PenaltyFiling,
+    ProposedPenalty,
+    fine_ceiling,
+)
+from adjudication.domain.values.legal import PENALTY_LAW
+from adjudication.domain.values.rules import CaseRules
+from shared.calendar import catalogue
+from shared.domain.actors import Actor
+from shared.domain.deadlines import DeadlineKind, DeadlineStatus
+from shared.domain.events import Advisory
+from shared.domain.legal import Citation
+
+DECISION_KEY = "decision"
+HEARING_REQUEST_KEY = "hearing_request"
+SERVICE_KEY = "decision_service"
+PUBLICATION_KEY = "publication"
+
+
+def file_case(
+    filing: PenaltyFiling, *, case_no: str, by: Actor, at: dt.datetime, rules: CaseRules
+) -> PenaltyCase:
+    """File (立案) a penalty case; acts undiscovered for 2 years after they ended are out of time."""
+    if not filing.acts:
+        raise rule_violated(
+            "acts", "required", "Name at least one act of Impl. Regs art. 101", "请列明假冒专利行为"
+        )
+    if filing.act_ended_on is not None:
+        limit = catalogue.deadline("penalty.limitation", filing.act_ended_on, province=rules.province)
+        if filing.discovered_on > limit.due:
+            raise rule_violated(
+                "act_ended_on",
+                "time_barred",
+                f"Discovered after {limit.due.isoformat()}: no penalty for acts undiscovered for 2 years "
+                "(行政处罚法 art. 36)",
+                "违法行为在二年内未被发现的，不再给予行政处罚（行政处罚法第三十六条）",
+            )
+    case = PenaltyCase(
+        id=uuid.uuid4(),
+        case_no=case_no,
+        subject=filing.subject,
+        acts=filing.acts,
+        patent_number=filing.patent_number,
+        products=filing.products,
+        marks=filing.marks,
+        source=filing.source,
+        source_ref=filing.source_ref,
+        discovered_on=filing.discovered_on,
+        act_ended_on=filing.act_ended_on,
+        lawful_source_seller=filing.lawful_source_seller,
+        filed_at=at,
+        facts=filing.facts,
+    )
+    case.start_deadline(
+        DECISION_KEY,
+        period="penalty.decision",
+        start=case.day_of(at),
+        kind=DeadlineKind.OFFICE_DUTY,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
+    )
+    case.record(
+        PenaltyEvent.CASE_FILED,
+        by=by,
+        at=at,
+        basis=[PL68],
+        details={"source": filing.source.value, "acts": [a.value for a in filing.acts]},
+    )
+    return case
+
+
+def notify(
+    case: PenaltyCase,
+    *,
+    fine: Decimal,
+    illegal_gains: Decimal | None,
+    confiscate_gains: bool,
+    correction_order: str,
+    served_on: dt.date,
+    by: Actor,
+    at: dt.datetime,
+    rules: CaseRules,
+) -> None:
+    """Serve the proposed penalty and the right to be heard; 5 WD to ask for a hearing start."""
+    case.require_state("notify")
+    _check_fine(case, fine, illegal_gains)
+    if served_on > case.day_of(at):
+        raise rule_violated(
+            "served_on", "in_future", "The service date is in the future", "送达日期不能晚于今天"
+        )
+    case.illegal_gains = illegal_gains
+    case.proposed = ProposedPenalty(
+        fine=cents(fine),
+        confiscate_gains=confiscate_gains,
+        correction_order=correction_order,
+        served_on=served_on,
+    )
+    case.start_deadline(
+        HEARING_REQUEST_KEY,
+        period="penalty.hearing_request",
+        start=served_on,
+        kind=DeadlineKind.PARTY_PERIOD,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
+    )
+    case.move("notify", by=by, at=at, details={"fine": fine, "served_on": served_on})
+
+
+def request_hearing(case: PenaltyCase, *, requested_on: dt.date, by: Actor, at: dt.datetime) -> None:
+    case.require_state("request_hearing")
+    period = case.deadlines[HEARING_REQUEST_KEY]
+    if period.due is not None and requested_on > period.due:
+        raise rule_violated(
+            "requested_on",
+            "too_late",
+            f"A hearing must be requested by {period.due.isoformat()} (5 working days, 行政处罚法 art. 64)",
+            f"应在{period.due.isoformat()}前申请听证（行政处罚法第六十四条）",
+        )
+    case.hearing_requested_on = requested_on
+    case.meet_deadline(HEARING_REQUEST_KEY, requested_on)
+    case.move("request_hearing", by=by, at=at, details={"requested_on": requested_on})
+
+
+def waive_hearing(case: PenaltyCase, *, by: Actor, at: dt.datetime) -> None:
+    if case.state is not PenaltyState.NOTIFIED:
+        case.require_state("request_hearing")
+    case.hearing_waived = True
+    case.end_deadline(HEARING_REQUEST_KEY, DeadlineStatus.MET)
+    case.record(PenaltyEvent.HEARING_WAIVED, by=by, at=at, basis=[Citation(PENALTY_LAW, "64")])
+
+
+def hold_hearing(case: PenaltyCase, *, summary: str, by: Actor, at: dt.datetime) -> None:
+    case.require_state("hold_hearing")
+    case.hearing_summary = summary
+    case.move("hold_hearing", by=by, at=at)
+
+
+def decide(
+    case: PenaltyCase,
+    *,
+    decision_no: str,
+    fine: Decimal,
+    illegal_gains: Decimal | None,
+    gains_confiscated: Decimal | None,
+    correction_order: str,
+    reasons: str,
+    by: Actor,
+    at: dt.datetime,
+    rules: CaseRules,
+) -> PenaltyDecision:
+    case.require_state("decide")
+    period = case.deadlines.get(HEARING_REQUEST_KEY)
+    if case.state is PenaltyState.NOTIFIED and not case.hearing_waived and period and period.is_open:
+        raise rule_violated(
+            "state",
+            "hearing_period_running",
+            f"The subject may still ask for a hearing until {period.due}: wait or record a waiver",
+            f"当事人在{period.due}前仍可申请听证",
+        )
+    _check_fine(case, fine, illegal_gains)
+    today = case.day_of(at)
+    publication = catalogue.deadline("credit.publication", today, province=rules.province)
+    decision = PenaltyDecision(
+        decision_no=decision_no,
+        fine=cents(fine),
+        gains_confiscated=cents(gains_confiscated),
+        illegal_gains=cents(illegal_gains),
+        correction_order=correction_order,
+        reasons=reasons,
+        decided_on=today,
+        publication_due=publication.due,
+    )
+    case.decision, case.illegal_gains = decision, cents(illegal_gains)
+    limit = case.meet_deadline(DECISION_KEY, today)
+    late = bool(limit and limit.met_late)
+    case.start_deadline(
+        SERVICE_KEY,
+        period="penalty.decision_service",
+        start=today,
+        kind=DeadlineKind.OFFICE_DUTY,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
+    )
+    case.start_deadline(
+        PUBLICATION_KEY,
+        period="credit.publication",
+        start=today,
+        kind=DeadlineKind.OFFICE_DUTY,
+        province=rules.province,
+        warn_working_days=rules.warn_working_days,
+    )
+    advisories = (
+        [
+            Advisory(
+                "decided_late",
+                "Decided more than 90 days after filing (行政处罚法 art. 60)",
+                "超过立案之日起九十日作出处罚决定",
+            )
+        ]
+        if late
+        else []
+    )
+    case.move(
+        "decide",
+        by=by,
+        at=at,
+        advisories=advisories,
+        details={"decision_no": decision_no, "fine": fine, "gains_confiscated": gains_confiscated},
+    )
+    return decision
+
+
+def serve_decision(case: PenaltyCase, *, served_on: dt.date, by: Actor, at: dt.datetime) -> None:
+    if case.decision is None or case.decision_served_on is not None:
+        raise rule_violated("state", "nothing_to_serve", "No unserved decision", "没有待送达的处罚决定书")
+    case.decision_served_on = served_on
+    case.meet_deadline(SERVICE_KEY, served_on)
+    case.record(
+        PenaltyEvent.DECISION_SERVED,
+        by=by,
+        at=at,
+        basis=[Citation(PENALTY_LAW, "61")],
+        details={"served_on": served_on},
+    )
+
+
+def publish(case: PenaltyCase, *, published_on: dt.date, reference: str, by: Actor, at: dt.datetime) -> None:
+    case.require_state("publish")
+    case.published_on, case.publication_ref = published_on, reference
+    case.meet_deadline(PUBLICATION_KEY, published_on)
+    case.move("publish", by=by, at=at, details={"published_on": published_on, "reference": reference})
+
+
+def close(case: PenaltyCase, *, by: Actor, at: dt.datetime) -> None:
+    case.require_state("close")
+    if case.decision_served_on is None:
+        raise rule_violated("state", "not_served", "Serve the decision before closing", "处罚决定书尚未送达")
+    case.cancel_open_deadlines()
+    case.move("close", by=by, at=at)
+
+
+def end_without_penalty(
+    case: PenaltyCase, *, transfer_to_police: bool, reasons: Sequence[str], by: Actor, at: dt.datetime
+) -> None:
+    """Drop the case (no counterfeiting, out of time) or transfer it to the police (suspected crime)."""
+    name = "transfer_to_police" if transfer_to_police else "drop"
+    case.require_state(name)
+    if not [r for r in reasons if r.strip()]:
+        raise rule_violated("reasons", "required", "State the reasons", "请说明理由")
+    case.ending_reasons = tuple(reasons)
+    case.cancel_open_deadlines()
+    case.move(name, by=by, at=at, details={"reasons": list(reasons)})
+
+
+@overload
+def cents(amount: Decimal) -> Decimal: ...
+
+
+@overload
+def cents(amount: None) -> None: ...
+
+
+def cents(amount: Decimal | None) -> Decimal | None:
+    """RMB amounts are kept to the fen (0.01)."""
+    return None if amount is None else amount.quantize(Decimal("0.01"))
+
+
+def _check_fine(case: PenaltyCase, fine: Decimal, illegal_gains: Decimal | None) -> None:
+    if fine < 0 or (illegal_gains is not None and illegal_gains < 0):
+        raise rule_violated("fine", "negative", "Amounts cannot be negative", "金额不能为负数")
+    if case.lawful_source_seller and fine > 0:
+        raise rule_violated(
+            "fine",
+            "lawful_source",
+            "A seller who did not know and proves a lawful source is only ordered to stop selling "
+            "(专利法实施细则 art. 101 ¶2)",
+            "能证明合法来源的不知情销售者仅责令停止销售",
+        )
+    ceiling = fine_ceiling(illegal_gains)
+    if fine > ceiling.amount:
+        raise rule_violated(
+            "fine",
+            "above_ceiling",
+            f"RMB {fine} exceeds the ceiling of RMB {ceiling.amount} ({ceiling.rule}; 专利法 art. 68)",
+            f"罚款{fine}元超过上限{ceiling.amount}元（专利法第六十八条）",
+        )
+
+
+def penalty_deadline_reached(case: PenaltyCase, key: str, *, warning: bool, at: dt.datetime) -> None:
+    """A penalty case has no automatic moves: duties alert, a lapsed hearing period is recorded."""
+    tracked = case.deadlines.get(key)
+    if tracked is None or tracked.status is not DeadlineStatus.RUNNING:
+        return
+    if tracked.kind is DeadlineKind.OFFICE_DUTY:
+        office_duty(case, tracked, warning, at)
+    elif not warning:
+        record_lapse(case, tracked, at)

@@ -1,0 +1,247 @@
+"""What the read side returns: cases (summaries, the whole file, timeline, deadlines, work queues),
+evidence checks, rooms and penalty cases, as the API shows them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from adjudication.domain.case.parts.acceptance import CorrectionRequest, DocketRecord
+from adjudication.domain.case.parts.clock import CloseClock
+from adjudication.domain.case.parts.decision import Decision
+from adjudication.domain.case.parts.delivery import AnswerRecord
+from adjudication.domain.case.parts.drug_linkage import DrugLinkage
+from adjudication.domain.case.parts.endings import Ending
+from adjudication.domain.case.parts.enforcement import ComplianceCheck, Enforcement
+from adjudication.domain.case.parts.evidence import EvidenceItem
+from adjudication.domain.case.parts.hearings import Hearing
+from adjudication.domain.case.parts.litigation import AdminSuit
+from adjudication.domain.case.parts.mediation import MediationHandOff
+from adjudication.domain.case.parts.participants import Participant
+from adjudication.domain.case.parts.procedure import SimpleAssessment
+from adjudication.domain.case.parts.recusal import RecusalRequest
+from adjudication.domain.case.parts.repeat import PriorFinding
+from adjudication.domain.case.parts.service import ServiceRecord
+from adjudication.domain.case.parts.suspension import SuspensionRequest
+from adjudication.domain.penalty.aggregate import PenaltyCase
+from adjudication.domain.penalty.values import (
+    CaseSource,
+    CounterfeitAct,
+    PenaltyDecision,
+    ProposedPenalty,
+    fine_ceiling,
+)
+from adjudication.domain.values.parties import PartyRecord, PatentRight
+from shared.vocabulary import IpType, PartyKind
+
+
+class PartyOut(BaseModel):
+    kind: PartyKind
+    name: str
+    credit_code: str | None = None
+
+
+class AdvisoryOut(BaseModel):
+    code: str
+    message: str
+    message_zh: str
+
+
+class DeadlineOut(BaseModel):
+    key: str = Field(description="The case's name for the deadline, e.g. close, answer.respondent-1")
+    period: str = Field(description="Period catalogue entry, or set_by_office")
+    kind: str
+    status: str
+    start: dt.date
+    due: dt.date | None = Field(
+        description="Last day (ends 24:00 Asia/Shanghai); null while the clock is paused"
+    )
+    basis: str
+    confidence: str
+    provisional: bool
+    party_id: str | None = None
+    met_on: dt.date | None = None
+    explanation: str = ""
+
+
+class CaseRead(BaseModel):
+    """A case as lists and the case page show it. ``advisories`` are the warnings of the step just taken."""
+
+    id: uuid.UUID
+    case_no: str = Field(description="Registration number")
+    docket_no: str | None = Field(default=None, description="Official docket number, once docketed")
+    complaint_id: uuid.UUID
+    complaint_reference: str
+    state: str
+    procedure: str
+    outcome: str | None = None
+    ip_type: IpType
+    patent_number: str
+    requester: PartyOut
+    respondents: list[PartyOut]
+    received_at: dt.datetime | None = None
+    opened_at: dt.datetime
+    docketed_on: dt.date | None = None
+    decided_on: dt.date | None = None
+    effective_on: dt.date | None = None
+    next_due: dt.date | None = Field(default=None, description="Earliest open legal deadline")
+    allowed_transitions: list[str] = Field(description="What the state machine allows from here")
+    correlation_id: str | None
+    advisories: list[AdvisoryOut] = []
+
+
+class CaseList(BaseModel):
+    items: list[CaseRead]
+    limit: int
+    offset: int
+
+
+class CaseFile(BaseModel):
+    """The whole case file (案卷): every record the procedure has made."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: uuid.UUID
+    case_no: str
+    state: str
+    procedure: str
+    outcome: str | None = None
+    rights: list[PatentRight]
+    requester: PartyRecord
+    respondents: list[PartyRecord]
+    agent_name: str | None = None
+    facts: str
+    alleged_acts: list[str]
+    infringement_locations: list[str]
+    requested_remedy: str | None = None
+    court_action_pending: bool
+    simple_assessment: SimpleAssessment | None = None
+    major_case_grounds: list[str]
+    received_at: dt.datetime
+    corrections: list[CorrectionRequest]
+    docket: DocketRecord | None = None
+    ending: Ending | None = None
+    services: list[ServiceRecord]
+    answers: list[AnswerRecord]
+    evidence: list[EvidenceItem]
+    participants: list[Participant]
+    recusals: list[RecusalRequest]
+    hearings: list[Hearing]
+    suspension_requests: list[SuspensionRequest]
+    clock: CloseClock | None = None
+    mediation: MediationHandOff | None = None
+    decision: Decision | None = None
+    suit: AdminSuit | None = None
+    effective_on: dt.date | None = None
+    compliance_checks: list[ComplianceCheck]
+    enforcement: Enforcement | None = None
+    drug_linkage: DrugLinkage | None = None
+    prior_findings: list[PriorFinding]
+    version: int
+
+
+class TimelineEntry(BaseModel):
+    sequence: int
+    event: str
+    transition: str | None
+    from_state: str | None
+    to_state: str | None
+    actor_kind: str
+    actor_id: str
+    recorded_by: str | None
+    occurred_at: dt.datetime
+    legal_basis: list[str]
+    details: dict[str, Any]
+    advisories: list[AdvisoryOut]
+    correlation_id: str | None
+
+
+class Timeline(BaseModel):
+    case_id: uuid.UUID
+    entries: list[TimelineEntry]
+
+
+class QueueItem(BaseModel):
+    case_id: uuid.UUID
+    case_kind: str
+    case_no: str
+    state: str
+    procedure: str | None
+    roles: list[str]
+    next_due: dt.date | None
+    overdue: bool
+    open_deadlines: list[DeadlineOut]
+
+
+class WorkQueue(BaseModel):
+    person_id: str
+    items: list[QueueItem]
+
+
+class RoomRead(BaseModel):
+    id: uuid.UUID
+    name: str
+    mode: str
+    location: str
+
+
+class EvidenceVerification(BaseModel):
+    evidence_id: str
+    sha256: str
+    matches: bool
+
+
+class PenaltyCaseRead(BaseModel):
+    id: uuid.UUID
+    case_no: str
+    state: str
+    subject: PartyRecord
+    acts: list[CounterfeitAct]
+    patent_number: str | None
+    products: list[str]
+    marks: list[str]
+    source: CaseSource
+    filed_at: dt.datetime
+    illegal_gains: Decimal | None
+    proposed: ProposedPenalty | None
+    hearing_requested_on: dt.date | None
+    decision: PenaltyDecision | None
+    decision_served_on: dt.date | None
+    published_on: dt.date | None
+    fine_ceiling: Decimal
+    open_deadlines: list[DeadlineOut]
+    allowed_transitions: list[str]
+
+    @classmethod
+    def from_case(cls, case: PenaltyCase, deadlines: list[DeadlineOut]) -> Self:
+        return cls(
+            id=case.id,
+            case_no=case.case_no,
+            state=case.state.value,
+            subject=case.subject,
+            acts=list(case.acts),
+            patent_number=case.patent_number,
+            products=list(case.products),
+            marks=list(case.marks),
+            source=case.source,
+            filed_at=case.filed_at,
+            illegal_gains=case.illegal_gains,
+            proposed=case.proposed,
+            hearing_requested_on=case.hearing_requested_on,
+            decision=case.decision,
+            decision_served_on=case.decision_served_on,
+            published_on=case.published_on,
+            fine_ceiling=fine_ceiling(case.illegal_gains).amount,
+            open_deadlines=deadlines,
+            allowed_transitions=[t.label() for t in case.allowed_now()],
+        )
+
+
+class PenaltyCaseList(BaseModel):
+    items: list[PenaltyCaseRead]
+    limit: int
+    offset: int

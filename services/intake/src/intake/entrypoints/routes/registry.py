@@ -1,0 +1,161 @@
+"""Rights registry routes: one right at a time, status changes, and bulk imports with a row report."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from pathlib import Path
+from typing import Annotated, BinaryIO
+
+from fastapi import APIRouter, File, Query, Response, UploadFile, status
+
+from intake.domain import commands as c
+from intake.domain.errors import ImportRejected
+from intake.domain.rights import LicenceKind, Licensee, RegisteredRight
+from intake.entrypoints.dependencies import (
+    Container,
+    IdempotencyHeader,
+    StaffPrincipal,
+    acting,
+    idempotency_key,
+)
+from intake.entrypoints.schemas.workflows import RightIn, StatusChangeIn
+from intake.views.registry import ImportErrorPage, ImportJobRead, RightRead
+from shared.errors import FieldError
+from shared.vocabulary import IpType
+from shared.web.problems import problem_responses
+
+router = APIRouter(prefix="/v1/rights", tags=["rights registry"])
+ERRORS = problem_responses(401, 403, 404, 409, 422)
+CHUNK = 1 << 20
+
+
+# The import routes come first: ``/imports/{id}`` must not be read as ``/{ip_type}/{number}``.
+
+
+@router.post(
+    "/imports", status_code=status.HTTP_202_ACCEPTED, responses=ERRORS, summary="Bulk import (CSV/JSON)"
+)
+async def start_import(
+    container: Container,
+    principal: StaffPrincipal,
+    response: Response,
+    file: Annotated[UploadFile, File(description="CSV with a header row, or a JSON list of rights")],
+    idempotency: IdempotencyHeader = None,
+) -> ImportJobRead:
+    """Queue the file; the worker imports it in batches. Poll the job for progress and row errors.
+
+    CSV columns: ``ip_type, number, holder_name, holder_credit_code, status, valid_until, title,
+    licensees`` (licensees as ``name|credit_code|kind;...``). JSON: the same fields per object.
+    """
+    file_format = _format_of(file)
+    job_id = uuid.uuid4()
+    storage_key = f"{job_id}.{file_format}"
+    settings = container.settings
+    target = settings.import_dir / storage_key
+    size = await asyncio.to_thread(_save, file.file, target, settings.import_max_bytes)
+    command = c.StartRegistryImport(
+        job_id=job_id,
+        file_name=file.filename or storage_key,
+        file_format=file_format,
+        storage_key=storage_key,
+        actor=acting(principal),
+        idempotency_key=idempotency_key(
+            idempotency, principal, "POST /v1/rights/imports", {"file": file.filename, "size": size}
+        ),
+    )
+    try:
+        queued = uuid.UUID(await container.bus.handle(command))
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    if queued != job_id:  # an Idempotency-Key replay: the first upload's file is the one imported
+        target.unlink(missing_ok=True)
+    response.headers["Location"] = f"/v1/rights/imports/{queued}"
+    return await container.views.registry.job(queued)
+
+
+@router.get("/imports/{job_id}", responses=ERRORS, summary="Progress of an import job")
+async def get_import(job_id: uuid.UUID, container: Container, _: StaffPrincipal) -> ImportJobRead:
+    return await container.views.registry.job(job_id)
+
+
+@router.get("/imports/{job_id}/errors", responses=ERRORS, summary="Per-row error report of an import job")
+async def get_import_errors(
+    job_id: uuid.UUID,
+    container: Container,
+    _: StaffPrincipal,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> ImportErrorPage:
+    return await container.views.registry.errors(job_id, limit=limit, offset=offset)
+
+
+@router.put("/{ip_type}/{number}", responses=ERRORS, summary="Create or replace a right")
+async def save_right(
+    ip_type: IpType, number: str, body: RightIn, container: Container, principal: StaffPrincipal
+) -> RightRead:
+    right = RegisteredRight(
+        ip_type=ip_type,
+        number=number,
+        holder_name=body.holder_name,
+        holder_credit_code=body.holder_credit_code,
+        status=body.status,
+        valid_until=body.valid_until,
+        title=body.title,
+        licensees=tuple(
+            Licensee(name=x.name, credit_code=x.credit_code, kind=LicenceKind(x.kind)) for x in body.licensees
+        ),
+    )
+    await container.bus.handle(c.SaveRight(right=right, actor=acting(principal)))
+    return await container.views.registry.right(ip_type, number)
+
+
+@router.get("/{ip_type}/{number}", responses=ERRORS, summary="Get a right")
+async def get_right(ip_type: IpType, number: str, container: Container, _: StaffPrincipal) -> RightRead:
+    return await container.views.registry.right(ip_type, number)
+
+
+@router.post("/{ip_type}/{number}/status", responses=ERRORS, summary="Change a right's status")
+async def change_status(
+    ip_type: IpType, number: str, body: StatusChangeIn, container: Container, principal: StaffPrincipal
+) -> RightRead:
+    """Publishes ``intake.ip_right.status_changed`` (customs and other services use it, §H.2)."""
+    command = c.ChangeRightStatus(
+        ip_type=ip_type,
+        number=number,
+        status=body.status,
+        effective_date=body.effective_date,
+        reason=body.reason,
+        actor=acting(principal),
+    )
+    await container.bus.handle(command)
+    return await container.views.registry.right(ip_type, number)
+
+
+def _format_of(file: UploadFile) -> str:
+    name = (file.filename or "").lower()
+    media = (file.content_type or "").lower()
+    if name.endswith(".csv") or "csv" in media:
+        return "csv"
+    if name.endswith(".json") or "json" in media:
+        return "json"
+    en, zh = "Upload a .csv or .json file", "请上传 .csv 或 .json 文件"
+    raise ImportRejected(en, zh, field_errors=[FieldError("file", "format", en, zh)])
+
+
+def _save(source: BinaryIO, target: Path, limit: int) -> int:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    size = 0
+    try:
+        with target.open("wb") as out:
+            while chunk := source.read(CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    en, zh = f"The file exceeds {limit} bytes", f"文件超过 {limit} 字节"
+                    raise ImportRejected(en, zh, field_errors=[FieldError("file", "too_large", en, zh)])
+                out.write(chunk)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return size

@@ -1,0 +1,1 @@
+"""Request bodies of intake's routes, one module per area (representations are in :mod:`intake.views`)."""

@@ -1,0 +1,181 @@
+"""Representations of a complaint, its timeline and its evidence (the read side's API models)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any, Self
+
+from pydantic import BaseModel, Field
+
+from intake.adapters.codec import dump
+from intake.adapters.repository import NOT_IN_BODY
+from intake.domain.complaint import Complaint
+from intake.domain.parties import PartyRecord, PartyRole
+from intake.domain.vocabulary import AllegedAct, Capacity, Channel, EvaluationReport, Track
+from intake.views.shapes import ListingIn, LocationIn, TradeFairIn
+from shared.vocabulary import IpType, PartyKind, RequestedProcedure
+
+
+class PartyOut(BaseModel):
+    id: uuid.UUID
+    role: PartyRole
+    kind: PartyKind
+    name: str
+    credit_code: str | None
+    id_number_masked: str | None = None
+    legal_representative: str | None = None
+    address: str | None = None
+    region_code: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    capacity: Capacity | None = None
+    licence_contract_ref: str | None = None
+    power_of_attorney_ref: str | None = None
+
+    @classmethod
+    def from_domain(cls, party: PartyRecord) -> Self:
+        return cls.model_validate(party.as_dict())
+
+
+class VerificationOut(BaseModel):
+    status: str
+    reason: str
+    reason_zh: str
+    holder: str | None
+    registry_status: str | None
+    valid_until: dt.date | None
+
+
+class RightOut(BaseModel):
+    ip_type: IpType
+    number: str
+    title: str | None
+    evaluation_report: EvaluationReport
+    evaluation_report_no: str | None
+    evaluation_report_favourable: bool | None
+    invalidation_pending: bool
+    verification: VerificationOut | None
+
+
+class FindingOut(BaseModel):
+    rule: str
+    severity: str
+    field: str
+    message: str
+    message_zh: str
+    basis: str
+
+
+class TriageOut(BaseModel):
+    track: Track
+    rule: str
+    reason: str
+    reason_zh: str
+    procedure: str | None
+    facts: dict[str, str | bool]
+
+
+class LinkOut(BaseModel):
+    complaint_id: uuid.UUID
+    reference: str
+    relation: str
+    matched: list[str] = Field(description="The match keys both complaints share")
+    confirmed: bool
+
+
+class DownstreamOut(BaseModel):
+    service: str
+    case_id: uuid.UUID
+    case_no: str
+    state: str
+    updated_at: dt.datetime
+
+
+class ComplaintRead(BaseModel):
+    id: uuid.UUID
+    reference: str
+    status: str
+    allowed_statuses: list[str]
+    channel: Channel
+    channel_ref: str | None
+    centre: str
+    ip_type: IpType
+    right_number: str
+    rights: list[RightOut]
+    complainant: PartyOut
+    agent: PartyOut | None
+    respondents: list[PartyOut]
+    alleged_acts: list[AllegedAct]
+    infringement_locations: list[LocationIn]
+    listings: list[ListingIn]
+    requested_remedy: str | None
+    facts: str
+    requested_procedure: RequestedProcedure
+    court_action_pending: bool
+    both_parties_willing_to_mediate: bool
+    major_case: bool
+    suspected_crime: bool
+    public_law_violation: bool
+    known_since: dt.date | None
+    other_office_filings: list[str]
+    trade_fair: TradeFairIn | None
+    findings: list[FindingOut]
+    triage: TriageOut | None
+    link: LinkOut | None
+    downstream: DownstreamOut | None
+    examiner_id: str | None
+    received_at: dt.datetime
+
+    @classmethod
+    def from_complaint(cls, complaint: Complaint) -> Self:
+        data = dump(complaint, exclude=set(NOT_IN_BODY))
+        return cls.model_validate(
+            {
+                **data,
+                "reference": complaint.reference,
+                "allowed_statuses": sorted(s.value for s in complaint.allowed()),
+                "right_number": complaint.rights[0].number,
+            }
+        )
+
+
+class ComplaintPage(BaseModel):
+    items: list[ComplaintRead]
+    total: int
+    limit: int
+    offset: int
+
+
+class TimelineEntry(BaseModel):
+    at: dt.datetime
+    name: str
+    actor: str
+    subject: str
+    subject_id: uuid.UUID | None
+    summary: str
+    summary_zh: str
+    data: dict[str, Any]
+
+
+class Timeline(BaseModel):
+    complaint_id: uuid.UUID
+    items: list[TimelineEntry]
+
+
+class EvidenceRead(BaseModel):
+    id: uuid.UUID
+    complaint_id: uuid.UUID
+    file_name: str
+    media_type: str
+    size_bytes: int
+    sha256: str
+    source: str | None
+    notarisation_ref: str | None
+    description: str | None
+    uploaded_by: str
+    uploaded_at: dt.datetime
+
+
+class EvidenceList(BaseModel):
+    items: list[EvidenceRead]

@@ -1,0 +1,189 @@
+"""The complaint read side: one complaint, search, its timeline (its case record), its evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from intake.adapters.orm import (
+    case_record,
+    centre_cases,
+    complaint_keys,
+    complaints,
+    ecommerce_notices,
+    evidence,
+    trade_fair_cases,
+)
+from intake.adapters.repository import complaint_from_row
+from intake.domain.errors import ComplaintNotFound, EvidenceNotFound
+from intake.domain.events import actor_text
+from intake.domain.parties import match_name
+from intake.domain.rights import normalise_number
+from intake.views.complaint_models import (
+    ComplaintPage,
+    ComplaintRead,
+    EvidenceList,
+    EvidenceRead,
+    Timeline,
+    TimelineEntry,
+)
+from shared.case_record import CaseRecord, RecordedEvent
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ComplaintFilter:
+    q: str | None = None
+    status: str | None = None
+    track: str | None = None
+    channel: str | None = None
+    ip_type: str | None = None
+    centre: str | None = None
+    examiner_id: str | None = None
+    received_from: dt.datetime | None = None
+    received_to: dt.datetime | None = None
+
+
+class ComplaintViews:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def complaint(self, complaint_id: uuid.UUID) -> ComplaintRead:
+        async with self._sessions() as session:
+            row = (
+                (await session.execute(select(complaints).where(complaints.c.id == complaint_id)))
+                .mappings()
+                .one_or_none()
+            )
+        if row is None:
+            raise complaint_not_found(complaint_id)
+        return ComplaintRead.from_complaint(complaint_from_row(row))
+
+    async def search(self, where: ComplaintFilter, *, limit: int, offset: int) -> ComplaintPage:
+        """Newest first; ``sequence`` breaks ties so pages are stable."""
+        conditions = _conditions(where)
+        async with self._sessions() as session:
+            total = await session.scalar(select(func.count()).select_from(complaints).where(*conditions))
+            rows = await session.execute(
+                select(complaints)
+                .where(*conditions)
+                .order_by(complaints.c.received_at.desc(), complaints.c.sequence.desc())
+                .limit(limit)
+                .offset(offset)
+            )
+            items = [ComplaintRead.from_complaint(complaint_from_row(r)) for r in rows.mappings()]
+        return ComplaintPage(items=items, total=int(total or 0), limit=limit, offset=offset)
+
+    async def timeline(self, complaint_id: uuid.UUID) -> Timeline:
+        """The complaint's case record, its workflow records' events included, in recorded order."""
+        async with self._sessions() as session:
+            await _require(session, complaint_id)
+            recorded = await CaseRecord(session, case_record).of([complaint_id])
+        return Timeline(complaint_id=complaint_id, items=[_entry(r) for r in recorded])
+
+    async def evidence(self, complaint_id: uuid.UUID) -> EvidenceList:
+        async with self._sessions() as session:
+            await _require(session, complaint_id)
+            rows = await session.execute(
+                select(evidence)
+                .where(evidence.c.complaint_id == complaint_id)
+                .order_by(evidence.c.uploaded_at)
+            )
+            return EvidenceList(items=[EvidenceRead.model_validate(dict(r)) for r in rows.mappings()])
+
+    async def evidence_file(
+        self, complaint_id: uuid.UUID, evidence_id: uuid.UUID
+    ) -> tuple[EvidenceRead, str]:
+        query = select(evidence).where(evidence.c.id == evidence_id, evidence.c.complaint_id == complaint_id)
+        async with self._sessions() as session:
+            row = (await session.execute(query)).mappings().one_or_none()
+        if row is None:
+            raise EvidenceNotFound(f"Evidence {evidence_id} not found", f"证据 {evidence_id} 不存在")
+        return EvidenceRead.model_validate(dict(row)), row["storage_key"]
+
+    async def workflows_of(self, complaint_id: uuid.UUID) -> dict[str, list[uuid.UUID]]:
+        async with self._sessions() as session:
+            found = {}
+            for name, table in (
+                ("centre_cases", centre_cases),
+                ("trade_fair_cases", trade_fair_cases),
+                ("ecommerce_notices", ecommerce_notices),
+            ):
+                found[name] = list(
+                    await session.scalars(select(table.c.id).where(table.c.complaint_id == complaint_id))
+                )
+        return found
+
+
+def _entry(recorded: RecordedEvent) -> TimelineEntry:
+    """An entry as intake's timeline has always shown it; a record's subject defaults to its complaint."""
+    event = recorded.event
+    return TimelineEntry(
+        at=event.at,
+        name=str(event.name),
+        actor=actor_text(event.actor),
+        subject=event.subject or recorded.aggregate_type,
+        subject_id=event.subject_id,
+        summary=event.summary or "",
+        summary_zh=event.summary_zh or "",
+        data=dict(event.details),
+    )
+
+
+async def _require(session: AsyncSession, complaint_id: uuid.UUID) -> None:
+    if await session.scalar(select(complaints.c.id).where(complaints.c.id == complaint_id)) is None:
+        raise complaint_not_found(complaint_id)
+
+
+def _conditions(where: ComplaintFilter) -> list[Any]:
+    conditions: list[Any] = []
+    for column, value in (
+        (complaints.c.status, where.status),
+        (complaints.c.track, where.track),
+        (complaints.c.channel, where.channel),
+        (complaints.c.ip_type, where.ip_type),
+        (complaints.c.centre, where.centre),
+        (complaints.c.examiner_id, where.examiner_id),
+    ):
+        if value is not None:
+            conditions.append(column == value)
+    if where.received_from is not None:
+        conditions.append(complaints.c.received_at >= where.received_from)
+    if where.received_to is not None:
+        conditions.append(complaints.c.received_at < where.received_to)
+    if where.q:
+        conditions.append(_text_search(where.q))
+    return conditions
+
+
+def _text_search(q: str) -> Any:
+    """Reference, or any match key: party name (normalised), credit code, right number, listing id."""
+    text = q.strip()
+    keys = [f"name:{match_name(text)}", f"uscc:{text.upper()}", f"listing:{text.lower()}"]
+    by_key = select(complaint_keys.c.complaint_id).where(
+        or_(
+            complaint_keys.c.value.in_(keys),
+            and_(
+                complaint_keys.c.kind == "right", complaint_keys.c.value.like(f"%:{normalise_number(text)}")
+            ),
+            and_(complaint_keys.c.kind == "respondent", complaint_keys.c.value.like(f"listing:%:{text}")),
+        )
+    )
+    sequence = _sequence_of(text)
+    if sequence is None:
+        return complaints.c.id.in_(by_key)
+    return or_(complaints.c.id.in_(by_key), complaints.c.sequence == sequence)
+
+
+def _sequence_of(text: str) -> int | None:
+    """``TS2026-00000042`` -> 42."""
+    head, _, tail = text.upper().partition("-")
+    return int(tail) if head.startswith("TS") and tail.isdigit() else None
+
+
+def complaint_not_found(complaint_id: uuid.UUID) -> ComplaintNotFound:
+    return ComplaintNotFound(f"Complaint {complaint_id} not found", f"投诉 {complaint_id} 不存在")
