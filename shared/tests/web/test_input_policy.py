@@ -121,3 +121,21 @@ async def test_a_principal_over_its_rate_gets_429_with_retry_after(start_service
 async def test_every_response_tells_browsers_not_to_sniff(intake: RunningService) -> None:
     response = await intake.client(Role.STAFF).get("/v1/complaints")
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+async def test_a_body_that_is_not_utf8_is_a_422_not_a_400(intake: RunningService) -> None:
+    response = await intake.client(Role.STAFF).post(
+        "/v1/complaints", content=b'{"facts": "\xff\xfe"}', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "body"
+
+
+async def test_a_method_a_path_does_not_serve_is_a_405_naming_every_method_it_does(
+    intake: RunningService,
+) -> None:
+    response = await intake.client(Role.STAFF).request(
+        "PATCH", "/v1/complaints/00000000-0000-0000-0000-000000000000/evidence"
+    )
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, POST"

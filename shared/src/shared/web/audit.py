@@ -31,6 +31,7 @@ from shared.audit.trail import (
 from shared.errors import NotFound, PermissionDenied
 from shared.identity.principals import Principal, Role
 from shared.web.auth import require_roles
+from shared.web.problems import problem_responses
 
 
 class AuditContextMiddleware:
@@ -116,7 +117,12 @@ Auditor = Annotated[Principal, Depends(require_roles(Role.AUDITOR))]
 def audit_router() -> APIRouter:
     router = APIRouter(prefix="/v1/audit-trail", tags=["audit"])
 
-    @router.get("", response_model=AuditPage, summary="Search the audit trail (auditors)")
+    @router.get(
+        "",
+        response_model=AuditPage,
+        responses=problem_responses(404),
+        summary="Search the audit trail (auditors)",
+    )
     async def search(
         request: Request,
         _: Auditor,

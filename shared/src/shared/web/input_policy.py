@@ -81,6 +81,9 @@ class InputPolicyMiddleware:
         if body is None:
             await _too_large(scope)(scope, receive, send)
             return
+        if not _is_utf8(body):
+            await _unprocessable(scope, [_not_utf8()])(scope, receive, send)
+            return
         if _SUSPECT.search(body):
             problems = _body_problems(body)
             if problems:
@@ -103,6 +106,23 @@ class InputPolicyMiddleware:
             chunks.append(chunk)
             if not message.get("more_body", False):
                 return b"".join(chunks)
+
+
+def _is_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _not_utf8() -> FieldError:
+    return FieldError(
+        field="body",
+        code="json_invalid",
+        message="The body is not UTF-8 encoded JSON",
+        message_zh="请求体不是 UTF-8 编码的 JSON",
+    )
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

@@ -46,6 +46,9 @@ def declare_edge_responses(app: FastAPI) -> None:
 
 def _declare(operation: dict[str, Any], *, protected: bool) -> None:
     responses = operation.setdefault("responses", {})
+    default_422 = responses.get("422", {}).get("content", {}).get("application/json", {}).get("schema", {})
+    if default_422.get("$ref", "").endswith("/HTTPValidationError"):
+        del responses["422"]  # FastAPI's own shape; every 422 here is a problem document
     statuses = dict(_EVERY_ROUTE) if protected else {"429": _EVERY_ROUTE["429"], "503": _EVERY_ROUTE["503"]}
     if "requestBody" in operation or operation.get("parameters"):
         statuses.update(_WITH_BODY if "requestBody" in operation else {"422": _WITH_BODY["422"]})

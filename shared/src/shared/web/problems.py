@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from shared.db import is_database_unavailable
 from shared.errors import (
@@ -186,14 +187,41 @@ async def _http_exception(request: Request, error: StarletteHTTPException) -> JS
         error.status_code, ("http_error", "Request failed", "请求失败")
     )
     detail = str(error.detail) if error.detail else title_en
+    headers = dict(error.headers) if error.headers else {}
+    if error.status_code == 405:
+        headers["Allow"] = ", ".join(_allowed_methods(request))
     return problem_response(
         request,
         status=error.status_code,
         code=code,
         title=(title_en, title_zh),
         detail=(detail, title_zh),
-        headers=dict(error.headers) if error.headers else None,
+        headers=headers or None,
     )
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this path (Starlette names only the first route's)."""
+    scope = {**request.scope, "method": "__any__"}
+    methods: set[str] = set()
+    for route in _routes(request.app.routes):
+        match, _ = route.matches(scope)
+        if match is not Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)
+
+
+def _routes(routes: Sequence[Any]) -> list[Any]:
+    found: list[Any] = []
+    for route in routes:
+        nested = getattr(route, "effective_candidates", None) or getattr(route, "routes", None)
+        if callable(nested):
+            found += _routes([getattr(c, "route", c) for c in nested()])
+        elif isinstance(nested, list):
+            found += _routes(nested)
+        else:
+            found.append(route)
+    return found
 
 
 async def _integrity_error(request: Request, error: IntegrityError) -> JSONResponse:

@@ -1,0 +1,150 @@
+"""Fuzzing every service's API with schemathesis on a stack of real processes.
+
+``make fuzz`` (a long pass) and the CI gate in ``tests/fuzz/`` (a short one) both come here: the
+stack runs the four services as API and worker processes; schemathesis generates requests from
+each service's own OpenAPI document (examples, coverage, fuzzing, and stateful sequences that
+follow created resources), with a token that holds every role, and checks every response: never a
+5xx, always a documented status, content type, headers and schema. The HAR report it writes is
+counted here (requests and server errors per service).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shared.identity.dev_issuer import DevIssuer
+from shared.identity.principals import NATIONAL_OFFICE, Role
+from shared.testing.stack import ProcessStack
+from shared.web.identity import all_audiences
+
+PHASES = "examples,coverage,fuzzing,stateful"
+# What the gate holds every response to. Not "schema-valid data is accepted" or "invalid data is
+# refused": business rules rightly refuse well-formed requests (409), and text with control
+# characters is refused by the input policy although JSON Schema allows it.
+CHECKS = ",".join(
+    (
+        "not_a_server_error",
+        "status_code_conformance",
+        "content_type_conformance",
+        "response_headers_conformance",
+        "response_schema_conformance",
+        "allow_header_conformance",
+        "missing_required_header",
+        "ignored_auth",
+        "use_after_free",
+        "ensure_resource_availability",
+    )
+)
+
+
+@dataclass
+class FuzzResult:
+    service: str
+    requests: int = 0
+    server_errors: int = 0
+    statuses: dict[int, int] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+    exit_code: int = 0
+    seconds: float = 0.0
+
+    @property
+    def clean(self) -> bool:
+        return self.server_errors == 0 and self.exit_code == 0
+
+    def line(self) -> str:
+        failing = f", {len(self.failures)} failing check(s)" if self.failures else ""
+        return (
+            f"{self.service:<13} {self.requests:>7} requests, {self.server_errors} server errors"
+            f"{failing} in {self.seconds:.0f} s"
+        )
+
+
+def fuzz_token(stack: ProcessStack) -> str:
+    """A person of the national office holding every role: every route is reachable."""
+    issuer = DevIssuer(stack.issuer_key_file, stack.issuer_url, all_audiences())
+    return issuer.issue("fuzzer", list(Role), office_code=NATIONAL_OFFICE)
+
+
+async def fuzz_service(
+    stack: ProcessStack,
+    service: str,
+    *,
+    report_dir: Path,
+    max_time: int,
+    max_examples: int,
+    seed: int = 20261206,
+    workers: int = 2,
+) -> FuzzResult:
+    url = stack.url(f"{service}-api")
+    har = report_dir / f"{service}.har"
+    ndjson = report_dir / f"{service}.ndjson"
+    command = [
+        str(Path(sys.executable).with_name("schemathesis")), "run", f"{url}/openapi.json",
+        "--url", url,
+        "-H", f"Authorization: Bearer {fuzz_token(stack)}",
+        "--phases", PHASES, "--checks", CHECKS,
+        "--max-time", str(max_time), "--max-examples", str(max_examples),
+        "--seed", str(seed), "--workers", str(workers),
+        "--request-timeout", "30", "--generation-database", "none", "--no-color",
+        "--report", "har,ndjson", "--report-har-path", str(har), "--report-ndjson-path", str(ndjson),
+        "--suppress-health-check", "all",
+    ]  # fmt: skip
+    began = time.monotonic()
+    process = await asyncio.create_subprocess_exec(
+        *command,
+        stdout=(report_dir / f"{service}.log").open("wb"),
+        stderr=asyncio.subprocess.STDOUT,
+        env={**os.environ, "SCHEMATHESIS_HOOKS": ""},
+    )
+    exit_code = await process.wait()
+    result = FuzzResult(service, exit_code=exit_code, seconds=time.monotonic() - began)
+    _count(har, result)
+    result.failures = _failures(ndjson)
+    return result
+
+
+def _count(har: Path, result: FuzzResult) -> None:
+    if not har.exists():
+        return
+    entries = json.loads(har.read_text(encoding="utf-8")).get("log", {}).get("entries", [])
+    for entry in entries:
+        status = int(entry.get("response", {}).get("status", 0))
+        result.requests += 1
+        result.statuses[status] = result.statuses.get(status, 0) + 1
+        if status >= 500:
+            result.server_errors += 1
+
+
+def _failures(ndjson: Path) -> list[str]:
+    if not ndjson.exists():
+        return []
+    found: list[str] = []
+    for line in ndjson.read_text(encoding="utf-8").splitlines():
+        try:
+            event = json.loads(line)
+        except ValueError:
+            continue
+        for check in _failed_checks(event):
+            if check not in found:
+                found.append(check)
+    return found
+
+
+def _failed_checks(event: object) -> list[str]:
+    """Names of failed checks anywhere in an ndjson event (its shape varies by event kind)."""
+    names: list[str] = []
+    if isinstance(event, dict):
+        if event.get("status") == "FAILURE" and isinstance(event.get("name"), str):
+            names.append(f"{event.get('name')}: {str(event.get('message', ''))[:200]}")
+        for value in event.values():
+            names += _failed_checks(value)
+    elif isinstance(event, list):
+        for value in event:
+            names += _failed_checks(value)
+    return names
