@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(PYTHON)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint fmt schemas bench clean
+.PHONY: help install run test lint fmt schemas bench fuzz clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ bench: install ## Run the benchmarks against the embedded stack
 	$(BIN)/python bench/intake_throughput.py --restart-broker
 	$(BIN)/python bench/intake_registry_import.py
 	$(BIN)/python bench/credit_bulk_check.py
+
+fuzz: install ## Fuzz every service's API (schemathesis, stateful) on the embedded stack: 0 5xx, 0 schema violations
+	$(BIN)/python -m shared.testing.fuzzing --max-time $(or $(FUZZ_SECONDS),300)
 
 clean: ## Remove the environment and the dev data directory
 	rm -rf $(VENV) $(TOOLS) .data

@@ -148,3 +148,55 @@ def _failed_checks(event: object) -> list[str]:
         for value in event:
             names += _failed_checks(value)
     return names
+
+
+async def fuzz_all(
+    workdir: Path, *, services: tuple[str, ...], max_time: int, max_examples: int, seed: int
+) -> list[FuzzResult]:
+    """Start the stack, fuzz each service in turn, stop the stack."""
+    stack = ProcessStack(workdir, services=services)
+    try:
+        await stack.start()
+        return [
+            await fuzz_service(
+                stack, name, report_dir=workdir, max_time=max_time, max_examples=max_examples, seed=seed
+            )
+            for name in services
+        ]
+    finally:
+        stack.stop()
+
+
+def main() -> None:
+    """``make fuzz``: every service, a time budget each; exit 1 on any server error or failed check."""
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--services", default="intake,adjudication,mediation,credit")
+    parser.add_argument("--max-time", type=int, default=300, help="seconds per service")
+    parser.add_argument("--max-examples", type=int, default=200, help="test cases per operation and phase")
+    parser.add_argument("--seed", type=int, default=20261206)
+    parser.add_argument("--report-dir", type=Path, default=None)
+    args = parser.parse_args()
+    workdir = args.report_dir or Path(tempfile.mkdtemp(prefix="ipcase-fuzz-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    results = asyncio.run(
+        fuzz_all(
+            workdir,
+            services=tuple(args.services.split(",")),
+            max_time=args.max_time,
+            max_examples=args.max_examples,
+            seed=args.seed,
+        )
+    )
+    for result in results:
+        print(result.line())  # noqa: T201 - the report is the point
+        for failure in result.failures:
+            print(f"    {failure}")  # noqa: T201
+    print(f"total: {sum(r.requests for r in results)} requests; reports in {workdir}")  # noqa: T201
+    raise SystemExit(0 if all(r.clean for r in results) else 1)
+
+
+if __name__ == "__main__":
+    main()
