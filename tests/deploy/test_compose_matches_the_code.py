@@ -103,3 +103,16 @@ def test_the_image_is_multi_stage_runs_as_non_root_and_copies_every_service() ->
     assert json.loads(re.findall(r"^ENTRYPOINT (.+)$", dockerfile, re.M)[-1]) == ["ipcase"]
     for name in SERVICES:
         assert f"services/{name}/pyproject.toml" in dockerfile
+
+
+def test_services_connect_as_a_role_that_cannot_rewrite_the_audit_trail(compose: dict[str, Any]) -> None:
+    for name, svc in app_containers(compose).items():
+        url = svc["environment"]["DATABASE_URL"]
+        if name == "migrate":
+            assert "//ipcase:" in url and svc["environment"]["DATABASE_APP_ROLE"] == "ipcase_app"
+        else:
+            assert "//ipcase_app:" in url, f"{name} must not connect as the schema owner"
+        assert "audit_signing_key" in svc.get("secrets", []), name
+        assert svc["environment"]["AUTH_ISSUER"], name
+    init = ROOT / "deploy/postgres/initdb/10-application-role.sh"
+    assert "CREATE ROLE ipcase_app" in init.read_text(encoding="utf-8")

@@ -105,8 +105,15 @@ def migrate(
 
     async def run() -> None:
         for spec in specs:
-            await migrations.upgrade(spec, spec.settings().database_url.get_secret_value(), revision)
+            settings = spec.settings()
+            url = settings.database_url.get_secret_value()
+            await migrations.upgrade(spec, url, revision)
             typer.echo(f"{spec.name}: migrated to {revision}")
+            if settings.database_app_role:
+                await migrations.grant_application_role(spec, url, settings.database_app_role)
+                typer.echo(
+                    f"{spec.name}: {settings.database_app_role} may use it, and not rewrite its audit trail"
+                )
 
     asyncio.run(run())
 

@@ -146,7 +146,7 @@ def build_platform(settings: ServiceSettings, tables: MessagingTables) -> Platfo
         set_default_calendar(load_calendar(settings.calendar_dir))
     if settings.period_catalogue_file is not None:
         catalogue.set_default_catalogue(catalogue.load_catalogue(settings.period_catalogue_file))
-    audit_trail.configure(settings.audit_hash_algorithm)
+    audit_trail.configure(settings.audit_hash_algorithm, enabled=settings.audit_enabled)
     engine = make_engine(
         settings.database_url.get_secret_value(),
         pool_size=settings.database_pool_size,

@@ -74,6 +74,11 @@ class ServiceSettings(BaseSettings):
     database_url: SecretStr = SecretStr(f"postgresql+asyncpg://postgres@127.0.0.1:{DEV_DATABASE_PORT}/ipcase")
     database_pool_size: int = Field(default=10, ge=1)
     database_max_overflow: int = Field(default=10, ge=0)
+    database_app_role: str | None = Field(
+        default=None,
+        description="Role the services connect as; `ipcase migrate` (run as the owner) grants it what it "
+        "needs and no UPDATE/DELETE on the audit trail",
+    )
     database_connect_timeout: Duration = Field(
         default=timedelta(seconds=5), description="A connection attempt fails after this (never hangs)"
     )
@@ -154,6 +159,10 @@ class ServiceSettings(BaseSettings):
         default=Path(".data/audit/checkpoints"), description="Where signed checkpoints are exported"
     )
     audit_checkpoint_interval: Duration = timedelta(minutes=10)
+    audit_enabled: bool = Field(
+        default=True,
+        description="Only for measuring the audit trail's cost in development; always on otherwise",
+    )
     audit_retention: Duration = Field(
         default=timedelta(days=3 * 365),
         ge=timedelta(days=180),
@@ -242,6 +251,12 @@ class ServiceSettings(BaseSettings):
             raise ValueError("KAFKA_REQUEST_TIMEOUT_MS must exceed KAFKA_SESSION_TIMEOUT_MS / 2")
         if self.kafka_heartbeat_interval_ms >= self.kafka_session_timeout_ms:
             raise ValueError("KAFKA_HEARTBEAT_INTERVAL_MS must be below KAFKA_SESSION_TIMEOUT_MS")
+        return self
+
+    @model_validator(mode="after")
+    def _keep_the_audit_trail_outside_dev(self) -> Self:
+        if not self.audit_enabled and not self.dev_mode:
+            raise ValueError("AUDIT_ENABLED=false is for development measurements only")
         return self
 
     @model_validator(mode="after")

@@ -29,12 +29,14 @@ from shared.logs import current_correlation_id
 
 HEAD_ROW = 1
 _algorithm = "sha256"
+_enabled = True
 
 
-def configure(algorithm: str) -> None:
-    """The hash algorithm new entries use (``AUDIT_HASH_ALGORITHM``: sha256 or sm3)."""
-    global _algorithm
-    _algorithm = algorithm
+def configure(algorithm: str, *, enabled: bool = True) -> None:
+    """The hash algorithm new entries use (``AUDIT_HASH_ALGORITHM``: sha256 or sm3), and whether
+    entries are written at all (off only to measure the trail's cost in development)."""
+    global _algorithm, _enabled
+    _algorithm, _enabled = algorithm, enabled
 
 
 class Outcome(StrEnum):
@@ -151,7 +153,7 @@ class AuditTrail:
 
     async def flush(self, session: AsyncSession) -> None:
         """Chain and insert the pending entries; call inside the transaction, just before commit."""
-        if not self._pending or self._tables is None:
+        if not self._pending or self._tables is None or not _enabled:
             self._pending.clear()
             return
         entries, self._pending = self._pending, []
