@@ -74,6 +74,7 @@ def new_case(
     at: dt.datetime = T0,
     court: CourtReference | None = None,
     parties: tuple[CaseParty, ...] | None = None,
+    office_code: str = "330106",
 ) -> MediationCase:
     if kind.is_court_linked and court is None:
         court = court_reference(at=at)
@@ -89,10 +90,11 @@ def new_case(
         complaint_id=None,
         court=court,
         ip_type=ip_type,
-        right_numbers=("ZL202310000001.X",),
+        right_numbers=("ZL202310000001.5",),
         parties=parties or (party(PartyRole.APPLICANT), party(PartyRole.RESPONDENT)),
         dispute_summary="被申请人销售侵权产品",
         damages_only=False,
+        office_code=office_code,
     )
 
 
@@ -238,6 +240,12 @@ class FakeRoster:
     async def organisations(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Organisation]:
         return {i: o for i, o in self._store.organisations.items() if i in ids}
 
+    async def organisation_named(self, name: str) -> Organisation | None:
+        return next((o for o in self._store.organisations.values() if o.name == name), None)
+
+    async def mediator_with_account(self, account: str) -> Mediator | None:
+        return next((m for m in self._store.mediators.values() if m.account == account), None)
+
     async def add_mediator(self, mediator: Mediator, created_at: dt.datetime) -> None:
         self._store.mediators[mediator.id] = mediator
 
@@ -348,7 +356,8 @@ async def register_roster(staff: Any, *, seat: str = "330106") -> dict[str, Any]
             "max_active_cases": 100,
         },
     )
-    assert mediator.status_code == 201, mediator.text
+    if mediator.status_code != 201:
+        raise AssertionError(mediator.text)
     return {"organisation": organisation.json(), "mediator": mediator.json(), "account": account}
 
 
@@ -358,9 +367,11 @@ async def sign_by_everyone(client: Any, case: dict[str, Any]) -> dict[str, Any]:
         signed = await client.post(
             f"/v1/cases/{case['id']}/agreement/signatures", json={"party_id": each["id"]}
         )
-        assert signed.status_code == 201, signed.text
+        if signed.status_code != 201:
+            raise AssertionError(signed.text)
     final = await client.post(f"/v1/cases/{case['id']}/agreement/signatures", json={"manner": "seal"})
-    assert final.status_code == 201, final.text
+    if final.status_code != 201:
+        raise AssertionError(final.text)
     result: dict[str, Any] = final.json()
     return result
 

@@ -14,6 +14,7 @@ from mediation.domain.agreement import Agreement
 from mediation.domain.assignment import MediatorAssignment
 from mediation.domain.case import MediationCase
 from mediation.domain.confirmation import ConfirmationApplication
+from mediation.domain.errors import present
 from mediation.domain.legal_effect import legal_effect
 from mediation.domain.parties import CaseParty
 from mediation.domain.states import next_states
@@ -198,8 +199,7 @@ class AgreementRead(BaseModel):
 
 
 def _instalment(agreement: Agreement, number: int) -> InstalmentOut:
-    instalment = agreement.instalment(number)
-    assert instalment is not None
+    instalment = present(agreement.instalment(number), f"instalment {number} of the agreement")
     record = agreement.performance.get(number)
     return InstalmentOut(
         number=number,
