@@ -56,7 +56,7 @@ async def open_from_complaint(
         kind=kind,
         procedure=kind.value,
         ip_type=ip_type,
-        right_numbers=("ZL202310000001.X",),
+        right_numbers=("ZL202310000001.5",),
         parties=(party(PartyRole.APPLICANT), party(PartyRole.RESPONDENT)),
         dispute_summary="被请求人制造侵权产品",
         both_parties_willing=True,
