@@ -8,7 +8,7 @@ import uuid
 from decimal import Decimal
 from typing import Self
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from mediation.domain.agreement import Agreement
 from mediation.domain.assignment import MediatorAssignment
@@ -58,6 +58,7 @@ class CaseSummary(BaseModel):
     origin_id: str
     complaint_id: uuid.UUID | None
     state: str
+    office_code: str = Field(description="The office the case belongs to (office scope, with roll-up)")
     ip_type: IpType
     right_number: str
     opened_at: dt.datetime
