@@ -10,6 +10,7 @@ are checked (GB 32100), and a patent number must be a valid Chinese application 
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
 from pydantic import (
@@ -66,6 +67,7 @@ class _CourtAct(_Body):
 class PartyIn(_Body):
     """A party as the court gives it; an individual's ID number is masked on entry."""
 
+    party_id: uuid.UUID | None = Field(default=None, description="The court's own id of the party")
     kind: PartyKind
     name: Name
     credit_code: CreditCode | None = Field(
@@ -77,6 +79,9 @@ class PartyIn(_Body):
         "on entry (3301**********123X); only the masked form is kept",
     )
     legal_representative: Name | None = None
+    capacity: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] | None
+    ) = Field(default=None, description="Why the party may act, e.g. patentee, exclusive_licensee, heir")
     address: Contact | None = None
     region_code: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = Field(
         default=None, description="6-digit administrative division code of the domicile"
