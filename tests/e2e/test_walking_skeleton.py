@@ -84,7 +84,7 @@ async def test_a_complaint_becomes_an_adjudication_case_and_the_correlation_id_f
     assert [s["source_id"] for s in subject.json()["sightings"]] == [complaint_id]
 
     mediation_cases = (
-        await system["mediation"].client(Role.MEDIATOR).get(f"/v1/cases?complaint_id={complaint_id}")
+        await system["mediation"].client(Role.STAFF).get(f"/v1/cases?complaint_id={complaint_id}")
     )
     assert mediation_cases.json()["items"] == []
 
@@ -99,7 +99,7 @@ async def test_a_complaint_for_mediation_opens_a_mediation_case(start_service: A
     assert created.status_code == 201, created.text
 
     mediation_case = await first_item(
-        system["mediation"].client(Role.MEDIATOR), f"/v1/cases?complaint_id={created.json()['id']}"
+        system["mediation"].client(Role.STAFF), f"/v1/cases?complaint_id={created.json()['id']}"
     )
     assert mediation_case["state"] == "REQUESTED"
     assert mediation_case["case_no"].startswith("MD")

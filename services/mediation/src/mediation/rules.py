@@ -6,7 +6,9 @@
   ``data/confirmation_rules.toml``). Only a verified rule (confidence ``V``) may block an
   application: a file that makes an unverified rule blocking is refused at startup (domain-rules
   §0.1: [U] rules are never hard validation);
-* the deadline settings (province for the period catalogue, due-soon warnings and reminders).
+* the deadline settings (province for the period catalogue, due-soon warnings and reminders);
+* the deployment's office (``OFFICE_CODE``): the office a case belongs to when where it came from
+  names none.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from mediation.domain.eligibility import ConfirmationRules, EligibilityRule
 from mediation.domain.errors import ConfigurationError
 from mediation.domain.kinds import MediationKind
 from mediation.settings import MediationSettings
+from shared.identity.principals import NATIONAL_OFFICE
 from shared.vocabulary import IpType
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -36,6 +39,7 @@ class MediationRules:
     courts: CourtDirectory
     confirmation: ConfirmationRules
     timing: Timing = field(default_factory=Timing)
+    office_code: str = NATIONAL_OFFICE
 
     @classmethod
     def from_settings(cls, settings: MediationSettings) -> MediationRules:
@@ -49,6 +53,7 @@ class MediationRules:
                 instalment_reminder_working_days=settings.instalment_reminder_working_days,
                 enforcement_reminder_working_days=settings.enforcement_reminder_working_days,
             ),
+            office_code=settings.office_code,
         )
 
 

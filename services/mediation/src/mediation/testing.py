@@ -30,12 +30,15 @@ from shared.calendar import SHANGHAI
 from shared.contracts import EventData
 from shared.domain.actors import Actor
 from shared.domain.deadlines import TrackedDeadline
+from shared.identifiers import resident_id_check_character
+from shared.identity.principals import NATIONAL_OFFICE, PrincipalKind
 from shared.messagebus import MessageBus
 from shared.testing.events import publish_event
 from shared.testing.fakes import FakeStore, FakeUnitOfWork
 from shared.testing.refs import random_name, random_uscc
 from shared.testing.waiting import read_topic
 from shared.vocabulary import IpType, PartyKind
+from shared.web.auth import Role
 
 STAFF = Actor(ActorKind.STAFF, "staff-1")
 TIMING = Timing()  # national period rules, the default warnings
@@ -74,6 +77,7 @@ def new_case(
     at: dt.datetime = T0,
     court: CourtReference | None = None,
     parties: tuple[CaseParty, ...] | None = None,
+    office_code: str = "330106",
 ) -> MediationCase:
     if kind.is_court_linked and court is None:
         court = court_reference(at=at)
@@ -89,10 +93,11 @@ def new_case(
         complaint_id=None,
         court=court,
         ip_type=ip_type,
-        right_numbers=("ZL202310000001.X",),
+        right_numbers=("ZL202310000001.5",),
         parties=parties or (party(PartyRole.APPLICANT), party(PartyRole.RESPONDENT)),
         dispute_summary="被申请人销售侵权产品",
         damages_only=False,
+        office_code=office_code,
     )
 
 
@@ -238,6 +243,12 @@ class FakeRoster:
     async def organisations(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Organisation]:
         return {i: o for i, o in self._store.organisations.items() if i in ids}
 
+    async def organisation_named(self, name: str) -> Organisation | None:
+        return next((o for o in self._store.organisations.values() if o.name == name), None)
+
+    async def mediator_with_account(self, account: str) -> Mediator | None:
+        return next((m for m in self._store.mediators.values() if m.account == account), None)
+
     async def add_mediator(self, mediator: Mediator, created_at: dt.datetime) -> None:
         self._store.mediators[mediator.id] = mediator
 
@@ -348,7 +359,8 @@ async def register_roster(staff: Any, *, seat: str = "330106") -> dict[str, Any]
             "max_active_cases": 100,
         },
     )
-    assert mediator.status_code == 201, mediator.text
+    if mediator.status_code != 201:
+        raise AssertionError(mediator.text)
     return {"organisation": organisation.json(), "mediator": mediator.json(), "account": account}
 
 
@@ -358,9 +370,11 @@ async def sign_by_everyone(client: Any, case: dict[str, Any]) -> dict[str, Any]:
         signed = await client.post(
             f"/v1/cases/{case['id']}/agreement/signatures", json={"party_id": each["id"]}
         )
-        assert signed.status_code == 201, signed.text
+        if signed.status_code != 201:
+            raise AssertionError(signed.text)
     final = await client.post(f"/v1/cases/{case['id']}/agreement/signatures", json={"manner": "seal"})
-    assert final.status_code == 201, final.text
+    if final.status_code != 201:
+        raise AssertionError(final.text)
     result: dict[str, Any] = final.json()
     return result
 
@@ -378,3 +392,150 @@ async def wait_for_case(
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError(f"no case at {url} in state {state} after {within}s: {body}")
         await asyncio.sleep(0.05)
+
+
+# ------------------------------------------------------------------ bodies and clients for the API
+
+
+def full_id_number(first17: str = "33010619800101123") -> str:
+    """A valid 18-character resident ID number (GB 11643 check character): what must never be stored."""
+    return first17 + resident_id_check_character(first17)
+
+
+def court_client(service: Any, code: str = "ZJ-HZ-SC") -> Any:
+    """A court's client: a court principal whose code is its token's ``partner_code``."""
+    return service.client(Role.COURT, subject=code, kind=PrincipalKind.COURT, partner=code)
+
+
+def staff_client(service: Any, office: str = NATIONAL_OFFICE, subject: str = "staff-1") -> Any:
+    return service.client(Role.STAFF, subject=subject, office=office)
+
+
+def individual(name: str = "张三", **overrides: Any) -> dict[str, Any]:
+    """A natural person as a court sends one, with the personal data a court must not get back."""
+    body: dict[str, Any] = {
+        "kind": "individual",
+        "name": name,
+        "id_number_masked": full_id_number(),
+        "address": "浙江省杭州市西湖区文三路90号3幢501室",
+        "region_code": "330106",
+        "phone": "13812345678",
+        "email": "zhangsan@example.cn",
+    }
+    return {**body, **overrides}
+
+
+def court_assignment_body(
+    *, court_code: str = "ZJ-HZ-SC", parties: list[dict[str, Any]] | None = None, **overrides: Any
+) -> dict[str, Any]:
+    """A court's pre-filing assignment (委派) of a trademark dispute, sent now."""
+    body: dict[str, Any] = {
+        "assignment_id": f"CA-{uuid.uuid4().hex[:10]}",
+        "court_code": court_code,
+        "court_name": "杭州市上城区人民法院",
+        "court_case_no": "(2026)浙0102民诉前调88号",
+        "kind": "pre_filing",
+        "ip_type": "trademark",
+        "right_number": "第12345678号",
+        "parties": parties
+        or [
+            {
+                "kind": "organisation",
+                "name": random_name("商标权人"),
+                "credit_code": random_uscc(),
+                "region_code": "330102",
+                "address": "杭州市上城区解放路1号",
+                "phone": "0571-1",
+            },
+            {
+                "kind": "organisation",
+                "name": random_name("被告"),
+                "credit_code": random_uscc(),
+                "region_code": "330106",
+                "address": "杭州市西湖区文三路2号",
+                "phone": "0571-2",
+            },
+        ],
+        "dispute_summary": "被告销售假冒注册商标的商品。",
+        "assigned_at": dt.datetime.now(dt.UTC).isoformat(),
+    }
+    return {**body, **overrides}
+
+
+def agreement_body(case: dict[str, Any], *, first_due: dt.date | None = None) -> dict[str, Any]:
+    """Two instalments, the respondent pays the applicant."""
+    applicant, respondent = case["parties"][0]["id"], case["parties"][1]["id"]
+    due = first_due or (dt.datetime.now(SHANGHAI).date() + dt.timedelta(days=20))
+    return {
+        "facts": "被告销售假冒申请人注册商标的商品。",
+        "issues": "侵权是否成立及赔偿数额。",
+        "responsibilities": "被告承担赔偿责任。",
+        "terms": [{"kind": "payment", "text": "被告分两期赔偿5万元"}],
+        "amount": "50000.00",
+        "instalments": [
+            {
+                "number": 1,
+                "amount": "30000.00",
+                "due_on": str(due),
+                "payer_id": respondent,
+                "payee_id": applicant,
+            },
+            {
+                "number": 2,
+                "amount": "20000.00",
+                "due_on": str(due + dt.timedelta(days=30)),
+                "payer_id": respondent,
+                "payee_id": applicant,
+            },
+        ],
+        "stop_undertaking": "立即停止销售",
+        "performance_manner": "银行转账",
+    }
+
+
+async def court_case_in_mediation(
+    service: Any, roster: dict[str, Any], *, court: str = "ZJ-HZ-SC", **overrides: Any
+) -> dict[str, Any]:
+    """A court's assignment over the API, its mediator assigned and confirmed: IN_MEDIATION."""
+    created = await court_client(service, court).post(
+        "/v1/court-assignments", json=court_assignment_body(court_code=court, **overrides)
+    )
+    if created.status_code != 201:
+        raise AssertionError(created.text)
+    case: dict[str, Any] = created.json()
+    staff = staff_client(service)
+    assigned = await staff.post(
+        f"/v1/cases/{case['id']}/assignments", json={"mediator_id": roster["mediator"]["id"]}
+    )
+    if assigned.status_code != 201:
+        raise AssertionError(assigned.text)
+    mediator = service.client(Role.MEDIATOR, subject=roster["account"])
+    started = await mediator.post(f"/v1/cases/{case['id']}/assignments/{assigned.json()['id']}/confirmation")
+    if started.status_code != 200:
+        raise AssertionError(started.text)
+    running: dict[str, Any] = started.json()
+    return running
+
+
+async def court_case_filed(
+    service: Any, roster: dict[str, Any], **overrides: Any
+) -> tuple[dict[str, Any], str]:
+    """A court case whose agreement took effect and was filed for confirmation with the assigning
+    court (ZJ-HZ-SC); returns the case and the application id."""
+    case = await court_case_in_mediation(service, roster, **overrides)
+    staff = staff_client(service)
+    drafted = await staff.put(f"/v1/cases/{case['id']}/agreement", json=agreement_body(case))
+    if drafted.status_code != 200:
+        raise AssertionError(drafted.text)
+    await sign_by_everyone(staff, case)
+    now = dt.datetime.now(dt.UTC).isoformat()
+    filed = await staff.post(
+        f"/v1/cases/{case['id']}/confirmation-applications",
+        json={
+            "applicants": [{"party_id": p["id"], "signed_at": now} for p in case["parties"]],
+            "court_code": "ZJ-HZ-SC",
+        },
+    )
+    if filed.status_code != 201:
+        raise AssertionError(filed.text)
+    return case, str(filed.json()["id"])

@@ -9,12 +9,18 @@ from typing import Any
 import httpx
 
 from shared.calendar import catalogue
+from shared.identity.principals import PrincipalKind
 from shared.testing.refs import random_name, random_uscc
 from shared.testing.services import RunningService
 from shared.web.auth import Role
 
 NOW = dt.datetime.now(dt.UTC)
 TODAY = NOW.astimezone(dt.timezone(dt.timedelta(hours=8))).date()
+
+
+def court_client(mediation: RunningService, code: str = "ZJ-HZ-SC") -> httpx.AsyncClient:
+    """A court's client: its code is its token's partner code."""
+    return mediation.client(Role.COURT, subject=code, kind=PrincipalKind.COURT, partner=code)
 
 
 def court_assignment(kind: str = "pre_filing", **overrides: Any) -> dict[str, Any]:
@@ -82,7 +88,7 @@ def agreement_body(case: dict[str, Any], *, terms: list[dict[str, str]] | None =
 async def open_and_start(
     mediation: RunningService, roster: dict[str, Any], **overrides: Any
 ) -> dict[str, Any]:
-    court = mediation.client(Role.COURT, subject="ZJ-HZ-SC")
+    court = court_client(mediation)
     created = await court.post("/v1/court-assignments", json=court_assignment(**overrides))
     assert created.status_code == 201, created.text
     case = created.json()
@@ -111,7 +117,7 @@ async def sign_all(client: httpx.AsyncClient, case: dict[str, Any]) -> dict[str,
 
 
 async def test_the_same_court_assignment_opens_one_case(mediation: RunningService) -> None:
-    court = mediation.client(Role.COURT, subject="ZJ-HZ-SC")
+    court = court_client(mediation)
     body = court_assignment()
     first = await court.post("/v1/court-assignments", json=body)
     again = await court.post("/v1/court-assignments", json=body)
@@ -199,12 +205,15 @@ async def test_agreement_document_confirmation_and_ruling(
     assert statuses[f"identity:{case['parties'][0]['id']}"] == "provided"
     assert statuses[f"identity:{case['parties'][1]['id']}"] == "missing"
 
-    court = mediation.client(Role.COURT, subject="ZJ-HZ-SC")
+    court = court_client(mediation)
     base = f"/v1/confirmation-applications/{application['id']}"
-    wrong_court = await court.post(
-        f"{base}/acceptance", json={"court_code": "BJ-HD", "docket_no": "x", "accepted_at": NOW.isoformat()}
-    )
-    assert wrong_court.status_code == 409
+    answer = {"court_code": "BJ-HD", "docket_no": "x", "accepted_at": NOW.isoformat()}
+    naming_another_court = await court.post(f"{base}/acceptance", json=answer)
+    assert naming_another_court.status_code == 403  # a court acts only for itself, whatever the body says
+    another_court = await court_client(mediation, "BJ-HD").post(f"{base}/acceptance", json=answer)
+    assert another_court.status_code == 403 and another_court.json()["code"] == "object_denied"
+    clerk_for_another_court = await mediation.client(Role.CLERK).post(f"{base}/acceptance", json=answer)
+    assert clerk_for_another_court.status_code == 409  # filed with ZJ-HZ-SC, not BJ-HD
     accepted = await court.post(
         f"{base}/acceptance",
         json={"court_code": "ZJ-HZ-SC", "docket_no": "(2026)浙0102民特5号", "accepted_at": NOW.isoformat()},
@@ -239,7 +248,7 @@ async def test_agreement_document_confirmation_and_ruling(
 
 
 async def test_an_illegal_step_is_a_409_listing_what_is_allowed(mediation: RunningService) -> None:
-    court = mediation.client(Role.COURT, subject="ZJ-HZ-SC")
+    court = court_client(mediation)
     case = (await court.post("/v1/court-assignments", json=court_assignment())).json()
     response = await mediation.client(Role.STAFF).post(f"/v1/cases/{case['id']}/resumption")
     assert response.status_code == 409
@@ -250,7 +259,7 @@ async def test_an_illegal_step_is_a_409_listing_what_is_allowed(mediation: Runni
 
 
 async def test_roles_are_enforced(mediation: RunningService) -> None:
-    court = mediation.client(Role.COURT, subject="ZJ-HZ-SC")
+    court = court_client(mediation)
     case = (await court.post("/v1/court-assignments", json=court_assignment())).json()
     drafted_by_court = await court.put(f"/v1/cases/{case['id']}/agreement", json=agreement_body(case))
     assert drafted_by_court.status_code == 403
@@ -258,15 +267,16 @@ async def test_roles_are_enforced(mediation: RunningService) -> None:
         "/v1/court-assignments", json=court_assignment()
     )
     assert staff_assigning.status_code == 403
+    # A mediator reads only the cases assigned to them (issue 12: every mediator action is bound).
     another_mediator = mediation.client(Role.MEDIATOR, subject="not-on-the-roster")
-    assert (await another_mediator.get(f"/v1/cases/{case['id']}")).status_code == 200
+    assert (await another_mediator.get(f"/v1/cases/{case['id']}")).status_code == 403
 
 
 async def test_a_conflict_declared_when_declining_bars_the_mediator_next_time(
     mediation: RunningService, roster: dict[str, Any]
 ) -> None:
     staff = mediation.client(Role.STAFF)
-    court = mediation.client(Role.COURT, subject="ZJ-HZ-SC")
+    court = court_client(mediation)
     body = court_assignment()
     case = (await court.post("/v1/court-assignments", json=body)).json()
     assigned = (

@@ -27,7 +27,7 @@ async def test_adjudications_mediation_request_opens_one_accepted_case(
         case_no="AD2026-000007",
         requester=organisation("请求人"),
         respondents=(organisation("被请求人"),),
-        rights=(RightRef(ip_type=IpType.INVENTION_PATENT, number="ZL202310000007.1"),),
+        rights=(RightRef(ip_type=IpType.INVENTION_PATENT, number="ZL202310000007.2"),),
         damages_mediation=True,
         summary="双方同意就赔偿数额进行调解。",
         requested_at=dt.datetime.now(dt.UTC),

@@ -30,10 +30,12 @@ from shared import migrations
 from shared.case_record import CaseRecord
 from shared.domain.actors import Actor
 from shared.domain.events import DomainEvent
+from shared.identity.principals import NATIONAL_OFFICE, Principal, Role
 from shared.service import discover_services
 from shared.testing.plugin import PostgresHandle, create_database
 
 SPEC = discover_services()["mediation"]
+NATIONAL_STAFF = Principal("staff-1", frozenset({Role.STAFF}), office_code=NATIONAL_OFFICE)
 BEFORE = "mediation_0004"
 LEGACY = MetaData(schema="mediation")
 HISTORY = Table(
@@ -199,8 +201,10 @@ async def seed(engine: AsyncEngine) -> tuple[uuid.UUID, uuid.UUID, list[dict[str
     rows = []
     for case, number in zip(cases, ("MD2026-000101", "MD2026-000102"), strict=True):
         row = case_row(case)
+        row.pop("office_code")  # not a column yet at this revision (0008 adds it)
         row.update(case_no=number, deadlines={})
         rows.append(row)
+    rows[1]["office_region_code"] = "330106"  # the complaint's receiving office
     rows[0]["deadlines"] = LEGACY_DEADLINES
     history = history_rows(cases[0].id, cases[1].id)
     async with engine.begin() as connection:
@@ -236,7 +240,7 @@ async def test_history_moves_into_the_case_record_and_back_without_loss(database
         )
         assert (row["details"], row["correlation_id"]) == (old["details"], old["correlation_id"])
     for case_id in (first, second):
-        assert (await views.history(case_id)).model_dump_json() == rendered[case_id]
+        assert (await views.history(case_id, NATIONAL_STAFF)).model_dump_json() == rendered[case_id]
 
     await _record_one_more(database, second)
     await migrations.downgrade(SPEC, url, BEFORE)
@@ -288,6 +292,23 @@ async def test_deadlines_become_tracked_from_their_timers_and_back(database: Asy
     async with database.connect() as connection:
         assert await _deadlines(connection, first) == LEGACY_DEADLINES
         assert await _deadlines(connection, second) == {}
+
+
+async def test_every_case_gets_the_office_that_opened_it(
+    database: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """0008: the complaint's receiving office where it names one, else the deployment's OFFICE_CODE."""
+    first, second, _ = await seed(database)
+    url = database.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("OFFICE_CODE", "330100")
+
+    await migrations.upgrade(SPEC, url)
+
+    query = select(mediation_cases.c.id, mediation_cases.c.office_code)
+    async with database.connect() as connection:
+        offices = {row[0]: row[1] for row in (await connection.execute(query)).all()}
+    assert offices == {first: "330100", second: "330106"}
+    await migrations.downgrade(SPEC, url, BEFORE)
 
 
 async def _rendered_by_the_old_view(engine: AsyncEngine, case_id: uuid.UUID) -> str:

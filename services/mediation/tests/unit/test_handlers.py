@@ -56,7 +56,7 @@ async def open_from_complaint(
         kind=kind,
         procedure=kind.value,
         ip_type=ip_type,
-        right_numbers=("ZL202310000001.X",),
+        right_numbers=("ZL202310000001.5",),
         parties=(party(PartyRole.APPLICANT), party(PartyRole.RESPONDENT)),
         dispute_summary="被请求人制造侵权产品",
         both_parties_willing=True,
@@ -97,6 +97,7 @@ async def court_case(store: MediationStore) -> uuid.UUID:
             parties=(party(PartyRole.APPLICANT), party(PartyRole.RESPONDENT)),
             dispute_summary="销售假冒注册商标的商品",
             actor=COURT,
+            principal=None,
         )
     )
     return opened.case.id
@@ -148,7 +149,9 @@ async def test_a_timer_whose_case_moved_on_changes_nothing() -> None:
     store = MediationStore()
     case_id = await court_case(store)
     bus = fake_bus(store)
-    await bus.handle(c.DeclineCourtAssignment(case_id=case_id, reason="无合适调解员", actor=STAFF))
+    await bus.handle(
+        c.DeclineCourtAssignment(case_id=case_id, reason="无合适调解员", actor=STAFF, principal=None)
+    )
     recorded = len(store.record)
 
     await fire(store, case_id, "court_assignment_confirm", "mediation.court_assignment_confirm")
@@ -164,7 +167,9 @@ async def test_an_unanswered_assignment_lapses_through_the_bus() -> None:
     store.organisations[org.id], store.mediators[someone.id] = org, someone
     case_id = (await open_from_complaint(bus, kind=MediationKind.PEOPLE, ip_type=IpType.TRADEMARK)).case.id
 
-    assignment = await bus.handle(c.AssignMediator(case_id=case_id, mediator_id=None, actor=STAFF))
+    assignment = await bus.handle(
+        c.AssignMediator(case_id=case_id, mediator_id=None, actor=STAFF, principal=None)
+    )
     key = f"assignment.{assignment.id}"
     assert store.timers[(str(case_id), key)].payload == {"assignment_id": str(assignment.id)}
     assert assignment.respond_by == store.timers[(str(case_id), key)].due
@@ -182,14 +187,23 @@ async def test_a_missed_instalment_is_published_as_a_default_when_its_due_day_en
     someone = mediator(org, account="mediator-li")
     store.organisations[org.id], store.mediators[someone.id] = org, someone
     case_id = (await open_from_complaint(bus, kind=MediationKind.PEOPLE, ip_type=IpType.TRADEMARK)).case.id
-    assignment = await bus.handle(c.AssignMediator(case_id=case_id, mediator_id=someone.id, actor=STAFF))
-    await bus.handle(c.ConfirmAssignment(case_id=case_id, assignment_id=assignment.id, actor=STAFF))
+    assignment = await bus.handle(
+        c.AssignMediator(case_id=case_id, mediator_id=someone.id, actor=STAFF, principal=None)
+    )
+    await bus.handle(
+        c.ConfirmAssignment(case_id=case_id, assignment_id=assignment.id, actor=STAFF, principal=None)
+    )
     case = store.cases[case_id]
-    await bus.handle(c.DraftAgreement(case_id=case_id, content=content(case), actor=STAFF))
+    await bus.handle(c.DraftAgreement(case_id=case_id, content=content(case), actor=STAFF, principal=None))
     for signatory in [*(p.id for p in case.parties), None]:
         await bus.handle(
             c.SignAgreement(
-                case_id=case_id, party_id=signatory, manner=SignatureManner.SEAL, signed_at=T0, actor=STAFF
+                case_id=case_id,
+                party_id=signatory,
+                manner=SignatureManner.SEAL,
+                signed_at=T0,
+                actor=STAFF,
+                principal=None,
             )
         )
     agreement = store.cases[case_id].effective_agreement
@@ -204,7 +218,14 @@ async def test_a_missed_instalment_is_published_as_a_default_when_its_due_day_en
     assert store.published_types()[-1] == "mediation.agreement.performance_defaulted"
     assert (defaulted["obligation"], defaulted["confirmed_by_court"]) == ("instalment 1 of 2", False)
     await bus.handle(
-        c.RecordPayment(case_id=case_id, number=1, paid_on=T0.date(), amount=Decimal("30000.00"), actor=STAFF)
+        c.RecordPayment(
+            case_id=case_id,
+            number=1,
+            paid_on=T0.date(),
+            amount=Decimal("30000.00"),
+            actor=STAFF,
+            principal=None,
+        )
     )
     paid = store.events_of(case_id)[-1]
     assert (paid.name, paid.details["late"], paid.details["amount"]) == (E.INSTALMENT_PAID, True, "30000.00")

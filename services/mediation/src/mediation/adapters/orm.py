@@ -4,7 +4,9 @@ A case row holds the case's scalar facts and its small value lists (parties, tra
 extensions, objections) as JSONB; the entities other rows point at or that are queried on their own
 (assignments for a mediator's load, agreements, confirmation applications for court answers)
 have tables of their own. ``case_record`` (``shared.case_record``) is the append-only record of
-every event of every case.
+every event of every case; the ``audit_*`` tables (``shared.audit``) the hash-chained audit trail of
+every step, roster change, refusal and sensitive read. A case belongs to an office
+(``office_code``), which office scope filters on by division prefix.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from shared.messaging.tables import messaging_tables
 from shared.numbering import counter_table
 
 metadata = service_metadata("mediation")
-messaging = messaging_tables(metadata)
+messaging = messaging_tables(metadata, audit=True)
 number_counters = counter_table(metadata)
 case_record = case_record_table(metadata)
 
@@ -50,6 +52,7 @@ mediation_cases = Table(
     Column("dispute_summary", Text, nullable=False),
     Column("damages_only", Boolean, nullable=False),
     Column("office_region_code", Text),
+    Column("office_code", Text, nullable=False),
     Column("state", Text, nullable=False),
     Column("opened_at", DateTime(timezone=True), nullable=False),
     Column("state_changed_at", DateTime(timezone=True), nullable=False),
@@ -64,6 +67,7 @@ mediation_cases = Table(
     Column("correlation_id", Text),
     Index("ix_mediation_cases_state", "state"),
     Index("ix_mediation_cases_origin", "origin", "origin_id"),
+    Index("ix_mediation_cases_office_code", "office_code"),
 )
 
 mediator_assignments = Table(

@@ -33,6 +33,16 @@ class RosterRepository:
         query = select(mediation_organisations).where(mediation_organisations.c.id.in_(ids))
         return {r["id"]: organisation_from_row(r) for r in (await self._session.execute(query)).mappings()}
 
+    async def organisation_named(self, name: str) -> Organisation | None:
+        query = select(mediation_organisations).where(mediation_organisations.c.name == name)
+        row = (await self._session.execute(query)).mappings().one_or_none()
+        return None if row is None else organisation_from_row(row)
+
+    async def mediator_with_account(self, account: str) -> Mediator | None:
+        query = select(mediators).where(mediators.c.account == account)
+        row = (await self._session.execute(query)).mappings().one_or_none()
+        return None if row is None else mediator_from_row(row)
+
     async def add_mediator(self, mediator: Mediator, created_at: dt.datetime) -> None:
         await self._session.execute(insert(mediators).values(**mediator_row(mediator), created_at=created_at))
 

@@ -90,6 +90,7 @@ def sign_agreement(
         raise invalid(
             "signed_at", "in_future", "A signature cannot be dated in the future", "签署时间不能晚于当前时间"
         )
+    _not_before_the_mediation(case, signed_at)
     if agreement.signed_by(party_id):
         raise StepNotPossible("Already signed", "已签署")
     signatory = _signatory(case, party_id)
@@ -106,6 +107,29 @@ def sign_agreement(
     if not agreement.missing_signatures(case.parties):
         _take_effect(case, agreement, actor, at, timing)
     return agreement
+
+
+def _not_before_the_mediation(case: MediationCase, signed_at: dt.datetime) -> None:
+    """An agreement is signed in its mediation: not before the case existed, nor before the
+    mediation began (a backdated signature would date the agreement's effect, and its 30-day
+    window, before there was anything to agree)."""
+    day = local_date(signed_at)  # paper signatures carry a day: compared by day
+    if day < local_date(case.opened_at):
+        opened = local_date(case.opened_at).isoformat()
+        raise invalid(
+            "signed_at",
+            "before_case",
+            f"A signature cannot be dated before the case was opened ({opened})",
+            f"签署时间不能早于案件受理时间（{opened}）",
+        )
+    if case.started_at is not None and day < local_date(case.started_at):
+        started = local_date(case.started_at).isoformat()
+        raise invalid(
+            "signed_at",
+            "before_mediation",
+            f"A signature cannot be dated before the mediation began ({started})",
+            f"签署时间不能早于调解开始时间（{started}）",
+        )
 
 
 def _signatory(case: MediationCase, party_id: uuid.UUID | None) -> str:

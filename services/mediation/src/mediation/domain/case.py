@@ -80,6 +80,8 @@ class MediationCase(Lifecycle[MediationState], TracksDeadlines):
     state: MediationState
     opened_at: dt.datetime
     state_changed_at: dt.datetime
+    office_code: str
+    """The office the case belongs to (office scope, with roll-up): the one that opened it."""
     office_region_code: str | None = None
     started_at: dt.datetime | None = None
     concluded_at: dt.datetime | None = None

@@ -1,7 +1,11 @@
 """Commands the mediation service handles (imperative names); each runs in one transaction.
 
 A timer that fires is a command too (``Reach...``, one per timer kind of ``domain.deadlines``), so
-what the law makes of a deadline has the same effects as any other step."""
+what the law makes of a deadline has the same effects as any other step.
+
+``actor`` is who the case record names; ``principal`` the verified identity that asked over the API,
+which the handler checks against the case it loads (``domain.access``). A command built from a
+consumed event says ``principal=None``: the event's source is trusted as the broker is."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from mediation.domain.parties import CaseParty
 from mediation.domain.roster import DeclaredConflict, OrganisationKind
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineReached
+from shared.identity.principals import Principal
 from shared.vocabulary import IpType
 
 # ------------------------------------------------------------------ opening
@@ -57,6 +62,7 @@ class OpenCourtAssignedCase:
     parties: tuple[CaseParty, ...]
     dispute_summary: str
     actor: Actor
+    principal: Principal | None
 
 
 # ------------------------------------------------------------------ mediating
@@ -67,6 +73,7 @@ class RecordConsent:
     case_id: uuid.UUID
     party_id: uuid.UUID
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,6 +82,7 @@ class RecordRefusal:
     party_id: uuid.UUID
     reason: str
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,6 +92,7 @@ class AssignMediator:
     case_id: uuid.UUID
     mediator_id: uuid.UUID | None
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,6 +100,7 @@ class ConfirmAssignment:
     case_id: uuid.UUID
     assignment_id: uuid.UUID
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -100,6 +110,7 @@ class DeclineAssignment:
     reason: str
     conflict_with_party_id: uuid.UUID | None
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,6 +118,7 @@ class DeclineCourtAssignment:
     case_id: uuid.UUID
     reason: str
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -115,6 +127,7 @@ class ExtendMediationPeriod:
     days: int
     consenting_party_ids: tuple[uuid.UUID, ...]
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -123,6 +136,7 @@ class TerminateMediation:
     ground: TerminationGround
     explanation: str | None
     actor: Actor
+    principal: Principal | None
 
 
 # ------------------------------------------------------------------ agreement
@@ -133,6 +147,7 @@ class DraftAgreement:
     case_id: uuid.UUID
     content: AgreementContent
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -144,6 +159,7 @@ class SignAgreement:
     manner: SignatureManner
     signed_at: dt.datetime | None
     actor: Actor
+    principal: Principal | None
 
 
 # ------------------------------------------------------------------ judicial confirmation
@@ -157,6 +173,7 @@ class FileConfirmation:
     provided_materials: Mapping[str, str] = field(default_factory=dict)
     subject_matter_region: str | None = None
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -166,6 +183,7 @@ class RecordConfirmationAccepted:
     docket_no: str
     accepted_at: dt.datetime
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -177,6 +195,7 @@ class RecordConfirmationRuling:
     reasons: str | None
     ruled_at: dt.datetime
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -185,12 +204,16 @@ class RecordConfirmationWithdrawn:
     court_code: str
     withdrawn_at: dt.datetime
     actor: Actor
+    principal: Principal | None
+    document_ref: str | None = None
+    """The court's record of the withdrawal (a clerk entering it must cite it)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ResumeMediation:
     case_id: uuid.UUID
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -201,6 +224,7 @@ class LodgeObjection:
     grounds: str
     lodged_on: dt.date
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -210,6 +234,9 @@ class DecideObjection:
     upheld: bool
     decided_on: dt.date
     actor: Actor
+    principal: Principal | None
+    document_ref: str | None = None
+    """The court's decision on the objection (a clerk entering it must cite it)."""
 
 
 # ------------------------------------------------------------------ performance
@@ -222,6 +249,7 @@ class RecordPayment:
     paid_on: dt.date
     amount: Decimal
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -229,6 +257,7 @@ class RecordPerformance:
     case_id: uuid.UUID
     performed_on: dt.date
     actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -238,6 +267,7 @@ class ApplyForEnforcement:
     court_code: str | None
     breached_obligation: str | None
     actor: Actor
+    principal: Principal | None
 
 
 # ------------------------------------------------------------------ roster
@@ -250,6 +280,7 @@ class RegisterOrganisation:
     seat_region_code: str
     registered_on_court_platform: bool
     court_platform_code: str | None
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -262,6 +293,7 @@ class RegisterMediator:
     registered_on_court_platform: bool
     max_active_cases: int
     conflicts: tuple[DeclaredConflict, ...]
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -269,6 +301,7 @@ class UpdateMediator:
     """Change what is given (None leaves a field as it is)."""
 
     mediator_id: uuid.UUID
+    principal: Principal | None
     active: bool | None = None
     specialties: frozenset[IpType] | None = None
     regions: tuple[str, ...] | None = None

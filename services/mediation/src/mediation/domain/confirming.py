@@ -12,6 +12,7 @@ import datetime as dt
 import uuid
 
 from mediation.domain.agreeing import open_confirmation_window
+from mediation.domain.agreement import Agreement
 from mediation.domain.case import MediationCase
 from mediation.domain.competence import (
     CompetenceFinding,
@@ -45,6 +46,7 @@ from mediation.domain.errors import (
     ConfirmationWindowClosed,
     StepNotPossible,
     invalid,
+    not_before,
 )
 from mediation.domain.events import EventName as E
 from mediation.domain.materials import Material
@@ -84,8 +86,9 @@ def case_competence(
     )
 
 
-def ensure_confirmable(case: MediationCase) -> None:
-    """Refuse, with every reason, an agreement whose content a court may not confirm (Interp. art. 355)."""
+def ensure_confirmable(case: MediationCase) -> Agreement:
+    """The agreement in effect; refused, with every reason, if a court may not confirm its content
+    (Interp. art. 355)."""
     agreement = case.effective_agreement
     if agreement is None:
         raise StepNotPossible("No agreement is in effect", "没有已生效的调解协议")
@@ -104,6 +107,7 @@ def ensure_confirmable(case: MediationCase) -> None:
                 for f in blocking
             ],
         )
+    return agreement
 
 
 def file_confirmation(
@@ -118,7 +122,7 @@ def file_confirmation(
     timing: Timing,
 ) -> ConfirmationApplication:
     case.require(S.CONFIRMATION_WINDOW, S.CONFIRMATION_WITHDRAWN, action="file_confirmation")
-    ensure_confirmable(case)
+    agreement = ensure_confirmable(case)
     window_end = case.due(CONFIRMATION_WINDOW)
     if window_end is not None and local_date(at) > window_end:
         raise ConfirmationWindowClosed(
@@ -126,8 +130,20 @@ def file_confirmation(
             f"申请期限已于{window_end.isoformat()}届满（民事诉讼法第二百零五条）",
         )
     _check_joint(case, applicants)
-    agreement = case.effective_agreement
-    assert agreement is not None  # ensure_confirmable checked it
+    effective_on = local_date(agreement.effective_at or at)
+    for index, applicant in enumerate(applicants):
+        field = f"applicants.{index}.signed_at"
+        if applicant.signed_at > at:
+            raise invalid(
+                field, "in_future", "A signature cannot be dated in the future", "签署时间不能晚于当前时间"
+            )
+        not_before(
+            field,
+            local_date(applicant.signed_at),
+            effective_on,
+            "the agreement took effect",
+            "调解协议生效日",
+        )
     application = ConfirmationApplication(
         id=uuid.uuid4(),
         agreement_id=agreement.id,
@@ -162,6 +178,12 @@ def _check_joint(case: MediationCase, applicants: tuple[JointApplicantSignature,
         )
 
 
+def ruling_court(case: MediationCase) -> str:
+    """The court of the latest application: the one whose ruling objections are lodged against."""
+    latest = case.application
+    return latest.court_code if latest is not None else ""
+
+
 def application(case: MediationCase, application_id: uuid.UUID) -> ConfirmationApplication:
     found = next((a for a in case.applications if a.id == application_id), None)
     if found is None:
@@ -184,6 +206,8 @@ def record_acceptance(
     if found.status is ApplicationStatus.ACCEPTED and found.docket_no == docket_no:
         return False
     case.require(S.CONFIRMATION_FILED, action="record_acceptance")
+    filed_on = local_date(found.filed_at)
+    not_before("accepted_at", local_date(accepted_at), filed_on, "the application was filed", "申请提交日")
     details = {"application_id": found.id, "docket_no": docket_no}
     subject = ("application", found.id)
     case.advance(found, APPLICATIONS, "accept", by=actor, at=accepted_at, subject=subject, details=details)
@@ -213,6 +237,10 @@ def record_ruling(
     ):
         return False
     ruling = APPLICATIONS.step(found.status, "rule_valid" if valid else "reject")
+    earliest, what, what_zh = local_date(found.filed_at), "the application was filed", "申请提交日"
+    if found.accepted_at is not None:
+        earliest, what, what_zh = local_date(found.accepted_at), "the court accepted it", "法院受理日"
+    not_before("ruled_at", local_date(ruled_at), earliest, what, what_zh)
     found.ruling_no, found.ruled_at, found.reasons = ruling_no, ruled_at, reasons
     found.status = ruling.target
     details: dict[str, object] = {"application_id": found.id, "ruling_no": ruling_no}
@@ -245,7 +273,10 @@ def record_withdrawal(
     found = application(case, application_id)
     if found.status is ApplicationStatus.WITHDRAWN:
         return False
-    found.status = APPLICATIONS.step(found.status, "withdraw").target
+    step = APPLICATIONS.step(found.status, "withdraw")
+    filed_on = local_date(found.filed_at)
+    not_before("withdrawn_at", local_date(withdrawn_at), filed_on, "the application was filed", "申请提交日")
+    found.status = step.target
     found.withdrawn_at = withdrawn_at
     window_end = case.due(CONFIRMATION_WINDOW)
     still_open = window_end is not None and local_date(withdrawn_at) <= window_end
@@ -291,6 +322,9 @@ def lodge_objection(
     certainly timely, later the court must judge (``within_window`` None).
     """
     case.require(*COURT_CONFIRMED, action="lodge_objection")
+    ruled = case.application.ruled_at if case.application else None
+    if ruled is not None:
+        not_before("lodged_on", lodged_on, local_date(ruled), "the court ruled", "法院裁定日")
     window = case.due(OBJECTION_THIRD_PARTY if by_third_party else OBJECTION_PARTY)
     timely = window is not None and lodged_on <= window
     objection = Objection(
@@ -328,6 +362,7 @@ def decide_objection(
     if objection is None:
         raise invalid("objection_id", "unknown", "No such objection", "没有该异议")
     decision = OBJECTIONS.step(objection.status, "uphold" if upheld else "dismiss")
+    not_before("decided_on", decided_on, objection.lodged_on, "the objection was lodged", "异议提出日")
     if upheld:
         case.move("revoke", by=actor, at=at, details={"objection_id": objection.id})
         case.stop(ENFORCEMENT_PERIOD, OBJECTION_PARTY, OBJECTION_THIRD_PARTY)

@@ -8,6 +8,7 @@ MediationError
 ├── AssignmentNotFound (NotFound)               the case has no such mediator assignment
 ├── CaseTransitionRefused (InvalidTransition)   the case's state machine refuses the step (lists the
 │                                               states the case may move to now)
+├── AlreadyOnRoster (Conflict)                  an organisation's name or a mediator's login is taken
 ├── StepNotPossible (Conflict)                  the state allows it, but the case's facts do not
 │   ├── MediatorUnavailable                     inactive, at capacity, or not on the court's roster
 │   ├── ConflictOfInterest                      the mediator declared a conflict with a party
@@ -22,12 +23,15 @@ MediationError
 │   ├── AgreementNotConfirmable                 Interp. art. 355: the content cannot be confirmed
 │   └── CourtNotCompetent                       the chosen court is not competent (CPL art. 205)
 └── ConfigurationError                          a data file (court directory, rules) is malformed
+
+InvariantBroken (RuntimeError, not a refusal)   a fact the code relies on is missing: a bug (500)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from shared.errors import (
     Conflict,
@@ -93,6 +97,18 @@ class CaseTransitionRefused(MediationError, InvalidTransition):
 
 def _target(label: str) -> str:
     return label.rpartition(" → ")[2]
+
+
+class AlreadyOnRoster(MediationError, Conflict):
+    """A 409 naming the field whose value another roster entry already has."""
+
+    code = "already_exists"
+    title = "Already on the roster"
+    title_zh = "名册中已存在"
+
+    @classmethod
+    def field(cls, name: str, message: str, message_zh: str) -> AlreadyOnRoster:
+        return cls(message, message_zh, field_errors=[FieldError(name, cls.code, message, message_zh)])
 
 
 class StepNotPossible(MediationError, Conflict):
@@ -195,3 +211,31 @@ def invalid_fields(errors: Iterable[FieldError]) -> InvalidRequest:
         f"有 {len(found)} 个字段不符合调解规则",
         field_errors=found,
     )
+
+
+def not_before(field: str, day: dt.date, earliest: dt.date, what: str, what_zh: str) -> None:
+    """Refuse a date that precedes the object it belongs to (``what``: "the application was filed").
+
+    A 422 ``precedes_its_object`` naming ``field``; days are compared, since documents carry days."""
+    if day < earliest:
+        raise invalid(
+            field,
+            "precedes_its_object",
+            f"{field} ({day.isoformat()}) cannot be before {what} ({earliest.isoformat()})",
+            f"{field}（{day.isoformat()}）不能早于{what_zh}（{earliest.isoformat()}）",
+        )
+
+
+T = TypeVar("T")
+
+
+class InvariantBroken(RuntimeError):
+    """A fact the code relies on is missing (an effective agreement without its effective time, a
+    court case without its court): a programming error, never an answer to a request."""
+
+
+def present(value: T | None, what: str) -> T:
+    """``value``, which the code's invariants say is there; :class:`InvariantBroken` if it is not."""
+    if value is None:
+        raise InvariantBroken(f"{what} is missing")
+    return value

@@ -16,10 +16,11 @@ from mediation.domain.agreement import INSTALMENTS, Agreement, Instalment, Insta
 from mediation.domain.case import MediationCase
 from mediation.domain.confirmation import EnforcementApplication
 from mediation.domain.deadlines import ENFORCEMENT_PERIOD, instalment_deadline
-from mediation.domain.errors import StepNotPossible, invalid
+from mediation.domain.errors import StepNotPossible, invalid, not_before
 from mediation.domain.parties import SYSTEM
 from mediation.domain.states import AGREEMENT_IN_FORCE
 from mediation.domain.states import MediationState as S
+from shared.calendar.local_time import local_date
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineStatus
 
@@ -48,6 +49,7 @@ def record_payment(
             f"Instalment {number} is {instalment.amount}; a partial payment is not performance",
             f"第 {number} 期应付 {instalment.amount}，部分履行不视为履行",
         )
+    _performance_day("paid_on", paid_on, agreement, at)
     late = record.status is InstalmentStatus.DEFAULTED
     record.paid_on, record.paid_amount = paid_on, amount
     case.advance(
@@ -77,7 +79,17 @@ def record_performed(case: MediationCase, performed_on: dt.date, actor: Actor, a
         )
     if agreement.performed_on is not None:
         raise StepNotPossible("Performance was already recorded", "已记录履行完毕")
+    _performance_day("performed_on", performed_on, agreement, at)
     _performed(case, agreement, performed_on, actor, at)
+
+
+def _performance_day(field: str, day: dt.date, agreement: Agreement, at: dt.datetime) -> None:
+    """Performance happens once the agreement binds, and not in the future."""
+    if day > local_date(at):
+        raise invalid(field, "in_future", f"{field} cannot be in the future", "履行日期不能晚于今日")
+    if agreement.effective_at is not None:
+        effective_on = local_date(agreement.effective_at)
+        not_before(field, day, effective_on, "the agreement took effect", "调解协议生效日")
 
 
 def _performed(case: MediationCase, agreement: Agreement, on: dt.date, actor: Actor, at: dt.datetime) -> None:

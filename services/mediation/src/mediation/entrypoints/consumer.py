@@ -12,6 +12,8 @@ from __future__ import annotations
 import uuid
 from typing import Any, Final
 
+import structlog
+
 from mediation.domain import commands as c
 from mediation.domain.kinds import CourtReference, MediationKind
 from mediation.domain.parties import ActorKind, CaseParty, PartyRole
@@ -29,10 +31,13 @@ from shared.contracts.court import (
 )
 from shared.contracts.intake import ComplaintRoutedV1, Destination
 from shared.domain.actors import Actor
+from shared.identifiers import InvalidIdNumber, mask_id_number
+from shared.identity.principals import Principal
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import Subscription
 
 Bus = MessageBus[MediationUnitOfWork]
+log = structlog.get_logger(__name__)
 PEOPLES_PROCEDURES = frozenset({"people", "peoples", "peoples_mediation", "people_mediation"})
 
 
@@ -43,7 +48,7 @@ def case_party(details: PartyDetails, role: PartyRole) -> CaseParty:
         kind=details.kind,
         name=details.name,
         credit_code=details.credit_code,
-        id_number_masked=details.id_number_masked,
+        id_number_masked=masked_id(details.id_number_masked),
         legal_representative=details.legal_representative,
         address=details.address,
         region_code=details.region_code,
@@ -53,11 +58,27 @@ def case_party(details: PartyDetails, role: PartyRole) -> CaseParty:
     )
 
 
+def masked_id(number: str | None) -> str | None:
+    """An ID number as the service keeps it: masked (a full number is checked and masked here).
+
+    Whatever else an event carries in its "masked" field is not kept: neither a full number that
+    fails its check nor anything that is no ID number at all (the producer is told in the log)."""
+    if number is None:
+        return None
+    try:
+        return mask_id_number(number)
+    except InvalidIdNumber as exc:
+        log.warning("id number dropped from a consumed event", reason=str(exc))
+        return None
+
+
 def court_actor(court_code: str) -> Actor:
     return Actor(ActorKind.COURT, court_code)
 
 
-def court_assignment_command(data: MediationAssignedV1, actor: Actor) -> c.OpenCourtAssignedCase:
+def court_assignment_command(
+    data: MediationAssignedV1, actor: Actor, principal: Principal | None
+) -> c.OpenCourtAssignedCase:
     """By convention the first party is the one who asked (the plaintiff); the others respond."""
     kind = (
         MediationKind.COURT_ASSIGNED
@@ -82,6 +103,7 @@ def court_assignment_command(data: MediationAssignedV1, actor: Actor) -> c.OpenC
         ),
         dispute_summary=data.dispute_summary,
         actor=actor,
+        principal=principal,
     )
 
 
@@ -131,7 +153,7 @@ async def on_mediation_requested(
 async def on_assigned(
     data: MediationAssignedV1, event: CloudEvent, uow: MediationUnitOfWork, *, bus: Bus
 ) -> None:
-    await bus.handle(court_assignment_command(data, court_actor(data.court_code)), uow=uow)
+    await bus.handle(court_assignment_command(data, court_actor(data.court_code), None), uow=uow)
 
 
 async def on_accepted(
@@ -143,6 +165,7 @@ async def on_accepted(
         docket_no=data.docket_no,
         accepted_at=data.accepted_at,
         actor=court_actor(data.court_code),
+        principal=None,
     )
     await bus.handle(command, uow=uow)
 
@@ -158,6 +181,7 @@ async def on_ruled(
         reasons=data.reasons,
         ruled_at=data.ruled_at,
         actor=court_actor(data.court_code),
+        principal=None,
     )
     await bus.handle(command, uow=uow)
 
@@ -170,6 +194,7 @@ async def on_withdrawn(
         court_code=data.court_code,
         withdrawn_at=data.withdrawn_at,
         actor=court_actor(data.court_code),
+        principal=None,
     )
     await bus.handle(command, uow=uow)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from mediation.domain import confirming
+from mediation.domain.access import authorise_court_act, authorise_objection, authorise_step, court_act_by
 from mediation.domain.case import MediationCase
 from mediation.domain.commands import (
     DecideObjection,
@@ -24,6 +25,8 @@ from mediation.handlers.cases import Clock, load_case, load_case_of_application,
 from mediation.rules import MediationRules
 from mediation.unit_of_work import MediationUnitOfWork
 
+CourtAnswer = RecordConfirmationAccepted | RecordConfirmationRuling | RecordConfirmationWithdrawn
+
 
 async def mediating_organisation(case: MediationCase, uow: MediationUnitOfWork) -> Organisation | None:
     mediator = case.mediator
@@ -34,13 +37,12 @@ async def file_confirmation(
     cmd: FileConfirmation, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
 ) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
-    confirming.ensure_confirmable(case)  # refuse an ineligible agreement first, with its reasons
+    authorise_step(cmd.principal, case)
+    agreement = confirming.ensure_confirmable(case)  # an ineligible agreement first, with its reasons
     organisation = await mediating_organisation(case, uow)
     finding = confirming.case_competence(case, organisation, rules.courts, cmd.subject_matter_region)
     court = choose_court(finding, cmd.court_code)
-    agreement = case.effective_agreement
     mediator = case.mediator
-    assert agreement is not None
     materials = checklist(
         agreement=agreement,
         organisation=organisation.name if organisation else "",
@@ -63,8 +65,12 @@ async def file_confirmation(
     return application.id
 
 
-def _same_court(case: MediationCase, application_id: uuid.UUID, court_code: str) -> None:
-    filed_with = confirming.application(case, application_id).court_code
+def _court_answer(case: MediationCase, cmd: CourtAnswer, document_ref: str | None) -> None:
+    """The court the application was filed with answers it: itself, or a clerk citing its document
+    (and naming that court: another court's answer is refused)."""
+    filed_with = confirming.application(case, cmd.application_id).court_code
+    authorise_court_act(cmd.principal, filed_with, document_ref, case.office_code)
+    court_code = cmd.court_code
     if filed_with != court_code:
         raise StepNotPossible(
             f"The application was filed with {filed_with}, not {court_code}",
@@ -76,9 +82,14 @@ async def record_acceptance(
     cmd: RecordConfirmationAccepted, uow: MediationUnitOfWork, rules: MediationRules
 ) -> uuid.UUID:
     case = await load_case_of_application(uow, cmd.application_id)
-    _same_court(case, cmd.application_id, cmd.court_code)
+    _court_answer(case, cmd, cmd.docket_no)
     confirming.record_acceptance(
-        case, cmd.application_id, cmd.docket_no, cmd.accepted_at, cmd.actor, rules.timing
+        case,
+        cmd.application_id,
+        cmd.docket_no,
+        cmd.accepted_at,
+        court_act_by(cmd.principal, cmd.court_code, cmd.actor),
+        rules.timing,
     )
     await record_step(uow, case)
     return case.id
@@ -88,7 +99,7 @@ async def record_ruling(
     cmd: RecordConfirmationRuling, uow: MediationUnitOfWork, rules: MediationRules
 ) -> uuid.UUID:
     case = await load_case_of_application(uow, cmd.application_id)
-    _same_court(case, cmd.application_id, cmd.court_code)
+    _court_answer(case, cmd, cmd.ruling_no)
     confirming.record_ruling(
         case,
         cmd.application_id,
@@ -96,7 +107,7 @@ async def record_ruling(
         ruling_no=cmd.ruling_no,
         reasons=cmd.reasons,
         ruled_at=cmd.ruled_at,
-        actor=cmd.actor,
+        actor=court_act_by(cmd.principal, cmd.court_code, cmd.actor),
         timing=rules.timing,
     )
     await record_step(uow, case)
@@ -107,14 +118,16 @@ async def record_withdrawal(
     cmd: RecordConfirmationWithdrawn, uow: MediationUnitOfWork, rules: MediationRules
 ) -> uuid.UUID:
     case = await load_case_of_application(uow, cmd.application_id)
-    _same_court(case, cmd.application_id, cmd.court_code)
-    confirming.record_withdrawal(case, cmd.application_id, cmd.withdrawn_at, cmd.actor, rules.timing)
+    _court_answer(case, cmd, cmd.document_ref)
+    by = court_act_by(cmd.principal, cmd.court_code, cmd.actor)
+    confirming.record_withdrawal(case, cmd.application_id, cmd.withdrawn_at, by, rules.timing)
     await record_step(uow, case)
     return case.id
 
 
 async def resume_mediation(cmd: ResumeMediation, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
+    authorise_step(cmd.principal, case)
     confirming.resume_mediation(case, cmd.actor, clock())
     await record_step(uow, case)
     return case.id
@@ -122,6 +135,7 @@ async def resume_mediation(cmd: ResumeMediation, uow: MediationUnitOfWork, clock
 
 async def lodge_objection(cmd: LodgeObjection, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
+    authorise_objection(cmd.principal, case)
     objection = confirming.lodge_objection(
         case,
         by_third_party=cmd.by_third_party,
@@ -137,6 +151,9 @@ async def lodge_objection(cmd: LodgeObjection, uow: MediationUnitOfWork, clock: 
 
 async def decide_objection(cmd: DecideObjection, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
-    confirming.decide_objection(case, cmd.objection_id, cmd.upheld, cmd.decided_on, cmd.actor, clock())
+    court = confirming.ruling_court(case)
+    authorise_court_act(cmd.principal, court, cmd.document_ref, case.office_code)
+    by = court_act_by(cmd.principal, court, cmd.actor)
+    confirming.decide_objection(case, cmd.objection_id, cmd.upheld, cmd.decided_on, by, clock())
     await record_step(uow, case)
     return case.id

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from mediation.domain import mediating
+from mediation.domain.access import authorise_answer, authorise_step
 from mediation.domain.assignment import MediatorAssignment
 from mediation.domain.case import MediationCase
 from mediation.domain.commands import (
@@ -28,6 +29,7 @@ async def record_consent(
     cmd: RecordConsent, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
 ) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
+    authorise_step(cmd.principal, case)
     mediating.record_consent(case, cmd.party_id, cmd.actor, clock(), rules.timing)
     await record_step(uow, case)
     return case.id
@@ -35,6 +37,7 @@ async def record_consent(
 
 async def record_refusal(cmd: RecordRefusal, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
+    authorise_step(cmd.principal, case)
     mediating.record_refusal(case, cmd.party_id, cmd.reason, cmd.actor, clock())
     await record_step(uow, case)
     return case.id
@@ -44,6 +47,7 @@ async def assign_mediator(
     cmd: AssignMediator, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
 ) -> MediatorAssignment:
     case = await load_case(uow, cmd.case_id)
+    authorise_step(cmd.principal, case)
     if cmd.mediator_id is None:
         mediator, organisation = await _best_candidate(case, uow)
     else:
@@ -84,6 +88,7 @@ async def confirm_assignment(
     cmd: ConfirmAssignment, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
 ) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
+    authorise_answer(cmd.principal, case, case.assignment(cmd.assignment_id))
     mediating.confirm_assignment(case, cmd.assignment_id, cmd.actor, clock(), rules.timing)
     await record_step(uow, case)
     return case.id
@@ -93,6 +98,7 @@ async def decline_assignment(cmd: DeclineAssignment, uow: MediationUnitOfWork, c
     """The mediator declines; a declared conflict of interest is kept on the roster for later cases."""
     case = await load_case(uow, cmd.case_id)
     assignment = case.assignment(cmd.assignment_id)
+    authorise_answer(cmd.principal, case, assignment)
     mediating.decline_assignment(case, cmd.assignment_id, cmd.reason, cmd.actor, clock())
     if cmd.conflict_with_party_id is not None:
         party = case.party(cmd.conflict_with_party_id, field_name="conflict_with_party_id")
@@ -101,6 +107,12 @@ async def decline_assignment(cmd: DeclineAssignment, uow: MediationUnitOfWork, c
             conflict = DeclaredConflict(name=party.name, credit_code=party.credit_code, reason=cmd.reason)
             mediator.conflicts = (*mediator.conflicts, conflict)
             await uow.roster.save_mediator(mediator)
+            uow.audit.record(
+                "mediation.roster.declare_conflict",
+                object_type="mediator",
+                object_id=mediator.id,
+                details={"case_id": str(case.id), "party_id": str(party.id)},
+            )
     await record_step(uow, case)
     return case.id
 
@@ -109,6 +121,7 @@ async def decline_court_assignment(
     cmd: DeclineCourtAssignment, uow: MediationUnitOfWork, clock: Clock
 ) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
+    authorise_step(cmd.principal, case)
     mediating.decline_court_assignment(case, cmd.reason, cmd.actor, clock())
     await record_step(uow, case)
     return case.id
@@ -118,6 +131,7 @@ async def extend_period(
     cmd: ExtendMediationPeriod, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
 ) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
+    authorise_step(cmd.principal, case)
     mediating.extend_period(case, cmd.days, cmd.consenting_party_ids, cmd.actor, clock(), rules.timing)
     await record_step(uow, case)
     return case.id
@@ -125,6 +139,7 @@ async def extend_period(
 
 async def terminate(cmd: TerminateMediation, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
+    authorise_step(cmd.principal, case)
     mediating.terminate(case, cmd.ground, cmd.explanation, cmd.actor, clock())
     await record_step(uow, case)
     return case.id

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from mediation.domain import performing
+from mediation.domain.access import authorise_step
 from mediation.domain.commands import ApplyForEnforcement, RecordPayment, RecordPerformance
 from mediation.domain.competence import CourtLevel
 from mediation.domain.confirmation import ApplicationStatus
@@ -16,6 +17,7 @@ from mediation.unit_of_work import MediationUnitOfWork
 
 async def record_payment(cmd: RecordPayment, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
+    authorise_step(cmd.principal, case)
     performing.record_payment(case, cmd.number, cmd.paid_on, cmd.amount, cmd.actor, clock())
     await record_step(uow, case)
     return case.id
@@ -23,6 +25,7 @@ async def record_payment(cmd: RecordPayment, uow: MediationUnitOfWork, clock: Cl
 
 async def record_performance(cmd: RecordPerformance, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:
     case = await load_case(uow, cmd.case_id)
+    authorise_step(cmd.principal, case)
     performing.record_performed(case, cmd.performed_on, cmd.actor, clock())
     await record_step(uow, case)
     return case.id
@@ -33,6 +36,7 @@ async def apply_for_enforcement(
 ) -> uuid.UUID:
     """To the court that ruled, or (Interp. art. 460) a same-level court where the property is."""
     case = await load_case(uow, cmd.case_id)
+    authorise_step(cmd.principal, case)
     ruling = case.application
     if ruling is None or ruling.status is not ApplicationStatus.RULED_VALID:
         raise StepNotPossible("No court has ruled this agreement valid", "该调解协议未经法院裁定确认有效")

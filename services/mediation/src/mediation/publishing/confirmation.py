@@ -8,6 +8,7 @@ from mediation.domain.agreement import Agreement
 from mediation.domain.case import MediationCase
 from mediation.domain.confirmation import ConfirmationApplication
 from mediation.domain.deadlines import CONFIRMATION_WINDOW
+from mediation.domain.errors import present
 from mediation.domain.law import CPL, INTERP
 from mediation.publishing.values import due, envelope, party_details
 from shared.contracts.base import EventData, LegalBasis
@@ -23,15 +24,14 @@ from shared.domain.events import DomainEvent
 def filed(case: MediationCase, event: DomainEvent) -> list[EventData]:
     application_id = uuid.UUID(event.details["application_id"])
     application = next(a for a in case.applications if a.id == application_id)
-    agreement = case.effective_agreement
-    assert agreement is not None and agreement.effective_at is not None
+    agreement = present(case.effective_agreement, "the effective agreement of a filed application")
     return [_confirmation_requested(case, application, agreement)]
 
 
 def _confirmation_requested(
     case: MediationCase, application: ConfirmationApplication, agreement: Agreement
 ) -> ConfirmationRequestedV1:
-    assert agreement.effective_at is not None
+    effective_at = present(agreement.effective_at, "the effective time of an effective agreement")
     parties = {p.id: p for p in case.parties}
     return ConfirmationRequestedV1(
         application_id=application.id,
@@ -61,7 +61,7 @@ def _confirmation_requested(
             )
             for m in application.materials
         ),
-        agreement_effective_at=agreement.effective_at,
+        agreement_effective_at=effective_at,
         confirmation_deadline=due(case, CONFIRMATION_WINDOW),
         court_assignment_id=case.court.assignment_id if case.court else None,
         warnings=application.warnings,

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from mediation.domain.agreement import Agreement
 from mediation.domain.case import MediationCase
 from mediation.domain.deadlines import CONFIRMATION_WINDOW
+from mediation.domain.errors import present
 from mediation.domain.kinds import MediationKind as DomainKind
 from mediation.domain.law import CPL, ONLINE_RULES, PEOPLES_MEDIATION_LAW, SI_MEDIATION
 from mediation.domain.states import MediationState
@@ -85,7 +86,7 @@ def _reason(event: DomainEvent) -> str | None:
 
 
 def _agreement_signed(case: MediationCase, agreement: Agreement) -> AgreementSignedV1:
-    assert agreement.effective_at is not None
+    effective_at = present(agreement.effective_at, "the effective time of an effective agreement")
     names = {p.id: p.name for p in case.parties}
     mediator = case.mediator
     content = agreement.content
@@ -117,7 +118,7 @@ def _agreement_signed(case: MediationCase, agreement: Agreement) -> AgreementSig
         stop_undertaking=content.stop_undertaking,
         performance_manner=content.performance_manner,
         performance_deadline=content.last_performance_day,
-        effective_at=agreement.effective_at,
+        effective_at=effective_at,
         confirmation_deadline=(
             None if case.kind is DomainKind.COURT_ENTRUSTED else case.due(CONFIRMATION_WINDOW)
         ),
@@ -138,11 +139,11 @@ def _court_result(
     at: dt.datetime,
     ground: str | None,
 ) -> AssignedCaseResultReportedV1:
-    assert case.court is not None
+    court = present(case.court, "the court of a court-assigned case")
     return AssignedCaseResultReportedV1(
-        assignment_id=case.court.assignment_id,
-        court_code=case.court.court_code,
-        court_case_no=case.court.court_case_no,
+        assignment_id=court.assignment_id,
+        court_code=court.court_code,
+        court_case_no=court.court_case_no,
         case_id=case.id,
         case_no=case.case_no,
         result=result,

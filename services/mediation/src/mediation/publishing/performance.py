@@ -6,6 +6,7 @@ import uuid
 
 from mediation.domain.case import MediationCase
 from mediation.domain.deadlines import ENFORCEMENT_PERIOD
+from mediation.domain.errors import present
 from mediation.domain.law import CPL, INTERP
 from mediation.domain.states import COURT_CONFIRMED
 from mediation.publishing.values import due, envelope, money, party_details
@@ -18,8 +19,7 @@ from shared.domain.events import DomainEvent
 def defaulted(case: MediationCase, event: DomainEvent) -> list[EventData]:
     agreement_id = uuid.UUID(event.details["agreement_id"])
     agreement = next(a for a in case.agreements if a.id == agreement_id)
-    instalment = agreement.instalment(int(event.details["number"]))
-    assert instalment is not None
+    instalment = present(agreement.instalment(int(event.details["number"])), "the defaulted instalment")
     debtor = case.party(instalment.payer_id)
     ruling = case.application
     confirmed = case.state in COURT_CONFIRMED
@@ -44,10 +44,10 @@ def defaulted(case: MediationCase, event: DomainEvent) -> list[EventData]:
 
 
 def enforcement(case: MediationCase, event: DomainEvent) -> list[EventData]:
-    enforcement = case.enforcement
-    agreement = case.effective_agreement
-    ruling = case.application
-    assert enforcement is not None and agreement is not None and ruling is not None and ruling.ruled_at
+    enforcement = present(case.enforcement, "the enforcement application")
+    agreement = present(case.effective_agreement, "the confirmed agreement")
+    ruling = present(case.application, "the ruling application")
+    ruled_at = present(ruling.ruled_at, "the time of the ruling")
     owed = [i for i in agreement.content.instalments if i.number in enforcement.instalment_numbers]
     unperformed = [
         UnperformedObligation(
@@ -74,7 +74,7 @@ def enforcement(case: MediationCase, event: DomainEvent) -> list[EventData]:
             ruling_court_code=ruling.court_code,
             confirmation_ruling_no=ruling.ruling_no or "",
             confirmation_docket_no=ruling.docket_no,
-            ruled_at=ruling.ruled_at,
+            ruled_at=ruled_at,
             applicant=party_details(case.party(enforcement.applicant_id)),
             respondent=party_details(case.party(enforcement.respondent_id)),
             unperformed=tuple(unperformed),

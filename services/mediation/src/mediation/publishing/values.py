@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from mediation.domain.case import MediationCase
+from mediation.domain.errors import present
 from mediation.domain.parties import CaseParty
 from shared.contracts.base import IpRef
 from shared.contracts.common import MoneyAmount, PartyDetails
@@ -32,6 +33,4 @@ def envelope(case: MediationCase) -> dict[str, Any]:
 
 def due(case: MediationCase, deadline: str) -> dt.date:
     """The due day a contract quotes: the step that published it tracks the deadline already."""
-    day = case.due(deadline)
-    assert day is not None, f"{deadline} is tracked before this event"
-    return day
+    return present(case.due(deadline), f"the due day of {deadline}, tracked before this event")

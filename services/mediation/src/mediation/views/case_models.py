@@ -8,12 +8,13 @@ import uuid
 from decimal import Decimal
 from typing import Self
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from mediation.domain.agreement import Agreement
 from mediation.domain.assignment import MediatorAssignment
 from mediation.domain.case import MediationCase
 from mediation.domain.confirmation import ConfirmationApplication
+from mediation.domain.errors import present
 from mediation.domain.legal_effect import legal_effect
 from mediation.domain.parties import CaseParty
 from mediation.domain.states import next_states
@@ -57,6 +58,7 @@ class CaseSummary(BaseModel):
     origin_id: str
     complaint_id: uuid.UUID | None
     state: str
+    office_code: str = Field(description="The office the case belongs to (office scope, with roll-up)")
     ip_type: IpType
     right_number: str
     opened_at: dt.datetime
@@ -198,8 +200,7 @@ class AgreementRead(BaseModel):
 
 
 def _instalment(agreement: Agreement, number: int) -> InstalmentOut:
-    instalment = agreement.instalment(number)
-    assert instalment is not None
+    instalment = present(agreement.instalment(number), f"instalment {number} of the agreement")
     record = agreement.performance.get(number)
     return InstalmentOut(
         number=number,

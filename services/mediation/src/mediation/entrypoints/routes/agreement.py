@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 
 from mediation.domain import commands as c
-from mediation.entrypoints.dependencies import CaseReader, CaseWorker, Container, actor
+from mediation.entrypoints.dependencies import Container, Principal, actor, allow
 from mediation.entrypoints.schemas.requests import (
     AgreementIn,
     EnforcementIn,
@@ -16,6 +17,8 @@ from mediation.entrypoints.schemas.requests import (
     SignatureIn,
 )
 from mediation.views.case_models import AgreementRead, CaseRead
+from shared.files import DOWNLOAD_HEADERS, content_disposition
+from shared.web.audit import record_read
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["agreements"])
@@ -24,16 +27,29 @@ CHANGE = problem_responses(401, 403, 404, 409, 422)
 
 @router.put("/agreement", responses=CHANGE, summary="Draft (or redraft) the agreement")
 async def draft_agreement(
-    case_id: uuid.UUID, body: AgreementIn, container: Container, who: CaseWorker
+    case_id: uuid.UUID,
+    body: AgreementIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("agreement.draft"))],
 ) -> AgreementRead:
     """A new version; earlier signatures lapse. The response says whether a court may confirm it, and why."""
-    await container.bus.handle(c.DraftAgreement(case_id=case_id, content=body.to_content(), actor=actor(who)))
-    return await container.views.agreement(case_id)
+    command = c.DraftAgreement(case_id=case_id, content=body.to_content(), actor=actor(who), principal=who)
+    await container.bus.handle(command)
+    return await container.views.agreement(case_id, who, check=False)
 
 
 @router.get("/agreement", responses=problem_responses(401, 403, 404, 409), summary="The current agreement")
-async def get_agreement(case_id: uuid.UUID, container: Container, _: CaseReader) -> AgreementRead:
-    return await container.views.agreement(case_id)
+async def get_agreement(
+    case_id: uuid.UUID,
+    request: Request,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("agreement.read"))],
+) -> AgreementRead:
+    agreement = await container.views.agreement(case_id, who)
+    await record_read(
+        request, "mediation.agreement.read", object_type="mediation_case", object_id=str(case_id)
+    )
+    return agreement
 
 
 @router.post(
@@ -42,16 +58,23 @@ async def get_agreement(case_id: uuid.UUID, container: Container, _: CaseReader)
     responses=CHANGE,
     summary="Record a signature; the last one makes the agreement effective",
 )
-async def sign(case_id: uuid.UUID, body: SignatureIn, container: Container, who: CaseWorker) -> AgreementRead:
+async def sign(
+    case_id: uuid.UUID,
+    body: SignatureIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("agreement.sign"))],
+) -> AgreementRead:
+    """A signature cannot be dated in the future, nor before the case was opened or its mediation began."""
     command = c.SignAgreement(
         case_id=case_id,
         party_id=body.party_id,
         manner=body.manner,
         signed_at=body.signed_at,
         actor=actor(who),
+        principal=who,
     )
     await container.bus.handle(command)
-    return await container.views.agreement(case_id)
+    return await container.views.agreement(case_id, who, check=False)
 
 
 @router.get(
@@ -60,8 +83,17 @@ async def sign(case_id: uuid.UUID, body: SignatureIn, container: Container, who:
     responses={200: {"content": {"text/html": {}}}, **problem_responses(401, 403, 404, 409)},
     summary="The agreement document (HTML)",
 )
-async def agreement_html(case_id: uuid.UUID, container: Container, _: CaseReader) -> Response:
-    return Response(await container.views.agreement_html(case_id), media_type="text/html; charset=utf-8")
+async def agreement_html(
+    case_id: uuid.UUID,
+    request: Request,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("agreement.document"))],
+) -> Response:
+    html = await container.views.agreement_html(case_id, who)
+    await record_read(
+        request, "mediation.agreement.document", object_type="mediation_case", object_id=str(case_id)
+    )
+    return _document(html.encode(), "text/html; charset=utf-8", "调解协议书.html")
 
 
 @router.get(
@@ -70,33 +102,63 @@ async def agreement_html(case_id: uuid.UUID, container: Container, _: CaseReader
     responses={200: {"content": {"application/pdf": {}}}, **problem_responses(401, 403, 404, 409)},
     summary="The agreement document (PDF)",
 )
-async def agreement_pdf(case_id: uuid.UUID, container: Container, _: CaseReader) -> Response:
-    return Response(await container.views.agreement_pdf(case_id), media_type="application/pdf")
+async def agreement_pdf(
+    case_id: uuid.UUID,
+    request: Request,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("agreement.document"))],
+) -> Response:
+    pdf = await container.views.agreement_pdf(case_id, who)
+    await record_read(
+        request, "mediation.agreement.document", object_type="mediation_case", object_id=str(case_id)
+    )
+    return _document(pdf, "application/pdf", "调解协议书.pdf")
+
+
+def _document(content: bytes, media_type: str, file_name: str) -> Response:
+    """A generated document, served inline with the download headers (nosniff, a CSP that runs nothing)."""
+    headers = dict(DOWNLOAD_HEADERS)
+    headers["Content-Disposition"] = content_disposition(file_name, inline=True)
+    return Response(content, media_type=media_type, headers=headers)
 
 
 @router.post(
     "/agreement/instalments/{number}/payment", responses=CHANGE, summary="Record that an instalment was paid"
 )
 async def record_payment(
-    case_id: uuid.UUID, number: int, body: PaymentIn, container: Container, who: CaseWorker
+    case_id: uuid.UUID,
+    number: int,
+    body: PaymentIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("performance.record_payment"))],
 ) -> CaseRead:
+    """The payment day cannot be in the future nor before the agreement took effect."""
     command = c.RecordPayment(
-        case_id=case_id, number=number, paid_on=body.paid_on, amount=body.amount, actor=actor(who)
+        case_id=case_id,
+        number=number,
+        paid_on=body.paid_on,
+        amount=body.amount,
+        actor=actor(who),
+        principal=who,
     )
     await container.bus.handle(command)
-    return await container.views.case(case_id)
+    return await container.views.case(case_id, who, check=False)
 
 
 @router.post(
     "/agreement/performance", responses=CHANGE, summary="Record that the agreement was fully performed"
 )
 async def record_performance(
-    case_id: uuid.UUID, body: PerformanceIn, container: Container, who: CaseWorker
+    case_id: uuid.UUID,
+    body: PerformanceIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("performance.record"))],
 ) -> CaseRead:
-    await container.bus.handle(
-        c.RecordPerformance(case_id=case_id, performed_on=body.performed_on, actor=actor(who))
+    command = c.RecordPerformance(
+        case_id=case_id, performed_on=body.performed_on, actor=actor(who), principal=who
     )
-    return await container.views.case(case_id)
+    await container.bus.handle(command)
+    return await container.views.case(case_id, who, check=False)
 
 
 @router.post(
@@ -106,7 +168,10 @@ async def record_performance(
     summary="Apply for enforcement of the court-confirmed agreement (CPL art. 206)",
 )
 async def apply_for_enforcement(
-    case_id: uuid.UUID, body: EnforcementIn, container: Container, who: CaseWorker
+    case_id: uuid.UUID,
+    body: EnforcementIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("enforcement.apply"))],
 ) -> CaseRead:
     """Filed for the party owed performance; published to the court as ``mediation.enforcement.applied``."""
     command = c.ApplyForEnforcement(
@@ -115,6 +180,7 @@ async def apply_for_enforcement(
         court_code=body.court_code,
         breached_obligation=body.breached_obligation,
         actor=actor(who),
+        principal=who,
     )
     await container.bus.handle(command)
-    return await container.views.case(case_id)
+    return await container.views.case(case_id, who, check=False)

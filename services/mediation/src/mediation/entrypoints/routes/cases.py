@@ -6,10 +6,10 @@ import datetime as dt
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Depends, Query, Request, status
 
 from mediation.domain import commands as c
-from mediation.entrypoints.dependencies import CaseReader, CaseWorker, Container, actor
+from mediation.entrypoints.dependencies import Container, Principal, actor, allow
 from mediation.entrypoints.schemas.requests import (
     AssignmentIn,
     DeclinationIn,
@@ -21,6 +21,7 @@ from mediation.entrypoints.schemas.requests import (
 )
 from mediation.views.case_models import AssignmentOut, CaseList, CaseRead, DeadlineList, History
 from mediation.views.roster_models import CandidateList
+from shared.web.audit import record_read
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1", tags=["mediation cases"])
@@ -30,7 +31,7 @@ CHANGE = problem_responses(401, 403, 404, 409, 422)
 @router.get("/cases", responses=problem_responses(401, 403, 422), summary="List mediation cases")
 async def list_cases(
     container: Container,
-    _: CaseReader,
+    who: Annotated[Principal, Depends(allow("case.list"))],
     complaint_id: Annotated[
         uuid.UUID | None, Query(description="Only the case opened for this complaint")
     ] = None,
@@ -45,20 +46,41 @@ async def list_cases(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> CaseList:
     return await container.views.cases(
-        complaint_id=complaint_id, state=state, kind=kind, origin_id=origin_id, limit=limit, offset=offset
+        who,
+        complaint_id=complaint_id,
+        state=state,
+        kind=kind,
+        origin_id=origin_id,
+        limit=limit,
+        offset=offset,
     )
 
 
 @router.get("/cases/{case_id}", responses=problem_responses(401, 403, 404), summary="Get a mediation case")
-async def get_case(case_id: uuid.UUID, container: Container, _: CaseReader) -> CaseRead:
-    return await container.views.case(case_id)
+async def get_case(
+    case_id: uuid.UUID,
+    request: Request,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.read"))],
+) -> CaseRead:
+    """The case file. Parties' personal contact data as the reader may see it; each read is audited."""
+    case = await container.views.case(case_id, who)
+    await record_read(request, "mediation.case.read", object_type="mediation_case", object_id=str(case_id))
+    return case
 
 
 @router.get(
     "/cases/{case_id}/history", responses=problem_responses(401, 403, 404), summary="The case's events"
 )
-async def get_history(case_id: uuid.UUID, container: Container, _: CaseReader) -> History:
-    return await container.views.history(case_id)
+async def get_history(
+    case_id: uuid.UUID,
+    request: Request,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.history"))],
+) -> History:
+    history = await container.views.history(case_id, who)
+    await record_read(request, "mediation.case.history", object_type="mediation_case", object_id=str(case_id))
+    return history
 
 
 @router.get(
@@ -66,29 +88,39 @@ async def get_history(case_id: uuid.UUID, container: Container, _: CaseReader) -
 )
 async def list_deadlines(
     container: Container,
-    _: CaseWorker,
+    who: Annotated[Principal, Depends(allow("deadline.list"))],
     within_days: Annotated[int, Query(ge=0, le=3650)] = 14,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> DeadlineList:
     due_before = dt.datetime.now(dt.UTC) + dt.timedelta(days=within_days)
-    return await container.views.deadlines(due_before=due_before, limit=limit)
+    return await container.views.deadlines(who, due_before=due_before, limit=limit)
 
 
 @router.post("/cases/{case_id}/consents", responses=CHANGE, summary="Record the other party's consent")
 async def record_consent(
-    case_id: uuid.UUID, body: PartyChoice, container: Container, who: CaseWorker
+    case_id: uuid.UUID,
+    body: PartyChoice,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.record_consent"))],
 ) -> CaseRead:
-    await container.bus.handle(c.RecordConsent(case_id=case_id, party_id=body.party_id, actor=actor(who)))
-    return await container.views.case(case_id)
+    await container.bus.handle(
+        c.RecordConsent(case_id=case_id, party_id=body.party_id, actor=actor(who), principal=who)
+    )
+    return await container.views.case(case_id, who, check=False)
 
 
 @router.post("/cases/{case_id}/refusal", responses=CHANGE, summary="Record the other party's refusal")
 async def record_refusal(
-    case_id: uuid.UUID, body: RefusalIn, container: Container, who: CaseWorker
+    case_id: uuid.UUID,
+    body: RefusalIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.record_refusal"))],
 ) -> CaseRead:
-    command = c.RecordRefusal(case_id=case_id, party_id=body.party_id, reason=body.reason, actor=actor(who))
+    command = c.RecordRefusal(
+        case_id=case_id, party_id=body.party_id, reason=body.reason, actor=actor(who), principal=who
+    )
     await container.bus.handle(command)
-    return await container.views.case(case_id)
+    return await container.views.case(case_id, who, check=False)
 
 
 @router.get(
@@ -96,8 +128,10 @@ async def record_refusal(
     responses=problem_responses(401, 403, 404),
     summary="Mediators ranked for the case, with the reasons any are excluded",
 )
-async def list_candidates(case_id: uuid.UUID, container: Container, _: CaseWorker) -> CandidateList:
-    return await container.views.candidates(case_id)
+async def list_candidates(
+    case_id: uuid.UUID, container: Container, who: Annotated[Principal, Depends(allow("mediator.candidates"))]
+) -> CandidateList:
+    return await container.views.candidates(case_id, who)
 
 
 @router.post(
@@ -107,10 +141,13 @@ async def list_candidates(case_id: uuid.UUID, container: Container, _: CaseWorke
     summary="Assign a mediator (3 working days to confirm or decline)",
 )
 async def assign_mediator(
-    case_id: uuid.UUID, body: AssignmentIn, container: Container, who: CaseWorker
+    case_id: uuid.UUID,
+    body: AssignmentIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("mediator.assign"))],
 ) -> AssignmentOut:
     """Checks the roster: active, on the court's roster for court cases, capacity, conflicts of interest."""
-    command = c.AssignMediator(case_id=case_id, mediator_id=body.mediator_id, actor=actor(who))
+    command = c.AssignMediator(case_id=case_id, mediator_id=body.mediator_id, actor=actor(who), principal=who)
     return AssignmentOut.from_domain(await container.bus.handle(command))
 
 
@@ -120,12 +157,15 @@ async def assign_mediator(
     summary="The mediator takes the case (starts a court-linked mediation's period)",
 )
 async def confirm_assignment(
-    case_id: uuid.UUID, assignment_id: uuid.UUID, container: Container, who: CaseWorker
+    case_id: uuid.UUID,
+    assignment_id: uuid.UUID,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("assignment.confirm"))],
 ) -> CaseRead:
     await container.bus.handle(
-        c.ConfirmAssignment(case_id=case_id, assignment_id=assignment_id, actor=actor(who))
+        c.ConfirmAssignment(case_id=case_id, assignment_id=assignment_id, actor=actor(who), principal=who)
     )
-    return await container.views.case(case_id)
+    return await container.views.case(case_id, who, check=False)
 
 
 @router.post(
@@ -134,7 +174,11 @@ async def confirm_assignment(
     summary="The mediator declines",
 )
 async def decline_assignment(
-    case_id: uuid.UUID, assignment_id: uuid.UUID, body: DeclinationIn, container: Container, who: CaseWorker
+    case_id: uuid.UUID,
+    assignment_id: uuid.UUID,
+    body: DeclinationIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("assignment.decline"))],
 ) -> CaseRead:
     command = c.DeclineAssignment(
         case_id=case_id,
@@ -142,9 +186,10 @@ async def decline_assignment(
         reason=body.reason,
         conflict_with_party_id=body.conflict_with_party_id,
         actor=actor(who),
+        principal=who,
     )
     await container.bus.handle(command)
-    return await container.views.case(case_id)
+    return await container.views.case(case_id, who, check=False)
 
 
 @router.post(
@@ -153,12 +198,15 @@ async def decline_assignment(
     summary="Hand a court's assignment back (reported to the court as declined)",
 )
 async def decline_court_assignment(
-    case_id: uuid.UUID, body: ReasonIn, container: Container, who: CaseWorker
+    case_id: uuid.UUID,
+    body: ReasonIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("court_assignment.hand_back"))],
 ) -> CaseRead:
     await container.bus.handle(
-        c.DeclineCourtAssignment(case_id=case_id, reason=body.reason, actor=actor(who))
+        c.DeclineCourtAssignment(case_id=case_id, reason=body.reason, actor=actor(who), principal=who)
     )
-    return await container.views.case(case_id)
+    return await container.views.case(case_id, who, check=False)
 
 
 @router.post(
@@ -167,16 +215,20 @@ async def decline_court_assignment(
     summary="Extend the mediation period with every party's consent",
 )
 async def extend_period(
-    case_id: uuid.UUID, body: ExtensionIn, container: Container, who: CaseWorker
+    case_id: uuid.UUID,
+    body: ExtensionIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.extend"))],
 ) -> CaseRead:
     command = c.ExtendMediationPeriod(
         case_id=case_id,
         days=body.days,
         consenting_party_ids=tuple(body.consenting_party_ids),
         actor=actor(who),
+        principal=who,
     )
     await container.bus.handle(command)
-    return await container.views.case(case_id)
+    return await container.views.case(case_id, who, check=False)
 
 
 @router.post(
@@ -185,10 +237,17 @@ async def extend_period(
     summary="End the mediation without agreement (Online Rules art. 25)",
 )
 async def terminate(
-    case_id: uuid.UUID, body: TerminationIn, container: Container, who: CaseWorker
+    case_id: uuid.UUID,
+    body: TerminationIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.terminate"))],
 ) -> CaseRead:
     command = c.TerminateMediation(
-        case_id=case_id, ground=body.ground, explanation=body.explanation, actor=actor(who)
+        case_id=case_id,
+        ground=body.ground,
+        explanation=body.explanation,
+        actor=actor(who),
+        principal=who,
     )
     await container.bus.handle(command)
-    return await container.views.case(case_id)
+    return await container.views.case(case_id, who, check=False)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Depends, Query, status
 
 from mediation.domain import commands as c
-from mediation.entrypoints.dependencies import CaseReader, CaseWorker, Container, ObjectionRecorder, actor
+from mediation.entrypoints.dependencies import Container, Principal, actor, allow
 from mediation.entrypoints.schemas.requests import ConfirmationApplicationIn, ObjectionDecisionIn, ObjectionIn
 from mediation.views.case_models import ApplicationRead, CaseRead, CompetenceRead
 from shared.web.problems import problem_responses
@@ -25,12 +25,12 @@ CHANGE = problem_responses(401, 403, 404, 409, 422)
 async def competent_courts(
     case_id: uuid.UUID,
     container: Container,
-    _: CaseReader,
+    who: Annotated[Principal, Depends(allow("confirmation.competence"))],
     subject_matter_region: Annotated[
         str | None, Query(pattern=r"^\d{2,6}$", description="Division code where the subject matter is")
     ] = None,
 ) -> CompetenceRead:
-    return await container.views.competence(case_id, subject_matter_region)
+    return await container.views.competence(case_id, who, subject_matter_region)
 
 
 @router.post(
@@ -40,12 +40,16 @@ async def competent_courts(
     summary="File the parties' joint application for judicial confirmation",
 )
 async def file_confirmation(
-    case_id: uuid.UUID, body: ConfirmationApplicationIn, container: Container, who: CaseWorker
+    case_id: uuid.UUID,
+    body: ConfirmationApplicationIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("confirmation.file"))],
 ) -> ApplicationRead:
     """Refused with the reasons if the content cannot be confirmed (Interp. art. 355), if a party is
-    missing (CPL art. 205), if the court is not competent, or after the 30-day window."""
-    application_id = await container.bus.handle(body.to_command(case_id, actor(who)))
-    return await container.views.application(application_id)
+    missing (CPL art. 205), if the court is not competent, or after the 30-day window. The parties'
+    signatures cannot be dated before the agreement took effect."""
+    application_id = await container.bus.handle(body.to_command(case_id, actor(who), who))
+    return await container.views.application(application_id, who, check=False)
 
 
 @router.post(
@@ -53,9 +57,11 @@ async def file_confirmation(
     responses=CHANGE,
     summary="Mediate again after the court rejected confirmation (CPL art. 206)",
 )
-async def resume(case_id: uuid.UUID, container: Container, who: CaseWorker) -> CaseRead:
-    await container.bus.handle(c.ResumeMediation(case_id=case_id, actor=actor(who)))
-    return await container.views.case(case_id)
+async def resume(
+    case_id: uuid.UUID, container: Container, who: Annotated[Principal, Depends(allow("case.resume"))]
+) -> CaseRead:
+    await container.bus.handle(c.ResumeMediation(case_id=case_id, actor=actor(who), principal=who))
+    return await container.views.case(case_id, who, check=False)
 
 
 @router.post(
@@ -65,8 +71,13 @@ async def resume(case_id: uuid.UUID, container: Container, who: CaseWorker) -> C
     summary="Record an objection to the confirmation ruling (Interp. art. 372)",
 )
 async def lodge_objection(
-    case_id: uuid.UUID, body: ObjectionIn, container: Container, who: ObjectionRecorder
+    case_id: uuid.UUID,
+    body: ObjectionIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("objection.lodge"))],
 ) -> CaseRead:
+    """Recorded by the court that ruled, or by staff or a clerk of the case's office. It cannot be
+    dated before the ruling."""
     command = c.LodgeObjection(
         case_id=case_id,
         by_third_party=body.by_third_party,
@@ -74,9 +85,10 @@ async def lodge_objection(
         grounds=body.grounds,
         lodged_on=body.lodged_on,
         actor=actor(who),
+        principal=who,
     )
     await container.bus.handle(command)
-    return await container.views.case(case_id)
+    return await container.views.case(case_id, who, check=False)
 
 
 @router.post(
@@ -87,14 +99,17 @@ async def decide_objection(
     objection_id: uuid.UUID,
     body: ObjectionDecisionIn,
     container: Container,
-    who: ObjectionRecorder,
+    who: Annotated[Principal, Depends(allow("objection.decide"))],
 ) -> CaseRead:
+    """A court outcome: from the court that ruled, or a clerk citing its decision (``document_ref``)."""
     command = c.DecideObjection(
         case_id=case_id,
         objection_id=objection_id,
         upheld=body.upheld,
         decided_on=body.decided_on,
         actor=actor(who),
+        principal=who,
+        document_ref=body.document_ref,
     )
     await container.bus.handle(command)
-    return await container.views.case(case_id)
+    return await container.views.case(case_id, who, check=False)

@@ -1,12 +1,17 @@
-"""The roster: mediation organisations and mediators."""
+"""The roster: mediation organisations and mediators.
+
+A public registry (read whole by everyone the table lets read it); kept by staff and admins of the
+office that covers the organisation's seat. A name or login already on it is a 409 naming the field.
+"""
 
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Depends, status
 
-from mediation.entrypoints.dependencies import Container, RosterKeeper, RosterReader
+from mediation.entrypoints.dependencies import Container, Principal, allow
 from mediation.entrypoints.schemas.roster import MediatorIn, MediatorPatch, OrganisationIn
 from mediation.views.roster_models import MediatorList, MediatorOut, OrganisationList, OrganisationOut
 from shared.web.problems import problem_responses
@@ -21,15 +26,17 @@ router = APIRouter(prefix="/v1", tags=["roster"])
     summary="Register a mediation organisation",
 )
 async def register_organisation(
-    body: OrganisationIn, container: Container, _: RosterKeeper
+    body: OrganisationIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("roster.register_organisation"))],
 ) -> OrganisationOut:
-    organisation_id = await container.bus.handle(body.to_command())
-    found = [o for o in (await container.views.organisations()).items if o.id == organisation_id]
-    return found[0]
+    return await container.views.organisation(await container.bus.handle(body.to_command(who)))
 
 
 @router.get("/organisations", responses=problem_responses(401, 403), summary="List mediation organisations")
-async def list_organisations(container: Container, _: RosterReader) -> OrganisationList:
+async def list_organisations(
+    container: Container, _: Annotated[Principal, Depends(allow("roster.read"))]
+) -> OrganisationList:
     return await container.views.organisations()
 
 
@@ -39,19 +46,27 @@ async def list_organisations(container: Container, _: RosterReader) -> Organisat
     responses=problem_responses(401, 403, 404, 409, 422),
     summary="Register a mediator",
 )
-async def register_mediator(body: MediatorIn, container: Container, _: RosterKeeper) -> MediatorOut:
-    return await container.views.mediator(await container.bus.handle(body.to_command()))
+async def register_mediator(
+    body: MediatorIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("roster.register_mediator"))],
+) -> MediatorOut:
+    return await container.views.mediator(await container.bus.handle(body.to_command(who)))
 
 
 @router.get(
     "/mediators", responses=problem_responses(401, 403), summary="List mediators with their current load"
 )
-async def list_mediators(container: Container, _: RosterReader) -> MediatorList:
+async def list_mediators(
+    container: Container, _: Annotated[Principal, Depends(allow("roster.read"))]
+) -> MediatorList:
     return await container.views.mediators()
 
 
 @router.get("/mediators/{mediator_id}", responses=problem_responses(401, 403, 404), summary="Get a mediator")
-async def get_mediator(mediator_id: uuid.UUID, container: Container, _: RosterReader) -> MediatorOut:
+async def get_mediator(
+    mediator_id: uuid.UUID, container: Container, _: Annotated[Principal, Depends(allow("roster.read"))]
+) -> MediatorOut:
     return await container.views.mediator(mediator_id)
 
 
@@ -61,6 +76,9 @@ async def get_mediator(mediator_id: uuid.UUID, container: Container, _: RosterRe
     summary="Change a mediator's record",
 )
 async def update_mediator(
-    mediator_id: uuid.UUID, body: MediatorPatch, container: Container, _: RosterKeeper
+    mediator_id: uuid.UUID,
+    body: MediatorPatch,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("roster.update_mediator"))],
 ) -> MediatorOut:
-    return await container.views.mediator(await container.bus.handle(body.to_command(mediator_id)))
+    return await container.views.mediator(await container.bus.handle(body.to_command(mediator_id, who)))

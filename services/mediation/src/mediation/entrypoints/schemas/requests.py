@@ -14,6 +14,7 @@ from mediation.domain.agreement import AgreementContent, Instalment, SignatureMa
 from mediation.domain.confirmation import ApplicationManner, JointApplicantSignature
 from mediation.domain.mediating import TerminationGround
 from shared.domain.actors import Actor
+from shared.identity.principals import Principal
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -132,16 +133,19 @@ class ApplicantIn(_Body):
 
 
 class ConfirmationApplicationIn(_Body):
-    court_code: str | None = Field(default=None, description="Required when several courts are competent")
+    court_code: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] | None
+    ) = Field(default=None, description="Required when several courts are competent")
     applicants: list[ApplicantIn] = Field(min_length=2, description="Every party: the application is joint")
-    provided_materials: dict[str, str] = Field(
+    provided_materials: dict[ShortText, ShortText] = Field(
         default_factory=dict,
+        max_length=200,
         description="Checklist items the parties supplied, by code (identity:<party id>, property_rights, "
         "agent_authority) with a file reference",
     )
     subject_matter_region: Region | None = None
 
-    def to_command(self, case_id: uuid.UUID, actor: Actor) -> c.FileConfirmation:
+    def to_command(self, case_id: uuid.UUID, actor: Actor, principal: Principal) -> c.FileConfirmation:
         return c.FileConfirmation(
             case_id=case_id,
             court_code=self.court_code,
@@ -149,6 +153,7 @@ class ConfirmationApplicationIn(_Body):
             provided_materials=dict(self.provided_materials),
             subject_matter_region=self.subject_matter_region,
             actor=actor,
+            principal=principal,
         )
 
 
@@ -161,7 +166,10 @@ class ObjectionIn(_Body):
 
 class ObjectionDecisionIn(_Body):
     upheld: bool
-    decided_on: dt.date
+    decided_on: dt.date = Field(description="Not before the objection was lodged")
+    document_ref: ShortText | None = Field(
+        default=None, description="The court's decision document (required when a clerk enters it)"
+    )
 
 
 class PaymentIn(_Body):
@@ -175,7 +183,9 @@ class PerformanceIn(_Body):
 
 class EnforcementIn(_Body):
     applicant_id: uuid.UUID = Field(description="The party owed performance")
-    court_code: str | None = Field(
+    court_code: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] | None
+    ) = Field(
         default=None, description="Default: the court that ruled; or a same-level court where the property is"
     )
     breached_obligation: ShortText | None = Field(

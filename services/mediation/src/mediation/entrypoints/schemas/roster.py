@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from mediation.domain import commands as c
 from mediation.domain.roster import DeclaredConflict, OrganisationKind
+from shared.identity.principals import Principal
 from shared.vocabulary import IpType
 from shared.web.types import CreditCode, Name
 
@@ -25,10 +26,12 @@ class OrganisationIn(_Body):
     kind: OrganisationKind
     seat_region_code: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] = Field(examples=["330106"])
     registered_on_court_platform: bool = False
-    court_platform_code: str | None = None
+    court_platform_code: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] | None
+    ) = None
 
-    def to_command(self) -> c.RegisterOrganisation:
-        return c.RegisterOrganisation(**self.model_dump())
+    def to_command(self, principal: Principal) -> c.RegisterOrganisation:
+        return c.RegisterOrganisation(**self.model_dump(), principal=principal)
 
 
 class ConflictIn(_Body):
@@ -43,15 +46,20 @@ class ConflictIn(_Body):
 class MediatorIn(_Body):
     organisation_id: uuid.UUID
     name: Name
-    account: str | None = Field(default=None, description="The mediator's login (token subject)")
+    account: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)] | None = (
+        Field(default=None, description="The mediator's login (token subject); one mediator per login")
+    )
     specialties: list[IpType] = Field(default_factory=list)
-    regions: list[Region] = Field(default_factory=list, description="Division-code prefixes served")
+    regions: list[Region] = Field(
+        default_factory=list, max_length=100, description="Division-code prefixes served"
+    )
     registered_on_court_platform: bool = False
     max_active_cases: int = Field(default=10, ge=1, le=500)
-    conflicts: list[ConflictIn] = Field(default_factory=list)
+    conflicts: list[ConflictIn] = Field(default_factory=list, max_length=200)
 
-    def to_command(self) -> c.RegisterMediator:
+    def to_command(self, principal: Principal) -> c.RegisterMediator:
         return c.RegisterMediator(
+            principal=principal,
             organisation_id=self.organisation_id,
             name=self.name,
             account=self.account,
@@ -71,9 +79,10 @@ class MediatorPatch(_Body):
     max_active_cases: int | None = Field(default=None, ge=1, le=500)
     conflicts: list[ConflictIn] | None = None
 
-    def to_command(self, mediator_id: uuid.UUID) -> c.UpdateMediator:
+    def to_command(self, mediator_id: uuid.UUID, principal: Principal) -> c.UpdateMediator:
         return c.UpdateMediator(
             mediator_id=mediator_id,
+            principal=principal,
             active=self.active,
             specialties=frozenset(self.specialties) if self.specialties is not None else None,
             regions=tuple(self.regions) if self.regions is not None else None,
