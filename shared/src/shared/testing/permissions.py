@@ -91,7 +91,7 @@ async def call_cell(
 ) -> httpx.Response:
     """Take ``action`` once with an empty body (enough for the role check to answer)."""
     method, path = request_of(routers, action, values)
-    body = {} if method in ("POST", "PUT", "PATCH") else None
+    body: dict[str, Any] | None = {} if method in ("POST", "PUT", "PATCH") else None
     return await client.request(method, path, json=body)
 
 
