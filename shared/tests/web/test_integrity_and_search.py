@@ -44,3 +44,23 @@ async def test_a_duplicate_hearing_room_is_a_409(start_service: StartService) ->
 def test_search_terms_match_literally() -> None:
     assert like_pattern("50%_off\\") == "%50\\%\\_off\\\\%"
     assert like_pattern("ZL2023", anchored=True) == "ZL2023%"
+
+
+LISTS = {
+    "intake": ("/v1/complaints", Role.STAFF),
+    "adjudication": ("/v1/cases", Role.STAFF),
+    "mediation": ("/v1/cases", Role.STAFF),
+    "credit": ("/v1/records", Role.CREDIT_OFFICER),
+}
+
+
+async def test_an_offset_past_the_deepest_page_is_a_422_in_every_service(start_service: StartService) -> None:
+    # fuzzing found offset=2**63 reaching PostgreSQL (a 500); every list now bounds it at the edge
+    for name, (path, role) in LISTS.items():
+        service = await start_service(name)
+        client = service.client(role)
+        deepest = await client.get(path, params={"offset": 100_000})
+        too_deep = await client.get(path, params={"offset": 2**63})
+        assert deepest.status_code == 200, f"{name}: {deepest.text}"
+        assert too_deep.status_code == 422, f"{name}: {too_deep.text}"
+        assert too_deep.json()["errors"][0]["field"] == "query.offset", too_deep.text

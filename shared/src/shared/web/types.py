@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from fastapi import Query
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
@@ -41,3 +42,11 @@ def _masked_id(value: str) -> str:
 MaskedIdNumber = Annotated[str, StringConstraints(max_length=40), AfterValidator(_masked_id)]
 """A personal ID number as the system keeps it: a full number is checked (GB 11643) and masked on
 entry (``3301**********123X``); an already-masked one is kept; anything else is refused."""
+
+MAX_OFFSET = 100_000
+"""The deepest page a list serves by offset: deeper reads are a filter's job (and an offset past
+PostgreSQL's bigint range was a 500). A list never needs more than this to reach a staff member's
+work."""
+
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (at most 100,000)")]
+"""The ``offset`` query parameter of every list."""

@@ -25,6 +25,7 @@ from adjudication.entrypoints.schemas.penalty import (
 from adjudication.handlers import StepOutcome
 from adjudication.views.models import PenaltyCaseList, PenaltyCaseRead
 from shared.web.problems import problem_responses
+from shared.web.types import Offset
 
 router = APIRouter(prefix="/v1/penalty-cases", tags=["counterfeit-patent penalty cases"])
 ERRORS = (401, 403, 404, 409, 422)
@@ -48,7 +49,7 @@ async def list_cases(
     _: CaseReader,
     state: PenaltyState | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> PenaltyCaseList:
     return await container.views.penalty_cases(state=state, limit=limit, offset=offset)
 

@@ -23,6 +23,7 @@ from adjudication.views.models import (
 )
 from shared.documents import render_html, render_pdf
 from shared.web.problems import problem_responses
+from shared.web.types import Offset
 
 router = APIRouter(prefix="/v1", tags=["cases"])
 CHUNK = 1024 * 1024
@@ -43,7 +44,7 @@ async def list_cases(
     ] = None,
     overdue: Annotated[bool, Query(description="Only cases with a legal deadline already past")] = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> CaseList:
     return await container.views.cases(
         complaint_id=complaint_id,

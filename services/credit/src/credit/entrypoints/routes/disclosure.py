@@ -13,6 +13,7 @@ from credit.views.record_models import DisclosedListing
 from credit.views.shapes import Page
 from shared.identifiers import normalise_uscc
 from shared.web.problems import problem_responses
+from shared.web.types import Offset
 
 router = APIRouter(prefix="/v1", tags=["public disclosure"])
 
@@ -25,7 +26,7 @@ async def published_listings(
     name: Annotated[str | None, Query(max_length=200, description="Part of an organisation's name")] = None,
     credit_code: Annotated[str | None, Query(max_length=40)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> Page[DisclosedListing]:
     return await container.views.disclosure.listings(
         list_type=list_type,

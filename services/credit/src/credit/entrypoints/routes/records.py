@@ -36,6 +36,7 @@ from shared.documents import render_html, render_pdf
 from shared.idempotency import HEADER, IdempotencyKey
 from shared.web.auth import Principal
 from shared.web.problems import problem_responses
+from shared.web.types import Offset
 
 router = APIRouter(prefix="/v1", tags=["records"])
 IdempotencyHeader = Annotated[str | None, Header(alias=HEADER)]
@@ -104,7 +105,7 @@ async def list_records(
     list_type: ListType | None = None,
     overdue: Annotated[bool | None, Query(description="Only records with a missed deadline")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> Page[RecordSummary]:
     return await container.views.records.records(
         RecordFilter(subject_id, state, list_type, overdue, limit=limit, offset=offset)

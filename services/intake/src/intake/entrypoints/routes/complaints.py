@@ -33,6 +33,7 @@ from intake.views.workflow_models import NoticeRead
 from shared.vocabulary import IpType
 from shared.web.problems import problem_responses
 from shared.web.responses import model_response
+from shared.web.types import Offset
 
 router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 ERRORS = problem_responses(401, 403, 404, 409, 422)
@@ -82,7 +83,7 @@ async def list_complaints(
     received_from: dt.datetime | None = None,
     received_to: dt.datetime | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> ComplaintPage:
     """Newest first (stable: ties broken by complaint number)."""
     where = ComplaintFilter(

@@ -24,6 +24,7 @@ from intake.views.registry import ImportErrorPage, ImportJobRead, RightRead
 from shared.errors import FieldError
 from shared.vocabulary import IpType
 from shared.web.problems import problem_responses
+from shared.web.types import Offset
 
 router = APIRouter(prefix="/v1/rights", tags=["rights registry"])
 ERRORS = problem_responses(401, 403, 404, 409, 422)
@@ -86,7 +87,7 @@ async def get_import_errors(
     container: Container,
     _: StaffPrincipal,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> ImportErrorPage:
     return await container.views.registry.errors(job_id, limit=limit, offset=offset)
 

@@ -23,6 +23,7 @@ from mediation.views.case_models import AssignmentOut, CaseList, CaseRead, Deadl
 from mediation.views.roster_models import CandidateList
 from shared.web.audit import record_read
 from shared.web.problems import problem_responses
+from shared.web.types import Offset
 
 router = APIRouter(prefix="/v1", tags=["mediation cases"])
 CHANGE = problem_responses(401, 403, 404, 409, 422)
@@ -43,7 +44,7 @@ async def list_cases(
         str | None, Query(description="Complaint, adjudication case or court assignment id")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> CaseList:
     return await container.views.cases(
         who,
