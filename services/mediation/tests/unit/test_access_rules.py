@@ -18,7 +18,6 @@ from mediation.domain.access import (
     authorise_step,
     court_act_by,
     reader_for,
-    scope_prefix,
 )
 from mediation.domain.case import MediationCase
 from mediation.domain.kinds import MediationKind
@@ -27,7 +26,7 @@ from mediation.testing import STAFF, T0, TIMING, mediator, new_case, organisatio
 from shared.access.minimise import Reader
 from shared.access.rules import ObjectDenied
 from shared.domain.actors import Actor
-from shared.identity.principals import Principal, PrincipalKind, Role
+from shared.identity.principals import Principal, PrincipalKind, Role, scope_prefix
 
 
 def person(*roles: Role, subject: str = "p1", office: str = "330106") -> Principal:

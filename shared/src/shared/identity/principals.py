@@ -73,11 +73,14 @@ _PREFIX_LENGTH = {
 }
 
 
+def scope_prefix(office_code: str) -> str:
+    """The division prefix an office covers (``3301`` for a city office): lists filter on it in SQL."""
+    return division_code(office_code)[: _PREFIX_LENGTH[division_level(office_code)]]
+
+
 def covers(scope_office: str, office: str) -> bool:
     """True if an office at ``scope_office`` may see what belongs to ``office`` (roll-up)."""
-    scope = division_code(scope_office)
-    prefix = _PREFIX_LENGTH[division_level(scope_office)]
-    return division_code(office)[:prefix] == scope[:prefix]
+    return division_code(office).startswith(scope_prefix(scope_office))
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,12 +38,9 @@ from shared.access.rules import (
 )
 from shared.domain.actors import Actor
 from shared.identity.principals import (
-    DivisionLevel,
     Principal,
     PrincipalKind,
     Role,
-    division_code,
-    division_level,
 )
 
 OFFICE_READERS = frozenset({Role.STAFF, Role.OFFICE_HEAD, Role.CLERK, Role.ADJUDICATOR})
@@ -55,18 +52,6 @@ FULL_VIEW = frozenset({Role.STAFF, Role.OFFICE_HEAD})
 
 READING = frozenset({AssignmentStatus.PENDING, AssignmentStatus.CONFIRMED, AssignmentStatus.ENDED})
 ACTING = frozenset({AssignmentStatus.PENDING, AssignmentStatus.CONFIRMED})
-
-_PREFIX_LENGTH = {
-    DivisionLevel.NATIONAL: 0,
-    DivisionLevel.PROVINCE: 2,
-    DivisionLevel.CITY: 4,
-    DivisionLevel.COUNTY: 6,
-}
-
-
-def scope_prefix(office_code: str) -> str:
-    """The division prefix an office covers (``3301`` for a city office): lists filter on it in SQL."""
-    return division_code(office_code)[: _PREFIX_LENGTH[division_level(office_code)]]
 
 
 def is_person(principal: Principal) -> bool:

@@ -34,7 +34,6 @@ from mediation.domain.access import (
     acts_as_mediator,
     authorise_read,
     reader_for,
-    scope_prefix,
 )
 from mediation.domain.case import MediationCase
 from mediation.domain.confirming import application, case_competence
@@ -76,7 +75,7 @@ from shared.access.minimise import Reader, minimise_party
 from shared.case_record import CaseRecord, RecordedEvent
 from shared.db import LIKE_ESCAPE, like_pattern
 from shared.documents import Document, render_html, render_pdf
-from shared.identity.principals import Principal, PrincipalKind
+from shared.identity.principals import Principal, PrincipalKind, scope_prefix
 from shared.timers import TimerStatus
 from shared.vocabulary import PartyKind
 
