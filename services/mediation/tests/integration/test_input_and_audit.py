@@ -135,3 +135,12 @@ async def test_steps_reads_refusals_and_roster_changes_are_on_the_audit_trail(
         ("mediation.roster.register_mediator", "mediator")
     ]
     assert uuid.UUID(registered[0]["object_id"]) == uuid.UUID(roster["mediator"]["id"])
+
+
+async def test_an_audit_cursor_past_the_bigint_range_is_a_422(mediation: RunningService) -> None:
+    # found by fuzzing: after=1.8e20 reached PostgreSQL as a 500
+    auditor = mediation.client(Role.AUDITOR, subject="auditor-cursor")
+    response = await auditor.get("/v1/audit-trail", params={"after": 182842958774117957632})
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["field"] == "query.after"
+    assert (await auditor.get("/v1/audit-trail", params={"after": 2**63 - 1})).status_code == 200

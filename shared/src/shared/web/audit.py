@@ -32,6 +32,7 @@ from shared.errors import NotFound, PermissionDenied
 from shared.identity.principals import Principal, Role
 from shared.web.auth import require_roles
 from shared.web.problems import problem_responses
+from shared.web.types import After
 
 
 class AuditContextMiddleware:
@@ -132,7 +133,7 @@ def audit_router() -> APIRouter:
         outcome: Outcome | None = None,
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
-        after: Annotated[int, Query(ge=0)] = 0,
+        after: After = 0,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
     ) -> AuditPage:
         platform = request.app.state.container.platform

@@ -50,3 +50,8 @@ work."""
 
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (at most 100,000)")]
 """The ``offset`` query parameter of every list."""
+
+BIGINT_MAX = 2**63 - 1
+
+After = Annotated[int, Query(ge=0, le=BIGINT_MAX, description="The last sequence number already read")]
+"""A keyset cursor over a ``bigint`` sequence: past PostgreSQL's range it is a 422, not a 500."""
