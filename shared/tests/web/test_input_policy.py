@@ -139,3 +139,28 @@ async def test_a_method_a_path_does_not_serve_is_a_405_naming_every_method_it_do
     )
     assert response.status_code == 405
     assert response.headers["allow"] == "GET, POST"
+
+
+async def test_a_405_names_the_methods_of_the_most_specific_path_only(intake: RunningService) -> None:
+    # fuzzing: /v1/rights/imports/{id} also matches /v1/rights/{ip_type}/{number}, whose PUT it advertised
+    response = await intake.client(Role.STAFF).request(
+        "OPTIONS", "/v1/rights/imports/00000000-0000-0000-0000-000000000000"
+    )
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET"
+
+
+async def test_a_broken_multipart_body_is_a_422_naming_the_body(intake: RunningService) -> None:
+    # fuzzing: Starlette answered a malformed form with an undocumented 400
+    boundary = "014ab1a29920b9cd8aa053fee13c3ab3"
+    response = await intake.client(Role.STAFF).post(
+        "/v1/rights/imports",
+        content=f"--{boundary}\r\n[[{{'<': -3}}]]--{boundary}--\r\n".encode(),
+        headers={
+            "Content-Type": f"multipart/form-data; boundary={boundary}",
+            "Idempotency-Key": "broken-form",
+        },
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["field"] == "body"
+    assert response.json()["errors"][0]["code"] == "malformed_body"

@@ -183,6 +183,24 @@ async def _request_validation_error(request: Request, error: RequestValidationEr
 
 
 async def _http_exception(request: Request, error: StarletteHTTPException) -> JSONResponse:
+    if error.status_code == 400:
+        # Starlette's only 400 is a body it could not parse (a broken multipart form): the body is
+        # invalid, as a broken JSON document is, and is reported the same way.
+        return problem_response(
+            request,
+            status=422,
+            code="validation_error",
+            title=("Request validation failed", "请求参数校验失败"),
+            detail=("The request body could not be parsed", "请求体无法解析"),
+            errors=[
+                FieldError(
+                    field="body",
+                    code="malformed_body",
+                    message=str(error.detail) or "The body could not be parsed",
+                    message_zh="请求体格式错误，无法解析",
+                )
+            ],
+        )
     code, title_en, title_zh = _HTTP_TEXTS.get(
         error.status_code, ("http_error", "Request failed", "请求失败")
     )
@@ -201,14 +219,19 @@ async def _http_exception(request: Request, error: StarletteHTTPException) -> JS
 
 
 def _allowed_methods(request: Request) -> list[str]:
-    """Every method some route serves at this path (Starlette names only the first route's)."""
+    """Every method served at this path by its most specific template (Starlette names only the first
+    route's). ``/v1/rights/imports/{id}`` also matches ``/v1/rights/{type}/{number}``, but the resource
+    it names is the import job: a template with more literal segments wins."""
     scope = {**request.scope, "method": "__any__"}
-    methods: set[str] = set()
+    by_specificity: dict[int, set[str]] = {}
     for route in _routes(request.app.routes):
         match, _ = route.matches(scope)
         if match is not Match.NONE:
-            methods |= set(getattr(route, "methods", None) or ())
-    return sorted(methods)
+            literal = sum(
+                1 for part in str(getattr(route, "path", "")).split("/") if part and "{" not in part
+            )
+            by_specificity.setdefault(literal, set()).update(getattr(route, "methods", None) or ())
+    return sorted(by_specificity[max(by_specificity)]) if by_specificity else []
 
 
 def _routes(routes: Sequence[Any]) -> list[Any]:

@@ -23,7 +23,7 @@ async def list_rooms(container: Container, _: CaseReader) -> list[RoomRead]:
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(401, 403, 409, 422),
     summary="Add a hearing room (physical, or a remote meeting room)",
 )
 async def add_room(body: RoomIn, container: Container, _: RoomManager) -> RoomRead:
