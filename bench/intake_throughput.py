@@ -180,12 +180,15 @@ class Stack:
             await migrations.upgrade(spec, self.database_url)
         for name in PIPELINE:
             self.serve([sys.executable, "-m", "shared.cli", "api", name], name, self.env)
+        # The same intake API with its audit trail off: what the trail costs per registration.
+        unaudited = {**self.env, "AUDIT_ENABLED": "false"}
+        self.serve([sys.executable, "-m", "shared.cli", "api", "intake"], "intake-unaudited", unaudited)
         bare = [
             sys.executable, "-m", "uvicorn", "bench.bare_app:create_app", "--factory", "--loop", "uvloop",
             "--http", "httptools", "--no-access-log", "--log-level", "warning",
         ]  # fmt: skip
         self.serve(bare, "bare", {"BENCH_DATABASE_URL": self.database_url}, port_flag=True)
-        for name in PIPELINE:
+        for name in (*PIPELINE, "intake-unaudited"):
             await wait_ready(self.ports[name])
 
     def serve(self, args: list[str], name: str, env: dict[str, str], *, port_flag: bool = False) -> None:
@@ -290,8 +293,10 @@ async def broker_restart(
     )
 
 
-def clients(stack: Stack) -> tuple[httpx.AsyncClient, httpx.AsyncClient, httpx.AsyncClient]:
-    token = stack.issuer.issue("bench", [Role.ADMIN], office_code="000000", ttl=timedelta(hours=2))
+def clients(
+    stack: Stack,
+) -> tuple[httpx.AsyncClient, httpx.AsyncClient, httpx.AsyncClient, httpx.AsyncClient]:
+    token = stack.issuer.issue("bench", [Role.STAFF], office_code="000000", ttl=timedelta(hours=2))
     headers = {"Authorization": f"Bearer {token}"}
     # Expire idle connections before uvicorn does (5 s), or a reused one can be closed mid-request.
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=64, keepalive_expiry=2)
@@ -300,16 +305,22 @@ def clients(stack: Stack) -> tuple[httpx.AsyncClient, httpx.AsyncClient, httpx.A
         httpx.AsyncClient(base_url=url(stack.ports["intake"]), headers=headers, limits=limits),
         httpx.AsyncClient(base_url=url(stack.ports["adjudication"]), headers=headers),
         httpx.AsyncClient(base_url=url(stack.ports["bare"]), limits=limits),
+        httpx.AsyncClient(base_url=url(stack.ports["intake-unaudited"]), headers=headers, limits=limits),
     )
 
 
 async def run(stack: Stack, seconds: float, restart_broker: bool) -> None:
-    intake, adjudication, bare = clients(stack)
-    async with intake, adjudication, bare:
+    intake, adjudication, bare, unaudited = clients(stack)
+    async with intake, adjudication, bare, unaudited:
         registered: list[str] = []
 
         async def post_complaint() -> None:
             response = await intake.post("/v1/complaints", json=complaint_body())
+            response.raise_for_status()
+            registered.append(response.json()["id"])
+
+        async def post_unaudited() -> None:
+            response = await unaudited.post("/v1/complaints", json=complaint_body())
             response.raise_for_status()
             registered.append(response.json()["id"])
 
@@ -327,6 +338,15 @@ async def run(stack: Stack, seconds: float, restart_broker: bool) -> None:
                     f"intake registration, {n} client(s)", post_complaint, clients=n, seconds=seconds
                 )
                 rounds[n].append((bare_round, intake_round))
+        audit_rounds: list[tuple[Result, Result]] = []
+        for _ in range(ROUNDS):
+            off = await load(
+                "intake registration, audit trail off, 32", post_unaudited, clients=32, seconds=seconds
+            )
+            on = await load(
+                "intake registration, audit trail on, 32", post_complaint, clients=32, seconds=seconds
+            )
+            audit_rounds.append((off, on))
         stack.start_workers()
         await asyncio.sleep(3)  # the workers join their consumer groups
         pipeline = await load(
@@ -355,6 +375,10 @@ async def run(stack: Stack, seconds: float, restart_broker: bool) -> None:
             print(intake_median.line())
             target = "   (target >= 80%)" if n == 32 else ""
             print(f"  intake / bare endpoint at {n:>2} client(s): {ratio:6.1%}{target}")
+        audit_ratio = statistics.median(on.rate / off.rate for off, on in audit_rounds)
+        print(median_round([off for off, _ in audit_rounds]).line())
+        print(median_round([on for _, on in audit_rounds]).line())
+        print(f"  audit trail on / off at 32 clients: {audit_ratio:6.1%}   (target >= 90%)")
         print("\nphase 2: whole pipeline (four services, API and worker processes, two cores)")
         print(pipeline.line())
         print(
