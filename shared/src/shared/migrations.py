@@ -77,7 +77,8 @@ def _with_connection(
 def run_migrations(target_metadata: MetaData) -> None:
     """The body of every service's ``env.py``: migrate ``target_metadata.schema`` only."""
     schema = target_metadata.schema
-    assert schema, "service metadata must name its schema"
+    if not schema:
+        raise ValueError("service metadata must name its schema")
     if context.is_offline_mode():
         context.configure(
             url=context.config.get_main_option("sqlalchemy.url"),

@@ -88,7 +88,8 @@ class OidcKeys:
             age = self._clock() - self._fetched_at
             if self._cached is None or age >= self._refresh or (refresh and age >= self._min_refresh):
                 await self._fetch()
-        assert self._cached is not None
+        if self._cached is None:  # _fetch either stores keys or raises; kept explicit for the type
+            raise IdentityProviderUnavailable("No signing keys are known", "没有可用的签名密钥")
         return self._cached
 
     async def _fetch(self) -> None:

@@ -42,7 +42,8 @@ class MessagingTables:
 
     @property
     def schema(self) -> str:
-        assert self.outbox.schema is not None
+        if self.outbox.schema is None:
+            raise ValueError("a service's messaging tables belong to its schema")
         return self.outbox.schema
 
 
