@@ -58,9 +58,21 @@ async def record_ecommerce_step(
 ) -> EcommerceNotice:
     notice = await _notice(uow, str(cmd.notice_id))
     authorise_notice_step(cmd.principal, await office_of(uow, notice.complaint_id), notice.platform)
-    STEPS[cmd.step](NoticeStep(notice, cmd, cmd.at or clock(), rules))
+    at = cmd.at or clock()
+    _not_before(at, notice.notice_at, "at", "the notice it belongs to", "所属通知的接收时间")
+    if cmd.arrival_at is not None:
+        _not_before(cmd.arrival_at, at, "arrival_at", "its forwarding", "转送时间")
+    STEPS[cmd.step](NoticeStep(notice, cmd, at, rules))
     await NOTICES.record(uow, notice, save=lambda: uow.notices.save(notice), parent_id=notice.complaint_id)
     return notice
+
+
+def _not_before(moment: dt.datetime, earliest: dt.datetime, field: str, what: str, what_zh: str) -> None:
+    """A step cannot precede what it follows (a measure before the notice, an arrival before sending)."""
+    if moment < earliest:
+        en = f"{field} ({moment.isoformat()}) cannot be before {what} ({earliest.isoformat()})"
+        zh = f"{field}（{moment.isoformat()}）不能早于{what_zh}（{earliest.isoformat()}）"
+        raise InvalidComplaint(en, zh, field_errors=[FieldError(field, "before_its_object", en, zh)])
 
 
 async def _notice(uow: IntakeUnitOfWork, notice_id: str) -> EcommerceNotice:

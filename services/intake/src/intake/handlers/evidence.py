@@ -31,10 +31,11 @@ async def attach_evidence(
         raise EvidenceRejected(en, zh, field_errors=[FieldError("file", "media_type", en, zh)])
     earlier = await uow.evidence.find_by_hash(complaint.id, cmd.sha256)
     if earlier is not None:
-        raise AlreadyExists(
+        en, zh = (
             f"The same file is already evidence {earlier} on this complaint",
             f"相同文件已作为证据 {earlier} 提交",
         )
+        raise AlreadyExists(en, zh, field_errors=[FieldError("file", "duplicate", en, zh)])
     now = clock()
     await uow.evidence.add(
         id=cmd.evidence_id,
