@@ -59,12 +59,16 @@ async def record_ecommerce_step(
     notice = await _notice(uow, str(cmd.notice_id))
     authorise_notice_step(cmd.principal, await office_of(uow, notice.complaint_id), notice.platform)
     at = cmd.at or clock()
-    _not_before(at, notice.notice_at, "at", "the notice it belongs to", "所属通知的接收时间")
-    if cmd.arrival_at is not None:
-        _not_before(cmd.arrival_at, at, "arrival_at", "its forwarding", "转送时间")
+    _not_before(at, notice.notice_at, "at", *NOTICE)
+    if cmd.arrival_at is not None:  # it reached the holder after it was sent (when that is given)
+        sent, what = (cmd.at, ("its forwarding", "转送时间")) if cmd.at else (notice.notice_at, NOTICE)
+        _not_before(cmd.arrival_at, sent, "arrival_at", *what)
     STEPS[cmd.step](NoticeStep(notice, cmd, at, rules))
     await NOTICES.record(uow, notice, save=lambda: uow.notices.save(notice), parent_id=notice.complaint_id)
     return notice
+
+
+NOTICE = ("the notice it belongs to", "所属通知的接收时间")
 
 
 def _not_before(moment: dt.datetime, earliest: dt.datetime, field: str, what: str, what_zh: str) -> None:
