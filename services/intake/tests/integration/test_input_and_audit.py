@@ -69,8 +69,10 @@ async def test_patent_numbers_need_their_check_character(intake: RunningService)
     assert (
         await client.post("/v1/complaints", json=complaint_body(right_number=CORRECTED))
     ).status_code == 201
-    old_form = await client.post("/v1/complaints", json=complaint_body(right_number="ZL99100001.X"))
-    assert old_form.status_code in (201, 422)  # an 8-digit number is judged by its own check character
+    old_wrong = await client.post("/v1/complaints", json=complaint_body(right_number="ZL99100001.X"))
+    assert old_wrong.status_code == 422 and "should be 3" in old_wrong.json()["errors"][0]["message"]
+    old_form = await client.post("/v1/complaints", json=complaint_body(right_number="ZL99100001.3"))
+    assert old_form.status_code == 201, old_form.text  # the 8-digit numbers before October 2003
     trademark = complaint_body(ip_type="trademark", right_number="TM 12345678")
     assert (await client.post("/v1/complaints", json=trademark)).status_code == 201
     not_a_mark = await client.post(
