@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import copy
 import datetime as dt
-import random
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,21 +31,14 @@ from intake.handlers import COMMAND_HANDLERS
 from intake.rules import IntakeRules, load_rules
 from shared.contracts import CloudEvent, EventData
 from shared.idempotency import IdempotencyKey
-from shared.identifiers import patent_check_character
 from shared.messagebus import MessageBus
 from shared.testing.events import publish_event
 from shared.testing.fakes import FakeStore, FakeUnitOfWork
-from shared.testing.refs import random_name, random_uscc
+from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.testing.waiting import read_topic
 from shared.vocabulary import IpType, PartyKind
 
 NOW = dt.datetime(2026, 9, 16, 2, 0, tzinfo=dt.UTC)
-
-
-def random_patent_number() -> str:
-    """A valid invention or utility-model application number (its check character computed)."""
-    digits = f"2023{random.choice('12389')}{random.randint(0, 9_999_999):07d}"
-    return f"ZL{digits}.{patent_check_character(digits)}"
 
 
 def party(role: PartyRole = PartyRole.RESPONDENT, **overrides: Any) -> PartyRecord:
