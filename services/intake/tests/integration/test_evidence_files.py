@@ -112,6 +112,11 @@ async def test_content_must_be_what_it_claims_and_names_are_normalised(intake: R
     disposition = download.headers["content-disposition"]
     assert disposition.startswith("attachment;")
     assert "filename*=UTF-8''" + urllib.parse.quote("公证书 第1号.pdf", safe="") in disposition
+    trail = await intake.client(Role.AUDITOR).get(
+        "/v1/audit-trail", params={"object_id": complaint_id, "action": "intake.evidence.download"}
+    )
+    (entry,) = trail.json()["items"]
+    assert entry["outcome"] == "read" and entry["details"]["evidence_id"] == stored.json()["id"]
 
 
 async def test_an_upload_beyond_the_limit_is_refused_with_a_problem(start_intake: Any) -> None:

@@ -185,6 +185,7 @@ async def test_mutations_and_sensitive_reads_are_on_the_audit_trail(intake: Runn
     created = await staff.post("/v1/complaints", json=complaint_body())
     complaint_id = created.json()["id"]
     assert (await staff.get(f"/v1/complaints/{complaint_id}")).status_code == 200
+    assert (await staff.get(f"/v1/complaints/{complaint_id}/timeline")).status_code == 200
     outsider = intake.client(Role.STAFF, subject="outsider", office="510100")
     assert (await outsider.get(f"/v1/complaints/{complaint_id}")).status_code == 403
     await staff.put(
@@ -199,6 +200,7 @@ async def test_mutations_and_sensitive_reads_are_on_the_audit_trail(intake: Runn
     subject = entries[0]["actor"]
     assert ("intake.complaint.register", "succeeded", subject) in seen
     assert ("intake.complaint.read", "read", subject) in seen
+    assert ("intake.complaint.timeline", "read", subject) in seen
     assert all(e["office_code"] == "330106" for e in entries)
     denied = await auditor.get("/v1/audit-trail", params={"actor": "outsider", "outcome": "denied"})
     assert [e["action"] for e in denied.json()["items"]][-1:] == ["intake.complaint.read"]

@@ -8,10 +8,11 @@ from collections.abc import Callable
 
 from intake.domain.access import authorise_step
 from intake.domain.complaint import Complaint
-from intake.domain.errors import ComplaintNotFound
+from intake.domain.errors import ComplaintNotFound, InvalidComplaint
 from intake.publishing import COMPLAINTS
 from intake.unit_of_work import IntakeUnitOfWork
 from shared.audit.trail import current_context
+from shared.errors import FieldError
 from shared.identity.principals import Principal
 
 Clock = Callable[[], dt.datetime]
@@ -59,3 +60,11 @@ def audit(uow: IntakeUnitOfWork, action: str, object_type: str, object_id: objec
         object_id=str(object_id),
         details={key: str(value) if value is not None else None for key, value in details.items()},
     )
+
+
+def not_before(moment: dt.datetime, earliest: dt.datetime, field: str, what: str, what_zh: str) -> None:
+    """A step cannot precede what it follows (a measure before the notice, an arrival before sending)."""
+    if moment < earliest:
+        en = f"{field} ({moment.isoformat()}) cannot be before {what} ({earliest.isoformat()})"
+        zh = f"{field}（{moment.isoformat()}）不能早于{what_zh}（{earliest.isoformat()}）"
+        raise InvalidComplaint(en, zh, field_errors=[FieldError(field, "before_its_object", en, zh)])

@@ -12,7 +12,7 @@ from intake.domain.access import authorise_notice_step
 from intake.domain.deadlines import NOTARISATION_DELAY_CAP
 from intake.domain.ecommerce_notice import EcommerceNotice
 from intake.domain.errors import EcommerceNoticeNotFound, InvalidComplaint
-from intake.handlers.common import Clock, complaint_for_update, complaint_step, office_of
+from intake.handlers.common import Clock, complaint_for_update, complaint_step, not_before, office_of
 from intake.publishing import NOTICES
 from intake.rules import IntakeRules
 from intake.unit_of_work import IntakeUnitOfWork
@@ -59,24 +59,16 @@ async def record_ecommerce_step(
     notice = await _notice(uow, str(cmd.notice_id))
     authorise_notice_step(cmd.principal, await office_of(uow, notice.complaint_id), notice.platform)
     at = cmd.at or clock()
-    _not_before(at, notice.notice_at, "at", *NOTICE)
+    not_before(at, notice.notice_at, "at", *NOTICE)
     if cmd.arrival_at is not None:  # it reached the holder after it was sent (when that is given)
         sent, what = (cmd.at, ("its forwarding", "转送时间")) if cmd.at else (notice.notice_at, NOTICE)
-        _not_before(cmd.arrival_at, sent, "arrival_at", *what)
+        not_before(cmd.arrival_at, sent, "arrival_at", *what)
     STEPS[cmd.step](NoticeStep(notice, cmd, at, rules))
     await NOTICES.record(uow, notice, save=lambda: uow.notices.save(notice), parent_id=notice.complaint_id)
     return notice
 
 
 NOTICE = ("the notice it belongs to", "所属通知的接收时间")
-
-
-def _not_before(moment: dt.datetime, earliest: dt.datetime, field: str, what: str, what_zh: str) -> None:
-    """A step cannot precede what it follows (a measure before the notice, an arrival before sending)."""
-    if moment < earliest:
-        en = f"{field} ({moment.isoformat()}) cannot be before {what} ({earliest.isoformat()})"
-        zh = f"{field}（{moment.isoformat()}）不能早于{what_zh}（{earliest.isoformat()}）"
-        raise InvalidComplaint(en, zh, field_errors=[FieldError(field, "before_its_object", en, zh)])
 
 
 async def _notice(uow: IntakeUnitOfWork, notice_id: str) -> EcommerceNotice:

@@ -131,10 +131,16 @@ async def get_complaint(
 @router.get("/{complaint_id}/timeline", responses=ERRORS, summary="Everything that happened to a complaint")
 async def get_timeline(
     complaint_id: uuid.UUID,
+    request: Request,
     container: Container,
     principal: Annotated[Principal, Depends(allow("complaint.timeline"))],
 ) -> Timeline:
-    return await container.views.complaints.timeline(complaint_id, principal)
+    """Part of the complaint's file: the read is recorded on the audit trail."""
+    timeline = await container.views.complaints.timeline(complaint_id, principal)
+    await record_read(
+        request, "intake.complaint.timeline", object_type="complaint", object_id=str(complaint_id)
+    )
+    return timeline
 
 
 @router.get("/{complaint_id}/workflows", responses=ERRORS, summary="Centre workflow records of a complaint")
