@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from intake.testing import complaint_body, published, random_patent_number
-from shared.testing.refs import random_name, random_uscc
+from intake.testing import complaint_body, published
+from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.web.auth import Role
 
 
