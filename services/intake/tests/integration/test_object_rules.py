@@ -156,3 +156,15 @@ async def test_admin_and_outsiders_take_no_step_on_a_complaint(intake: RunningSe
         await client.post(f"/v1/complaints/{complaint['id']}/not-accepted", json={"reason": "x"}),
     ]:
         assert (response.status_code, response.json()["code"]) == (403, "action_denied"), response.text
+
+
+async def test_the_examiners_of_a_centre_are_kept_by_its_office(intake: RunningService) -> None:
+    examiner = {"name": "钱审查", "centre": CHENGDU, "interests": []}
+    assert refused(await staff(intake, XIHU).put("/v1/examiners/ex-cd-1", json=examiner))
+    assert (await staff(intake, CHENGDU).put("/v1/examiners/ex-cd-1", json=examiner)).status_code == 200
+    taken_over = await staff(intake, XIHU).put("/v1/examiners/ex-cd-1", json={**examiner, "centre": XIHU})
+    assert refused(taken_over)
+    admin = intake.client(Role.ADMIN, subject="ops", office="510000")  # operates the province's registry
+    assert (
+        await admin.put("/v1/examiners/ex-cd-1", json={**examiner, "name": "钱审查员"})
+    ).status_code == 200

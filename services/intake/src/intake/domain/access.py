@@ -14,6 +14,7 @@ action; these rules decide the record (``shared.access.rules`` raise a 403 ``obj
   on that examiner, so nobody else may sign in their place.
 * **platform-bound**: an e-commerce platform reads and records steps only on the notices addressed
   to it (the notice's ``platform`` is the token's ``partner_code``, never a body's).
+* the examiners of a centre are kept by the staff or admins of its office (or one covering it).
 * customs and courts get nothing from intake over the API (§H: ``intake.ip_right.status_changed``
   reaches customs as an event).
 
@@ -84,6 +85,13 @@ def authorise_opinion(principal: Principal | None, office_code: str, examiner_id
         return
     authorise_step(principal, office_code)
     require_assigned(principal, [examiner_id] if examiner_id else [], "examiner", "审查员")
+
+
+def authorise_registry(principal: Principal | None, centre: str) -> None:
+    """The examiners of a centre are kept by its office (or one covering it), staff or admin."""
+    if principal is None or not (centre[:6].isascii() and centre[:6].isdigit() and len(centre) >= 6):
+        return  # a centre without an office code: the registry is the deployment's own
+    require_office(principal, centre)
 
 
 def authorise_notice(principal: Principal | None, office_code: str, platform: str) -> Reader:

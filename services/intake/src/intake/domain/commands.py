@@ -187,6 +187,8 @@ class SaveExaminer:
     name: str
     centre: str
     interests: tuple[str, ...]
+    principal: Principal | None = None
+    """Who keeps the examiners: only for a centre within their office (when the centre is an office code)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from intake.domain import commands as c
-from intake.domain.access import authorise_opinion
+from intake.domain.access import authorise_opinion, authorise_registry
 from intake.domain.centre_case import CentreCase, CentreCaseStatus, Examiner, Opinion
 from intake.domain.complaint import Complaint
 from intake.domain.errors import CentreCaseNotFound, ExaminerNotFound
@@ -28,6 +28,10 @@ REFERRAL_TRACKS = {
 
 
 async def save_examiner(cmd: c.SaveExaminer, uow: IntakeUnitOfWork) -> Examiner:
+    authorise_registry(cmd.principal, cmd.centre)
+    current = await uow.examiners.get(cmd.id)
+    if current is not None:
+        authorise_registry(cmd.principal, current.centre)  # nor take over another office's examiner
     examiner = Examiner(id=cmd.id, name=cmd.name, centre=cmd.centre, interests=cmd.interests)
     await uow.examiners.save(examiner)
     audit(uow, "examiner.save", "examiner", examiner.id, centre=examiner.centre)

@@ -53,7 +53,11 @@ async def save_examiner(
     principal: Annotated[Principal, Depends(allow("examiner.save"))],
 ) -> ExaminerOut:
     command = c.SaveExaminer(
-        id=examiner_id, name=body.name, centre=body.centre, interests=tuple(body.interests)
+        id=examiner_id,
+        name=body.name,
+        centre=body.centre,
+        interests=tuple(body.interests),
+        principal=principal,
     )
     examiner = await container.bus.handle(command)
     return ExaminerOut(
