@@ -92,6 +92,12 @@ async def test_content_must_be_what_it_claims_and_names_are_normalised(intake: R
     assert refused_file(await upload(client, complaint_id, "notarial.pdf", EXE, "application/pdf"))
     assert refused_file(await upload(client, complaint_id, "page.html", HTML, "text/html"))
     assert refused_file(await upload(client, complaint_id, "scan.png", PDF, "image/png"))
+    nul = await client.post(
+        f"/v1/complaints/{complaint_id}/evidence",
+        files={"file": ("a.pdf", PDF, "application/pdf")},
+        data={"description": "公证\x00书", "source": "平台\x1b"},
+    )
+    assert nul.status_code == 422 and [e["field"] for e in nul.json()["errors"]] == ["source", "description"]
 
     stored = await upload(client, complaint_id, "..\\..\\公证书 第1号.pdf", PDF, "application/pdf")
     assert stored.status_code == 201, stored.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import mimetypes
+import re
 import uuid
 from typing import Annotated
 
@@ -308,6 +309,7 @@ async def upload_evidence(
     the scanner could not check is kept as ``pending_scan`` and not served until a scan passes.
     A refused or failed upload leaves no row and no file behind.
     """
+    _text_only(notarisation_ref=notarisation_ref, source=source, description=description)
     authorise_step(principal, await container.views.complaints.office_of(complaint_id))
     file_name = safe_filename(file.filename or "", fallback="evidence")
     media_type = await _checked_type(file, file_name, container.rules.media_types)
@@ -338,6 +340,24 @@ async def upload_evidence(
     response.headers["Location"] = f"/v1/complaints/{complaint_id}/evidence/{evidence_id}"
     item, _ = await container.views.complaints.evidence_file(complaint_id, evidence_id)
     return item
+
+
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def _text_only(**fields: str | None) -> None:
+    """Form fields follow the input policy of JSON bodies: no NUL or other control characters (422)."""
+    problems = []
+    for name, value in fields.items():
+        if value is not None and _NOT_TEXT.search(value):
+            en, zh = "Contains a control or non-text character", "含有控制字符或非文本字符"
+            problems.append(FieldError(name, "control_character", en, zh))
+    if problems:
+        raise EvidenceRejected(
+            "A form field contains characters that are not text",
+            "表单字段含有非文本字符",
+            field_errors=problems,
+        )
 
 
 async def _checked_type(file: UploadFile, file_name: str, allowed: frozenset[str]) -> str:
