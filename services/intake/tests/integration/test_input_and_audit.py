@@ -207,3 +207,20 @@ async def test_mutations_and_sensitive_reads_are_on_the_audit_trail(intake: Runn
     roster = await auditor.get("/v1/audit-trail", params={"object_id": "ex-audit"})
     assert [e["action"] for e in roster.json()["items"]] == ["intake.examiner.save"]
     assert (await staff.get("/v1/audit-trail")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"received_from": "2026-01-01T00:00:00"},
+        {"received_to": "9999-12-31T23:59:59+14:00"},
+        {"received_from": "0001-01-01T00:00:00Z"},
+        {"status": "'; DROP TABLE x; --", "track": "\\", "centre": "%_"},
+        {"examiner_id": "x" * 5000},
+    ],
+)
+async def test_list_filters_never_fail(intake: RunningService, params: dict[str, str]) -> None:
+    page = await intake.client(Role.STAFF).get("/v1/complaints", params=params)
+    assert page.status_code in (200, 422), page.text
+    queue = await intake.client(Role.STAFF).get("/v1/queue", params={"track": "%", "centre": "\\"})
+    assert queue.status_code == 200, queue.text
