@@ -16,6 +16,7 @@ from intake.rules import IntakeRules, load_rules
 from intake.settings import IntakeSettings
 from intake.unit_of_work import IntakeUnitOfWork
 from intake.views import IntakeViews
+from shared.files import ClamdScanner
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import bind
 from shared.platform import Platform, build_platform
@@ -33,6 +34,7 @@ class IntakeContainer:
     bus: MessageBus[IntakeUnitOfWork]
     views: IntakeViews
     evidence_files: EvidenceFiles
+    rules: IntakeRules
     importer: RegistryImporter
     clock: Callable[[], dt.datetime]
     uow_factory: Callable[[], IntakeUnitOfWork]
@@ -48,6 +50,7 @@ def intake_rules(settings: IntakeSettings) -> IntakeRules:
     return IntakeRules(
         table=load_rules(settings.rules_file),
         centre=settings.centre,
+        office_code=settings.office_code,
         office_region_code=office if office.isdigit() and office != "000000" else None,
         province=settings.province_code,
         media_types=frozenset(settings.evidence_media_types),
@@ -62,7 +65,12 @@ async def bootstrap(
     rules = intake_rules(settings)  # a malformed rule table stops the start here
     platform = build_platform(settings, messaging)
     uow_factory = platform.uow_factory(IntakeUnitOfWork)
-    evidence_files = EvidenceFiles(settings.evidence_dir, settings.evidence_max_bytes)
+    scanner = (
+        ClamdScanner(settings.clamd_host, settings.clamd_port, timeout=settings.clamd_timeout.total_seconds())
+        if settings.clamd_host
+        else None
+    )
+    evidence_files = EvidenceFiles(settings.evidence_dir, settings.evidence_max_bytes, scanner)
     bus = MessageBus(
         uow_factory, COMMAND_HANDLERS, {"clock": clock, "rules": rules, "evidence_files": evidence_files}
     )
@@ -89,6 +97,7 @@ async def bootstrap(
             bus=bus,
             views=IntakeViews.on(platform.sessions),
             evidence_files=evidence_files,
+            rules=rules,
             importer=importer,
             clock=clock,
             uow_factory=uow_factory,

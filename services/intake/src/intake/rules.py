@@ -27,6 +27,8 @@ class IntakeRules:
 
     table: RuleTable
     centre: str
+    office_code: str = "000000"
+    """The deployment's office (``OFFICE_CODE``): the office a complaint belongs to when none is known."""
     office_region_code: str | None
     province: str | None
     media_types: frozenset[str]

@@ -42,6 +42,12 @@ class IntakeSettings(ServiceSettings):
     evidence_media_types: tuple[str, ...] = Field(
         default=DEFAULT_MEDIA_TYPES, description="Media types accepted as evidence"
     )
+    clamd_host: str | None = Field(
+        default=None,
+        description="Virus scanner (clamd INSTREAM) for evidence files; none: files are not scanned",
+    )
+    clamd_port: int = Field(default=3310, ge=1, le=65535)
+    clamd_timeout: timedelta = Field(default=timedelta(seconds=30), description="A scan taking longer waits")
     import_dir: Path = Field(
         default=Path(".data/intake/imports"), description="Uploaded registry import files"
     )

@@ -15,8 +15,10 @@ import pytest
 import pytest_asyncio
 
 from shared.kafka.topics import all_topics, ensure_topics
-from shared.testing.plugin import BrokerHandle, PostgresHandle, embedded_broker, fresh_database
-from shared.testing.services import RunningService
+from shared.service import discover_services
+from shared.testing.identity import LocalIssuer
+from shared.testing.plugin import FAST_SETTINGS, BrokerHandle, PostgresHandle, embedded_broker, fresh_database
+from shared.testing.services import RunningService, start_service
 
 StartIntake = Callable[..., Awaitable[RunningService]]
 
@@ -44,3 +46,28 @@ def start_intake(start_service: Any, tmp_path: Path) -> StartIntake:
         return service
 
     return start
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def intake(
+    database_url: str,
+    broker: BrokerHandle,
+    identity_provider: LocalIssuer,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AsyncIterator[RunningService]:
+    """Intake with its worker, shared by a module (for tests that need no settings of their own)."""
+    root = tmp_path_factory.mktemp("intake")
+    settings = {
+        **FAST_SETTINGS,
+        **identity_provider.settings(),
+        "database_url": database_url,
+        "kafka_bootstrap_servers": broker.bootstrap_servers,
+        "run_workers": True,
+        "evidence_dir": root / "evidence",
+        "import_dir": root / "imports",
+    }
+    service = await start_service(discover_services()["intake"], settings)
+    try:
+        yield service
+    finally:
+        await service.stop()

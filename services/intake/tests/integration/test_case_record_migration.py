@@ -49,7 +49,7 @@ async def _skeleton_complaint(url: str) -> uuid.UUID:
     await _execute(
         url,
         "INSERT INTO intake.complaints (id, ip_type, right_number, complainant, respondents, facts, "
-        "requested_procedure, status, received_at) VALUES (:id, 'invention_patent', 'ZL202310000001.X', "
+        "requested_procedure, status, received_at) VALUES (:id, 'invention_patent', 'ZL202310000001.5', "
         "CAST(:party AS jsonb), CAST(:parties AS jsonb), '事实', 'adjudication', 'RECEIVED', :at)",
         [{"id": complaint_id, "party": party, "parties": f"[{party}]", "at": AT}],
     )

@@ -18,7 +18,8 @@ async def _queue(client: Any, complaint_id: str, **params: str) -> list[dict[str
 
 
 async def test_a_platform_request_becomes_a_centre_case_with_recusal_checked(start_intake: Any) -> None:
-    client = (await start_intake(office_code="510100")).client(Role.STAFF)
+    intake = await start_intake(office_code="510100")
+    client = intake.client(Role.STAFF)
     respondent = random_name("网店")
     body = complaint_body(
         channel="ecommerce_platform",
@@ -46,10 +47,12 @@ async def test_a_platform_request_becomes_a_centre_case_with_recusal_checked(sta
     assert assigned.json()["status"] == "OPINION_DRAFTING"
     assert [i["step"] for i in await _queue(client, complaint["id"], examiner_id="ex-clear")] == ["opinion"]
 
-    issued = await client.post(
-        f"/v1/centre-cases/{case_id}/opinion",
-        json={"conclusion": "infringing", "reasons": "外观近似，构成侵权"},
-    )
+    opinion = {"conclusion": "infringing", "reasons": "外观近似，构成侵权"}
+    not_the_examiner = await client.post(f"/v1/centre-cases/{case_id}/opinion", json=opinion)
+    examiner = intake.client(Role.STAFF, subject="ex-clear")  # the examiner the recusal check cleared
+    issued = await examiner.post(f"/v1/centre-cases/{case_id}/opinion", json=opinion)
+
+    assert (not_the_examiner.status_code, not_the_examiner.json()["code"]) == (403, "object_denied")
     closed = await client.post(f"/v1/centre-cases/{case_id}/closure", json={"note": "平台已确认收到"})
 
     assert issued.json()["opinion"]["conclusion"] == "infringing"

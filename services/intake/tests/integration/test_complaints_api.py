@@ -38,7 +38,7 @@ def full_body(**overrides: Any) -> dict[str, Any]:
             {
                 "kind": "individual",
                 "name": "李四",
-                "id_number": "330106199001011234",
+                "id_number": "33010619900101123X",
                 "address": "杭州市西湖区",
             }
         ],
@@ -74,7 +74,7 @@ async def test_every_intake_field_is_kept_and_an_accepted_complaint_is_routed(st
     assert body["triage"]["rule"] == "ordinary_patent_adjudication"
     assert body["complainant"]["capacity"] == "exclusive_licensee"
     assert body["agent"]["power_of_attorney_ref"] == "WT-2026-3"
-    assert body["respondents"][0]["id_number_masked"] == "3301**********1234"
+    assert body["respondents"][0]["id_number_masked"] == "3301**********123X"
     assert body["rights"][0]["verification"]["status"] == "unknown"
     assert [f["rule"] for f in body["findings"]] == ["right_unverified"]
     assert body["listings"][0]["listing_id"] == "66180001"

@@ -88,7 +88,8 @@ async def test_deadlines_in_the_queue_are_tracked_on_their_records_after_the_upg
     assert (await client.get("/v1/queue")).json()["items"] == queue["items"]
     await client.put("/v1/examiners/ex-1", json={"name": "赵审查", "centre": "510100", "interests": []})
     await client.post(f"/v1/centre-cases/{case_id}/assignment", json={"examiner_id": "ex-1"})
-    issued = await client.post(
+    examiner = intake.client(Role.STAFF, subject="ex-1")  # the opinion is the assigned examiner's
+    issued = await examiner.post(
         f"/v1/centre-cases/{case_id}/opinion", json={"conclusion": "infringing", "reasons": "近似"}
     )
     assert issued.status_code == 200, issued.text

@@ -53,7 +53,7 @@ def test_right_numbers_are_compared_without_decoration() -> None:
 def _right(**overrides: object) -> RegisteredRight:
     values: dict[str, object] = {
         "ip_type": IpType.INVENTION_PATENT,
-        "number": "ZL202310000001.X",
+        "number": "ZL202310000001.5",
         "holder_name": "杭州某某科技有限公司",
         "holder_credit_code": None,
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import uuid
 
-from shared.identifiers import ALPHABET, uscc_check_character
+from shared.identifiers import ALPHABET, patent_check_character, uscc_check_character
 
 
 def random_uscc() -> str:
@@ -20,4 +20,6 @@ def random_name(prefix: str = "测试科技") -> str:
 
 
 def random_patent_number() -> str:
-    return f"ZL2023{random.randint(10000000, 99999999)}.{random.randint(0, 9)}"
+    """A valid 2023 application number (invention, utility model, design or PCT), check character included."""
+    digits = f"2023{random.choice('12389')}{random.randint(0, 9_999_999):07d}"
+    return f"ZL{digits}.{patent_check_character(digits)}"

@@ -10,16 +10,19 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake.adapters.orm import evidence
 from intake.domain.errors import EvidenceRejected
+from intake.domain.vocabulary import ScanStatus
 from shared.errors import FieldError
+from shared.files import ClamdScanner, ScanResult
 
 CHUNK = 1 << 20
 
@@ -34,8 +37,31 @@ class StagedFile:
 
 
 class EvidenceFiles:
-    def __init__(self, root: Path, max_bytes: int) -> None:
-        self._root, self._max_bytes = root, max_bytes
+    """Evidence files on disk; with a ``scanner`` (clamd), each file is scanned before it is kept."""
+
+    def __init__(self, root: Path, max_bytes: int, scanner: ClamdScanner | None = None) -> None:
+        self._root, self._max_bytes, self._scanner = root, max_bytes, scanner
+
+    async def scan(self, staged: StagedFile) -> ScanStatus:
+        """Scan a staged file: an infected one is refused (the caller discards it)."""
+        status = await self._scan(staged.staging_path)
+        if status is ScanStatus.INFECTED:
+            en, zh = "The file contains a virus", "文件含有病毒"
+            raise EvidenceRejected(en, zh, field_errors=[FieldError("file", "infected", en, zh)])
+        return status
+
+    async def scan_stored(self, storage_key: str) -> ScanStatus:
+        return await self._scan(self.path_of(storage_key))
+
+    async def _scan(self, path: Path) -> ScanStatus:
+        if self._scanner is None:
+            return ScanStatus.NOT_SCANNED
+        scan = await self._scanner.scan(_chunks(path))
+        return {
+            ScanResult.CLEAN: ScanStatus.CLEAN,
+            ScanResult.INFECTED: ScanStatus.INFECTED,
+            ScanResult.PENDING: ScanStatus.PENDING,
+        }[scan.result]
 
     async def stage(self, source: BinaryIO, complaint_id: uuid.UUID, evidence_id: uuid.UUID) -> StagedFile:
         storage_key = f"{complaint_id}/{evidence_id}"
@@ -82,6 +108,12 @@ class EvidenceFiles:
         return StagedFile(staging, self._root / storage_key, storage_key, digest.hexdigest(), size)
 
 
+async def _chunks(path: Path) -> AsyncIterator[bytes]:
+    with path.open("rb") as source:
+        while chunk := await asyncio.to_thread(source.read, CHUNK):
+            yield chunk
+
+
 def _too_large(limit: int) -> EvidenceRejected:
     en, zh = f"The file exceeds {limit} bytes", f"文件超过 {limit} 字节"
     return EvidenceRejected(en, zh, field_errors=[FieldError("file", "too_large", en, zh)])
@@ -93,6 +125,11 @@ class EvidenceRows:
 
     async def add(self, **values: object) -> None:
         await self._session.execute(insert(evidence).values(**values))
+
+    async def set_scan_status(self, evidence_id: uuid.UUID, scan_status: str) -> None:
+        await self._session.execute(
+            update(evidence).where(evidence.c.id == evidence_id).values(scan_status=scan_status)
+        )
 
     async def find_by_hash(self, complaint_id: uuid.UUID, sha256: str) -> uuid.UUID | None:
         return await self._session.scalar(

@@ -30,7 +30,7 @@ from shared.messaging.tables import messaging_tables
 from shared.web.idempotency import idempotency_table
 
 metadata = service_metadata("intake")
-messaging = messaging_tables(metadata)
+messaging = messaging_tables(metadata, audit=True)
 idempotency_keys = idempotency_table(metadata)
 
 
@@ -54,6 +54,7 @@ complaints = Table(
     Column("correlation_id", Text),
     Column("channel", Text, nullable=False, server_default="online"),
     Column("centre", Text, nullable=False, server_default=""),
+    Column("office_code", Text, nullable=False),
     Column("track", Text),
     Column("examiner_id", Text),
     Column("linked_complaint_id", UUID(as_uuid=True)),
@@ -62,6 +63,7 @@ complaints = Table(
     _now(),
     Index("ix_complaints_received_at", "received_at", "sequence"),
     Index("ix_complaints_status", "status"),
+    Index("ix_complaints_office_code", "office_code"),
 )
 
 complaint_keys = Table(
@@ -91,6 +93,7 @@ evidence = Table(
     Column("description", Text),
     Column("uploaded_by", Text, nullable=False),
     Column("uploaded_at", DateTime(timezone=True), nullable=False),
+    Column("scan_status", Text, nullable=False, server_default="not_scanned"),
     Index("ix_evidence_complaint_sha", "complaint_id", "sha256", unique=True),
 )
 

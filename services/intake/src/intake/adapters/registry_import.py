@@ -12,6 +12,7 @@ import asyncio
 import csv
 import datetime as dt
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import structlog
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from sqlalchemy import select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from intake.adapters.orm import import_errors, import_jobs
 from intake.domain import import_jobs as jobs
 from intake.domain.import_jobs import ImportStatus
-from intake.domain.rights import LicenceKind, Licensee, RegisteredRight, RightStatus
+from intake.domain.rights import LicenceKind, Licensee, RegisteredRight, RightStatus, right_number_problem
 from intake.publishing import status_changed_event
 from shared.db import is_database_unavailable
 from shared.liveness import Pulse
@@ -52,8 +53,23 @@ COLUMNS = (
 )
 
 
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def _text_only(value: Any) -> Any:
+    """A cell with a NUL or another control character is refused (PostgreSQL stores no NUL)."""
+    if isinstance(value, str) and _NOT_TEXT.search(value):
+        raise ValueError("contains a control or non-text character")
+    return value
+
+
 class LicenseeRow(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _text_only(cls, value: Any) -> Any:
+        return _text_only(value)
 
     name: str = Field(min_length=1)
     credit_code: CreditCode | None = None
@@ -73,6 +89,18 @@ class RegistryRow(BaseModel):
     valid_until: dt.date | None = None
     title: str | None = None
     licensees: list[LicenseeRow] = []
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _text_only(cls, value: Any) -> Any:
+        return _text_only(value)
+
+    @model_validator(mode="after")
+    def _number_of_its_kind(self) -> RegistryRow:
+        problem = right_number_problem(self.ip_type, self.number)
+        if problem is not None:
+            raise ValueError(f"number {self.number}: {problem}")
+        return self
 
     @field_validator("holder_credit_code", "valid_until", "title", "status", mode="before")
     @classmethod
@@ -143,7 +171,11 @@ def validate(rows: list[tuple[int, Any]]) -> tuple[list[RegisteredRight], list[R
             good.append(RegistryRow.model_validate(raw).to_domain())
         except ValidationError as exc:
             bad.extend(
-                RowError(number, ".".join(str(p) for p in err["loc"]) or "row", err["msg"])
+                RowError(
+                    number,
+                    _NOT_TEXT.sub("?", ".".join(str(p) for p in err["loc"]))[:200] or "row",
+                    err["msg"],
+                )
                 for err in exc.errors()
             )
     return good, bad

@@ -21,7 +21,7 @@ from intake.domain.vocabulary import Channel
 from shared.logs import current_correlation_id
 from shared.vocabulary import IpType, Party, RequestedProcedure
 
-NOT_IN_BODY = frozenset({"events", "timer_changes", "sequence", "version"})
+NOT_IN_BODY = frozenset({"events", "timer_changes", "sequence", "version", "office_code"})
 # Built once and executed with parameters: SQLAlchemy then compiles and coerces nothing per request.
 _NEXT_SEQUENCE = select(func.nextval(func.pg_get_serial_sequence("intake.complaints", "sequence")))
 _INSERT_COMPLAINT = insert(complaints)
@@ -131,6 +131,7 @@ def _columns(complaint: Complaint) -> dict[str, object]:
         "status": complaint.status.value,
         "channel": complaint.channel.value,
         "centre": complaint.centre,
+        "office_code": complaint.office_code,
         "track": complaint.triage.track.value if complaint.triage else None,
         "examiner_id": complaint.examiner_id,
         "linked_complaint_id": complaint.link.complaint_id if complaint.link else None,
@@ -142,7 +143,8 @@ def _columns(complaint: Complaint) -> dict[str, object]:
 def complaint_from_row(row: RowMapping) -> Complaint:
     if row["body"] is None:
         return _from_skeleton_row(row)
-    complaint = load(Complaint, {**row["body"], "sequence": row["sequence"], "version": row["version"]})
+    body = {**row["body"], "sequence": row["sequence"], "version": row["version"]}
+    complaint = load(Complaint, {**body, "office_code": row["office_code"]})
     return complaint
 
 
@@ -158,6 +160,7 @@ def _from_skeleton_row(row: RowMapping) -> Complaint:
         sequence=row["sequence"],
         channel=Channel(row["channel"]),
         centre=row["centre"],
+        office_code=row["office_code"],
         ip_type=IpType(row["ip_type"]),
         rights=(ClaimedRight(ip_type=IpType(row["ip_type"]), number=row["right_number"]),),
         complainant=party(row["complainant"], PartyRole.COMPLAINANT),

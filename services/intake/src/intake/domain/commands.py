@@ -17,10 +17,11 @@ from intake.domain.complaint import ClaimedRight, Listing, Location, SimpleCrite
 from intake.domain.parties import PartyRecord
 from intake.domain.rights import RegisteredRight, RightStatus
 from intake.domain.trade_fair import Measure
-from intake.domain.vocabulary import AllegedAct, Channel, Track
+from intake.domain.vocabulary import AllegedAct, Channel, ScanStatus, Track
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineReached
 from shared.idempotency import IdempotencyKey
+from shared.identity.principals import Principal
 from shared.vocabulary import IpType, RequestedProcedure
 
 
@@ -49,6 +50,8 @@ class RegisterComplaint:
     known_since: dt.date | None = None
     other_office_filings: tuple[str, ...] = ()
     trade_fair: TradeFairDetails | None = None
+    office_code: str | None = None
+    """The receiving office: the registering staff member's (from the token); else the deployment's."""
     actor: Actor
     idempotency_key: IdempotencyKey | None = None
 
@@ -58,6 +61,8 @@ class CorrectComplaint:
     complaint_id: uuid.UUID
     changes: Mapping[str, Any]
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,6 +72,8 @@ class OverrideTriage:
     procedure: str | None = None
     reason: str
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,6 +81,8 @@ class RefuseComplaint:
     complaint_id: uuid.UUID
     reason: str
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -81,6 +90,8 @@ class WithdrawComplaint:
     complaint_id: uuid.UUID
     reason: str
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -88,6 +99,8 @@ class ConfirmDuplicate:
     complaint_id: uuid.UUID
     reason: str
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -95,6 +108,8 @@ class SplitComplaint:
     complaint_id: uuid.UUID
     reason: str
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,6 +118,8 @@ class RecordFalseMaterials:
     party_id: uuid.UUID
     finding: str
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -117,10 +134,22 @@ class AttachEvidence:
     source: str | None = None
     notarisation_ref: str | None = None
     description: str | None = None
+    scan_status: ScanStatus = ScanStatus.NOT_SCANNED
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 # -- rights registry ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordEvidenceScan:
+    """The result of scanning again a file kept pending its virus scan."""
+
+    complaint_id: uuid.UUID
+    evidence_id: uuid.UUID
+    scan_status: ScanStatus
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -158,6 +187,8 @@ class SaveExaminer:
     name: str
     centre: str
     interests: tuple[str, ...]
+    principal: Principal | None = None
+    """Who keeps the examiners: only for a centre within their office (when the centre is an office code)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -165,6 +196,8 @@ class AssignExaminer:
     case_id: uuid.UUID
     examiner_id: str
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -173,6 +206,8 @@ class IssueOpinion:
     conclusion: Conclusion
     reasons: str
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -181,6 +216,8 @@ class ReferCentreCase:
     target: str
     reason: str
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -188,6 +225,8 @@ class CloseCentreCase:
     case_id: uuid.UUID
     note: str
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -198,6 +237,8 @@ class RecordTradeFairStep:
     note: str = ""
     measures: tuple[Measure, ...] = ()
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -208,6 +249,8 @@ class OpenEcommerceNotice:
     seller: str
     notice_at: dt.datetime
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
     idempotency_key: IdempotencyKey | None = None
 
 
@@ -221,6 +264,8 @@ class RecordEcommerceStep:
     reference: str | None = None
     note: str = ""
     actor: Actor
+    principal: Principal | None = None
+    """Who asked over the API (the object rules check it on the loaded record); None from events."""
 
 
 # -- downstream outcomes (consumed events) ------------------------------------------------------

@@ -22,6 +22,7 @@ IntakeError
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from shared.errors import Conflict, InvalidTransition, IpcaseError, NotFound, ValidationFailed
 
@@ -120,10 +121,22 @@ class InvalidComplaint(IntakeError, ValidationFailed):
     title_zh = "投诉内容不符合规则"
 
 
+class InvalidRight(IntakeError, ValidationFailed):
+    code = "invalid_right"
+    title = "The right's number is not valid for its kind"
+    title_zh = "权利号无效"
+
+
 class EvidenceRejected(IntakeError, ValidationFailed):
     code = "evidence_rejected"
     title = "The evidence file was refused"
     title_zh = "证据文件未被接受"
+
+
+class EvidencePendingScan(IntakeError, Conflict):
+    code = "evidence_pending_scan"
+    title = "The evidence file has not passed its virus scan yet"
+    title_zh = "证据文件尚未通过病毒扫描"
 
 
 class ImportRejected(IntakeError, ValidationFailed):
@@ -136,3 +149,25 @@ class RuleTableInvalid(IntakeError, ValidationFailed):
     code = "rule_table_invalid"
     title = "The rule table is malformed"
     title_zh = "规则表格式错误"
+
+
+T = TypeVar("T")
+
+
+class InvariantBroken(RuntimeError):
+    """A fact the code relies on is missing (a trade-fair complaint without its fair, a routed
+    complaint without its destination): a programming error, never an answer to a request."""
+
+
+def present(value: T | None, what: str) -> T:
+    """``value``, which the code's invariants say is there; :class:`InvariantBroken` if it is not."""
+    if value is None:
+        raise InvariantBroken(f"{what} is missing")
+    return value
+
+
+def expect(value: object, kind: type[T], what: str) -> T:
+    """``value`` as the ``kind`` the code's invariants say it is; :class:`InvariantBroken` if not."""
+    if not isinstance(value, kind):
+        raise InvariantBroken(f"{what} is a {type(value).__name__}, not a {kind.__name__}")
+    return value

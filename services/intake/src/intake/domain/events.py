@@ -25,6 +25,7 @@ class ActorKind(StrEnum):
     STAFF = "staff"
     SYSTEM = "system"  # intake itself: registration checks, timers (the shared ``SYSTEM`` kind)
     SERVICE = "service"  # adjudication or mediation, through their events
+    PLATFORM = "platform"  # an e-commerce platform recording a step on its own notice
 
 
 INTAKE = Actor(ActorKind.SYSTEM, "system")
@@ -32,6 +33,10 @@ INTAKE = Actor(ActorKind.SYSTEM, "system")
 
 def staff(subject: str, roles: Sequence[str] = ()) -> Actor:
     return Actor(ActorKind.STAFF, subject, tuple(roles))
+
+
+def platform(code: str) -> Actor:
+    return Actor(ActorKind.PLATFORM, code)
 
 
 def service(name: str) -> Actor:

@@ -12,6 +12,12 @@ from intake.domain.errors import IllegalStep
 from intake.domain.events import RegistryEvent
 from intake.domain.parties import PartyRecord, match_name
 from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
+from shared.identifiers import (
+    normalise_patent_number,
+    normalise_trademark_number,
+    patent_number_problem,
+    trademark_number_problem,
+)
 from shared.vocabulary import IpType
 
 
@@ -75,6 +81,26 @@ def normalise_number(raw: str) -> str:
     """A right number reduced for matching: ``ZL 2023 1000 0001.x`` and ``202310000001X`` are equal."""
     text = "".join(unicodedata.normalize("NFKC", raw).split()).upper().replace(".", "")
     return text.removeprefix("ZL")
+
+
+PATENTS = frozenset({IpType.INVENTION_PATENT, IpType.UTILITY_MODEL, IpType.DESIGN})
+
+
+def right_number_problem(ip_type: IpType | str, number: str) -> str | None:
+    """Why ``number`` is not a number of its kind, where the law defines the shape; else None.
+
+    A patent is a CNIPA application number with its check character (``ZL`` + 12 digits, or the
+    older 8/9 digits, ``.`` and the check character); a trademark registration number is 1 to 9
+    digits (``第…号`` and a ``TM`` prefix are decoration). Other kinds have no national shape.
+    """
+    kind = IpType(ip_type)
+    if kind in PATENTS:
+        problem = patent_number_problem(normalise_patent_number(number))
+        return None if problem is None else f"not a patent application number: {problem}"
+    if kind is IpType.TRADEMARK:
+        problem = trademark_number_problem(normalise_trademark_number(number).removeprefix("TM"))
+        return None if problem is None else f"not a trademark registration number: {problem}"
+    return None
 
 
 def right_key(ip_type: IpType | str, number: str) -> str:

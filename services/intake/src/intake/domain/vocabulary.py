@@ -87,5 +87,14 @@ class Agency(StrEnum):
     CUSTOMS = "customs"
 
 
+class ScanStatus(StrEnum):
+    """An evidence file's virus scan: served only when ``clean`` or ``not_scanned`` (no scanner)."""
+
+    CLEAN = "clean"
+    NOT_SCANNED = "not_scanned"  # no scanner configured (and files stored before scanning existed)
+    PENDING = "pending_scan"  # the scanner could not be reached: kept, not served until it passes
+    INFECTED = "infected"  # never stored: the upload is refused
+
+
 PATENT_TYPES = frozenset({"invention_patent", "utility_model", "design"})
 REPORT_TYPES = frozenset({"utility_model", "design"})

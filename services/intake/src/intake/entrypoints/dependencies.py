@@ -1,4 +1,9 @@
-"""Annotated dependency aliases for intake's routes."""
+"""Annotated dependency aliases for intake's routes, and the actor a principal is recorded as.
+
+Each route takes ``who: Annotated[Principal, Depends(allow("<action>"))]``: the principal, once the
+permission table (:data:`intake.access.ACCESS`) admits one of its roles to the action (each route
+names exactly one). The object rules are the handler's and the view's (``intake.domain.access``).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,12 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, Request
 from pydantic import BaseModel
 
+from intake.access import ACCESS
 from intake.bootstrap import IntakeContainer
-from intake.domain.events import staff
+from intake.domain.events import platform, staff
 from shared.domain.actors import Actor
 from shared.idempotency import HEADER, IdempotencyKey
-from shared.web.auth import Principal, Role, require_roles
+from shared.identity.principals import Principal, PrincipalKind
 
 
 async def _container(request: Request) -> IntakeContainer:
@@ -21,8 +27,10 @@ async def _container(request: Request) -> IntakeContainer:
 
 
 Container = Annotated[IntakeContainer, Depends(_container)]
-StaffPrincipal = Annotated[Principal, Depends(require_roles(Role.STAFF))]
 IdempotencyHeader = Annotated[str | None, Header(alias=HEADER)]
+
+allow = ACCESS.allow
+"""The route dependency of one action of the permission table."""
 
 
 def idempotency_key(
@@ -39,5 +47,7 @@ def idempotency_key(
 
 
 def acting(principal: Principal) -> Actor:
-    """The signed-in staff member as the actor of a step (never taken from a request body)."""
+    """The signed-in person (or platform) as the actor of a step (never taken from a request body)."""
+    if principal.kind is PrincipalKind.PLATFORM:
+        return platform(principal.partner_code or principal.subject)
     return staff(principal.subject, sorted(principal.roles))

@@ -34,6 +34,7 @@ COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.SplitComplaint: complaints.split_complaint,
     c.RecordFalseMaterials: complaints.record_false_materials,
     c.AttachEvidence: evidence.attach_evidence,
+    c.RecordEvidenceScan: evidence.record_evidence_scan,
     c.SaveRight: registry.save_right,
     c.ChangeRightStatus: registry.change_right_status,
     c.StartRegistryImport: registry.start_registry_import,

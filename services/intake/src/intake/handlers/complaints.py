@@ -38,6 +38,7 @@ async def register_complaint(
         channel=cmd.channel,
         channel_ref=cmd.channel_ref,
         centre=cmd.centre or rules.centre,
+        office_code=cmd.office_code or rules.office_code,
         ip_type=cmd.ip_type,
         rights=cmd.rights,
         complainant=cmd.complainant,
@@ -75,7 +76,7 @@ async def register_complaint(
 async def correct_complaint(
     cmd: c.CorrectComplaint, uow: IntakeUnitOfWork, clock: Clock, rules: IntakeRules
 ) -> Complaint:
-    complaint = await complaint_for_update(uow, cmd.complaint_id)
+    complaint = await complaint_for_update(uow, cmd.complaint_id, cmd.principal)
     now = clock()
     complaint.correct(cmd.changes, cmd.actor, now)
     await verify_rights(complaint, uow, now)
@@ -88,28 +89,28 @@ async def override_triage(
     cmd: c.OverrideTriage, uow: IntakeUnitOfWork, clock: Clock, rules: IntakeRules
 ) -> Complaint:
     """Staff put the complaint on another track, with a reason; the hand-off is published again."""
-    complaint = await complaint_for_update(uow, cmd.complaint_id)
+    complaint = await complaint_for_update(uow, cmd.complaint_id, cmd.principal)
     await hand_off(complaint, override(cmd.track, cmd.reason, cmd.procedure), uow, rules, cmd.actor, clock())
     await complaint_step(uow, complaint)
     return complaint
 
 
 async def refuse_complaint(cmd: c.RefuseComplaint, uow: IntakeUnitOfWork, clock: Clock) -> Complaint:
-    complaint = await complaint_for_update(uow, cmd.complaint_id)
+    complaint = await complaint_for_update(uow, cmd.complaint_id, cmd.principal)
     complaint.refuse(cmd.reason, cmd.actor, clock())
     await complaint_step(uow, complaint)
     return complaint
 
 
 async def withdraw_complaint(cmd: c.WithdrawComplaint, uow: IntakeUnitOfWork, clock: Clock) -> Complaint:
-    complaint = await complaint_for_update(uow, cmd.complaint_id)
+    complaint = await complaint_for_update(uow, cmd.complaint_id, cmd.principal)
     complaint.withdraw(cmd.reason, cmd.actor, clock())
     await complaint_step(uow, complaint)
     return complaint
 
 
 async def confirm_duplicate(cmd: c.ConfirmDuplicate, uow: IntakeUnitOfWork, clock: Clock) -> Complaint:
-    complaint = await complaint_for_update(uow, cmd.complaint_id)
+    complaint = await complaint_for_update(uow, cmd.complaint_id, cmd.principal)
     complaint.confirm_duplicate(cmd.actor, clock(), cmd.reason)
     await complaint_step(uow, complaint)
     return complaint
@@ -119,7 +120,7 @@ async def split_complaint(
     cmd: c.SplitComplaint, uow: IntakeUnitOfWork, clock: Clock, rules: IntakeRules
 ) -> Complaint:
     """Not a duplicate after all: the complaint is checked and triaged on its own."""
-    complaint = await complaint_for_update(uow, cmd.complaint_id)
+    complaint = await complaint_for_update(uow, cmd.complaint_id, cmd.principal)
     now = clock()
     complaint.split(cmd.actor, now, cmd.reason)
     await assess_and_triage(complaint, uow, rules, now)
@@ -131,7 +132,7 @@ async def record_false_materials(
     cmd: c.RecordFalseMaterials, uow: IntakeUnitOfWork, clock: Clock
 ) -> Complaint:
     """A party submitted false materials: a credit input (§C.1) published for the credit service."""
-    complaint = await complaint_for_update(uow, cmd.complaint_id)
+    complaint = await complaint_for_update(uow, cmd.complaint_id, cmd.principal)
     party = complaint.party(cmd.party_id)
     if party is None:
         raise PartyNotFound(f"No party {cmd.party_id} on this complaint", f"该投诉中无当事人 {cmd.party_id}")

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from intake.domain import commands as c
+from intake.domain.access import authorise_notice_step
 from intake.domain.deadlines import NOTARISATION_DELAY_CAP
 from intake.domain.ecommerce_notice import EcommerceNotice
 from intake.domain.errors import EcommerceNoticeNotFound, InvalidComplaint
-from intake.handlers.common import Clock, complaint_for_update, complaint_step
+from intake.handlers.common import Clock, complaint_for_update, complaint_step, not_before, office_of
 from intake.publishing import NOTICES
 from intake.rules import IntakeRules
 from intake.unit_of_work import IntakeUnitOfWork
@@ -34,7 +35,7 @@ async def open_ecommerce_notice(
         earlier = await uow.idempotency.claim(cmd.idempotency_key)
         if earlier is not None:
             return await _notice(uow, earlier)
-    complaint = await complaint_for_update(uow, cmd.complaint_id)
+    complaint = await complaint_for_update(uow, cmd.complaint_id, cmd.principal)
     notice = EcommerceNotice(
         complaint_id=complaint.id,
         platform=cmd.platform,
@@ -56,9 +57,18 @@ async def record_ecommerce_step(
     cmd: c.RecordEcommerceStep, uow: IntakeUnitOfWork, clock: Clock, rules: IntakeRules
 ) -> EcommerceNotice:
     notice = await _notice(uow, str(cmd.notice_id))
-    STEPS[cmd.step](NoticeStep(notice, cmd, cmd.at or clock(), rules))
+    authorise_notice_step(cmd.principal, await office_of(uow, notice.complaint_id), notice.platform)
+    at = cmd.at or clock()
+    not_before(at, notice.notice_at, "at", *NOTICE)
+    if cmd.arrival_at is not None:  # it reached the holder after it was sent (when that is given)
+        sent, what = (cmd.at, ("its forwarding", "转送时间")) if cmd.at else (notice.notice_at, NOTICE)
+        not_before(cmd.arrival_at, sent, "arrival_at", *what)
+    STEPS[cmd.step](NoticeStep(notice, cmd, at, rules))
     await NOTICES.record(uow, notice, save=lambda: uow.notices.save(notice), parent_id=notice.complaint_id)
     return notice
+
+
+NOTICE = ("the notice it belongs to", "所属通知的接收时间")
 
 
 async def _notice(uow: IntakeUnitOfWork, notice_id: str) -> EcommerceNotice:

@@ -9,6 +9,7 @@ from intake.domain.errors import AlreadyExists, EvidenceRejected, IllegalStep
 from intake.handlers.common import Clock, complaint_for_update, complaint_step
 from intake.rules import IntakeRules
 from intake.unit_of_work import IntakeUnitOfWork
+from shared.audit.trail import current_context
 from shared.errors import FieldError
 
 _CLOSED = frozenset({ComplaintStatus.CLOSED, ComplaintStatus.WITHDRAWN})
@@ -21,7 +22,7 @@ async def attach_evidence(
     rules: IntakeRules,
     evidence_files: EvidenceFiles,
 ) -> None:
-    complaint = await complaint_for_update(uow, cmd.complaint_id)
+    complaint = await complaint_for_update(uow, cmd.complaint_id, cmd.principal)
     if complaint.status in _CLOSED:
         raise IllegalStep(complaint.status.value, "EVIDENCE_ATTACHED", ())
     if cmd.media_type not in rules.media_types:
@@ -30,10 +31,11 @@ async def attach_evidence(
         raise EvidenceRejected(en, zh, field_errors=[FieldError("file", "media_type", en, zh)])
     earlier = await uow.evidence.find_by_hash(complaint.id, cmd.sha256)
     if earlier is not None:
-        raise AlreadyExists(
+        en, zh = (
             f"The same file is already evidence {earlier} on this complaint",
             f"相同文件已作为证据 {earlier} 提交",
         )
+        raise AlreadyExists(en, zh, field_errors=[FieldError("file", "duplicate", en, zh)])
     now = clock()
     await uow.evidence.add(
         id=cmd.evidence_id,
@@ -48,6 +50,7 @@ async def attach_evidence(
         description=cmd.description,
         uploaded_by=cmd.actor.id,
         uploaded_at=now,
+        scan_status=cmd.scan_status.value,
     )
     complaint.evidence_attached(
         cmd.evidence_id, cmd.file_name, cmd.size_bytes, cmd.sha256, cmd.notarisation_ref, by=cmd.actor, at=now
@@ -55,3 +58,14 @@ async def attach_evidence(
     await complaint_step(uow, complaint)
     # Last, so that a refusal above leaves the file staged for the caller to discard.
     evidence_files.promote(cmd.evidence_id, cmd.storage_key)
+
+
+async def record_evidence_scan(cmd: c.RecordEvidenceScan, uow: IntakeUnitOfWork) -> None:
+    """A file kept pending its scan was scanned again: clean releases it; infected keeps it withheld."""
+    await uow.evidence.set_scan_status(cmd.evidence_id, cmd.scan_status.value)
+    uow.audit.record(
+        current_context().action or "intake.evidence.scan",
+        object_type="complaint",
+        object_id=cmd.complaint_id,
+        details={"evidence_id": str(cmd.evidence_id), "scan_status": cmd.scan_status.value},
+    )

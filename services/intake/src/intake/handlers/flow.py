@@ -13,7 +13,7 @@ from intake.domain.centre_case import CentreCase, Classification
 from intake.domain.complaint import Complaint, Outcome, TriageDecision
 from intake.domain.deadlines import LIMITATION, OPINION, OPINION_PERIOD
 from intake.domain.dedup import find_link, keys_of
-from intake.domain.errors import InvalidComplaint
+from intake.domain.errors import InvalidComplaint, present
 from intake.domain.events import INTAKE, HandOff
 from intake.domain.rights import verify
 from intake.domain.trade_fair import TradeFairCase
@@ -78,13 +78,18 @@ async def hand_off(
         )
     handed_over = decision.destination is not None or decision.agency is not None
     evidence = await _evidence(complaint, uow) if handed_over else ()
-    complaint.route(
-        decision, actor, now, HandOff(evidence=evidence, office_region_code=rules.office_region_code)
-    )
+    office = _region_of(complaint.office_code) or rules.office_region_code
+    complaint.route(decision, actor, now, HandOff(evidence=evidence, office_region_code=office))
     if decision.track is Track.ECOMMERCE_OPINION:
         await _open_centre_case(complaint, uow, rules, actor, now)
     elif decision.track is Track.TRADE_FAIR:
         await _open_trade_fair_case(complaint, uow, rules, actor, now)
+
+
+def _region_of(office_code: str) -> str | None:
+    """The receiving office's division code (the office the receiving service files the case under)."""
+    division = office_code[:6]
+    return division if division.isascii() and division.isdigit() and division != "000000" else None
 
 
 async def _evidence(complaint: Complaint, uow: IntakeUnitOfWork) -> tuple[dict[str, object], ...]:
@@ -120,8 +125,7 @@ async def _open_trade_fair_case(
 ) -> None:
     if await uow.trade_fair_cases.for_complaint(complaint.id):
         return
-    fair = complaint.trade_fair
-    assert fair is not None
+    fair = present(complaint.trade_fair, "the trade fair of a trade-fair complaint")
     exhibitor = complaint.respondents[0]
     case = TradeFairCase(
         complaint_id=complaint.id,

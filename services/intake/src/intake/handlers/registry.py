@@ -11,7 +11,7 @@ from dataclasses import replace
 from intake.domain import commands as c
 from intake.domain.errors import RightNotFound
 from intake.domain.rights import RIGHT_STATUS, RegisteredRight
-from intake.handlers.common import Clock
+from intake.handlers.common import Clock, audit
 from intake.publishing import status_changed_event
 from intake.unit_of_work import IntakeUnitOfWork
 
@@ -24,6 +24,7 @@ async def save_right(cmd: c.SaveRight, uow: IntakeUnitOfWork, clock: Clock) -> R
             change.right, change.previous, clock().date(), "registry entry updated by staff"
         )
         uow.outbox.add(event, key=change.right.key)
+    audit(uow, "right.save", "ip_right", cmd.right.key, status=cmd.right.status.value)
     return cmd.right
 
 
@@ -39,6 +40,7 @@ async def change_right_status(cmd: c.ChangeRightStatus, uow: IntakeUnitOfWork) -
         uow.outbox.add(
             status_changed_event(updated, current.status, cmd.effective_date, cmd.reason), key=updated.key
         )
+    audit(uow, "right.change_status", "ip_right", updated.key, status=cmd.status.value, reason=cmd.reason)
     return updated
 
 
@@ -58,4 +60,5 @@ async def start_registry_import(cmd: c.StartRegistryImport, uow: IntakeUnitOfWor
     )
     if cmd.idempotency_key is not None:
         await uow.idempotency.complete(cmd.idempotency_key, str(cmd.job_id))
+    audit(uow, "right.import", "import_job", cmd.job_id, file_name=cmd.file_name, format=cmd.file_format)
     return str(cmd.job_id)

@@ -40,7 +40,7 @@ async def record_trade_fair_step(
         raise TradeFairCaseNotFound(
             f"Trade-fair complaint {cmd.case_id} not found", f"展会投诉 {cmd.case_id} 不存在"
         )
-    complaint = await complaint_for_update(uow, case.complaint_id)
+    complaint = await complaint_for_update(uow, case.complaint_id, cmd.principal)
     await STEPS[cmd.step](FairStep(case, complaint, cmd, cmd.at or clock(), uow, rules))
     await TRADE_FAIR_CASES.record(
         uow, case, save=lambda: uow.trade_fair_cases.save(case), parent_id=case.complaint_id

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from intake.domain.centre_case import CentreCase, CentreCaseStatus
 from intake.domain.complaint import Complaint
 from intake.domain.ecommerce_notice import EcommerceNotice
+from intake.domain.errors import expect, present
 from intake.domain.events import (
     CentreCaseEvent,
     CentreCaseReferred,
@@ -55,8 +56,8 @@ def _accepted(complaint: Complaint, event: DomainEvent) -> list[EventData]:
 
 def _triaged(complaint: Complaint, event: DomainEvent) -> list[EventData]:
     """A hand-off to adjudication or mediation is routed, to another agency referred; else nothing."""
-    assert isinstance(event, TriageDecided) and complaint.triage is not None
-    decision, hand_off = complaint.triage, event.hand_off
+    triaged = expect(event, TriageDecided, "a triage event")
+    decision, hand_off = present(complaint.triage, "the triage of a triaged complaint"), triaged.hand_off
     if decision.destination is not None:
         return [
             routed_event(
@@ -77,10 +78,9 @@ def _triaged(complaint: Complaint, event: DomainEvent) -> list[EventData]:
 
 
 def _false_materials(complaint: Complaint, event: DomainEvent) -> list[EventData]:
-    assert isinstance(event, FalseMaterialsFound)
-    party = complaint.party(uuid.UUID(str(event.details["party_id"])))
-    assert party is not None
-    return [false_materials_event(complaint, party, event.finding, event.actor.id, event.at)]
+    found = expect(event, FalseMaterialsFound, "a false-materials event")
+    party = present(complaint.party(uuid.UUID(str(found.details["party_id"]))), "the party found")
+    return [false_materials_event(complaint, party, found.finding, found.actor.id, found.at)]
 
 
 COMPLAINTS_PUBLISH: Publisher[Complaint] = Publisher(
@@ -117,7 +117,7 @@ class CentreCaseStep(Alongside):
 
 def _referred(step: CentreCaseStep, event: DomainEvent) -> list[EventData]:
     """Adjudication and mediation get the routed complaint (through the complaint); a court a referral."""
-    assert isinstance(event, CentreCaseReferred)
+    event = expect(event, CentreCaseReferred, "a centre-case referral")
     if event.to_state != CentreCaseStatus.REFERRED_COURT:
         return []
     referral = referral_event(

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from intake.domain.complaint import ClaimedRight, Complaint, TriageDecision
+from intake.domain.errors import present
 from intake.domain.parties import PartyRecord
 from intake.domain.rights import RegisteredRight, RightStatus
 from intake.domain.vocabulary import Agency
@@ -48,11 +49,11 @@ def routed_event(
     office_region_code: str | None,
     routed_at: dt.datetime,
 ) -> ComplaintRoutedV1:
-    assert decision.destination is not None
+    destination = present(decision.destination, "the destination of a routed complaint")
     return ComplaintRoutedV1(
         complaint_id=complaint.id,
         reference=complaint.reference,
-        destination=Destination(decision.destination),
+        destination=Destination(destination),
         procedure=decision.procedure or "ordinary",
         routing_rule=decision.rule,
         routing_reason=decision.reason,
@@ -76,9 +77,7 @@ def routed_event(
         track=decision.track.value,
         subject_ids=_subject_ids(complaint.parties),
         ip_refs=_ip_refs(complaint.rights),
-        legal_basis=(LegalBasis(instrument="专利法", article="65"),)
-        if decision.destination == "adjudication"
-        else (),
+        legal_basis=(LegalBasis(instrument="专利法", article="65"),) if destination == "adjudication" else (),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from typing import Any, Self
 
 from pydantic import BaseModel, Field
@@ -14,6 +15,7 @@ from intake.domain.complaint import Complaint
 from intake.domain.parties import PartyRecord, PartyRole
 from intake.domain.vocabulary import AllegedAct, Capacity, Channel, EvaluationReport, Track
 from intake.views.shapes import ListingIn, LocationIn, TradeFairIn
+from shared.access.minimise import Reader, minimise_party
 from shared.vocabulary import IpType, PartyKind, RequestedProcedure
 
 
@@ -34,8 +36,27 @@ class PartyOut(BaseModel):
     power_of_attorney_ref: str | None = None
 
     @classmethod
-    def from_domain(cls, party: PartyRecord) -> Self:
-        return cls.model_validate(party.as_dict())
+    def from_domain(cls, party: PartyRecord, reader: Reader = Reader.CASE_HANDLER) -> Self:
+        return cls.model_validate(minimised_party(party.as_dict(), reader))
+
+
+def mask_name(name: str) -> str:
+    """An individual's name as readers who do not handle the complaint see it: ``李四`` -> ``李*``."""
+    text = name.strip()
+    if " " in text:  # a Latin-script name: keep the initial of each part
+        return " ".join(part[:1] + "*" * (len(part) - 1) for part in text.split())
+    return text[:1] + "*" * max(len(text) - 1, 1)
+
+
+def minimised_party(party: Mapping[str, Any], reader: Reader) -> dict[str, Any]:
+    """A party as ``reader`` may see it (``shared.access.minimise``): an individual's phone, e-mail
+    and address masked for internal readers who do not handle the complaint and withheld from
+    partners, the name reduced to its first character. Organisations' data is not personal."""
+    individual = party.get("kind") == PartyKind.INDIVIDUAL.value
+    shown = minimise_party(party, reader, individual=individual)
+    if individual and reader is not Reader.CASE_HANDLER and shown.get("name"):
+        shown["name"] = mask_name(str(shown["name"]))
+    return shown
 
 
 class VerificationOut(BaseModel):
@@ -100,6 +121,7 @@ class ComplaintRead(BaseModel):
     channel: Channel
     channel_ref: str | None
     centre: str
+    office_code: str = Field(description="The receiving office the complaint belongs to (office scope)")
     ip_type: IpType
     right_number: str
     rights: list[RightOut]
@@ -128,11 +150,17 @@ class ComplaintRead(BaseModel):
     received_at: dt.datetime
 
     @classmethod
-    def from_complaint(cls, complaint: Complaint) -> Self:
+    def from_complaint(cls, complaint: Complaint, reader: Reader = Reader.CASE_HANDLER) -> Self:
+        """The complaint as ``reader`` may see it (parties minimised for readers who do not handle it)."""
         data = dump(complaint, exclude=set(NOT_IN_BODY))
+        parties = {"complainant": data["complainant"], "agent": data.get("agent")}
+        shown = {k: minimised_party(v, reader) if v else v for k, v in parties.items()}
         return cls.model_validate(
             {
                 **data,
+                **shown,
+                "respondents": [minimised_party(p, reader) for p in data["respondents"]],
+                "office_code": complaint.office_code,
                 "reference": complaint.reference,
                 "allowed_statuses": sorted(s.value for s in complaint.allowed()),
                 "right_number": complaint.rights[0].number,
@@ -175,6 +203,9 @@ class EvidenceRead(BaseModel):
     description: str | None
     uploaded_by: str
     uploaded_at: dt.datetime
+    scan_status: str = Field(
+        description="clean, not_scanned (no scanner configured), or pending_scan (not served until it passes)"
+    )
 
 
 class EvidenceList(BaseModel):

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from intake.adapters.orm import (
@@ -20,6 +20,7 @@ from intake.adapters.orm import (
     trade_fair_cases,
 )
 from intake.adapters.repository import complaint_from_row
+from intake.domain.access import authorise_read, list_scope, reader_for
 from intake.domain.errors import ComplaintNotFound, EvidenceNotFound
 from intake.domain.events import actor_text
 from intake.domain.parties import match_name
@@ -32,7 +33,10 @@ from intake.views.complaint_models import (
     Timeline,
     TimelineEntry,
 )
+from shared.access.minimise import Reader
 from shared.case_record import CaseRecord, RecordedEvent
+from shared.db import LIKE_ESCAPE, like_pattern
+from shared.identity.principals import Principal
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,10 +53,13 @@ class ComplaintFilter:
 
 
 class ComplaintViews:
+    """Reads for a principal: the object rules (:mod:`intake.domain.access`) decide each complaint,
+    lists are filtered in SQL to the principal's offices, and parties are minimised per reader."""
+
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
 
-    async def complaint(self, complaint_id: uuid.UUID) -> ComplaintRead:
+    async def complaint(self, complaint_id: uuid.UUID, principal: Principal | None = None) -> ComplaintRead:
         async with self._sessions() as session:
             row = (
                 (await session.execute(select(complaints).where(complaints.c.id == complaint_id)))
@@ -61,11 +68,20 @@ class ComplaintViews:
             )
         if row is None:
             raise complaint_not_found(complaint_id)
-        return ComplaintRead.from_complaint(complaint_from_row(row))
+        reader = Reader.CASE_HANDLER if principal is None else authorise_read(principal, row["office_code"])
+        return ComplaintRead.from_complaint(complaint_from_row(row), reader)
 
-    async def search(self, where: ComplaintFilter, *, limit: int, offset: int) -> ComplaintPage:
-        """Newest first; ``sequence`` breaks ties so pages are stable."""
-        conditions = _conditions(where)
+    async def office_of(self, complaint_id: uuid.UUID) -> str:
+        """The office a complaint belongs to (404 if there is no such complaint)."""
+        async with self._sessions() as session:
+            return await _office(session, complaint_id)
+
+    async def search(
+        self, where: ComplaintFilter, principal: Principal, *, limit: int, offset: int
+    ) -> ComplaintPage:
+        """Newest first; ``sequence`` breaks ties so pages are stable. Only the principal's offices'."""
+        reader = reader_for(principal)
+        conditions = [*_conditions(where), _in_scope(list_scope(principal))]
         async with self._sessions() as session:
             total = await session.scalar(select(func.count()).select_from(complaints).where(*conditions))
             rows = await session.execute(
@@ -75,19 +91,21 @@ class ComplaintViews:
                 .limit(limit)
                 .offset(offset)
             )
-            items = [ComplaintRead.from_complaint(complaint_from_row(r)) for r in rows.mappings()]
+            items = [ComplaintRead.from_complaint(complaint_from_row(r), reader) for r in rows.mappings()]
         return ComplaintPage(items=items, total=int(total or 0), limit=limit, offset=offset)
 
-    async def timeline(self, complaint_id: uuid.UUID) -> Timeline:
+    async def timeline(self, complaint_id: uuid.UUID, principal: Principal) -> Timeline:
         """The complaint's case record, its workflow records' events included, in recorded order."""
         async with self._sessions() as session:
-            await _require(session, complaint_id)
+            authorise_read(principal, await _office(session, complaint_id))
             recorded = await CaseRecord(session, case_record).of([complaint_id])
         return Timeline(complaint_id=complaint_id, items=[_entry(r) for r in recorded])
 
-    async def evidence(self, complaint_id: uuid.UUID) -> EvidenceList:
+    async def evidence(self, complaint_id: uuid.UUID, principal: Principal | None = None) -> EvidenceList:
         async with self._sessions() as session:
-            await _require(session, complaint_id)
+            office = await _office(session, complaint_id)
+            if principal is not None:
+                authorise_read(principal, office)
             rows = await session.execute(
                 select(evidence)
                 .where(evidence.c.complaint_id == complaint_id)
@@ -96,17 +114,21 @@ class ComplaintViews:
             return EvidenceList(items=[EvidenceRead.model_validate(dict(r)) for r in rows.mappings()])
 
     async def evidence_file(
-        self, complaint_id: uuid.UUID, evidence_id: uuid.UUID
+        self, complaint_id: uuid.UUID, evidence_id: uuid.UUID, principal: Principal | None = None
     ) -> tuple[EvidenceRead, str]:
         query = select(evidence).where(evidence.c.id == evidence_id, evidence.c.complaint_id == complaint_id)
         async with self._sessions() as session:
+            office = await _office(session, complaint_id)
+            if principal is not None:
+                authorise_read(principal, office)
             row = (await session.execute(query)).mappings().one_or_none()
         if row is None:
             raise EvidenceNotFound(f"Evidence {evidence_id} not found", f"证据 {evidence_id} 不存在")
         return EvidenceRead.model_validate(dict(row)), row["storage_key"]
 
-    async def workflows_of(self, complaint_id: uuid.UUID) -> dict[str, list[uuid.UUID]]:
+    async def workflows_of(self, complaint_id: uuid.UUID, principal: Principal) -> dict[str, list[uuid.UUID]]:
         async with self._sessions() as session:
+            authorise_read(principal, await _office(session, complaint_id))
             found = {}
             for name, table in (
                 ("centre_cases", centre_cases),
@@ -117,6 +139,13 @@ class ComplaintViews:
                     await session.scalars(select(table.c.id).where(table.c.complaint_id == complaint_id))
                 )
         return found
+
+
+def _in_scope(prefix: str) -> Any:
+    """The complaints of the offices under a division prefix (all of them for the national office)."""
+    if not prefix:
+        return true()
+    return complaints.c.office_code.like(like_pattern(prefix, anchored=True), escape=LIKE_ESCAPE)
 
 
 def _entry(recorded: RecordedEvent) -> TimelineEntry:
@@ -134,9 +163,11 @@ def _entry(recorded: RecordedEvent) -> TimelineEntry:
     )
 
 
-async def _require(session: AsyncSession, complaint_id: uuid.UUID) -> None:
-    if await session.scalar(select(complaints.c.id).where(complaints.c.id == complaint_id)) is None:
+async def _office(session: AsyncSession, complaint_id: uuid.UUID) -> str:
+    office = await session.scalar(select(complaints.c.office_code).where(complaints.c.id == complaint_id))
+    if office is None:
         raise complaint_not_found(complaint_id)
+    return str(office)
 
 
 def _conditions(where: ComplaintFilter) -> list[Any]:
@@ -168,9 +199,13 @@ def _text_search(q: str) -> Any:
         or_(
             complaint_keys.c.value.in_(keys),
             and_(
-                complaint_keys.c.kind == "right", complaint_keys.c.value.like(f"%:{normalise_number(text)}")
+                complaint_keys.c.kind == "right",
+                complaint_keys.c.value.like(f"%:{_literal(normalise_number(text))}", escape=LIKE_ESCAPE),
             ),
-            and_(complaint_keys.c.kind == "respondent", complaint_keys.c.value.like(f"listing:%:{text}")),
+            and_(
+                complaint_keys.c.kind == "respondent",
+                complaint_keys.c.value.like(f"listing:%:{_literal(text)}", escape=LIKE_ESCAPE),
+            ),
         )
     )
     sequence = _sequence_of(text)
@@ -179,10 +214,17 @@ def _text_search(q: str) -> Any:
     return or_(complaints.c.id.in_(by_key), complaints.c.sequence == sequence)
 
 
+def _literal(term: str) -> str:
+    """``term`` escaped for LIKE (``%``, ``_`` and ``\\`` match themselves), without wildcards."""
+    return like_pattern(term, anchored=True).removesuffix("%")
+
+
 def _sequence_of(text: str) -> int | None:
-    """``TS2026-00000042`` -> 42."""
+    """``TS2026-00000042`` -> 42 (a number too long for a complaint number is no reference)."""
     head, _, tail = text.upper().partition("-")
-    return int(tail) if head.startswith("TS") and tail.isdigit() else None
+    return (
+        int(tail) if head.startswith("TS") and tail.isascii() and tail.isdigit() and len(tail) <= 12 else None
+    )
 
 
 def complaint_not_found(complaint_id: uuid.UUID) -> ComplaintNotFound:

@@ -12,6 +12,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from intake.adapters.orm import complaints, deadlines
+from shared.db import LIKE_ESCAPE, like_pattern
 
 
 class QueueItem(BaseModel):
@@ -42,6 +43,8 @@ class QueueFilter:
     track: str | None = None
     examiner_id: str | None = None
     centre: str | None = None
+    office_prefix: str = ""
+    """The division prefix of the reader's office: only its offices' complaints (``""``: all)."""
 
 
 class QueueViews:
@@ -69,6 +72,9 @@ class QueueViews:
         ):
             if value is not None:
                 query = query.where(column == value)
+        if where.office_prefix:
+            pattern = like_pattern(where.office_prefix, anchored=True)
+            query = query.where(complaints.c.office_code.like(pattern, escape=LIKE_ESCAPE))
         async with self._sessions() as session:
             rows = (await session.execute(query.limit(500))).mappings().all()
         return Queue(items=[_queue_item(r, now) for r in rows], as_of=now)

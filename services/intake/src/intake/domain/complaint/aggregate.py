@@ -41,6 +41,7 @@ from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, TimerChange, TrackedDeadline
 from shared.domain.events import DomainEvent
 from shared.domain.lifecycle import Lifecycle, TransitionTable
+from shared.identity.principals import NATIONAL_OFFICE
 from shared.vocabulary import IpType, RequestedProcedure
 
 S = ComplaintStatus
@@ -57,6 +58,8 @@ class Complaint(Lifecycle[ComplaintStatus], IntakeDeadlines):
     channel: Channel
     channel_ref: str | None = None
     centre: str
+    office_code: str = NATIONAL_OFFICE
+    """The receiving office (its division code leads): office scope reads and acts on it."""
     ip_type: IpType
     rights: tuple[ClaimedRight, ...]
     complainant: PartyRecord

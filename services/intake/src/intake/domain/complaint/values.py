@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from intake.domain.complaint.states import TRACK_AGENCIES, TRACK_DESTINATIONS
+from intake.domain.errors import expect
 from intake.domain.rights import Verification
 from intake.domain.vocabulary import Agency, EvaluationReport, Track
 from shared.vocabulary import IpType
@@ -131,8 +132,7 @@ class Link:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Link:
-        matched = data["matched"]
-        assert isinstance(matched, list)
+        matched = expect(data["matched"], list, "a link's matched keys")
         return cls(
             complaint_id=uuid.UUID(str(data["complaint_id"])),
             reference=str(data["reference"]),

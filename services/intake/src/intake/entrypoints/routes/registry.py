@@ -7,21 +7,23 @@ import uuid
 from pathlib import Path
 from typing import Annotated, BinaryIO
 
-from fastapi import APIRouter, File, Query, Response, UploadFile, status
+from fastapi import APIRouter, Depends, File, Query, Response, UploadFile, status
 
 from intake.domain import commands as c
-from intake.domain.errors import ImportRejected
-from intake.domain.rights import LicenceKind, Licensee, RegisteredRight
+from intake.domain.errors import ImportRejected, InvalidRight
+from intake.domain.rights import LicenceKind, Licensee, RegisteredRight, right_number_problem
 from intake.entrypoints.dependencies import (
     Container,
     IdempotencyHeader,
-    StaffPrincipal,
     acting,
+    allow,
     idempotency_key,
 )
 from intake.entrypoints.schemas.workflows import RightIn, StatusChangeIn
 from intake.views.registry import ImportErrorPage, ImportJobRead, RightRead
 from shared.errors import FieldError
+from shared.files import HEAD_BYTES, IMPORT_TYPES, FileRejected, check_content, safe_filename
+from shared.identity.principals import Principal
 from shared.vocabulary import IpType
 from shared.web.problems import problem_responses
 from shared.web.types import Offset
@@ -39,7 +41,7 @@ CHUNK = 1 << 20
 )
 async def start_import(
     container: Container,
-    principal: StaffPrincipal,
+    principal: Annotated[Principal, Depends(allow("right.import"))],
     response: Response,
     file: Annotated[UploadFile, File(description="CSV with a header row, or a JSON list of rights")],
     idempotency: IdempotencyHeader = None,
@@ -50,6 +52,7 @@ async def start_import(
     licensees`` (licensees as ``name|credit_code|kind;...``). JSON: the same fields per object.
     """
     file_format = _format_of(file)
+    await _check_content(file, file_format)
     job_id = uuid.uuid4()
     storage_key = f"{job_id}.{file_format}"
     settings = container.settings
@@ -57,7 +60,7 @@ async def start_import(
     size = await asyncio.to_thread(_save, file.file, target, settings.import_max_bytes)
     command = c.StartRegistryImport(
         job_id=job_id,
-        file_name=file.filename or storage_key,
+        file_name=safe_filename(file.filename or "", fallback=storage_key),
         file_format=file_format,
         storage_key=storage_key,
         actor=acting(principal),
@@ -77,7 +80,9 @@ async def start_import(
 
 
 @router.get("/imports/{job_id}", responses=ERRORS, summary="Progress of an import job")
-async def get_import(job_id: uuid.UUID, container: Container, _: StaffPrincipal) -> ImportJobRead:
+async def get_import(
+    job_id: uuid.UUID, container: Container, _: Annotated[Principal, Depends(allow("right.import_read"))]
+) -> ImportJobRead:
     return await container.views.registry.job(job_id)
 
 
@@ -85,7 +90,7 @@ async def get_import(job_id: uuid.UUID, container: Container, _: StaffPrincipal)
 async def get_import_errors(
     job_id: uuid.UUID,
     container: Container,
-    _: StaffPrincipal,
+    _: Annotated[Principal, Depends(allow("right.import_errors"))],
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Offset = 0,
 ) -> ImportErrorPage:
@@ -94,11 +99,15 @@ async def get_import_errors(
 
 @router.put("/{ip_type}/{number}", responses=ERRORS, summary="Create or replace a right")
 async def save_right(
-    ip_type: IpType, number: str, body: RightIn, container: Container, principal: StaffPrincipal
+    ip_type: IpType,
+    number: str,
+    body: RightIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(allow("right.save"))],
 ) -> RightRead:
     right = RegisteredRight(
         ip_type=ip_type,
-        number=number,
+        number=_checked_number(ip_type, number),
         holder_name=body.holder_name,
         holder_credit_code=body.holder_credit_code,
         status=body.status,
@@ -113,13 +122,19 @@ async def save_right(
 
 
 @router.get("/{ip_type}/{number}", responses=ERRORS, summary="Get a right")
-async def get_right(ip_type: IpType, number: str, container: Container, _: StaffPrincipal) -> RightRead:
+async def get_right(
+    ip_type: IpType, number: str, container: Container, _: Annotated[Principal, Depends(allow("right.read"))]
+) -> RightRead:
     return await container.views.registry.right(ip_type, number)
 
 
 @router.post("/{ip_type}/{number}/status", responses=ERRORS, summary="Change a right's status")
 async def change_status(
-    ip_type: IpType, number: str, body: StatusChangeIn, container: Container, principal: StaffPrincipal
+    ip_type: IpType,
+    number: str,
+    body: StatusChangeIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(allow("right.change_status"))],
 ) -> RightRead:
     """Publishes ``intake.ip_right.status_changed`` (customs and other services use it, §H.2)."""
     command = c.ChangeRightStatus(
@@ -143,6 +158,25 @@ def _format_of(file: UploadFile) -> str:
         return "json"
     en, zh = "Upload a .csv or .json file", "请上传 .csv 或 .json 文件"
     raise ImportRejected(en, zh, field_errors=[FieldError("file", "format", en, zh)])
+
+
+async def _check_content(file: UploadFile, file_format: str) -> None:
+    """The content must really be text of its format (magic bytes): no executable, archive or page."""
+    head = await file.read(HEAD_BYTES)
+    await file.seek(0)
+    try:
+        check_content("text/csv" if file_format == "csv" else "application/json", head, IMPORT_TYPES)
+    except FileRejected as refused:
+        en, zh = f"The file is refused: {refused}", "文件被拒绝：内容不是 UTF-8 编码的 CSV 或 JSON 文本"
+        raise ImportRejected(en, zh, field_errors=[FieldError("file", "media_type", en, zh)]) from None
+
+
+def _checked_number(ip_type: IpType, number: str) -> str:
+    problem = right_number_problem(ip_type, number)
+    if problem is not None:
+        en, zh = f"{number}: {problem}", f"{number}：权利号格式或校验位错误"
+        raise InvalidRight(en, zh, field_errors=[FieldError("path.number", "right_number_invalid", en, zh)])
+    return number
 
 
 def _save(source: BinaryIO, target: Path, limit: int) -> int:

@@ -11,14 +11,15 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from intake.domain import commands as c
 from intake.domain.complaint import ClaimedRight, Listing, Location, SimpleCriteria, TradeFairDetails
 from intake.domain.errors import InvalidComplaint
-from intake.domain.parties import PartyRecord, PartyRole, mask_id_number
+from intake.domain.parties import PartyRecord, PartyRole
+from intake.domain.rights import right_number_problem
 from intake.domain.vocabulary import AllegedAct, Capacity, Channel, EvaluationReport, Track
 from intake.views.shapes import ListingIn, LocationIn, RegionCode, ShortText, Text, TradeFairIn
 from shared.domain.actors import Actor
 from shared.errors import FieldError
 from shared.idempotency import IdempotencyKey
 from shared.vocabulary import IpType, PartyKind, RequestedProcedure
-from shared.web.types import CreditCode, Name
+from shared.web.types import CreditCode, MaskedIdNumber, Name
 
 RightNumber = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 
@@ -33,7 +34,12 @@ class PartyIn(_In):
     kind: PartyKind
     name: Name = Field(examples=["杭州某某科技有限公司"])
     credit_code: CreditCode | None = Field(default=None, examples=["91350100M000100Y43"])
-    id_number: ShortText | None = Field(default=None, description="Individuals; stored masked only")
+    id_number: MaskedIdNumber | None = Field(
+        default=None,
+        description="Individuals: a resident ID number (GB 11643 check character) or one already masked; "
+        "only the masked form is stored",
+        examples=["330106199001011236"],
+    )
     legal_representative: ShortText | None = None
     address: Text | None = None
     region_code: RegionCode | None = Field(default=None, examples=["330106"])
@@ -46,7 +52,7 @@ class PartyIn(_In):
             kind=self.kind,
             name=self.name,
             credit_code=self.credit_code,
-            id_number_masked=mask_id_number(self.id_number) if self.id_number else None,
+            id_number_masked=self.id_number,
             legal_representative=self.legal_representative,
             address=self.address,
             region_code=self.region_code,
@@ -67,7 +73,10 @@ class AgentIn(PartyIn):
 
 class RightIn(_In):
     ip_type: IpType | None = Field(default=None, description="Defaults to the complaint's ip_type")
-    number: RightNumber = Field(examples=["ZL202310000001.X"])
+    number: RightNumber = Field(
+        examples=["ZL202310000001.5"],
+        description="A patent: the application number with its check character; a trademark: 1-9 digits",
+    )
     title: ShortText | None = None
     evaluation_report: EvaluationReport = EvaluationReport.NONE
     evaluation_report_no: ShortText | None = None
@@ -103,7 +112,9 @@ class ComplaintCreate(_In):
     """A complaint as staff register it. Only the first fields are required; the rest default."""
 
     ip_type: IpType = Field(examples=["invention_patent"])
-    right_number: RightNumber | None = Field(default=None, description="Shorthand for one right")
+    right_number: RightNumber | None = Field(
+        default=None, description="Shorthand for one right", examples=["ZL202310000001.5"]
+    )
     rights: list[RightIn] = Field(default=[], max_length=50)
     complainant: ComplainantIn
     agent: AgentIn | None = None
@@ -127,8 +138,11 @@ class ComplaintCreate(_In):
     other_office_filings: list[ShortText] = Field(default=[], max_length=20)
     trade_fair: TradeFairIn | None = None
 
-    def to_command(self, actor: Actor, idempotency_key: IdempotencyKey | None) -> c.RegisterComplaint:
+    def to_command(
+        self, actor: Actor, idempotency_key: IdempotencyKey | None, *, office_code: str | None = None
+    ) -> c.RegisterComplaint:
         return c.RegisterComplaint(
+            office_code=office_code,
             channel=self.channel,
             channel_ref=self.channel_ref,
             centre=self.centre,
@@ -170,7 +184,26 @@ def complainant(body: ComplainantIn) -> PartyRecord:
 
 
 def claimed_rights(ip_type: IpType, number: str | None, rights: list[RightIn]) -> tuple[ClaimedRight, ...]:
+    """The rights a complaint claims; a number of the wrong shape for its kind is refused (422)."""
     claimed = [r.to_domain(ip_type) for r in rights]
+    problems = [
+        (f"rights.{i}.number", r.number, right_number_problem(r.ip_type, r.number))
+        for i, r in enumerate(claimed)
+    ]
+    if number:
+        problems.append(("right_number", number, right_number_problem(ip_type, number)))
+    refused = [
+        FieldError(
+            field,
+            "right_number_invalid",
+            f"{value}: {problem}",
+            f"{value}：权利号格式或校验位错误（{problem}）",
+        )
+        for field, value, problem in problems
+        if problem
+    ]
+    if refused:
+        raise InvalidComplaint("A right number is not valid for its kind", "权利号无效", field_errors=refused)
     if number and all(r.number != number for r in claimed):
         claimed.insert(0, ClaimedRight(ip_type=ip_type, number=number))
     if not claimed:
