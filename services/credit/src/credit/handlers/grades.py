@@ -12,7 +12,7 @@ from credit.domain.commands import (
     RunMonthlyGrades,
 )
 from credit.domain.deadlines import GRADES_AGGREGATE, TimerKind, next_monthly_run
-from credit.domain.errors import GradeRulesNotLoaded, invalid
+from credit.domain.errors import GradeRulesNotLoaded, invalid, present
 from credit.domain.grades import GradeRecord
 from credit.domain.vocabulary import CHINA
 from credit.handlers.steps import Clock
@@ -40,10 +40,10 @@ async def _store(
             field = "valid_until" if len(entries) == 1 else f"grades.{index}.valid_until"
             raise invalid(field, "date_too_early", "valid_until is before as_of", "有效期止日早于评定日")
         match = await match_subject(uow, entry.subject, at=at)
-        assert match.subject is not None, "the API requires an identified subject"
+        subject = present(match.subject, "the graded subject (the API requires an identified one)")
         stored.append(
             GradeRecord(
-                subject_id=match.subject.id,
+                subject_id=subject.id,
                 grade=entry.grade,
                 source=entry.source,
                 as_of=entry.as_of,

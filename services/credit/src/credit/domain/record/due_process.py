@@ -7,7 +7,7 @@ import datetime as dt
 
 from credit.domain.day_rules import day_of, not_after, not_before
 from credit.domain.deadlines import Clocks, TimerName
-from credit.domain.errors import DueProcessIncomplete, RecordStepRefused
+from credit.domain.errors import DueProcessIncomplete, RecordStepRefused, present
 from credit.domain.events import RecordEvent
 from credit.domain.listing import ListingPlan, ListingTerms
 from credit.domain.record.base import Notice, RecordBase
@@ -74,8 +74,7 @@ class DueProcess(RecordBase):
 
     def _notice_for(self, action: str) -> Notice:
         self._require(S.NOTICE_OF_PROPOSED_LISTING, action=action)
-        assert self.notice is not None  # set together with the state
-        return self.notice
+        return present(self.notice, "the notice (set together with the state)")
 
     # ------------------------------------------------------------------ decision and publication
 
@@ -131,9 +130,9 @@ class DueProcess(RecordBase):
         self.cancel_open_deadlines()
 
     def _require_due_process(self, decided_on: dt.date) -> None:
-        assert self.notice is not None
-        if decided_on <= self.notice.window_ends_on:
-            end = self.notice.window_ends_on.isoformat()
+        notice = present(self.notice, "the notice")
+        if decided_on <= notice.window_ends_on:
+            end = notice.window_ends_on.isoformat()
             raise DueProcessIncomplete(
                 f"The statement and hearing window runs until {end}; decide after it",
                 f"陈述申辩及听证申请期限至 {end} 届满，届满后方可作出列入决定",

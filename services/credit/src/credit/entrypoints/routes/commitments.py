@@ -5,13 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Response, status
 
+from credit.access import ACCESS
 from credit.domain.commitment import CommitmentStatus
-from credit.entrypoints.dependencies import Clerk, Container, Officer, actor
+from credit.entrypoints.dependencies import Container, actor
 from credit.entrypoints.schemas.commitments import CommitmentCreate, VerificationIn
 from credit.views.commitment_models import CommitmentRead
 from shared.idempotency import HEADER, IdempotencyKey
+from shared.identity.principals import Principal
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1", tags=["commitments"])
@@ -26,7 +28,7 @@ router = APIRouter(prefix="/v1", tags=["commitments"])
 async def make_commitment(
     body: CommitmentCreate,
     container: Container,
-    principal: Clerk,
+    principal: Annotated[Principal, Depends(ACCESS.allow("commitment.create"))],
     response: Response,
     idempotency_key: Annotated[str | None, Header(alias=HEADER)] = None,
 ) -> CommitmentRead:
@@ -48,7 +50,7 @@ async def make_commitment(
 @router.get("/commitments", responses=problem_responses(401, 403, 422), summary="List credit commitments")
 async def list_commitments(
     container: Container,
-    _: Clerk,
+    _: Annotated[Principal, Depends(ACCESS.allow("commitment.list"))],
     subject_id: uuid.UUID | None = None,
     status: CommitmentStatus | None = None,
     overdue: bool | None = None,
@@ -62,7 +64,11 @@ async def list_commitments(
 @router.get(
     "/commitments/{commitment_id}", responses=problem_responses(401, 403, 404), summary="Get a commitment"
 )
-async def get_commitment(commitment_id: uuid.UUID, container: Container, _: Clerk) -> CommitmentRead:
+async def get_commitment(
+    commitment_id: uuid.UUID,
+    container: Container,
+    _: Annotated[Principal, Depends(ACCESS.allow("commitment.read"))],
+) -> CommitmentRead:
     return await container.views.commitments.commitment(commitment_id)
 
 
@@ -72,7 +78,10 @@ async def get_commitment(commitment_id: uuid.UUID, container: Container, _: Cler
     summary="Verify a commitment: fulfilled, or breached (a dishonesty input)",
 )
 async def verify_commitment(
-    commitment_id: uuid.UUID, body: VerificationIn, container: Container, principal: Officer
+    commitment_id: uuid.UUID,
+    body: VerificationIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("commitment.verify"))],
 ) -> CommitmentRead:
     await container.bus.handle(body.to_command(commitment_id, actor(principal)))
     return await container.views.commitments.commitment(commitment_id)
