@@ -13,6 +13,7 @@ CreditError
 ├── CommitmentNotAvailable (Conflict)       the subject is under a measure that excludes commitments
 ├── InputAlreadySettled (Conflict)          a parked input was already resolved or dismissed
 ├── GradeRulesNotLoaded (Conflict)          local grading asked for, but no rule set is loaded
+├── DuplicateInput (Conflict)               one import names the same thing twice (409 naming the field)
 ├── ApprovalPending (Conflict)              an approval is awaited, or none is pending to give
 └── InvalidCreditInput (ValidationFailed)   dates, identities or combinations that break a rule
 
@@ -97,6 +98,20 @@ class GradeRulesNotLoaded(CreditError, Conflict):
     code = "grade_rules_not_loaded"
     title = "No local grading rules are loaded"
     title_zh = "未加载本地信用评级规则"
+
+
+class DuplicateInput(CreditError, Conflict):
+    """A 409 naming the entry that repeats an earlier entry of the same request."""
+
+    code = "duplicate_input"
+    title = "The request names the same thing twice"
+    title_zh = "请求中存在重复条目"
+
+
+def duplicate(field: str, message: str, message_zh: str) -> DuplicateInput:
+    return DuplicateInput(
+        message, message_zh, field_errors=[FieldError(field, "duplicate", message, message_zh)]
+    )
 
 
 class ApprovalPending(CreditError, Conflict):

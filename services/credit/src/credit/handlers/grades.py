@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from credit.domain.actors import TIMER
 from credit.domain.commands import (
@@ -12,7 +13,7 @@ from credit.domain.commands import (
     RunMonthlyGrades,
 )
 from credit.domain.deadlines import GRADES_AGGREGATE, TimerKind, next_monthly_run
-from credit.domain.errors import GradeRulesNotLoaded, invalid, present
+from credit.domain.errors import GradeRulesNotLoaded, duplicate, invalid, present
 from credit.domain.grades import GradeRecord
 from credit.domain.vocabulary import CHINA
 from credit.handlers.steps import Clock
@@ -35,12 +36,21 @@ async def _store(
     uow: CreditUnitOfWork, entries: tuple[RecordExternalGrade, ...], *, at: dt.datetime, recorded_by: str
 ) -> list[GradeRecord]:
     stored = []
+    seen: dict[tuple[uuid.UUID, str, dt.date], int] = {}
     for index, entry in enumerate(entries):
         if entry.valid_until is not None and entry.valid_until < entry.as_of:
             field = "valid_until" if len(entries) == 1 else f"grades.{index}.valid_until"
             raise invalid(field, "date_too_early", "valid_until is before as_of", "有效期止日早于评定日")
         match = await match_subject(uow, entry.subject, at=at)
         subject = present(match.subject, "the graded subject (the API requires an identified one)")
+        key = (subject.id, entry.source, entry.as_of)
+        if key in seen:
+            raise duplicate(
+                f"grades.{index}",
+                f"Entry {index} grades the same subject, source and day as entry {seen[key]}",
+                f"第 {index} 条与第 {seen[key]} 条为同一主体、同一来源、同一评定日的重复评级",
+            )
+        seen[key] = index
         stored.append(
             GradeRecord(
                 subject_id=subject.id,
