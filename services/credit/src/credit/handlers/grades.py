@@ -16,6 +16,7 @@ from credit.domain.deadlines import GRADES_AGGREGATE, TimerKind, next_monthly_ru
 from credit.domain.errors import GradeRulesNotLoaded, duplicate, invalid, present
 from credit.domain.grades import GradeRecord
 from credit.domain.vocabulary import CHINA
+from credit.handlers.audit import audit
 from credit.handlers.steps import Clock
 from credit.handlers.subjects import match_subject
 from credit.rules import CreditOptions
@@ -62,6 +63,15 @@ async def _store(
             )
         )
     await uow.grades.record(stored, recorded_by=recorded_by, at=at)
+    for grade in stored:
+        audit(
+            uow,
+            "grade.record",
+            "credit_subject",
+            grade.subject_id,
+            grade=grade.grade.value,
+            source=grade.source,
+        )
     return stored
 
 
@@ -77,6 +87,14 @@ async def recompute_local_grades(
         )
     graded = [rules.grade(facts, cmd.as_of) for facts in await uow.grades.facts_for_every_subject()]
     await uow.grades.record(graded, recorded_by=cmd.actor.id, at=clock())
+    audit(
+        uow,
+        "grade.recompute",
+        "credit_grades",
+        GRADES_AGGREGATE,
+        as_of=cmd.as_of.isoformat(),
+        graded=len(graded),
+    )
     return len(graded)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from credit.domain.commands import RecordSubjectSighting
 from credit.domain.errors import present
 from credit.domain.subject import Subject, SubjectClaim
+from credit.handlers.audit import audit
 from credit.unit_of_work import CreditUnitOfWork
 from shared.vocabulary import PartyKind
 
@@ -63,5 +64,13 @@ async def record_subject_sighting(cmd: RecordSubjectSighting, uow: CreditUnitOfW
         source_id=cmd.source_id,
         name_seen=cmd.subject.name,
         seen_at=cmd.seen_at,
+    )
+    audit(
+        uow,
+        "subject.sighting",
+        "credit_subject",
+        match.subject.id,
+        source_type=cmd.source_type,
+        source_id=cmd.source_id,
     )
     return match.subject

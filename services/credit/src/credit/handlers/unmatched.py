@@ -9,6 +9,7 @@ from credit.domain.commands import DismissUnmatchedInput, ResolveUnmatchedInput
 from credit.domain.errors import UnmatchedInputNotFound
 from credit.domain.policy import CreditRules
 from credit.domain.unmatched import Settlement, UnmatchedInput, UnmatchedKind
+from credit.handlers.audit import audit
 from credit.handlers.findings import record_infringement_finding
 from credit.handlers.inputs import register_dishonesty_input
 from credit.handlers.steps import Clock
@@ -44,6 +45,7 @@ async def resolve_unmatched_input(
         at=clock(),
         settlement={"subject": claim_json(cmd.subject), **outcome},
     )
+    audit(uow, "unmatched.resolve", "credit_unmatched_input", parked.id, **outcome)
     return parked.id
 
 
@@ -58,6 +60,7 @@ async def dismiss_unmatched_input(
         at=clock(),
         settlement={"reason": cmd.reason},
     )
+    audit(uow, "unmatched.dismiss", "credit_unmatched_input", parked.id, reason=cmd.reason)
     return parked.id
 
 
