@@ -115,7 +115,9 @@ async def test_the_bulk_check_answers_every_code_in_order(credit: RunningService
         (candidate_code, "clear", True),  # a candidate is not a listing
     ]
     assert results[1]["listings"][0]["list_type"] == "cnipa_dishonest"
-    assert "credit_commitment_unavailable" in results[1]["listings"][0]["measures"]
+    assert "measures" not in results[1]["listings"][0]  # customs get list type and period end (§H.2)
+    internal = (await officer.post("/v1/credit-checks", json={"codes": codes[:4]})).json()["results"]
+    assert "credit_commitment_unavailable" in internal[1]["listings"][0]["measures"]
     assert results[2]["error"]
     assert too_many.status_code == 422
     assert (

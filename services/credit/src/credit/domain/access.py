@@ -107,11 +107,20 @@ def office_of_entry(principal: Principal | None, deployment_office: str) -> str:
 
 
 def reader_of_credit(principal: Principal) -> CreditReader:
-    """What of a subject's credit ``principal`` sees (the permission table admitted it already)."""
+    """What of a subject's credit ``principal`` sees (the permission table admitted it already).
+
+    A machine is read as what it is (a court's or customs office's client); a person by their
+    roles, the office's first, so that a person holding only the court or customs role — a judge or
+    a customs officer signing in themselves — gets the same minimised answer as their system.
+    """
     if principal.kind is PrincipalKind.COURT:
         return CreditReader.COURT
-    if principal.kind is PrincipalKind.CUSTOMS or not is_person(principal):
+    if not is_person(principal):
         return CreditReader.CUSTOMS
     if principal.has_any(CREDIT_OFFICE):
         return CreditReader.CREDIT_OFFICE
-    return CreditReader.CASE_HANDLER
+    if principal.has_any({Role.ADJUDICATOR, Role.MEDIATOR}):
+        return CreditReader.CASE_HANDLER
+    if Role.COURT in principal.roles:
+        return CreditReader.COURT
+    return CreditReader.CUSTOMS
