@@ -8,15 +8,20 @@ an office head of a covering office — never the proposer — approves them.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 import httpx
 
-from credit.domain.vocabulary import CHINA
+from credit.domain.actors import system
+from credit.domain.commands import RegisterDishonestyInput
+from credit.domain.subject import SubjectClaim
+from credit.domain.vocabulary import CHINA, BehaviourCode, DecisionRef
 from credit.testing import uscc_in
 from shared.identity.principals import PrincipalKind
 from shared.testing.services import RunningService
+from shared.vocabulary import PartyKind
 from shared.web.auth import Role
 
 Body = Callable[..., dict[str, Any]]
@@ -211,3 +216,30 @@ async def test_an_early_removal_from_the_serious_list_needs_the_heads_approval(
         head(credit_api, "330100", "head-hz"), rid, "approval", {"outcome": "approved", "reasons": "同意"}
     )
     assert repaired["state"] == "REPAIRED_EARLY" and repaired["repaired_on"] == str(TODAY)
+
+
+async def test_a_parked_input_belongs_to_the_deployments_office(credit_api: RunningService) -> None:
+    """Inputs consumed from other services (and parked) belong to the office the service runs for
+    (here Hangzhou, 330100): another city's officer neither sees nor settles them."""
+    parked = await credit_api.container.bus.handle(
+        RegisterDishonestyInput(
+            subject=SubjectClaim(PartyKind.ORGANISATION, "无代码的某某商行"),
+            behaviour=BehaviourCode.FALSE_MATERIALS,
+            underlying_decision=DecisionRef("/ipcase/330100/intake", f"C-{uuid.uuid4()}", TODAY, "x"),
+            finding="false materials",
+            source="intake.false_materials_found",
+            source_ref=f"complaint-{uuid.uuid4()}",
+            actor=system("/ipcase/330100/intake"),
+        )
+    )
+    url = f"/v1/unmatched-inputs/{parked.parked_as}"
+    ningbo = officer(credit_api, "330200", subject="officer-nb")
+    assert str(parked.parked_as) not in (await ningbo.get("/v1/unmatched-inputs", params={"limit": 500})).text
+    assert denied(await ningbo.post(f"{url}/dismissal", json={"reason": "not ours"}))
+    subject = {"kind": "organisation", "name": "某某商行", "credit_code": uscc_in("330100")}
+    assert denied(await ningbo.post(f"{url}/resolution", json={"subject": subject}))
+
+    province = officer(credit_api, "330000", subject="officer-zj")
+    assert str(parked.parked_as) in (await province.get("/v1/unmatched-inputs", params={"limit": 500})).text
+    dismissed = await province.post(f"{url}/dismissal", json={"reason": "与本辖区无关"})
+    assert dismissed.status_code == 200 and dismissed.json()["status"] == "dismissed"

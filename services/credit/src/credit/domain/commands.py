@@ -106,6 +106,7 @@ class ResolveUnmatchedInput:
     input_id: uuid.UUID
     subject: SubjectClaim
     actor: Actor
+    principal: Principal | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -113,6 +114,7 @@ class DismissUnmatchedInput:
     input_id: uuid.UUID
     reason: str
     actor: Actor
+    principal: Principal | None = None
 
 
 # ---------------------------------------------------------------- steps on a record

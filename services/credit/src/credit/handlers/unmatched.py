@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from credit.adapters.input_codec import claim_json, dishonesty_input_from_json, finding_from_json
+from credit.domain.access import authorise_step
 from credit.domain.commands import DismissUnmatchedInput, ResolveUnmatchedInput
 from credit.domain.errors import UnmatchedInputNotFound
 from credit.domain.policy import CreditRules
@@ -24,7 +25,11 @@ async def resolve_unmatched_input(
     rules: CreditRules,
     options: CreditOptions,
 ) -> uuid.UUID:
-    """An officer says who the subject is; the parked input is replayed with that identity."""
+    """An officer says who the subject is; the parked input is replayed with that identity.
+
+    A parked input came from another service, so it belongs to the deployment's office (as the
+    record it becomes will): only an officer whose office covers it settles it."""
+    authorise_step(cmd.principal, options.office_code)
     parked = await _load(uow, cmd.input_id)
     status = parked.settled_by(Settlement.RESOLVE)
     outcome: dict[str, object]
@@ -50,8 +55,9 @@ async def resolve_unmatched_input(
 
 
 async def dismiss_unmatched_input(
-    cmd: DismissUnmatchedInput, uow: CreditUnitOfWork, clock: Clock
+    cmd: DismissUnmatchedInput, uow: CreditUnitOfWork, clock: Clock, options: CreditOptions
 ) -> uuid.UUID:
+    authorise_step(cmd.principal, options.office_code)
     parked = await _load(uow, cmd.input_id)
     await uow.unmatched.settle(
         parked.id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Annotated
 
@@ -23,11 +24,12 @@ router = APIRouter(prefix="/v1", tags=["unmatched inputs"])
 )
 async def list_unmatched(
     container: Container,
-    _: Annotated[Principal, Depends(ACCESS.allow("unmatched.list"))],
+    principal: Annotated[Principal, Depends(ACCESS.allow("unmatched.list"))],
     status: UnmatchedStatus = UnmatchedStatus.OPEN,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[UnmatchedRead]:
-    return await container.views.unmatched.inputs(status=status, limit=limit)
+    visible = principal.covers(container.options.office_code)
+    return await container.views.unmatched.inputs(status=status, limit=limit, visible=visible)
 
 
 @router.post(
@@ -41,7 +43,8 @@ async def resolve(
     container: Container,
     principal: Annotated[Principal, Depends(ACCESS.allow("unmatched.resolve"))],
 ) -> UnmatchedRead:
-    await container.bus.handle(body.to_command(input_id, actor(principal)))
+    command = dataclasses.replace(body.to_command(input_id, actor(principal)), principal=principal)
+    await container.bus.handle(command)
     return await container.views.unmatched.input(input_id)
 
 
@@ -56,5 +59,6 @@ async def dismiss(
     container: Container,
     principal: Annotated[Principal, Depends(ACCESS.allow("unmatched.dismiss"))],
 ) -> UnmatchedRead:
-    await container.bus.handle(body.to_command(input_id, actor(principal)))
+    command = dataclasses.replace(body.to_command(input_id, actor(principal)), principal=principal)
+    await container.bus.handle(command)
     return await container.views.unmatched.input(input_id)
