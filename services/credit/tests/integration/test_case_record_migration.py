@@ -153,7 +153,7 @@ async def _read_as_before(engine: AsyncEngine) -> None:
     national = Principal("reader", frozenset({Role.CREDIT_OFFICER}), office_code="000000")
     record = await RecordViews(sessions, load_credit_rules(), messaging.timers).record(RECORD, national)
     assert [h.model_dump(mode="json") for h in record.history] == [_as_before(h) for h in HISTORY]
-    commitment = await CommitmentViews(sessions).commitment(COMMITMENT)
+    commitment = await CommitmentViews(sessions).commitment(COMMITMENT, national)
     assert commitment.history == COMMITMENT_HISTORY
 
 

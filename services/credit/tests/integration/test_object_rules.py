@@ -243,3 +243,30 @@ async def test_a_parked_input_belongs_to_the_deployments_office(credit_api: Runn
     assert str(parked.parked_as) in (await province.get("/v1/unmatched-inputs", params={"limit": 500})).text
     dismissed = await province.post(f"{url}/dismissal", json={"reason": "与本辖区无关"})
     assert dismissed.status_code == 200 and dismissed.json()["status"] == "dismissed"
+
+
+async def test_a_commitment_belongs_to_the_office_that_took_it(credit_api: RunningService) -> None:
+    staff = credit_api.client(Role.STAFF, subject="staff-xihu", office="330106")
+    subject = {"kind": "organisation", "name": "杭州承诺测试有限公司", "credit_code": uscc_in("330100")}
+    body = {
+        "subject": subject,
+        "scope": "专利费用减缴申请",
+        "text": "承诺材料真实",
+        "made_on": str(TODAY),
+        "verification_due": str(TODAY + dt.timedelta(days=30)),
+    }
+    made = await staff.post("/v1/commitments", json=body)
+    assert made.status_code == 201, made.text
+    commitment = made.json()
+    assert commitment["office_code"] == "330106"
+    url = f"/v1/commitments/{commitment['id']}"
+
+    assert (await officer(credit_api, "330100").get(url)).status_code == 200  # the city covers Xihu
+    ningbo = officer(credit_api, "330200", subject="officer-nb")
+    assert denied(await ningbo.get(url))
+    listed = (await ningbo.get("/v1/commitments", params={"limit": 500})).json()
+    assert commitment["id"] not in {c["id"] for c in listed}
+    verification = {"outcome": True, "verified_on": str(TODAY), "findings": "属实"}
+    assert denied(await ningbo.post(f"{url}/verification", json=verification))
+    verified = await officer(credit_api, "330100").post(f"{url}/verification", json=verification)
+    assert verified.status_code == 200 and verified.json()["status"] == "fulfilled", verified.text

@@ -1,4 +1,5 @@
-"""Migration credit_0006: records kept so far belong to the deployment's office; up, down, up."""
+"""Migrations credit_0006 and credit_0007: records and commitments kept so far belong to the
+deployment's office; up, down, up."""
 
 from __future__ import annotations
 
@@ -17,13 +18,14 @@ SPEC = discover_services()["credit"]
 AT = dt.datetime(2026, 9, 1, 2, tzinfo=dt.UTC)
 
 
-async def _columns(engine: AsyncEngine) -> set[str]:
+async def _columns(engine: AsyncEngine, table: str = "records") -> set[str]:
     async with engine.connect() as connection:
         rows = await connection.execute(
             text(
                 "SELECT column_name FROM information_schema.columns "
-                "WHERE table_schema = 'credit' AND table_name = 'records'"
-            )
+                "WHERE table_schema = 'credit' AND table_name = :table"
+            ),
+            {"table": table},
         )
         return set(rows.scalars())
 
@@ -59,6 +61,14 @@ async def _insert_record(engine: AsyncEngine) -> uuid.UUID:
                 "at": AT,
             },
         )
+        await connection.execute(
+            text(
+                "INSERT INTO credit.commitments (id, subject_id, scope, text, made_on, verification_due, "
+                "status, overdue, created_at) VALUES (:id, :subject, 's', 't', '2026-09-01', '2026-10-01', "
+                "'pending', false, :at)"
+            ),
+            {"id": record, "subject": subject, "at": AT},
+        )
     return record
 
 
@@ -79,10 +89,14 @@ async def test_records_kept_so_far_belong_to_the_deployments_office_and_the_colu
                     {"id": record},
                 )
             ).one()
-        assert tuple(row) == ("330100", None, "CANDIDATE")
+            commitment_office = await connection.scalar(
+                text("SELECT office_code FROM credit.commitments WHERE id = :id"), {"id": record}
+            )
+        assert tuple(row) == ("330100", None, "CANDIDATE") and commitment_office == "330100"
 
         await migrations.downgrade(SPEC, private_database, "credit_0005")
         assert not {"office_code", "proposal"} & await _columns(engine)
+        assert "office_code" not in await _columns(engine, "commitments")
         async with engine.connect() as connection:
             state = await connection.scalar(
                 text("SELECT state FROM credit.records WHERE id = :id"), {"id": record}

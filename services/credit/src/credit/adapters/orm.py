@@ -161,6 +161,7 @@ commitments = Table(
     metadata,
     Column("id", UUID(as_uuid=True), primary_key=True),
     Column("subject_id", UUID(as_uuid=True), ForeignKey("credit.subjects.id"), nullable=False),
+    Column("office_code", Text, nullable=False),
     Column("scope", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("made_on", Date, nullable=False),
@@ -173,6 +174,7 @@ commitments = Table(
     Column("deadlines", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_commitments_subject_id", "subject_id"),
+    Index("ix_commitments_office_code", "office_code"),
 )
 
 grades = Table(

@@ -225,6 +225,7 @@ class MakeCommitment:
     actor: Actor
     documents: tuple[DocumentRef, ...] = ()
     idempotency_key: IdempotencyKey | None = None
+    office_code: str | None = None  # the taking person's office; None: the deployment's
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -235,6 +236,7 @@ class VerifyCommitment:
     findings: str
     actor: Actor
     documents: tuple[DocumentRef, ...] = ()
+    principal: Principal | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

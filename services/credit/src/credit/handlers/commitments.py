@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 
+from credit.domain.access import authorise_step
 from credit.domain.commands import MakeCommitment, RegisterDishonestyInput, VerifyCommitment
 from credit.domain.commitment import Commitment, CommitmentStatus
 from credit.domain.errors import CommitmentNotAvailable, present
@@ -36,6 +37,7 @@ async def make_commitment(
         )
     commitment = Commitment.make(
         subject_id=subject.id,
+        office_code=cmd.office_code or options.office_code,
         scope=cmd.scope,
         text=cmd.text,
         made_on=cmd.made_on,
@@ -55,6 +57,7 @@ async def verify_commitment(
     cmd: VerifyCommitment, uow: CreditUnitOfWork, clock: Clock, rules: CreditRules, options: CreditOptions
 ) -> uuid.UUID:
     commitment = await load_commitment(uow, cmd.commitment_id)
+    authorise_step(cmd.principal, commitment.office_code)
     at = clock()
     commitment.verify(
         fulfilled=cmd.fulfilled,
@@ -89,6 +92,7 @@ def _breach(
         finding=f"Commitment ({commitment.scope}) found breached: {cmd.findings}",
         source="commitment",
         source_ref=str(commitment.id),
+        office_code=commitment.office_code,  # the breach is the taking office's record
         actor=cmd.actor,
         documents=cmd.documents,
     )

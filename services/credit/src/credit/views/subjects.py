@@ -15,6 +15,7 @@ from credit.domain.errors import SubjectNotFound, invalid
 from credit.domain.policy import CreditRules
 from credit.domain.record import IN_FORCE
 from credit.domain.subject import mask_id_number
+from credit.views.commitments import commitments_in_scope
 from credit.views.listing import listing_out
 from credit.views.records import in_scope
 from credit.views.subject_models import (
@@ -73,7 +74,7 @@ class SubjectViews:
                 listings_in_force=in_force,
                 grade=current[0] if current else None,
                 grades=current,
-                commitments=await self._commitments(session, subject.id) if office else [],
+                commitments=await self._commitments(session, subject.id, principal) if office else [],
                 repeat_flags=[]
                 if reader is CreditReader.COURT
                 else await self._repeat_flags(session, subject.id),
@@ -172,11 +173,14 @@ class SubjectViews:
     def _rank(self, source: str) -> int:
         return self._priority.index(source) if source in self._priority else len(self._priority)
 
-    async def _commitments(self, session: AsyncSession, subject_id: uuid.UUID) -> list[CommitmentBrief]:
+    async def _commitments(
+        self, session: AsyncSession, subject_id: uuid.UUID, principal: Principal
+    ) -> list[CommitmentBrief]:
+        """The subject's commitments taken by the offices ``principal``'s covers."""
         rows = (
             await session.execute(
                 select(commitments)
-                .where(commitments.c.subject_id == subject_id)
+                .where(commitments.c.subject_id == subject_id, commitments_in_scope(principal))
                 .order_by(commitments.c.made_on)
             )
         ).mappings()

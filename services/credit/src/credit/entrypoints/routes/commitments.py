@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Response, status
 
 from credit.access import ACCESS
+from credit.domain.access import office_of_entry
 from credit.domain.commitment import CommitmentStatus
 from credit.entrypoints.dependencies import Container, actor
 from credit.entrypoints.schemas.commitments import CommitmentCreate, VerificationIn
@@ -42,22 +44,28 @@ async def make_commitment(
         if idempotency_key
         else None
     )
-    commitment_id: uuid.UUID = await container.bus.handle(body.to_command(actor(principal), key))
+    command = body.to_command(actor(principal), key)
+    office = office_of_entry(principal, container.options.office_code)
+    commitment_id: uuid.UUID = await container.bus.handle(dataclasses.replace(command, office_code=office))
     response.headers["Location"] = f"/v1/commitments/{commitment_id}"
-    return await container.views.commitments.commitment(commitment_id)
+    return await container.views.commitments.commitment(commitment_id, principal)
 
 
 @router.get("/commitments", responses=problem_responses(401, 403, 422), summary="List credit commitments")
 async def list_commitments(
     container: Container,
-    _: Annotated[Principal, Depends(ACCESS.allow("commitment.list"))],
+    principal: Annotated[Principal, Depends(ACCESS.allow("commitment.list"))],
     subject_id: uuid.UUID | None = None,
     status: CommitmentStatus | None = None,
     overdue: bool | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[CommitmentRead]:
     return await container.views.commitments.commitments(
-        subject_id=subject_id, status=status.value if status else None, overdue=overdue, limit=limit
+        subject_id=subject_id,
+        status=status.value if status else None,
+        overdue=overdue,
+        limit=limit,
+        principal=principal,
     )
 
 
@@ -67,9 +75,9 @@ async def list_commitments(
 async def get_commitment(
     commitment_id: uuid.UUID,
     container: Container,
-    _: Annotated[Principal, Depends(ACCESS.allow("commitment.read"))],
+    principal: Annotated[Principal, Depends(ACCESS.allow("commitment.read"))],
 ) -> CommitmentRead:
-    return await container.views.commitments.commitment(commitment_id)
+    return await container.views.commitments.commitment(commitment_id, principal)
 
 
 @router.post(
@@ -83,5 +91,6 @@ async def verify_commitment(
     container: Container,
     principal: Annotated[Principal, Depends(ACCESS.allow("commitment.verify"))],
 ) -> CommitmentRead:
-    await container.bus.handle(body.to_command(commitment_id, actor(principal)))
-    return await container.views.commitments.commitment(commitment_id)
+    command = dataclasses.replace(body.to_command(commitment_id, actor(principal)), principal=principal)
+    await container.bus.handle(command)
+    return await container.views.commitments.commitment(commitment_id, principal)
