@@ -161,6 +161,10 @@ async def test_a_serious_listing_needs_a_second_person_an_office_head_of_a_cover
 
     nothing = await head(credit_api, "330000").post(f"/v1/records/{rid}/approval", json=approval)
     assert nothing.status_code == 409 and nothing.json()["code"] == "approval_pending"
+    # another office learns nothing about the record: 403 whether or not a proposal waits
+    assert denied(
+        await head(credit_api, "330200", "head-nb").post(f"/v1/records/{rid}/approval", json=approval)
+    )
 
 
 async def test_a_refused_proposal_leaves_the_record_as_it_was(

@@ -91,12 +91,19 @@ def authorise_step(principal: Principal | None, office_code: str) -> None:
     raise _refuse()
 
 
-def authorise_approval(principal: Principal | None, office_code: str, proposed_by: str) -> None:
-    """Four eyes: another person, an office head whose office covers the record's, approves."""
+def authorise_approver(principal: Principal | None, office_code: str) -> None:
+    """Who may answer a proposal on this record at all: a person whose office covers the record's
+    (checked before anything about the proposal is told)."""
     if principal is None or not is_person(principal):
         raise _refuse()
-    require_second_person(principal, proposed_by, Role.OFFICE_HEAD)
     require_office(principal, office_code)
+
+
+def authorise_approval(principal: Principal | None, office_code: str, proposed_by: str) -> None:
+    """Four eyes: another person, an office head whose office covers the record's, approves."""
+    authorise_approver(principal, office_code)
+    if principal is not None:
+        require_second_person(principal, proposed_by, Role.OFFICE_HEAD)
 
 
 def office_of_entry(principal: Principal | None, deployment_office: str) -> str:

@@ -12,7 +12,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from credit.domain.access import Decision, authorise_approval, authorise_step, needs_approval
+from credit.domain.access import (
+    Decision,
+    authorise_approval,
+    authorise_approver,
+    authorise_step,
+    needs_approval,
+)
 from credit.domain.commands import (
     AnswerProposal,
     ArchiveRecord,
@@ -310,6 +316,8 @@ async def answer_proposal(
 ) -> StepResult:
     """Approve (the decision applies as proposed, by the head) or refuse; never one's own proposal."""
     record = await load_record(uow, cmd.record_id)
+    if cmd.principal is not None:
+        authorise_approver(cmd.principal, record.office_code)
     proposal = record.pending_proposal()
     if cmd.principal is not None:
         authorise_approval(cmd.principal, record.office_code, proposal.proposed_by)
