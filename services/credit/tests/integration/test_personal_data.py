@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from credit.access import ACCESS
 from credit.domain.actors import system
-from credit.domain.commands import RegisterDishonestyInput
+from credit.domain.commands import RecordSubjectSighting, RegisterDishonestyInput
 from credit.domain.subject import SubjectClaim
 from credit.domain.vocabulary import CHINA, BehaviourCode, DecisionRef
 from credit.testing import uscc_in
@@ -251,3 +251,30 @@ async def test_a_full_id_number_is_checked_and_masked_at_every_entry_and_stored_
 
     for number in numbers:
         assert await rows_holding(engine, number) == [], number
+
+
+async def test_case_handlers_read_a_subject_without_where_it_was_seen_and_the_read_is_recorded(
+    credit_api: RunningService,
+) -> None:
+    code = uscc_in("330100")
+    await credit_api.container.bus.handle(
+        RecordSubjectSighting(
+            subject=SubjectClaim(PartyKind.ORGANISATION, "杭州被投诉有限公司", code),
+            source_type="complaint_respondent",
+            source_id=str(uuid.uuid4()),
+            seen_at=dt.datetime.now(dt.UTC),
+        )
+    )
+    officer = credit_api.client(Role.CREDIT_OFFICER, subject="officer-hz", office="330100")
+    mediator = credit_api.client(Role.MEDIATOR, subject="mediator-subject", office="330100")
+    whole = (await officer.get(f"/v1/subjects/{code}")).json()
+    assert [s["source_type"] for s in whole["sightings"]] == ["complaint_respondent"]
+    seen = await mediator.get(f"/v1/subjects/{code}")
+    assert seen.status_code == 200 and seen.json()["sightings"] == []
+    assert seen.json()["credit_code"] == code
+
+    auditor = credit_api.client(Role.AUDITOR, subject="auditor-1", office="000000")
+    trail = (await auditor.get("/v1/audit-trail", params={"actor": "mediator-subject"})).json()["items"]
+    assert [(e["action"], e["outcome"], e["object_id"]) for e in trail] == [
+        ("credit.subject.read", "read", whole["id"])
+    ]

@@ -42,9 +42,10 @@ class SubjectViews:
         self._rules = rules
         self._priority = tuple(grade_priority)
 
-    async def subject(self, ref: str) -> SubjectRead:
+    async def subject(self, ref: str, principal: Principal) -> SubjectRead:
+        """Who the subject is, as ``principal`` may see it (case handlers: not where it was seen)."""
         async with self._sessions() as session:
-            return await self._subject(session, ref)
+            return _subject_for(await self._subject(session, ref), reader_of_credit(principal))
 
     async def credit(self, ref: str, *, today: dt.date, principal: Principal) -> SubjectCredit:
         """One subject's credit as ``principal`` may see it (:func:`reader_of_credit`).

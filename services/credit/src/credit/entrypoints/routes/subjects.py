@@ -53,9 +53,15 @@ async def search_subjects(
 
 @router.get("/subjects/{ref}", responses=problem_responses(401, 403, 404, 422), summary="Get a subject")
 async def get_subject(
-    ref: SubjectRef, container: Container, _: Annotated[Principal, Depends(ACCESS.allow("subject.read"))]
+    ref: SubjectRef,
+    request: Request,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("subject.read"))],
 ) -> SubjectRead:
-    return await container.views.subjects.subject(ref)
+    """The credit office sees the subject whole; case handlers not where it was seen."""
+    subject = await container.views.subjects.subject(ref, principal)
+    await record_read(request, "credit.subject.read", object_type="credit_subject", object_id=str(subject.id))
+    return subject
 
 
 @router.get(
