@@ -185,3 +185,19 @@ async def test_steps_reads_refusals_and_grades_are_on_the_audit_trail(
         ("credit.disclosure.list", "read", "ZJ-HZ-IPC")
     ]
     assert (await officer.get("/v1/audit-trail")).status_code == 403  # the trail is the auditor's
+
+
+async def test_a_wrong_content_type_is_a_415_broken_json_names_the_body_and_a_huge_body_is_a_413(
+    credit_api: RunningService,
+) -> None:
+    customs = credit_api.client(Role.CUSTOMS, subject="customs-2", kind=PrincipalKind.CUSTOMS, partner="HZ")
+    plain = await customs.post(
+        "/v1/credit-checks", content=b"91330100", headers={"content-type": "text/plain"}
+    )
+    assert plain.status_code == 415, plain.text
+    broken = await customs.post(
+        "/v1/credit-checks", content=b'{"codes": ["9133', headers={"content-type": "application/json"}
+    )
+    assert broken.status_code == 422 and fields(broken) == ["body"], broken.text
+    huge = await customs.post("/v1/credit-checks", json={"codes": ["9" * (2 * 1024 * 1024)]})
+    assert huge.status_code == 413 and huge.headers["content-type"].startswith("application/problem+json")
