@@ -278,3 +278,15 @@ async def test_case_handlers_read_a_subject_without_where_it_was_seen_and_the_re
     assert [(e["action"], e["outcome"], e["object_id"]) for e in trail] == [
         ("credit.subject.read", "read", whole["id"])
     ]
+
+
+async def test_a_court_or_customs_token_without_its_partner_code_reads_nothing(
+    credit_api: RunningService,
+) -> None:
+    """A machine is identified by its token's partner code: without one the token itself is refused
+    (shared verification, 401); the object rule refuses it again should one ever get through."""
+    for role, kind in ((Role.COURT, PrincipalKind.COURT), (Role.CUSTOMS, PrincipalKind.CUSTOMS)):
+        nameless = credit_api.client(role, subject=f"{role}-nameless", kind=kind, partner=None)
+        checked = await nameless.post("/v1/credit-checks", json={"codes": [uscc_in("330100")]})
+        assert checked.status_code == 401, checked.text
+        assert (await nameless.get("/v1/disclosure", params={"limit": 1})).status_code == 401

@@ -44,6 +44,12 @@ def test_each_reader_sees_what_its_roles_need(principal: Principal, reader: Cred
     assert reader_of_credit(principal) is reader
 
 
+def test_a_machine_without_its_partner_code_is_nobody() -> None:
+    anonymous_court = Principal("m-1", frozenset({Role.COURT}), kind=PrincipalKind.COURT)
+    with pytest.raises(ObjectDenied):
+        reader_of_credit(anonymous_court)
+
+
 def test_office_scope_rolls_up_and_machines_read_no_file() -> None:
     for office in ("330106", "330100", "330000", "000000"):
         authorise_record_read(person(Role.STAFF, office=office), "330106")

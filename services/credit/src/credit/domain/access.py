@@ -120,6 +120,11 @@ def reader_of_credit(principal: Principal) -> CreditReader:
     roles, the office's first, so that a person holding only the court or customs role — a judge or
     a customs officer signing in themselves — gets the same minimised answer as their system.
     """
+    if not is_person(principal) and not principal.partner_code:
+        raise ObjectDenied(
+            "A court or customs office is identified by its token's partner code, and this token has none",
+            "法院、海关等机构须以令牌中的机构代码（partner_code）标识，本令牌缺少该代码",
+        )
     if principal.kind is PrincipalKind.COURT:
         return CreditReader.COURT
     if not is_person(principal):
