@@ -7,7 +7,8 @@ action; these rules decide the record (``shared.access.rules`` raise a 403 ``obj
   offices their own covers (a county office its own, a city office its districts', a provincial
   office its province's, the national office all). A record belongs to the office of the authority
   that decided its case: the office whose staff entered it, or, for an input consumed from another
-  service or produced by a timer, the deployment's office (``OFFICE_CODE``).
+  service or produced by a timer, the deployment's office (``OFFICE_CODE``). The same rules hold
+  for a commitment (the office that took it) and a parked input (the deployment's office).
 * **separation of duties**: the decisions §C.2 makes subject to approval (listing on the SAMR
   serious list, and the early removal of such a listing by repair; county and prefecture decisions
   need upper-level consent) are only *proposed* by the credit officer; an office head whose office
