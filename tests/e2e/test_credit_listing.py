@@ -109,7 +109,8 @@ async def test_non_performance_is_listed_after_the_notice_window_published_and_r
     public = await credit.client(Role.MEDIATOR).get(f"/v1/disclosure/{rid}")
     assert public.status_code == 200 and public.json()["credit_code"] == code
     check = (await customs.post("/v1/credit-checks", json={"codes": [code]})).json()["results"][0]
-    assert (check["status"], check["listings"][0]["state"]) == ("dishonest", "PUBLISHED")
+    assert (check["status"], check["listings"][0]["list_type"]) == ("dishonest", "cnipa_dishonest")
+    assert check["listings"][0]["period_end"] and "state" not in check["listings"][0]  # §H.2 only
 
     # Seven months on, past the earliest repair date, the subject applies and is repaired.
     later.advance(days=213)
@@ -149,7 +150,15 @@ async def test_a_revoked_decision_withdraws_the_published_listing(
     decision_no = f"杭知裁〔2026〕{uuid.uuid4().hex[:6]}号"
     await publish(
         broker.bootstrap_servers,
-        [(performance_refused(subject(code), decision_no=decision_no, found_on=TODAY), "case-e2e-2")],
+        # found long enough ago that a notice served after it has a window that has passed
+        [
+            (
+                performance_refused(
+                    subject(code), decision_no=decision_no, found_on=TODAY - dt.timedelta(days=31)
+                ),
+                "case-e2e-2",
+            )
+        ],
     )
     rid = (await candidate_for(officer, code))["record_id"]
     served = TODAY - dt.timedelta(days=30)

@@ -252,7 +252,8 @@ async def test_a_complaint_ends_as_a_published_then_repaired_credit_listing(
 
     customs = system["credit"].client(Role.CUSTOMS)
     check = (await customs.post("/v1/credit-checks", json={"codes": [infringer]})).json()["results"][0]
-    assert (check["status"], check["listings"][0]["state"]) == ("dishonest", "PUBLISHED")
+    assert (check["status"], check["listings"][0]["list_type"]) == ("dishonest", "cnipa_dishonest")
+    assert check["listings"][0]["period_end"] and "state" not in check["listings"][0]  # §H.2 only
 
     # 5. Seven months on, the infringer has performed and applies for repair.
     credit_clock.advance(days=213)

@@ -7,6 +7,7 @@ organisation code (9) and a check character computed over the first 17 with weig
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -66,9 +67,14 @@ def resident_id_problem(number: str) -> str | None:
     """Why ``number`` (normalised) is not a valid resident ID number, or None if it is.
 
     18 characters: 17 digits and a check character; the first-generation 15-digit numbers have no
-    check character and are accepted when all digits.
+    check character and are accepted when all digits with a real date of birth (``YYMMDD`` in the
+    1900s, positions 7–12).
     """
-    if len(number) == 15 and number.isdigit():
+    if len(number) == 15:
+        if not number.isdigit():
+            return "a 15-character number must be all digits"
+        if not _is_date(f"19{number[6:12]}"):
+            return "positions 7-12 must be a date of birth (YYMMDD)"
         return None
     if len(number) != 18:
         return f"must be 18 characters (or 15 digits), got {len(number)}"
@@ -79,9 +85,18 @@ def resident_id_problem(number: str) -> str | None:
     return None
 
 
+def _is_date(yyyymmdd: str) -> bool:
+    try:
+        dt.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
+    except ValueError:
+        return False
+    return True
+
+
 def is_masked_id(value: str) -> bool:
-    """A masked number: the length of an ID, digits/X with its middle hidden by at least 8 ``*``."""
-    if len(value) not in (15, 18) or value.count("*") < 8:
+    """A masked number: the length of an ID, digits/X with its whole middle hidden by ``*`` (10 of
+    18 characters, 7 of a first-generation 15, exactly what :func:`mask_id_number` leaves)."""
+    if len(value) not in (15, 18):
         return False
     head, tail = value[:ID_VISIBLE_HEAD], value[-ID_VISIBLE_TAIL:]
     middle = value[ID_VISIBLE_HEAD:-ID_VISIBLE_TAIL]

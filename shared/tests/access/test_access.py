@@ -146,6 +146,7 @@ def test_personal_contact_data_of_individuals_by_reader() -> None:
         ("110105 19491231 002x", "1101**********002X"),
         ("110105491231002", "1101*******1002"),  # first-generation 15 digits
         ("1101**********002X", "1101**********002X"),
+        ("1101*******1002", "1101*******1002"),  # a masked first-generation number comes back as it is
     ],
 )
 def test_a_resident_id_is_checked_and_masked_on_entry(raw: str, stored: str) -> None:
@@ -153,7 +154,18 @@ def test_a_resident_id_is_checked_and_masked_on_entry(raw: str, stored: str) -> 
 
 
 @pytest.mark.parametrize(
-    "raw", ["110105194912310021", "1101051949123100", "11010519491231002Y", "1101*****1231002X", "abc"]
+    "raw",
+    [
+        "110105194912310021",
+        "1101051949123100",
+        "11010519491231002Y",
+        "1101*****1231002X",
+        "abc",
+        "110105491331002",  # 15 digits, month 13: no date of birth
+        "110105490230002",  # 15 digits, 30 February
+        "11010549123100X",  # 15 characters with a check character: the old form has none
+        "1101******10020",  # 15 characters, middle not wholly hidden
+    ],
 )
 def test_anything_else_is_refused_never_stored(raw: str) -> None:
     with pytest.raises(InvalidIdNumber):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from credit.domain.commitment import Commitment
+from credit.domain.errors import present
 from credit.domain.events import CommitmentEvent, RecordEvent, SubjectEvent
 from credit.domain.record import CreditRecord
 from credit.domain.subject import Subject
@@ -51,7 +52,7 @@ def subject_ref(subject: Subject) -> SubjectRef:
 def listed(of: RecordOfSubject, event: DomainEvent) -> list[EventData]:
     """``credit.serious_list_entered`` for the SAMR list, ``credit.dishonest_listed`` otherwise."""
     record, terms = of.record, of.record.terms
-    assert terms is not None
+    terms = present(terms, "a listed record's terms")
     contract = (
         contracts.SeriousListEnteredV1
         if record.list_type is ListType.SAMR_SERIOUS
@@ -83,11 +84,11 @@ def listed(of: RecordOfSubject, event: DomainEvent) -> list[EventData]:
 
 def published(of: RecordOfSubject, event: DomainEvent) -> list[EventData]:
     record = of.record
-    assert record.published_on is not None
+    published_on = present(record.published_on, "the publication date")
     return [
         contracts.ListingPublishedV1(
             **_about(of),
-            published_on=record.published_on,
+            published_on=published_on,
             channel=record.publication_channel or "",
             period_end=record.terms.period_end if record.terms else None,
             legal_basis=_basis(record),
@@ -97,11 +98,11 @@ def published(of: RecordOfSubject, event: DomainEvent) -> list[EventData]:
 
 def repaired(of: RecordOfSubject, event: DomainEvent) -> list[EventData]:
     record = of.record
-    assert record.repaired_on is not None
+    repaired_on = present(record.repaired_on, "the repair date")
     return [
         contracts.RepairedV1(
             **_about(of),
-            repaired_on=record.repaired_on,
+            repaired_on=repaired_on,
             repair_decision_no=event.details.get("decision_no"),
             original_period_end=record.terms.period_end if record.terms else None,
             legal_basis=_basis(record),
@@ -111,8 +112,8 @@ def repaired(of: RecordOfSubject, event: DomainEvent) -> list[EventData]:
 
 def expired(of: RecordOfSubject, event: DomainEvent) -> list[EventData]:
     record = of.record
-    assert record.expired_on is not None
-    return [contracts.ExpiredV1(**_about(of), period_end=record.expired_on, legal_basis=_basis(record))]
+    expired_on = present(record.expired_on, "the expiry date")
+    return [contracts.ExpiredV1(**_about(of), period_end=expired_on, legal_basis=_basis(record))]
 
 
 def revoked(of: RecordOfSubject, event: DomainEvent) -> list[EventData]:
@@ -120,11 +121,11 @@ def revoked(of: RecordOfSubject, event: DomainEvent) -> list[EventData]:
     record = of.record
     if record.terms is None:
         return []
-    assert record.revoked_on is not None
+    revoked_on = present(record.revoked_on, "the revocation date")
     return [
         contracts.RevokedV1(
             **_about(of),
-            revoked_on=record.revoked_on,
+            revoked_on=revoked_on,
             reason=record.revocation_reason or "",
             revoked_decision_no=event.details.get("revoking_doc_no"),
             revoked_by=event.details.get("revoked_by"),
@@ -138,10 +139,10 @@ def revoked(of: RecordOfSubject, event: DomainEvent) -> list[EventData]:
 def _about(of: RecordOfSubject) -> dict[str, Any]:
     """The fields every record contract opens with: which record, whose, on which list."""
     record, subject = of.record, of.subject
-    assert record.record_no is not None
+    record_no = present(record.record_no, "the record number")
     return {
         "record_id": record.id,
-        "record_no": record.record_no,
+        "record_no": record_no,
         "subject": subject_ref(subject),
         "list_type": contracts.ListType(record.list_type.value),
         "subject_ids": (subject.display_id,),
@@ -168,6 +169,9 @@ RECORDS: Publisher[RecordOfSubject] = Publisher(
         E.HEARING_REQUESTED,
         E.HEARING_HELD,
         E.NOTICE_WINDOW_CLOSED,
+        E.DECISION_PROPOSED,  # the office's own approval round: announced once decided
+        E.DECISION_APPROVED,
+        E.DECISION_REFUSED,
         E.LISTING_DECLINED,
         E.PUBLICATION_DUE_SOON,
         E.PUBLICATION_DEADLINE_MISSED,

@@ -25,6 +25,7 @@ from credit.bootstrap import command_bus
 from credit.domain.actors import person
 from credit.domain.commitment import Commitment
 from credit.domain.deadlines import Clocks, TimerName
+from credit.domain.errors import present
 from credit.domain.listing import ListingTerms
 from credit.domain.record import IN_FORCE, CreditRecord, Notice, Origin, RecordState
 from credit.domain.repeat import Finding
@@ -159,6 +160,7 @@ def record_in(state: RecordState, *, overdue: Iterable[str] = (), **overrides: A
     record = CreditRecord(
         id=uuid.uuid4(),
         subject_id=uuid.uuid4(),
+        office_code="330100",
         list_type=ListType.CNIPA_DISHONEST,
         behaviour=BehaviourCode.REFUSAL_TO_PERFORM,
         underlying_decision=DecisionRef(
@@ -440,16 +442,13 @@ class Harness:
     bus: MessageBus[FakeCreditUnitOfWork]
 
     def record(self, record_id: uuid.UUID | None) -> CreditRecord:
-        assert record_id is not None
-        return self.store.data.records[record_id]
+        return self.store.data.records[present(record_id, "record id")]
 
     def history(self, record_id: uuid.UUID | None) -> list[str]:
-        assert record_id is not None
-        return self.store.event_names(record_id)
+        return self.store.event_names(present(record_id, "record id"))
 
     def timer_names(self, aggregate_id: uuid.UUID | None) -> set[str]:
-        assert aggregate_id is not None
-        return self.store.timer_names(aggregate_id)
+        return self.store.timer_names(present(aggregate_id, "aggregate id"))
 
 
 def harness(now: dt.datetime = NOW) -> Harness:

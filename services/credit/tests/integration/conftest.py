@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
 import pytest_asyncio
 
 from credit.testing import fresh_database, uscc_in
-from shared.testing.plugin import PostgresHandle
-from shared.testing.services import RunningService
+from shared.service import discover_services
+from shared.testing.identity import LocalIssuer
+from shared.testing.plugin import FAST_SETTINGS, BrokerHandle, PostgresHandle
+from shared.testing.services import RunningService, start_service
 
 
 @pytest_asyncio.fixture
@@ -19,6 +21,27 @@ async def credit(start_service: Any) -> RunningService:
     """The credit service on the shared test database, without its worker."""
     service: RunningService = await start_service("credit", office_code="330100")
     return service
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def credit_api(
+    database_url: str, broker: BrokerHandle, identity_provider: LocalIssuer
+) -> AsyncIterator[RunningService]:
+    """The credit service (Hangzhou, 330100) without its worker, shared by a module: for tests
+    that make many requests (the permission table, the object rules, what each reader sees)."""
+    settings = {
+        **FAST_SETTINGS,
+        **identity_provider.settings(),
+        "database_url": database_url,
+        "kafka_bootstrap_servers": broker.bootstrap_servers,
+        "run_workers": False,
+        "office_code": "330100",
+    }
+    service = await start_service(discover_services()["credit"], settings)
+    try:
+        yield service
+    finally:
+        await service.stop()
 
 
 @pytest_asyncio.fixture

@@ -23,6 +23,7 @@ from credit.rules import load_credit_rules
 from credit.views.commitments import CommitmentViews
 from credit.views.records import RecordViews
 from shared import migrations
+from shared.identity.principals import Principal, Role
 from shared.service import discover_services
 
 SPEC = discover_services()["credit"]
@@ -149,9 +150,10 @@ async def test_armed_timers_and_missed_duties_become_tracked_deadlines(
 async def _read_as_before(engine: AsyncEngine) -> None:
     """The views render the migrated rows as the old code rendered record_history and the JSON history."""
     sessions = async_sessionmaker(engine, expire_on_commit=False)
-    record = await RecordViews(sessions, load_credit_rules(), messaging.timers).record(RECORD)
+    national = Principal("reader", frozenset({Role.CREDIT_OFFICER}), office_code="000000")
+    record = await RecordViews(sessions, load_credit_rules(), messaging.timers).record(RECORD, national)
     assert [h.model_dump(mode="json") for h in record.history] == [_as_before(h) for h in HISTORY]
-    commitment = await CommitmentViews(sessions).commitment(COMMITMENT)
+    commitment = await CommitmentViews(sessions).commitment(COMMITMENT, national)
     assert commitment.history == COMMITMENT_HISTORY
 
 

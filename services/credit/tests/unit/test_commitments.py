@@ -22,6 +22,7 @@ NOW = dt.datetime(2026, 6, 1, 9, tzinfo=CHINA)
 def commitment(status: CommitmentStatus = CommitmentStatus.PENDING) -> Commitment:
     made = Commitment.make(
         subject_id=uuid.uuid4(),
+        office_code="330100",
         scope="fee reduction",
         text="true and complete",
         made_on=dt.date(2026, 3, 1),
@@ -59,6 +60,7 @@ def test_verification_must_come_after_the_commitment() -> None:
     with pytest.raises(InvalidCreditInput, match="Verification"):
         Commitment.make(
             subject_id=uuid.uuid4(),
+            office_code="330100",
             scope="s",
             text="t",
             made_on=dt.date(2026, 3, 1),

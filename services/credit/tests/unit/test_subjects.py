@@ -17,14 +17,17 @@ T0 = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 @pytest.mark.parametrize(
     ("raw", "masked"),
     [
-        ("330106199001011234", "3301**********1234"),
+        ("330106198001010013", "3301**********0013"),
         ("33010619900101123x", "3301**********123X"),
         ("3301**********123X", "3301**********123X"),
         (" 3301 ********** 123X ", "3301**********123X"),
         ("330106900101123", "3301*******1123"),
+        ("3301*******1123", "3301*******1123"),  # a masked first-generation number is kept
+        ("330106901301123", None),  # 15 digits, month 13: not a date of birth
         ("3301061990010112", None),  # 16 characters: no id number
         ("33010619900101123Y", None),
-        ("33010619900101****", "33010619900101****"),
+        ("330106199001011234", None),  # wrong GB 11643 check character (X)
+        ("33010619900101****", None),  # not masked in the accepted form: the middle is shown
     ],
 )
 def test_id_numbers_are_kept_only_in_masked_form(raw: str, masked: str | None) -> None:
@@ -36,11 +39,11 @@ def test_a_claim_drops_an_invalid_code_and_masks_a_plain_id() -> None:
     org = SubjectClaim(PartyKind.ORGANISATION, " 某某公司 ", credit_code=code.lower()).cleaned()
     wrong_check = code[:-1] + ("1" if code[-1] == "0" else "0")
     broken = SubjectClaim(PartyKind.ORGANISATION, "某某公司", credit_code=wrong_check).cleaned()
-    person = SubjectClaim(PartyKind.INDIVIDUAL, "张三", id_number_masked="330106199001011234").cleaned()
+    person = SubjectClaim(PartyKind.INDIVIDUAL, "张三", id_number_masked="33010619900101123X").cleaned()
 
     assert (org.credit_code, org.name, org.is_identified) == (code, "某某公司", True)
     assert (broken.credit_code, broken.is_identified) == (None, False)
-    assert (person.id_number_masked, person.is_identified) == ("3301**********1234", True)
+    assert (person.id_number_masked, person.is_identified) == ("3301**********123X", True)
 
 
 def test_an_organisation_is_not_identified_by_a_personal_id() -> None:

@@ -43,6 +43,7 @@ def _row(commitment: Commitment) -> dict[str, Any]:
     return {
         "id": commitment.id,
         "subject_id": commitment.subject_id,
+        "office_code": commitment.office_code,
         "scope": commitment.scope,
         "text": commitment.text,
         "made_on": commitment.made_on,
@@ -60,6 +61,7 @@ def commitment_from_row(row: RowMapping) -> Commitment:
     return Commitment(
         id=row["id"],
         subject_id=row["subject_id"],
+        office_code=row["office_code"],
         scope=row["scope"],
         text=row["text"],
         made_on=row["made_on"],

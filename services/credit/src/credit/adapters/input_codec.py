@@ -11,17 +11,19 @@ from typing import Any
 from credit.adapters.json_values import actor_from_json, actor_json, provisions_from_json, provisions_json
 from credit.domain.commands import RecordInfringementFinding, RegisterDishonestyInput, RightClaim
 from credit.domain.policy import PenaltyClass
-from credit.domain.subject import SubjectClaim
+from credit.domain.subject import SubjectClaim, mask_id_number
 from credit.domain.vocabulary import BehaviourCode, DecisionRef, DocumentRef, ListType
 from shared.vocabulary import PartyKind
 
 
 def claim_json(claim: SubjectClaim) -> dict[str, Any]:
+    """The claim as a parked input keeps it: an ID number only masked (a full or malformed one as
+    sent by another service is masked or dropped here, never stored whole)."""
     return {
         "kind": claim.kind.value,
         "name": claim.name,
         "credit_code": claim.credit_code,
-        "id_number_masked": claim.id_number_masked,
+        "id_number_masked": mask_id_number(claim.id_number_masked) if claim.id_number_masked else None,
         "legal_representative": claim.legal_representative,
     }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from credit.domain.errors import present
 from credit.domain.policy import ListPolicy
 from credit.domain.record import CreditRecord
 from credit.domain.subject import Subject
@@ -31,8 +32,8 @@ def listing_notice(
 ) -> Document:
     """The notice as served (``issued``: the record's ``NoticeIssued`` event, with its documents)."""
     notice, record_no = record.notice, record.record_no or ""
-    assert notice is not None and policy.notice_period is not None
-    window = catalogue.get(policy.notice_period, province).required_period()
+    notice = present(notice, "the notice")
+    window = catalogue.get(present(policy.notice_period, "the notice period"), province).required_period()
     decision = record.underlying_decision
     return Document(
         title=policy.notice_title or f"拟列入{policy.title_zh}告知书",

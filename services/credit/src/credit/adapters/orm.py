@@ -25,7 +25,7 @@ from shared.numbering import counter_table
 from shared.web.idempotency import idempotency_table
 
 metadata = service_metadata("credit")
-messaging = messaging_tables(metadata)
+messaging = messaging_tables(metadata, audit=True)
 idempotency_keys = idempotency_table(metadata)
 number_counters = counter_table(metadata)
 case_record = case_record_table(metadata)
@@ -83,6 +83,7 @@ records = Table(
     Column("id", UUID(as_uuid=True), primary_key=True),
     Column("record_no", Text, nullable=False, unique=True),
     Column("subject_id", UUID(as_uuid=True), ForeignKey("credit.subjects.id"), nullable=False),
+    Column("office_code", Text, nullable=False),
     Column("list_type", Text, nullable=False),
     Column("behaviour", Text, nullable=False),
     Column("state", Text, nullable=False),
@@ -110,6 +111,7 @@ records = Table(
     Column("revocation_reason", Text),
     Column("withdrawal_due", Date),
     Column("withdrawn_on", Date),
+    Column("proposal", JSONB),
     Column("overdue", ARRAY(Text), nullable=False),
     Column("deadlines", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -118,6 +120,7 @@ records = Table(
     Index("ix_records_in_force", "subject_id", postgresql_where=text(IN_FORCE_SQL)),
     Index("ix_records_basis_doc_nos", "basis_doc_nos", postgresql_using="gin"),
     Index("ix_records_state", "state"),
+    Index("ix_records_office_code", "office_code"),
 )
 
 findings = Table(
@@ -158,6 +161,7 @@ commitments = Table(
     metadata,
     Column("id", UUID(as_uuid=True), primary_key=True),
     Column("subject_id", UUID(as_uuid=True), ForeignKey("credit.subjects.id"), nullable=False),
+    Column("office_code", Text, nullable=False),
     Column("scope", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("made_on", Date, nullable=False),
@@ -170,6 +174,7 @@ commitments = Table(
     Column("deadlines", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_commitments_subject_id", "subject_id"),
+    Index("ix_commitments_office_code", "office_code"),
 )
 
 grades = Table(

@@ -23,7 +23,7 @@ from credit.adapters.json_values import (
 from credit.adapters.orm import IN_FORCE_SQL, number_counters, records
 from credit.domain.listing import AppliedMeasure, ListingTerms
 from credit.domain.policy import PenaltyClass
-from credit.domain.record import CreditRecord, Notice, Origin, RecordState
+from credit.domain.record import CreditRecord, Notice, Origin, Proposal, RecordState
 from credit.domain.vocabulary import BehaviourCode, DecisionRef, ListType
 from shared.numbering import GapFreeCounter
 
@@ -54,6 +54,7 @@ class RecordRepository:
             "id": record.id,
             "record_no": record.record_no,
             "subject_id": record.subject_id,
+            "office_code": record.office_code,
             "list_type": record.list_type.value,
             "behaviour": record.behaviour.value,
             "underlying_decision": record.underlying_decision.as_dict(),
@@ -133,6 +134,7 @@ def _mutable_columns(record: CreditRecord) -> dict[str, Any]:
         "revocation_reason": record.revocation_reason,
         "withdrawal_due": record.withdrawal_due,
         "withdrawn_on": record.withdrawn_on,
+        "proposal": record.proposal.as_dict() if record.proposal else None,
         "overdue": sorted(record.overdue),
         "deadlines": deadlines_json(record.deadlines),
         "updated_at": func.now(),
@@ -192,6 +194,7 @@ def record_from_row(row: RowMapping) -> CreditRecord:
         id=row["id"],
         record_no=row["record_no"],
         subject_id=row["subject_id"],
+        office_code=row["office_code"],
         list_type=ListType(row["list_type"]),
         behaviour=BehaviourCode(row["behaviour"]),
         state=RecordState(row["state"]),
@@ -224,6 +227,7 @@ def record_from_row(row: RowMapping) -> CreditRecord:
         revocation_reason=row["revocation_reason"],
         withdrawal_due=row["withdrawal_due"],
         withdrawn_on=row["withdrawn_on"],
+        proposal=Proposal.from_dict(row["proposal"]) if row["proposal"] else None,
         deadlines=deadlines_from_json(row["deadlines"]),
     )
 

@@ -1,4 +1,8 @@
-"""Commands the credit service handles (imperative names). Each runs in one transaction."""
+"""Commands the credit service handles (imperative names). Each runs in one transaction.
+
+``actor`` is who the record names; ``principal`` the verified identity that asked over the API,
+which the handler checks against the record it loads (``domain.access``). A command built from a
+consumed event or a timer says ``principal=None``: its source is trusted as the broker is."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineReached
 from shared.domain.legal import Citation
 from shared.idempotency import IdempotencyKey
+from shared.identity.principals import Principal
 
 # ---------------------------------------------------------------- subjects and inputs
 
@@ -51,6 +56,7 @@ class RegisterDishonestyInput:
     legal_basis: tuple[Citation, ...] = ()
     documents: tuple[DocumentRef, ...] = ()
     idempotency_key: IdempotencyKey | None = None
+    office_code: str | None = None  # the entering person's office; None: the deployment's
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -100,6 +106,7 @@ class ResolveUnmatchedInput:
     input_id: uuid.UUID
     subject: SubjectClaim
     actor: Actor
+    principal: Principal | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,6 +114,7 @@ class DismissUnmatchedInput:
     input_id: uuid.UUID
     reason: str
     actor: Actor
+    principal: Principal | None = None
 
 
 # ---------------------------------------------------------------- steps on a record
@@ -121,6 +129,7 @@ class RecordStep:
     legal_basis: tuple[Citation, ...] = ()
     documents: tuple[DocumentRef, ...] = ()
     note: str | None = None
+    principal: Principal | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -153,6 +162,14 @@ class DecideListing(RecordStep):
     reasons: str
     decided_on: dt.date | None = None
     decision_no: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnswerProposal(RecordStep):
+    """The office head approves or refuses the decision waiting on the record (four eyes)."""
+
+    approved: bool
+    reasons: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -208,6 +225,7 @@ class MakeCommitment:
     actor: Actor
     documents: tuple[DocumentRef, ...] = ()
     idempotency_key: IdempotencyKey | None = None
+    office_code: str | None = None  # the taking person's office; None: the deployment's
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -218,6 +236,7 @@ class VerifyCommitment:
     findings: str
     actor: Actor
     documents: tuple[DocumentRef, ...] = ()
+    principal: Principal | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

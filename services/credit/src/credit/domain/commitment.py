@@ -66,6 +66,7 @@ class Commitment(Lifecycle[CommitmentStatus], TracksDeadlines):
 
     id: uuid.UUID
     subject_id: uuid.UUID
+    office_code: str  # the office that took the commitment (office scope)
     scope: str
     text: str
     made_on: dt.date
@@ -83,6 +84,7 @@ class Commitment(Lifecycle[CommitmentStatus], TracksDeadlines):
         cls,
         *,
         subject_id: uuid.UUID,
+        office_code: str,
         scope: str,
         text: str,
         made_on: dt.date,
@@ -103,6 +105,7 @@ class Commitment(Lifecycle[CommitmentStatus], TracksDeadlines):
         commitment = cls(
             id=uuid.uuid4(),
             subject_id=subject_id,
+            office_code=office_code,
             scope=scope,
             text=text,
             made_on=made_on,

@@ -13,12 +13,17 @@ CreditError
 ├── CommitmentNotAvailable (Conflict)       the subject is under a measure that excludes commitments
 ├── InputAlreadySettled (Conflict)          a parked input was already resolved or dismissed
 ├── GradeRulesNotLoaded (Conflict)          local grading asked for, but no rule set is loaded
+├── DuplicateInput (Conflict)               one import names the same thing twice (409 naming the field)
+├── ApprovalPending (Conflict)              an approval is awaited, or none is pending to give
 └── InvalidCreditInput (ValidationFailed)   dates, identities or combinations that break a rule
+
+InvariantBroken (RuntimeError, not a refusal)   a fact the code relies on is missing: a bug (500)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from shared.errors import Conflict, FieldError, InvalidTransition, IpcaseError, NotFound, ValidationFailed
 
@@ -95,6 +100,26 @@ class GradeRulesNotLoaded(CreditError, Conflict):
     title_zh = "未加载本地信用评级规则"
 
 
+class DuplicateInput(CreditError, Conflict):
+    """A 409 naming the entry that repeats an earlier entry of the same request."""
+
+    code = "duplicate_input"
+    title = "The request names the same thing twice"
+    title_zh = "请求中存在重复条目"
+
+
+def duplicate(field: str, message: str, message_zh: str) -> DuplicateInput:
+    return DuplicateInput(
+        message, message_zh, field_errors=[FieldError(field, "duplicate", message, message_zh)]
+    )
+
+
+class ApprovalPending(CreditError, Conflict):
+    code = "approval_pending"
+    title = "An approval is pending, or none is pending"
+    title_zh = "审批状态不允许此操作"
+
+
 class InvalidCreditInput(CreditError, ValidationFailed):
     code = "invalid_credit_input"
     title = "Input breaks a credit rule"
@@ -115,3 +140,18 @@ def invalid_fields(errors: Iterable[FieldError]) -> InvalidCreditInput:
         f"有 {len(collected)} 个字段不符合信用管理规则",
         field_errors=collected,
     )
+
+
+T = TypeVar("T")
+
+
+class InvariantBroken(RuntimeError):
+    """A fact the code relies on is missing (a listed record without its terms, a record read back
+    without its number): a programming error, never an answer to a request."""
+
+
+def present(value: T | None, what: str) -> T:
+    """``value``, which the code's invariants say is there; :class:`InvariantBroken` if it is not."""
+    if value is None:
+        raise InvariantBroken(f"{what} is missing")
+    return value

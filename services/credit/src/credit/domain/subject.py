@@ -11,7 +11,6 @@ known organisation ever bore that name; otherwise it is parked for a credit offi
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -22,26 +21,21 @@ from shared.domain.actors import Actor
 from shared.domain.deadlines import TimerChange
 from shared.domain.events import DomainEvent
 from shared.domain.jsonable import jsonable
-from shared.identifiers import is_valid_uscc, normalise_name, normalise_uscc
+from shared.identifiers import InvalidIdNumber, is_valid_uscc, normalise_name, normalise_uscc
+from shared.identifiers import mask_id_number as masked_or_refused
 from shared.vocabulary import PartyKind
-
-_MASKED_ID = re.compile(r"^[0-9X*]{15}$|^[0-9X*]{18}$")
-_PLAIN_ID = re.compile(r"^[0-9]{15}$|^[0-9]{17}[0-9X]$")
-VISIBLE_HEAD, VISIBLE_TAIL = 4, 4
 
 
 def mask_id_number(raw: str) -> str | None:
-    """A personal id number in masked form, or None if ``raw`` is neither masked nor a plain id.
+    """A personal id number in masked form, or None if ``raw`` is neither masked nor a valid id.
 
-    A plain id is masked here (head and tail kept) so that a full number is never stored.
+    A full number is checked (GB 11643 check character; a 15-digit one for its date of birth) and
+    masked here, head and tail kept (``shared.identifiers``), so that a full number is never stored.
     """
-    value = "".join(raw.split()).upper()
-    if _PLAIN_ID.match(value):
-        hidden = len(value) - VISIBLE_HEAD - VISIBLE_TAIL
-        return value[:VISIBLE_HEAD] + "*" * hidden + value[-VISIBLE_TAIL:]
-    if _MASKED_ID.match(value) and value.count("*") >= VISIBLE_HEAD:
-        return value
-    return None
+    try:
+        return masked_or_refused(raw)
+    except InvalidIdNumber:
+        return None
 
 
 @dataclass(frozen=True, slots=True)

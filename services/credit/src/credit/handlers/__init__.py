@@ -24,6 +24,7 @@ COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.RequestHearing: records.request_hearing,
     c.RecordHearing: records.record_hearing,
     c.DecideListing: records.decide_listing,
+    c.AnswerProposal: records.answer_proposal,
     c.PublishListing: records.publish_listing,
     c.RequestRepair: records.request_repair,
     c.DecideRepair: records.decide_repair,

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import uuid
 
+from credit.domain.access import authorise_step
 from credit.domain.commands import MakeCommitment, RegisterDishonestyInput, VerifyCommitment
 from credit.domain.commitment import Commitment, CommitmentStatus
-from credit.domain.errors import CommitmentNotAvailable
+from credit.domain.errors import CommitmentNotAvailable, present
 from credit.domain.policy import COMMITMENT_EXCLUSION, CreditRules
 from credit.domain.subject import Subject, SubjectClaim
 from credit.domain.vocabulary import BehaviourCode, DecisionRef
@@ -28,14 +29,15 @@ async def make_commitment(
         return uuid.UUID(earlier)
     at = clock()
     match = await match_subject(uow, cmd.subject, at=at)
-    assert match.subject is not None, "the API requires an identified subject"
-    if COMMITMENT_EXCLUSION in await uow.records.in_force_measures(match.subject.id):
+    subject = present(match.subject, "the committing subject (the API requires an identified one)")
+    if COMMITMENT_EXCLUSION in await uow.records.in_force_measures(subject.id):
         raise CommitmentNotAvailable(
             "The subject is listed and credit commitments are not available to it",
             "该主体已被列入失信名单，不适用信用承诺制",
         )
     commitment = Commitment.make(
-        subject_id=match.subject.id,
+        subject_id=subject.id,
+        office_code=cmd.office_code or options.office_code,
         scope=cmd.scope,
         text=cmd.text,
         made_on=cmd.made_on,
@@ -55,6 +57,7 @@ async def verify_commitment(
     cmd: VerifyCommitment, uow: CreditUnitOfWork, clock: Clock, rules: CreditRules, options: CreditOptions
 ) -> uuid.UUID:
     commitment = await load_commitment(uow, cmd.commitment_id)
+    authorise_step(cmd.principal, commitment.office_code)
     at = clock()
     commitment.verify(
         fulfilled=cmd.fulfilled,
@@ -65,8 +68,7 @@ async def verify_commitment(
         documents=cmd.documents,
     )
     if commitment.status is CommitmentStatus.BREACHED:
-        subject = await uow.subjects.get(commitment.subject_id)
-        assert subject is not None  # foreign key
+        subject = present(await uow.subjects.get(commitment.subject_id), "the commitment's subject")
         breach = _breach(commitment, subject, cmd, options)
         registration = await register_dishonesty_input(breach, uow, lambda: at, rules, options)
         commitment.breach_record_id = registration.record_id
@@ -90,6 +92,7 @@ def _breach(
         finding=f"Commitment ({commitment.scope}) found breached: {cmd.findings}",
         source="commitment",
         source_ref=str(commitment.id),
+        office_code=commitment.office_code,  # the breach is the taking office's record
         actor=cmd.actor,
         documents=cmd.documents,
     )

@@ -22,6 +22,7 @@ from credit.domain.repeat import Finding, earlier_findings
 from credit.domain.subject import Subject, SubjectClaim
 from credit.domain.unmatched import UnmatchedKind
 from credit.domain.vocabulary import BehaviourCode, DecisionRef
+from credit.handlers.audit import audit
 from credit.handlers.inputs import register_dishonesty_input
 from credit.handlers.steps import SUBJECTS, Clock
 from credit.handlers.subjects import match_subject
@@ -60,6 +61,7 @@ async def record_infringement_finding(
                 case_id=cmd.case_id,
             )
             if await uow.findings.add(finding, at=at):
+                audit(uow, "finding.record", "credit_subject", match.subject.id, decision_no=cmd.decision_no)
                 opened += await _flag_repeats(uow, match.subject, finding, cmd, at, rules, options)
     return opened
 

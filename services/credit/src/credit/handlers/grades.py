@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from credit.domain.actors import TIMER
 from credit.domain.commands import (
@@ -12,9 +13,10 @@ from credit.domain.commands import (
     RunMonthlyGrades,
 )
 from credit.domain.deadlines import GRADES_AGGREGATE, TimerKind, next_monthly_run
-from credit.domain.errors import GradeRulesNotLoaded, invalid
+from credit.domain.errors import GradeRulesNotLoaded, duplicate, invalid, present
 from credit.domain.grades import GradeRecord
 from credit.domain.vocabulary import CHINA
+from credit.handlers.audit import audit
 from credit.handlers.steps import Clock
 from credit.handlers.subjects import match_subject
 from credit.rules import CreditOptions
@@ -35,15 +37,24 @@ async def _store(
     uow: CreditUnitOfWork, entries: tuple[RecordExternalGrade, ...], *, at: dt.datetime, recorded_by: str
 ) -> list[GradeRecord]:
     stored = []
+    seen: dict[tuple[uuid.UUID, str, dt.date], int] = {}
     for index, entry in enumerate(entries):
         if entry.valid_until is not None and entry.valid_until < entry.as_of:
             field = "valid_until" if len(entries) == 1 else f"grades.{index}.valid_until"
             raise invalid(field, "date_too_early", "valid_until is before as_of", "有效期止日早于评定日")
         match = await match_subject(uow, entry.subject, at=at)
-        assert match.subject is not None, "the API requires an identified subject"
+        subject = present(match.subject, "the graded subject (the API requires an identified one)")
+        key = (subject.id, entry.source, entry.as_of)
+        if key in seen:
+            raise duplicate(
+                f"grades.{index}",
+                f"Entry {index} grades the same subject, source and day as entry {seen[key]}",
+                f"第 {index} 条与第 {seen[key]} 条为同一主体、同一来源、同一评定日的重复评级",
+            )
+        seen[key] = index
         stored.append(
             GradeRecord(
-                subject_id=match.subject.id,
+                subject_id=subject.id,
                 grade=entry.grade,
                 source=entry.source,
                 as_of=entry.as_of,
@@ -52,6 +63,15 @@ async def _store(
             )
         )
     await uow.grades.record(stored, recorded_by=recorded_by, at=at)
+    for grade in stored:
+        audit(
+            uow,
+            "grade.record",
+            "credit_subject",
+            grade.subject_id,
+            grade=grade.grade.value,
+            source=grade.source,
+        )
     return stored
 
 
@@ -67,6 +87,14 @@ async def recompute_local_grades(
         )
     graded = [rules.grade(facts, cmd.as_of) for facts in await uow.grades.facts_for_every_subject()]
     await uow.grades.record(graded, recorded_by=cmd.actor.id, at=clock())
+    audit(
+        uow,
+        "grade.recompute",
+        "credit_grades",
+        GRADES_AGGREGATE,
+        as_of=cmd.as_of.isoformat(),
+        graded=len(graded),
+    )
     return len(graded)
 
 

@@ -84,6 +84,7 @@ async def _register(
     decision = cmd.underlying_decision
     record = CreditRecord.register_candidate(
         subject_id=subject.id,
+        office_code=cmd.office_code or options.office_code,
         list_type=policy.list_type,
         behaviour=cmd.behaviour,
         underlying_decision=decision,

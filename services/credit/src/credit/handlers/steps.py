@@ -11,7 +11,7 @@ from typing import Any
 from credit import publishing
 from credit.domain import events
 from credit.domain.commitment import Commitment
-from credit.domain.errors import CommitmentNotFound, RecordNotFound
+from credit.domain.errors import CommitmentNotFound, RecordNotFound, present
 from credit.domain.record import CreditRecord
 from credit.domain.subject import Subject
 from credit.publishing import RecordOfSubject
@@ -35,9 +35,7 @@ async def load_record(uow: CreditUnitOfWork, record_id: uuid.UUID) -> CreditReco
 
 
 async def subject_of(uow: CreditUnitOfWork, record: CreditRecord) -> Subject:
-    subject = await uow.subjects.get(record.subject_id)
-    assert subject is not None  # foreign key
-    return subject
+    return present(await uow.subjects.get(record.subject_id), "the record's subject (foreign key)")
 
 
 async def record_step(

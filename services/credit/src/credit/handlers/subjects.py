@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from credit.domain.commands import RecordSubjectSighting
+from credit.domain.errors import present
 from credit.domain.subject import Subject, SubjectClaim
+from credit.handlers.audit import audit
 from credit.unit_of_work import CreditUnitOfWork
 from shared.vocabulary import PartyKind
 
@@ -32,8 +34,7 @@ async def match_subject(uow: CreditUnitOfWork, claim: SubjectClaim, *, at: dt.da
             None,
             f"no valid credit code, and {len(candidates)} known organisations bear the name {cleaned.name!r}",
         )
-    subject = await uow.subjects.get(candidates[0], for_update=True)
-    assert subject is not None
+    subject = present(await uow.subjects.get(candidates[0], for_update=True), "the matched subject")
     subject.seen_again(cleaned, at=at)
     await uow.subjects.save(subject)
     return SubjectMatch(subject)
@@ -45,8 +46,8 @@ async def _known_or_new(uow: CreditUnitOfWork, claim: SubjectClaim, *, at: dt.da
         subject = Subject.first_seen(claim, at=at)
         if await uow.subjects.add(subject):
             return subject
-        subject = await uow.subjects.find(claim)  # created by a concurrent transaction meanwhile
-        assert subject is not None
+        # created by a concurrent transaction meanwhile
+        subject = present(await uow.subjects.find(claim), "the concurrently created subject")
     subject.seen_again(claim, at=at)
     await uow.subjects.save(subject)
     return subject
@@ -63,5 +64,13 @@ async def record_subject_sighting(cmd: RecordSubjectSighting, uow: CreditUnitOfW
         source_id=cmd.source_id,
         name_seen=cmd.subject.name,
         seen_at=cmd.seen_at,
+    )
+    audit(
+        uow,
+        "subject.sighting",
+        "credit_subject",
+        match.subject.id,
+        source_type=cmd.source_type,
+        source_id=cmd.source_id,
     )
     return match.subject

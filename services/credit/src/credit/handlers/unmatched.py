@@ -5,10 +5,12 @@ from __future__ import annotations
 import uuid
 
 from credit.adapters.input_codec import claim_json, dishonesty_input_from_json, finding_from_json
+from credit.domain.access import authorise_step
 from credit.domain.commands import DismissUnmatchedInput, ResolveUnmatchedInput
 from credit.domain.errors import UnmatchedInputNotFound
 from credit.domain.policy import CreditRules
 from credit.domain.unmatched import Settlement, UnmatchedInput, UnmatchedKind
+from credit.handlers.audit import audit
 from credit.handlers.findings import record_infringement_finding
 from credit.handlers.inputs import register_dishonesty_input
 from credit.handlers.steps import Clock
@@ -23,7 +25,11 @@ async def resolve_unmatched_input(
     rules: CreditRules,
     options: CreditOptions,
 ) -> uuid.UUID:
-    """An officer says who the subject is; the parked input is replayed with that identity."""
+    """An officer says who the subject is; the parked input is replayed with that identity.
+
+    A parked input came from another service, so it belongs to the deployment's office (as the
+    record it becomes will): only an officer whose office covers it settles it."""
+    authorise_step(cmd.principal, options.office_code)
     parked = await _load(uow, cmd.input_id)
     status = parked.settled_by(Settlement.RESOLVE)
     outcome: dict[str, object]
@@ -44,12 +50,14 @@ async def resolve_unmatched_input(
         at=clock(),
         settlement={"subject": claim_json(cmd.subject), **outcome},
     )
+    audit(uow, "unmatched.resolve", "credit_unmatched_input", parked.id, **outcome)
     return parked.id
 
 
 async def dismiss_unmatched_input(
-    cmd: DismissUnmatchedInput, uow: CreditUnitOfWork, clock: Clock
+    cmd: DismissUnmatchedInput, uow: CreditUnitOfWork, clock: Clock, options: CreditOptions
 ) -> uuid.UUID:
+    authorise_step(cmd.principal, options.office_code)
     parked = await _load(uow, cmd.input_id)
     await uow.unmatched.settle(
         parked.id,
@@ -58,6 +66,7 @@ async def dismiss_unmatched_input(
         at=clock(),
         settlement={"reason": cmd.reason},
     )
+    audit(uow, "unmatched.dismiss", "credit_unmatched_input", parked.id, reason=cmd.reason)
     return parked.id
 
 

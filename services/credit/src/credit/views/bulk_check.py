@@ -49,11 +49,15 @@ class BulkCheckView:
         self._sessions = sessions
         self._priority = list(grade_priority)
 
-    async def check(self, codes: Sequence[str], *, today: dt.date) -> bytes:
+    async def check(self, codes: Sequence[str], *, today: dt.date, minimised: bool = False) -> bytes:
+        """``minimised``: the answer a court or customs office gets (§H.1/§H.2): status, name, and
+        each listing's list type and period end; no grade, state, decision date or measures."""
         normalised = [normalise_uscc(code) for code in codes]
         # A malformed code cannot match a stored (validated) one, so only the misses are checked.
         found = await self._lookup(sorted(set(normalised)), today)
         results = [found.get(code) or _not_found(code) for code in normalised]
+        if minimised:
+            results = [_minimised(result) for result in results]
         return json.dumps({"as_of": today.isoformat(), "results": results}, ensure_ascii=False).encode()
 
     async def _lookup(self, codes: list[str], today: dt.date) -> dict[str, dict[str, Any]]:
@@ -116,6 +120,17 @@ def _found(row: RowMapping) -> dict[str, Any]:
         "grade": row["grade"],
         "listings": listings,
     }
+
+
+PARTNER_ITEM = ("code", "valid", "error", "status", "name", "listings")
+PARTNER_LISTING = ("list_type", "period_end")
+"""What a court or customs office gets of each answer and each listing in force (§H.1, §H.2)."""
+
+
+def _minimised(item: dict[str, Any]) -> dict[str, Any]:
+    shown = {key: item[key] for key in PARTNER_ITEM}
+    shown["listings"] = [{key: listing[key] for key in PARTNER_LISTING} for listing in item["listings"]]
+    return shown
 
 
 def _not_found(code: str) -> dict[str, Any]:

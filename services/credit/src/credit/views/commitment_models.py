@@ -14,6 +14,7 @@ from credit.views.shapes import SubjectOut
 class CommitmentRead(BaseModel):
     id: uuid.UUID
     subject: SubjectOut
+    office_code: str
     scope: str
     text: str
     made_on: dt.date

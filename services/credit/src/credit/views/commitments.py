@@ -1,4 +1,4 @@
-"""Credit commitments as staff and credit officers see them."""
+"""Credit commitments as staff and credit officers see them: those of the offices theirs covers."""
 
 from __future__ import annotations
 
@@ -7,30 +7,46 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, select
+from sqlalchemy import ColumnElement, RowMapping, false, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from credit.adapters.orm import case_record, commitments, subjects
 from credit.domain import events
+from credit.domain.access import authorise_record_read
 from credit.domain.errors import CommitmentNotFound
 from credit.views.commitment_models import CommitmentRead
 from credit.views.listing import SUBJECT_COLUMNS, subject_brief
+from shared.identity.principals import Principal, PrincipalKind, scope_prefix
+
+
+def commitments_in_scope(principal: Principal) -> ColumnElement[bool]:
+    """Commitments taken by the offices ``principal``'s office covers (roll-up), filtered in SQL."""
+    if principal.kind is not PrincipalKind.PERSON or not principal.office_code:
+        return false()
+    return commitments.c.office_code.startswith(scope_prefix(principal.office_code), autoescape=True)
 
 
 class CommitmentViews:
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
 
-    async def commitment(self, commitment_id: uuid.UUID) -> CommitmentRead:
+    async def commitment(self, commitment_id: uuid.UUID, principal: Principal) -> CommitmentRead:
         found = await self._query(commitments.c.id == commitment_id, limit=1)
         if not found:
             raise CommitmentNotFound(f"No commitment {commitment_id}", f"信用承诺 {commitment_id} 不存在")
+        authorise_record_read(principal, found[0].office_code)
         return found[0]
 
     async def commitments(
-        self, *, subject_id: uuid.UUID | None, status: str | None, overdue: bool | None, limit: int
+        self,
+        *,
+        subject_id: uuid.UUID | None,
+        status: str | None,
+        overdue: bool | None,
+        limit: int,
+        principal: Principal,
     ) -> list[CommitmentRead]:
-        conditions: list[ColumnElement[bool]] = []
+        conditions: list[ColumnElement[bool]] = [commitments_in_scope(principal)]
         if subject_id is not None:
             conditions.append(commitments.c.subject_id == subject_id)
         if status is not None:
@@ -83,6 +99,7 @@ def _read(row: RowMapping, history: list[dict[str, Any]]) -> CommitmentRead:
     return CommitmentRead(
         **{f: row[f] for f in fields},
         subject=subject_brief(row),
+        office_code=row["office_code"],
         breach_record_id=row["breach_record_id"],
         overdue=row["overdue"],
         history=history,

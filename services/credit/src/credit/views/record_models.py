@@ -7,7 +7,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from credit.domain.policy import PenaltyClass
 from credit.domain.record import RecordState
@@ -75,6 +75,10 @@ class RecordRead(ListingOut):
     """The whole record, for credit officers and staff: due process, the subject's side, deadlines."""
 
     subject: SubjectOut
+    office_code: str = Field(description="The office the record belongs to (office scope)")
+    proposal: dict[str, Any] | None = Field(
+        description="A decision proposed by a credit officer, waiting for the office head's approval"
+    )
     finding: str
     origin: dict[str, str]
     penalty_class: PenaltyClass | None

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import RowMapping, Table, Text, func, select
+from sqlalchemy import ColumnElement, RowMapping, Table, Text, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from credit.adapters.listing_notice import listing_notice
@@ -14,6 +14,7 @@ from credit.adapters.orm import case_record, records, subjects
 from credit.adapters.records import record_from_row
 from credit.adapters.subjects import subject_from_row
 from credit.domain import events
+from credit.domain.access import authorise_record_read
 from credit.domain.errors import NoticeNotIssued, RecordNotFound
 from credit.domain.events import RecordEvent
 from credit.domain.policy import CreditRules
@@ -24,6 +25,7 @@ from credit.views.record_models import DeadlineItem, DeadlineOut, HistoryEntryOu
 from credit.views.shapes import DocumentIO, LegalProvisionIO, Page
 from shared.case_record import recorded_event
 from shared.documents import Document
+from shared.identity.principals import Principal, PrincipalKind, scope_prefix
 from shared.timers import TimerStatus
 from shared.timers.store import WARNING_SUFFIX
 
@@ -38,13 +40,23 @@ class RecordFilter:
     offset: int = 0
 
 
+def in_scope(principal: Principal) -> ColumnElement[bool]:
+    """Records of the offices ``principal``'s office covers (roll-up), filtered in SQL; none without one."""
+    if principal.kind is not PrincipalKind.PERSON or not principal.office_code:
+        return false()
+    return records.c.office_code.startswith(scope_prefix(principal.office_code), autoescape=True)
+
+
 class RecordViews:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], rules: CreditRules, timers: Table) -> None:
         self._sessions = sessions
         self._rules = rules
         self._timers = timers
 
-    async def record(self, record_id: uuid.UUID, warnings: tuple[str, ...] = ()) -> RecordRead:
+    async def record(
+        self, record_id: uuid.UUID, principal: Principal, warnings: tuple[str, ...] = ()
+    ) -> RecordRead:
+        """The record's file, for the credit office of a covering office (object rule)."""
         async with self._sessions() as session:
             row = (
                 (await session.execute(select(records).where(records.c.id == record_id)))
@@ -53,6 +65,7 @@ class RecordViews:
             )
             if row is None:
                 raise RecordNotFound(f"No credit record {record_id}", f"信用记录 {record_id} 不存在")
+            authorise_record_read(principal, row["office_code"])
             subject = (
                 (await session.execute(select(subjects).where(subjects.c.id == row["subject_id"])))
                 .mappings()
@@ -82,6 +95,8 @@ class RecordViews:
             return RecordRead(
                 **listing_out(row, self._rules).model_dump(),
                 subject=subject_out(subject),
+                office_code=row["office_code"],
+                proposal=row["proposal"],
                 finding=row["finding"],
                 origin=row["origin"],
                 penalty_class=row["penalty_class"],
@@ -114,7 +129,9 @@ class RecordViews:
                 warnings=list(warnings),
             )
 
-    async def notice_document(self, record_id: uuid.UUID, *, issuer: str, province: str | None) -> Document:
+    async def notice_document(
+        self, record_id: uuid.UUID, principal: Principal, *, issuer: str, province: str | None
+    ) -> Document:
         """The notice of proposed listing as served, printed from the record, its subject and its event."""
         async with self._sessions() as session:
             row = (
@@ -124,6 +141,7 @@ class RecordViews:
             )
             if row is None:
                 raise RecordNotFound(f"No credit record {record_id}", f"信用记录 {record_id} 不存在")
+            authorise_record_read(principal, row["office_code"])
             if row["notice"] is None:
                 raise NoticeNotIssued(
                     f"Record {record_id} has no notice yet", f"记录 {record_id} 尚未发出告知书"
@@ -158,8 +176,13 @@ class RecordViews:
             province=province,
         )
 
-    async def records(self, where: RecordFilter) -> Page[RecordSummary]:
-        query = select(records, *SUBJECT_COLUMNS).join(subjects, subjects.c.id == records.c.subject_id)
+    async def records(self, where: RecordFilter, principal: Principal) -> Page[RecordSummary]:
+        """The records of the offices ``principal``'s covers, newest first."""
+        query = (
+            select(records, *SUBJECT_COLUMNS)
+            .join(subjects, subjects.c.id == records.c.subject_id)
+            .where(in_scope(principal))
+        )
         if where.subject_id is not None:
             query = query.where(records.c.subject_id == where.subject_id)
         if where.state is not None:
@@ -195,8 +218,9 @@ class RecordViews:
             ]
         return Page(items=items, total=int(total or 0), limit=where.limit, offset=where.offset)
 
-    async def deadlines(self, *, until: dt.datetime, limit: int) -> list[DeadlineItem]:
-        """Armed statutory deadlines due before ``until``, soonest first (warnings left out)."""
+    async def deadlines(self, *, until: dt.datetime, limit: int, principal: Principal) -> list[DeadlineItem]:
+        """Armed statutory deadlines due before ``until``, soonest first (warnings left out): those of
+        the records in ``principal``'s scope, and those of commitments and the monthly grading."""
         timers = self._timers
         query = (
             select(timers, records.c.record_no, records.c.state)
@@ -205,6 +229,7 @@ class RecordViews:
                 timers.c.status == TimerStatus.SCHEDULED.value,
                 timers.c.due_at <= until,
                 timers.c.name.not_like(f"%{WARNING_SUFFIX}"),
+                or_(records.c.id.is_(None), in_scope(principal)),
             )
             .order_by(timers.c.due_at)
             .limit(limit)

@@ -114,11 +114,13 @@ class SubjectMatchOut(BaseModel):
 
 
 class BulkListing(BaseModel):
+    """A listing in force; courts and customs get its list type and period end only (§H)."""
+
     list_type: ListType
-    state: str
-    decided_on: dt.date | None
     period_end: dt.date | None
-    measures: list[str]
+    state: str | None = None
+    decided_on: dt.date | None = None
+    measures: list[str] | None = None
 
 
 class BulkCheckItem(BaseModel):
@@ -127,7 +129,7 @@ class BulkCheckItem(BaseModel):
     error: str | None = None
     status: CreditStatus
     name: str | None = None
-    grade: Grade | None = None
+    grade: Grade | None = Field(default=None, description="Not given to courts and customs (§H)")
     listings: list[BulkListing] = []
 
 

@@ -10,11 +10,14 @@ from sqlalchemy import ColumnElement, RowMapping, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from credit.adapters.orm import commitments, grades, records, repeat_flags, sightings, subject_names, subjects
+from credit.domain.access import CreditReader, reader_of_credit
 from credit.domain.errors import SubjectNotFound, invalid
 from credit.domain.policy import CreditRules
 from credit.domain.record import IN_FORCE
 from credit.domain.subject import mask_id_number
+from credit.views.commitments import commitments_in_scope
 from credit.views.listing import listing_out
+from credit.views.records import in_scope
 from credit.views.subject_models import (
     CommitmentBrief,
     GradeOut,
@@ -26,7 +29,9 @@ from credit.views.subject_models import (
     SubjectRead,
     headline,
 )
+from shared.db import LIKE_ESCAPE, like_pattern
 from shared.identifiers import normalise_name, normalise_uscc, uscc_problem
+from shared.identity.principals import Principal
 
 
 class SubjectViews:
@@ -37,40 +42,57 @@ class SubjectViews:
         self._rules = rules
         self._priority = tuple(grade_priority)
 
-    async def subject(self, ref: str) -> SubjectRead:
+    async def subject(self, ref: str, principal: Principal) -> SubjectRead:
+        """Who the subject is, as ``principal`` may see it (case handlers: not where it was seen)."""
         async with self._sessions() as session:
-            return await self._subject(session, ref)
+            return _subject_for(await self._subject(session, ref), reader_of_credit(principal))
 
-    async def credit(self, ref: str, *, today: dt.date, internal: bool) -> SubjectCredit:
-        """Everything about one subject's credit; outside the credit office only decided listings."""
+    async def credit(self, ref: str, *, today: dt.date, principal: Principal) -> SubjectCredit:
+        """One subject's credit as ``principal`` may see it (:func:`reader_of_credit`).
+
+        The credit office sees everything: decided listings of every office, undecided records of
+        the offices its own covers, grades, commitments, where the subject was seen. Case handlers
+        see decided listings, grades and repeat flags. A court (§H.1) sees the decided listings
+        (list type, basis, period) of a subject named by its codes and name, nothing else; a customs
+        office (§H.2) the same and the repeat-infringer flags.
+        """
+        reader = reader_of_credit(principal)
+        office = reader is CreditReader.CREDIT_OFFICE
         async with self._sessions() as session:
             subject = await self._subject(session, ref)
             query = select(records).where(records.c.subject_id == subject.id)
-            if not internal:
-                query = query.where(records.c.decided_on.is_not(None))
+            decided = records.c.decided_on.is_not(None)
+            query = query.where(or_(decided, in_scope(principal)) if office else decided)
             rows = (await session.execute(query.order_by(records.c.created_at.desc()))).mappings().all()
             history = [listing_out(r, self._rules) for r in rows]
             in_force = [listing for listing in history if listing.state in IN_FORCE]
-            current = await self._current_grades(session, subject.id, today)
+            partner = reader in (CreditReader.COURT, CreditReader.CUSTOMS)
+            current = [] if partner else await self._current_grades(session, subject.id, today)
             return SubjectCredit(
-                subject=subject,
+                subject=_subject_for(subject, reader),
                 as_of=today,
                 status=headline({listing.list_type for listing in in_force}),
                 listings_in_force=in_force,
                 grade=current[0] if current else None,
                 grades=current,
-                commitments=await self._commitments(session, subject.id) if internal else [],
-                repeat_flags=await self._repeat_flags(session, subject.id),
+                commitments=await self._commitments(session, subject.id, principal) if office else [],
+                repeat_flags=[]
+                if reader is CreditReader.COURT
+                else await self._repeat_flags(session, subject.id),
                 history=history,
             )
 
     async def search(
         self, *, name: str | None, id_number_masked: str | None, limit: int
     ) -> list[SubjectMatchOut]:
-        """Subjects that ever bore ``name`` (normalised), optionally narrowed by masked id number."""
+        """Subjects that ever bore a name containing ``name`` (normalised, matched literally: ``%``,
+        ``_`` and ``\\`` are only characters), optionally narrowed by the masked id number (a full
+        number given is checked and masked first: it is never compared, stored or sent whole)."""
         conditions: list[ColumnElement[bool]] = []
         if name:
-            conditions.append(subject_names.c.name_normalised == normalise_name(name))
+            conditions.append(
+                subject_names.c.name_normalised.like(like_pattern(normalise_name(name)), escape=LIKE_ESCAPE)
+            )
         if id_number_masked:
             masked = mask_id_number(id_number_masked)
             if masked is None:
@@ -152,11 +174,14 @@ class SubjectViews:
     def _rank(self, source: str) -> int:
         return self._priority.index(source) if source in self._priority else len(self._priority)
 
-    async def _commitments(self, session: AsyncSession, subject_id: uuid.UUID) -> list[CommitmentBrief]:
+    async def _commitments(
+        self, session: AsyncSession, subject_id: uuid.UUID, principal: Principal
+    ) -> list[CommitmentBrief]:
+        """The subject's commitments taken by the offices ``principal``'s covers."""
         rows = (
             await session.execute(
                 select(commitments)
-                .where(commitments.c.subject_id == subject_id)
+                .where(commitments.c.subject_id == subject_id, commitments_in_scope(principal))
                 .order_by(commitments.c.made_on)
             )
         ).mappings()
@@ -181,6 +206,15 @@ class SubjectViews:
             )
         ).mappings()
         return [RepeatFlagOut.model_validate(dict(r)) for r in rows]
+
+
+def _subject_for(subject: SubjectRead, reader: CreditReader) -> SubjectRead:
+    """Who the subject is, as ``reader`` may see it: courts get its codes and names only (§H.1)."""
+    if reader is CreditReader.CREDIT_OFFICE:
+        return subject
+    if reader is CreditReader.CASE_HANDLER:
+        return subject.model_copy(update={"sightings": []})
+    return subject.model_copy(update={"legal_representative": None, "sightings": [], "name_history": []})
 
 
 def _by_ref(ref: str) -> ColumnElement[bool]:

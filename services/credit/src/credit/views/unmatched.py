@@ -17,7 +17,13 @@ class UnmatchedViews:
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
 
-    async def inputs(self, *, status: UnmatchedStatus, limit: int) -> list[UnmatchedRead]:
+    async def inputs(
+        self, *, status: UnmatchedStatus, limit: int, visible: bool = True
+    ) -> list[UnmatchedRead]:
+        """Parked inputs, oldest first; ``visible`` False (an office not covering the deployment's,
+        to which every parked input belongs): none."""
+        if not visible:
+            return []
         query = (
             select(unmatched_inputs)
             .where(unmatched_inputs.c.status == status.value)

@@ -2,7 +2,7 @@
 (``due_process``) and the rest of its life (``aggregate``)."""
 
 from credit.domain.record.aggregate import CreditRecord
-from credit.domain.record.base import Notice, Origin
+from credit.domain.record.base import Notice, Origin, Proposal
 from credit.domain.record.table import (
     BEFORE_DECISION,
     IN_FORCE,
@@ -20,6 +20,7 @@ __all__ = [
     "CreditRecord",
     "Notice",
     "Origin",
+    "Proposal",
     "RecordMove",
     "RecordState",
 ]

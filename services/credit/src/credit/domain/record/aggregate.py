@@ -15,10 +15,10 @@ from typing import Any
 
 from credit.domain.day_rules import day_of, not_after, not_before
 from credit.domain.deadlines import WITHDRAWAL_PERIOD, Clocks, TimerName
-from credit.domain.errors import RecordStepRefused
+from credit.domain.errors import ApprovalPending, RecordStepRefused, present
 from credit.domain.events import RecordEvent
 from credit.domain.policy import PenaltyClass
-from credit.domain.record.base import Origin
+from credit.domain.record.base import Origin, Proposal
 from credit.domain.record.due_process import DueProcess
 from credit.domain.record.table import IN_FORCE, RecordMove, RecordState
 from credit.domain.vocabulary import BehaviourCode, DecisionRef, ListType, Step
@@ -36,6 +36,7 @@ class CreditRecord(DueProcess):
         cls,
         *,
         subject_id: uuid.UUID,
+        office_code: str,
         list_type: ListType,
         behaviour: BehaviourCode,
         underlying_decision: DecisionRef,
@@ -51,6 +52,7 @@ class CreditRecord(DueProcess):
         record = cls(
             id=uuid.uuid4(),
             subject_id=subject_id,
+            office_code=office_code,
             list_type=list_type,
             behaviour=behaviour,
             underlying_decision=underlying_decision,
@@ -66,24 +68,54 @@ class CreditRecord(DueProcess):
         record._record(E.CANDIDATE_REGISTERED, step, None, opened, step.legal_basis or legal_basis)
         return record
 
+    # ------------------------------------------------------------------ decisions needing approval
+
+    def propose(
+        self, decision: str, move: RecordMove, terms: dict[str, Any], *, proposed_by: str, step: Step
+    ) -> None:
+        """A decision that needs the office head's approval waits on the record (§C.2); one at a time."""
+        self.require_state(move)
+        if self.proposal is not None:
+            waiting = self.proposal
+            raise ApprovalPending(
+                f"A {waiting.decision} decision proposed by {waiting.proposed_by} awaits approval",
+                f"已有待审批的决定（{waiting.proposed_by} 提出），请先审批",
+            )
+        self.proposal = Proposal(decision, proposed_by, step.at, terms)
+        self._note(E.DECISION_PROPOSED, step, decision=decision, proposed_by=proposed_by, terms=terms)
+
+    def pending_proposal(self) -> Proposal:
+        if self.proposal is None:
+            raise ApprovalPending("No decision on this record awaits approval", "该信用记录没有待审批的决定")
+        return self.proposal
+
+    def answer_proposal(self, *, approved: bool, reasons: str, step: Step) -> Proposal:
+        """The head's answer: approved (the caller then applies the decision), or refused."""
+        proposal = self.pending_proposal()
+        event = E.DECISION_APPROVED if approved else E.DECISION_REFUSED
+        self._note(event, step, decision=proposal.decision, proposed_by=proposal.proposed_by, reasons=reasons)
+        self.proposal = None
+        return proposal
+
     def publish(
         self, *, published_on: dt.date, channel: str, listing_period: str | None, clocks: Clocks, step: Step
     ) -> None:
         """On public display from ``published_on``; ``listing_period`` if the listing runs from then."""
         self.require_state(M.PUBLISH)
-        assert self.terms is not None
+        terms = present(self.terms, "a listed record's terms")
         not_after(published_on, day_of(step.at), "published_on")
-        not_before(published_on, self.terms.decided_on, "published_on", ("the listing decision", "列入决定"))
+        not_before(published_on, terms.decided_on, "published_on", ("the listing decision", "列入决定"))
         if listing_period is not None:
             period_end = self._start_expiry(listing_period, published_on, clocks)
-            self.terms = dataclasses.replace(self.terms, period_end=period_end)
+            terms = dataclasses.replace(terms, period_end=period_end)
+            self.terms = terms
         self._move(
             M.PUBLISH,
             step,
             published_on=published_on,
             channel=channel,
-            period_end=self.terms.period_end,
-            late=published_on > self.terms.publication_due,
+            period_end=terms.period_end,
+            late=published_on > terms.publication_due,
         )
         self.published_on, self.publication_channel = published_on, channel
         self.meet_deadline(TimerName.PUBLICATION, published_on)
@@ -117,10 +149,8 @@ class CreditRecord(DueProcess):
         """Repaired early: the listing ends and every clock stops."""
         self.require_state(M.GRANT_REPAIR)
         not_after(decided_on, day_of(step.at), "decided_on")
-        assert self.repair_requested_on is not None
-        not_before(
-            decided_on, self.repair_requested_on, "decided_on", ("the repair application", "信用修复申请")
-        )
+        requested_on = present(self.repair_requested_on, "the repair application date")
+        not_before(decided_on, requested_on, "decided_on", ("the repair application", "信用修复申请"))
         self._move(
             M.GRANT_REPAIR, step, decided_on=decided_on, decision_no=decision_no, conditions=dict(conditions)
         )
@@ -174,9 +204,9 @@ class CreditRecord(DueProcess):
         self._require(S.REVOKED, action=E.PUBLICATION_WITHDRAWN)
         if self.withdrawal_due is None or self.withdrawn_on is not None:
             raise RecordStepRefused(self.state, E.PUBLICATION_WITHDRAWN, self.allowed_steps())
-        assert self.revoked_on is not None
+        revoked_on = present(self.revoked_on, "the revocation date")
         not_after(withdrawn_on, day_of(step.at), "withdrawn_on")
-        not_before(withdrawn_on, self.revoked_on, "withdrawn_on", ("the revocation", "撤销日期"))
+        not_before(withdrawn_on, revoked_on, "withdrawn_on", ("the revocation", "撤销日期"))
         self.withdrawn_on = withdrawn_on
         self.meet_deadline(TimerName.WITHDRAWAL, withdrawn_on)
         self._note(

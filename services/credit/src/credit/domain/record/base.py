@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from credit.domain.deadlines import Clocks, TimerKind, TimerName
-from credit.domain.errors import RecordStepRefused
+from credit.domain.errors import RecordStepRefused, present
 from credit.domain.events import RecordEvent
 from credit.domain.listing import ListingTerms
 from credit.domain.policy import PenaltyClass
@@ -35,6 +35,37 @@ class Notice:
 
 
 @dataclass(frozen=True, slots=True)
+class Proposal:
+    """A decision proposed by a credit officer that waits for the office head's approval (§C.2).
+
+    ``terms`` are the decision's own fields as JSON (dates, document number, reasons, conditions,
+    basis and documents), applied as proposed once a second person approves them.
+    """
+
+    decision: str  # credit.domain.access.Decision
+    proposed_by: str  # the proposing principal's subject
+    proposed_at: dt.datetime
+    terms: dict[str, Any]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "decision": self.decision,
+            "proposed_by": self.proposed_by,
+            "proposed_at": self.proposed_at.isoformat(),
+            "terms": self.terms,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Proposal:
+        return cls(
+            str(data["decision"]),
+            str(data["proposed_by"]),
+            dt.datetime.fromisoformat(str(data["proposed_at"])),
+            dict(data["terms"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where the input came from: an event type and its key, a staff entry, an import, a commitment."""
 
@@ -51,6 +82,7 @@ class RecordBase(Lifecycle[RecordState], TracksDeadlines):
 
     id: uuid.UUID
     subject_id: uuid.UUID
+    office_code: str
     list_type: ListType
     behaviour: BehaviourCode
     underlying_decision: DecisionRef
@@ -76,6 +108,7 @@ class RecordBase(Lifecycle[RecordState], TracksDeadlines):
     revocation_reason: str | None = None
     withdrawal_due: dt.date | None = None
     withdrawn_on: dt.date | None = None
+    proposal: Proposal | None = None
     deadlines: dict[str, TrackedDeadline] = field(default_factory=dict)
     events: list[DomainEvent] = field(default_factory=list)
     timer_changes: list[TimerChange] = field(default_factory=list)
@@ -107,6 +140,7 @@ class RecordBase(Lifecycle[RecordState], TracksDeadlines):
         return row
 
     def _move(self, name: RecordMove, step: Step, **details: Any) -> None:
+        self.proposal = None  # a move ends any decision still waiting for approval
         self.move(
             name,
             by=step.actor,
@@ -164,8 +198,7 @@ class RecordBase(Lifecycle[RecordState], TracksDeadlines):
             warn_working_days=warn,
             timer_kind=_TIMER_KINDS[key],
         )
-        assert tracked.due is not None  # day periods always have a due day
-        return tracked.due
+        return present(tracked.due, "a day period's due day")
 
     def _start_expiry(self, period: str | None, start: dt.date, clocks: Clocks) -> dt.date | None:
         if period is None:

@@ -7,7 +7,7 @@ import datetime as dt
 
 from credit.domain.day_rules import day_of, not_after, not_before
 from credit.domain.deadlines import Clocks, TimerName
-from credit.domain.errors import DueProcessIncomplete, RecordStepRefused
+from credit.domain.errors import DueProcessIncomplete, RecordStepRefused, present
 from credit.domain.events import RecordEvent
 from credit.domain.listing import ListingPlan, ListingTerms
 from credit.domain.record.base import Notice, RecordBase
@@ -25,6 +25,9 @@ class DueProcess(RecordBase):
         """Serve the notice; the statement, defence and hearing window (``period``) runs from receipt."""
         self.require_state(M.NOTIFY)
         not_after(served_on, day_of(step.at), "served_on")
+        not_before(
+            served_on, self.underlying_decision.date, "served_on", ("the underlying decision", "所依据的决定")
+        )
         window_ends_on = self._start(
             TimerName.NOTICE_WINDOW, period, served_on, DeadlineKind.PARTY_PERIOD, None, clocks
         )
@@ -35,6 +38,7 @@ class DueProcess(RecordBase):
         """The subject's statement or defence (陈述、申辩); a late one is kept and marked late."""
         notice = self._notice_for(E.STATEMENT_FILED)
         not_after(submitted_on, day_of(step.at), "submitted_on")
+        not_before(submitted_on, notice.served_on, "submitted_on", ("the notice's service", "告知书送达"))
         self._note(
             E.STATEMENT_FILED,
             step,
@@ -47,6 +51,7 @@ class DueProcess(RecordBase):
     def request_hearing(self, *, requested_on: dt.date, step: Step) -> None:
         notice = self._notice_for(E.HEARING_REQUESTED)
         not_after(requested_on, day_of(step.at), "requested_on")
+        not_before(requested_on, notice.served_on, "requested_on", ("the notice's service", "告知书送达"))
         if self.hearing_requested_on is not None:
             raise RecordStepRefused(self.state, E.HEARING_REQUESTED, self.allowed_steps())
         self.hearing_requested_on = requested_on
@@ -74,8 +79,7 @@ class DueProcess(RecordBase):
 
     def _notice_for(self, action: str) -> Notice:
         self._require(S.NOTICE_OF_PROPOSED_LISTING, action=action)
-        assert self.notice is not None  # set together with the state
-        return self.notice
+        return present(self.notice, "the notice (set together with the state)")
 
     # ------------------------------------------------------------------ decision and publication
 
@@ -131,9 +135,9 @@ class DueProcess(RecordBase):
         self.cancel_open_deadlines()
 
     def _require_due_process(self, decided_on: dt.date) -> None:
-        assert self.notice is not None
-        if decided_on <= self.notice.window_ends_on:
-            end = self.notice.window_ends_on.isoformat()
+        notice = present(self.notice, "the notice")
+        if decided_on <= notice.window_ends_on:
+            end = notice.window_ends_on.isoformat()
             raise DueProcessIncomplete(
                 f"The statement and hearing window runs until {end}; decide after it",
                 f"陈述申辩及听证申请期限至 {end} 届满，届满后方可作出列入决定",

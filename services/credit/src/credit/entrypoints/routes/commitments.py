@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Response, status
 
+from credit.access import ACCESS
+from credit.domain.access import office_of_entry
 from credit.domain.commitment import CommitmentStatus
-from credit.entrypoints.dependencies import Clerk, Container, Officer, actor
+from credit.entrypoints.dependencies import Container, actor
 from credit.entrypoints.schemas.commitments import CommitmentCreate, VerificationIn
 from credit.views.commitment_models import CommitmentRead
 from shared.idempotency import HEADER, IdempotencyKey
+from shared.identity.principals import Principal
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1", tags=["commitments"])
@@ -26,7 +30,7 @@ router = APIRouter(prefix="/v1", tags=["commitments"])
 async def make_commitment(
     body: CommitmentCreate,
     container: Container,
-    principal: Clerk,
+    principal: Annotated[Principal, Depends(ACCESS.allow("commitment.create"))],
     response: Response,
     idempotency_key: Annotated[str | None, Header(alias=HEADER)] = None,
 ) -> CommitmentRead:
@@ -40,30 +44,40 @@ async def make_commitment(
         if idempotency_key
         else None
     )
-    commitment_id: uuid.UUID = await container.bus.handle(body.to_command(actor(principal), key))
+    command = body.to_command(actor(principal), key)
+    office = office_of_entry(principal, container.options.office_code)
+    commitment_id: uuid.UUID = await container.bus.handle(dataclasses.replace(command, office_code=office))
     response.headers["Location"] = f"/v1/commitments/{commitment_id}"
-    return await container.views.commitments.commitment(commitment_id)
+    return await container.views.commitments.commitment(commitment_id, principal)
 
 
 @router.get("/commitments", responses=problem_responses(401, 403, 422), summary="List credit commitments")
 async def list_commitments(
     container: Container,
-    _: Clerk,
+    principal: Annotated[Principal, Depends(ACCESS.allow("commitment.list"))],
     subject_id: uuid.UUID | None = None,
     status: CommitmentStatus | None = None,
     overdue: bool | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[CommitmentRead]:
     return await container.views.commitments.commitments(
-        subject_id=subject_id, status=status.value if status else None, overdue=overdue, limit=limit
+        subject_id=subject_id,
+        status=status.value if status else None,
+        overdue=overdue,
+        limit=limit,
+        principal=principal,
     )
 
 
 @router.get(
     "/commitments/{commitment_id}", responses=problem_responses(401, 403, 404), summary="Get a commitment"
 )
-async def get_commitment(commitment_id: uuid.UUID, container: Container, _: Clerk) -> CommitmentRead:
-    return await container.views.commitments.commitment(commitment_id)
+async def get_commitment(
+    commitment_id: uuid.UUID,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("commitment.read"))],
+) -> CommitmentRead:
+    return await container.views.commitments.commitment(commitment_id, principal)
 
 
 @router.post(
@@ -72,7 +86,11 @@ async def get_commitment(commitment_id: uuid.UUID, container: Container, _: Cler
     summary="Verify a commitment: fulfilled, or breached (a dishonesty input)",
 )
 async def verify_commitment(
-    commitment_id: uuid.UUID, body: VerificationIn, container: Container, principal: Officer
+    commitment_id: uuid.UUID,
+    body: VerificationIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("commitment.verify"))],
 ) -> CommitmentRead:
-    await container.bus.handle(body.to_command(commitment_id, actor(principal)))
-    return await container.views.commitments.commitment(commitment_id)
+    command = dataclasses.replace(body.to_command(commitment_id, actor(principal)), principal=principal)
+    await container.bus.handle(command)
+    return await container.views.commitments.commitment(commitment_id, principal)

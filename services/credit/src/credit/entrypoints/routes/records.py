@@ -1,17 +1,27 @@
-"""Credit records: entries and imports, the §C.5 steps, lists and the deadline agenda."""
+"""Credit records: entries and imports, the §C.5 steps, the head's approval, lists and the agenda.
+
+Every step carries the verified principal; the handler checks it against the record it locks
+(office scope, four eyes: ``credit.domain.access``). Reading a record's file or its notice
+document goes on the audit trail (``record_read``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 
+from credit.access import ACCESS
+from credit.domain.access import office_of_entry
+from credit.domain.commands import RecordStep
+from credit.domain.errors import present
 from credit.domain.record import RecordState
 from credit.domain.vocabulary import ListType
-from credit.entrypoints.dependencies import Clerk, Container, Officer, actor
+from credit.entrypoints.dependencies import Container, actor
 from credit.entrypoints.schemas.records import (
+    ApprovalIn,
     ArchiveIn,
     DecisionStepIn,
     HearingIn,
@@ -34,7 +44,8 @@ from credit.views.records import RecordFilter
 from credit.views.shapes import Page
 from shared.documents import render_html, render_pdf
 from shared.idempotency import HEADER, IdempotencyKey
-from shared.web.auth import Principal
+from shared.identity.principals import Principal
+from shared.web.audit import record_read
 from shared.web.problems import problem_responses
 from shared.web.types import Offset
 
@@ -58,7 +69,7 @@ def _key(header: str | None, principal: Principal, route: str, body: Any) -> Ide
 async def create_record(
     body: RecordCreate,
     container: Container,
-    principal: Clerk,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.create"))],
     response: Response,
     idempotency_key: IdempotencyHeader = None,
 ) -> RecordRead:
@@ -68,14 +79,16 @@ async def create_record(
     (200). Penalty publication is listed at once (Order 45 art. 2).
     """
     key = _key(idempotency_key, principal, "POST /v1/records", body.model_dump(mode="json"))
-    registration: Registration = await container.bus.handle(body.to_command(actor(principal), key=key))
-    assert registration.record_id is not None  # the request names an identified subject
-    response.headers["Location"] = f"/v1/records/{registration.record_id}"
+    command = body.to_command(actor(principal), key=key)
+    office = office_of_entry(principal, container.options.office_code)
+    registration: Registration = await container.bus.handle(dataclasses.replace(command, office_code=office))
+    record_id = present(registration.record_id, "the record of an identified subject")
+    response.headers["Location"] = f"/v1/records/{record_id}"
     if not registration.created:
         response.status_code = status.HTTP_200_OK
     if registration.replayed:
         response.headers["Idempotent-Replayed"] = "true"
-    return await container.views.records.record(registration.record_id)
+    return await container.views.records.record(record_id, principal)
 
 
 @router.post(
@@ -84,10 +97,16 @@ async def create_record(
     summary="Import many dishonesty inputs at once (all or nothing)",
 )
 async def import_records(
-    body: RecordImport, container: Container, principal: Clerk, idempotency_key: IdempotencyHeader = None
+    body: RecordImport,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.import"))],
+    idempotency_key: IdempotencyHeader = None,
 ) -> ImportResult:
     key = _key(idempotency_key, principal, "POST /v1/records/imports", body.model_dump(mode="json"))
-    results: list[Registration] = await container.bus.handle(body.to_command(actor(principal), key))
+    command = body.to_command(actor(principal), key)
+    office = office_of_entry(principal, container.options.office_code)
+    entries = tuple(dataclasses.replace(entry, office_code=office) for entry in command.entries)
+    results: list[Registration] = await container.bus.handle(dataclasses.replace(command, entries=entries))
     return ImportResult(
         created=sum(1 for r in results if r.created),
         duplicates=sum(1 for r in results if r.record_id and not r.created),
@@ -99,7 +118,7 @@ async def import_records(
 @router.get("/records", responses=problem_responses(401, 403, 422), summary="List credit records")
 async def list_records(
     container: Container,
-    _: Clerk,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.list"))],
     subject_id: uuid.UUID | None = None,
     state: RecordState | None = None,
     list_type: ListType | None = None,
@@ -108,13 +127,20 @@ async def list_records(
     offset: Offset = 0,
 ) -> Page[RecordSummary]:
     return await container.views.records.records(
-        RecordFilter(subject_id, state, list_type, overdue, limit=limit, offset=offset)
+        RecordFilter(subject_id, state, list_type, overdue, limit=limit, offset=offset), principal
     )
 
 
 @router.get("/records/{record_id}", responses=problem_responses(401, 403, 404), summary="Get a credit record")
-async def get_record(record_id: uuid.UUID, container: Container, _: Clerk) -> RecordRead:
-    return await container.views.records.record(record_id)
+async def get_record(
+    record_id: uuid.UUID,
+    request: Request,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.read"))],
+) -> RecordRead:
+    record = await container.views.records.record(record_id, principal)
+    await record_read(request, "credit.record.read", object_type="credit_record", object_id=str(record_id))
+    return record
 
 
 @router.get(
@@ -127,10 +153,21 @@ async def get_record(record_id: uuid.UUID, container: Container, _: Clerk) -> Re
     summary="The notice of proposed listing, for service on the subject (PDF or HTML)",
 )
 async def notice_document(
-    record_id: uuid.UUID, container: Container, _: Clerk, format: Literal["pdf", "html"] = "pdf"
+    record_id: uuid.UUID,
+    request: Request,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.notice_document"))],
+    format: Literal["pdf", "html"] = "pdf",
 ) -> Response:
     document = await container.views.records.notice_document(
-        record_id, issuer=container.options.office_name, province=container.options.province
+        record_id, principal, issuer=container.options.office_name, province=container.options.province
+    )
+    await record_read(
+        request,
+        "credit.record.notice_document",
+        object_type="credit_record",
+        object_id=str(record_id),
+        details={"format": format},
     )
     if format == "html":
         return Response(render_html(document), media_type="text/html; charset=utf-8")
@@ -142,36 +179,43 @@ async def notice_document(
 )
 async def deadlines(
     container: Container,
-    _: Clerk,
+    principal: Annotated[Principal, Depends(ACCESS.allow("deadline.list"))],
     within_days: Annotated[int, Query(ge=0, le=3660)] = 30,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> list[DeadlineItem]:
     until = container.clock() + dt.timedelta(days=within_days)
-    return await container.views.records.deadlines(until=until, limit=limit)
+    return await container.views.records.deadlines(until=until, limit=limit, principal=principal)
 
 
-async def _step(container: Container, command: object) -> RecordRead:
-    result: StepResult = await container.bus.handle(command)
-    return await container.views.records.record(result.record_id, result.warnings)
+async def _step(container: Container, command: RecordStep, principal: Principal) -> RecordRead:
+    """The step, carrying who asked (checked against the record), and the record as it now stands."""
+    result: StepResult = await container.bus.handle(dataclasses.replace(command, principal=principal))
+    return await container.views.records.record(result.record_id, principal, result.warnings)
 
 
 @router.post(
     "/records/{record_id}/notice", responses=STEP_PROBLEMS, summary="Issue the notice of proposed listing"
 )
 async def issue_notice(
-    record_id: uuid.UUID, body: NoticeIn, container: Container, principal: Officer
+    record_id: uuid.UUID,
+    body: NoticeIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.notify"))],
 ) -> RecordRead:
     """Starts the statement, defence and hearing window (``credit.listing_notice_window``) from service."""
-    return await _step(container, body.to_command(record_id, actor(principal)))
+    return await _step(container, body.to_command(record_id, actor(principal)), principal)
 
 
 @router.post(
     "/records/{record_id}/statements", responses=STEP_PROBLEMS, summary="File the subject's statement"
 )
 async def file_statement(
-    record_id: uuid.UUID, body: StatementIn, container: Container, principal: Clerk
+    record_id: uuid.UUID,
+    body: StatementIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.file_statement"))],
 ) -> RecordRead:
-    return await _step(container, body.to_command(record_id, actor(principal)))
+    return await _step(container, body.to_command(record_id, actor(principal)), principal)
 
 
 @router.post(
@@ -180,31 +224,43 @@ async def file_statement(
     summary="Record the subject's hearing request",
 )
 async def request_hearing(
-    record_id: uuid.UUID, body: HearingRequestIn, container: Container, principal: Clerk
+    record_id: uuid.UUID,
+    body: HearingRequestIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.request_hearing"))],
 ) -> RecordRead:
-    return await _step(container, body.to_command(record_id, actor(principal)))
+    return await _step(container, body.to_command(record_id, actor(principal)), principal)
 
 
 @router.post("/records/{record_id}/hearings", responses=STEP_PROBLEMS, summary="Record the hearing held")
 async def record_hearing(
-    record_id: uuid.UUID, body: HearingIn, container: Container, principal: Officer
+    record_id: uuid.UUID,
+    body: HearingIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.record_hearing"))],
 ) -> RecordRead:
-    return await _step(container, body.to_command(record_id, actor(principal)))
+    return await _step(container, body.to_command(record_id, actor(principal)), principal)
 
 
 @router.post("/records/{record_id}/decision", responses=STEP_PROBLEMS, summary="Decide: listed or not listed")
 async def decide(
-    record_id: uuid.UUID, body: DecisionStepIn, container: Container, principal: Officer
+    record_id: uuid.UUID,
+    body: DecisionStepIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.decide"))],
 ) -> RecordRead:
     """Listing only once the notice window has passed and any requested hearing was held."""
-    return await _step(container, body.to_command(record_id, actor(principal)))
+    return await _step(container, body.to_command(record_id, actor(principal)), principal)
 
 
 @router.post("/records/{record_id}/publication", responses=STEP_PROBLEMS, summary="Record the publication")
 async def publish(
-    record_id: uuid.UUID, body: PublicationIn, container: Container, principal: Officer
+    record_id: uuid.UUID,
+    body: PublicationIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.publish"))],
 ) -> RecordRead:
-    return await _step(container, body.to_command(record_id, actor(principal)))
+    return await _step(container, body.to_command(record_id, actor(principal)), principal)
 
 
 @router.post(
@@ -213,19 +269,25 @@ async def publish(
     summary="File the subject's repair application",
 )
 async def request_repair(
-    record_id: uuid.UUID, body: RepairRequestIn, container: Container, principal: Clerk
+    record_id: uuid.UUID,
+    body: RepairRequestIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.request_repair"))],
 ) -> RecordRead:
     """An application before the configured earliest date is recorded with a warning, not refused."""
-    return await _step(container, body.to_command(record_id, actor(principal)))
+    return await _step(container, body.to_command(record_id, actor(principal)), principal)
 
 
 @router.post(
     "/records/{record_id}/repair-decision", responses=STEP_PROBLEMS, summary="Grant or deny credit repair"
 )
 async def decide_repair(
-    record_id: uuid.UUID, body: RepairDecisionIn, container: Container, principal: Officer
+    record_id: uuid.UUID,
+    body: RepairDecisionIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.decide_repair"))],
 ) -> RecordRead:
-    return await _step(container, body.to_command(record_id, actor(principal)))
+    return await _step(container, body.to_command(record_id, actor(principal)), principal)
 
 
 @router.post(
@@ -234,9 +296,12 @@ async def decide_repair(
     summary="Revoke: the underlying decision fell away",
 )
 async def revoke(
-    record_id: uuid.UUID, body: RevocationIn, container: Container, principal: Officer
+    record_id: uuid.UUID,
+    body: RevocationIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.revoke"))],
 ) -> RecordRead:
-    return await _step(container, body.to_command(record_id, actor(principal)))
+    return await _step(container, body.to_command(record_id, actor(principal)), principal)
 
 
 @router.post(
@@ -245,13 +310,36 @@ async def revoke(
     summary="Record the withdrawal of a publication",
 )
 async def withdraw(
-    record_id: uuid.UUID, body: WithdrawalIn, container: Container, principal: Officer
+    record_id: uuid.UUID,
+    body: WithdrawalIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.withdraw"))],
 ) -> RecordRead:
-    return await _step(container, body.to_command(record_id, actor(principal)))
+    return await _step(container, body.to_command(record_id, actor(principal)), principal)
 
 
 @router.post("/records/{record_id}/archive", responses=STEP_PROBLEMS, summary="Archive a closed record")
 async def archive(
-    record_id: uuid.UUID, body: ArchiveIn, container: Container, principal: Officer
+    record_id: uuid.UUID,
+    body: ArchiveIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.archive"))],
 ) -> RecordRead:
-    return await _step(container, body.to_command(record_id, actor(principal)))
+    return await _step(container, body.to_command(record_id, actor(principal)), principal)
+
+
+@router.post(
+    "/records/{record_id}/approval",
+    responses=STEP_PROBLEMS,
+    summary="The office head approves or refuses the decision waiting on the record (four eyes)",
+)
+async def answer_proposal(
+    record_id: uuid.UUID,
+    body: ApprovalIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("record.approve"))],
+) -> RecordRead:
+    """A serious-list listing and its early removal (§C.2) are proposed by a credit officer and take
+    effect only once an office head of a covering office — not the proposer — approves them (403
+    otherwise). Approved, the decision applies as proposed; refused, the record stays as it was."""
+    return await _step(container, body.to_command(record_id, actor(principal)), principal)

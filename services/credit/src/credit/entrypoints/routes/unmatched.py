@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
+from credit.access import ACCESS
 from credit.domain.unmatched import UnmatchedStatus
-from credit.entrypoints.dependencies import Container, Officer, actor
+from credit.entrypoints.dependencies import Container, actor
 from credit.entrypoints.schemas.unmatched import DismissalIn, ResolutionIn
 from credit.views.unmatched_models import UnmatchedRead
+from shared.identity.principals import Principal
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1", tags=["unmatched inputs"])
@@ -21,11 +24,12 @@ router = APIRouter(prefix="/v1", tags=["unmatched inputs"])
 )
 async def list_unmatched(
     container: Container,
-    _: Officer,
+    principal: Annotated[Principal, Depends(ACCESS.allow("unmatched.list"))],
     status: UnmatchedStatus = UnmatchedStatus.OPEN,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[UnmatchedRead]:
-    return await container.views.unmatched.inputs(status=status, limit=limit)
+    visible = principal.covers(container.options.office_code)
+    return await container.views.unmatched.inputs(status=status, limit=limit, visible=visible)
 
 
 @router.post(
@@ -34,9 +38,13 @@ async def list_unmatched(
     summary="Say who the subject is; the input is then processed",
 )
 async def resolve(
-    input_id: uuid.UUID, body: ResolutionIn, container: Container, principal: Officer
+    input_id: uuid.UUID,
+    body: ResolutionIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("unmatched.resolve"))],
 ) -> UnmatchedRead:
-    await container.bus.handle(body.to_command(input_id, actor(principal)))
+    command = dataclasses.replace(body.to_command(input_id, actor(principal)), principal=principal)
+    await container.bus.handle(command)
     return await container.views.unmatched.input(input_id)
 
 
@@ -46,7 +54,11 @@ async def resolve(
     summary="Dismiss an input that concerns no subject of ours",
 )
 async def dismiss(
-    input_id: uuid.UUID, body: DismissalIn, container: Container, principal: Officer
+    input_id: uuid.UUID,
+    body: DismissalIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(ACCESS.allow("unmatched.dismiss"))],
 ) -> UnmatchedRead:
-    await container.bus.handle(body.to_command(input_id, actor(principal)))
+    command = dataclasses.replace(body.to_command(input_id, actor(principal)), principal=principal)
+    await container.bus.handle(command)
     return await container.views.unmatched.input(input_id)

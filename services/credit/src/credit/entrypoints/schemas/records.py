@@ -230,3 +230,13 @@ class ArchiveIn(StepIn):
 
 
 # ---------------------------------------------------------------- responses
+
+
+class ApprovalIn(StepIn):
+    outcome: Literal["approved", "refused"]
+    reasons: Text
+
+    def to_command(self, record_id: uuid.UUID, actor: Actor) -> c.AnswerProposal:
+        return c.AnswerProposal(
+            **self._step(record_id, actor), approved=self.outcome == "approved", reasons=self.reasons
+        )
