@@ -7,6 +7,7 @@ import hashlib
 from typing import Any
 
 from shared.calendar import SHANGHAI
+from shared.identity.principals import PrincipalKind
 from shared.web.auth import Role
 
 
@@ -33,6 +34,7 @@ async def test_docketing_assigns_the_official_number_and_starts_the_clocks(flow:
 
 async def test_an_illegal_step_is_a_409_problem_listing_the_allowed_ones(flow: Any) -> None:
     case_id = await flow.open()
+    await flow.seat(case_id)
 
     response = await flow.adjudicator.post(f"/v1/cases/{case_id}/decision", json=_decision())
 
@@ -85,16 +87,21 @@ async def test_a_decision_cannot_award_damages(flow: Any) -> None:
     assert response.json()["errors"][0]["field"] == "damages_awarded"
 
 
-async def test_only_adjudicators_decide_and_courts_only_read(flow: Any) -> None:
+async def test_only_adjudicators_decide_and_courts_only_read_their_own_cases(flow: Any) -> None:
     case_id = await flow.open()
     await flow.to_review(case_id)
 
     as_staff = await flow.staff.post(f"/v1/cases/{case_id}/decision", json=_decision())
-    court = flow.service.client(Role.COURT)
+    court = flow.service.client(Role.COURT, kind=PrincipalKind.COURT, partner="110108")
     as_court = await court.post(f"/v1/cases/{case_id}/withdrawal", json={})
-    read = await court.get(f"/v1/cases/{case_id}")
+    read = await court.get(f"/v1/cases/{case_id}")  # no suit filed with it, no enforcement applied to it
 
-    assert (as_staff.status_code, as_court.status_code, read.status_code) == (403, 403, 200)
+    assert (as_staff.status_code, as_court.status_code, read.status_code) == (403, 403, 403)
+    assert [r.json()["code"] for r in (as_staff, as_court, read)] == [
+        "action_denied",
+        "action_denied",
+        "object_denied",
+    ]
 
 
 async def test_a_decided_case_serves_its_decision_document_as_html_and_pdf(flow: Any) -> None:
@@ -178,7 +185,9 @@ async def test_the_work_queue_lists_a_persons_cases_most_urgent_first(flow: Any)
             as_panel=True,
         )
 
-    queue = (await flow.adjudicator.get("/v1/work-queue", params={"person_id": "judge-queue"})).json()
+    queue = (await flow.staff.get("/v1/work-queue", params={"person_id": "judge-queue"})).json()
+    someone_elses = await flow.adjudicator.get("/v1/work-queue", params={"person_id": "judge-queue"})
+    assert someone_elses.status_code == 403  # an adjudicator reads only their own queue
 
     assert [i["case_id"] for i in queue["items"]] == [str(sooner), str(later)]
     first, second = queue["items"]
@@ -225,5 +234,4 @@ def _decision() -> dict[str, Any]:
         "findings": "查明",
         "reasons": "认为",
         "stop_order": {"acts": ["sell"], "products": ["X1"]},
-        "approved_by": "局长",
     }

@@ -133,8 +133,17 @@ async def test_inbound_events_open_move_and_inform_cases(
     await state_of(staff, str(case_id), "IN_REVIEW")
 
     # A court reports a suit and its judgment.
-    adjudicator = service.client(Role.ADJUDICATOR)
-    decided = await adjudicator.post(f"/v1/cases/{case_id}/decision", json=_decision())
+    adjudicator = service.client(Role.ADJUDICATOR, subject="judge-c")
+    seated = await staff.post(
+        f"/v1/cases/{case_id}/participants",
+        json={"person_id": "judge-c", "name": "审理员", "role": "handler"},
+    )
+    assert seated.status_code == 200, seated.text
+    proposed = await adjudicator.post(f"/v1/cases/{case_id}/decision", json=_decision())
+    assert proposed.status_code == 200, proposed.text
+    decided = await service.client(Role.OFFICE_HEAD, subject="head-c").post(
+        f"/v1/cases/{case_id}/decision/approval"
+    )
     assert decided.status_code == 200, decided.text
     decision_no = (await staff.get(f"/v1/cases/{case_id}/file")).json()["decision"]["decision_no"]
     served = await staff.post(
@@ -256,5 +265,4 @@ def _decision() -> dict[str, Any]:
         "findings": "查明",
         "reasons": "认为",
         "stop_order": {"acts": ["sell"], "products": ["X1"]},
-        "approved_by": "局长",
     }

@@ -12,6 +12,8 @@ AdjudicationError
 │   ├── HearingConflict                  a room or a person is already booked at that time
 │   └── CaseBusy                         another step holds the case right now (timers retry later)
 └── RuleViolated (ValidationFailed)      the input breaks a legal rule; ``field_errors`` say which and why
+NoProposal (Conflict)                    nothing awaits the office head's approval
+InvariantBroken (RuntimeError, not a refusal)   a fact the code relies on is missing: a bug (500)
 
 Each error carries its English and Chinese message; the platform maps the kinds to HTTP once.
 """
@@ -19,6 +21,7 @@ Each error carries its English and Chinese message; the platform maps the kinds 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from shared.errors import Conflict, FieldError, InvalidTransition, IpcaseError, NotFound, ValidationFailed
 
@@ -97,3 +100,24 @@ def rules_violated(errors: Iterable[FieldError]) -> RuleViolated:
         f"有 {count} 项不符合规则：" + "；".join(p.message_zh for p in problems),
         field_errors=problems,
     )
+
+
+class NoProposal(CaseConflict):
+    code = "nothing_to_approve"
+    title = "Nothing awaits approval"
+    title_zh = "没有待批准的事项"
+
+
+T = TypeVar("T")
+
+
+class InvariantBroken(RuntimeError):
+    """A fact the code relies on is missing (a decided case without its decision): a programming
+    error, never an answer to a request."""
+
+
+def present(value: T | None, what: str) -> T:
+    """``value``, which the code's invariants say is there; :class:`InvariantBroken` if it is not."""
+    if value is None:
+        raise InvariantBroken(f"{what} is missing")
+    return value

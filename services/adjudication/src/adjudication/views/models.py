@@ -69,15 +69,19 @@ class DeadlineOut(BaseModel):
 
 
 class CaseRead(BaseModel):
-    """A case as lists and the case page show it. ``advisories`` are the warnings of the step just taken."""
+    """A case as lists and the case page show it. ``advisories`` are the warnings of the step just taken.
+
+    Parties appear by kind, name and credit code only: no reader gets an individual's phone, e-mail,
+    address or ID number here. A court reads only the fields §H.1 gives it; the office's internal
+    references (complaint, correlation, procedure, deadlines, allowed steps) are null or empty."""
 
     id: uuid.UUID
     case_no: str = Field(description="Registration number")
     docket_no: str | None = Field(default=None, description="Official docket number, once docketed")
-    complaint_id: uuid.UUID
-    complaint_reference: str
+    complaint_id: uuid.UUID | None = Field(description="Null for a court (not among what §H.1 gives it)")
+    complaint_reference: str | None = Field(description="Null for a court")
     state: str
-    procedure: str
+    procedure: str | None = Field(description="Null for a court")
     outcome: str | None = None
     ip_type: IpType
     patent_number: str

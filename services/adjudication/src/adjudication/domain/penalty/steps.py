@@ -67,6 +67,8 @@ def file_case(
         lawful_source_seller=filing.lawful_source_seller,
         filed_at=at,
         facts=filing.facts,
+        office_code=rules.office_code,
+        handler=by.id,
     )
     case.start_deadline(
         DECISION_KEY,
