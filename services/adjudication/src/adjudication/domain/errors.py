@@ -20,6 +20,7 @@ Each error carries its English and Chinese message; the platform maps the kinds 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -89,6 +90,18 @@ class RuleViolated(AdjudicationError, ValidationFailed):
 def rule_violated(field: str, code: str, message: str, message_zh: str) -> RuleViolated:
     """A :class:`RuleViolated` about one field, e.g. a date before the legal minimum."""
     return RuleViolated(message, message_zh, field_errors=[FieldError(field, code, message, message_zh)])
+
+
+def not_before(field: str, day: dt.date, earliest: dt.date, what: str, what_zh: str) -> None:
+    """Refuse a date that cannot precede its object (a receipt before sending, a ruling before the
+    application): a 422 naming ``field`` with the reason in both languages."""
+    if day < earliest:
+        raise rule_violated(
+            field,
+            "before_its_object",
+            f"{field} ({day.isoformat()}) cannot be before {what} ({earliest.isoformat()})",
+            f"{field}（{day.isoformat()}）不能早于{what_zh}（{earliest.isoformat()}）",
+        )
 
 
 def rules_violated(errors: Iterable[FieldError]) -> RuleViolated:

@@ -25,7 +25,7 @@ from adjudication.domain.case.parts.enforcement import (
 from adjudication.domain.case.parts.litigation import ENFORCEMENT_APPLICATION_KEY
 from adjudication.domain.case.parts.service import DocumentKind, ServiceMethod, ServiceRecord, new_id
 from adjudication.domain.case.states import CaseState
-from adjudication.domain.errors import InvariantBroken, rule_violated
+from adjudication.domain.errors import InvariantBroken, not_before, rule_violated
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.values.actors import system
 from adjudication.domain.values.legal import COERCION_LAW
@@ -213,6 +213,8 @@ def record_ruling(
     enforcement = case.enforcement
     if enforcement is None:
         raise InvariantBroken("enforcement is not None")
+    if enforcement.application is not None:
+        not_before("ruled_on", ruled_on, enforcement.application.applied_on, "the application", "申请日期")
     ENFORCEMENTS.step(enforcement.status, "grant" if ruling.granted else "refuse")
     enforcement.rulings.append(ruling)
     details = {"ruling_no": ruling.ruling_no, "granted": ruling.granted, "ruled_on": ruling.ruled_on}
