@@ -28,12 +28,15 @@ def denied(response: httpx.Response, code: str = "object_denied") -> bool:
 
 
 def court(flow: Any, code: str) -> httpx.AsyncClient:
-    return flow.service.client(Role.COURT, subject=f"court-{code}", kind=PrincipalKind.COURT, partner=code)
+    client: httpx.AsyncClient = flow.service.client(
+        Role.COURT, subject=f"court-{code}", kind=PrincipalKind.COURT, partner=code
+    )
+    return client
 
 
 async def served_case(flow: Any) -> uuid.UUID:
     """A case decided (proposed by judge-1, approved by head-1) and served on every party today."""
-    case_id = await flow.open()
+    case_id: uuid.UUID = await flow.open()
     await flow.to_review(case_id)
     await flow.decide(case_id, decided=0)
     await flow.serve_decision(case_id, served=0)
