@@ -27,7 +27,7 @@ async def file_penalty_case(
     sequence = await uow.case_numbers.next(f"penalty-{rules.office_code}-{at.year}")
     case = steps.file_case(
         cmd.filing,
-        case_no=penalty_case_number(at.year, sequence),
+        case_no=penalty_case_number(at.year, sequence, rules.office_code),
         by=Actor(ActorKind.HANDLER, cmd.by),
         at=at,
         rules=rules,

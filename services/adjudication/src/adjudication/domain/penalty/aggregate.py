@@ -72,8 +72,10 @@ class PenaltyCase(Lifecycle[PenaltyState], TracksDeadlines):
     timer_changes: list[TimerChange] = field(default_factory=list)
 
 
-def penalty_case_number(year: int, sequence: int) -> str:
-    return f"CP{year}-{sequence:06d}"
+def penalty_case_number(year: int, sequence: int, office_code: str) -> str:
+    """``CP2026-330106-000001``: each office numbers its own cases, and offices share one database
+    (office scope rolls up), so the office's division code keeps the numbers apart."""
+    return f"CP{year}-{office_code[:6]}-{sequence:06d}"
 
 
 def penalty_decision_number(year: int, office_abbreviation: str, sequence: int) -> str:
