@@ -143,8 +143,9 @@ async def test_a_complaint_becomes_an_effective_enforced_decision_and_a_credit_e
         ("judge-zhang", "panel_member"),
         ("judge-zhao", "panel_member"),
     ):
-        await step(panel, case_id, "participants", {"person_id": person, "name": person, "role": role})
-    decided = await step(
+        # staff of the office organise the panel; only its members decide
+        await step(staff, case_id, "participants", {"person_id": person, "name": person, "role": role})
+    proposed = await step(
         panel,
         case_id,
         "decision",
@@ -159,10 +160,12 @@ async def test_a_complaint_becomes_an_effective_enforced_decision_and_a_credit_e
                 "products": ["X1型电动牙刷"],
                 "measures": ["no_disposal_of_stock", "remove_offers"],
             },
-            "approved_by": "局长",
             "decided_on": ago(140),
         },
     )
+    assert proposed["state"] == "IN_REVIEW"  # awaits the office head's approval
+    head = service.client(Role.OFFICE_HEAD, subject="head-zhou")
+    decided = (await head.post(f"/v1/cases/{case_id}/decision/approval")).json()
     assert decided["state"] == "DECIDED"
     for party in ("requester", "respondent-1"):
         await step(

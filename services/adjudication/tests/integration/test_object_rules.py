@@ -81,14 +81,14 @@ async def test_only_the_cases_panel_decides_hears_and_reads_it(flow: Any) -> Non
         r.text for r in (proposed, read, dismissed, by_staff_judge)
     ]
     assert queue.status_code == 200 and queue.json()["items"] == []
-    await flow.seat(case_id)  # judge-1 becomes the handler
-    assert (await flow.adjudicator.get(f"/v1/cases/{case_id}")).status_code == 200
+    judge = f"judge-{uuid.uuid4().hex[:6]}"  # a person of their own: the database is shared
+    await flow.seat(case_id, judge)
+    handler = flow.service.client(Role.ADJUDICATOR, subject=judge)
+    assert (await handler.get(f"/v1/cases/{case_id}")).status_code == 200
     assert (
-        await flow.adjudicator.post(f"/v1/cases/{case_id}/decision", json=decision_body(today()))
+        await handler.post(f"/v1/cases/{case_id}/decision", json=decision_body(today()))
     ).status_code == 200
-    assert [i["case_id"] for i in (await flow.adjudicator.get("/v1/work-queue")).json()["items"]] == [
-        str(case_id)
-    ]
+    assert [i["case_id"] for i in (await handler.get("/v1/work-queue")).json()["items"]] == [str(case_id)]
 
 
 async def test_the_office_heads_approval_is_a_second_persons_act_recorded_in_the_decision(
