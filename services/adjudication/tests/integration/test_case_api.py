@@ -118,6 +118,10 @@ async def test_a_decided_case_serves_its_decision_document_as_html_and_pdf(flow:
     assert "北京市测试区知识产权局" in html.text
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF-")
+    for document in (html, pdf):  # served as downloads: nothing sniffed, nothing run, an RFC 6266 name
+        assert document.headers["x-content-type-options"] == "nosniff"
+        assert document.headers["content-security-policy"] == "default-src 'none'; sandbox"
+        assert "filename*=UTF-8''%E8%A3%81%E5%86%B3%E4%B9%A6" in document.headers["content-disposition"]
 
 
 async def test_the_decision_document_of_an_undecided_case_does_not_exist(flow: Any) -> None:

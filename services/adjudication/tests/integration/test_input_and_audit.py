@@ -189,3 +189,32 @@ async def test_steps_approvals_reads_refusals_and_rooms_are_on_the_audit_trail(f
         ("adjudication.room.add", "hearing_room", "admin-rooms")
     ]
     assert (await flow.staff.get("/v1/audit-trail")).status_code == 403
+
+
+async def test_evidence_keeps_a_safe_name_and_only_a_type_evidence_may_be(flow: Any) -> None:
+    """The issue: an HTML file declared as image/png named ../../../../etc/passwd.png was accepted."""
+    case_id = await flow.open()
+    await flow.docket(case_id, today() - dt.timedelta(days=5))
+    item = {
+        "file_name": "../../../../etc/passwd.png",
+        "media_type": "image/png",
+        "size_bytes": 10,
+        "sha256": "ab" * 32,
+    }
+
+    kept = await flow.staff.post(
+        f"/v1/cases/{case_id}/evidence", json={"party_id": "requester", "items": [item]}
+    )
+    html = await flow.staff.post(
+        f"/v1/cases/{case_id}/evidence",
+        json={"party_id": "requester", "items": [item | {"media_type": "text/html"}]},
+    )
+
+    assert kept.status_code == 200, kept.text
+    assert (await flow.staff.get(f"/v1/cases/{case_id}/file")).json()["evidence"][-1][
+        "file_name"
+    ] == "passwd.png"
+    assert html.status_code == 422, html.text
+    assert [(e["field"], e["code"]) for e in html.json()["errors"]] == [
+        ("items.0.media_type", "media_type_not_allowed")
+    ]

@@ -103,6 +103,7 @@ def notify(
     """Serve the proposed penalty and the right to be heard; 5 WD to ask for a hearing start."""
     case.require_state("notify")
     _check_fine(case, fine, illegal_gains)
+    not_before("served_on", served_on, case.day_of(case.filed_at), "the filing", "立案日期")
     if served_on > case.day_of(at):
         raise rule_violated(
             "served_on", "in_future", "The service date is in the future", "送达日期不能晚于今天"

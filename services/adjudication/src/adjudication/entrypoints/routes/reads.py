@@ -22,6 +22,7 @@ from adjudication.views.models import (
     WorkQueue,
 )
 from shared.documents import render_html, render_pdf
+from shared.files import DOWNLOAD_HEADERS, content_disposition
 from shared.web.audit import record_read
 from shared.web.problems import problem_responses
 from shared.web.types import Offset
@@ -131,7 +132,7 @@ async def get_decision_html(
     await record_read(
         request, "adjudication.decision.read_html", object_type="adjudication_case", object_id=str(case_id)
     )
-    return HTMLResponse(render_html(document))
+    return HTMLResponse(render_html(document), headers=_download_headers("裁决书.html"))
 
 
 @router.get(
@@ -150,8 +151,16 @@ async def get_decision_pdf(
     await record_read(
         request, "adjudication.decision.read_pdf", object_type="adjudication_case", object_id=str(case_id)
     )
-    headers = {"Content-Disposition": f'inline; filename="decision-{case_id}.pdf"'}
-    return Response(render_pdf(document), media_type="application/pdf", headers=headers)
+    return Response(
+        render_pdf(document), media_type="application/pdf", headers=_download_headers("裁决书.pdf")
+    )
+
+
+def _download_headers(file_name: str) -> dict[str, str]:
+    """A generated document, served inline: nosniff, a CSP that runs nothing, an RFC 6266 name."""
+    headers = dict(DOWNLOAD_HEADERS)
+    headers["Content-Disposition"] = content_disposition(file_name, inline=True)
+    return headers
 
 
 @router.post(
