@@ -102,6 +102,11 @@ async def test_the_office_heads_approval_is_a_second_persons_act_recorded_in_the
     await flow.seat(case_id, "judge-head")
     proposed = await both.post(f"/v1/cases/{case_id}/decision", json=decision_body(today()))
     assert proposed.status_code == 200 and proposed.json()["state"] == "IN_REVIEW", proposed.text
+    pending = (await flow.head.get(f"/v1/cases/{case_id}/file")).json()["proposals"]["decision"]
+    assert (
+        pending["proposed_by"] == "judge-head"
+        and pending["fields"]["draft"]["outcome"] == "INFRINGEMENT_ESTABLISHED"
+    )
 
     by_proposer = await both.post(f"/v1/cases/{case_id}/decision/approval")
     by_other_office = await flow.service.client(Role.OFFICE_HEAD, subject="head-sh", office="310000").post(
@@ -125,6 +130,7 @@ async def test_the_office_heads_approval_is_a_second_persons_act_recorded_in_the
     assert (decision["approved_by"], decision["proposed_by"]) == ("head-1", "judge-head")
     timeline = (await flow.staff.get(f"/v1/cases/{case_id}/timeline")).json()["entries"]
     assert timeline[-1]["details"]["approved_by"] == "head-1"
+    assert (await flow.staff.get(f"/v1/cases/{case_id}/file")).json()["proposals"] == {}
     again = await flow.head.post(f"/v1/cases/{case_id}/decision/approval")
     assert again.status_code == 409
 

@@ -55,3 +55,19 @@ async def test_a_consumed_suit_names_its_plaintiff_without_a_full_id_number() ->
     (command,) = bus.handled
     assert isinstance(command, RecordAdminSuit) and command.principal is None
     assert command.plaintiff == f"张三（{mask_id_number(FULL_ID)}）"
+
+
+def test_a_consumed_event_keeps_none_of_the_fields_its_contract_does_not_name() -> None:
+    data = AdminSuitFiledV1.model_validate(
+        {
+            "case_id": str(uuid.uuid4()),
+            "decision_no": "（2026）京知裁决字第1号",
+            "court_code": "110108",
+            "court_case_no": "（2026）京0108行初3号",
+            "plaintiff": "respondent-1",
+            "filed_on": "2026-12-01",
+            "plaintiff_id_number": FULL_ID,
+            "phone": "13800138000",
+        }
+    )
+    assert FULL_ID not in data.model_dump_json() and "13800138000" not in data.model_dump_json()

@@ -10,6 +10,7 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from adjudication.domain.approvals import Proposal
 from adjudication.domain.case.parts.acceptance import CorrectionRequest, DocketRecord
 from adjudication.domain.case.parts.clock import CloseClock
 from adjudication.domain.case.parts.decision import Decision
@@ -145,6 +146,11 @@ class CaseFile(BaseModel):
     enforcement: Enforcement | None = None
     drug_linkage: DrugLinkage | None = None
     prior_findings: list[PriorFinding]
+    proposals: dict[str, Proposal] = Field(
+        default_factory=dict,
+        description="What awaits the office head's approval (decision, time_limit_extension), as proposed",
+    )
+    office_code: str
     version: int
 
 
@@ -219,6 +225,11 @@ class PenaltyCaseRead(BaseModel):
     fine_ceiling: Decimal
     open_deadlines: list[DeadlineOut]
     allowed_transitions: list[str]
+    proposals: dict[str, Proposal] = Field(
+        default_factory=dict, description="What awaits the office head's approval, as proposed"
+    )
+    handler: str | None = Field(default=None, description="The officer handling the case (who filed it)")
+    office_code: str
 
     @classmethod
     def from_case(cls, case: PenaltyCase, deadlines: list[DeadlineOut]) -> Self:
@@ -242,6 +253,9 @@ class PenaltyCaseRead(BaseModel):
             fine_ceiling=fine_ceiling(case.illegal_gains).amount,
             open_deadlines=deadlines,
             allowed_transitions=[t.label() for t in case.allowed_now()],
+            proposals=dict(case.proposals),
+            handler=case.handler,
+            office_code=case.office_code,
         )
 
 
