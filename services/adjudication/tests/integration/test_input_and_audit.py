@@ -218,3 +218,23 @@ async def test_evidence_keeps_a_safe_name_and_only_a_type_evidence_may_be(flow: 
     assert [(e["field"], e["code"]) for e in html.json()["errors"]] == [
         ("items.0.media_type", "media_type_not_allowed")
     ]
+
+
+async def test_a_receipt_cannot_precede_its_sending(flow: Any) -> None:
+    case_id = await flow.open()
+    await flow.docket(case_id, today() - dt.timedelta(days=10))
+    body = {
+        "party_id": "respondent-1",
+        "method": "post",
+        "dispatched_on": str(today() - dt.timedelta(days=3)),
+        "served_on": str(today() - dt.timedelta(days=5)),
+    }
+    refused = await flow.staff.post(f"/v1/cases/{case_id}/request-copy-services", json=body)
+    assert refused.status_code == 422, refused.text
+    assert [(e["field"], e["code"]) for e in refused.json()["errors"]] == [("served_on", "before_its_object")]
+    assert "寄出日期" in refused.json()["errors"][0]["message_zh"]
+    served = await flow.staff.post(
+        f"/v1/cases/{case_id}/request-copy-services",
+        json=body | {"served_on": str(today() - dt.timedelta(days=1))},
+    )
+    assert served.status_code == 200, served.text
