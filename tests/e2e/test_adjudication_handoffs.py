@@ -87,7 +87,6 @@ async def case_in_review(service: Any, broker: Any) -> tuple[Any, str]:
         (
             "docket",
             {
-                "approved_by": "处长",
                 "docketed_on": str(ago(58)),
                 "jurisdiction": {"basis": "respondent_domicile"},
                 "checklist": {
@@ -103,6 +102,10 @@ async def case_in_review(service: Any, broker: Any) -> tuple[Any, str]:
     ):
         response = await staff.post(f"/v1/cases/{case_id}/{path}", json=body)
         assert response.status_code == 200, response.text
+        if path == "docket":  # acceptance is the office head's to approve
+            head = service.client(Role.OFFICE_HEAD, subject="head-zhou")
+            approved = await head.post(f"/v1/cases/{case_id}/docket/approval")
+            assert approved.status_code == 200, approved.text
     return staff, case_id
 
 

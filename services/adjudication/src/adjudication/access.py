@@ -10,9 +10,9 @@ of this table against the real routes.
 * ``adjudicator``: the same steps, and the panel's acts (hearings, decisions, suspensions,
   dismissals, recusals, enforcement applications), only on the cases whose panel they sit on (the
   handler, the presiding member, a panel member).
-* ``office_head`` (负责人) approves what needs the head's approval — the decision and the one
-  extension of the time limit, each proposed by someone else — and reads the office's cases; they
-  also organise the panel (assign or release participants).
+* ``office_head`` (负责人) approves what needs the head's approval — acceptance (the docket), the
+  decision and the one extension of the time limit, each proposed by someone else — and reads the
+  office's cases; they also organise the panel (assign or release participants).
 * ``court`` (a people's court's client, its code in ``partner_code``) records its own outcomes
   (the administrative suit, its judgment, its ruling on enforcement) and reads the cases that
   concern it, with only what §H.1 gives courts.
@@ -61,6 +61,7 @@ ACCESS: Final = Policy(
         "case.request_correction": WORKERS,
         "case.record_supplement": WORKERS,
         "case.docket": WORKERS,
+        "case.approve_docket": HEAD,
         "case.refuse": WORKERS,
         "case.set_procedure": WORKERS,
         # the proceedings

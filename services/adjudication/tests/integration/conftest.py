@@ -126,7 +126,9 @@ class CaseFlow:
         return response.json()
 
     async def docket(self, case_id: uuid.UUID, on: dt.date | None = None) -> Any:
-        return await self.post(case_id, "docket", docket_body(on))
+        """Staff propose acceptance and the office head approves it (two people): the case is docketed."""
+        await self.post(case_id, "docket", docket_body(on))
+        return await self.approve(case_id, "docket")
 
     async def to_review(self, case_id: uuid.UUID, docketed: int = 110) -> Any:
         """Docket, serve every respondent and record their answers, all in the past."""

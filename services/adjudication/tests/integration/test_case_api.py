@@ -54,7 +54,6 @@ async def test_an_illegal_step_is_a_409_problem_listing_the_allowed_ones(flow: A
 async def test_a_broken_rule_is_a_422_with_bilingual_field_errors(flow: Any) -> None:
     case_id = await flow.open()
     body = {
-        "approved_by": "王处长",
         "jurisdiction": {"basis": "place_of_infringement", "region_code": "440305"},
         "checklist": {
             "requester_entitled": True,
@@ -138,17 +137,24 @@ async def test_the_timeline_shows_every_event_with_actor_and_legal_basis(flow: A
     timeline = (await flow.staff.get(f"/v1/cases/{case_id}/timeline")).json()["entries"]
 
     events = [(e["event"], e["to_state"]) for e in timeline]
-    assert events[:4] == [
+    assert events[:5] == [
         ("RequestFiled", None),
-        ("CaseDocketed", "DOCKETED"),
+        ("ApprovalRequested", None),  # staff-1 proposed acceptance
+        ("CaseDocketed", "DOCKETED"),  # head-1 approved it
         ("RequestCopyServed", "SERVED_ON_RESPONDENT"),
         ("AnswerPeriodOpened", "ANSWER_PERIOD"),
     ]
     assert events[-1] == ("ReviewStarted", "IN_REVIEW")
-    docketed = timeline[1]
+    proposed, docketed = timeline[1], timeline[2]
+    assert (proposed["actor_kind"], proposed["actor_id"], proposed["details"]["approval"]) == (
+        "handler",
+        "staff-1",
+        "docket",
+    )
     assert (docketed["actor_kind"], docketed["actor_id"]) == ("handler", "staff-1")
+    assert docketed["details"]["approved_by"] == "head-1"
     assert any(basis.startswith("专利法实施细则 art. 95-97") for basis in docketed["legal_basis"])
-    assert timeline[3]["actor_kind"] == "system"
+    assert timeline[4]["actor_kind"] == "system"
 
 
 async def test_advisories_come_back_with_the_step_and_stay_on_the_timeline(flow: Any) -> None:

@@ -232,7 +232,6 @@ def _today() -> dt.date:
 
 def _docket() -> dict[str, Any]:
     return {
-        "approved_by": "王处长",
         "jurisdiction": {"basis": "respondent_domicile"},
         "checklist": {
             "requester_entitled": True,
@@ -254,6 +253,11 @@ async def _to_review(service: Any, staff: Any, case_id: uuid.UUID) -> None:
     ):
         response = await staff.post(f"/v1/cases/{case_id}/{step}", json=body)
         assert response.status_code == 200, response.text
+        if step == "docket":  # acceptance is the office head's to approve
+            approved = await service.client(Role.OFFICE_HEAD, subject="head-c").post(
+                f"/v1/cases/{case_id}/docket/approval"
+            )
+            assert approved.status_code == 200 and approved.json()["state"] == "DOCKETED", approved.text
     assert response.json()["state"] == "IN_REVIEW"
 
 

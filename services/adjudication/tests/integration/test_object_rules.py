@@ -135,6 +135,21 @@ async def test_the_office_heads_approval_is_a_second_persons_act_recorded_in_the
     assert again.status_code == 409
 
 
+async def test_acceptance_is_approved_by_an_office_head_who_did_not_propose_it(flow: Any) -> None:
+    case_id = await flow.open(received_days_ago=2)
+    staff_and_head = flow.service.client(Role.STAFF, Role.OFFICE_HEAD, subject="staff-head")
+    proposed = await staff_and_head.post(f"/v1/cases/{case_id}/docket", json=docket_body())
+    assert proposed.status_code == 200 and proposed.json()["state"] == "SUBMITTED", proposed.text
+    assert proposed.json()["docket_no"] is None  # no number until it is approved
+
+    assert denied(await staff_and_head.post(f"/v1/cases/{case_id}/docket/approval"))
+    assert denied(await flow.staff.post(f"/v1/cases/{case_id}/docket/approval"), "action_denied")
+    approved = await flow.head.post(f"/v1/cases/{case_id}/docket/approval")
+    assert approved.status_code == 200 and approved.json()["state"] == "DOCKETED", approved.text
+    docket = (await flow.staff.get(f"/v1/cases/{case_id}/file")).json()["docket"]
+    assert docket["approved_by"] == "head-1" and docket["docket_no"] == approved.json()["docket_no"]
+
+
 async def test_the_time_limit_extension_needs_another_persons_approval_too(flow: Any) -> None:
     case_id = await flow.open()
     await flow.to_review(case_id)

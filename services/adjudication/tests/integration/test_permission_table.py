@@ -42,6 +42,7 @@ def test_the_separation_of_duties_is_in_the_table() -> None:
     assert court_outcomes and all(ACCESS.roles_for(a) == COURT_ACTS for a in court_outcomes)
     approvals = [a for a in ACCESS.actions if "approve" in a]
     assert sorted(approvals) == [
+        "case.approve_docket",
         "decision.approve",
         "penalty.approve_decision",
         "time_limit.approve_extension",

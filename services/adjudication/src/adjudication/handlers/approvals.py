@@ -19,6 +19,7 @@ from pydantic import TypeAdapter
 from adjudication.domain.access import authorise_approval
 from adjudication.domain.approvals import Approval, Proposal
 from adjudication.domain.case.aggregate import Case
+from adjudication.domain.commands.acceptance import DocketCase
 from adjudication.domain.commands.after_decision import DecideCase
 from adjudication.domain.commands.approvals import ApproveProposal, ProposeForApproval
 from adjudication.domain.commands.base import CaseCommand, PenaltyCommand
@@ -28,8 +29,9 @@ from adjudication.domain.errors import InvariantBroken, NoProposal
 from adjudication.domain.events import CaseEvent, PenaltyEvent
 from adjudication.domain.penalty.aggregate import PenaltyCase
 from adjudication.domain.values.actors import ActorKind
+from adjudication.domain.values.days import local_date
 from adjudication.domain.values.rules import CaseRules
-from adjudication.handlers.deciding import take_decision
+from adjudication.handlers.deciding import accepted_elsewhere, take_decision, take_docket
 from adjudication.handlers.effects import Clock, StepOutcome, record_case, record_penalty_case
 from adjudication.handlers.penalty import take_penalty_decision
 from adjudication.handlers.steps import binding, load_case, load_penalty_case
@@ -37,6 +39,7 @@ from adjudication.unit_of_work import AdjudicationUnitOfWork
 from shared.domain.actors import Actor
 
 COMMANDS: dict[Approval, type[Any]] = {
+    Approval.DOCKET: DocketCase,
     Approval.DECISION: DecideCase,
     Approval.TIME_LIMIT_EXTENSION: ExtendTimeLimit,
     Approval.PENALTY_DECISION: DecidePenalty,
@@ -49,7 +52,7 @@ NOT_KEPT = {"case_id", "by", "principal", "document_ref"}
 def _approved(command: Any, approver: str) -> Any:
     if isinstance(command, DecideCase):
         return dataclasses.replace(command, draft=dataclasses.replace(command.draft, approved_by=approver))
-    if isinstance(command, ExtendTimeLimit):
+    if isinstance(command, ExtendTimeLimit | DocketCase):
         return dataclasses.replace(command, approved_by=approver)
     return command
 
@@ -76,25 +79,42 @@ async def propose(
     details = {"approval": cmd.kind.value, "proposed_by": inner.by}
     if isinstance(inner, PenaltyCommand):
         penalty = await load_penalty_case(uow, inner)
-        _try(penalty, inner, at, rules)
+        _try(penalty, inner, at, rules, {"decision_no": PENDING})
         penalty.proposals[cmd.kind] = proposal
         penalty.record(
             PenaltyEvent.APPROVAL_REQUESTED, by=Actor(ActorKind.HANDLER, inner.by), at=at, details=details
         )
         return await record_penalty_case(uow, penalty)
     case = await load_case(uow, inner)
-    _try(case, inner, at, rules)
+    supplied: dict[str, Any] = {}
+    if isinstance(inner, DocketCase):  # what docketing draws or looks up when it is approved
+        docketed_on = inner.docketed_on or local_date(at)
+        supplied = {
+            "docket_no": PENDING,
+            "sequence": 0,
+            "docketed_on": docketed_on,
+            "accepted_elsewhere": await accepted_elsewhere(case, uow),
+        }
+    _try(case, inner, at, rules, supplied)
     case.proposals[cmd.kind] = proposal
-    case.record(CaseEvent.APPROVAL_REQUESTED, by=Actor(ActorKind.PANEL, inner.by), at=at, details=details)
+    kind = ActorKind.HANDLER if isinstance(inner, DocketCase) else ActorKind.PANEL
+    case.record(CaseEvent.APPROVAL_REQUESTED, by=Actor(kind, inner.by), at=at, details=details)
     return await record_case(uow, case, rules)
 
 
 def _try(
-    aggregate: Case | PenaltyCase, command: CaseCommand | PenaltyCommand, at: dt.datetime, rules: CaseRules
+    aggregate: Case | PenaltyCase,
+    command: CaseCommand | PenaltyCommand,
+    at: dt.datetime,
+    rules: CaseRules,
+    supplied: dict[str, Any],
 ) -> None:
-    """Take the step on a copy: it raises what taking it would (the copy is thrown away)."""
+    """Take the step on a copy: it raises what taking it would (the copy is thrown away).
+
+    ``supplied``: what the step is given when it is taken for real (numbers stand in as pending)."""
     trial = copy.deepcopy(aggregate)
-    supplied = {"decision_no": PENDING} if isinstance(command, (DecideCase, DecidePenalty)) else {}
+    if isinstance(command, DecideCase):
+        supplied = {"decision_no": PENDING}
     binding(command).take(trial, _approved(command, PENDING), at=at, rules=rules, **supplied)
 
 
@@ -118,7 +138,9 @@ async def approve(
     authorise_approval(cmd.principal, case.office_code, proposal.proposed_by)
     del case.proposals[cmd.kind]
     command = _approved(_command(proposal, cmd.case_id), cmd.by)
-    if isinstance(command, DecideCase):
+    if isinstance(command, DocketCase):
+        await take_docket(case, command, uow, at, rules)
+    elif isinstance(command, DecideCase):
         await take_decision(case, command, uow, at, rules)
         if case.decision is not None:
             case.decision = dataclasses.replace(case.decision, proposed_by=proposal.proposed_by)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from adjudication.domain.case.aggregate import Case
-from adjudication.domain.case.parts.acceptance import docket_number, docket_series
+from adjudication.domain.case.parts.acceptance import OtherAcceptance, docket_number, docket_series
 from adjudication.domain.case.parts.decision import decision_number, decision_series
 from adjudication.domain.case.parts.hearings import RoomRef
 from adjudication.domain.case.steps.hearings import persons_for
@@ -36,17 +36,30 @@ async def docket_case(
     that fails rolls back and gives its number back.
     """
     case = await load_case(uow, cmd)
-    case.require_state("docket")
-    at = clock()
-    docketed_on = cmd.docketed_on or local_date(at)
-    year = docketed_on.year
-    sequence = await uow.case_numbers.next(docket_series(rules.office_code, year))
-    elsewhere = await uow.registry.accepted_elsewhere(
+    await take_docket(case, cmd, uow, clock(), rules)
+    return await record_case(uow, case, rules)
+
+
+async def accepted_elsewhere(case: Case, uow: AdjudicationUnitOfWork) -> list[OtherAcceptance]:
+    """The same dispute docketed by another office first (first-to-accept)."""
+    found: list[OtherAcceptance] = await uow.registry.accepted_elsewhere(
         patent_number=case.patent_number,
         requester_key=case.requester.identity_key,
         respondent_keys=[r.identity_key for r in case.respondents],
         own_case_ref=str(case.id),
     )
+    return found
+
+
+async def take_docket(
+    case: Case, cmd: DocketCase, uow: AdjudicationUnitOfWork, at: dt.datetime, rules: CaseRules
+) -> None:
+    """Docket ``case`` with the next gap-free number of the office's year (see :func:`docket_case`)."""
+    case.require_state("docket")
+    docketed_on = cmd.docketed_on or local_date(at)
+    year = docketed_on.year
+    sequence = await uow.case_numbers.next(docket_series(rules.office_code, year))
+    elsewhere = await accepted_elsewhere(case, uow)
     binding(cmd).take(
         case,
         cmd,
@@ -57,7 +70,6 @@ async def docket_case(
         docketed_on=docketed_on,
         accepted_elsewhere=elsewhere,
     )
-    return await record_case(uow, case, rules)
 
 
 async def decide_case(

@@ -8,7 +8,6 @@ from typing import Any
 
 def docket_body(on: dt.date | None = None) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "approved_by": "王处长",
         "jurisdiction": {"basis": "respondent_domicile"},
         "checklist": {
             "requester_entitled": True,

@@ -80,7 +80,7 @@ async def supplements(
 @router.post(
     "/docket",
     responses=problem_responses(*CASE_STEP_ERRORS),
-    summary="Docket the request (立案): docket number, case clock",
+    summary="Propose to docket the request (立案); the office head approves it",
 )
 async def docket(
     case_id: uuid.UUID,
@@ -88,7 +88,29 @@ async def docket(
     container: Container,
     who: Annotated[Principal, Depends(allow("case.docket"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, who.subject), who)
+    """Checked now (the conditions, jurisdiction, first-to-accept); docketed with its number when an
+    office head of the case's office, not the proposer, approves it (``POST .../docket/approval``)."""
+    command = ProposeForApproval(kind=Approval.DOCKET, command=body.to_command(case_id, who.subject))
+    return await run_step(container, command, who)
+
+
+@router.post(
+    "/docket/approval",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="The office head approves acceptance: docket number, case clock (a second person)",
+)
+async def docket_approval(
+    case_id: uuid.UUID,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.approve_docket"))],
+) -> CaseRead:
+    command = ApproveProposal(kind=Approval.DOCKET, case_id=case_id, by=who.subject, principal=who)
+    outcome: StepOutcome = await container.bus.handle(command)
+    read = await container.views.case(outcome.case.id, who, check=False)
+    advisories = [
+        AdvisoryOut(code=a.code, message=a.message, message_zh=a.message_zh) for a in outcome.advisories
+    ]
+    return read.model_copy(update={"advisories": advisories})
 
 
 @router.post(
