@@ -113,12 +113,12 @@ async def test_a_complaint_becomes_an_effective_enforced_decision_and_a_credit_e
         "items"
     ][0]["id"]
 
-    docketed = await step(
+    head = service.client(Role.OFFICE_HEAD, subject="head-zhou")
+    await step(
         staff,
         case_id,
         "docket",
         {
-            "approved_by": "王处长",
             "docketed_on": ago(168),
             "jurisdiction": {"basis": "respondent_domicile"},
             "checklist": {
@@ -129,6 +129,7 @@ async def test_a_complaint_becomes_an_effective_enforced_decision_and_a_credit_e
             },
         },
     )
+    docketed = (await head.post(f"/v1/cases/{case_id}/docket/approval")).json()  # the head approves
     assert docketed["docket_no"].startswith("（") and "京海知裁字第" in docketed["docket_no"]
     await step(
         staff,
@@ -143,8 +144,9 @@ async def test_a_complaint_becomes_an_effective_enforced_decision_and_a_credit_e
         ("judge-zhang", "panel_member"),
         ("judge-zhao", "panel_member"),
     ):
-        await step(panel, case_id, "participants", {"person_id": person, "name": person, "role": role})
-    decided = await step(
+        # staff of the office organise the panel; only its members decide
+        await step(staff, case_id, "participants", {"person_id": person, "name": person, "role": role})
+    proposed = await step(
         panel,
         case_id,
         "decision",
@@ -159,10 +161,11 @@ async def test_a_complaint_becomes_an_effective_enforced_decision_and_a_credit_e
                 "products": ["X1型电动牙刷"],
                 "measures": ["no_disposal_of_stock", "remove_offers"],
             },
-            "approved_by": "局长",
             "decided_on": ago(140),
         },
     )
+    assert proposed["state"] == "IN_REVIEW"  # awaits the office head's approval
+    decided = (await head.post(f"/v1/cases/{case_id}/decision/approval")).json()
     assert decided["state"] == "DECIDED"
     for party in ("requester", "respondent-1"):
         await step(

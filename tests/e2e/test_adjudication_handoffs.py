@@ -87,7 +87,6 @@ async def case_in_review(service: Any, broker: Any) -> tuple[Any, str]:
         (
             "docket",
             {
-                "approved_by": "处长",
                 "docketed_on": str(ago(58)),
                 "jurisdiction": {"basis": "respondent_domicile"},
                 "checklist": {
@@ -103,6 +102,10 @@ async def case_in_review(service: Any, broker: Any) -> tuple[Any, str]:
     ):
         response = await staff.post(f"/v1/cases/{case_id}/{path}", json=body)
         assert response.status_code == 200, response.text
+        if path == "docket":  # acceptance is the office head's to approve
+            head = service.client(Role.OFFICE_HEAD, subject="head-zhou")
+            approved = await head.post(f"/v1/cases/{case_id}/docket/approval")
+            assert approved.status_code == 200, approved.text
     return staff, case_id
 
 
@@ -122,8 +125,13 @@ async def test_a_court_upholding_the_decision_makes_it_effective(start_service: 
         "adjudication", run_workers=True, office_code=OFFICE, office_abbreviation="京朝"
     )
     staff, case_id = await case_in_review(service, broker)
-    panel = service.client(Role.ADJUDICATOR)
-    decided = await panel.post(
+    panel = service.client(Role.ADJUDICATOR, subject="judge-chen")
+    seated = await staff.post(
+        f"/v1/cases/{case_id}/participants",
+        json={"person_id": "judge-chen", "name": "陈审理员", "role": "handler"},
+    )
+    assert seated.status_code == 200, seated.text
+    proposed = await panel.post(
         f"/v1/cases/{case_id}/decision",
         json={
             "outcome": "REQUEST_REJECTED",
@@ -131,9 +139,12 @@ async def test_a_court_upholding_the_decision_makes_it_effective(start_service: 
             "respondent_statement": "辩",
             "findings": "被诉产品未落入保护范围",
             "reasons": "侵权不成立",
-            "approved_by": "局长",
             "decided_on": str(ago(30)),
         },
+    )
+    assert proposed.status_code == 200, proposed.text
+    decided = await service.client(Role.OFFICE_HEAD, subject="head-zhou").post(
+        f"/v1/cases/{case_id}/decision/approval"
     )
     assert decided.status_code == 200, decided.text
     issued = await first_event(broker.bootstrap_servers, case_id, "adjudication.decision_issued")

@@ -83,7 +83,7 @@ async def test_a_complaint_ends_as_a_published_then_repaired_credit_listing(
 ) -> None:
     system = await start_system(start_service, await fresh_database(postgres, "system"))
     intake_staff = system["intake"].client(Role.STAFF)
-    case_reader = system["adjudication"].client(Role.ADJUDICATOR)
+    case_reader = system["adjudication"].client(Role.STAFF)
     credit_officer = system["credit"].client(Role.CREDIT_OFFICER)
     infringer = random_uscc()
 

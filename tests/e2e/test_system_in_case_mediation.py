@@ -40,7 +40,6 @@ async def test_a_case_referred_to_mediation_comes_back_mediated(start_service: A
         (
             "docket",
             {
-                "approved_by": "处长",
                 "docketed_on": str(today),
                 "jurisdiction": {"basis": "respondent_domicile"},
                 "checklist": {
@@ -63,6 +62,10 @@ async def test_a_case_referred_to_mediation_comes_back_mediated(start_service: A
     ):
         response = await handler.post(f"/v1/cases/{case['id']}/{path}", json=step)
         assert response.status_code == 200, f"{path}: {response.text}"
+        if path == "docket":  # acceptance is the office head's to approve
+            head = adjudication.client(Role.OFFICE_HEAD, subject="head-zhou")
+            approved = await head.post(f"/v1/cases/{case['id']}/docket/approval")
+            assert approved.status_code == 200, approved.text
     assert response.json()["state"] == "IN_MEDIATION"
 
     staff = mediation.client(Role.STAFF)

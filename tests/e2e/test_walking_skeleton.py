@@ -65,7 +65,9 @@ async def test_a_complaint_becomes_an_adjudication_case_and_the_correlation_id_f
     assert created.status_code == 201, created.text
     complaint_id = created.json()["id"]
 
-    adjudicator = system["adjudication"].client(Role.ADJUDICATOR)
+    adjudicator = system["adjudication"].client(
+        Role.STAFF
+    )  # the office's staff see a new case (no panel yet)
     case = await first_item(adjudicator, f"/v1/cases?complaint_id={complaint_id}")
     assert case["state"] == "SUBMITTED"
     assert case["case_no"].startswith("AD")

@@ -11,7 +11,7 @@ import datetime as dt
 import random
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -21,6 +21,7 @@ from adjudication.domain.case.parts.opening import FiledRequest
 from adjudication.domain.case.parts.procedure import Procedure
 from adjudication.domain.commands.acceptance import OpenCaseFromComplaint
 from adjudication.domain.values.parties import PartyRecord, PartyRole, PatentRight
+from adjudication.testing.bodies import decision_body, docket_body
 from shared.calendar import SHANGHAI
 from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.testing.services import RunningService
@@ -43,6 +44,7 @@ class CaseFlow:
 
     service: RunningService
     office_code: str
+    seated: set[uuid.UUID] = field(default_factory=set)
 
     @property
     def staff(self) -> httpx.AsyncClient:
@@ -50,7 +52,25 @@ class CaseFlow:
 
     @property
     def adjudicator(self) -> httpx.AsyncClient:
+        """``judge-1``: an adjudicator; on a case's panel once :meth:`seat` put them there."""
         return self.service.client(Role.ADJUDICATOR, subject="judge-1")
+
+    @property
+    def head(self) -> httpx.AsyncClient:
+        """``head-1``: the office head, who approves what the panel proposes."""
+        return self.service.client(Role.OFFICE_HEAD, subject="head-1")
+
+    async def seat(self, case_id: uuid.UUID, person: str = "judge-1") -> None:
+        """Put ``person`` on the case's panel as its handler (staff of the office assign the panel)."""
+        if person == "judge-1" and case_id in self.seated:
+            return
+        response = await self.staff.post(
+            f"/v1/cases/{case_id}/participants",
+            json={"person_id": person, "name": f"审理员{person}", "role": "handler"},
+        )
+        assert response.status_code == 200, f"seat {person}: {response.status_code} {response.text}"
+        if person == "judge-1":
+            self.seated.add(case_id)
 
     async def open(
         self, *, received_days_ago: int = 120, respondent_count: int = 1, **overrides: Any
@@ -98,13 +118,17 @@ class CaseFlow:
     async def post(
         self, case_id: uuid.UUID, step: str, body: dict[str, Any], *, as_panel: bool = False
     ) -> Any:
+        if as_panel:
+            await self.seat(case_id)
         client = self.adjudicator if as_panel else self.staff
         response = await client.post(f"/v1/cases/{case_id}/{step}", json=body)
         assert response.status_code == 200, f"{step}: {response.status_code} {response.text}"
         return response.json()
 
     async def docket(self, case_id: uuid.UUID, on: dt.date | None = None) -> Any:
-        return await self.post(case_id, "docket", docket_body(on))
+        """Staff propose acceptance and the office head approves it (two people): the case is docketed."""
+        await self.post(case_id, "docket", docket_body(on))
+        return await self.approve(case_id, "docket")
 
     async def to_review(self, case_id: uuid.UUID, docketed: int = 110) -> Any:
         """Docket, serve every respondent and record their answers, all in the past."""
@@ -130,8 +154,15 @@ class CaseFlow:
         return read
 
     async def decide(self, case_id: uuid.UUID, decided: int = 60, **overrides: Any) -> Any:
+        """The panel proposes the decision and the office head approves it (two people)."""
         body = decision_body(days_ago(decided)) | overrides
-        return await self.post(case_id, "decision", body, as_panel=True)
+        await self.post(case_id, "decision", body, as_panel=True)
+        return await self.approve(case_id, "decision")
+
+    async def approve(self, case_id: uuid.UUID, what: str) -> Any:
+        response = await self.head.post(f"/v1/cases/{case_id}/{what}/approval")
+        assert response.status_code == 200, f"approve {what}: {response.status_code} {response.text}"
+        return response.json()
 
     async def serve_decision(self, case_id: uuid.UUID, served: int = 50) -> Any:
         case = (await self.staff.get(f"/v1/cases/{case_id}")).json()
@@ -159,35 +190,6 @@ class CaseFlow:
         while await scheduler.fire_next():
             fired += 1
         return fired
-
-
-def docket_body(on: dt.date | None = None) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "approved_by": "王处长",
-        "jurisdiction": {"basis": "respondent_domicile"},
-        "checklist": {
-            "requester_entitled": True,
-            "respondent_identified": True,
-            "claims_specific": True,
-            "patent_valid": True,
-        },
-    }
-    if on is not None:
-        body["docketed_on"] = str(on)
-    return body
-
-
-def decision_body(on: dt.date) -> dict[str, Any]:
-    return {
-        "outcome": "INFRINGEMENT_ESTABLISHED",
-        "requester_statement": "请求人称被请求人销售侵权产品。",
-        "respondent_statement": "被请求人辩称产品不落入保护范围。",
-        "findings": "经审理查明，被诉产品具备权利要求1的全部技术特征。",
-        "reasons": "被请求人未经许可销售专利产品，构成侵权。",
-        "stop_order": {"acts": ["sell"], "products": ["X1型电动牙刷"], "measures": ["no_disposal_of_stock"]},
-        "approved_by": "局长",
-        "decided_on": str(on),
-    }
 
 
 _DISTRICTS = iter(random.sample(range(1000, 10000), 9000))

@@ -7,6 +7,7 @@ import hashlib
 from typing import Any
 
 from shared.calendar import SHANGHAI
+from shared.identity.principals import PrincipalKind
 from shared.web.auth import Role
 
 
@@ -33,6 +34,7 @@ async def test_docketing_assigns_the_official_number_and_starts_the_clocks(flow:
 
 async def test_an_illegal_step_is_a_409_problem_listing_the_allowed_ones(flow: Any) -> None:
     case_id = await flow.open()
+    await flow.seat(case_id)
 
     response = await flow.adjudicator.post(f"/v1/cases/{case_id}/decision", json=_decision())
 
@@ -52,7 +54,6 @@ async def test_an_illegal_step_is_a_409_problem_listing_the_allowed_ones(flow: A
 async def test_a_broken_rule_is_a_422_with_bilingual_field_errors(flow: Any) -> None:
     case_id = await flow.open()
     body = {
-        "approved_by": "王处长",
         "jurisdiction": {"basis": "place_of_infringement", "region_code": "440305"},
         "checklist": {
             "requester_entitled": True,
@@ -85,16 +86,21 @@ async def test_a_decision_cannot_award_damages(flow: Any) -> None:
     assert response.json()["errors"][0]["field"] == "damages_awarded"
 
 
-async def test_only_adjudicators_decide_and_courts_only_read(flow: Any) -> None:
+async def test_only_adjudicators_decide_and_courts_only_read_their_own_cases(flow: Any) -> None:
     case_id = await flow.open()
     await flow.to_review(case_id)
 
     as_staff = await flow.staff.post(f"/v1/cases/{case_id}/decision", json=_decision())
-    court = flow.service.client(Role.COURT)
+    court = flow.service.client(Role.COURT, kind=PrincipalKind.COURT, partner="110108")
     as_court = await court.post(f"/v1/cases/{case_id}/withdrawal", json={})
-    read = await court.get(f"/v1/cases/{case_id}")
+    read = await court.get(f"/v1/cases/{case_id}")  # no suit filed with it, no enforcement applied to it
 
-    assert (as_staff.status_code, as_court.status_code, read.status_code) == (403, 403, 200)
+    assert (as_staff.status_code, as_court.status_code, read.status_code) == (403, 403, 403)
+    assert [r.json()["code"] for r in (as_staff, as_court, read)] == [
+        "action_denied",
+        "action_denied",
+        "object_denied",
+    ]
 
 
 async def test_a_decided_case_serves_its_decision_document_as_html_and_pdf(flow: Any) -> None:
@@ -111,6 +117,10 @@ async def test_a_decided_case_serves_its_decision_document_as_html_and_pdf(flow:
     assert "北京市测试区知识产权局" in html.text
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF-")
+    for document in (html, pdf):  # served as downloads: nothing sniffed, nothing run, an RFC 6266 name
+        assert document.headers["x-content-type-options"] == "nosniff"
+        assert document.headers["content-security-policy"] == "default-src 'none'; sandbox"
+        assert "filename*=UTF-8''%E8%A3%81%E5%86%B3%E4%B9%A6" in document.headers["content-disposition"]
 
 
 async def test_the_decision_document_of_an_undecided_case_does_not_exist(flow: Any) -> None:
@@ -127,17 +137,24 @@ async def test_the_timeline_shows_every_event_with_actor_and_legal_basis(flow: A
     timeline = (await flow.staff.get(f"/v1/cases/{case_id}/timeline")).json()["entries"]
 
     events = [(e["event"], e["to_state"]) for e in timeline]
-    assert events[:4] == [
+    assert events[:5] == [
         ("RequestFiled", None),
-        ("CaseDocketed", "DOCKETED"),
+        ("ApprovalRequested", None),  # staff-1 proposed acceptance
+        ("CaseDocketed", "DOCKETED"),  # head-1 approved it
         ("RequestCopyServed", "SERVED_ON_RESPONDENT"),
         ("AnswerPeriodOpened", "ANSWER_PERIOD"),
     ]
     assert events[-1] == ("ReviewStarted", "IN_REVIEW")
-    docketed = timeline[1]
+    proposed, docketed = timeline[1], timeline[2]
+    assert (proposed["actor_kind"], proposed["actor_id"], proposed["details"]["approval"]) == (
+        "handler",
+        "staff-1",
+        "docket",
+    )
     assert (docketed["actor_kind"], docketed["actor_id"]) == ("handler", "staff-1")
+    assert docketed["details"]["approved_by"] == "head-1"
     assert any(basis.startswith("专利法实施细则 art. 95-97") for basis in docketed["legal_basis"])
-    assert timeline[3]["actor_kind"] == "system"
+    assert timeline[4]["actor_kind"] == "system"
 
 
 async def test_advisories_come_back_with_the_step_and_stay_on_the_timeline(flow: Any) -> None:
@@ -178,7 +195,9 @@ async def test_the_work_queue_lists_a_persons_cases_most_urgent_first(flow: Any)
             as_panel=True,
         )
 
-    queue = (await flow.adjudicator.get("/v1/work-queue", params={"person_id": "judge-queue"})).json()
+    queue = (await flow.staff.get("/v1/work-queue", params={"person_id": "judge-queue"})).json()
+    someone_elses = await flow.adjudicator.get("/v1/work-queue", params={"person_id": "judge-queue"})
+    assert someone_elses.status_code == 403  # an adjudicator reads only their own queue
 
     assert [i["case_id"] for i in queue["items"]] == [str(sooner), str(later)]
     first, second = queue["items"]
@@ -225,5 +244,4 @@ def _decision() -> dict[str, Any]:
         "findings": "查明",
         "reasons": "认为",
         "stop_order": {"acts": ["sell"], "products": ["X1"]},
-        "approved_by": "局长",
     }

@@ -133,8 +133,17 @@ async def test_inbound_events_open_move_and_inform_cases(
     await state_of(staff, str(case_id), "IN_REVIEW")
 
     # A court reports a suit and its judgment.
-    adjudicator = service.client(Role.ADJUDICATOR)
-    decided = await adjudicator.post(f"/v1/cases/{case_id}/decision", json=_decision())
+    adjudicator = service.client(Role.ADJUDICATOR, subject="judge-c")
+    seated = await staff.post(
+        f"/v1/cases/{case_id}/participants",
+        json={"person_id": "judge-c", "name": "审理员", "role": "handler"},
+    )
+    assert seated.status_code == 200, seated.text
+    proposed = await adjudicator.post(f"/v1/cases/{case_id}/decision", json=_decision())
+    assert proposed.status_code == 200, proposed.text
+    decided = await service.client(Role.OFFICE_HEAD, subject="head-c").post(
+        f"/v1/cases/{case_id}/decision/approval"
+    )
     assert decided.status_code == 200, decided.text
     decision_no = (await staff.get(f"/v1/cases/{case_id}/file")).json()["decision"]["decision_no"]
     served = await staff.post(
@@ -223,7 +232,6 @@ def _today() -> dt.date:
 
 def _docket() -> dict[str, Any]:
     return {
-        "approved_by": "王处长",
         "jurisdiction": {"basis": "respondent_domicile"},
         "checklist": {
             "requester_entitled": True,
@@ -245,6 +253,11 @@ async def _to_review(service: Any, staff: Any, case_id: uuid.UUID) -> None:
     ):
         response = await staff.post(f"/v1/cases/{case_id}/{step}", json=body)
         assert response.status_code == 200, response.text
+        if step == "docket":  # acceptance is the office head's to approve
+            approved = await service.client(Role.OFFICE_HEAD, subject="head-c").post(
+                f"/v1/cases/{case_id}/docket/approval"
+            )
+            assert approved.status_code == 200 and approved.json()["state"] == "DOCKETED", approved.text
     assert response.json()["state"] == "IN_REVIEW"
 
 
@@ -256,5 +269,4 @@ def _decision() -> dict[str, Any]:
         "findings": "查明",
         "reasons": "认为",
         "stop_order": {"acts": ["sell"], "products": ["X1"]},
-        "approved_by": "局长",
     }

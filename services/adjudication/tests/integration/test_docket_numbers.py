@@ -78,7 +78,6 @@ async def test_the_same_dispute_accepted_here_first_blocks_a_second_docketing(fl
 
 def _body() -> dict[str, Any]:
     return {
-        "approved_by": "王处长",
         "jurisdiction": {"basis": "respondent_domicile"},
         "checklist": {
             "requester_entitled": True,

@@ -33,7 +33,7 @@ async def case_with_panel(flow: Any, person: str) -> tuple[uuid.UUID, str]:
     )
     assert read["state"] == "IN_REVIEW"
     file = (await flow.staff.get(f"/v1/cases/{case_id}/file")).json()
-    return case_id, file["participants"][0]["id"]
+    return case_id, next(p["id"] for p in file["participants"] if p["person_id"] == person)
 
 
 def plan(room_id: str, participant: str, start_hour: int = 9, **extra: Any) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from typing import Any
 
@@ -25,15 +26,25 @@ async def test_migrations_upgrade_keep_older_cases_and_downgrade_cleanly(postgre
     await migrations.upgrade(spec, url, "adjudication_0002")
     case_id = await _insert_skeleton_case(url)
     await migrations.upgrade(spec, url)
-    assert await migrations.current_revision(spec, url) == "adjudication_0004"
+    assert await migrations.current_revision(spec, url) == "adjudication_0006"
 
     engine = make_engine(url, pool_size=1)
     try:
         async with make_sessionmaker(engine)() as session:
             case = await CaseRepository(session).get(case_id)
         assert (case.state.value, case.respondents[0].party_id) == ("SUBMITTED", "respondent-1")
+        assert case.office_code == _deployment_office()  # backfilled: the office the service runs for
     finally:
         await engine.dispose()
+    assert {"audit_log", "audit_head"} <= await _tables(url)
+
+    # 0006 and 0005 down: the office columns and the audit trail go, the cases stay.
+    await migrations.downgrade(spec, url, "adjudication_0004")
+    assert not await _tables(url) & {"audit_log", "audit_head"}
+    assert "office_code" not in await _columns(url, "cases")
+    assert "office_code" not in await _columns(url, "penalty_cases")
+    await migrations.upgrade(spec, url)
+    assert "office_code" in await _columns(url, "cases")
 
     await migrations.downgrade(spec, url, "adjudication_0002")
     assert await _tables(url) >= {"cases", "timers"}
@@ -65,6 +76,27 @@ async def _insert_skeleton_case(url: str) -> uuid.UUID:
     finally:
         await engine.dispose()
     return case_id
+
+
+def _deployment_office() -> str:
+    configured = (v.strip() for k, v in os.environ.items() if k.upper() == "OFFICE_CODE" and v.strip())
+    return next(configured, "000000")
+
+
+async def _columns(url: str, table: str) -> set[str]:
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as connection:
+            rows = await connection.execute(
+                text(
+                    "SELECT column_name FROM information_schema.columns"
+                    " WHERE table_schema = 'adjudication' AND table_name = :table"
+                ),
+                {"table": table},
+            )
+            return {row.column_name for row in rows}
+    finally:
+        await engine.dispose()
 
 
 async def _tables(url: str) -> set[str]:

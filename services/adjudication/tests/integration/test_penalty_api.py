@@ -17,15 +17,15 @@ def days_ago(n: int) -> str:
 
 
 async def test_a_penalty_case_from_filing_to_the_published_decision(flow: Any) -> None:
-    staff, head = flow.staff, flow.adjudicator
+    staff, head = flow.staff, flow.head  # staff-1 handles the case (filed it); head-1 approves
     filed = await staff.post(
         "/v1/penalty-cases",
         json={
             "subject": {"kind": "organisation", "name": "某某电器有限公司", "credit_code": random_uscc()},
             "acts": ["using_others_number"],
-            "patent_number": "ZL201910000000.0",
+            "patent_number": "ZL201910000000.4",
             "products": ["电热水壶"],
-            "marks": ["专利号 ZL201910000000.0"],
+            "marks": ["专利号 ZL201910000000.4"],
             "source": "ex_officio",
             "discovered_on": days_ago(1),
             "facts": "产品包装标注他人专利号",
@@ -41,12 +41,17 @@ async def test_a_penalty_case_from_filing_to_the_published_decision(flow: Any) -
     notified = await staff.post(f"/v1/penalty-cases/{case['id']}/notice", json=_notice("250000", "50000"))
     assert notified.json()["state"] == "NOTIFIED"
 
-    early = await head.post(f"/v1/penalty-cases/{case['id']}/decision", json=_decision())
+    early = await staff.post(f"/v1/penalty-cases/{case['id']}/decision", json=_decision())
     assert early.status_code == 422  # the subject may still ask for a hearing
     await staff.post(f"/v1/penalty-cases/{case['id']}/hearing-waiver")
-    decided = await head.post(f"/v1/penalty-cases/{case['id']}/decision", json=_decision())
+    proposed = await staff.post(f"/v1/penalty-cases/{case['id']}/decision", json=_decision())
+    assert proposed.status_code == 200, proposed.text
+    assert proposed.json()["decision"] is None  # awaits the office head
+    decided = await head.post(f"/v1/penalty-cases/{case['id']}/decision/approval")
     assert decided.status_code == 200, decided.text
-    assert decided.json()["decision"]["decision_no"].startswith("（")
+    decision = decided.json()["decision"]
+    assert decision["decision_no"].startswith("（")
+    assert (decision["proposed_by"], decision["approved_by"]) == ("staff-1", "head-1")
     for step, body in (
         ("decision-service", {"served_on": days_ago(0)}),
         ("publication", {"published_on": days_ago(0), "reference": "公告〔2026〕1号"}),

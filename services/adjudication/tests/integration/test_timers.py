@@ -22,9 +22,9 @@ async def published(flow: Any, case_id: uuid.UUID, event_type: str) -> list[dict
     outbox = messaging.outbox
     async with flow.service.container.platform.sessions() as session:
         rows = await session.execute(
-            select(outbox.c.payload).where(
-                outbox.c.partition_key == str(case_id), outbox.c.event_type == event_type
-            )
+            select(outbox.c.payload)
+            .where(outbox.c.partition_key == str(case_id), outbox.c.event_type == event_type)
+            .order_by(outbox.c.id)  # in the order they were written
         )
         return [row.payload for row in rows]
 

@@ -106,3 +106,13 @@ def test_seeking_review_keeps_the_case_open_for_the_next_ruling(builder: Any) ->
     assert case.state == CaseState.ENFORCEMENT_APPLIED
     builder.rule(case, granted=True, on=D(2026, 7, 1))
     assert case.state is CaseState.CLOSED
+
+
+def test_a_ruling_cannot_precede_the_application_it_rules_on(builder: Any) -> None:
+    case = builder.case_in(CaseState.ENFORCEMENT_APPLIED)
+    applied_on = case.enforcement.application.applied_on
+    with pytest.raises(RuleViolated) as refused:
+        builder.rule(case, granted=True, on=applied_on - dt.timedelta(days=1))
+    assert [(e.field, e.code) for e in refused.value.field_errors] == [("ruled_on", "before_its_object")]
+    assert "申请日期" in refused.value.field_errors[0].message_zh
+    assert case.state is CaseState.ENFORCEMENT_APPLIED

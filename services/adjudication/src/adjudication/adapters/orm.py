@@ -3,9 +3,11 @@
 A case is stored as one row: the columns that queries filter and sort on, plus ``file`` (JSONB), the
 whole aggregate as the repository serialises it. Projections kept in step with it on every save:
 ``case_assignments`` (work queues), ``hearing_bookings`` (an exclusion constraint refuses double
-bookings of rooms and people). ``case_record`` (``shared.case_record``) is the timeline of both case
+bookings of rooms and people). A case belongs to an office (``office_code``), which office scope
+filters on by division prefix. ``case_record`` (``shared.case_record``) is the timeline of both case
 types. ``docket_registry`` and ``findings`` hold this and other offices' dockets and effective
-findings (first-to-accept, repeat infringement).
+findings (first-to-accept, repeat infringement). The ``audit_*`` tables (``shared.audit``) hold the
+hash-chained audit trail of every step, room, refusal and sensitive read.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from shared.messaging.tables import messaging_tables
 from shared.numbering import counter_table
 
 metadata = service_metadata("adjudication")
-messaging = messaging_tables(metadata)
+messaging = messaging_tables(metadata, audit=True)
 number_counters = counter_table(metadata)
 case_record = case_record_table(metadata)
 
@@ -64,8 +66,10 @@ cases = Table(
     Column("version", Integer, nullable=False, server_default=text("0")),
     Column("file", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("office_code", Text, nullable=False),
     Index("ix_cases_state_next_due", "state", "next_due"),
     Index("ix_cases_patent_number", "patent_number"),
+    Index("ix_cases_office_code", "office_code"),
 )
 
 case_assignments = Table(
@@ -151,4 +155,6 @@ penalty_cases = Table(
     Column("opened_at", DateTime(timezone=True), nullable=False),
     Column("correlation_id", Text),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("office_code", Text, nullable=False),
+    Index("ix_penalty_cases_office_code", "office_code"),
 )

@@ -38,17 +38,19 @@ class PenaltyCaseRepository:
 
     async def get(self, case_id: uuid.UUID, *, nowait: bool = False) -> PenaltyCase:
         query = (
-            select(penalty_cases.c.file).where(penalty_cases.c.id == case_id).with_for_update(nowait=nowait)
+            select(penalty_cases.c.file, penalty_cases.c.office_code)
+            .where(penalty_cases.c.id == case_id)
+            .with_for_update(nowait=nowait)
         )
         try:
-            file = (await self._session.execute(query)).scalar_one_or_none()
+            row = (await self._session.execute(query)).one_or_none()
         except DBAPIError as exc:
             if sqlstate(exc) == LOCK_NOT_AVAILABLE:
                 raise CaseBusy() from exc
             raise
-        if file is None:
+        if row is None:
             raise PenaltyCaseNotFound(f"Penalty case {case_id} not found", f"假冒专利案件 {case_id} 不存在")
-        return PENALTY_FILE.validate_python(file)
+        return PENALTY_FILE.validate_python({**row.file, "office_code": row.office_code})
 
     async def save(self, case: PenaltyCase) -> None:
         expected = case.version
@@ -65,6 +67,7 @@ class PenaltyCaseRepository:
 def _columns(case: PenaltyCase) -> dict[str, Any]:
     return {
         "state": case.state.value,
+        "office_code": case.office_code,
         "subject_name": case.subject.name,
         "subject_credit_code": case.subject.credit_code,
         "decision_no": case.decision.decision_no if case.decision else None,

@@ -140,7 +140,7 @@ class CaseRepository:
 
 def case_from_row(row: RowMapping) -> Case:
     if row["file"]:
-        return CASE_FILE.validate_python(row["file"])
+        return CASE_FILE.validate_python({**row["file"], "office_code": row["office_code"]})
     return _from_legacy_columns(row)
 
 
@@ -156,6 +156,7 @@ def _columns(case: Case, *, version: int | None = None) -> dict[str, Any]:
         "next_due": case.next_due,
         "duty_due": case.duty_due,
         "search_text": _search_text(case),
+        "office_code": case.office_code,
         "file": CASE_FILE.dump_python(case, mode="json", exclude=TRANSIENT),
     }
     if version is not None:
@@ -198,6 +199,7 @@ def _from_legacy_columns(row: RowMapping) -> Case:
         opened_at=row["opened_at"],
         state=CaseState(row["state"]),
         version=row["version"],
+        office_code=row["office_code"],
     )
 
 

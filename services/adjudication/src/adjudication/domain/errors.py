@@ -12,13 +12,17 @@ AdjudicationError
 │   ├── HearingConflict                  a room or a person is already booked at that time
 │   └── CaseBusy                         another step holds the case right now (timers retry later)
 └── RuleViolated (ValidationFailed)      the input breaks a legal rule; ``field_errors`` say which and why
+NoProposal (Conflict)                    nothing awaits the office head's approval
+InvariantBroken (RuntimeError, not a refusal)   a fact the code relies on is missing: a bug (500)
 
 Each error carries its English and Chinese message; the platform maps the kinds to HTTP once.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from typing import TypeVar
 
 from shared.errors import Conflict, FieldError, InvalidTransition, IpcaseError, NotFound, ValidationFailed
 
@@ -88,6 +92,18 @@ def rule_violated(field: str, code: str, message: str, message_zh: str) -> RuleV
     return RuleViolated(message, message_zh, field_errors=[FieldError(field, code, message, message_zh)])
 
 
+def not_before(field: str, day: dt.date, earliest: dt.date, what: str, what_zh: str) -> None:
+    """Refuse a date that cannot precede its object (a receipt before sending, a ruling before the
+    application): a 422 naming ``field`` with the reason in both languages."""
+    if day < earliest:
+        raise rule_violated(
+            field,
+            "before_its_object",
+            f"{field} ({day.isoformat()}) cannot be before {what} ({earliest.isoformat()})",
+            f"{field}（{day.isoformat()}）不能早于{what_zh}（{earliest.isoformat()}）",
+        )
+
+
 def rules_violated(errors: Iterable[FieldError]) -> RuleViolated:
     """One :class:`RuleViolated` listing several field problems at once."""
     problems = list(errors)
@@ -97,3 +113,24 @@ def rules_violated(errors: Iterable[FieldError]) -> RuleViolated:
         f"有 {count} 项不符合规则：" + "；".join(p.message_zh for p in problems),
         field_errors=problems,
     )
+
+
+class NoProposal(CaseConflict):
+    code = "nothing_to_approve"
+    title = "Nothing awaits approval"
+    title_zh = "没有待批准的事项"
+
+
+T = TypeVar("T")
+
+
+class InvariantBroken(RuntimeError):
+    """A fact the code relies on is missing (a decided case without its decision): a programming
+    error, never an answer to a request."""
+
+
+def present(value: T | None, what: str) -> T:
+    """``value``, which the code's invariants say is there; :class:`InvariantBroken` if it is not."""
+    if value is None:
+        raise InvariantBroken(f"{what} is missing")
+    return value

@@ -72,6 +72,7 @@ class CaseEvent(StrEnum):
     REPEAT_INFRINGEMENT_FLAGGED = "RepeatInfringementFlagged"
     DRUG_LINKAGE_REGISTERED = "DrugLinkageRegistered"
     CDE_NOTIFIED = "CdeNotified"
+    APPROVAL_REQUESTED = "ApprovalRequested"  # a decision or extension awaits the office head
 
 
 class PenaltyEvent(StrEnum):
@@ -88,6 +89,7 @@ class PenaltyEvent(StrEnum):
     CASE_CLOSED = "PenaltyCaseClosed"
     CASE_DROPPED = "PenaltyCaseDropped"
     TRANSFERRED_TO_POLICE = "CaseTransferredToPolice"
+    APPROVAL_REQUESTED = "PenaltyApprovalRequested"  # a penalty decision awaits the office head
 
 
 class DeadlineEvent(StrEnum):

@@ -33,7 +33,7 @@ from adjudication.domain.commands.interruptions import ConcludeMediation
 from adjudication.domain.commands.system import RecordForeignDocket, RecordForeignFinding
 from adjudication.domain.errors import CaseTransitionRefused
 from adjudication.domain.values.parties import identity_key
-from adjudication.entrypoints.schemas.routed_complaint import filed_request
+from adjudication.entrypoints.schemas.routed_complaint import filed_request, without_full_id
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 from shared.contracts import CloudEvent
 from shared.contracts.adjudication import CaseDocketedV1, DecisionEffectiveV1
@@ -97,7 +97,7 @@ async def on_suit_filed(
             by=f"court:{data.court_code}",
             court_code=data.court_code,
             court_case_no=data.court_case_no,
-            plaintiff=data.plaintiff,
+            plaintiff=without_full_id(data.plaintiff),
             filed_on=data.filed_on,
             decision_no=data.decision_no,
         ),

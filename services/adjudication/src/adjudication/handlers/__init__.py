@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from adjudication.domain.commands.base import CaseCommand
-from adjudication.handlers import deadlines, deciding, opening, penalty
+from adjudication.handlers import approvals, deadlines, deciding, opening, penalty
 from adjudication.handlers.effects import StepOutcome
 from adjudication.handlers.steps import BINDINGS, take_case_step, take_penalty_step
 
@@ -20,6 +20,7 @@ OWN_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     **deciding.HANDLERS,
     **deadlines.HANDLERS,
     **penalty.HANDLERS,
+    **approvals.HANDLERS,
 }
 DERIVED: dict[type[Any], Callable[..., Any]] = {
     command: take_case_step if issubclass(command, CaseCommand) else take_penalty_step

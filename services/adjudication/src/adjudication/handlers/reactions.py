@@ -11,6 +11,7 @@ from __future__ import annotations
 from adjudication.domain.case.aggregate import Case
 from adjudication.domain.case.parts.repeat import within_lookback
 from adjudication.domain.case.steps import repeat
+from adjudication.domain.errors import InvariantBroken
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.values.rules import CaseRules
 from adjudication.unit_of_work import AdjudicationUnitOfWork
@@ -37,7 +38,8 @@ async def react(uow: AdjudicationUnitOfWork, case: Case, rules: CaseRules) -> No
 async def _record_finding(uow: AdjudicationUnitOfWork, case: Case, rules: CaseRules) -> None:
     """Flag a repeat infringer against earlier findings, then add this finding to the registry."""
     decision, effective_on = case.decision, case.effective_on
-    assert decision is not None and effective_on is not None
+    if decision is None or effective_on is None:
+        raise InvariantBroken("decision is not None and effective_on is not None")
     keys = [r.identity_key for r in case.respondents]
     earlier = await uow.registry.prior_findings(patent_number=case.patent_number, subject_keys=keys)
     earlier = [f for f in earlier if f.case_id != str(case.id)]

@@ -22,14 +22,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from adjudication.domain import commands
+from adjudication.domain.access import authorise_penalty_step, authorise_step
+from adjudication.domain.case.aggregate import Case
+from adjudication.domain.commands.after_decision import RecordEnforcementRuling, RecordJudgment
 from adjudication.domain.commands.base import CaseCommand, PenaltyCommand, Step
+from adjudication.domain.penalty.aggregate import PenaltyCase
 from adjudication.domain.values.actors import ActorKind
 from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers.effects import Clock, StepOutcome, record_case, record_penalty_case
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 
 Command = CaseCommand | PenaltyCommand
-ADDRESS = ("case_id", "by")  # whom the command addresses, and who entered it: never the step's
+ADDRESS = (
+    "case_id",
+    "by",
+    "principal",
+    "document_ref",
+)  # whom it addresses, who entered it: never the step's
 INJECTED = ("by", "at", "rules")
 
 
@@ -119,7 +128,7 @@ def bind_all(commands: Iterable[type[Any]]) -> dict[type[Any], Binding]:
 async def take_case_step(
     cmd: CaseCommand, uow: AdjudicationUnitOfWork, clock: Clock, rules: CaseRules
 ) -> StepOutcome:
-    case = await uow.cases.get(cmd.case_id)
+    case = await load_case(uow, cmd)
     binding(cmd).take(case, cmd, at=clock(), rules=rules)
     return await record_case(uow, case, rules)
 
@@ -127,9 +136,39 @@ async def take_case_step(
 async def take_penalty_step(
     cmd: PenaltyCommand, uow: AdjudicationUnitOfWork, clock: Clock, rules: CaseRules
 ) -> StepOutcome:
-    case = await uow.penalty_cases.get(cmd.case_id)
+    case = await load_penalty_case(uow, cmd)
     binding(cmd).take(case, cmd, at=clock(), rules=rules)
     return await record_penalty_case(uow, case)
+
+
+async def load_case(uow: AdjudicationUnitOfWork, cmd: CaseCommand) -> Case:
+    """The case ``cmd`` addresses, locked, once its principal may take ``cmd`` on it (else 403)."""
+    case = await uow.cases.get(cmd.case_id)
+    authorise(case, cmd)
+    return case
+
+
+async def load_penalty_case(uow: AdjudicationUnitOfWork, cmd: PenaltyCommand) -> PenaltyCase:
+    case = await uow.penalty_cases.get(cmd.case_id)
+    authorise_penalty_step(cmd.principal, case, cmd.WHO)
+    return case
+
+
+def authorise(case: Case, cmd: CaseCommand) -> None:
+    authorise_step(
+        cmd.principal, case, cmd.WHO, court_code=court_of(case, cmd), document_ref=cmd.document_ref
+    )
+
+
+def court_of(case: Case, cmd: CaseCommand) -> str | None:
+    """The court a court outcome belongs to: the suit's court for its judgment, the court enforcement
+    was applied to for its ruling, the court named (the token's own) for a suit filed."""
+    if isinstance(cmd, RecordJudgment) and case.suit is not None:
+        return case.suit.court_code
+    if isinstance(cmd, RecordEnforcementRuling) and case.enforcement and case.enforcement.application:
+        return case.enforcement.application.court_code
+    code: str | None = getattr(cmd, "court_code", None)
+    return code
 
 
 def binding(cmd: Any) -> Binding:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from adjudication.domain.case.aggregate import Case
 from adjudication.domain.case.states import TRANSITIONS
+from adjudication.domain.errors import InvariantBroken
 from adjudication.domain.events import CaseEvent, DeadlineEvent
 from adjudication.domain.values.rules import CaseRules
 from adjudication.publishing.decisions import (
@@ -81,7 +82,8 @@ def _opened(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventD
 
 
 def _docketed(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
-    assert case.docket is not None
+    if case.docket is None:
+        raise InvariantBroken("case.docket is not None")
     close = case.deadlines.get("close")
     yield CaseDocketedV1(
         case_id=case.id,
@@ -110,7 +112,8 @@ def _not_accepted(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[
 
 def _mediation_requested(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     mediation = case.mediation
-    assert mediation is not None
+    if mediation is None:
+        raise InvariantBroken("mediation is not None")
     yield MediationRequestedV1(
         case_id=case.id,
         case_no=case.official_no,
@@ -195,6 +198,7 @@ INTERNAL = frozenset(
         E.CLOCK_PAUSED,
         E.CLOCK_RESUMED,
         E.TIME_LIMIT_EXTENDED,
+        E.APPROVAL_REQUESTED,
         E.LITIGATION_WINDOW_LAPSED,
         E.NON_COMPLIANCE_FOUND,
         E.ENFORCEMENT_REFUSED,

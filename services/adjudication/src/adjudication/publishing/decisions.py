@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from adjudication.domain.case.aggregate import Case
 from adjudication.domain.case.parts.decision import litigation_route
+from adjudication.domain.errors import InvariantBroken
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.values.rules import CaseRules
 from adjudication.publishing.values import (
@@ -32,7 +33,8 @@ from shared.domain.events import DomainEvent
 
 def decision_issued(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     decision = case.decision
-    assert decision is not None
+    if decision is None:
+        raise InvariantBroken("decision is not None")
     order = decision.stop_order
     yield DecisionIssuedV1(
         case_id=case.id,
@@ -52,7 +54,8 @@ def decision_issued(case: Case, event: DomainEvent, rules: CaseRules) -> Iterabl
 
 def decision_served(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     decision = case.decision
-    assert decision is not None
+    if decision is None:
+        raise InvariantBroken("decision is not None")
     party = case.party(event.details["party_id"])
     yield DecisionServedV1(
         case_id=case.id,
@@ -68,7 +71,8 @@ def decision_served(case: Case, event: DomainEvent, rules: CaseRules) -> Iterabl
 
 def decision_effective(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     decision = case.decision
-    assert decision is not None and case.effective_on is not None
+    if decision is None or case.effective_on is None:
+        raise InvariantBroken("decision is not None and case.effective_on is not None")
     order = decision.stop_order
     yield DecisionEffectiveV1(
         case_id=case.id,
@@ -87,7 +91,8 @@ def decision_effective(case: Case, event: DomainEvent, rules: CaseRules) -> Iter
 
 
 def decision_revoked(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
-    assert case.decision is not None and case.suit is not None
+    if case.decision is None or case.suit is None:
+        raise InvariantBroken("case.decision is not None and case.suit is not None")
     yield DecisionRevokedV1(
         case_id=case.id,
         case_no=case.official_no,
@@ -100,7 +105,8 @@ def decision_revoked(case: Case, event: DomainEvent, rules: CaseRules) -> Iterab
 
 def demand_served(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     enforcement, decision = case.enforcement, case.decision
-    assert enforcement is not None and decision is not None
+    if enforcement is None or decision is None:
+        raise InvariantBroken("enforcement is not None and decision is not None")
     for respondent in case.respondents:
         yield EnforcementDemandServedV1(
             case_id=case.id,
@@ -115,7 +121,10 @@ def demand_served(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[
 
 def enforcement_applied(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     enforcement, decision = case.enforcement, case.decision
-    assert enforcement is not None and enforcement.application is not None and decision is not None
+    if enforcement is None or enforcement.application is None or decision is None:
+        raise InvariantBroken(
+            "enforcement is not None and enforcement.application is not None and decision is not None"
+        )
     application = enforcement.application
     for respondent in case.respondents:
         yield EnforcementAppliedV1(
@@ -137,7 +146,8 @@ def enforcement_applied(case: Case, event: DomainEvent, rules: CaseRules) -> Ite
 
 def performance_refused(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     decision = case.decision
-    assert decision is not None
+    if decision is None:
+        raise InvariantBroken("decision is not None")
     for respondent in case.respondents:
         yield PerformanceRefusedV1(
             case_id=case.id,
@@ -154,7 +164,8 @@ def performance_refused(case: Case, event: DomainEvent, rules: CaseRules) -> Ite
 
 def repeat_infringer(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventData]:
     decision = case.decision
-    assert decision is not None
+    if decision is None:
+        raise InvariantBroken("decision is not None")
     flagged = next((p for p in case.respondents if p.identity_key == event.details["subject_key"]), None)
     if flagged is None:
         return

@@ -16,7 +16,9 @@ from shared.steps import Publisher
 
 E = PenaltyEvent
 # Facts kept on the case record only.
-INTERNAL = frozenset({E.CASE_FILED, E.HEARING_WAIVED, E.DECISION_SERVED, DeadlineEvent.PERIOD_LAPSED})
+INTERNAL = frozenset(
+    {E.CASE_FILED, E.HEARING_WAIVED, E.DECISION_SERVED, E.APPROVAL_REQUESTED, DeadlineEvent.PERIOD_LAPSED}
+)
 
 
 def penalty_publisher() -> Publisher[PenaltyCase]:

@@ -15,6 +15,7 @@ from adjudication.domain.case.parts.opening import FiledRequest
 from adjudication.domain.case.parts.procedure import Procedure
 from adjudication.domain.case.states import CaseState
 from adjudication.domain.case.steps.opening import open_case
+from adjudication.domain.errors import InvariantBroken
 from adjudication.domain.values.parties import PartyRecord, PartyRole, PatentRight
 from adjudication.domain.values.rules import CaseRules
 from adjudication.rules import load_stage_bars
@@ -108,5 +109,6 @@ class CaseBuilder(CaseSteps):
         case = self.new()
         for step in route:
             step(self, case, outcome)
-        assert case.state is state, (state, case.state)
+        if case.state is not state:
+            raise InvariantBroken(f"expected {state}, got {case.state}")
         return case

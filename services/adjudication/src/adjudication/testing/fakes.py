@@ -19,7 +19,7 @@ from adjudication.domain.case.aggregate import Case
 from adjudication.domain.case.parts.acceptance import OtherAcceptance
 from adjudication.domain.case.parts.hearings import Booking, HearingMode, RoomRef
 from adjudication.domain.case.parts.repeat import PriorFinding
-from adjudication.domain.errors import CaseNotFound, HearingRoomNotFound, PenaltyCaseNotFound
+from adjudication.domain.errors import CaseNotFound, HearingRoomNotFound, InvariantBroken, PenaltyCaseNotFound
 from adjudication.domain.penalty.aggregate import PenaltyCase
 from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers import COMMAND_HANDLERS
@@ -177,5 +177,6 @@ def fake_bus(
 
 
 def _store(store: FakeStore) -> AdjudicationStore:
-    assert isinstance(store, AdjudicationStore)
+    if not isinstance(store, AdjudicationStore):
+        raise InvariantBroken("the fake unit of work runs on an AdjudicationStore")
     return store

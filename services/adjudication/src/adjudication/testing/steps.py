@@ -35,6 +35,7 @@ from adjudication.domain.case.steps import (
     participants,
     suspension,
 )
+from adjudication.domain.errors import InvariantBroken
 from adjudication.domain.values.actors import ActorKind
 from adjudication.domain.values.rules import CaseRules, ParticipantRole
 from shared.calendar import SHANGHAI
@@ -150,7 +151,8 @@ class CaseSteps:
 
     def hold(self, case: Case, requester: Attendance = Attendance.PRESENT) -> None:
         scheduled = hearings.scheduled_hearing(case)
-        assert scheduled is not None
+        if scheduled is None:
+            raise InvariantBroken("scheduled is not None")
         attendance = {p.party_id: Attendance.PRESENT for p in case.parties} | {"requester": requester}
         hearing_record.record_hearing(
             case,

@@ -11,12 +11,19 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adjudication.adapters.decision_document import decision_document
 from adjudication.adapters.orm import case_assignments, cases, hearing_rooms
 from adjudication.adapters.repository import CASE_FILE, case_from_row
+from adjudication.domain.access import (
+    OFFICE_READERS,
+    OFFICE_ROLES,
+    acts_as_adjudicator,
+    authorise_read,
+)
+from adjudication.domain.case.aggregate import Case
 from adjudication.domain.case.states import FINAL, CaseState, allowed_from
 from adjudication.domain.case.steps.evidence import verify_evidence
 from adjudication.domain.errors import CaseNotFound
@@ -40,8 +47,11 @@ from adjudication.views.models import (
     WorkQueue,
 )
 from adjudication.views.timeline import timeline
+from shared.access.minimise import Reader
+from shared.access.rules import ObjectDenied
 from shared.documents import Document
 from shared.identifiers import normalise_name
+from shared.identity.principals import Principal, PrincipalKind, Role, scope_prefix
 
 
 class CaseViews:
@@ -49,11 +59,15 @@ class CaseViews:
         self._sessions = sessions
         self._rules = rules
 
-    async def case(self, case_id: uuid.UUID) -> CaseRead:
-        return case_read(await self._row(case_id))
+    async def case(self, case_id: uuid.UUID, principal: Principal, *, check: bool = True) -> CaseRead:
+        """The case as ``principal`` may read it; ``check=False`` once a step it took admitted it."""
+        row = await self._row(case_id)
+        reader = authorise_read(principal, case_from_row(row)) if check else reader_for(principal)
+        return shown(case_read(row), reader)
 
     async def cases(
         self,
+        principal: Principal,
         *,
         complaint_id: uuid.UUID | None = None,
         state: Sequence[CaseState] = (),
@@ -63,7 +77,7 @@ class CaseViews:
         limit: int = 50,
         offset: int = 0,
     ) -> CaseList:
-        query = select(cases)
+        query = select(cases).where(readable_by(principal))
         if complaint_id is not None:
             query = query.where(cases.c.complaint_id == complaint_id)
         if state:
@@ -77,28 +91,32 @@ class CaseViews:
         query = query.order_by(cases.c.opened_at.desc(), cases.c.id).limit(limit).offset(offset)
         async with self._sessions() as session:
             rows = (await session.execute(query)).mappings().all()
-        return CaseList(items=[case_read(row) for row in rows], limit=limit, offset=offset)
+        reader = reader_for(principal)
+        return CaseList(items=[shown(case_read(row), reader) for row in rows], limit=limit, offset=offset)
 
-    async def case_file(self, case_id: uuid.UUID) -> CaseFile:
-        row = await self._row(case_id)
-        case = case_from_row(row)
+    async def case_file(self, case_id: uuid.UUID, principal: Principal) -> CaseFile:
+        case = await self._readable(case_id, principal)
         return CaseFile.model_validate(
             CASE_FILE.dump_python(case, mode="json", exclude={"events", "timer_changes"})
         )
 
-    async def deadlines(self, case_id: uuid.UUID) -> list[DeadlineOut]:
-        case = case_from_row(await self._row(case_id))
+    async def deadlines(self, case_id: uuid.UUID, principal: Principal) -> list[DeadlineOut]:
+        case = await self._readable(case_id, principal)
         return [
             deadline_out(d) for d in sorted(case.deadlines.values(), key=lambda d: (d.due is None, d.due))
         ]
 
-    async def timeline(self, case_id: uuid.UUID) -> Timeline:
-        await self._row(case_id)
+    async def timeline(self, case_id: uuid.UUID, principal: Principal) -> Timeline:
+        await self._readable(case_id, principal)
         async with self._sessions() as session:
             return await timeline(session, case_id)
 
-    async def work_queue(self, person_id: str, role: str | None = None) -> WorkQueue:
-        """The person's open cases, the most urgent legal deadline first."""
+    async def work_queue(self, principal: Principal, person_id: str, role: str | None = None) -> WorkQueue:
+        """The person's open cases, the most urgent legal deadline first (of the reader's office)."""
+        if acts_as_adjudicator(principal) and person_id != principal.subject:
+            raise ObjectDenied(
+                "An adjudicator reads only their own work queue", "审理人员只能查看本人的待办案件"
+            )
         assigned = select(case_assignments.c.case_id).where(
             case_assignments.c.person_id == person_id, case_assignments.c.active
         )
@@ -107,19 +125,20 @@ class CaseViews:
         query = (
             select(cases)
             .where(cases.c.id.in_(assigned), cases.c.state.not_in([s.value for s in FINAL]))
+            .where(in_office(principal))
             .order_by(cases.c.next_due.asc().nulls_last(), cases.c.opened_at)
         )
         async with self._sessions() as session:
             rows = (await session.execute(query)).mappings().all()
         return WorkQueue(person_id=person_id, items=[_queue_item(row, person_id) for row in rows])
 
-    async def decision_document(self, case_id: uuid.UUID) -> Document:
-        return decision_document(case_from_row(await self._row(case_id)), self._rules)
+    async def decision_document(self, case_id: uuid.UUID, principal: Principal) -> Document:
+        return decision_document(await self._readable(case_id, principal), self._rules)
 
     async def evidence_matches(
-        self, case_id: uuid.UUID, evidence_id: str, sha256: str
+        self, case_id: uuid.UUID, evidence_id: str, sha256: str, principal: Principal
     ) -> EvidenceVerification:
-        case = case_from_row(await self._row(case_id))
+        case = await self._readable(case_id, principal)
         matches = verify_evidence(case, evidence_id, sha256)
         return EvidenceVerification(evidence_id=evidence_id, sha256=sha256, matches=matches)
 
@@ -129,13 +148,22 @@ class CaseViews:
             rows = (await session.execute(query)).all()
         return [RoomRead(id=r.id, name=r.name, mode=r.mode, location=r.location) for r in rows]
 
-    async def penalty_case(self, case_id: uuid.UUID) -> PenaltyCaseRead:
+    async def penalty_case(
+        self, case_id: uuid.UUID, principal: Principal, *, check: bool = True
+    ) -> PenaltyCaseRead:
         async with self._sessions() as session:
-            return await penalty.penalty_case(session, case_id)
+            return await penalty.penalty_case(session, case_id, principal, check=check)
 
-    async def penalty_cases(self, *, state: PenaltyState | None, limit: int, offset: int) -> PenaltyCaseList:
+    async def penalty_cases(
+        self, principal: Principal, *, state: PenaltyState | None, limit: int, offset: int
+    ) -> PenaltyCaseList:
         async with self._sessions() as session:
-            return await penalty.penalty_cases(session, state=state, limit=limit, offset=offset)
+            return await penalty.penalty_cases(session, principal, state=state, limit=limit, offset=offset)
+
+    async def _readable(self, case_id: uuid.UUID, principal: Principal) -> Case:
+        case = case_from_row(await self._row(case_id))
+        authorise_read(principal, case)
+        return case
 
     async def _row(self, case_id: uuid.UUID) -> Any:
         async with self._sessions() as session:
@@ -168,6 +196,57 @@ def case_read(row: Any) -> CaseRead:
         next_due=row["next_due"],
         allowed_transitions=[t.label() for t in allowed_from(state)],
         correlation_id=row["correlation_id"],
+    )
+
+
+def in_office(principal: Principal) -> ColumnElement[bool]:
+    """The cases of the offices ``principal``'s own covers (roll-up), by division prefix."""
+    if not principal.is_person or principal.office_code is None:
+        return false()
+    return cases.c.office_code.startswith(scope_prefix(principal.office_code), autoescape=True)
+
+
+def readable_by(principal: Principal) -> ColumnElement[bool]:
+    """What a list shows ``principal``, in SQL: a court its own cases, an adjudicator the cases they
+    serve or served on (in their office), the office's readers its cases."""
+    if principal.kind is PrincipalKind.COURT:
+        code = principal.partner_code
+        if code is None:
+            return false()
+        return or_(
+            cases.c.file["suit"]["court_code"].astext == code,
+            cases.c.file["enforcement"]["application"]["court_code"].astext == code,
+        )
+    if acts_as_adjudicator(principal, OFFICE_READERS):
+        served = select(case_assignments.c.case_id).where(case_assignments.c.person_id == principal.subject)
+        return and_(in_office(principal), cases.c.id.in_(served))
+    if principal.has_any(OFFICE_READERS):
+        return in_office(principal)
+    return false()
+
+
+def reader_for(principal: Principal) -> Reader:
+    """What of the parties a principal sees once an object rule admitted it."""
+    if not principal.is_person:
+        return Reader.PARTNER
+    return Reader.CASE_HANDLER if principal.has_any({*OFFICE_ROLES, Role.ADJUDICATOR}) else Reader.INTERNAL
+
+
+def shown(read: CaseRead, reader: Reader) -> CaseRead:
+    """A case summary for ``reader``: a court gets the §H.1 fields (the case, its parties by name and
+    credit code, the patent, outcome and dates), not the office's internal references."""
+    if reader is not Reader.PARTNER:
+        return read
+    return read.model_copy(
+        update={
+            "complaint_id": None,
+            "complaint_reference": None,
+            "correlation_id": None,
+            "procedure": None,
+            "next_due": None,
+            "received_at": None,
+            "allowed_transitions": [],
+        }
     )
 
 

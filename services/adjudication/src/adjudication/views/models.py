@@ -10,6 +10,7 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from adjudication.domain.approvals import Proposal
 from adjudication.domain.case.parts.acceptance import CorrectionRequest, DocketRecord
 from adjudication.domain.case.parts.clock import CloseClock
 from adjudication.domain.case.parts.decision import Decision
@@ -69,15 +70,19 @@ class DeadlineOut(BaseModel):
 
 
 class CaseRead(BaseModel):
-    """A case as lists and the case page show it. ``advisories`` are the warnings of the step just taken."""
+    """A case as lists and the case page show it. ``advisories`` are the warnings of the step just taken.
+
+    Parties appear by kind, name and credit code only: no reader gets an individual's phone, e-mail,
+    address or ID number here. A court reads only the fields §H.1 gives it; the office's internal
+    references (complaint, correlation, procedure, deadlines, allowed steps) are null or empty."""
 
     id: uuid.UUID
     case_no: str = Field(description="Registration number")
     docket_no: str | None = Field(default=None, description="Official docket number, once docketed")
-    complaint_id: uuid.UUID
-    complaint_reference: str
+    complaint_id: uuid.UUID | None = Field(description="Null for a court (not among what §H.1 gives it)")
+    complaint_reference: str | None = Field(description="Null for a court")
     state: str
-    procedure: str
+    procedure: str | None = Field(description="Null for a court")
     outcome: str | None = None
     ip_type: IpType
     patent_number: str
@@ -141,6 +146,11 @@ class CaseFile(BaseModel):
     enforcement: Enforcement | None = None
     drug_linkage: DrugLinkage | None = None
     prior_findings: list[PriorFinding]
+    proposals: dict[str, Proposal] = Field(
+        default_factory=dict,
+        description="What awaits the office head's approval (decision, time_limit_extension), as proposed",
+    )
+    office_code: str
     version: int
 
 
@@ -215,6 +225,11 @@ class PenaltyCaseRead(BaseModel):
     fine_ceiling: Decimal
     open_deadlines: list[DeadlineOut]
     allowed_transitions: list[str]
+    proposals: dict[str, Proposal] = Field(
+        default_factory=dict, description="What awaits the office head's approval, as proposed"
+    )
+    handler: str | None = Field(default=None, description="The officer handling the case (who filed it)")
+    office_code: str
 
     @classmethod
     def from_case(cls, case: PenaltyCase, deadlines: list[DeadlineOut]) -> Self:
@@ -238,6 +253,9 @@ class PenaltyCaseRead(BaseModel):
             fine_ceiling=fine_ceiling(case.illegal_gains).amount,
             open_deadlines=deadlines,
             allowed_transitions=[t.label() for t in case.allowed_now()],
+            proposals=dict(case.proposals),
+            handler=case.handler,
+            office_code=case.office_code,
         )
 
 

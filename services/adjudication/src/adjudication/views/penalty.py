@@ -1,4 +1,8 @@
-"""Counterfeit-penalty cases as the API shows them, read from the stored case file."""
+"""Counterfeit-penalty cases as the API shows them, read from the stored case file.
+
+Reads are office-scoped: a penalty case belongs to the office that filed it, and a list holds only
+the cases of the offices the reader's own covers (filtered in SQL on the division prefix).
+"""
 
 from __future__ import annotations
 
@@ -10,31 +14,48 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adjudication.adapters.orm import penalty_cases as table
 from adjudication.adapters.penalty_repository import PENALTY_FILE
+from adjudication.domain.access import authorise_penalty_read
 from adjudication.domain.errors import PenaltyCaseNotFound
+from adjudication.domain.penalty.aggregate import PenaltyCase
 from adjudication.domain.penalty.states import PenaltyState
 from adjudication.views.deadlines import deadline_out
 from adjudication.views.models import PenaltyCaseList, PenaltyCaseRead
+from shared.identity.principals import Principal, scope_prefix
 
 
-async def penalty_case(session: AsyncSession, case_id: uuid.UUID) -> PenaltyCaseRead:
-    query = select(table.c.file).where(table.c.id == case_id)
-    file = (await session.execute(query)).scalar_one_or_none()
-    if file is None:
+async def penalty_case(
+    session: AsyncSession, case_id: uuid.UUID, principal: Principal, *, check: bool = True
+) -> PenaltyCaseRead:
+    query = select(table.c.file, table.c.office_code).where(table.c.id == case_id)
+    row = (await session.execute(query)).one_or_none()
+    if row is None:
         raise PenaltyCaseNotFound(f"Penalty case {case_id} not found", f"假冒专利案件 {case_id} 不存在")
-    return penalty_read(file)
+    case = _case(row.file, row.office_code)
+    if check:
+        authorise_penalty_read(principal, case)
+    return penalty_read(case)
 
 
 async def penalty_cases(
-    session: AsyncSession, *, state: PenaltyState | None, limit: int, offset: int
+    session: AsyncSession, principal: Principal, *, state: PenaltyState | None, limit: int, offset: int
 ) -> PenaltyCaseList:
-    query: Select[Any] = select(table.c.file)
+    query: Select[Any] = select(table.c.file, table.c.office_code)
+    if not principal.is_person or principal.office_code is None:
+        return PenaltyCaseList(items=[], limit=limit, offset=offset)
+    prefix = scope_prefix(principal.office_code)
+    query = query.where(table.c.office_code.startswith(prefix, autoescape=True))
     if state is not None:
         query = query.where(table.c.state == state.value)
-    query = query.order_by(table.c.opened_at.desc()).limit(limit).offset(offset)
-    files = (await session.execute(query)).scalars().all()
-    return PenaltyCaseList(items=[penalty_read(f) for f in files], limit=limit, offset=offset)
+    query = query.order_by(table.c.opened_at.desc(), table.c.id).limit(limit).offset(offset)
+    rows = (await session.execute(query)).all()
+    return PenaltyCaseList(
+        items=[penalty_read(_case(r.file, r.office_code)) for r in rows], limit=limit, offset=offset
+    )
 
 
-def penalty_read(file: dict[str, Any]) -> PenaltyCaseRead:
-    case = PENALTY_FILE.validate_python(file)
+def _case(file: dict[str, Any], office_code: str) -> PenaltyCase:
+    return PENALTY_FILE.validate_python({**file, "office_code": office_code})
+
+
+def penalty_read(case: PenaltyCase) -> PenaltyCaseRead:
     return PenaltyCaseRead.from_case(case, [deadline_out(d) for d in case.open_deadlines()])

@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from adjudication.domain.approvals import Proposal
 from adjudication.domain.case.parts.acceptance import CorrectionRequest, DocketRecord
 from adjudication.domain.case.parts.clock import CloseClock
 from adjudication.domain.case.parts.decision import Decision, Outcome
@@ -40,6 +41,7 @@ from shared.domain.deadlines import TimerChange, TrackedDeadline
 from shared.domain.events import DomainEvent
 from shared.domain.lifecycle import Lifecycle, TracksDeadlines, TransitionTable
 from shared.errors import InvalidTransition
+from shared.identity.principals import NATIONAL_OFFICE
 from shared.vocabulary import IpType
 
 
@@ -93,6 +95,10 @@ class Case(Lifecycle[CaseState], TracksDeadlines):
     drug_linkage: DrugLinkage | None = None
     prior_findings: tuple[PriorFinding, ...] = ()
     redeciding: bool = False
+    office_code: str = NATIONAL_OFFICE
+    """The office the case belongs to (the one that received it): office scope reads it."""
+    proposals: dict[str, Proposal] = field(default_factory=dict)
+    """Steps proposed and awaiting the office head's approval, by kind (:mod:`..approvals`)."""
     version: int = 0
     # Recorded by steps in this unit of work; the handler layer persists and publishes them.
     events: list[DomainEvent] = field(default_factory=list)

@@ -11,7 +11,7 @@ from adjudication.domain.case.parts.enforcement import EnforcementApplication
 from adjudication.domain.case.parts.litigation import JudgmentResult
 from adjudication.domain.case.parts.service import ServiceMethod
 from adjudication.domain.case.steps import decision, drug_linkage, enforcement, litigation
-from adjudication.domain.commands.base import CaseCommand, OnBehalf, Step
+from adjudication.domain.commands.base import CaseCommand, OnBehalf, Step, Who
 from adjudication.domain.values.actors import ActorKind
 
 COURT = OnBehalf(named_by="court_code")  # the court acts; a clerk or its event records it
@@ -19,6 +19,7 @@ COURT = OnBehalf(named_by="court_code")  # the court acts; a clerk or its event 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DecideCase(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(decision.decide, transitions=("decide",), supplied=("decision_no",))
     draft: DecisionDraft
 
@@ -33,6 +34,7 @@ class ServeDecision(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecordAdminSuit(CaseCommand):
+    WHO = Who.COURT
     STEP = Step(litigation.record_suit, transitions=("record_admin_suit",), acting=COURT)
     court_code: str
     court_case_no: str
@@ -43,6 +45,7 @@ class RecordAdminSuit(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecordJudgment(CaseCommand):
+    WHO = Who.COURT
     STEP = Step(
         litigation.record_judgment,
         transitions=("uphold", "revoke"),
@@ -59,6 +62,7 @@ class RecordJudgment(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReopenAfterRevocation(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(litigation.reopen_after_revocation, transitions=("reopen_after_revocation",))
     reason: str
 
@@ -81,12 +85,14 @@ class SendEnforcementDemand(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ApplyForEnforcement(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(enforcement.apply_to_court, transitions=("apply_for_enforcement",))
     application: EnforcementApplication
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecordEnforcementRuling(CaseCommand):
+    WHO = Who.COURT
     STEP = Step(enforcement.record_ruling, transitions=("close_on_enforcement_granted",), acting=COURT)
     court_code: str
     ruling_no: str
@@ -97,6 +103,7 @@ class RecordEnforcementRuling(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SeekEnforcementReview(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(enforcement.seek_review, actor=ActorKind.OFFICE_HEAD)
     court_name: str
     filed_on: dt.date

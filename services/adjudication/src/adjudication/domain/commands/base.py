@@ -13,14 +13,32 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, ClassVar, Protocol
 
 from adjudication.domain.case.states import TRANSITIONS as CASE_TRANSITIONS
+from adjudication.domain.errors import InvariantBroken
 from adjudication.domain.penalty.states import PENALTY_TRANSITIONS
 from adjudication.domain.values.actors import ActorKind
 from adjudication.domain.values.parties import PartyRole
 from shared.domain.actors import Actor
 from shared.domain.lifecycle import TransitionTable
+from shared.identity.principals import Principal
+
+
+class Who(StrEnum):
+    """Who may take a command on *this* case (the object rule; :mod:`adjudication.domain.access`).
+
+    ``OFFICE``: staff of the case's office (office scope, with roll-up) or a member of its panel;
+    ``PANEL``: only a member of the case's panel (the handler, the presiding member, a panel member);
+    ``COURT``: the court the outcome belongs to, or a clerk citing its document;
+    ``HANDLER``: the officer handling a penalty case (any officer of its office if none is on file).
+    """
+
+    OFFICE = "office"
+    PANEL = "panel"
+    COURT = "court"
+    HANDLER = "handler"
 
 
 class Acting(Protocol):
@@ -41,7 +59,8 @@ class ForTheOffice:
     decides_kind: ClassVar[bool] = False
 
     def actor(self, kind: ActorKind | None, command: Any, aggregate: Any) -> Actor:
-        assert kind is not None, "an office step names its kind of actor"
+        if kind is None:
+            raise InvariantBroken("an office step names its kind of actor")
         return Actor(kind, command.by)
 
 
@@ -55,7 +74,8 @@ class OnBehalf:
     named_by: str | None = None
 
     def actor(self, kind: ActorKind | None, command: Any, aggregate: Any) -> Actor:
-        assert kind is not None, "a party's or a court's step names its kind of actor"
+        if kind is None:
+            raise InvariantBroken("a party's or a court's step names its kind of actor")
         who = self.who if self.who is not None else str(getattr(command, self.named_by or ""))
         return Actor(kind, who, recorded_by=command.by)
 
@@ -96,21 +116,31 @@ class Step:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CaseCommand:
-    """A step on an infringement-dispute case; ``by`` is who entered it."""
+    """A step on an infringement-dispute case; ``by`` is who entered it.
+
+    ``principal`` is the verified identity behind an API call (checked against the case once it is
+    loaded and locked); ``None`` for a consumed event or a timer, which the service trusts as it
+    trusts its broker. ``document_ref`` is the court document a clerk cites for a court's outcome.
+    """
 
     TABLE: ClassVar[TransitionTable[Any]] = CASE_TRANSITIONS
     STEP: ClassVar[Step]
+    WHO: ClassVar[Who] = Who.OFFICE
 
     case_id: uuid.UUID
     by: str
+    principal: Principal | None = None
+    document_ref: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PenaltyCommand:
-    """A step on a counterfeit-patent penalty case; ``by`` is who entered it."""
+    """A step on a counterfeit-patent penalty case; ``by`` is who entered it (``principal``: as above)."""
 
     TABLE: ClassVar[TransitionTable[Any]] = PENALTY_TRANSITIONS
     STEP: ClassVar[Step]
+    WHO: ClassVar[Who] = Who.OFFICE
 
     case_id: uuid.UUID
     by: str
+    principal: Principal | None = None

@@ -10,7 +10,7 @@ from adjudication.domain.case.parts.clock import PauseReason
 from adjudication.domain.case.parts.mediation import MediationResult
 from adjudication.domain.case.parts.suspension import RefusalGround, SuspensionApplication
 from adjudication.domain.case.steps import clock, clock_pauses, endings, mediation, suspension
-from adjudication.domain.commands.base import FOR_THE_OFFICE, CaseCommand, OnBehalf, Step
+from adjudication.domain.commands.base import FOR_THE_OFFICE, CaseCommand, OnBehalf, Step, Who
 from adjudication.domain.values.actors import ActorKind
 from adjudication.domain.values.parties import REQUESTER_ID
 from shared.domain.actors import Actor
@@ -41,6 +41,7 @@ class RequestSuspension(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DecideSuspension(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(suspension.decide_suspension, transitions=("suspend",))
     request_id: str
     grant: bool
@@ -50,11 +51,13 @@ class DecideSuspension(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExtendSuspension(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(suspension.extend_ownership_suspension, actor=ActorKind.PANEL)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ResumeCase(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(suspension.resume, transitions=("resume",))
     reason: str
 
@@ -74,6 +77,7 @@ class EndClockPause(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExtendTimeLimit(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(clock.extend_time_limit, actor=ActorKind.OFFICE_HEAD)
     approved_by: str
     reason: str
@@ -105,6 +109,7 @@ class WithdrawRequest(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DismissCase(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(endings.dismiss, transitions=("dismiss",))
     reasons: tuple[str, ...]
 

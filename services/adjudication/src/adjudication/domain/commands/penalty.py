@@ -6,11 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from adjudication.domain.commands.base import OnBehalf, PenaltyCommand, Step
+from adjudication.domain.commands.base import OnBehalf, PenaltyCommand, Step, Who
 from adjudication.domain.penalty import steps
 from adjudication.domain.penalty.values import PenaltyFiling
 from adjudication.domain.values.actors import ActorKind
 from shared.domain.deadlines import DeadlineReached
+from shared.identity.principals import Principal
 
 SUBJECT = OnBehalf("subject")  # the subject of the case acts; the office records it
 
@@ -19,6 +20,7 @@ SUBJECT = OnBehalf("subject")  # the subject of the case acts; the office record
 class FilePenaltyCase:
     filing: PenaltyFiling
     by: str
+    principal: Principal | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,6 +52,7 @@ class HoldPenaltyHearing(PenaltyCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DecidePenalty(PenaltyCommand):
+    WHO = Who.HANDLER
     STEP = Step(steps.decide, transitions=("decide",), supplied=("decision_no",))
     fine: Decimal
     illegal_gains: Decimal | None
@@ -78,6 +81,7 @@ class ClosePenaltyCase(PenaltyCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EndPenaltyCase(PenaltyCommand):
+    WHO = Who.HANDLER
     STEP = Step(steps.end_without_penalty, transitions=("drop", "transfer_to_police"))
     transfer_to_police: bool
     reasons: tuple[str, ...]

@@ -12,7 +12,7 @@ from adjudication.domain.case.parts.hearings import Attendance, HearingMode
 from adjudication.domain.case.parts.recusal import RecusalResult
 from adjudication.domain.case.parts.service import DocumentKind, ServiceMethod
 from adjudication.domain.case.steps import delivery, evidence, hearing_record, hearings, participants, recusal
-from adjudication.domain.commands.base import CaseCommand, PartyOfTheCase, Step
+from adjudication.domain.commands.base import CaseCommand, PartyOfTheCase, Step, Who
 from adjudication.domain.values.actors import ActorKind
 from adjudication.domain.values.rules import ParticipantRole
 
@@ -98,6 +98,7 @@ class RequestRecusal(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DecideRecusal(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(recusal.decide_recusal, actor=ActorKind.OFFICE_HEAD)
     recusal_id: str
     result: RecusalResult
@@ -113,6 +114,7 @@ class RequestRecusalReconsideration(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DecideRecusalReconsideration(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(recusal.decide_reconsideration, actor=ActorKind.OFFICE_HEAD)
     recusal_id: str
     result: RecusalResult
@@ -127,6 +129,7 @@ class AddHearingRoom:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ScheduleHearing(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(
         hearings.plan_hearing,
         transitions=("schedule_hearing",),
@@ -145,6 +148,7 @@ class ScheduleHearing(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CancelHearing(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(hearings.cancel, transitions=("cancel_hearing",))
     hearing_id: str
     reason: str
@@ -161,6 +165,7 @@ class ServeHearingNotice(CaseCommand):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecordHearing(CaseCommand):
+    WHO = Who.PANEL
     STEP = Step(hearing_record.record_hearing, transitions=("hold_hearing",))
     hearing_id: str
     attendance: Mapping[str, Attendance]

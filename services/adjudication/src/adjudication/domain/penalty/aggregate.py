@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar
 
+from adjudication.domain.approvals import Proposal
 from adjudication.domain.errors import CaseTransitionRefused
 from adjudication.domain.penalty.states import PENALTY_TRANSITIONS, PenaltyState
 from adjudication.domain.penalty.values import CaseSource, CounterfeitAct, PenaltyDecision, ProposedPenalty
@@ -26,6 +27,7 @@ from shared.domain.deadlines import TimerChange, TrackedDeadline
 from shared.domain.events import DomainEvent
 from shared.domain.lifecycle import Lifecycle, TracksDeadlines, TransitionTable
 from shared.errors import InvalidTransition
+from shared.identity.principals import NATIONAL_OFFICE
 
 
 @dataclass(slots=True, kw_only=True)
@@ -59,14 +61,21 @@ class PenaltyCase(Lifecycle[PenaltyState], TracksDeadlines):
     published_on: dt.date | None = None
     publication_ref: str | None = None
     ending_reasons: tuple[str, ...] = ()
+    office_code: str = NATIONAL_OFFICE
+    """The office the case belongs to (the one that filed it): office scope reads it."""
+    handler: str | None = None
+    """The officer handling the case (who filed it): only they propose its decision or ending."""
+    proposals: dict[str, Proposal] = field(default_factory=dict)
     deadlines: dict[str, TrackedDeadline] = field(default_factory=dict)
     version: int = 0
     events: list[DomainEvent] = field(default_factory=list)
     timer_changes: list[TimerChange] = field(default_factory=list)
 
 
-def penalty_case_number(year: int, sequence: int) -> str:
-    return f"CP{year}-{sequence:06d}"
+def penalty_case_number(year: int, sequence: int, office_code: str) -> str:
+    """``CP2026-330106-000001``: each office numbers its own cases, and offices share one database
+    (office scope rolls up), so the office's division code keeps the numbers apart."""
+    return f"CP{year}-{office_code[:6]}-{sequence:06d}"
 
 
 def penalty_decision_number(year: int, office_abbreviation: str, sequence: int) -> str:

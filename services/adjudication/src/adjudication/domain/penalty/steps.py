@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import overload
 
 from adjudication.domain.alerts import office_duty, record_lapse
-from adjudication.domain.errors import rule_violated
+from adjudication.domain.errors import not_before, rule_violated
 from adjudication.domain.events import PenaltyEvent
 from adjudication.domain.penalty.aggregate import PenaltyCase
 from adjudication.domain.penalty.states import PenaltyState
@@ -67,6 +67,8 @@ def file_case(
         lawful_source_seller=filing.lawful_source_seller,
         filed_at=at,
         facts=filing.facts,
+        office_code=rules.office_code,
+        handler=by.id,
     )
     case.start_deadline(
         DECISION_KEY,
@@ -101,6 +103,7 @@ def notify(
     """Serve the proposed penalty and the right to be heard; 5 WD to ask for a hearing start."""
     case.require_state("notify")
     _check_fine(case, fine, illegal_gains)
+    not_before("served_on", served_on, case.day_of(case.filed_at), "the filing", "立案日期")
     if served_on > case.day_of(at):
         raise rule_violated(
             "served_on", "in_future", "The service date is in the future", "送达日期不能晚于今天"
@@ -230,6 +233,7 @@ def decide(
 def serve_decision(case: PenaltyCase, *, served_on: dt.date, by: Actor, at: dt.datetime) -> None:
     if case.decision is None or case.decision_served_on is not None:
         raise rule_violated("state", "nothing_to_serve", "No unserved decision", "没有待送达的处罚决定书")
+    not_before("served_on", served_on, case.decision.decided_on, "the decision", "处罚决定日期")
     case.decision_served_on = served_on
     case.meet_deadline(SERVICE_KEY, served_on)
     case.record(
@@ -243,6 +247,8 @@ def serve_decision(case: PenaltyCase, *, served_on: dt.date, by: Actor, at: dt.d
 
 def publish(case: PenaltyCase, *, published_on: dt.date, reference: str, by: Actor, at: dt.datetime) -> None:
     case.require_state("publish")
+    if case.decision is not None:
+        not_before("published_on", published_on, case.decision.decided_on, "the decision", "处罚决定日期")
     case.published_on, case.publication_ref = published_on, reference
     case.meet_deadline(PUBLICATION_KEY, published_on)
     case.move("publish", by=by, at=at, details={"published_on": published_on, "reference": reference})

@@ -71,6 +71,9 @@ class PenaltyDecision:
     reasons: str
     decided_on: dt.date
     publication_due: dt.date | None = None
+    proposed_by: str | None = None
+    approved_by: str | None = None
+    """The handling officer who proposed it and the office head who approved it (a second person)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -6,11 +6,14 @@ import uuid
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Depends, Query, status
 
+from adjudication.domain.approvals import Approval
 from adjudication.domain.commands import penalty as p
+from adjudication.domain.commands.approvals import ApproveProposal, ProposeForApproval
 from adjudication.domain.penalty.states import PenaltyState
-from adjudication.entrypoints.dependencies import CaseHandler, CaseReader, Container, Panel
+from adjudication.entrypoints.dependencies import Container, Principal, allow
+from adjudication.entrypoints.routes.running import for_principal
 from adjudication.entrypoints.schemas.penalty import (
     FineBounds,
     PenaltyDecisionIn,
@@ -31,49 +34,56 @@ router = APIRouter(prefix="/v1/penalty-cases", tags=["counterfeit-patent penalty
 ERRORS = (401, 403, 404, 409, 422)
 
 
-async def _run(container: Container, command: object) -> PenaltyCaseRead:
-    outcome: StepOutcome = await container.bus.handle(command)
-    return await container.views.penalty_case(outcome.case.id)
+async def _run(container: Container, command: object, who: Principal) -> PenaltyCaseRead:
+    outcome: StepOutcome = await container.bus.handle(for_principal(command, who))
+    return await container.views.penalty_case(outcome.case.id, who, check=False)
 
 
 @router.post(
     "", status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 403, 422), summary="File a case"
 )
-async def file_case(body: PenaltyFilingIn, container: Container, principal: CaseHandler) -> PenaltyCaseRead:
-    return await _run(container, body.to_command(principal.subject))
+async def file_case(
+    body: PenaltyFilingIn, container: Container, who: Annotated[Principal, Depends(allow("penalty.file"))]
+) -> PenaltyCaseRead:
+    return await _run(container, body.to_command(who.subject), who)
 
 
 @router.get("", responses=problem_responses(401, 403, 422), summary="List penalty cases")
 async def list_cases(
     container: Container,
-    _: CaseReader,
+    who: Annotated[Principal, Depends(allow("penalty.list"))],
     state: PenaltyState | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Offset = 0,
 ) -> PenaltyCaseList:
-    return await container.views.penalty_cases(state=state, limit=limit, offset=offset)
+    return await container.views.penalty_cases(who, state=state, limit=limit, offset=offset)
 
 
 @router.get(
     "/fine-bounds", responses=problem_responses(401, 403, 422), summary="The fine ceiling of 专利法 art. 68"
 )
 async def fine_bounds(
-    _: CaseReader,
+    who: Annotated[Principal, Depends(allow("penalty.fine_bounds"))],
     illegal_gains: Annotated[Decimal | None, Query(ge=0, description="Omit when there were none")] = None,
 ) -> FineBounds:
     return FineBounds.for_gains(illegal_gains)
 
 
 @router.get("/{case_id}", responses=problem_responses(401, 403, 404), summary="Get a penalty case")
-async def get_case(case_id: uuid.UUID, container: Container, _: CaseReader) -> PenaltyCaseRead:
-    return await container.views.penalty_case(case_id)
+async def get_case(
+    case_id: uuid.UUID, container: Container, who: Annotated[Principal, Depends(allow("penalty.read"))]
+) -> PenaltyCaseRead:
+    return await container.views.penalty_case(case_id, who)
 
 
 @router.post("/{case_id}/notice", responses=problem_responses(*ERRORS), summary="Serve the proposed penalty")
 async def notice(
-    case_id: uuid.UUID, body: PenaltyNoticeIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: PenaltyNoticeIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("penalty.notify"))],
 ) -> PenaltyCaseRead:
-    return await _run(container, body.to_command(case_id, principal.subject))
+    return await _run(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -82,53 +92,98 @@ async def notice(
     summary="The subject asks for a hearing",
 )
 async def hearing_request(
-    case_id: uuid.UUID, body: PenaltyHearingRequestIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: PenaltyHearingRequestIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("penalty.record_hearing_request"))],
 ) -> PenaltyCaseRead:
-    return await _run(container, body.to_command(case_id, principal.subject))
+    return await _run(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
     "/{case_id}/hearing-waiver", responses=problem_responses(*ERRORS), summary="The subject waives a hearing"
 )
-async def hearing_waiver(case_id: uuid.UUID, container: Container, principal: CaseHandler) -> PenaltyCaseRead:
-    return await _run(container, p.WaivePenaltyHearing(case_id=case_id, by=principal.subject))
+async def hearing_waiver(
+    case_id: uuid.UUID,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("penalty.record_hearing_waiver"))],
+) -> PenaltyCaseRead:
+    return await _run(container, p.WaivePenaltyHearing(case_id=case_id, by=who.subject), who)
 
 
 @router.post("/{case_id}/hearing", responses=problem_responses(*ERRORS), summary="Record the hearing (听证)")
 async def hearing(
-    case_id: uuid.UUID, body: PenaltyHearingIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: PenaltyHearingIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("penalty.record_hearing"))],
 ) -> PenaltyCaseRead:
-    return await _run(container, body.to_command(case_id, principal.subject))
+    return await _run(container, body.to_command(case_id, who.subject), who)
 
 
-@router.post("/{case_id}/decision", responses=problem_responses(*ERRORS), summary="Decide the penalty")
+@router.post(
+    "/{case_id}/decision",
+    responses=problem_responses(*ERRORS),
+    summary="The handling officer proposes the penalty decision (the office head approves it)",
+)
 async def decision(
-    case_id: uuid.UUID, body: PenaltyDecisionIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    body: PenaltyDecisionIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("penalty.propose_decision"))],
 ) -> PenaltyCaseRead:
-    return await _run(container, body.to_command(case_id, principal.subject))
+    """Only the officer handling the case proposes it; it is checked now and taken when an office
+    head of the case's office, not the proposer, approves it (``POST .../decision/approval``)."""
+    command = ProposeForApproval(
+        kind=Approval.PENALTY_DECISION, command=body.to_command(case_id, who.subject)
+    )
+    return await _run(container, command, who)
+
+
+@router.post(
+    "/{case_id}/decision/approval",
+    responses=problem_responses(*ERRORS),
+    summary="The office head approves the proposed penalty decision (a second person)",
+)
+async def decision_approval(
+    case_id: uuid.UUID,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("penalty.approve_decision"))],
+) -> PenaltyCaseRead:
+    command = ApproveProposal(kind=Approval.PENALTY_DECISION, case_id=case_id, by=who.subject, principal=who)
+    outcome: StepOutcome = await container.bus.handle(command)
+    return await container.views.penalty_case(outcome.case.id, who, check=False)
 
 
 @router.post(
     "/{case_id}/decision-service", responses=problem_responses(*ERRORS), summary="The decision was served"
 )
 async def decision_service(
-    case_id: uuid.UUID, body: PenaltyServiceIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: PenaltyServiceIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("penalty.record_service"))],
 ) -> PenaltyCaseRead:
-    return await _run(container, body.to_command(case_id, principal.subject))
+    return await _run(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
     "/{case_id}/publication", responses=problem_responses(*ERRORS), summary="The decision was published"
 )
 async def publication(
-    case_id: uuid.UUID, body: PublicationIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: PublicationIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("penalty.record_publication"))],
 ) -> PenaltyCaseRead:
-    return await _run(container, body.to_command(case_id, principal.subject))
+    return await _run(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post("/{case_id}/closure", responses=problem_responses(*ERRORS), summary="Close the case")
-async def closure(case_id: uuid.UUID, container: Container, principal: CaseHandler) -> PenaltyCaseRead:
-    return await _run(container, p.ClosePenaltyCase(case_id=case_id, by=principal.subject))
+async def closure(
+    case_id: uuid.UUID, container: Container, who: Annotated[Principal, Depends(allow("penalty.close"))]
+) -> PenaltyCaseRead:
+    return await _run(container, p.ClosePenaltyCase(case_id=case_id, by=who.subject), who)
 
 
 @router.post(
@@ -137,6 +192,9 @@ async def closure(case_id: uuid.UUID, container: Container, principal: CaseHandl
     summary="Drop the case or transfer it to the police",
 )
 async def ending(
-    case_id: uuid.UUID, body: PenaltyEndingIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    body: PenaltyEndingIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("penalty.end"))],
 ) -> PenaltyCaseRead:
-    return await _run(container, body.to_command(case_id, principal.subject))
+    return await _run(container, body.to_command(case_id, who.subject), who)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
-from adjudication.entrypoints.dependencies import CaseHandler, Container, Panel
+from adjudication.entrypoints.dependencies import Container, Principal, allow
 from adjudication.entrypoints.routes.running import CASE_STEP_ERRORS, run_step
 from adjudication.entrypoints.schemas.proceedings import (
     AnswerIn,
@@ -38,18 +39,24 @@ router = APIRouter(prefix="/v1/cases/{case_id}", tags=["proceedings"])
     summary="The request copy reached a respondent",
 )
 async def request_copy_services(
-    case_id: uuid.UUID, body: RequestCopyServiceIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: RequestCopyServiceIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("service.record_request_copy"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
     "/answers", responses=problem_responses(*CASE_STEP_ERRORS), summary="Record a respondent's answer (答辩)"
 )
 async def answers(
-    case_id: uuid.UUID, body: AnswerIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: AnswerIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("answer.record"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -58,9 +65,12 @@ async def answers(
     summary="Record evidence a party submitted (with SHA-256)",
 )
 async def evidence(
-    case_id: uuid.UUID, body: EvidenceSubmissionIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: EvidenceSubmissionIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("evidence.record"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -69,9 +79,12 @@ async def evidence(
     summary="Copies of evidence went to the other side",
 )
 async def evidence_exchanges(
-    case_id: uuid.UUID, body: EvidenceExchangeIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: EvidenceExchangeIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("evidence.record_exchange"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -80,9 +93,12 @@ async def evidence_exchanges(
     summary="Record service of another document on a party",
 )
 async def services(
-    case_id: uuid.UUID, body: ServiceIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: ServiceIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("service.record"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -91,9 +107,12 @@ async def services(
     summary="Assign a handler, panel member, technical investigator or clerk",
 )
 async def participants(
-    case_id: uuid.UUID, body: ParticipantIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    body: ParticipantIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("participant.assign"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -102,9 +121,13 @@ async def participants(
     summary="Release a participant from the case",
 )
 async def participants_participant_id_release(
-    case_id: uuid.UUID, participant_id: str, body: ReleaseIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    participant_id: str,
+    body: ReleaseIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("participant.release"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject, participant_id))
+    return await run_step(container, body.to_command(case_id, who.subject, participant_id), who)
 
 
 @router.post(
@@ -113,9 +136,12 @@ async def participants_participant_id_release(
     summary="Tell the parties who serves on the case",
 )
 async def participants_disclosures(
-    case_id: uuid.UUID, body: DisclosureIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: DisclosureIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("participant.disclose"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -124,9 +150,12 @@ async def participants_disclosures(
     summary="Record a party's request for recusal (回避)",
 )
 async def recusals(
-    case_id: uuid.UUID, body: RecusalIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: RecusalIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("recusal.record"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -135,9 +164,13 @@ async def recusals(
     summary="Decide a recusal request",
 )
 async def recusals_recusal_id_decision(
-    case_id: uuid.UUID, recusal_id: str, body: RecusalDecisionIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    recusal_id: str,
+    body: RecusalDecisionIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("recusal.decide"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject, recusal_id))
+    return await run_step(container, body.to_command(case_id, who.subject, recusal_id), who)
 
 
 @router.post(
@@ -146,9 +179,13 @@ async def recusals_recusal_id_decision(
     summary="Record a request to reconsider a rejection",
 )
 async def recusals_recusal_id_reconsideration(
-    case_id: uuid.UUID, recusal_id: str, body: ReconsiderationIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    recusal_id: str,
+    body: ReconsiderationIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("recusal.record_reconsideration"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject, recusal_id))
+    return await run_step(container, body.to_command(case_id, who.subject, recusal_id), who)
 
 
 @router.post(
@@ -161,9 +198,9 @@ async def recusals_recusal_id_reconsideration_decision(
     recusal_id: str,
     body: ReconsiderationDecisionIn,
     container: Container,
-    principal: Panel,
+    who: Annotated[Principal, Depends(allow("recusal.reconsider"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject, recusal_id))
+    return await run_step(container, body.to_command(case_id, who.subject, recusal_id), who)
 
 
 @router.post(
@@ -171,8 +208,13 @@ async def recusals_recusal_id_reconsideration_decision(
     responses=problem_responses(*CASE_STEP_ERRORS),
     summary="Schedule an oral hearing (room, people, notice period)",
 )
-async def hearings(case_id: uuid.UUID, body: HearingIn, container: Container, principal: Panel) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+async def hearings(
+    case_id: uuid.UUID,
+    body: HearingIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("hearing.schedule"))],
+) -> CaseRead:
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -181,9 +223,13 @@ async def hearings(case_id: uuid.UUID, body: HearingIn, container: Container, pr
     summary="Move the scheduled hearing",
 )
 async def hearings_hearing_id_reschedule(
-    case_id: uuid.UUID, hearing_id: str, body: HearingIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    hearing_id: str,
+    body: HearingIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("hearing.reschedule"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject, hearing_id))
+    return await run_step(container, body.to_command(case_id, who.subject, hearing_id), who)
 
 
 @router.post(
@@ -192,9 +238,13 @@ async def hearings_hearing_id_reschedule(
     summary="Cancel the scheduled hearing",
 )
 async def hearings_hearing_id_cancellation(
-    case_id: uuid.UUID, hearing_id: str, body: HearingCancellationIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    hearing_id: str,
+    body: HearingCancellationIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("hearing.cancel"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject, hearing_id))
+    return await run_step(container, body.to_command(case_id, who.subject, hearing_id), who)
 
 
 @router.post(
@@ -203,9 +253,13 @@ async def hearings_hearing_id_cancellation(
     summary="The hearing notice reached a party",
 )
 async def hearings_hearing_id_notices(
-    case_id: uuid.UUID, hearing_id: str, body: HearingNoticeIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    hearing_id: str,
+    body: HearingNoticeIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("hearing.record_notice"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject, hearing_id))
+    return await run_step(container, body.to_command(case_id, who.subject, hearing_id), who)
 
 
 @router.post(
@@ -214,6 +268,10 @@ async def hearings_hearing_id_notices(
     summary="Record the hearing (笔录); a requester no-show withdraws",
 )
 async def hearings_hearing_id_record(
-    case_id: uuid.UUID, hearing_id: str, body: HearingRecordIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    hearing_id: str,
+    body: HearingRecordIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("hearing.record"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject, hearing_id))
+    return await run_step(container, body.to_command(case_id, who.subject, hearing_id), who)

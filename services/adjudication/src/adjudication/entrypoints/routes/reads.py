@@ -6,12 +6,12 @@ import hashlib
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, UploadFile
+from fastapi import APIRouter, Depends, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from adjudication.domain.case.states import CaseState
 from adjudication.domain.values.rules import ParticipantRole
-from adjudication.entrypoints.dependencies import CaseReader, Container
+from adjudication.entrypoints.dependencies import Container, Principal, allow
 from adjudication.views.models import (
     CaseFile,
     CaseList,
@@ -22,6 +22,8 @@ from adjudication.views.models import (
     WorkQueue,
 )
 from shared.documents import render_html, render_pdf
+from shared.files import DOWNLOAD_HEADERS, content_disposition
+from shared.web.audit import record_read
 from shared.web.problems import problem_responses
 from shared.web.types import Offset
 
@@ -32,7 +34,7 @@ CHUNK = 1024 * 1024
 @router.get("/cases", responses=problem_responses(401, 403, 422), summary="Search cases")
 async def list_cases(
     container: Container,
-    _: CaseReader,
+    who: Annotated[Principal, Depends(allow("case.list"))],
     complaint_id: Annotated[
         uuid.UUID | None, Query(description="Only the case opened for this complaint")
     ] = None,
@@ -46,7 +48,10 @@ async def list_cases(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Offset = 0,
 ) -> CaseList:
+    """Only the cases the principal may read: its office's (by division), an adjudicator's own, a
+    court's own. ``q`` matches literally (``%`` and ``_`` are no wildcards)."""
     return await container.views.cases(
+        who,
         complaint_id=complaint_id,
         state=state or (),
         procedure=procedure,
@@ -58,15 +63,28 @@ async def list_cases(
 
 
 @router.get("/cases/{case_id}", responses=problem_responses(401, 403, 404), summary="Get a case")
-async def get_case(case_id: uuid.UUID, container: Container, _: CaseReader) -> CaseRead:
-    return await container.views.case(case_id)
+async def get_case(
+    case_id: uuid.UUID, container: Container, who: Annotated[Principal, Depends(allow("case.read"))]
+) -> CaseRead:
+    """A court gets only what §H.1 gives it; no reader gets a party's phone, e-mail or address here."""
+    return await container.views.case(case_id, who)
 
 
 @router.get(
     "/cases/{case_id}/file", responses=problem_responses(401, 403, 404), summary="The whole case file"
 )
-async def get_case_file(case_id: uuid.UUID, container: Container, _: CaseReader) -> CaseFile:
-    return await container.views.case_file(case_id)
+async def get_case_file(
+    case_id: uuid.UUID,
+    request: Request,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.file"))],
+) -> CaseFile:
+    """A sensitive read: recorded in the audit trail."""
+    file = await container.views.case_file(case_id, who)
+    await record_read(
+        request, "adjudication.case.file", object_type="adjudication_case", object_id=str(case_id)
+    )
+    return file
 
 
 @router.get(
@@ -74,8 +92,17 @@ async def get_case_file(case_id: uuid.UUID, container: Container, _: CaseReader)
     responses=problem_responses(401, 403, 404),
     summary="Every event of the case with actor, time and legal basis",
 )
-async def get_timeline(case_id: uuid.UUID, container: Container, _: CaseReader) -> Timeline:
-    return await container.views.timeline(case_id)
+async def get_timeline(
+    case_id: uuid.UUID,
+    request: Request,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.timeline"))],
+) -> Timeline:
+    timeline = await container.views.timeline(case_id, who)
+    await record_read(
+        request, "adjudication.case.timeline", object_type="adjudication_case", object_id=str(case_id)
+    )
+    return timeline
 
 
 @router.get(
@@ -83,8 +110,10 @@ async def get_timeline(case_id: uuid.UUID, container: Container, _: CaseReader) 
     responses=problem_responses(401, 403, 404),
     summary="The case's statutory deadlines, each with its basis and how it was computed",
 )
-async def get_deadlines(case_id: uuid.UUID, container: Container, _: CaseReader) -> list[DeadlineOut]:
-    return await container.views.deadlines(case_id)
+async def get_deadlines(
+    case_id: uuid.UUID, container: Container, who: Annotated[Principal, Depends(allow("case.deadlines"))]
+) -> list[DeadlineOut]:
+    return await container.views.deadlines(case_id, who)
 
 
 @router.get(
@@ -93,8 +122,17 @@ async def get_deadlines(case_id: uuid.UUID, container: Container, _: CaseReader)
     responses=problem_responses(401, 403, 404),
     summary="The decision document (裁决书) as HTML",
 )
-async def get_decision_html(case_id: uuid.UUID, container: Container, _: CaseReader) -> HTMLResponse:
-    return HTMLResponse(render_html(await container.views.decision_document(case_id)))
+async def get_decision_html(
+    case_id: uuid.UUID,
+    request: Request,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("decision.read_html"))],
+) -> HTMLResponse:
+    document = await container.views.decision_document(case_id, who)
+    await record_read(
+        request, "adjudication.decision.read_html", object_type="adjudication_case", object_id=str(case_id)
+    )
+    return HTMLResponse(render_html(document), headers=_download_headers("裁决书.html"))
 
 
 @router.get(
@@ -103,10 +141,26 @@ async def get_decision_html(case_id: uuid.UUID, container: Container, _: CaseRea
     responses={200: {"content": {"application/pdf": {}}}, **problem_responses(401, 403, 404)},
     summary="The decision document (裁决书) as PDF, for service on the parties",
 )
-async def get_decision_pdf(case_id: uuid.UUID, container: Container, _: CaseReader) -> Response:
-    document = await container.views.decision_document(case_id)
-    headers = {"Content-Disposition": f'inline; filename="decision-{case_id}.pdf"'}
-    return Response(render_pdf(document), media_type="application/pdf", headers=headers)
+async def get_decision_pdf(
+    case_id: uuid.UUID,
+    request: Request,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("decision.read_pdf"))],
+) -> Response:
+    document = await container.views.decision_document(case_id, who)
+    await record_read(
+        request, "adjudication.decision.read_pdf", object_type="adjudication_case", object_id=str(case_id)
+    )
+    return Response(
+        render_pdf(document), media_type="application/pdf", headers=_download_headers("裁决书.pdf")
+    )
+
+
+def _download_headers(file_name: str) -> dict[str, str]:
+    """A generated document, served inline: nosniff, a CSP that runs nothing, an RFC 6266 name."""
+    headers = dict(DOWNLOAD_HEADERS)
+    headers["Content-Disposition"] = content_disposition(file_name, inline=True)
+    return headers
 
 
 @router.post(
@@ -115,12 +169,26 @@ async def get_decision_pdf(case_id: uuid.UUID, container: Container, _: CaseRead
     summary="Check that an uploaded copy is the evidence on file (SHA-256)",
 )
 async def verify_evidence_copy(
-    case_id: uuid.UUID, evidence_id: str, document: UploadFile, container: Container, _: CaseReader
+    case_id: uuid.UUID,
+    evidence_id: str,
+    document: UploadFile,
+    request: Request,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("evidence.verify"))],
 ) -> EvidenceVerification:
+    """The copy is hashed as it streams (never stored); the check is recorded in the audit trail."""
     digest = hashlib.sha256()
     while chunk := await document.read(CHUNK):
         digest.update(chunk)
-    return await container.views.evidence_matches(case_id, evidence_id, digest.hexdigest())
+    verification = await container.views.evidence_matches(case_id, evidence_id, digest.hexdigest(), who)
+    await record_read(
+        request,
+        "adjudication.evidence.verify",
+        object_type="adjudication_case",
+        object_id=str(case_id),
+        details={"evidence_id": evidence_id, "matches": verification.matches},
+    )
+    return verification
 
 
 @router.get(
@@ -130,10 +198,11 @@ async def verify_evidence_copy(
 )
 async def work_queue(
     container: Container,
-    principal: CaseReader,
+    who: Annotated[Principal, Depends(allow("work_queue.read"))],
     person_id: Annotated[str | None, Query(description="Whose queue; yours by default")] = None,
     role: Annotated[
         ParticipantRole | None, Query(description="Only cases where the person has this role")
     ] = None,
 ) -> WorkQueue:
-    return await container.views.work_queue(person_id or principal.subject, role.value if role else None)
+    """Staff and office heads see anyone's queue within their office; an adjudicator only their own."""
+    return await container.views.work_queue(who, person_id or who.subject, role.value if role else None)

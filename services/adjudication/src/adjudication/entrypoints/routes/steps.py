@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
+from adjudication.domain.approvals import Approval
 from adjudication.domain.case.parts.clock import PauseReason
 from adjudication.domain.commands import interruptions as c
-from adjudication.entrypoints.dependencies import CaseHandler, Container, Panel
+from adjudication.domain.commands.approvals import ApproveProposal, ProposeForApproval
+from adjudication.entrypoints.dependencies import Container, Principal, allow
 from adjudication.entrypoints.routes.running import CASE_STEP_ERRORS, run_step
 from adjudication.entrypoints.schemas.acceptance import (
     CorrectionIn,
@@ -39,7 +42,8 @@ from adjudication.entrypoints.schemas.interruptions import (
     SuspensionRequestIn,
     WithdrawalIn,
 )
-from adjudication.views.models import CaseRead
+from adjudication.handlers import StepOutcome
+from adjudication.views.models import AdvisoryOut, CaseRead
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["steps"])
@@ -51,9 +55,12 @@ router = APIRouter(prefix="/v1/cases/{case_id}", tags=["steps"])
     summary="Ask the requester to complete the materials (补正)",
 )
 async def correction_requests(
-    case_id: uuid.UUID, body: CorrectionIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: CorrectionIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.request_correction"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -62,20 +69,48 @@ async def correction_requests(
     summary="Record that the requester supplied the missing materials",
 )
 async def supplements(
-    case_id: uuid.UUID, body: SupplementIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: SupplementIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.record_supplement"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
     "/docket",
     responses=problem_responses(*CASE_STEP_ERRORS),
-    summary="Docket the request (立案): docket number, case clock",
+    summary="Propose to docket the request (立案); the office head approves it",
 )
 async def docket(
-    case_id: uuid.UUID, body: DocketIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: DocketIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.docket"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    """Checked now (the conditions, jurisdiction, first-to-accept); docketed with its number when an
+    office head of the case's office, not the proposer, approves it (``POST .../docket/approval``)."""
+    command = ProposeForApproval(kind=Approval.DOCKET, command=body.to_command(case_id, who.subject))
+    return await run_step(container, command, who)
+
+
+@router.post(
+    "/docket/approval",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="The office head approves acceptance: docket number, case clock (a second person)",
+)
+async def docket_approval(
+    case_id: uuid.UUID,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.approve_docket"))],
+) -> CaseRead:
+    command = ApproveProposal(kind=Approval.DOCKET, case_id=case_id, by=who.subject, principal=who)
+    outcome: StepOutcome = await container.bus.handle(command)
+    read = await container.views.case(outcome.case.id, who, check=False)
+    advisories = [
+        AdvisoryOut(code=a.code, message=a.message, message_zh=a.message_zh) for a in outcome.advisories
+    ]
+    return read.model_copy(update={"advisories": advisories})
 
 
 @router.post(
@@ -84,9 +119,12 @@ async def docket(
     summary="Do not accept the request (不予受理), with reasons",
 )
 async def refusal(
-    case_id: uuid.UUID, body: RefusalIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: RefusalIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.refuse"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -95,9 +133,12 @@ async def refusal(
     summary="Put the case on the ordinary, simple or green-channel track",
 )
 async def procedure(
-    case_id: uuid.UUID, body: ProcedureIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: ProcedureIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.set_procedure"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -106,9 +147,12 @@ async def procedure(
     summary="Record a request to suspend (中止申请)",
 )
 async def suspension_requests(
-    case_id: uuid.UUID, body: SuspensionRequestIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: SuspensionRequestIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("suspension.request"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -117,9 +161,13 @@ async def suspension_requests(
     summary="Grant or refuse a suspension request",
 )
 async def suspension_requests_request_id_decision(
-    case_id: uuid.UUID, request_id: str, body: SuspensionDecisionIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    request_id: str,
+    body: SuspensionDecisionIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("suspension.decide"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject, request_id))
+    return await run_step(container, body.to_command(case_id, who.subject, request_id), who)
 
 
 @router.post(
@@ -127,8 +175,10 @@ async def suspension_requests_request_id_decision(
     responses=problem_responses(*CASE_STEP_ERRORS),
     summary="Extend an ownership-dispute suspension (专利法实施细则 art. 103)",
 )
-async def suspension_extension(case_id: uuid.UUID, container: Container, principal: Panel) -> CaseRead:
-    return await run_step(container, c.ExtendSuspension(case_id=case_id, by=principal.subject))
+async def suspension_extension(
+    case_id: uuid.UUID, container: Container, who: Annotated[Principal, Depends(allow("suspension.extend"))]
+) -> CaseRead:
+    return await run_step(container, c.ExtendSuspension(case_id=case_id, by=who.subject), who)
 
 
 @router.post(
@@ -137,9 +187,12 @@ async def suspension_extension(case_id: uuid.UUID, container: Container, princip
     summary="Resume a suspended case; the new closing deadline is returned",
 )
 async def resumption(
-    case_id: uuid.UUID, body: ResumptionIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    body: ResumptionIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.resume"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -148,9 +201,12 @@ async def resumption(
     summary="Appraisal or publication started: the case clock stops",
 )
 async def clock_pauses(
-    case_id: uuid.UUID, body: PauseIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: PauseIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("clock.pause"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -159,20 +215,48 @@ async def clock_pauses(
     summary="Appraisal or publication ended: the case clock runs again",
 )
 async def clock_pauses_reason_end(
-    case_id: uuid.UUID, reason: PauseReason, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    reason: PauseReason,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("clock.resume"))],
 ) -> CaseRead:
-    return await run_step(container, c.EndClockPause(case_id=case_id, by=principal.subject, reason=reason))
+    return await run_step(container, c.EndClockPause(case_id=case_id, by=who.subject, reason=reason), who)
 
 
 @router.post(
     "/time-limit-extension",
     responses=problem_responses(*CASE_STEP_ERRORS),
-    summary="Extend the closing time limit once (office head's approval)",
+    summary="Propose the one extension of the closing time limit (the office head approves it)",
 )
 async def time_limit_extension(
-    case_id: uuid.UUID, body: ExtensionIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    body: ExtensionIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("time_limit.propose_extension"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    """Checked now; taken when an office head of the case's office, not the proposer, approves it."""
+    command = ProposeForApproval(
+        kind=Approval.TIME_LIMIT_EXTENSION, command=body.to_command(case_id, who.subject)
+    )
+    return await run_step(container, command, who)
+
+
+@router.post(
+    "/time-limit-extension/approval",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="The office head approves the proposed extension (a second person)",
+)
+async def time_limit_extension_approval(
+    case_id: uuid.UUID,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("time_limit.approve_extension"))],
+) -> CaseRead:
+    """The approver is recorded; the one who proposed it cannot approve it (403)."""
+    command = ApproveProposal(
+        kind=Approval.TIME_LIMIT_EXTENSION, case_id=case_id, by=who.subject, principal=who
+    )
+    outcome: StepOutcome = await container.bus.handle(command)
+    return await container.views.case(outcome.case.id, who, check=False)
 
 
 @router.post(
@@ -181,9 +265,12 @@ async def time_limit_extension(
     summary="Both parties consent: hand the case to mediation",
 )
 async def mediation(
-    case_id: uuid.UUID, body: MediationIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: MediationIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.refer_to_mediation"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -192,9 +279,12 @@ async def mediation(
     summary="The requester withdraws the request",
 )
 async def withdrawal(
-    case_id: uuid.UUID, body: WithdrawalIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: WithdrawalIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.record_withdrawal"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -203,25 +293,60 @@ async def withdrawal(
     summary="Dismiss the case on a procedural ground (驳回)",
 )
 async def dismissal(
-    case_id: uuid.UUID, body: DismissalIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    body: DismissalIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.dismiss"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post("/closure", responses=problem_responses(*CASE_STEP_ERRORS), summary="Close the file (结案)")
 async def closure(
-    case_id: uuid.UUID, body: ClosureIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: ClosureIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.close"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
     "/decision",
     responses=problem_responses(*CASE_STEP_ERRORS),
-    summary="Decide (裁决): outcome, stop order, reasons; no damages",
+    summary="Propose the decision (裁决): outcome, stop order, reasons; no damages",
 )
-async def decision(case_id: uuid.UUID, body: DecisionIn, container: Container, principal: Panel) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+async def decision(
+    case_id: uuid.UUID,
+    body: DecisionIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("decision.propose"))],
+) -> CaseRead:
+    """A member of the case's panel proposes it; it is checked now and issued when an office head of
+    the case's office approves it (``POST .../decision/approval``). It cannot be dated before the
+    docketing or the last hearing held."""
+    command = ProposeForApproval(kind=Approval.DECISION, command=body.to_command(case_id, who.subject))
+    return await run_step(container, command, who)
+
+
+@router.post(
+    "/decision/approval",
+    responses=problem_responses(*CASE_STEP_ERRORS),
+    summary="The office head approves the proposed decision, which is issued (a second person)",
+)
+async def decision_approval(
+    case_id: uuid.UUID,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("decision.approve"))],
+) -> CaseRead:
+    """The decision names the approver (``approved_by``); the proposer cannot approve it (403)."""
+    command = ApproveProposal(kind=Approval.DECISION, case_id=case_id, by=who.subject, principal=who)
+    outcome: StepOutcome = await container.bus.handle(command)
+    read = await container.views.case(outcome.case.id, who, check=False)
+    advisories = [
+        AdvisoryOut(code=a.code, message=a.message, message_zh=a.message_zh) for a in outcome.advisories
+    ]
+    return read.model_copy(update={"advisories": advisories})
 
 
 @router.post(
@@ -230,9 +355,12 @@ async def decision(case_id: uuid.UUID, body: DecisionIn, container: Container, p
     summary="The decision reached a party: its 15-day window starts",
 )
 async def decision_services(
-    case_id: uuid.UUID, body: DecisionServiceIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: DecisionServiceIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("decision.record_service"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -241,9 +369,12 @@ async def decision_services(
     summary="The court revoked the decision and ordered a new one",
 )
 async def redecision(
-    case_id: uuid.UUID, body: RedecisionIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    body: RedecisionIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.redecide"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -252,9 +383,12 @@ async def redecision(
     summary="Record an inspection of compliance with the decision",
 )
 async def compliance_checks(
-    case_id: uuid.UUID, body: ComplianceCheckIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: ComplianceCheckIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("compliance.record"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -263,9 +397,12 @@ async def compliance_checks(
     summary="The written demand to perform (催告) was served",
 )
 async def enforcement_demand(
-    case_id: uuid.UUID, body: DemandIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: DemandIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("enforcement.record_demand"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -274,9 +411,12 @@ async def enforcement_demand(
     summary="Apply to the court for compulsory enforcement",
 )
 async def enforcement_application(
-    case_id: uuid.UUID, body: EnforcementApplicationIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    body: EnforcementApplicationIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("enforcement.apply"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -285,9 +425,12 @@ async def enforcement_application(
     summary="Seek review of a refusal to enforce",
 )
 async def enforcement_review(
-    case_id: uuid.UUID, body: EnforcementReviewIn, container: Container, principal: Panel
+    case_id: uuid.UUID,
+    body: EnforcementReviewIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("enforcement.seek_review"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -296,9 +439,12 @@ async def enforcement_review(
     summary="Register a drug-patent linkage request (专利法 art. 76)",
 )
 async def drug_linkage(
-    case_id: uuid.UUID, body: DrugLinkageIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: DrugLinkageIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("drug_linkage.register"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
 @router.post(
@@ -307,6 +453,9 @@ async def drug_linkage(
     summary="Record that the acceptance notice went to CDE",
 )
 async def drug_linkage_cde_notice(
-    case_id: uuid.UUID, body: CdeNoticeIn, container: Container, principal: CaseHandler
+    case_id: uuid.UUID,
+    body: CdeNoticeIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("drug_linkage.record_cde_notice"))],
 ) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, principal.subject))
+    return await run_step(container, body.to_command(case_id, who.subject), who)

@@ -63,7 +63,8 @@ class ChecklistIn(Body):
 
 
 class DocketIn(Body):
-    approved_by: Short = Field(description="Who approved acceptance for the office", examples=["王处长"])
+    """Proposed by the office's staff or the panel; docketed when the office head approves it."""
+
     jurisdiction: JurisdictionIn
     checklist: ChecklistIn
     docketed_on: dt.date | None = Field(default=None, description="Today unless recorded after the fact")
@@ -72,7 +73,7 @@ class DocketIn(Body):
         return c.DocketCase(
             case_id=case_id,
             by=by,
-            approved_by=self.approved_by,
+            approved_by="",  # the office head who approves it (POST .../docket/approval)
             jurisdiction=self.jurisdiction.to_domain(),
             checklist=self.checklist.to_domain(),
             docketed_on=self.docketed_on,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from adjudication.domain.case.parts.decision import (
     DecisionDraft,
@@ -19,7 +20,8 @@ from adjudication.domain.case.parts.enforcement import EnforcementApplication
 from adjudication.domain.case.parts.litigation import JudgmentResult
 from adjudication.domain.case.parts.service import ServiceMethod
 from adjudication.domain.commands import after_decision as c
-from adjudication.entrypoints.schemas.base import Body, Short, Text
+from adjudication.entrypoints.schemas.base import Body, DocumentRef, Short, Text
+from adjudication.entrypoints.schemas.routed_complaint import without_full_id
 
 
 class StopOrderIn(Body):
@@ -47,8 +49,9 @@ class DecisionIn(Body):
     reasons: Text
     legal_provisions: list[Short] = Field(default=["《中华人民共和国专利法》第六十五条"])
     stop_order: StopOrderIn | None = None
-    approved_by: Short = Field(description="The office head who approved the decision")
-    decided_on: dt.date | None = None
+    decided_on: dt.date | None = Field(
+        default=None, description="Between docketing and today (and after any hearing); today by default"
+    )
 
     def to_command(self, case_id: uuid.UUID, by: str) -> c.DecideCase:
         draft = DecisionDraft(
@@ -59,7 +62,7 @@ class DecisionIn(Body):
             reasons=self.reasons,
             legal_provisions=tuple(self.legal_provisions),
             stop_order=self.stop_order.to_domain() if self.stop_order else None,
-            approved_by=self.approved_by,
+            approved_by="",  # the office head who approves it (POST .../decision/approval)
             decided_on=self.decided_on,
         )
         return c.DecideCase(case_id=case_id, by=by, draft=draft)
@@ -75,26 +78,40 @@ class DecisionServiceIn(Body):
 
 
 class AdminSuitIn(Body):
-    court_code: Short
+    court_code: Short | None = Field(
+        default=None,
+        description="A court's own code (its token's; another is refused); a clerk names the court",
+    )
+    document_ref: DocumentRef | None = Field(
+        default=None, description="The court document a clerk cites (required for a clerk)"
+    )
     court_case_no: Short
-    plaintiff: Short = Field(description="The suing party's name or party id")
+    plaintiff: Annotated[Short, AfterValidator(without_full_id)] = Field(
+        description="The suing party's name or party id (an ID number in it is masked)"
+    )
     filed_on: dt.date
     decision_no: str | None = None
 
-    def to_command(self, case_id: uuid.UUID, by: str) -> c.RecordAdminSuit:
-        return c.RecordAdminSuit(case_id=case_id, by=by, **self.model_dump())
+    def to_command(self, case_id: uuid.UUID, by: str, court_code: str) -> c.RecordAdminSuit:
+        return c.RecordAdminSuit(case_id=case_id, by=by, **self.model_dump() | {"court_code": court_code})
 
 
 class JudgmentIn(Body):
-    court_code: Short
+    court_code: Short | None = Field(
+        default=None,
+        description="A court's own code (its token's; another is refused); a clerk names the court",
+    )
+    document_ref: DocumentRef | None = Field(
+        default=None, description="The court document a clerk cites (required for a clerk)"
+    )
     court_case_no: Short
     result: JudgmentResult
     judgment_no: Short
     effective_on: dt.date
     decision_no: str | None = None
 
-    def to_command(self, case_id: uuid.UUID, by: str) -> c.RecordJudgment:
-        return c.RecordJudgment(case_id=case_id, by=by, **self.model_dump())
+    def to_command(self, case_id: uuid.UUID, by: str, court_code: str) -> c.RecordJudgment:
+        return c.RecordJudgment(case_id=case_id, by=by, **self.model_dump() | {"court_code": court_code})
 
 
 class RedecisionIn(Body):
@@ -138,14 +155,22 @@ class EnforcementApplicationIn(Body):
 
 
 class EnforcementRulingIn(Body):
-    court_code: Short
+    court_code: Short | None = Field(
+        default=None,
+        description="A court's own code (its token's; another is refused); a clerk names the court",
+    )
+    document_ref: DocumentRef | None = Field(
+        default=None, description="The court document a clerk cites (required for a clerk)"
+    )
     ruling_no: Short
     granted: bool
     ruled_on: dt.date
     reasons: str | None = None
 
-    def to_command(self, case_id: uuid.UUID, by: str) -> c.RecordEnforcementRuling:
-        return c.RecordEnforcementRuling(case_id=case_id, by=by, **self.model_dump())
+    def to_command(self, case_id: uuid.UUID, by: str, court_code: str) -> c.RecordEnforcementRuling:
+        return c.RecordEnforcementRuling(
+            case_id=case_id, by=by, **self.model_dump() | {"court_code": court_code}
+        )
 
 
 class EnforcementReviewIn(Body):

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from shared.identifiers import normalise_patent_number, patent_number_problem
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)]
 
@@ -23,3 +26,22 @@ Sha256 = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, 
 
 class Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _patent_number(value: str) -> str:
+    number = normalise_patent_number(value)
+    problem = patent_number_problem(number)
+    if problem is not None:
+        raise PydanticCustomError(
+            "patent_number_invalid", "Invalid patent application number: {reason}", {"reason": problem}
+        )
+    return number
+
+
+PatentNumber = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=64), AfterValidator(_patent_number)
+]
+"""A Chinese patent application number with its check character (ZL202310000001.5), checked (422)."""
+
+DocumentRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+"""The court document a clerk cites when recording a court's outcome (its number)."""

@@ -15,7 +15,7 @@ from adjudication.domain.case.parts.suspension import (
     SuspensionReason,
 )
 from adjudication.domain.commands import interruptions as c
-from adjudication.entrypoints.schemas.base import Body, Short, Text
+from adjudication.entrypoints.schemas.base import Body, Text
 
 
 class SuspensionRequestIn(Body):
@@ -68,11 +68,11 @@ class PauseIn(Body):
 
 
 class ExtensionIn(Body):
-    approved_by: Short
     reason: Text
 
     def to_command(self, case_id: uuid.UUID, by: str) -> c.ExtendTimeLimit:
-        return c.ExtendTimeLimit(case_id=case_id, by=by, approved_by=self.approved_by, reason=self.reason)
+        """Proposed by the panel; the office head approves it (POST .../time-limit-extension/approval)."""
+        return c.ExtendTimeLimit(case_id=case_id, by=by, approved_by="", reason=self.reason)
 
 
 class MediationIn(Body):

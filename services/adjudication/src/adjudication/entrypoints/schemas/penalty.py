@@ -7,14 +7,14 @@ import uuid
 from decimal import Decimal
 from typing import Annotated, Self
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field
 
 from adjudication.domain.commands import penalty as p
 from adjudication.domain.penalty.values import CaseSource, CounterfeitAct, PenaltyFiling, fine_ceiling
 from adjudication.domain.values.parties import PartyRecord, PartyRole
-from adjudication.entrypoints.schemas.base import Body, Short, Text
+from adjudication.entrypoints.schemas.base import Body, PatentNumber, Short, Text
 from shared.vocabulary import PartyKind
-from shared.web.types import CreditCode
+from shared.web.types import CreditCode, MaskedIdNumber
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
 
@@ -23,6 +23,9 @@ class SubjectIn(Body):
     kind: PartyKind
     name: Short
     credit_code: CreditCode | None = None
+    id_number_masked: MaskedIdNumber | None = Field(
+        default=None, description="An individual's resident ID: a full number is checked and masked at entry"
+    )
     address: str | None = None
     legal_representative: str | None = None
 
@@ -30,7 +33,9 @@ class SubjectIn(Body):
 class PenaltyFilingIn(Body):
     subject: SubjectIn
     acts: list[CounterfeitAct] = Field(min_length=1)
-    patent_number: Annotated[str, StringConstraints(strip_whitespace=True, max_length=64)] | None = None
+    patent_number: PatentNumber | None = Field(
+        default=None, description="The application number with its check character, e.g. ZL202310000001.5"
+    )
     products: list[Short] = Field(default_factory=list)
     marks: list[Short] = Field(default_factory=list)
     source: CaseSource
@@ -49,6 +54,7 @@ class PenaltyFilingIn(Body):
             kind=self.subject.kind,
             name=self.subject.name,
             credit_code=self.subject.credit_code,
+            id_number_masked=self.subject.id_number_masked,
             address=self.subject.address,
             legal_representative=self.subject.legal_representative,
         )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Annotated
 
-from pydantic import AwareDatetime, Field
+from pydantic import AfterValidator, AwareDatetime, Field
+from pydantic_core import PydanticCustomError
 
 from adjudication.domain.case.parts.evidence import EvidenceIn
 from adjudication.domain.case.parts.hearings import Attendance, HearingMode
@@ -14,11 +16,26 @@ from adjudication.domain.case.parts.service import DocumentKind, ServiceMethod
 from adjudication.domain.commands import proceedings as c
 from adjudication.domain.values.rules import ParticipantRole
 from adjudication.entrypoints.schemas.base import Body, Sha256, Short, Text
+from shared.files import EVIDENCE_TYPES, safe_filename
+
+
+def _evidence_type(value: str) -> str:
+    media_type = value.strip().lower()
+    if media_type not in EVIDENCE_TYPES:
+        raise PydanticCustomError(
+            "media_type_not_allowed",
+            "Evidence may be {allowed}",
+            {"allowed": ", ".join(sorted(EVIDENCE_TYPES))},
+        )
+    return media_type
 
 
 class EvidenceItemIn(Body):
-    file_name: Short
-    media_type: Short = Field(examples=["application/pdf"])
+    """What a party handed in (the file itself stays with the office's records; copies are checked
+    against its SHA-256). The name is kept as a safe base name; the type must be one evidence may be."""
+
+    file_name: Annotated[Short, AfterValidator(lambda name: safe_filename(name, fallback="evidence"))]
+    media_type: Annotated[Short, AfterValidator(_evidence_type)] = Field(examples=["application/pdf"])
     size_bytes: int = Field(ge=0)
     sha256: Sha256
     description: str | None = None

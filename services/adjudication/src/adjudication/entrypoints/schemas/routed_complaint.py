@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import structlog
 
@@ -20,6 +21,7 @@ from adjudication.domain.values.parties import (
 )
 from shared.contracts.common import EvidenceRef, PartyDetails, RightRef
 from shared.contracts.intake import ComplaintRoutedV1
+from shared.identifiers import InvalidIdNumber, mask_id_number
 
 log = structlog.get_logger(__name__)
 
@@ -56,6 +58,37 @@ def _procedure(data: ComplaintRoutedV1) -> Procedure:
         return Procedure.ORDINARY
 
 
+ID_LIKE = re.compile(r"\d{17}[\dXx]")
+
+
+def masked_id(number: str | None) -> str | None:
+    """An ID number as the service keeps it: masked (a full number is checked and masked here).
+
+    Whatever else an event carries in its "masked" field is not kept: neither a full number that
+    fails its check nor anything that is no ID number at all (the producer is told in the log)."""
+    if number is None:
+        return None
+    try:
+        return mask_id_number(number)
+    except InvalidIdNumber as exc:
+        log.warning("id number dropped from a consumed event", reason=str(exc))
+        return None
+
+
+def without_full_id(text: str) -> str:
+    """``text`` with any 18-character resident ID number in it masked (kept first and last four),
+    whether or not its check character holds: a name field is no place for a full ID number."""
+
+    def mask(match: re.Match[str]) -> str:
+        number = match.group(0)
+        try:
+            return mask_id_number(number)
+        except InvalidIdNumber:
+            return number[:4] + "*" * (len(number) - 8) + number[-4:]
+
+    return ID_LIKE.sub(mask, text)
+
+
 def _party(details: PartyDetails, party_id: str, role: PartyRole) -> PartyRecord:
     return PartyRecord(
         party_id=party_id,
@@ -63,7 +96,7 @@ def _party(details: PartyDetails, party_id: str, role: PartyRole) -> PartyRecord
         kind=details.kind,
         name=details.name,
         credit_code=details.credit_code,
-        id_number_masked=details.id_number_masked,
+        id_number_masked=masked_id(details.id_number_masked),
         legal_representative=details.legal_representative,
         capacity=details.capacity,
         address=details.address,

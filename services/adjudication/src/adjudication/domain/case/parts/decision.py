@@ -89,6 +89,8 @@ class Decision:
     approved_by: str
     panel: tuple[str, ...]
     late: bool = False
+    proposed_by: str | None = None
+    """The panel member who proposed it; ``approved_by`` is the office head who approved it."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

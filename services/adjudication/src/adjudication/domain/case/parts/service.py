@@ -11,6 +11,8 @@ import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
+from adjudication.domain.errors import not_before
+
 
 class DocumentKind(StrEnum):
     REQUEST_COPY = "request_copy"  # 请求书副本
@@ -58,6 +60,9 @@ def service_record(
     related_id: str | None,
     at: dt.datetime,
 ) -> ServiceRecord:
+    """A document reached a party on ``served_on``: never before it was sent (``dispatched_on``)."""
+    if dispatched_on is not None:
+        not_before("served_on", served_on, dispatched_on, "the dispatch", "寄出日期")
     return ServiceRecord(
         id=new_id(),
         document=document,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from adjudication.domain.case.aggregate import Case
 from adjudication.domain.case.parts.decision import DECISION_OUTCOMES, Decision, DecisionDraft, Outcome
-from adjudication.domain.errors import rule_violated
+from adjudication.domain.errors import not_before, rule_violated
 from adjudication.domain.values.rules import DECIDING_ROLES, CaseRules
 from shared.domain.actors import Actor
 from shared.domain.events import Advisory
@@ -32,6 +32,9 @@ def decide(
             "The decision date lies between docketing and today",
             "裁决日期应在立案日期与今天之间",
         )
+    held = [h.record.signed_on for h in case.hearings if h.record is not None]
+    if held:
+        not_before("decided_on", today, max(held), "the last hearing's record", "最后一次口头审理笔录日期")
     close = case.deadlines.get("close")
     late = bool(close and close.due and today > close.due)
     panel = tuple(p.name for p in case.participants if p.active and p.role in DECIDING_ROLES)

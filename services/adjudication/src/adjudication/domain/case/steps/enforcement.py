@@ -25,7 +25,7 @@ from adjudication.domain.case.parts.enforcement import (
 from adjudication.domain.case.parts.litigation import ENFORCEMENT_APPLICATION_KEY
 from adjudication.domain.case.parts.service import DocumentKind, ServiceMethod, ServiceRecord, new_id
 from adjudication.domain.case.states import CaseState
-from adjudication.domain.errors import rule_violated
+from adjudication.domain.errors import InvariantBroken, not_before, rule_violated
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.values.actors import system
 from adjudication.domain.values.legal import COERCION_LAW
@@ -142,7 +142,8 @@ def send_demand(
 def apply_to_court(case: Case, *, application: EnforcementApplication, by: Actor, at: dt.datetime) -> None:
     case.require_state("apply_for_enforcement")
     enforcement = case.enforcement
-    assert enforcement is not None, "ENFORCEMENT_DEMAND_SENT always has a demand"
+    if enforcement is None:
+        raise InvariantBroken("ENFORCEMENT_DEMAND_SENT always has a demand")
     day = application.applied_on
     if day > case.day_of(at):
         raise rule_violated(
@@ -210,7 +211,10 @@ def record_ruling(
     )
     case.require_state("close_on_enforcement_granted")
     enforcement = case.enforcement
-    assert enforcement is not None
+    if enforcement is None:
+        raise InvariantBroken("enforcement is not None")
+    if enforcement.application is not None:
+        not_before("ruled_on", ruled_on, enforcement.application.applied_on, "the application", "申请日期")
     ENFORCEMENTS.step(enforcement.status, "grant" if ruling.granted else "refuse")
     enforcement.rulings.append(ruling)
     details = {"ruling_no": ruling.ruling_no, "granted": ruling.granted, "ruled_on": ruling.ruled_on}

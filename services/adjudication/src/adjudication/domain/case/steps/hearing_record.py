@@ -15,7 +15,7 @@ from adjudication.domain.case.parts.endings import Ending, EndingKind
 from adjudication.domain.case.parts.hearings import HEARINGS, NO_SHOW, Attendance, HearingRecord
 from adjudication.domain.case.steps.hearing_notice import notice_key
 from adjudication.domain.case.steps.hearings import scheduled_by_id
-from adjudication.domain.errors import rule_violated
+from adjudication.domain.errors import not_before, rule_violated
 from adjudication.domain.values.actors import system
 from adjudication.domain.values.parties import REQUESTER_ID
 from shared.domain.actors import Actor
@@ -37,6 +37,7 @@ def record_hearing(
     """The hearing took place (or the requester did not come, which withdraws the request)."""
     case.require_state("hold_hearing")
     held = scheduled_by_id(case, hearing_id, "hold")
+    not_before("signed_on", signed_on, case.day_of(held.starts_at), "the hearing", "口头审理日期")
     missing = [p.party_id for p in case.parties if p.party_id not in attendance]
     if missing:
         raise rule_violated(

@@ -32,7 +32,7 @@ from adjudication.domain.case.steps.hearing_notice import (
     timely,
 )
 from adjudication.domain.case.steps.participants import participant
-from adjudication.domain.errors import HearingConflict, RecordNotFound, rule_violated
+from adjudication.domain.errors import HearingConflict, RecordNotFound, not_before, rule_violated
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.values.legal import ART14
 from adjudication.domain.values.rules import DECIDING_ROLES, CaseRules
@@ -248,6 +248,10 @@ def _check_plan(
             "bad_time",
             "A hearing starts in the future and ends after it starts",
             "审理时间应晚于当前时间，且结束时间晚于开始时间",
+        )
+    if case.docket is not None:
+        not_before(
+            "starts_at", case.day_of(plan.starts_at), case.docket.docketed_on, "the docketing", "立案日期"
         )
     people = [participant(case, pid) for pid in plan.participant_ids]
     if inactive := [p.name for p in people if not p.active or p.challenged]:

@@ -22,7 +22,7 @@ from adjudication.domain.case.parts.participants import release_person
 from adjudication.domain.case.parts.service import DocumentKind, ServiceMethod, ServiceRecord, new_id
 from adjudication.domain.case.states import CaseState
 from adjudication.domain.case.steps.clock import start_clock
-from adjudication.domain.errors import rule_violated
+from adjudication.domain.errors import not_before, rule_violated
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.values.actors import system
 from adjudication.domain.values.legal import PL65
@@ -123,6 +123,8 @@ def record_suit(
     """
     check_decision_reference(case, decision_no)
     case.require_state("record_admin_suit")
+    if case.decision is not None:
+        not_before("filed_on", filed_on, case.decision.decided_on, "the decision", "裁决日期")
     advisories = []
     party = next((p for p in case.parties if p.name == plaintiff or p.party_id == plaintiff), None)
     window = case.deadlines.get(window_key(party.party_id)) if party else None
@@ -170,6 +172,7 @@ def record_judgment(
     suit = case.suit
     if suit is None:
         raise rule_violated("state", "no_suit", "No administrative suit is recorded", "没有行政诉讼记录")
+    not_before("effective_on", effective_on, suit.filed_on, "the suit's filing", "起诉日期")
     suit.judgment = Judgment(
         result=result, judgment_no=judgment_no, effective_on=effective_on, recorded_at=at
     )

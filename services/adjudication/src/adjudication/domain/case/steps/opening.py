@@ -49,6 +49,7 @@ def open_case(
         received_at=request.received_at,
         opened_at=opened_at,
         prior_findings=tuple(prior_findings),
+        office_code=rules.office_code,
     )
     start_docket_deadline(case, local_date(request.received_at), rules)
     case.record(
