@@ -144,3 +144,10 @@ async def test_an_audit_cursor_past_the_bigint_range_is_a_422(mediation: Running
     assert response.status_code == 422, response.text
     assert response.json()["errors"][0]["field"] == "query.after"
     assert (await auditor.get("/v1/audit-trail", params={"after": 2**63 - 1})).status_code == 200
+
+
+async def test_admin_is_no_super_role_it_cannot_read_the_audit_trail(mediation: RunningService) -> None:
+    admin = mediation.client(Role.ADMIN, subject="admin-1")
+    response = await admin.get("/v1/audit-trail")
+    assert response.status_code == 403, response.text
+    assert (await mediation.client(Role.AUDITOR).get("/v1/audit-trail")).status_code == 200

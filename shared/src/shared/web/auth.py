@@ -45,11 +45,12 @@ CurrentPrincipal = Annotated[Principal, Depends(authenticate)]
 
 
 def require_roles(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
-    """A dependency that admits principals holding one of ``roles`` (or admin)."""
+    """A dependency that admits principals holding one of ``roles``: no super-role (admin passes only
+    where it is named), so an administrator neither reads the audit trail nor decides a case."""
     allowed = frozenset(roles)
 
     async def check(principal: CurrentPrincipal) -> Principal:
-        if not (principal.has_any(allowed) or Role.ADMIN in principal.roles):
+        if not principal.has_any(allowed):
             names = ", ".join(sorted(allowed))
             raise PermissionDenied(f"Requires one of the roles: {names}", f"需要以下角色之一：{names}")
         return principal
