@@ -190,8 +190,9 @@ class ProcessStack:
         return f"http://127.0.0.1:{self.processes[name].port}"
 
     def client(self, service: str, *roles: Role, timeout: float = 10.0) -> httpx.AsyncClient:
+        """A client of the national office, staff unless ``roles`` say otherwise."""
         issuer = DevIssuer(self.issuer_key_file, self.issuer_url, all_audiences())
-        token = issuer.issue("fault-tests", roles or (Role.ADMIN,), office_code="000000")
+        token = issuer.issue("fault-tests", roles or (Role.STAFF,), office_code="000000")
         return httpx.AsyncClient(
             base_url=self.url(f"{service}-api"),
             headers={"Authorization": f"Bearer {token}"},
