@@ -137,6 +137,7 @@ async def test_the_relay_announces_the_topics_it_published_to(
 async def listening(doorbells: Doorbells) -> AsyncIterator[None]:
     stop = asyncio.Event()
     task = asyncio.create_task(doorbells.run(stop, Pulse("doorbells")))
+
     async def connected() -> bool:
         return doorbells.listening
 
