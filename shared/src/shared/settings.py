@@ -122,7 +122,7 @@ class ServiceSettings(BaseSettings):
         description="Idle consumers stop fetching until a relay announces new records (LISTEN/NOTIFY)",
     )
     consumer_idle_poll_interval: Duration = Field(
-        default=timedelta(seconds=2),
+        default=timedelta(seconds=5),
         description="An idle consumer looks for records this often even if no relay announced any",
     )
     consumer_retry_backoff_max: Duration = timedelta(seconds=5)

@@ -110,7 +110,7 @@ class ConsumerOptions:
     max_event_bytes: int = 1024 * 1024
     # With a doorbell (see run()): how long an idle consumer stays parked without being rung, and
     # how long the look after such a fallback wake-up waits for records.
-    idle_poll: timedelta = timedelta(seconds=2)
+    idle_poll: timedelta = timedelta(seconds=5)
     probe_timeout_ms: int = 50
 
 
