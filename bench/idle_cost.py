@@ -37,6 +37,7 @@ from shared import migrations
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.ports import free_port, wait_until_listening
 from shared.devstack.postgres import EmbeddedPostgres
+from shared.devstack.stack import DEV_KAFKA_TIMINGS
 from shared.identity.dev_issuer import DevIssuer
 from shared.kafka.clients import KafkaConfig
 from shared.kafka.topics import all_topics, ensure_topics
@@ -71,10 +72,12 @@ class Stack:
     @property
     def env(self) -> dict[str, str]:
         return {
+            **DEV_KAFKA_TIMINGS,  # as `make run` sets them
             "DATABASE_URL": self.postgres.url("ipcase"),
             "KAFKA_BOOTSTRAP_SERVERS": self.broker.bootstrap_servers,
             "ENVIRONMENT": "dev",
             "LOG_LEVEL": os.environ.get("BENCH_LOG_LEVEL", "WARNING"),
+            "RATE_LIMIT": "10000000/minute",  # the latency probe polls adjudication every 2 ms
             "EVIDENCE_DIR": str(self.workdir / "evidence"),
             "IMPORT_DIR": str(self.workdir / "imports"),
             "AUTH_ISSUER": f"http://127.0.0.1:{self.issuer_port}",
@@ -205,6 +208,7 @@ async def latency(stack: Stack, samples: int) -> list[float]:
             complaint_id = response.json()["id"]
             while True:
                 found = await adjudication.get("/v1/cases", params={"complaint_id": complaint_id})
+                found.raise_for_status()
                 if found.json()["items"]:
                     break
                 if time.perf_counter() - posted > 30:
