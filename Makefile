@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(PYTHON)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint fmt schemas bench fuzz clean
+.PHONY: help install run test lint fmt schemas bench fuzz clean tools-checkov
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,10 +26,20 @@ $(VENV)/.installed: $(UV) uv.lock pyproject.toml shared/pyproject.toml $(wildcar
 
 install: $(VENV)/.installed ## Create .venv and install the locked dependencies
 
+# checkov (the Kubernetes manifests' scanner) pins packages the test tools cannot share, so it gets
+# its own environment from its own lock (deploy/tools/checkov.txt, from `uv pip compile checkov.in`).
+CHECKOV_ENV := $(TOOLS)/checkov
+$(CHECKOV_ENV)/.installed: $(UV) deploy/tools/checkov.txt
+	$(UV) venv --quiet --allow-existing $(CHECKOV_ENV)
+	$(UV) pip install --quiet --python $(CHECKOV_ENV)/bin/python -r deploy/tools/checkov.txt
+	@touch $@
+
+tools-checkov: $(CHECKOV_ENV)/.installed ## Install the pinned checkov used by tests/deploy
+
 run: install ## Run the whole system (embedded PostgreSQL + broker, four services); Ctrl-C stops it
 	$(BIN)/ipcase dev
 
-test: install ## Run unit, integration and end-to-end tests against embedded PostgreSQL and broker
+test: install tools-checkov ## Run unit, integration and end-to-end tests against embedded PostgreSQL and broker
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install ## ruff, mypy --strict and the layer contracts
@@ -52,6 +62,8 @@ bench: install ## Run the benchmarks against the embedded stack
 	$(BIN)/python bench/intake_throughput.py --restart-broker
 	$(BIN)/python bench/intake_registry_import.py
 	$(BIN)/python bench/credit_bulk_check.py
+	$(BIN)/python bench/idle_cost.py --layout dev
+	$(BIN)/python bench/idle_cost.py --layout split
 
 fuzz: install ## Fuzz every service's API (schemathesis, stateful) on the embedded stack: 0 5xx, 0 schema violations
 	$(BIN)/python -m shared.testing.fuzzing --max-time $(or $(FUZZ_SECONDS),300)

@@ -6,8 +6,15 @@ this test checks what the schema cannot: that it names what the code actually ha
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import json
+import os
 import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,3 +123,47 @@ def test_services_connect_as_a_role_that_cannot_rewrite_the_audit_trail(compose:
         assert svc["environment"]["AUTH_ISSUER"], name
     init = ROOT / "deploy/postgres/initdb/10-application-role.sh"
     assert "CREATE ROLE ipcase_app" in init.read_text(encoding="utf-8")
+
+
+def test_the_image_checks_its_own_health_in_api_and_worker_mode(compose: dict[str, Any]) -> None:
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text(encoding="utf-8")
+    (line,) = re.findall(r"^HEALTHCHECK .* CMD (\[.+\])$", dockerfile, re.M)
+    command = json.loads(line)
+    assert command[:2] == ["python", "-c"]
+    program = command[2]
+    # Each app container tells the check its port: APIs by HTTP_PORT, workers by WORKER_HEALTH_PORT.
+    for name in SERVICES:
+        assert compose[f"{name}-api"]["environment"]["HTTP_PORT"]
+        assert compose[f"{name}-worker"]["environment"]["WORKER_HEALTH_PORT"]
+    # The check itself: healthy against a /healthz that answers 200, unhealthy on 503, idle without a port.
+    assert run_check(program, {}) == 0
+    with health_server(200) as port:
+        assert run_check(program, {"WORKER_HEALTH_PORT": str(port)}) == 0
+        assert run_check(program, {"HTTP_PORT": str(port)}) == 0
+    with health_server(503) as port:
+        assert run_check(program, {"WORKER_HEALTH_PORT": str(port)}) != 0
+
+
+def run_check(program: str, env: dict[str, str]) -> int:
+    clean = {k: v for k, v in os.environ.items() if k not in ("WORKER_HEALTH_PORT", "HTTP_PORT")}
+    return subprocess.run([sys.executable, "-c", program], env={**clean, **env}, timeout=30).returncode
+
+
+@contextlib.contextmanager
+def health_server(status: int) -> Iterator[int]:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(status if self.path == "/healthz" else 404)
+            self.end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            return None
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()

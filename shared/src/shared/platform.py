@@ -24,6 +24,7 @@ from shared.messaging.consumer import ConsumerOptions, EventConsumer, Subscripti
 from shared.messaging.outbox import event_source
 from shared.messaging.relay import OutboxRelay, RelayOptions
 from shared.messaging.tables import MessagingTables
+from shared.messaging.wakeup import Doorbells
 from shared.settings import ServiceSettings
 from shared.supervision import Part
 from shared.timers import TimerHandler, TimerScheduler
@@ -40,6 +41,7 @@ class Platform:
     sessions: async_sessionmaker[AsyncSession]
     tables: MessagingTables
     kafka: KafkaConfig
+    doorbells: Doorbells
 
     @property
     def source(self) -> str:
@@ -66,7 +68,9 @@ class Platform:
                 retry_backoff=settings.consumer_retry_backoff,
                 retry_backoff_max=settings.consumer_retry_backoff_max,
                 max_event_bytes=settings.consumer_max_event_bytes,
+                idle_poll=settings.consumer_idle_poll_interval,
             ),
+            doorbells=self.doorbells if settings.consumer_wake_on_notify else None,
         )
 
     def relay(self) -> OutboxRelay:
@@ -123,6 +127,8 @@ class Platform:
     def worker(self, consumers: Sequence[EventConsumer] = (), jobs: Sequence[Part] = ()) -> Worker:
         settings = self.settings
         jobs = [*jobs, *self.audit_parts()]
+        if consumers and settings.consumer_wake_on_notify:
+            jobs.append(Part("consumer-doorbells", self.doorbells.run))
         return Worker(
             service=settings.service_name,
             kafka=self.kafka,
@@ -161,4 +167,5 @@ def build_platform(settings: ServiceSettings, tables: MessagingTables) -> Platfo
         sessions=make_sessionmaker(engine),
         tables=tables,
         kafka=KafkaConfig.from_settings(settings),
+        doorbells=Doorbells(asyncpg_dsn(settings.database_url.get_secret_value())),
     )

@@ -117,6 +117,14 @@ class ServiceSettings(BaseSettings):
         default=1024 * 1024, ge=1024, description="Larger inbound records are dead-lettered unread"
     )
     consumer_retry_backoff: Duration = timedelta(milliseconds=200)
+    consumer_wake_on_notify: bool = Field(
+        default=True,
+        description="Idle consumers stop fetching until a relay announces new records (LISTEN/NOTIFY)",
+    )
+    consumer_idle_poll_interval: Duration = Field(
+        default=timedelta(seconds=5),
+        description="An idle consumer looks for records this often even if no relay announced any",
+    )
     consumer_retry_backoff_max: Duration = timedelta(seconds=5)
 
     timer_poll_interval: Duration = Field(

@@ -29,7 +29,7 @@ import structlog
 from aiokafka.errors import KafkaError
 
 from shared.kafka.clients import KafkaConfig
-from shared.kafka.identity import BrokerChanged
+from shared.kafka.identity import BrokerChanged, BrokerGuard
 from shared.kafka.topics import all_topics, broker_cluster_id, ensure_topics
 from shared.liveness import Pulse
 from shared.messaging.consumer import EventConsumer
@@ -207,18 +207,24 @@ class Worker:
         """Raise :class:`BrokerChanged` when the broker turns out to be a different one."""
         broker = Outage("broker", WATCHER, pulse)
         pulse.beat()
-        while not await sleep_unless_stopped(stop, self._options.watch_interval):
-            try:
-                async with asyncio.timeout(self._broker_timeout()):
-                    current = await broker_cluster_id(self._kafka)
-            except (KafkaError, OSError, TimeoutError) as exc:
-                reraise_if_cancelling()
-                broker.failed(exc)  # the other parts retry on their own until the broker is back
-                continue
-            broker.recovered()
-            pulse.beat()
-            if current != cluster_id:
-                raise BrokerChanged(cluster_id, current)
+        # One long-lived connection, one metadata request per look (a new admin client each time
+        # would cost a connection, API-version and metadata round trips every interval, all day).
+        guard = BrokerGuard(self._kafka, cluster_id)
+        try:
+            while not await sleep_unless_stopped(stop, self._options.watch_interval):
+                try:
+                    async with asyncio.timeout(self._broker_timeout()):
+                        await guard.verify()  # raises BrokerChanged for a different broker
+                except (KafkaError, OSError, TimeoutError) as exc:
+                    reraise_if_cancelling()
+                    broker.failed(exc)  # the other parts retry on their own until the broker is back
+                    await guard.close()
+                    guard = BrokerGuard(self._kafka, cluster_id)
+                    continue
+                broker.recovered()
+                pulse.beat()
+        finally:
+            await guard.close()
 
     def _broker_timeout(self) -> float:
         return 2 * self._kafka.request_timeout_ms / 1000

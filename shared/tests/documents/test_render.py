@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
+import io
+import os
 import re
-import zlib
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+from pypdf import PdfReader
 
 from shared.documents import Document, Field, Section, Signature, render_html, render_pdf
+from shared.testing.pdf import pdf_text
 
 DECISION = Document(
     title="专利侵权纠纷行政裁决书",
@@ -41,29 +48,84 @@ def test_html_contains_every_part_and_escapes_markup() -> None:
     assert "<贸易>" not in html
 
 
-def test_pdf_is_a_pdf_that_draws_the_chinese_text_in_the_cid_font() -> None:
+def test_pdf_is_a_pdf_whose_extracted_text_is_the_chinese_text() -> None:
     pdf = render_pdf(DECISION)
 
     assert pdf.startswith(b"%PDF-")
-    assert b"/STSong-Light" in pdf
-    drawn = drawn_text(pdf)
-    for text in ("专利侵权纠纷行政裁决书", "杭州某某科技有限公司", "浙江省知识产权局", "2026年11月21日"):
-        assert text.encode("utf-16-be") in drawn, text
+    text = pdf_text(pdf)
+    for expected in ("专利侵权纠纷行政裁决书", "杭州某某科技有限公司", "浙江省知识产权局", "2026年11月21日"):
+        assert expected in text, expected
 
 
-def drawn_text(pdf: bytes) -> bytes:
-    """The string operands of every content stream (CID text is UTF-16BE inside PDF literals)."""
-    drawn = b""
-    for stream in re.findall(rb"stream\r?\n(.*?)endstream", pdf, re.S):
-        content = zlib.decompress(base64.a85decode(stream.strip(), adobe=True))
-        for literal in re.findall(rb"\((.*?)(?<!\\)\) Tj", content, re.S):
-            drawn += _unescape(literal)
-    return drawn
+def test_every_font_the_pdf_uses_is_embedded_and_none_is_a_reader_supplied_cid_font() -> None:
+    reader = PdfReader(io.BytesIO(render_pdf(DECISION)))
+
+    fonts = page_fonts(reader)
+
+    assert fonts, "the page draws text"
+    for name, font in fonts.items():
+        descriptor = font.get("/FontDescriptor")
+        assert descriptor is not None, f"{name} is one of the standard fonts a reader must supply"
+        assert "/FontFile2" in descriptor.get_object(), f"{name} is not embedded"
+        assert "NotoSerifSC" in str(font["/BaseFont"])
+    assert b"STSong" not in render_pdf(DECISION)
 
 
-def _unescape(literal: bytes) -> bytes:
-    def replace(match: re.Match[bytes]) -> bytes:
-        token = match.group(1)
-        return bytes([int(token, 8)]) if token[:1].isdigit() else token
+def test_pdf_declares_pdfa_2b_with_an_srgb_output_intent() -> None:
+    reader = PdfReader(io.BytesIO(render_pdf(DECISION)))
 
-    return re.sub(rb"\\([0-7]{1,3}|.)", replace, literal)
+    xmp = reader.xmp_metadata
+    assert xmp is not None
+    xml = xmp.rdf_root.toxml()
+    assert re.search(r"pdfaid:part(=\"2\"|[^>]*>2<)", xml), xml
+    assert re.search(r"pdfaid:conformance(=\"B\"|[^>]*>B<)", xml), xml
+    assert "专利侵权纠纷行政裁决书" in xml  # dc:title agrees with the information dictionary
+    root: Any = reader.trailer["/Root"]
+    (reference,) = root["/OutputIntents"]
+    intent = reference.get_object()
+    assert intent["/S"] == "/GTS_PDFA1"
+    assert len(intent["/DestOutputProfile"].get_object().get_data()) > 100
+    assert reader.trailer.get("/ID") is not None
+
+
+def test_the_chinese_text_is_visible_on_the_rendered_page_not_boxes_or_blanks() -> None:
+    pdf = pdfium.PdfDocument(render_pdf(DECISION))
+    page = pdf[0]
+    closing = [pdf, page]
+    scale = 2.0
+    image = page.render(scale=scale, grayscale=True).to_pil()
+    text = page.get_textpage()
+    closing.append(text)
+    title_at = text.get_text_bounded().index("专利侵权纠纷行政裁决书")
+
+    glyphs = []
+    for index in range(title_at, title_at + 4):
+        left, bottom, right, top = text.get_charbox(index)
+        height = page.get_height()
+        box = (left * scale, (height - top) * scale, right * scale, (height - bottom) * scale)
+        glyphs.append(image.crop(tuple(round(v) for v in box)))
+
+    for glyph in glyphs:
+        dark = sum(glyph.histogram()[:128])
+        assert dark > 0.05 * glyph.width * glyph.height, "the character is drawn"
+    # An empty-box (.notdef) fallback draws every character the same; 专, 利, 侵, 权 differ.
+    assert len({glyph.tobytes() for glyph in glyphs}) == len(glyphs)
+    image.save(artefact_path("decision-page-1.png"))
+    for handle in reversed(closing):
+        handle.close()
+
+
+def page_fonts(reader: PdfReader) -> dict[str, Any]:
+    fonts: dict[str, Any] = {}
+    for page in reader.pages:
+        resources: Any = page["/Resources"].get_object()
+        for name, font in resources.get("/Font", {}).items():
+            fonts[name] = font.get_object()
+    return fonts
+
+
+def artefact_path(name: str) -> Path:
+    """Where a test leaves a picture for a person to look at (``TEST_ARTEFACTS``, else a temp dir)."""
+    folder = Path(os.environ.get("TEST_ARTEFACTS") or tempfile.gettempdir()) / "ipcase-documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name

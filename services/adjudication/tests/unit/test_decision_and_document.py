@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import datetime as dt
-import re
-import zlib
 from typing import Any
 
 import pytest
@@ -25,6 +22,7 @@ from adjudication.domain.case.states import CaseState
 from adjudication.domain.case.steps import decision
 from adjudication.domain.errors import RuleViolated
 from shared.documents import render_html, render_pdf
+from shared.testing.pdf import pdf_text
 
 D = dt.date
 
@@ -141,18 +139,3 @@ def test_a_rejection_reads_as_a_rejection(builder: Any) -> None:
     case = builder.case_in(CaseState.DECIDED, outcome=Outcome.REQUEST_REJECTED)
     html = render_html(decision_document(case, builder.rules))
     assert "驳回请求人的处理请求" in html and "立即停止" not in html
-
-
-def pdf_text(pdf: bytes) -> str:
-    """The strings a PDF draws (ReportLab writes CID text as UTF-16BE literals in ASCII85+Flate streams)."""
-    drawn = b""
-    for stream in re.findall(rb"stream\r?\n(.*?)endstream", pdf, re.S):
-        content = zlib.decompress(base64.a85decode(stream.strip(), adobe=True))
-        for literal in re.findall(rb"\((.*?)(?<!\\)\) Tj", content, re.S):
-            drawn += re.sub(rb"\\([0-7]{1,3}|.)", _unescape, literal)
-    return drawn.decode("utf-16-be", errors="ignore")
-
-
-def _unescape(match: re.Match[bytes]) -> bytes:
-    token = match.group(1)
-    return bytes([int(token, 8)]) if token[:1].isdigit() else token

@@ -34,6 +34,10 @@ from shared.service import ServiceSpec
 from shared.settings import DEV_BROKER_PORT, DEV_DATABASE_PORT, DEV_ISSUER_PORT
 
 READY_TIMEOUT_SECONDS = 90.0
+# Group heartbeats are most of what an idle stack still sends the broker once consumers park (see
+# shared.messaging.wakeup): a heartbeat a second instead of every 300 ms. A group join then takes
+# 1.5 s (half the session timeout on Tansu) instead of 1 s. The environment can override both.
+DEV_KAFKA_TIMINGS = {"KAFKA_SESSION_TIMEOUT_MS": "3000", "KAFKA_HEARTBEAT_INTERVAL_MS": "1000"}
 CRASH_WINDOW_SECONDS = 60.0
 MAX_CRASHES = 5
 
@@ -195,6 +199,7 @@ def _spawn_service(
     name: str, spec: ServiceSpec, database_url: str, bootstrap_servers: str, identity: Mapping[str, str]
 ) -> subprocess.Popen[bytes]:
     env = {
+        **DEV_KAFKA_TIMINGS,
         **os.environ,
         **identity,
         "DATABASE_URL": database_url,

@@ -2,8 +2,8 @@
 
 A service builds a :class:`Document` from its case data (nothing is typed by hand twice); the
 same document renders to HTML (Jinja2, autoescaped) for screens and to PDF (ReportLab) for
-service on the parties. The PDF uses the Adobe CID font ``STSong-Light``, which every PDF reader
-supplies, so Chinese text needs no font file on the server.
+service on the parties. The PDF is PDF/A-2b and embeds the glyphs it draws from Noto Serif SC
+(``shared.documents.fonts``), so it reads the same on a machine with no Chinese font installed.
 """
 
 from shared.documents.model import Document, Field, Section, Signature

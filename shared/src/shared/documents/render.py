@@ -12,13 +12,11 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
+from shared.documents.fonts import embedded_font
 from shared.documents.model import Document
-
-CJK_FONT = "STSong-Light"
+from shared.documents.pdfa import as_pdfa
 
 
 def render_html(document: Document) -> str:
@@ -26,7 +24,8 @@ def render_html(document: Document) -> str:
 
 
 def render_pdf(document: Document) -> bytes:
-    _register_font()
+    """A PDF/A-2b file whose Chinese text is drawn in an embedded font (readable on any machine)."""
+    font = embedded_font(_texts(document))
     buffer = io.BytesIO()
     pdf = SimpleDocTemplate(
         buffer,
@@ -38,13 +37,25 @@ def render_pdf(document: Document) -> bytes:
         title=document.title,
         subject=document.document_no,
         creator="ipcase",
+        # Every text object, even the canvas's initial one, uses the embedded font (no Helvetica).
+        initialFontName=font,
     )
-    pdf.build(_flowables(document))
-    return buffer.getvalue()
+    pdf.build(_flowables(document, _styles(font)))
+    return as_pdfa(buffer.getvalue(), title=document.title, subject=document.document_no)
 
 
-def _flowables(document: Document) -> list[Flowable]:
-    styles = _styles()
+def _texts(document: Document) -> str:
+    """Every character the PDF may draw (the font embeds these glyphs only)."""
+    parts = [document.title, document.document_no, document.footnote or "", "0123456789.：年月日"]
+    parts += [f.label + f.value for f in document.fields]
+    for section in document.sections:
+        parts += [section.heading or "", *section.paragraphs, *section.items]
+    if document.signature is not None:
+        parts += [document.signature.issuer, document.signature.seal_note]
+    return "".join(parts)
+
+
+def _flowables(document: Document, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph(escape(document.title), styles["title"]),
         Paragraph(escape(document.document_no), styles["number"]),
@@ -75,10 +86,8 @@ def _chinese_date(day: dt.date) -> str:
 
 
 @cache
-def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle(
-        "body", fontName=CJK_FONT, fontSize=12, leading=22, firstLineIndent=24, wordWrap="CJK"
-    )
+def _styles(font: str) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=font, fontSize=12, leading=22, firstLineIndent=24, wordWrap="CJK")
     return {
         "title": ParagraphStyle(
             "title", parent=base, fontSize=20, leading=30, alignment=TA_CENTER, firstLineIndent=0
@@ -89,11 +98,6 @@ def _styles() -> dict[str, ParagraphStyle]:
         "signature": ParagraphStyle("signature", parent=base, alignment=TA_RIGHT, firstLineIndent=0),
         "footnote": ParagraphStyle("footnote", parent=base, fontSize=10, leading=16, firstLineIndent=0),
     }
-
-
-@cache
-def _register_font() -> None:
-    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
 
 
 @cache

@@ -76,6 +76,9 @@ def make_consumer(
         heartbeat_interval_ms=config.heartbeat_interval_ms,
         request_timeout_ms=config.request_timeout_ms,
         fetch_max_wait_ms=config.fetch_max_wait_ms,
+        # How often the background fetcher looks round when nothing wakes it (new data, a resumed
+        # partition, a rebalance and a consumed batch all do): not every 200 ms in an idle consumer.
+        consumer_timeout_ms=1000,
         max_partition_fetch_bytes=MAX_MESSAGE_BYTES,
         fetch_max_bytes=4 * MAX_MESSAGE_BYTES,
     )

@@ -42,9 +42,10 @@ from shared.kafka.identity import BrokerGuard
 from shared.liveness import Pulse
 from shared.logs import correlation_scope
 from shared.messaging import inbox
+from shared.messaging.wakeup import Doorbells
 from shared.metrics import CONSUMER_LAG, CONSUMER_MESSAGES, CONSUMER_RETRIES
 from shared.outage import Outage
-from shared.retry import Backoff, reraise_if_cancelling, sleep_unless_stopped
+from shared.retry import Backoff, reraise_if_cancelling, sleep_unless_stopped, wait_any
 from shared.uow import UnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -107,6 +108,10 @@ class ConsumerOptions:
     retry_backoff_max: timedelta = timedelta(seconds=5)
     poll_timeout_ms: int = 200
     max_event_bytes: int = 1024 * 1024
+    # With a doorbell (see run()): how long an idle consumer stays parked without being rung, and
+    # how long the look after such a fallback wake-up waits for records.
+    idle_poll: timedelta = timedelta(seconds=5)
+    probe_timeout_ms: int = 50
 
 
 class EventConsumer:
@@ -120,6 +125,7 @@ class EventConsumer:
         uow_factory: Callable[[], UnitOfWork],
         kafka: KafkaConfig,
         options: ConsumerOptions | None = None,
+        doorbells: Doorbells | None = None,
     ) -> None:
         self.name = name
         self._subscriptions: dict[tuple[str, int], Subscription[Any, Any]] = {
@@ -133,6 +139,8 @@ class EventConsumer:
         self._lag: dict[TopicPartition, int] = {}
         self._pulse = Pulse(name)
         self._database = Outage("database", name, self._pulse)
+        self._doorbell = doorbells.bell(self.topics) if doorbells is not None else None
+        self.parked = False  # idle, not fetching, until the doorbell rings (see run())
 
     def lag(self) -> dict[str, int]:
         """Records behind the high watermark per ``topic/partition``, as of the last fetch."""
@@ -147,6 +155,10 @@ class EventConsumer:
         from_beginning: bool = False,
     ) -> None:
         """Consume until ``stop`` is set; the record being handled is finished first.
+
+        With ``doorbells`` (:mod:`shared.messaging.wakeup`), a consumer that finds nothing to read
+        pauses its partitions — no fetch requests at all while idle — until the bell rings (a relay
+        published to one of its topics) or ``idle_poll`` passes; without one it fetches all the time.
 
         With ``cluster_id``, every fetched batch is checked to come from that broker before it is
         applied; :class:`~shared.kafka.identity.BrokerChanged` ends the run otherwise. ``pulse``
@@ -172,15 +184,40 @@ class EventConsumer:
             if guard is not None:
                 resources.push_async_callback(guard.close)
             log.info("consumer started", consumer=self.name, topics=self.topics)
+            timeout_ms = self._options.poll_timeout_ms
+            doorbell = self._doorbell
             while not stop.is_set():
                 self._pulse.beat()
-                batches = await consumer.getmany(timeout_ms=self._options.poll_timeout_ms)
+                if doorbell is not None:
+                    doorbell.clear()  # a ring from now on may be for a record this fetch misses
+                batches = await consumer.getmany(timeout_ms=timeout_ms)
                 if batches and guard is not None:
                     # After the fetch: positions from an old broker are meaningless on a new one.
                     await guard.verify()
                 for partition, records in batches.items():
                     await self._consume_partition(consumer, producer, partition, records, stop)
                 await self._update_lag(consumer)
+                if doorbell is not None and not batches and not stop.is_set():
+                    rung = await self._park(consumer, doorbell, stop)
+                    timeout_ms = self._options.poll_timeout_ms if rung else self._options.probe_timeout_ms
+                else:
+                    timeout_ms = self._options.poll_timeout_ms
+
+    async def _park(self, consumer: AIOKafkaConsumer, doorbell: asyncio.Event, stop: asyncio.Event) -> bool:
+        """Idle: stop fetching until the doorbell rings or ``idle_poll`` passes; True if it rang."""
+        assigned = consumer.assignment()
+        if assigned:
+            consumer.pause(*assigned)
+        self.parked = True
+        try:
+            await wait_any(doorbell, stop, seconds=self._options.idle_poll.total_seconds())
+        finally:
+            self.parked = False
+            # Only what is still assigned (a rebalance may have moved partitions meanwhile).
+            held = consumer.paused()
+            if held:
+                consumer.resume(*held)
+        return doorbell.is_set()
 
     async def _consume_partition(
         self,

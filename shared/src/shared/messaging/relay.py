@@ -32,7 +32,7 @@ from shared.db import is_database_unavailable
 from shared.kafka.clients import KafkaConfig, make_producer
 from shared.kafka.identity import BrokerGuard
 from shared.liveness import Pulse
-from shared.messaging import maintenance
+from shared.messaging import maintenance, wakeup
 from shared.messaging.tables import MessagingTables, outbox_channel
 from shared.metrics import OUTBOX_PUBLISH_FAILURES, OUTBOX_PUBLISHED, OUTBOX_REPLAYED, RELAY_LEADER
 from shared.outage import Outage
@@ -116,7 +116,7 @@ class OutboxRelay:
             await self._adopt_broker(cluster_id)
             guard = BrokerGuard(self._kafka, cluster_id)
             try:
-                await self._relay(wake, lost, stop, guard, pulse)
+                await self._relay(wake, lost, stop, guard, pulse, connection)
             finally:
                 await guard.close()
         finally:
@@ -154,6 +154,7 @@ class OutboxRelay:
         stop: asyncio.Event,
         guard: BrokerGuard,
         pulse: Pulse,
+        connection: asyncpg.Connection,
     ) -> None:
         backoff = Backoff(maximum=10.0)
         broker = Outage("broker", f"{self._service}.outbox-relay", pulse)
@@ -167,7 +168,7 @@ class OutboxRelay:
                 wake.clear()
                 try:
                     producer = producer or await self._start_producer()
-                    relayed = await self._publish_batch(producer, guard, pulse)
+                    relayed = await self._publish_batch(producer, guard, pulse, connection)
                 except (PublishFailed, KafkaError, OSError, TimeoutError) as exc:
                     reraise_if_cancelling()
                     if is_database_unavailable(exc):
@@ -197,7 +198,9 @@ class OutboxRelay:
             raise
         return producer
 
-    async def _publish_batch(self, producer: AIOKafkaProducer, guard: BrokerGuard, pulse: Pulse) -> int:
+    async def _publish_batch(
+        self, producer: AIOKafkaProducer, guard: BrokerGuard, pulse: Pulse, connection: asyncpg.Connection
+    ) -> int:
         rows = await self._pending_rows()
         pulse.backlog(len(rows))
         if not rows:
@@ -216,6 +219,9 @@ class OutboxRelay:
         # caught: then nothing is marked published and the worker restarts against the new broker.
         await guard.verify()
         published = [row_id for ids, _ in outcomes for row_id in ids]
+        if published:  # wake the idle consumers of these topics now (see shared.messaging.wakeup)
+            sent = set(published)
+            await wakeup.announce(connection, {row.topic for row in rows if row.id in sent})
         failures = [error for _, error in outcomes if error is not None]
         failed_ids = {row.id for row in rows} - set(published)
         await self._record_outcome(published, failed_ids, failures)

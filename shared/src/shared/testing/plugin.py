@@ -169,6 +169,8 @@ FAST_SETTINGS: dict[str, Any] = {
     "run_workers": False,
     "kafka_watch_interval": timedelta(milliseconds=500),
     "outbox_poll_interval": timedelta(seconds=1),
+    # Records a test produces straight to Kafka are not announced by a relay (shared.messaging.wakeup).
+    "consumer_idle_poll_interval": timedelta(milliseconds=500),
     "consumer_retry_backoff": timedelta(milliseconds=20),
     "consumer_retry_backoff_max": timedelta(milliseconds=100),
     "database_pool_size": 5,

@@ -10,6 +10,7 @@ from typing import TypeVar
 import structlog
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 
 from shared.errors import PermissionDenied
 from shared.identity.dev_issuer import dev_token_router
@@ -29,6 +30,7 @@ from shared.worker import WorkerRunner
 S = TypeVar("S", bound=ServiceSettings)
 log = structlog.get_logger(__name__)
 Bootstrap = Callable[[S], AbstractAsyncContextManager[ServiceContainer]]
+DOCS_STATIC_URL = "/static-offline-docs"
 
 
 def create_service_app(
@@ -63,7 +65,17 @@ def create_service_app(
             finally:
                 await runner.stop()
 
-    app = FastAPI(title=title, description=description, version="1", lifespan=lifespan)
+    # /docs and /redoc load Swagger UI and ReDoc from this service (``/static-offline-docs``), never a
+    # CDN: on an air-gapped government intranet a CDN-backed page is blank.
+    app = FastAPIOffline(
+        title=title,
+        description=description,
+        version="1",
+        lifespan=lifespan,
+        static_url=DOCS_STATIC_URL,
+        # Swagger UI would otherwise send the document to a public validator for its badge.
+        swagger_ui_parameters={"validatorUrl": None},
+    )
     app.add_middleware(
         InputPolicyMiddleware,
         max_body_bytes=settings.http_max_body_bytes,
