@@ -42,6 +42,7 @@ from shared.kafka.identity import BrokerGuard
 from shared.liveness import Pulse
 from shared.logs import correlation_scope
 from shared.messaging import inbox
+from shared.messaging.headers import TARGET_GROUP_HEADER
 from shared.metrics import CONSUMER_LAG, CONSUMER_MESSAGES, CONSUMER_RETRIES
 from shared.outage import Outage
 from shared.retry import Backoff, reraise_if_cancelling, sleep_unless_stopped
@@ -214,6 +215,8 @@ class EventConsumer:
     async def _process(
         self, producer: AIOKafkaProducer, record: ConsumerRecord, stop: asyncio.Event
     ) -> Outcome | None:
+        if not self._meant_for_us(record):
+            return Outcome.IGNORED
         try:
             decoded = self._decode(record)
         except Exception as exc:  # whatever stops a record being read is the record's fault
@@ -226,6 +229,14 @@ class EventConsumer:
         acting = AuditContext(actor=event.source, actor_kind="event_source", action=f"consume.{event.type}")
         with correlation_scope(event.correlationid, causation_id=event.id), audit_scope(acting):
             return await self._apply_with_retries(producer, record, event, data, subscription.handler, stop)
+
+    def _meant_for_us(self, record: ConsumerRecord) -> bool:
+        """A record addressed to one consumer group (a dead-letter retry, an outbox replay for one
+        group) is applied by that group only; every other group of the topic passes it by."""
+        for name, value in record.headers:
+            if name == TARGET_GROUP_HEADER:
+                return (value or b"") == self.name.encode()
+        return True
 
     def _decode(self, record: ConsumerRecord) -> tuple[CloudEvent, EventData, Subscription[Any, Any]] | None:
         """The event, its validated data and its subscription; None for types this group ignores."""

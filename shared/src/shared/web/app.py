@@ -21,6 +21,7 @@ from shared.web.correlation import CorrelationIdMiddleware
 from shared.web.health import ServiceContainer, health_router, ops_router
 from shared.web.identity import dev_issuer, identity_client, token_verifier
 from shared.web.input_policy import InputPolicyMiddleware, RateLimitMiddleware
+from shared.web.observability import instrument_http
 from shared.web.openapi_common import declare_edge_responses
 from shared.web.problems import install_problem_handlers, problem_for
 from shared.web.security_headers import OPEN_PATHS, SecurityHeadersMiddleware
@@ -74,6 +75,7 @@ def create_service_app(
     app.add_middleware(SecurityHeadersMiddleware)
     if settings.rate_limit:
         app.add_middleware(RateLimitMiddleware, rate=settings.rate_limit, exempt=OPEN_PATHS)
+    instrument_http(app, settings.service_name)
     install_problem_handlers(app, retry_after=settings.database_retry_after)
     app.add_exception_handler(PermissionDenied, _denied)  # type: ignore[arg-type]
     app.include_router(health_router())
