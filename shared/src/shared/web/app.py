@@ -18,6 +18,7 @@ from shared.settings import ServiceSettings
 from shared.web.audit import AuditContextMiddleware, audit_router, record_denied
 from shared.web.auth import authenticate
 from shared.web.correlation import CorrelationIdMiddleware
+from shared.web.deadletters import dead_letter_router
 from shared.web.health import ServiceContainer, health_router, ops_router
 from shared.web.identity import dev_issuer, identity_client, token_verifier
 from shared.web.input_policy import InputPolicyMiddleware, RateLimitMiddleware
@@ -80,6 +81,7 @@ def create_service_app(
     app.add_exception_handler(PermissionDenied, _denied)  # type: ignore[arg-type]
     app.include_router(health_router())
     app.include_router(ops_router())
+    app.include_router(dead_letter_router())
     if settings.dev_mode:
         app.include_router(
             dev_token_router(dev_issuer(settings), settings.dev_token_ttl, settings.office_code)
