@@ -31,8 +31,10 @@ from aiokafka import (
     TopicPartition,
 )
 from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError, MessageSizeTooLargeError
+from opentelemetry.trace import SpanKind
 from sqlalchemy import text
 
+from shared import tracing
 from shared.audit.trail import AuditContext, audit_scope
 from shared.contracts import CloudEvent, EventData, MalformedEvent, dead_letter_topic
 from shared.db import is_database_unavailable
@@ -227,8 +229,29 @@ class EventConsumer:
             return Outcome.IGNORED
         event, data, subscription = decoded
         acting = AuditContext(actor=event.source, actor_kind="event_source", action=f"consume.{event.type}")
-        with correlation_scope(event.correlationid, causation_id=event.id), audit_scope(acting):
-            return await self._apply_with_retries(producer, record, event, data, subscription.handler, stop)
+        with (
+            correlation_scope(event.correlationid, causation_id=event.id),
+            audit_scope(acting),
+            tracing.span(
+                f"{event.type} process",
+                parent=tracing.context_from_kafka(record.headers),
+                kind=SpanKind.CONSUMER,
+                attributes={
+                    "messaging.system": "kafka",
+                    "messaging.consumer.group.name": self.name,
+                    "messaging.destination.name": record.topic,
+                    "messaging.destination.partition.id": str(record.partition),
+                    "messaging.kafka.offset": record.offset,
+                    "messaging.message.id": event.id,
+                },
+            ) as span,
+        ):
+            outcome = await self._apply_with_retries(
+                producer, record, event, data, subscription.handler, stop
+            )
+            if outcome is not None:
+                span.set_attribute("ipcase.consumer.outcome", outcome.value)
+            return outcome
 
     def _meant_for_us(self, record: ConsumerRecord) -> bool:
         """A record addressed to one consumer group (a dead-letter retry, an outbox replay for one

@@ -11,6 +11,7 @@ import structlog
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from shared import tracing
 from shared.errors import PermissionDenied
 from shared.identity.dev_issuer import dev_token_router
 from shared.logs import configure_logging
@@ -77,6 +78,8 @@ def create_service_app(
     if settings.rate_limit:
         app.add_middleware(RateLimitMiddleware, rate=settings.rate_limit, exempt=OPEN_PATHS)
     instrument_http(app, settings.service_name)
+    tracing.configure(settings)
+    tracing.instrument_app(app, settings)
     install_problem_handlers(app, retry_after=settings.database_retry_after)
     app.add_exception_handler(PermissionDenied, _denied)  # type: ignore[arg-type]
     app.include_router(health_router())
