@@ -124,6 +124,7 @@ async def test_metrics_name_every_operational_figure_after_a_complaint(start_ser
     assert values(scraped, "ipcase_outbox_oldest_age_seconds", service="intake")[0] >= 0
     assert values(scraped, "ipcase_outbox_published_total", service="intake")[0] >= 1
     assert values(scraped, "ipcase_outbox_relay_leader", service="intake") == [1.0]
+    assert values(scraped, "ipcase_outbox_relay_led", service="intake") == [1.0]
     assert values(scraped, "ipcase_timers_due")  # per kind; the complaint armed its deadline timer
     assert values(scraped, "ipcase_timers_overdue")
 

@@ -62,3 +62,8 @@ CONSUMER_LAG_TOTAL = Gauge(
 DLQ_ACTIONS = Counter(
     "ipcase_dead_letter_actions", "Dead-letter console actions: retried, skipped, purged", ["topic", "action"]
 )
+RELAY_LED = Gauge(
+    "ipcase_outbox_relay_led",
+    "1 while some process (any replica) holds the service's outbox relay lock; 0 means nobody relays",
+    ["service"],
+)

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import structlog
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.messaging.deadletters import DeadLetterConsole
@@ -26,6 +26,7 @@ from shared.metrics import (
     DEADLINES_OVERDUE,
     OUTBOX_BACKLOG,
     OUTBOX_OLDEST_AGE,
+    RELAY_LED,
     TIMERS_DUE,
     TIMERS_OVERDUE,
 )
@@ -74,6 +75,19 @@ async def audit_head(session: AsyncSession, tables: MessagingTables) -> int | No
     return None if seq is None else int(seq)
 
 
+async def relay_led(session: AsyncSession, tables: MessagingTables) -> bool:
+    """Whether some process (any replica) holds this outbox's relay lock right now."""
+    held = await session.scalar(
+        text(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted "
+            "AND objid = (hashtext(:name)::bigint & 4294967295)::text::oid "
+            "AND classid = ((hashtext(:name)::bigint >> 32) & 4294967295)::text::oid)"
+        ),
+        {"name": f"ipcase.outbox.{tables.schema}"},
+    )
+    return bool(held)
+
+
 async def snapshot(
     platform: Platform, worker: Worker | None, *, dead_letters: bool = True, publish: bool = True
 ) -> dict[str, Any]:
@@ -83,6 +97,7 @@ async def snapshot(
         pending, oldest = await pending_summary(session, platform.tables)
         timers = await timer_counts(session, platform.tables)
         head = await audit_head(session, platform.tables)
+        led = await relay_led(session, platform.tables)
         query = _overdue_queries.get(service)
         overdue = dict(await query(session)) if query else {}
     body: dict[str, Any] = {
@@ -91,6 +106,7 @@ async def snapshot(
             "pending": pending,
             "oldest_pending_seconds": oldest,
             "relay_leader": bool(worker and worker.relay and worker.relay.is_leader),
+            "relay_led": led,
         },
         "consumers": {c.name: {"lag": c.lag()} for c in worker.consumers} if worker else {},
         "timers": timers,
@@ -117,6 +133,7 @@ def _publish(body: Mapping[str, Any]) -> None:
     service = body["service"]
     OUTBOX_BACKLOG.labels(service).set(body["outbox"]["pending"])
     OUTBOX_OLDEST_AGE.labels(service).set(body["outbox"]["oldest_pending_seconds"] or 0)
+    RELAY_LED.labels(service).set(1 if body["outbox"]["relay_led"] else 0)
     for kind, counts in body["timers"].items():
         TIMERS_DUE.labels(service, kind).set(counts["due"])
         TIMERS_OVERDUE.labels(service, kind).set(counts["overdue"])

@@ -25,6 +25,7 @@ from shared.web.identity import dev_issuer, identity_client, token_verifier
 from shared.web.input_policy import InputPolicyMiddleware, RateLimitMiddleware
 from shared.web.observability import instrument_http
 from shared.web.openapi_common import declare_edge_responses
+from shared.web.ops_page import ops_page_router
 from shared.web.problems import install_problem_handlers, problem_for
 from shared.web.security_headers import OPEN_PATHS, SecurityHeadersMiddleware
 from shared.worker import WorkerRunner
@@ -85,6 +86,7 @@ def create_service_app(
     app.include_router(health_router())
     app.include_router(ops_router())
     app.include_router(dead_letter_router())
+    app.include_router(ops_page_router())
     if settings.dev_mode:
         app.include_router(
             dev_token_router(dev_issuer(settings), settings.dev_token_ttl, settings.office_code)

@@ -143,7 +143,7 @@ def dead_letter_router() -> APIRouter:
         request: Request, admin: AdminPrincipal, topic: Topic, partition: Partition, offset: OffsetInTopic
     ) -> DeadLetterSummary:
         ref = deadletters.ref_of(topic, partition, offset)
-        letter = await _act(console(request).retry(ref, actor=admin.subject))
+        letter = await act(console(request).retry(ref, actor=admin.subject))
         await record_action(
             request,
             "dead_letters.retry",
@@ -168,7 +168,7 @@ def dead_letter_router() -> APIRouter:
         body: SkipRequest,
     ) -> DeadLetterSummary:
         ref = deadletters.ref_of(topic, partition, offset)
-        letter = await _act(console(request).skip(ref, actor=admin.subject, reason=body.reason))
+        letter = await act(console(request).skip(ref, actor=admin.subject, reason=body.reason))
         await record_action(
             request,
             "dead_letters.skip",
@@ -194,10 +194,10 @@ def dead_letter_router() -> APIRouter:
 
 
 async def _get(request: Request, topic: str, partition: int, offset: int) -> deadletters.DeadLetter:
-    return await _act(console(request).get(deadletters.ref_of(topic, partition, offset)))
+    return await act(console(request).get(deadletters.ref_of(topic, partition, offset)))
 
 
-async def _act(operation: Awaitable[T]) -> T:
+async def act(operation: Awaitable[T]) -> T:
     """The console's refusals as problem documents."""
     try:
         return await operation

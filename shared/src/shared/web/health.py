@@ -55,7 +55,7 @@ def health_router() -> APIRouter:
         checks = dict(
             zip(
                 ("database", "broker"),
-                await asyncio.gather(_check_database(container.platform), _check_broker(container.platform)),
+                await asyncio.gather(check_database(container.platform), check_broker(container.platform)),
                 strict=True,
             )
         )
@@ -122,7 +122,7 @@ async def _outbox_backlog(platform: Platform) -> dict[str, Any]:
     return {"pending": pending, "oldest_pending_seconds": oldest}
 
 
-async def _check_database(platform: Platform) -> dict[str, Any]:
+async def check_database(platform: Platform) -> dict[str, Any]:
     try:
         async with asyncio.timeout(CHECK_TIMEOUT_SECONDS), platform.engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
@@ -131,7 +131,7 @@ async def _check_database(platform: Platform) -> dict[str, Any]:
     return {"ok": True}
 
 
-async def _check_broker(platform: Platform) -> dict[str, Any]:
+async def check_broker(platform: Platform) -> dict[str, Any]:
     try:
         async with asyncio.timeout(CHECK_TIMEOUT_SECONDS):
             cluster_id = await broker_cluster_id(platform.kafka)
