@@ -101,6 +101,8 @@ async def test_the_operator_page_shows_the_service_and_its_buttons_work(start_se
     assert (await mediation.client(Role.STAFF).get("/ops/page")).status_code == 403
     async with httpx.AsyncClient(base_url=mediation.base_url, follow_redirects=False) as browser:
         assert (await browser.get("/ops/page")).status_code == 401
+        sign_in = await browser.get("/ops/page/sign-in")
+        assert sign_in.status_code == 200 and 'action="/ops/page/session"' in sign_in.text
         signed_in = await browser.post(
             "/ops/page/session", files={"token": (None, mediation.token(Role.ADMIN, subject="page-admin"))}
         )

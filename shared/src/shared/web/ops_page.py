@@ -108,6 +108,11 @@ def ops_page_router() -> APIRouter:
         )
         return HTMLResponse(html, headers={"Content-Security-Policy": CSP, "Cache-Control": "no-store"})
 
+    @router.get("/sign-in", response_class=HTMLResponse, include_in_schema=False)
+    async def sign_in() -> HTMLResponse:
+        """A static form (no data): paste an admin access token, get the page's cookie."""
+        return HTMLResponse(_SIGN_IN, headers={"Content-Security-Policy": CSP, "Cache-Control": "no-store"})
+
     @router.post("/session", summary="Sign in to the operator page with an admin access token")
     async def session(
         request: Request, token: Annotated[str | None, Form(max_length=20_000)] = None
@@ -178,6 +183,14 @@ def ops_page_router() -> APIRouter:
 
     return router
 
+
+_SIGN_IN = f"""<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>ipcase · 运维登录 sign in</title>
+<style>body{{font:14px system-ui,sans-serif;margin:48px}}textarea{{width:40em;height:8em}}</style></head>
+<body><h1>运维页面登录 Operator page sign-in</h1>
+<form method="post" enctype="multipart/form-data" action="{PAGE}/session">
+<p><label>Admin access token 管理员访问令牌<br><textarea name="token" required></textarea></label></p>
+<p><button type="submit">Sign in 登录</button></p></form></body></html>"""
 
 _TEMPLATE = Environment(
     loader=PackageLoader("shared.web", "templates"), autoescape=select_autoescape(default=True)
