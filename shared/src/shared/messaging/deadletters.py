@@ -27,11 +27,11 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 
 from shared.contracts import dead_letter_topic
 from shared.kafka.clients import MAX_MESSAGE_BYTES, KafkaConfig, make_producer
-from shared.kafka.topics import all_topics, ensure_topics
+from shared.kafka.topics import DEAD_LETTER_RESOLUTIONS, all_topics, ensure_topics
 from shared.messaging.headers import RETRY_OF_HEADER, TARGET_GROUP_HEADER
 from shared.metrics import DLQ_ACTIONS
 
-RESOLUTIONS_TOPIC = "ipcase.dlq.resolutions"
+RESOLUTIONS_TOPIC = DEAD_LETTER_RESOLUTIONS
 DLQ_SUFFIX = dead_letter_topic("")
 READ_TIMEOUT_SECONDS = 10.0
 PAYLOAD_PREVIEW_BYTES = 64 * 1024
