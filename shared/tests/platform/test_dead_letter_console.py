@@ -16,7 +16,7 @@ from shared.kafka.topics import broker_cluster_id
 from shared.messaging import maintenance
 from shared.messaging.consumer import ConsumerOptions, EventConsumer, Subscription
 from shared.messaging.deadletters import AlreadyResolved, DeadLetterConsole, DeadLetterNotFound
-from shared.messaging.headers import TARGET_GROUP_HEADER
+from shared.messaging.headers import RETRY_OF_HEADER, TARGET_GROUP_HEADER
 from shared.messaging.relay import OutboxRelay, RelayOptions
 from shared.metrics import CONSUMER_MESSAGES
 from shared.testing.plugin import BrokerHandle
@@ -31,7 +31,7 @@ from shared.testing.probe import (
     probe_event,
     produce,
 )
-from shared.testing.waiting import eventually, until
+from shared.testing.waiting import eventually, read_topic, until
 from shared.uow import UnitOfWork
 
 
@@ -198,3 +198,23 @@ async def test_an_outbox_replay_for_one_group_reaches_that_group_only(
     async with probe_db.sessions() as session:
         headers = (await session.scalars(select(probe_db.tables.outbox.c.headers))).all()
     assert all(TARGET_GROUP_HEADER not in h for h in headers), "a later replay is for every group again"
+
+
+async def test_a_dead_letter_parked_without_its_value_is_retried_from_its_original_record(
+    probe_db: ProbeDb, probe_topic: str, broker: BrokerHandle
+) -> None:
+    huge = b'{"x":"' + b"y" * (9 * 1024 * 1024) + b'"}'  # over the producer's 8 MiB request limit
+    await produce(broker, probe_topic, (b"k", huge, probe_event(probe_topic, 0).kafka_headers()))
+    consumer = group(f"probe-f-{probe_topic[-6:]}", probe_topic, probe_db, noop, broker)
+    console = DeadLetterConsole(kafka_config(broker.bootstrap_servers), [f"{probe_topic}.dlq"])
+    async with consuming(consumer):
+        (ref,) = await open_letters(console, 1)
+    letter = await console.get(ref)
+    assert letter.value is None and letter.detail()["payload_omitted_bytes"] == len(huge)
+
+    await console.retry(ref, actor="ops-3")
+
+    retried = await read_topic(broker.bootstrap_servers, probe_topic, expected=2)
+    again = [r for r in retried if dict(r.headers).get(RETRY_OF_HEADER) == ref.encode()]
+    assert len(again) == 1 and again[0].value == huge and again[0].key == b"k"
+    assert dict(again[0].headers)[TARGET_GROUP_HEADER] == consumer.name.encode()

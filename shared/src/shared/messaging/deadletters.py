@@ -234,7 +234,10 @@ class DeadLetterConsole:
         if letter.consumer:
             headers.append((TARGET_GROUP_HEADER, letter.consumer.encode()))
         headers.append((RETRY_OF_HEADER, letter.ref.encode()))
-        producer = make_producer(self._kafka)
+        # The broker took this record on its topic once; a record over our usual request limit
+        # (parked without its value) gets a producer that allows its size.
+        size = len(value or b"") + len(letter.key or b"") + sum(len(k) + len(v or b"") for k, v in headers)
+        producer = make_producer(self._kafka, max_request_size=max(MAX_MESSAGE_BYTES, size + 64 * 1024))
         await producer.start()
         try:
             await producer.send_and_wait(letter.original_topic, value=value, key=letter.key, headers=headers)
