@@ -107,3 +107,27 @@ def test_an_operator_lists_shows_skips_and_purges_dead_letters_from_the_shell(
         for action, obj, actor in entries
     )
     assert any(action == "dead_letters.purge" and obj == dlq for action, obj, _ in entries)
+
+
+def test_an_outbox_replay_can_be_addressed_to_one_consumer_group(
+    settings_for: Callable[..., dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = settings_for()
+    monkeypatch.setenv("DATABASE_URL", settings["database_url"])
+    monkeypatch.setenv("KAFKA_BOOTSTRAP_SERVERS", settings["kafka_bootstrap_servers"])
+    replayed = runner.invoke(
+        app,
+        [
+            "outbox",
+            "replay",
+            "--service",
+            "mediation",
+            "--since",
+            "2999-01-01T00:00",
+            "--group",
+            "credit.inbound",
+        ],
+    )
+    assert replayed.exit_code == 0, replayed.output
+    assert "for consumer group credit.inbound" in replayed.output
+    assert "0 event(s) queued" in replayed.output

@@ -142,3 +142,26 @@ async def test_metrics_name_every_operational_figure_after_a_complaint(start_ser
     refused = await mediation.client(Role.AUDITOR).get("/metrics")
     assert refused.status_code == 403
     assert values(await scrape(mediation), "ipcase_audit_chain_head", service="mediation")[0] >= 1
+
+
+async def test_a_worker_process_serves_the_same_gauges_without_a_token(start_service: Any) -> None:
+    import httpx
+
+    from shared.web.health import worker_health_app
+
+    running = await start_service("adjudication", run_workers=True)
+    app = running.server.config.loaded_app.app
+    health = worker_health_app(running.container, app.state.worker_runner)
+    scraped: list[tuple[str, dict[str, str], float]] = []
+
+    async def relay_leads() -> bool:  # the worker takes the relay lock soon after it starts
+        transport = httpx.ASGITransport(app=health)
+        async with httpx.AsyncClient(transport=transport, base_url="http://worker") as client:
+            response = await client.get("/metrics")
+        assert response.status_code == 200
+        scraped[:] = samples(response.text)
+        return values(scraped, "ipcase_outbox_relay_led", service="adjudication") == [1.0]
+
+    await eventually(relay_leads, what="the relay lock to be held")
+    assert values(scraped, "ipcase_outbox_backlog", service="adjudication")
+    assert values(scraped, "ipcase_consumer_lag_total", consumer=running.container.worker.consumers[0].name)
