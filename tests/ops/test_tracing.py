@@ -18,17 +18,18 @@ from shared.testing.waiting import eventually
 from shared.web.auth import Role
 
 EXPORTER = InMemorySpanExporter()
+PROVIDER = TracerProvider()
+PROVIDER.add_span_processor(SimpleSpanProcessor(EXPORTER))
 
 
 @pytest.fixture
 def spans() -> Iterator[InMemorySpanExporter]:
-    """The process-wide provider, exporting to memory (a provider can be installed once only)."""
-    if not tracing.enabled():
-        provider = TracerProvider()
-        provider.add_span_processor(SimpleSpanProcessor(EXPORTER))
-        tracing.install_provider(provider)
+    """Tracing on for this test only, exporting to memory; off again afterwards, so the other tests
+    of the session run untraced (OpenTelemetry's global provider can be set once per process)."""
+    tracing.install_provider(PROVIDER)
     EXPORTER.clear()
     yield EXPORTER
+    tracing.disable()
     EXPORTER.clear()
 
 

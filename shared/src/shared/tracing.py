@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 TRACE_HEADERS = ("traceparent", "tracestate")
 _propagator = TraceContextTextMapPropagator()
-_state: dict[str, Any] = {"provider": None, "libraries": False}
+_state: dict[str, Any] = {"provider": None, "global": None, "libraries": False}
 tracer = trace.get_tracer("ipcase")
 
 
@@ -47,9 +47,24 @@ def enabled() -> bool:
 def install_provider(provider: TracerProvider) -> None:
     """Make ``provider`` the one every ipcase span goes to (once per process: OpenTelemetry's rule)."""
     if _state["provider"] is None:
-        trace.set_tracer_provider(provider)
-        _state["provider"] = provider
+        if _state.get("global") is None:
+            trace.set_tracer_provider(provider)
+            _state["global"] = provider
+        _state["provider"] = _state["global"]
     _instrument_libraries()
+
+
+def disable() -> None:
+    """Stop tracing in this process (a test that traced hands the process back as it found it):
+    no more ipcase spans or stored trace headers, and the library-wide instrumentations removed."""
+    if _state["libraries"]:
+        from opentelemetry.instrumentation.aiokafka import AIOKafkaInstrumentor
+        from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+
+        AIOKafkaInstrumentor().uninstrument()
+        HTTPXClientInstrumentor().uninstrument()
+        _state["libraries"] = False
+    _state["provider"] = None
 
 
 def configure(settings: ServiceSettings) -> None:
