@@ -27,11 +27,13 @@ contracts_app = typer.Typer(help="Event contracts and their JSON Schemas", no_ar
 topics_app = typer.Typer(help="Kafka topics", no_args_is_help=True)
 timers_app = typer.Typer(help="Durable timers", no_args_is_help=True)
 audit_app = typer.Typer(help="The tamper-evident audit trail", no_args_is_help=True)
+dlq_app = typer.Typer(help="Dead letters: list, show, retry, skip, purge", no_args_is_help=True)
 app.add_typer(outbox_app, name="outbox")
 app.add_typer(contracts_app, name="contracts")
 app.add_typer(topics_app, name="topics")
 app.add_typer(timers_app, name="timers")
 app.add_typer(audit_app, name="audit")
+app.add_typer(dlq_app, name="dlq")
 app.command("deadline")(deadline_command)
 
 ServiceName = Annotated[str, typer.Argument(help="intake, adjudication, mediation or credit")]
@@ -139,6 +141,13 @@ def replay(
             "read in OFFICE_TIMEZONE (Asia/Shanghai by default)"
         ),
     ],
+    group: Annotated[
+        str | None,
+        typer.Option(
+            help="Only this consumer group applies the replayed events (e.g. adjudication.inbound); "
+            "the other groups of the topics pass them by"
+        ),
+    ] = None,
 ) -> None:
     """Publish retained events again; consumers deduplicate, so nothing doubles."""
     spec = get_service(service)
@@ -146,14 +155,15 @@ def replay(
         moment = parse_instant(since, spec.settings().timezone)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--since") from exc
-    typer.echo(f"{service}: replaying events created since {moment.isoformat()}")
+    target = f" for consumer group {group}" if group else ""
+    typer.echo(f"{service}: replaying events created since {moment.isoformat()}{target}")
 
     async def run() -> int:
         settings = spec.settings()
         async with spec.bootstrap(settings) as container:
             platform = container.platform
             async with platform.sessions() as session, session.begin():
-                return await replay_outbox(session, platform.tables, since=moment)
+                return await replay_outbox(session, platform.tables, since=moment, group=group)
 
     typer.echo(f"{service}: {asyncio.run(run())} event(s) queued for publication again")
 
@@ -264,6 +274,123 @@ def check_contracts() -> None:
         for issue in issues:
             typer.echo(f"{name}: {issue}", err=True)
     raise typer.Exit(1 if problems else 0)
+
+
+DlqService = Annotated[
+    str | None,
+    typer.Option(help="Service whose settings reach the broker and whose audit trail records the action"),
+]
+DlqRef = Annotated[str, typer.Argument(help="topic:partition:offset, as `ipcase dlq list` shows it")]
+
+
+def _dlq_run(service: str | None, work: Any, *, action: str | None = None, object_id: str = "") -> Any:
+    """Run ``work(console)`` with the service's broker settings; record ``action`` in its trail."""
+    from shared.audit.trail import AuditContext, AuditEntry, append_entries, audit_scope
+    from shared.audit.trail import Outcome as AuditOutcome
+    from shared.messaging.deadletters import DeadLetterConsole
+
+    spec = get_service(service) if service else next(iter(discover_services().values()))
+    settings = spec.settings()
+
+    async def run() -> Any:
+        async with spec.bootstrap(settings) as container:
+            platform = container.platform
+            result = await work(DeadLetterConsole(platform.kafka))
+            if action and platform.tables.audit is not None:
+                context = AuditContext(actor=_cli_actor(), actor_kind="operator_cli", action=action)
+                with audit_scope(context):
+                    entry = AuditEntry(
+                        action=action,
+                        outcome=AuditOutcome.SUCCEEDED,
+                        object_type="dead_letter",
+                        object_id=object_id,
+                        details={"result": str(result)[:300]},
+                    )
+                async with platform.sessions() as session, session.begin():
+                    await append_entries(session, platform.tables.audit, [entry])
+            return result
+
+    return asyncio.run(run())
+
+
+def _cli_actor() -> str:
+    import getpass
+
+    return f"cli:{getpass.getuser()}"
+
+
+@dlq_app.command("list")
+def dlq_list(
+    service: DlqService = None,
+    topic: Annotated[str | None, typer.Option(help="Only this dead-letter topic")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Also retried, skipped and purged ones")] = False,
+) -> None:
+    """Open dead letters, one a line: ref, consumer, event type, error."""
+
+    async def work(console: Any) -> Any:
+        return await console.list(topic=topic, include_resolved=all_)
+
+    letters = _dlq_run(service, work)
+    for letter in letters:
+        row = letter.summary()
+        typer.echo(
+            f"{row['ref']}  {row['status']}  {row['consumer'] or '-'}  {row['event_type'] or '-'}  "
+            f"{row['error_type'] or '-'}: {row['error_message'][:120]}"
+        )
+    typer.echo(f"{len(letters)} dead letter(s)")
+
+
+@dlq_app.command("show")
+def dlq_show(ref: DlqRef, service: DlqService = None) -> None:
+    """Headers, payload and error of one dead letter (JSON)."""
+    import json
+
+    async def work(console: Any) -> Any:
+        return await console.get(ref)
+
+    letter = _dlq_run(service, work, action="dead_letters.show", object_id=ref)
+    typer.echo(json.dumps(letter.detail(), ensure_ascii=False, indent=2))
+
+
+@dlq_app.command("retry")
+def dlq_retry(ref: DlqRef, service: DlqService = None) -> None:
+    """Publish it again to its original topic, for the consumer group that failed only."""
+
+    async def work(console: Any) -> Any:
+        return await console.retry(ref, actor=_cli_actor())
+
+    letter = _dlq_run(service, work, action="dead_letters.retry", object_id=ref)
+    typer.echo(f"{ref}: republished to {letter.original_topic} for {letter.consumer or 'every group'}")
+
+
+@dlq_app.command("skip")
+def dlq_skip(
+    ref: DlqRef,
+    reason: Annotated[str, typer.Option(help="Why it is not retried (recorded)")],
+    service: DlqService = None,
+) -> None:
+    """Give up on one dead letter, with a reason."""
+
+    async def work(console: Any) -> Any:
+        return await console.skip(ref, actor=_cli_actor(), reason=reason)
+
+    _dlq_run(service, work, action="dead_letters.skip", object_id=ref)
+    typer.echo(f"{ref}: skipped")
+
+
+@dlq_app.command("purge")
+def dlq_purge(
+    reason: Annotated[str, typer.Option(help="Why (recorded)")],
+    topic: Annotated[str | None, typer.Option(help="Only this dead-letter topic")] = None,
+    service: DlqService = None,
+) -> None:
+    """Resolve every open dead letter (of a topic, or all) as purged."""
+
+    async def work(console: Any) -> Any:
+        return await console.purge(actor=_cli_actor(), reason=reason, topic=topic)
+
+    purged = _dlq_run(service, work, action="dead_letters.purge", object_id=topic or "*")
+    typer.echo(f"{purged} dead letter(s) purged")
 
 
 def main() -> None:

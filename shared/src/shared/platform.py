@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from shared import tracing
 from shared.audit import trail as audit_trail
 from shared.audit.checkpoints import Checkpointer, SigningKey
 from shared.audit.retention import RetentionPurge
@@ -161,6 +162,8 @@ def build_platform(settings: ServiceSettings, tables: MessagingTables) -> Platfo
         pool_timeout=settings.database_pool_timeout.total_seconds(),
         application_name=f"ipcase-{settings.service_name}-{os.getpid()}",
     )
+    tracing.configure(settings)
+    tracing.instrument_engine(engine, settings)
     return Platform(
         settings=settings,
         engine=engine,

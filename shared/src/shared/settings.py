@@ -64,6 +64,18 @@ class ServiceSettings(BaseSettings):
     )
     log_level: str = "INFO"
     log_format: LogFormat = LogFormat.JSON
+    tracing_enabled: bool = Field(
+        default=False, description="Record OpenTelemetry traces (HTTP, SQL, Kafka, outbox, consumers)"
+    )
+    otlp_endpoint: str | None = Field(
+        default=None,
+        description="OTLP/HTTP traces endpoint, e.g. http://collector:4318/v1/traces (none: not exported)",
+    )
+    tracing_sample_ratio: float = Field(default=1.0, ge=0.0, le=1.0, description="Share of new traces kept")
+    tracing_asyncpg: bool = Field(
+        default=False,
+        description="Also trace raw asyncpg calls (the SQLAlchemy spans cover the same statements)",
+    )
 
     http_host: str = "127.0.0.1"
     http_port: int | None = Field(default=None, description="Defaults to the service's own port")

@@ -18,8 +18,10 @@ from adjudication.rules import case_rules
 from adjudication.settings import AdjudicationSettings
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 from adjudication.views import CaseViews
+from adjudication.views.ops import overdue_deadlines
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import bind
+from shared.opsview import register_overdue_deadlines
 from shared.platform import Platform, build_platform
 from shared.supervision import Part
 from shared.timers import TimerHandler
@@ -49,6 +51,7 @@ def utc_now() -> dt.datetime:
 @asynccontextmanager
 async def bootstrap(settings: AdjudicationSettings) -> AsyncIterator[AdjudicationContainer]:
     platform = build_platform(settings, messaging)
+    register_overdue_deadlines(settings.service_name, overdue_deadlines(settings.office_code))
     rules = case_rules(settings)
     uow_factory = platform.uow_factory(AdjudicationUnitOfWork)
     bus: Bus = MessageBus(uow_factory, COMMAND_HANDLERS, {"clock": utc_now, "rules": rules})

@@ -45,7 +45,7 @@ class KafkaConfig:
         )
 
 
-def make_producer(config: KafkaConfig) -> AIOKafkaProducer:
+def make_producer(config: KafkaConfig, *, max_request_size: int = MAX_MESSAGE_BYTES) -> AIOKafkaProducer:
     return AIOKafkaProducer(
         bootstrap_servers=config.bootstrap_servers,
         client_id=config.client_id,
@@ -53,7 +53,7 @@ def make_producer(config: KafkaConfig) -> AIOKafkaProducer:
         enable_idempotence=False,
         linger_ms=0,
         max_batch_size=1024 * 1024,
-        max_request_size=MAX_MESSAGE_BYTES,
+        max_request_size=max_request_size,
         request_timeout_ms=config.request_timeout_ms,
         retry_backoff_ms=200,
     )

@@ -15,6 +15,8 @@ from shared.contracts import dead_letter_topic, registered_topics
 from shared.kafka.clients import KafkaConfig, make_admin
 
 _TOPIC_ALREADY_EXISTS = 36
+DEAD_LETTER_RESOLUTIONS = "ipcase.dlq.resolutions"
+"""What operators decided about dead letters (see :mod:`shared.messaging.deadletters`)."""
 
 
 class TopicCreationFailed(RuntimeError):
@@ -22,9 +24,10 @@ class TopicCreationFailed(RuntimeError):
 
 
 def all_topics() -> list[str]:
-    """Every event topic from the contracts registry, and the dead-letter topic of each."""
+    """Every event topic from the contracts registry, the dead-letter topic of each, and the topic
+    of the dead-letter console's decisions."""
     topics = registered_topics()
-    return sorted({*topics, *(dead_letter_topic(t) for t in topics)})
+    return sorted({*topics, *(dead_letter_topic(t) for t in topics), DEAD_LETTER_RESOLUTIONS})
 
 
 async def ensure_topics(config: KafkaConfig, topics: Iterable[str]) -> list[str]:

@@ -31,8 +31,10 @@ from aiokafka import (
     TopicPartition,
 )
 from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError, MessageSizeTooLargeError
+from opentelemetry.trace import SpanKind
 from sqlalchemy import text
 
+from shared import tracing
 from shared.audit.trail import AuditContext, audit_scope
 from shared.contracts import CloudEvent, EventData, MalformedEvent, dead_letter_topic
 from shared.db import is_database_unavailable
@@ -42,6 +44,7 @@ from shared.kafka.identity import BrokerGuard
 from shared.liveness import Pulse
 from shared.logs import correlation_scope
 from shared.messaging import inbox
+from shared.messaging.headers import TARGET_GROUP_HEADER
 from shared.messaging.wakeup import Doorbells
 from shared.metrics import CONSUMER_LAG, CONSUMER_MESSAGES, CONSUMER_RETRIES
 from shared.outage import Outage
@@ -251,6 +254,8 @@ class EventConsumer:
     async def _process(
         self, producer: AIOKafkaProducer, record: ConsumerRecord, stop: asyncio.Event
     ) -> Outcome | None:
+        if not self._meant_for_us(record):
+            return Outcome.IGNORED
         try:
             decoded = self._decode(record)
         except Exception as exc:  # whatever stops a record being read is the record's fault
@@ -261,8 +266,37 @@ class EventConsumer:
             return Outcome.IGNORED
         event, data, subscription = decoded
         acting = AuditContext(actor=event.source, actor_kind="event_source", action=f"consume.{event.type}")
-        with correlation_scope(event.correlationid, causation_id=event.id), audit_scope(acting):
-            return await self._apply_with_retries(producer, record, event, data, subscription.handler, stop)
+        with (
+            correlation_scope(event.correlationid, causation_id=event.id),
+            audit_scope(acting),
+            tracing.span(
+                f"{event.type} process",
+                parent=tracing.context_from_kafka(record.headers),
+                kind=SpanKind.CONSUMER,
+                attributes={
+                    "messaging.system": "kafka",
+                    "messaging.consumer.group.name": self.name,
+                    "messaging.destination.name": record.topic,
+                    "messaging.destination.partition.id": str(record.partition),
+                    "messaging.kafka.offset": record.offset,
+                    "messaging.message.id": event.id,
+                },
+            ) as span,
+        ):
+            outcome = await self._apply_with_retries(
+                producer, record, event, data, subscription.handler, stop
+            )
+            if outcome is not None:
+                span.set_attribute("ipcase.consumer.outcome", outcome.value)
+            return outcome
+
+    def _meant_for_us(self, record: ConsumerRecord) -> bool:
+        """A record addressed to one consumer group (a dead-letter retry, an outbox replay for one
+        group) is applied by that group only; every other group of the topic passes it by."""
+        for name, value in record.headers:
+            if name == TARGET_GROUP_HEADER:
+                return (value or b"") == self.name.encode()
+        return True
 
     def _decode(self, record: ConsumerRecord) -> tuple[CloudEvent, EventData, Subscription[Any, Any]] | None:
         """The event, its validated data and its subscription; None for types this group ignores."""

@@ -4,25 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import Text, delete, func, literal, select, text, update
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.messaging.headers import TARGET_GROUP_HEADER
 from shared.messaging.tables import MessagingTables, outbox_channel
 
 _STATE_ROW = 1
 
 
-async def replay_outbox(session: AsyncSession, tables: MessagingTables, *, since: dt.datetime) -> int:
+async def replay_outbox(
+    session: AsyncSession, tables: MessagingTables, *, since: dt.datetime, group: str | None = None
+) -> int:
     """Mark published events created at or after ``since`` for publication again; return how many.
 
     Consumers deduplicate through their inbox, so a replay re-delivers without doubling effects.
-    The caller commits; the NOTIFY wakes the relay at commit.
+    With ``group`` the replayed records carry ``ipcase_target_group`` and only that consumer group
+    applies them (the others pass them by); without it the header is removed, so a later replay
+    (or a broker adoption) reaches every group again. The caller commits; the NOTIFY wakes the
+    relay at commit.
     """
     outbox = tables.outbox
+    headers = (
+        outbox.c.headers.op("||", return_type=JSONB)(
+            func.jsonb_build_object(literal(TARGET_GROUP_HEADER, Text), literal(group, Text))
+        )
+        if group
+        else outbox.c.headers.op("-", return_type=JSONB)(literal(TARGET_GROUP_HEADER, Text))
+    )
     result = await session.execute(
         update(outbox)
         .where(outbox.c.created_at >= since, outbox.c.published_at.is_not(None))
-        .values(published_at=None, attempts=0, last_error=None)
+        .values(published_at=None, attempts=0, last_error=None, headers=headers)
     )
     await session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": outbox_channel(tables.schema)})
     return int(result.rowcount)  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ from uuid import UUID
 from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared import tracing
 from shared.contracts import CloudEvent, EventData
 from shared.logs import current_causation_id, current_correlation_id
 
@@ -44,7 +45,7 @@ class Outbox:
                 "topic": data.topic,
                 "partition_key": str(key),
                 "event_type": event.type,
-                "headers": dict(event.header_attributes()),
+                "headers": {**dict(event.header_attributes()), **tracing.current_headers()},
                 "payload": event.data,
             }
         )

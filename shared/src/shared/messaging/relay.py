@@ -25,9 +25,11 @@ import structlog
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 from aiokafka.partitioner import DefaultPartitioner
+from opentelemetry.trace import SpanKind
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from shared import tracing
 from shared.db import is_database_unavailable
 from shared.kafka.clients import KafkaConfig, make_producer
 from shared.kafka.identity import BrokerGuard
@@ -271,11 +273,12 @@ class OutboxRelay:
         batch, batch_ids = producer.create_batch(), list[int]()
         try:
             for row in rows:
-                if batch.append(**_record(row)) is None:
+                record = _record(row, partition)
+                if batch.append(**record) is None:
                     await _send_batch(producer, batch, topic, partition, batch_ids)
                     published += batch_ids
                     batch, batch_ids = producer.create_batch(), []
-                    if batch.append(**_record(row)) is None:
+                    if batch.append(**record) is None:
                         raise PublishFailed(f"event {row.id} exceeds the maximum batch size")
                 batch_ids.append(row.id)
             await _send_batch(producer, batch, topic, partition, batch_ids)
@@ -312,12 +315,29 @@ class OutboxRelay:
             log.info("retention applied", service=self._service, outbox_purged=purged, inbox_purged=forgotten)
 
 
-def _record(row: PendingEvent) -> dict[str, Any]:
+def _record(row: PendingEvent, partition: int) -> dict[str, Any]:
+    headers = dict(row.headers)
+    if tracing.enabled():
+        # The publish span continues the trace of whoever wrote the event; the consumer's span
+        # continues from it.
+        with tracing.span(
+            f"{row.topic} publish",
+            parent=tracing.context_from_stored(row.headers),
+            kind=SpanKind.PRODUCER,
+            attributes={
+                "messaging.system": "kafka",
+                "messaging.destination.name": row.topic,
+                "messaging.destination.partition.id": str(partition),
+                "messaging.message.id": str(row.headers.get("ce_id", "")),
+                "ipcase.outbox.id": row.id,
+            },
+        ):
+            tracing.inject_into(headers)
     return {
         "key": row.partition_key.encode(),
         "value": json.dumps(row.payload, ensure_ascii=False, separators=(",", ":")).encode(),
         "timestamp": int(row.created_at.timestamp() * 1000),
-        "headers": [(name, str(value).encode()) for name, value in row.headers.items()],
+        "headers": [(name, str(value).encode()) for name, value in headers.items()],
     }
 
 

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 
+from shared import tracing
 from shared.errors import PermissionDenied
 from shared.identity.dev_issuer import dev_token_router
 from shared.logs import configure_logging
@@ -19,10 +20,13 @@ from shared.settings import ServiceSettings
 from shared.web.audit import AuditContextMiddleware, audit_router, record_denied
 from shared.web.auth import authenticate
 from shared.web.correlation import CorrelationIdMiddleware
+from shared.web.deadletters import dead_letter_router
 from shared.web.health import ServiceContainer, health_router, ops_router
 from shared.web.identity import dev_issuer, identity_client, token_verifier
 from shared.web.input_policy import InputPolicyMiddleware, RateLimitMiddleware
+from shared.web.observability import instrument_http
 from shared.web.openapi_common import declare_edge_responses
+from shared.web.ops_page import ops_page_router
 from shared.web.problems import install_problem_handlers, problem_for
 from shared.web.security_headers import OPEN_PATHS, SecurityHeadersMiddleware
 from shared.worker import WorkerRunner
@@ -86,10 +90,15 @@ def create_service_app(
     app.add_middleware(SecurityHeadersMiddleware)
     if settings.rate_limit:
         app.add_middleware(RateLimitMiddleware, rate=settings.rate_limit, exempt=OPEN_PATHS)
+    instrument_http(app, settings.service_name)
+    tracing.configure(settings)
+    tracing.instrument_app(app, settings)
     install_problem_handlers(app, retry_after=settings.database_retry_after)
     app.add_exception_handler(PermissionDenied, _denied)  # type: ignore[arg-type]
     app.include_router(health_router())
     app.include_router(ops_router())
+    app.include_router(dead_letter_router())
+    app.include_router(ops_page_router())
     if settings.dev_mode:
         app.include_router(
             dev_token_router(dev_issuer(settings), settings.dev_token_ttl, settings.office_code)

@@ -163,3 +163,24 @@ def audit_router() -> APIRouter:
         return AuditPage(items=items, next_after=items[-1].seq if len(items) == limit else None)
 
     return router
+
+
+async def record_action(
+    request: Request,
+    action: str,
+    *,
+    object_type: str,
+    object_id: str,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Append an operator's action that changes no table of this service (its own transaction)."""
+    await _append(
+        request,
+        AuditEntry(
+            action=action,
+            outcome=Outcome.SUCCEEDED,
+            object_type=object_type,
+            object_id=object_id,
+            details=details or {},
+        ),
+    )

@@ -11,11 +11,13 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated, Any, Protocol
 
+import structlog
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
+from shared import opsview
 from shared.kafka.topics import broker_cluster_id
 from shared.messaging.maintenance import pending_summary
 from shared.platform import Platform
@@ -23,6 +25,7 @@ from shared.web.auth import Principal, Role, require_roles
 from shared.worker import Worker, WorkerRunner
 
 CHECK_TIMEOUT_SECONDS = 2.0
+log = structlog.get_logger(__name__)
 
 
 class ServiceContainer(Protocol):
@@ -52,7 +55,7 @@ def health_router() -> APIRouter:
         checks = dict(
             zip(
                 ("database", "broker"),
-                await asyncio.gather(_check_database(container.platform), _check_broker(container.platform)),
+                await asyncio.gather(check_database(container.platform), check_broker(container.platform)),
                 strict=True,
             )
         )
@@ -71,29 +74,25 @@ def ops_router() -> APIRouter:
     router = APIRouter(tags=["ops"])
 
     @router.get("/metrics", summary="Prometheus metrics", response_class=Response)
-    async def metrics(_: AdminPrincipal) -> Response:
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+    async def metrics(request: Request, _: AdminPrincipal) -> Response:
+        return await _scrape(request.app.state.container)
 
-    @router.get("/ops/status", summary="Worker, relay and consumer status")
+    @router.get(
+        "/ops/status",
+        summary="Worker, relay, consumers, outbox, timers, overdue deadlines, audit head, dead letters",
+    )
     async def status(request: Request, _: AdminPrincipal) -> dict[str, Any]:
         container: ServiceContainer = request.app.state.container
         worker = container.worker
-        async with container.platform.sessions() as session:
-            pending, oldest = await pending_summary(session, container.platform.tables)
+        body = await opsview.snapshot(container.platform, worker)
         return {
-            "service": worker.service,
+            **body,
             "worker": {
                 "running": worker.status.running,
                 "generation": worker.status.generation,
                 "broker_cluster_id": worker.status.cluster_id,
                 "last_error": worker.status.last_error,
             },
-            "outbox": {
-                "pending": pending,
-                "oldest_pending_seconds": oldest,
-                "relay_leader": bool(worker.relay and worker.relay.is_leader),
-            },
-            "consumers": {consumer.name: {"lag": consumer.lag()} for consumer in worker.consumers},
             "parts": worker.health()["parts"],
         }
 
@@ -123,7 +122,7 @@ async def _outbox_backlog(platform: Platform) -> dict[str, Any]:
     return {"pending": pending, "oldest_pending_seconds": oldest}
 
 
-async def _check_database(platform: Platform) -> dict[str, Any]:
+async def check_database(platform: Platform) -> dict[str, Any]:
     try:
         async with asyncio.timeout(CHECK_TIMEOUT_SECONDS), platform.engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
@@ -132,7 +131,7 @@ async def _check_database(platform: Platform) -> dict[str, Any]:
     return {"ok": True}
 
 
-async def _check_broker(platform: Platform) -> dict[str, Any]:
+async def check_broker(platform: Platform) -> dict[str, Any]:
     try:
         async with asyncio.timeout(CHECK_TIMEOUT_SECONDS):
             cluster_id = await broker_cluster_id(platform.kafka)
@@ -155,6 +154,16 @@ def worker_health_app(container: ServiceContainer, runner: WorkerRunner) -> Fast
 
     @app.get("/metrics", response_class=Response)
     async def metrics() -> Response:
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+        return await _scrape(container)
 
     return app
+
+
+async def _scrape(container: ServiceContainer) -> Response:
+    """Refresh the stored-state gauges (best effort: the counters are served either way)."""
+    try:
+        async with asyncio.timeout(CHECK_TIMEOUT_SECONDS * 4):
+            await opsview.snapshot(container.platform, container.worker)
+    except Exception as exc:  # a scrape during a database outage still returns the counters
+        log.warning("ops gauges not refreshed", error=repr(exc)[:300])
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,157 @@
+"""What an operator sees of one service: one snapshot for ``/ops/status``, ``/metrics`` and the ops page.
+
+The counters and consumer lag live in the process that does the work; the rest is stored state
+(outbox backlog, timers, deadlines, the audit chain head, dead letters), read here when asked — so
+every replica reports the same figures and a scrape never depends on which process it reached.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import structlog
+from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.messaging.deadletters import DeadLetterConsole
+from shared.messaging.maintenance import pending_summary
+from shared.messaging.tables import MessagingTables
+from shared.metrics import (
+    AUDIT_CHAIN_HEAD,
+    CONSUMER_LAG_TOTAL,
+    DEAD_LETTERS,
+    DEADLINES_OVERDUE,
+    OUTBOX_BACKLOG,
+    OUTBOX_OLDEST_AGE,
+    RELAY_LED,
+    TIMERS_DUE,
+    TIMERS_OVERDUE,
+)
+
+if TYPE_CHECKING:
+    from shared.platform import Platform
+    from shared.worker import Worker
+
+log = structlog.get_logger(__name__)
+TIMER_OVERDUE_GRACE = dt.timedelta(minutes=5)
+DEAD_LETTER_TIMEOUT_SECONDS = 5.0
+
+OverdueDeadlines = Callable[[AsyncSession], Awaitable[Mapping[str, int]]]
+"""Open office-duty deadlines already past, per office code, read in the service's own tables."""
+
+_overdue_queries: dict[str, OverdueDeadlines] = {}
+
+
+def register_overdue_deadlines(service: str, query: OverdueDeadlines) -> None:
+    """A service that tracks office-duty deadlines says how to count the overdue ones."""
+    _overdue_queries[service] = query
+
+
+async def timer_counts(session: AsyncSession, tables: MessagingTables) -> dict[str, dict[str, int]]:
+    """Scheduled timers due now and overdue (due for longer than the grace), per kind."""
+    timers = tables.timers
+    now = func.now()
+    rows = (
+        await session.execute(
+            select(
+                timers.c.kind,
+                func.count().filter(timers.c.due_at <= now),
+                func.count().filter(timers.c.due_at < now - TIMER_OVERDUE_GRACE),
+            )
+            .where(timers.c.status == "scheduled")
+            .group_by(timers.c.kind)
+        )
+    ).all()
+    return {kind: {"due": int(due), "overdue": int(overdue)} for kind, due, overdue in rows}
+
+
+async def audit_head(session: AsyncSession, tables: MessagingTables) -> int | None:
+    if tables.audit is None:
+        return None
+    seq = await session.scalar(select(tables.audit.head.c.seq))
+    return None if seq is None else int(seq)
+
+
+async def relay_led(session: AsyncSession, tables: MessagingTables) -> bool:
+    """Whether some process (any replica) holds this outbox's relay lock right now."""
+    held = await session.scalar(
+        text(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted "
+            "AND objid = (hashtext(:name)::bigint & 4294967295)::text::oid "
+            "AND classid = ((hashtext(:name)::bigint >> 32) & 4294967295)::text::oid)"
+        ),
+        {"name": f"ipcase.outbox.{tables.schema}"},
+    )
+    return bool(held)
+
+
+async def snapshot(
+    platform: Platform, worker: Worker | None, *, dead_letters: bool = True, publish: bool = True
+) -> dict[str, Any]:
+    """Everything the operator views show of this service; with ``publish`` the gauges are set too."""
+    service = platform.settings.service_name
+    async with platform.sessions() as session:
+        pending, oldest = await pending_summary(session, platform.tables)
+        timers = await timer_counts(session, platform.tables)
+        head = await audit_head(session, platform.tables)
+        led = await relay_led(session, platform.tables)
+        query = _overdue_queries.get(service)
+        overdue = dict(await query(session)) if query else {}
+    body: dict[str, Any] = {
+        "service": service,
+        "outbox": {
+            "pending": pending,
+            "oldest_pending_seconds": oldest,
+            "relay_leader": bool(worker and worker.relay and worker.relay.is_leader),
+            "relay_led": led,
+        },
+        "consumers": {c.name: {"lag": c.lag()} for c in worker.consumers} if worker else {},
+        "timers": timers,
+        "deadlines_overdue": overdue,
+        "audit_chain_head": head,
+    }
+    if dead_letters:
+        body["dead_letters"] = await _dead_letter_depths(platform)
+    if publish:
+        _publish(body)
+    return body
+
+
+async def _dead_letter_depths(platform: Platform) -> dict[str, Any]:
+    try:
+        async with asyncio.timeout(DEAD_LETTER_TIMEOUT_SECONDS):
+            return {"open": await DeadLetterConsole(platform.kafka).depths()}
+    except Exception as exc:  # reported, not raised: the broker may be away while the page is read
+        log.warning("dead-letter depths unavailable", error=repr(exc)[:300])
+        return {"error": repr(exc)[:300]}
+
+
+def _publish(body: Mapping[str, Any]) -> None:
+    service = body["service"]
+    OUTBOX_BACKLOG.labels(service).set(body["outbox"]["pending"])
+    OUTBOX_OLDEST_AGE.labels(service).set(body["outbox"]["oldest_pending_seconds"] or 0)
+    RELAY_LED.labels(service).set(1 if body["outbox"]["relay_led"] else 0)
+    for kind, counts in body["timers"].items():
+        TIMERS_DUE.labels(service, kind).set(counts["due"])
+        TIMERS_OVERDUE.labels(service, kind).set(counts["overdue"])
+    _reset_absent(TIMERS_DUE, service, set(body["timers"]))
+    _reset_absent(TIMERS_OVERDUE, service, set(body["timers"]))
+    for office, count in body["deadlines_overdue"].items():
+        DEADLINES_OVERDUE.labels(service, office).set(count)
+    _reset_absent(DEADLINES_OVERDUE, service, set(body["deadlines_overdue"]))
+    if body["audit_chain_head"] is not None:
+        AUDIT_CHAIN_HEAD.labels(service).set(body["audit_chain_head"])
+    for consumer, state in body["consumers"].items():
+        CONSUMER_LAG_TOTAL.labels(consumer).set(sum(state["lag"].values()))
+    for topic, depth in body.get("dead_letters", {}).get("open", {}).items():
+        DEAD_LETTERS.labels(topic).set(depth)
+
+
+def _reset_absent(gauge: Any, service: str, present: set[str]) -> None:
+    """A kind or office no longer counted drops to 0 rather than keep its last figure."""
+    for labels in list(gauge._metrics):  # prometheus_client keeps children by label tuple
+        if labels[0] == service and labels[1] not in present:
+            gauge.labels(*labels).set(0)
