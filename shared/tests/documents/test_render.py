@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -129,3 +130,13 @@ def artefact_path(name: str) -> Path:
     folder = Path(os.environ.get("TEST_ARTEFACTS") or tempfile.gettempdir()) / "ipcase-documents"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / name
+
+
+def test_a_second_document_with_other_characters_keeps_its_text() -> None:
+    # Every font was named NotoSerifSC-Regular and ReportLab remembers a face by that name: a
+    # document rendered after another in the same process lost the characters the first lacked.
+    render_pdf(DECISION)
+    later = dataclasses.replace(DECISION, title=DECISION.title + "北京市海淀区统一社会信用代码")
+    text = pdf_text(render_pdf(later))
+    assert "\x00" not in text
+    assert "北京市海淀区统一社会信用代码" in text.replace("\n", "").replace(" ", "")
