@@ -35,6 +35,7 @@ from shared.web.health import check_broker, check_database
 
 COOKIE = "ipcase_ops"
 PAGE = "/ops/page"
+MULTIPART = "multipart/form-data"  # what the page's forms send, and all the input policy takes besides JSON
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
@@ -115,7 +116,7 @@ def ops_page_router() -> APIRouter:
 
     @router.post("/session", summary="Sign in to the operator page with an admin access token")
     async def session(
-        request: Request, token: Annotated[str | None, Form(max_length=20_000)] = None
+        request: Request, token: Annotated[str | None, Form(media_type=MULTIPART, max_length=20_000)] = None
     ) -> RedirectResponse:
         if not token:  # this form is the sign-in: without a token it is a 401 like every other route
             raise Unauthenticated("An admin access token is required", "需要提供管理员访问令牌")
@@ -143,7 +144,7 @@ def ops_page_router() -> APIRouter:
         topic: Topic,
         partition: Partition,
         offset: Offset,
-        csrf: Annotated[str, Form(max_length=64)],
+        csrf: Annotated[str, Form(media_type=MULTIPART, max_length=64)],
     ) -> RedirectResponse:
         _check_csrf(request, csrf)
         ref = deadletters.ref_of(topic, partition, offset)
@@ -166,8 +167,8 @@ def ops_page_router() -> APIRouter:
         topic: Topic,
         partition: Partition,
         offset: Offset,
-        csrf: Annotated[str, Form(max_length=64)],
-        reason: Annotated[str, Form(min_length=3, max_length=500)],
+        csrf: Annotated[str, Form(media_type=MULTIPART, max_length=64)],
+        reason: Annotated[str, Form(media_type=MULTIPART, min_length=3, max_length=500)],
     ) -> RedirectResponse:
         _check_csrf(request, csrf)
         ref = deadletters.ref_of(topic, partition, offset)
