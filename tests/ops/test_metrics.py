@@ -33,7 +33,7 @@ def complaint() -> dict[str, Any]:
 
 
 async def case_opened(adjudication: RunningService, complaint_id: str) -> dict[str, Any]:
-    client = adjudication.client(Role.ADJUDICATOR)
+    client = adjudication.client(Role.STAFF)  # an adjudicator sees only the cases of its panel
     found: list[dict[str, Any]] = []
 
     async def opened() -> bool:
