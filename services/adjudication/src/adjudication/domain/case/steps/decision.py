@@ -103,6 +103,14 @@ def _check_draft(case: Case, draft: DecisionDraft) -> None:
         raise rule_violated(
             "stop_order", "not_allowed", "A rejection has no stop order", "驳回请求的裁决不含停止侵权"
         )
+    if not [p for p in case.participants if p.active and p.role in DECIDING_ROLES]:
+        raise rule_violated(
+            "participants",
+            "no_panel",
+            "No handler or panel is assigned to the case: assign the panel before deciding "
+            "(专利行政执法办法 art. 11 [U])",
+            "本案尚未指定承办人员或合议组，不能作出裁决",
+        )
     challenged = [p.name for p in case.participants if p.active and p.challenged and p.role in DECIDING_ROLES]
     if challenged:
         raise rule_violated(
