@@ -6,6 +6,9 @@ import datetime as dt
 import hashlib
 from typing import Any
 
+import sqlalchemy as sa
+
+from adjudication.adapters.orm import case_record
 from shared.calendar import SHANGHAI
 from shared.identity.principals import PrincipalKind
 from shared.web.auth import Role
@@ -245,3 +248,36 @@ def _decision() -> dict[str, Any]:
         "reasons": "认为",
         "stop_order": {"acts": ["sell"], "products": ["X1"]},
     }
+
+
+async def test_the_timeline_is_in_time_order_whatever_the_order_of_recording(flow: Any) -> None:
+    """Issue 17: an entry recorded late (a consumed event, a timer catching up) showed after later ones.
+    The timeline sorts by when things happened; entries of the same instant keep their recording order."""
+    case_id = await flow.open()
+    await flow.docket(case_id)
+    sessions = flow.service.container.views._sessions
+    async with sessions() as session, session.begin():
+        first = (
+            await session.execute(
+                sa.select(sa.func.min(case_record.c.occurred_at)).where(case_record.c.aggregate_id == case_id)
+            )
+        ).scalar_one()
+        early = first - dt.timedelta(days=2)
+        for action in ("LateRecordedA", "LateRecordedB"):  # recorded last, happened first, same instant
+            await session.execute(
+                case_record.insert().values(
+                    aggregate_type="adjudication_case",
+                    aggregate_id=case_id,
+                    action=action,
+                    actor_kind="system",
+                    actor_id="test",
+                    occurred_at=early,
+                )
+            )
+
+    entries = (await flow.staff.get(f"/v1/cases/{case_id}/timeline")).json()["entries"]
+
+    assert [e["event"] for e in entries[:2]] == ["LateRecordedA", "LateRecordedB"]
+    moments = [dt.datetime.fromisoformat(e["occurred_at"]) for e in entries]
+    assert moments == sorted(moments)
+    assert [e["sequence"] for e in entries] == list(range(1, len(entries) + 1))
