@@ -281,3 +281,28 @@ async def test_the_timeline_is_in_time_order_whatever_the_order_of_recording(flo
     moments = [dt.datetime.fromisoformat(e["occurred_at"]) for e in entries]
     assert moments == sorted(moments)
     assert [e["sequence"] for e in entries] == list(range(1, len(entries) + 1))
+
+
+async def test_a_suspension_request_answers_with_the_request_it_created(flow: Any) -> None:
+    """Issue 17: ``POST …/suspension-requests`` answered with the case; the request's id had to be dug
+    out of the file. It answers 201 with the request, and ``Location`` reads it back."""
+    case_id = await flow.open(received_days_ago=20)
+    await flow.docket(case_id, days_ago(15))
+    body = {
+        "reason": "ownership",
+        "requested_by": None,
+        "filed_on": str(days_ago(1)),
+        "note": "权属纠纷已起诉",
+    }
+
+    created = await flow.staff.post(f"/v1/cases/{case_id}/suspension-requests", json=body)
+
+    assert created.status_code == 201, created.text
+    request = created.json()
+    assert request["case_id"] == str(case_id) and request["id"] == request["request"]["id"]
+    assert request["request"]["reason"] == "ownership" and request["request"]["decision"] == "pending"
+    location = created.headers["location"]
+    assert location == f"/v1/cases/{case_id}/suspension-requests/{request['id']}"
+    read = await flow.staff.get(location)
+    assert read.status_code == 200 and read.json()["id"] == request["id"]
+    assert (await flow.staff.get(f"/v1/cases/{case_id}/suspension-requests/nope")).status_code == 404

@@ -69,6 +69,15 @@ class DeadlineOut(BaseModel):
     explanation: str = ""
 
 
+class SuspensionRequestCreated(BaseModel):
+    """A suspension request as recorded (``POST …/suspension-requests``); ``Location`` names it."""
+
+    id: str = Field(description="The request's id, for its decision (…/suspension-requests/{id}/decision)")
+    case_id: uuid.UUID
+    request: SuspensionRequest
+    advisories: list[AdvisoryOut] = Field(default_factory=list)
+
+
 class CaseRead(BaseModel):
     """A case as lists and the case page show it. ``advisories`` are the warnings of the step just taken.
 

@@ -9,7 +9,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
+from adjudication.domain.case.parts.suspension import SuspensionRequest
 from adjudication.domain.case.states import CaseState
+from adjudication.domain.errors import RecordNotFound
 from adjudication.domain.values.rules import ParticipantRole
 from adjudication.entrypoints.dependencies import Container, Principal, allow
 from adjudication.views.models import (
@@ -85,6 +87,29 @@ async def get_case_file(
         request, "adjudication.case.file", object_type="adjudication_case", object_id=str(case_id)
     )
     return file
+
+
+@router.get(
+    "/cases/{case_id}/suspension-requests/{request_id}",
+    responses=problem_responses(401, 403, 404),
+    summary="One suspension request of the case (as in the case file)",
+)
+async def get_suspension_request(
+    case_id: uuid.UUID,
+    request_id: str,
+    request: Request,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.file"))],
+) -> SuspensionRequest:
+    """A read of the case file: recorded in the audit trail."""
+    file = await container.views.case_file(case_id, who)
+    found = next((r for r in file.suspension_requests if r.id == request_id), None)
+    if found is None:
+        raise RecordNotFound("No such suspension request in this case", "本案中不存在该中止申请")
+    await record_read(
+        request, "adjudication.case.file", object_type="adjudication_case", object_id=str(case_id)
+    )
+    return found
 
 
 @router.get(
