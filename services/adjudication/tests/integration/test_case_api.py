@@ -306,3 +306,30 @@ async def test_a_suspension_request_answers_with_the_request_it_created(flow: An
     read = await flow.staff.get(location)
     assert read.status_code == 200 and read.json()["id"] == request["id"]
     assert (await flow.staff.get(f"/v1/cases/{case_id}/suspension-requests/nope")).status_code == 404
+
+
+async def test_the_case_list_has_a_total_and_a_stable_sort(flow: Any) -> None:
+    """Issue 17: lists had no ``total`` and no sort parameter. ``sort`` is one of a closed set; ``id``
+    breaks ties, so pages neither repeat nor skip a case."""
+    opened = [await flow.open(received_days_ago=n) for n in (30, 10, 20, 20)]
+
+    async def page(sort: str, **params: Any) -> Any:
+        response = await flow.staff.get("/v1/cases", params={"sort": sort, **params})
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    oldest_first = await page("received_at")
+    assert oldest_first["total"] == 4 and oldest_first["sort"] == "received_at"
+    received = [item["received_at"] for item in oldest_first["items"]]
+    assert received == sorted(received)
+    assert [item["id"] for item in oldest_first["items"]][0] == str(opened[0])
+    newest_first = await page("-received_at")
+    assert [item["id"] for item in newest_first["items"]][0] == str(opened[1])
+    paged = [
+        item["id"]
+        for offset in range(4)
+        for item in (await page("received_at", limit=1, offset=offset))["items"]
+    ]
+    assert paged == [item["id"] for item in oldest_first["items"]] and len(set(paged)) == 4
+    assert (await page("-received_at", limit=1))["total"] == 4
+    assert (await flow.staff.get("/v1/cases", params={"sort": "case_no"})).status_code == 422

@@ -46,6 +46,7 @@ from adjudication.views.models import (
     Timeline,
     WorkQueue,
 )
+from adjudication.views.sorting import CaseSort, PenaltySort, count, sorted_by
 from adjudication.views.timeline import timeline
 from shared.access.minimise import Reader
 from shared.access.rules import ObjectDenied
@@ -74,6 +75,7 @@ class CaseViews:
         procedure: str | None = None,
         text: str | None = None,
         overdue: bool = False,
+        sort: CaseSort = CaseSort.OPENED_DESC,
         limit: int = 50,
         offset: int = 0,
     ) -> CaseList:
@@ -88,11 +90,18 @@ class CaseViews:
             query = query.where(cases.c.search_text.contains(normalise_name(text), autoescape=True))
         if overdue:
             query = query.where(cases.c.duty_due < _today())
-        query = query.order_by(cases.c.opened_at.desc(), cases.c.id).limit(limit).offset(offset)
         async with self._sessions() as session:
-            rows = (await session.execute(query)).mappings().all()
+            total = await count(session, query)
+            page = sorted_by(query, cases, sort).limit(limit).offset(offset)
+            rows = (await session.execute(page)).mappings().all()
         reader = reader_for(principal)
-        return CaseList(items=[shown(case_read(row), reader) for row in rows], limit=limit, offset=offset)
+        return CaseList(
+            items=[shown(case_read(row), reader) for row in rows],
+            total=total,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
 
     async def case_file(self, case_id: uuid.UUID, principal: Principal) -> CaseFile:
         case = await self._readable(case_id, principal)
@@ -155,10 +164,18 @@ class CaseViews:
             return await penalty.penalty_case(session, case_id, principal, check=check)
 
     async def penalty_cases(
-        self, principal: Principal, *, state: PenaltyState | None, limit: int, offset: int
+        self,
+        principal: Principal,
+        *,
+        state: PenaltyState | None,
+        limit: int,
+        offset: int,
+        sort: PenaltySort = PenaltySort.OPENED_DESC,
     ) -> PenaltyCaseList:
         async with self._sessions() as session:
-            return await penalty.penalty_cases(session, principal, state=state, limit=limit, offset=offset)
+            return await penalty.penalty_cases(
+                session, principal, state=state, limit=limit, offset=offset, sort=sort
+            )
 
     async def _readable(self, case_id: uuid.UUID, principal: Principal) -> Case:
         case = case_from_row(await self._row(case_id))

@@ -37,6 +37,7 @@ from adjudication.domain.penalty.values import (
     fine_ceiling,
 )
 from adjudication.domain.values.parties import PartyRecord, PatentRight
+from adjudication.views.sorting import CaseSort, PenaltySort
 from shared.vocabulary import IpType, PartyKind
 
 
@@ -110,6 +111,8 @@ class CaseRead(BaseModel):
 
 class CaseList(BaseModel):
     items: list[CaseRead]
+    total: int = Field(description="How many cases match the filters, over all pages")
+    sort: CaseSort
     limit: int
     offset: int
 
@@ -270,5 +273,7 @@ class PenaltyCaseRead(BaseModel):
 
 class PenaltyCaseList(BaseModel):
     items: list[PenaltyCaseRead]
+    total: int = Field(description="How many cases match the filters, over all pages")
+    sort: PenaltySort
     limit: int
     offset: int

@@ -23,6 +23,7 @@ from adjudication.views.models import (
     Timeline,
     WorkQueue,
 )
+from adjudication.views.sorting import CaseSort
 from shared.documents import render_html, render_pdf
 from shared.files import DOWNLOAD_HEADERS, content_disposition
 from shared.web.audit import record_read
@@ -47,6 +48,10 @@ async def list_cases(
         Query(max_length=200, description="Party name or credit code, patent, docket or decision number"),
     ] = None,
     overdue: Annotated[bool, Query(description="Only cases with a legal deadline already past")] = False,
+    sort: Annotated[
+        CaseSort,
+        Query(description="received_at, due (next deadline) or opened_at; '-' descends; id breaks ties"),
+    ] = CaseSort.OPENED_DESC,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Offset = 0,
 ) -> CaseList:
@@ -59,6 +64,7 @@ async def list_cases(
         procedure=procedure,
         text=q,
         overdue=overdue,
+        sort=sort,
         limit=limit,
         offset=offset,
     )
