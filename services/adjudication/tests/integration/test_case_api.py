@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from adjudication.adapters.orm import case_record
 from shared.calendar import SHANGHAI
 from shared.identity.principals import PrincipalKind
+from shared.testing.refs import random_patent_number
 from shared.web.auth import Role
 
 
@@ -311,10 +312,11 @@ async def test_a_suspension_request_answers_with_the_request_it_created(flow: An
 async def test_the_case_list_has_a_total_and_a_stable_sort(flow: Any) -> None:
     """Issue 17: lists had no ``total`` and no sort parameter. ``sort`` is one of a closed set; ``id``
     breaks ties, so pages neither repeat nor skip a case."""
-    opened = [await flow.open(received_days_ago=n) for n in (30, 10, 20, 20)]
+    patent = random_patent_number()  # the database outlives the test session: these four cases only
+    opened = [await flow.open(received_days_ago=n, patent_number=patent) for n in (30, 10, 20, 20)]
 
     async def page(sort: str, **params: Any) -> Any:
-        response = await flow.staff.get("/v1/cases", params={"sort": sort, **params})
+        response = await flow.staff.get("/v1/cases", params={"sort": sort, "q": patent, **params})
         assert response.status_code == 200, response.text
         return response.json()
 
@@ -333,3 +335,20 @@ async def test_the_case_list_has_a_total_and_a_stable_sort(flow: Any) -> None:
     assert paged == [item["id"] for item in oldest_first["items"]] and len(set(paged)) == 4
     assert (await page("-received_at", limit=1))["total"] == 4
     assert (await flow.staff.get("/v1/cases", params={"sort": "case_no"})).status_code == 422
+
+
+async def test_the_case_offers_decide_only_once_a_panel_is_assigned(flow: Any) -> None:
+    """Issue 17: ``allowed_transitions`` listed ``decide`` for a case with no panel, which the step then
+    refused. It lists what would succeed now, in the case read and in the list."""
+    case_id = await flow.open()
+    await flow.to_review(case_id)
+
+    def offered(read: Any) -> set[str]:
+        return {label.split(" → ")[0] for label in read["allowed_transitions"]}
+
+    case = (await flow.staff.get(f"/v1/cases/{case_id}")).json()
+    assert case["state"] == "IN_REVIEW" and "decide" not in offered(case) and "suspend" in offered(case)
+    listed = (await flow.staff.get("/v1/cases", params={"complaint_id": case["complaint_id"]})).json()
+    assert "decide" not in offered(listed["items"][0])
+    await flow.seat(case_id)
+    assert "decide" in offered((await flow.staff.get(f"/v1/cases/{case_id}")).json())

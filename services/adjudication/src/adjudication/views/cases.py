@@ -24,7 +24,8 @@ from adjudication.domain.access import (
     authorise_read,
 )
 from adjudication.domain.case.aggregate import Case
-from adjudication.domain.case.states import FINAL, CaseState, allowed_from
+from adjudication.domain.case.possible import possible_now
+from adjudication.domain.case.states import FINAL, CaseState
 from adjudication.domain.case.steps.evidence import verify_evidence
 from adjudication.domain.errors import CaseNotFound
 from adjudication.domain.penalty.states import PenaltyState
@@ -211,7 +212,7 @@ def case_read(row: Any) -> CaseRead:
         decided_on=row["decided_on"],
         effective_on=row["effective_on"],
         next_due=row["next_due"],
-        allowed_transitions=[t.label() for t in allowed_from(state)],
+        allowed_transitions=[t.label() for t in possible_now(case_from_row(row))],
         correlation_id=row["correlation_id"],
     )
 

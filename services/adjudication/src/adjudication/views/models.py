@@ -29,6 +29,7 @@ from adjudication.domain.case.parts.repeat import PriorFinding
 from adjudication.domain.case.parts.service import ServiceRecord
 from adjudication.domain.case.parts.suspension import SuspensionRequest
 from adjudication.domain.penalty.aggregate import PenaltyCase
+from adjudication.domain.penalty.steps import possible_now
 from adjudication.domain.penalty.values import (
     CaseSource,
     CounterfeitAct,
@@ -104,7 +105,10 @@ class CaseRead(BaseModel):
     decided_on: dt.date | None = None
     effective_on: dt.date | None = None
     next_due: dt.date | None = Field(default=None, description="Earliest open legal deadline")
-    allowed_transitions: list[str] = Field(description="What the state machine allows from here")
+    allowed_transitions: list[str] = Field(
+        description="What would succeed now: the state machine's transitions from here whose guards the case "
+        "already meets (guards on the request's own data are checked by the step)"
+    )
     correlation_id: str | None
     advisories: list[AdvisoryOut] = []
 
@@ -264,7 +268,7 @@ class PenaltyCaseRead(BaseModel):
             published_on=case.published_on,
             fine_ceiling=fine_ceiling(case.illegal_gains).amount,
             open_deadlines=deadlines,
-            allowed_transitions=[t.label() for t in case.allowed_now()],
+            allowed_transitions=[t.label() for t in possible_now(case)],
             proposals=dict(case.proposals),
             handler=case.handler,
             office_code=case.office_code,

@@ -28,6 +28,7 @@ from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, DeadlineStatus
 from shared.domain.events import Advisory
 from shared.domain.legal import Citation
+from shared.domain.lifecycle import Transition
 
 DECISION_KEY = "decision"
 HEARING_REQUEST_KEY = "hearing_request"
@@ -182,7 +183,7 @@ def decide(
 ) -> PenaltyDecision:
     case.require_state("decide")
     period = case.deadlines.get(HEARING_REQUEST_KEY)
-    if case.state is PenaltyState.NOTIFIED and not case.hearing_waived and period and period.is_open:
+    if period is not None and _hearing_period_running(case):
         raise rule_violated(
             "state",
             "hearing_period_running",
@@ -370,6 +371,26 @@ def _check_fine(case: PenaltyCase, fine: Decimal, illegal_gains: Decimal | None)
             f"RMB {fine} exceeds the ceiling of RMB {ceiling.amount} ({ceiling.rule}; 专利法 art. 68)",
             f"罚款{fine}元超过上限{ceiling.amount}元（专利法第六十八条）",
         )
+
+
+def possible_now(case: PenaltyCase) -> list[Transition[PenaltyState]]:
+    """The transitions the table allows now, less those the steps' guards would refuse on the case as it
+    stands: a hearing request without a hearing right, deciding while the subject may still ask for a
+    hearing, closing before the decision was served."""
+    blocked = set()
+    period = case.deadlines.get(HEARING_REQUEST_KEY)
+    if period is None or (case.proposed is not None and not case.proposed.hearing_right):
+        blocked.add("request_hearing")
+    if _hearing_period_running(case):
+        blocked.add("decide")
+    if case.decision_served_on is None:
+        blocked.add("close")
+    return [t for t in case.allowed_now() if t.name not in blocked]
+
+
+def _hearing_period_running(case: PenaltyCase) -> bool:
+    period = case.deadlines.get(HEARING_REQUEST_KEY)
+    return bool(case.state is PenaltyState.NOTIFIED and not case.hearing_waived and period and period.is_open)
 
 
 def penalty_deadline_reached(case: PenaltyCase, key: str, *, warning: bool, at: dt.datetime) -> None:

@@ -18,6 +18,7 @@ from adjudication.domain.case.parts.decision import (
     DecisionDraft,
     Outcome,
 )
+from adjudication.domain.case.possible import has_panel, recusal_pending
 from adjudication.domain.errors import not_before, rule_violated
 from adjudication.domain.values.rules import DECIDING_ROLES, CaseRules
 from shared.domain.actors import Actor
@@ -103,7 +104,7 @@ def _check_draft(case: Case, draft: DecisionDraft) -> None:
         raise rule_violated(
             "stop_order", "not_allowed", "A rejection has no stop order", "驳回请求的裁决不含停止侵权"
         )
-    if not [p for p in case.participants if p.active and p.role in DECIDING_ROLES]:
+    if not has_panel(case):
         raise rule_violated(
             "participants",
             "no_panel",
@@ -111,7 +112,7 @@ def _check_draft(case: Case, draft: DecisionDraft) -> None:
             "(专利行政执法办法 art. 11 [U])",
             "本案尚未指定承办人员或合议组，不能作出裁决",
         )
-    challenged = [p.name for p in case.participants if p.active and p.challenged and p.role in DECIDING_ROLES]
+    challenged = recusal_pending(case)
     if challenged:
         raise rule_violated(
             "participants",
