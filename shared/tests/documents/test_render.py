@@ -129,3 +129,15 @@ def artefact_path(name: str) -> Path:
     folder = Path(os.environ.get("TEST_ARTEFACTS") or tempfile.gettempdir()) / "ipcase-documents"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / name
+
+
+def test_each_pdf_carries_its_own_characters_whatever_was_rendered_before() -> None:
+    """Every character set gets a font of its own name: a later PDF with characters an earlier one did
+    not have must not be drawn with the earlier font (they came out blank)."""
+    first = Document(title="测试文书", document_no="1")
+    second = Document(title="杭州专利权人科技有限公司", document_no="北京市海淀区知识产权局")
+
+    assert "测试文书" in pdf_text(render_pdf(first))
+    text = pdf_text(render_pdf(second))
+
+    assert "杭州专利权人科技有限公司" in text and "北京市海淀区知识产权局" in text, text

@@ -43,7 +43,7 @@ def embedded_font(text: str) -> str:
         if name in _registered:
             _registered.move_to_end(name)
             return name
-        data = source.truetype(wanted)
+        data = source.truetype(wanted, ps_name=name)
         pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
         _registered[name] = None
         while len(_registered) > _MAX_FONTS:
@@ -69,7 +69,10 @@ class _Source:
             self.converted[name] = pen.glyph()
         return self.converted[name]
 
-    def truetype(self, codepoints: list[int]) -> bytes:
+    def truetype(self, codepoints: list[int], ps_name: str = FAMILY + "-Regular") -> bytes:
+        """A TrueType font of ``codepoints``' glyphs. Give each character set its own ``ps_name``:
+        ReportLab keeps one font per PostScript name, so a second font under the same name would be
+        drawn with the first one's glyphs (the characters only the second has come out blank)."""
         names = [".notdef", *sorted({self.cmap[c] for c in codepoints})]
         head, hhea, os2 = self.font["head"], self.font["hhea"], self.font["OS/2"]
         builder = FontBuilder(head.unitsPerEm, isTTF=True)
@@ -86,7 +89,7 @@ class _Source:
             {
                 "familyName": "Noto Serif SC",
                 "styleName": "Regular",
-                "psName": FAMILY + "-Regular",
+                "psName": ps_name,
                 "copyright": self.font["name"].getDebugName(0) or "",
                 "licenseDescription": "SIL Open Font License, Version 1.1",
             }
