@@ -43,6 +43,8 @@ def case_rules(settings: AdjudicationSettings) -> CaseRules:
         pause_policy=settings.close_clock_pause_policy,
         repeat_lookback_months=settings.repeat_infringement_lookback_months,
         panel_minimum_size=settings.panel_minimum_size,
+        large_amount_individual=settings.penalty_large_amount_individual,
+        large_amount_organisation=settings.penalty_large_amount_organisation,
         stage_bars=load_stage_bars(settings.participation_rules_file),
     )
 

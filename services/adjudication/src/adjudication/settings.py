@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import ClassVar
 
@@ -43,6 +44,17 @@ class AdjudicationSettings(ServiceSettings):
     )
     panel_minimum_size: int = Field(
         default=3, ge=1, description="Handlers per panel below which a decision is flagged ([U] art. 11)"
+    )
+    penalty_large_amount_individual: Decimal = Field(
+        default=Decimal("5000"),
+        ge=0,
+        description="行政处罚法 art. 63: a fine or confiscation from this amount (RMB) gives an individual "
+        "a hearing right ([U]/[P]; conservative default, below SAMR's 10,000)",
+    )
+    penalty_large_amount_organisation: Decimal = Field(
+        default=Decimal("50000"),
+        ge=0,
+        description="The same for an organisation ([U]/[P]; conservative default, below SAMR's 100,000)",
     )
     participation_rules_file: Path | None = Field(
         default=None, description="TOML rule table replacing the bundled stage-participation bars"

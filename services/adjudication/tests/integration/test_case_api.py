@@ -6,8 +6,12 @@ import datetime as dt
 import hashlib
 from typing import Any
 
+import sqlalchemy as sa
+
+from adjudication.adapters.orm import case_record
 from shared.calendar import SHANGHAI
 from shared.identity.principals import PrincipalKind
+from shared.testing.refs import random_patent_number
 from shared.web.auth import Role
 
 
@@ -245,3 +249,106 @@ def _decision() -> dict[str, Any]:
         "reasons": "认为",
         "stop_order": {"acts": ["sell"], "products": ["X1"]},
     }
+
+
+async def test_the_timeline_is_in_time_order_whatever_the_order_of_recording(flow: Any) -> None:
+    """Issue 17: an entry recorded late (a consumed event, a timer catching up) showed after later ones.
+    The timeline sorts by when things happened; entries of the same instant keep their recording order."""
+    case_id = await flow.open()
+    await flow.docket(case_id)
+    sessions = flow.service.container.views._sessions
+    async with sessions() as session, session.begin():
+        first = (
+            await session.execute(
+                sa.select(sa.func.min(case_record.c.occurred_at)).where(case_record.c.aggregate_id == case_id)
+            )
+        ).scalar_one()
+        early = first - dt.timedelta(days=2)
+        for action in ("LateRecordedA", "LateRecordedB"):  # recorded last, happened first, same instant
+            await session.execute(
+                case_record.insert().values(
+                    aggregate_type="adjudication_case",
+                    aggregate_id=case_id,
+                    action=action,
+                    actor_kind="system",
+                    actor_id="test",
+                    occurred_at=early,
+                )
+            )
+
+    entries = (await flow.staff.get(f"/v1/cases/{case_id}/timeline")).json()["entries"]
+
+    assert [e["event"] for e in entries[:2]] == ["LateRecordedA", "LateRecordedB"]
+    moments = [dt.datetime.fromisoformat(e["occurred_at"]) for e in entries]
+    assert moments == sorted(moments)
+    assert [e["sequence"] for e in entries] == list(range(1, len(entries) + 1))
+
+
+async def test_a_suspension_request_answers_with_the_request_it_created(flow: Any) -> None:
+    """Issue 17: ``POST …/suspension-requests`` answered with the case; the request's id had to be dug
+    out of the file. It answers 201 with the request, and ``Location`` reads it back."""
+    case_id = await flow.open(received_days_ago=20)
+    await flow.docket(case_id, days_ago(15))
+    body = {
+        "reason": "ownership",
+        "requested_by": None,
+        "filed_on": str(days_ago(1)),
+        "note": "权属纠纷已起诉",
+    }
+
+    created = await flow.staff.post(f"/v1/cases/{case_id}/suspension-requests", json=body)
+
+    assert created.status_code == 201, created.text
+    request = created.json()
+    assert request["case_id"] == str(case_id) and request["id"] == request["request"]["id"]
+    assert request["request"]["reason"] == "ownership" and request["request"]["decision"] == "pending"
+    location = created.headers["location"]
+    assert location == f"/v1/cases/{case_id}/suspension-requests/{request['id']}"
+    read = await flow.staff.get(location)
+    assert read.status_code == 200 and read.json()["id"] == request["id"]
+    assert (await flow.staff.get(f"/v1/cases/{case_id}/suspension-requests/nope")).status_code == 404
+
+
+async def test_the_case_list_has_a_total_and_a_stable_sort(flow: Any) -> None:
+    """Issue 17: lists had no ``total`` and no sort parameter. ``sort`` is one of a closed set; ``id``
+    breaks ties, so pages neither repeat nor skip a case."""
+    patent = random_patent_number()  # the database outlives the test session: these four cases only
+    opened = [await flow.open(received_days_ago=n, patent_number=patent) for n in (30, 10, 20, 20)]
+
+    async def page(sort: str, **params: Any) -> Any:
+        response = await flow.staff.get("/v1/cases", params={"sort": sort, "q": patent, **params})
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    oldest_first = await page("received_at")
+    assert oldest_first["total"] == 4 and oldest_first["sort"] == "received_at"
+    received = [item["received_at"] for item in oldest_first["items"]]
+    assert received == sorted(received)
+    assert oldest_first["items"][0]["id"] == str(opened[0])
+    newest_first = await page("-received_at")
+    assert newest_first["items"][0]["id"] == str(opened[1])
+    paged = [
+        item["id"]
+        for offset in range(4)
+        for item in (await page("received_at", limit=1, offset=offset))["items"]
+    ]
+    assert paged == [item["id"] for item in oldest_first["items"]] and len(set(paged)) == 4
+    assert (await page("-received_at", limit=1))["total"] == 4
+    assert (await flow.staff.get("/v1/cases", params={"sort": "case_no"})).status_code == 422
+
+
+async def test_the_case_offers_decide_only_once_a_panel_is_assigned(flow: Any) -> None:
+    """Issue 17: ``allowed_transitions`` listed ``decide`` for a case with no panel, which the step then
+    refused. It lists what would succeed now, in the case read and in the list."""
+    case_id = await flow.open()
+    await flow.to_review(case_id)
+
+    def offered(read: Any) -> set[str]:
+        return {label.split(" → ")[0] for label in read["allowed_transitions"]}
+
+    case = (await flow.staff.get(f"/v1/cases/{case_id}")).json()
+    assert case["state"] == "IN_REVIEW" and "decide" not in offered(case) and "suspend" in offered(case)
+    listed = (await flow.staff.get("/v1/cases", params={"complaint_id": case["complaint_id"]})).json()
+    assert "decide" not in offered(listed["items"][0])
+    await flow.seat(case_id)
+    assert "decide" in offered((await flow.staff.get(f"/v1/cases/{case_id}")).json())

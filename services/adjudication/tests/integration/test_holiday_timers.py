@@ -16,7 +16,8 @@ from adjudication.domain.case.parts.jurisdiction import Jurisdiction, Jurisdicti
 from adjudication.domain.case.parts.service import ServiceMethod
 from adjudication.domain.commands.acceptance import DocketCase
 from adjudication.domain.commands.after_decision import DecideCase, ServeDecision
-from adjudication.domain.commands.proceedings import RecordAnswer, ServeRequestCopy
+from adjudication.domain.commands.proceedings import AssignParticipant, RecordAnswer, ServeRequestCopy
+from adjudication.domain.values.rules import ParticipantRole
 from adjudication.handlers import COMMAND_HANDLERS
 from shared.calendar import SHANGHAI
 from shared.messagebus import MessageBus
@@ -88,6 +89,12 @@ async def test_litigation_windows_across_the_spring_festival_end_together_on_the
             party_id="respondent-1",
             received_on=D(2025, 12, 15),
             summary="答辩",
+        )
+    )
+    clock.at(D(2025, 12, 16))
+    await bus.handle(  # a decision needs its panel
+        AssignParticipant(
+            case_id=case_id, by="staff-1", person_id="judge-1", name="审理员", role=ParticipantRole.HANDLER
         )
     )
     clock.at(D(2026, 1, 30))

@@ -140,14 +140,14 @@ async def test_a_penalty_decision_cannot_be_served_or_published_before_it_was_ta
     assert filed.status_code == 201, filed.text
     case = f"/v1/penalty-cases/{filed.json()['id']}"
     notice = {
-        "fine": "1000",
+        "fine": "60000",  # a large fine (行政处罚法 art. 63): the hearing can be waived
         "confiscate_gains": False,
         "correction_order": "责令改正",
         "served_on": str(today()),
     }
     assert (await flow.staff.post(f"{case}/notice", json=notice)).status_code == 200
     assert (await flow.staff.post(f"{case}/hearing-waiver")).status_code == 200
-    decision = {"fine": "1000", "correction_order": "责令改正", "reasons": "标注他人专利号"}
+    decision = {"fine": "60000", "correction_order": "责令改正", "reasons": "标注他人专利号"}
     assert (await flow.staff.post(f"{case}/decision", json=decision)).status_code == 200
     assert (await flow.head.post(f"{case}/decision/approval")).status_code == 200
 

@@ -247,7 +247,7 @@ def penalty_filing(**subject: Any) -> dict[str, Any]:
 
 def penalty_notice() -> dict[str, Any]:
     return {
-        "fine": "1000",
+        "fine": "60000",  # a large fine (行政处罚法 art. 63): the hearing can be waived
         "illegal_gains": None,
         "confiscate_gains": False,
         "correction_order": "责令改正",
@@ -257,7 +257,7 @@ def penalty_notice() -> dict[str, Any]:
 
 def penalty_decision() -> dict[str, Any]:
     return {
-        "fine": "1000",
+        "fine": "60000",
         "illegal_gains": None,
         "gains_confiscated": None,
         "correction_order": "责令改正",

@@ -105,3 +105,30 @@ def _decision() -> dict[str, Any]:
         "correction_order": "责令改正并予以公告",
         "reasons": "未经许可标注他人专利号",
     }
+
+
+async def test_the_penalty_list_has_a_total_and_a_stable_sort(flow: Any) -> None:
+    before = (await flow.staff.get("/v1/penalty-cases")).json()["total"]  # the database outlives a session
+    for discovered in (5, 1, 3):
+        filed = await flow.staff.post(
+            "/v1/penalty-cases",
+            json={
+                "subject": {"kind": "organisation", "name": "某某电器有限公司", "credit_code": random_uscc()},
+                "acts": ["using_others_number"],
+                "source": "ex_officio",
+                "discovered_on": days_ago(discovered),
+                "facts": "产品包装标注他人专利号",
+            },
+        )
+        assert filed.status_code == 201, filed.text
+
+    listed = (await flow.staff.get("/v1/penalty-cases", params={"sort": "-opened_at", "limit": 2})).json()
+    assert listed["total"] == before + 3 and len(listed["items"]) == 2 and listed["sort"] == "-opened_at"
+    opened = [item["filed_at"] for item in listed["items"]]
+    assert opened == sorted(opened, reverse=True)
+    by_due = (await flow.staff.get("/v1/penalty-cases", params={"sort": "due", "limit": 200})).json()
+    dues = [
+        min((d["due"] for d in item["open_deadlines"] if d["due"]), default=None) for item in by_due["items"]
+    ]
+    assert [d for d in dues if d] == sorted(d for d in dues if d) and by_due["total"] == before + 3
+    assert (await flow.staff.get("/v1/penalty-cases", params={"sort": "fine"})).status_code == 422

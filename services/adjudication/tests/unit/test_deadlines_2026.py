@@ -55,6 +55,7 @@ def test_each_party_gets_its_own_litigation_window_across_the_spring_festival(bu
     builder.serve(case, "respondent-2", D(2025, 12, 5))
     builder.answer(case, "respondent-1", D(2025, 12, 15))
     builder.answer(case, "respondent-2", D(2025, 12, 15))
+    builder.panel(case, D(2025, 12, 16))  # a decision needs its panel
     _decide_on(builder, case, D(2026, 1, 30))
     builder.serve_decision(case, "requester", D(2026, 2, 2))
     builder.serve_decision(case, "respondent-1", D(2026, 2, 9))

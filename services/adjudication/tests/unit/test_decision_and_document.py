@@ -139,3 +139,23 @@ def test_a_rejection_reads_as_a_rejection(builder: Any) -> None:
     case = builder.case_in(CaseState.DECIDED, outcome=Outcome.REQUEST_REJECTED)
     html = render_html(decision_document(case, builder.rules))
     assert "驳回请求人的处理请求" in html and "立即停止" not in html
+
+
+def test_no_decision_without_an_assigned_panel(builder: Any) -> None:
+    """A decision is taken by the handlers assigned to the case (专利行政执法办法 art. 11 [U]; §A.11 data
+    model). Scenario of issue 17: a decision was issued with no panel assigned, and only advised."""
+    case = builder.case_in(CaseState.IN_REVIEW)
+    case.participants.clear()
+    with pytest.raises(RuleViolated) as refused:
+        decision.decide(
+            case,
+            decision_no="X",
+            draft=draft(),
+            by=builder.panel_actor,
+            at=builder.moment(D(2026, 4, 15)),
+            rules=builder.rules,
+        )
+    error = refused.value.field_errors[0]
+    assert (error.field, error.code) == ("participants", "no_panel")
+    assert "合议组" in error.message_zh
+    assert case.state is CaseState.IN_REVIEW and case.decision is None

@@ -1,20 +1,30 @@
-"""Drug-patent linkage periods ([U], warnings only) and the way back from mediation."""
+"""Drug-patent linkage: CNIPA only, a scope finding (专利法 art. 76; §A.10), periods ([U], warnings
+only); and the way back from mediation."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
+from adjudication.adapters.decision_document import decision_document
+from adjudication.domain.case.parts.decision import DecisionDraft, InfringingAct, Outcome, StopOrder
 from adjudication.domain.case.parts.drug_linkage import DeclarationType, LinkageRequest
 from adjudication.domain.case.parts.mediation import MediationResult
 from adjudication.domain.case.states import CaseState
-from adjudication.domain.case.steps import drug_linkage, mediation
-from adjudication.domain.errors import CaseTransitionRefused
+from adjudication.domain.case.steps import decision, drug_linkage, mediation
+from adjudication.domain.errors import CaseTransitionRefused, RuleViolated
+from adjudication.domain.values.rules import CaseRules
+from shared.documents import render_html
 
 D = dt.date
+
+
+def cnipa(rules: CaseRules) -> CaseRules:
+    return dataclasses.replace(rules, national_office=True, office_code="100000", office_abbreviation="国")
 
 
 def linkage(published: dt.date, chemical: bool = True) -> LinkageRequest:
@@ -35,7 +45,7 @@ def test_a_linkage_request_filed_late_is_advised_not_refused(builder: Any) -> No
         request=linkage(D(2026, 1, 5)),
         by=builder.handler,
         at=builder.moment(D(2026, 3, 3)),
-        rules=builder.rules,
+        rules=cnipa(builder.rules),
     )
     assert case.drug_linkage is not None
     assert case.drug_linkage.patentee_action_due == D(2026, 2, 24)  # 5 Jan + 45 = 19 Feb (break) -> 24 Feb
@@ -50,7 +60,7 @@ def test_acceptance_starts_the_cde_notice_and_the_waiting_period(builder: Any) -
         request=linkage(D(2026, 2, 2)),
         by=builder.handler,
         at=builder.moment(D(2026, 3, 3)),
-        rules=builder.rules,
+        rules=cnipa(builder.rules),
     )
     builder.docket(case)  # 4 Mar
     assert case.deadlines["drug_linkage.cde_notice"].due == D(2026, 3, 25)  # 15 WD
@@ -59,6 +69,113 @@ def test_acceptance_starts_the_cde_notice_and_the_waiting_period(builder: Any) -
         case, notified_on=D(2026, 3, 10), by=builder.handler, at=builder.moment(D(2026, 3, 10))
     )
     assert case.deadlines["drug_linkage.cde_notice"].status.value == "met"
+
+
+def test_a_local_office_cannot_register_a_linkage_request(builder: Any) -> None:
+    """专利法 art. 76 (§A.10): the administrative adjudication of a linkage dispute is CNIPA's alone.
+    Scenario of issue 17: a district office registered one for a generic tablet."""
+    case = builder.new()
+    with pytest.raises(RuleViolated) as refused:
+        drug_linkage.register(
+            case,
+            request=linkage(D(2026, 2, 2)),
+            by=builder.handler,
+            at=builder.moment(D(2026, 3, 3)),
+            rules=builder.rules,  # 北京市海淀区知识产权局
+        )
+    error = refused.value.field_errors[0]
+    assert (error.field, error.code) == ("drug_linkage", "cnipa_only")
+    assert "国务院专利行政部门" in error.message_zh and "CNIPA" in error.message
+    assert case.drug_linkage is None
+
+
+def linkage_draft(outcome: Outcome, order: StopOrder | None = None) -> DecisionDraft:
+    return DecisionDraft(
+        outcome=outcome,
+        requester_statement="请求人称",
+        respondent_statement="被请求人辩称",
+        findings="经查",
+        reasons="本局认为",
+        legal_provisions=("《中华人民共和国专利法》第七十六条",),
+        stop_order=order,
+        approved_by="局长",
+        decided_on=D(2026, 4, 15),
+    )
+
+
+def linkage_case(builder: Any) -> Any:
+    case = builder.case_in(CaseState.IN_REVIEW)
+    drug_linkage.register(
+        case,
+        request=linkage(D(2026, 2, 2)),
+        by=builder.handler,
+        at=builder.moment(D(2026, 3, 3)),
+        rules=cnipa(builder.rules),
+    )
+    return case
+
+
+@pytest.mark.parametrize(
+    ("outcome", "order", "field"),
+    [
+        (
+            Outcome.INFRINGEMENT_ESTABLISHED,
+            StopOrder(acts=(InfringingAct.MAKE,), products=("某某片",)),
+            "outcome",
+        ),
+        (Outcome.REQUEST_REJECTED, None, "outcome"),
+        (
+            Outcome.WITHIN_PROTECTION_SCOPE,
+            StopOrder(acts=(InfringingAct.MAKE,), products=("某某片",)),
+            "stop_order",
+        ),
+    ],
+    ids=["infringement-and-stop-order", "rejection", "scope-with-stop-order"],
+)
+def test_a_linkage_decision_is_a_scope_finding_not_infringement(
+    builder: Any, outcome: Outcome, order: StopOrder | None, field: str
+) -> None:
+    """专利法 art. 76 (§A.10): what is decided is whether the generic drug's technical solution falls
+    within the patent's protection scope. Scenario of issue 17: the result was forced into infringement
+    plus a stop order, or a rejection."""
+    case = linkage_case(builder)
+    with pytest.raises(RuleViolated) as refused:
+        decision.decide(
+            case,
+            decision_no="X",
+            draft=linkage_draft(outcome, order),
+            by=builder.panel_actor,
+            at=builder.moment(D(2026, 4, 15)),
+            rules=cnipa(builder.rules),
+        )
+    assert refused.value.field_errors[0].field == field
+    assert case.state is CaseState.IN_REVIEW
+
+
+@pytest.mark.parametrize(
+    ("outcome", "words"),
+    [
+        (Outcome.WITHIN_PROTECTION_SCOPE, "的技术方案落入第"),
+        (Outcome.OUTSIDE_PROTECTION_SCOPE, "的技术方案未落入第"),
+    ],
+)
+def test_a_linkage_decision_finds_within_or_outside_the_scope(
+    builder: Any, outcome: Outcome, words: str
+) -> None:
+    case = linkage_case(builder)
+    decision.decide(
+        case,
+        decision_no="X",
+        draft=linkage_draft(outcome),
+        by=builder.panel_actor,
+        at=builder.moment(D(2026, 4, 15)),
+        rules=cnipa(builder.rules),
+    )
+    assert case.state is CaseState.DECIDED and case.outcome is outcome
+    assert case.decision is not None and case.decision.stop_order is None
+    assert not case.infringement_established
+    html = render_html(decision_document(case, cnipa(builder.rules)))
+    assert words in html and "停止" not in html.split("裁决如下")[-1].split("当事人不服")[0]
 
 
 def result(outcome: str, amount: Decimal | None = None) -> MediationResult:

@@ -139,7 +139,7 @@ async def test_a_penalty_case_is_filed_noticed_and_decided_with_its_effects(buil
         NotifyPenalty(
             case_id=case_id,
             by="staff-1",
-            fine=Decimal("10000"),
+            fine=Decimal("60000"),
             illegal_gains=None,
             confiscate_gains=False,
             correction_order="停止标注",
@@ -151,7 +151,7 @@ async def test_a_penalty_case_is_filed_noticed_and_decided_with_its_effects(buil
         DecidePenalty(
             case_id=case_id,
             by="head-1",
-            fine=Decimal("10000"),
+            fine=Decimal("60000"),
             illegal_gains=None,
             gains_confiscated=None,
             correction_order="停止标注",

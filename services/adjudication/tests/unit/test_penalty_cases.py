@@ -160,7 +160,7 @@ def _serve_and_close(case: PenaltyCase) -> None:
 DRIVERS: dict[str, Any] = {
     "notify": lambda c, r: steps.notify(
         c,
-        fine=Decimal("1000"),
+        fine=Decimal("100000"),  # a large fine: the hearing path of 行政处罚法 art. 63 is open
         illegal_gains=None,
         confiscate_gains=False,
         correction_order="改正",
@@ -222,3 +222,118 @@ def test_penalty_steps_from_the_wrong_state_are_refused(rules: Any, state: Penal
             with pytest.raises(CaseTransitionRefused):
                 assert transition.actor is not None
                 case.move(transition.name, by=Actor(transition.actor, "x"), at=at(D(2026, 5, 1)))
+
+
+def _notify(case: PenaltyCase, rules: Any, fine: str, gains: str | None, confiscate: bool) -> None:
+    steps.notify(
+        case,
+        fine=Decimal(fine),
+        illegal_gains=None if gains is None else Decimal(gains),
+        confiscate_gains=confiscate,
+        correction_order="改正并公告",
+        served_on=D(2026, 3, 10),
+        by=HANDLER,
+        at=at(D(2026, 3, 10)),
+        rules=rules,
+    )
+
+
+def _decide_with(case: PenaltyCase, rules: Any, fine: str, gains: str | None, confiscated: str | None) -> Any:
+    return steps.decide(
+        case,
+        decision_no="（2026）京知假罚字第2号",
+        fine=Decimal(fine),
+        illegal_gains=None if gains is None else Decimal(gains),
+        gains_confiscated=None if confiscated is None else Decimal(confiscated),
+        correction_order="改正并公告",
+        reasons="标注他人专利号",
+        by=HEAD,
+        at=at(D(2026, 3, 25)),
+        rules=rules,
+    )
+
+
+@pytest.mark.parametrize(
+    ("confiscated"), [None, "0", "20000", "30000.01"], ids=["none", "zero", "partial", "more"]
+)
+def test_illegal_gains_are_confiscated_in_full(rules: Any, confiscated: str | None) -> None:
+    """专利法 art. 68 [V] (§A.12): 没收违法所得 is mandatory. Scenario of issue 17: a decision finding RMB
+    30,000 of illegal gains with no or partial confiscation was accepted."""
+    case = notified(rules)  # gains 30,000, confiscation proposed; fine 100,000: hearing right
+    steps.waive_hearing(case, by=SUBJECT, at=at(D(2026, 3, 12)))
+    with pytest.raises(RuleViolated) as refused:
+        _decide_with(case, rules, "100000", "30000", confiscated)
+    error = refused.value.field_errors[0]
+    assert (error.field, error.code) == ("gains_confiscated", "confiscation_required")
+    assert "全部没收" in error.message_zh and "专利法第六十八条" in error.message_zh
+    assert case.state is P.NOTIFIED
+    decision = _decide_with(case, rules, "100000", "30000", "30000")
+    assert decision.gains_confiscated == decision.illegal_gains == Decimal("30000.00")
+
+
+def test_a_notice_that_leaves_illegal_gains_unconfiscated_is_refused(rules: Any) -> None:
+    case = filed(rules)
+    with pytest.raises(RuleViolated) as refused:
+        _notify(case, rules, "1000", "3000", confiscate=False)
+    assert refused.value.field_errors[0].code == "confiscation_required"
+    assert case.state is P.FILED
+
+
+def test_nothing_is_confiscated_as_gains_where_none_were_found(rules: Any) -> None:
+    case = filed(rules)
+    _notify(case, rules, "100000", None, confiscate=False)
+    steps.waive_hearing(case, by=SUBJECT, at=at(D(2026, 3, 12)))
+    with pytest.raises(RuleViolated) as refused:
+        _decide_with(case, rules, "100000", None, "500")
+    assert refused.value.field_errors[0].code == "no_gains"
+
+
+def test_a_small_penalty_carries_statement_and_defence_but_no_hearing(rules: Any) -> None:
+    """行政处罚法 art. 63 [V]: a hearing only for the listed heavy penalties (large fine, large
+    confiscation…); otherwise statement and defence (art. 45). Scenario of issue 17: a RMB 2,000 fine
+    on a company was notified with a hearing right and a 5-WD hearing period."""
+    case = filed(rules)  # an organisation: large amount RMB 50,000 by default
+    _notify(case, rules, "2000", "1000", confiscate=True)
+    assert case.proposed is not None and not case.proposed.hearing_right
+    assert "hearing_request" not in case.deadlines
+    assert case.events[-1].details["hearing_right"] is False
+    with pytest.raises(RuleViolated) as refused:
+        steps.request_hearing(case, requested_on=D(2026, 3, 11), by=SUBJECT, at=at(D(2026, 3, 11)))
+    assert refused.value.field_errors[0].code == "no_hearing_right"
+    assert "陈述、申辩" in refused.value.field_errors[0].message_zh
+    decision = _decide_with(case, rules, "2000", "1000", "1000")  # no hearing period to wait for
+    assert case.state is P.DECIDED and decision.fine == Decimal("2000.00")
+
+
+@pytest.mark.parametrize(
+    ("fine", "gains", "heard"),
+    [
+        ("49999.99", None, False),
+        ("50000", None, True),  # "较大数额" reached: the bound is included
+        ("1000", "50000", True),  # a large confiscation is heavy too (art. 63 ¶1 (2))
+    ],
+)
+def test_the_hearing_right_follows_the_configured_large_amount(
+    rules: Any, fine: str, gains: str | None, heard: bool
+) -> None:
+    case = filed(rules)
+    _notify(case, rules, fine, gains, confiscate=gains is not None)
+    assert case.proposed is not None and case.proposed.hearing_right is heard
+    assert ("hearing_request" in case.deadlines) is heard
+
+
+def test_the_large_amount_is_configuration(rules: Any) -> None:
+    import dataclasses
+
+    stricter = dataclasses.replace(rules, large_amount_organisation=Decimal("1000"))
+    case = filed(stricter)
+    _notify(case, stricter, "2000", None, confiscate=False)
+    assert case.proposed is not None and case.proposed.hearing_right
+
+
+def test_a_decision_heavier_than_the_notice_needs_a_new_notice_with_a_hearing(rules: Any) -> None:
+    case = filed(rules)
+    _notify(case, rules, "2000", None, confiscate=False)
+    with pytest.raises(RuleViolated) as refused:
+        _decide_with(case, rules, "80000", None, None)
+    assert refused.value.field_errors[0].code == "heavier_than_notified"

@@ -95,7 +95,20 @@ def _provisions(decision: Decision) -> str:
     return f"依照{basis}之规定，裁决如下："
 
 
+SCOPE_RULINGS = {Outcome.WITHIN_PROTECTION_SCOPE: "落入", Outcome.OUTSIDE_PROTECTION_SCOPE: "未落入"}
+"""The drug-linkage ruling (专利法 art. 76): whether the generic drug falls within the patent's scope."""
+
+
 def _ruling(case: Case, decision: Decision) -> Section:
+    linkage = case.drug_linkage
+    if linkage is not None and decision.outcome in SCOPE_RULINGS:
+        return Section(
+            "裁决如下",
+            paragraphs=(
+                f"{linkage.generic_applicant}申请注册的{linkage.drug_name}（{linkage.marketing_application_no}）"
+                f"的技术方案{SCOPE_RULINGS[decision.outcome]}第{case.patent_number}号专利权的保护范围。",
+            ),
+        )
     if decision.outcome is not Outcome.INFRINGEMENT_ESTABLISHED or decision.stop_order is None:
         return Section("裁决如下", paragraphs=("驳回请求人的处理请求。",))
     order = decision.stop_order

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from adjudication.domain.case.aggregate import Case
-from adjudication.domain.case.parts.decision import litigation_route
+from adjudication.domain.case.parts.decision import LINKAGE_OUTCOMES, litigation_route
 from adjudication.domain.errors import InvariantBroken
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.values.rules import CaseRules
@@ -35,6 +35,8 @@ def decision_issued(case: Case, event: DomainEvent, rules: CaseRules) -> Iterabl
     decision = case.decision
     if decision is None:
         raise InvariantBroken("decision is not None")
+    if decision.outcome in LINKAGE_OUTCOMES:
+        return  # a scope finding (专利法 art. 76), not an infringement decision: v1 cannot carry it
     order = decision.stop_order
     yield DecisionIssuedV1(
         case_id=case.id,
@@ -73,6 +75,8 @@ def decision_effective(case: Case, event: DomainEvent, rules: CaseRules) -> Iter
     decision = case.decision
     if decision is None or case.effective_on is None:
         raise InvariantBroken("decision is not None and case.effective_on is not None")
+    if decision.outcome in LINKAGE_OUTCOMES:
+        return  # a scope finding (专利法 art. 76), not an infringement decision: v1 cannot carry it
     order = decision.stop_order
     yield DecisionEffectiveV1(
         case_id=case.id,

@@ -24,7 +24,8 @@ from adjudication.domain.access import (
     authorise_read,
 )
 from adjudication.domain.case.aggregate import Case
-from adjudication.domain.case.states import FINAL, CaseState, allowed_from
+from adjudication.domain.case.possible import possible_now
+from adjudication.domain.case.states import FINAL, CaseState
 from adjudication.domain.case.steps.evidence import verify_evidence
 from adjudication.domain.errors import CaseNotFound
 from adjudication.domain.penalty.states import PenaltyState
@@ -46,6 +47,7 @@ from adjudication.views.models import (
     Timeline,
     WorkQueue,
 )
+from adjudication.views.sorting import CaseSort, PenaltySort, count, sorted_by
 from adjudication.views.timeline import timeline
 from shared.access.minimise import Reader
 from shared.access.rules import ObjectDenied
@@ -74,6 +76,7 @@ class CaseViews:
         procedure: str | None = None,
         text: str | None = None,
         overdue: bool = False,
+        sort: CaseSort = CaseSort.OPENED_DESC,
         limit: int = 50,
         offset: int = 0,
     ) -> CaseList:
@@ -88,11 +91,18 @@ class CaseViews:
             query = query.where(cases.c.search_text.contains(normalise_name(text), autoescape=True))
         if overdue:
             query = query.where(cases.c.duty_due < _today())
-        query = query.order_by(cases.c.opened_at.desc(), cases.c.id).limit(limit).offset(offset)
         async with self._sessions() as session:
-            rows = (await session.execute(query)).mappings().all()
+            total = await count(session, query)
+            page = sorted_by(query, cases, sort).limit(limit).offset(offset)
+            rows = (await session.execute(page)).mappings().all()
         reader = reader_for(principal)
-        return CaseList(items=[shown(case_read(row), reader) for row in rows], limit=limit, offset=offset)
+        return CaseList(
+            items=[shown(case_read(row), reader) for row in rows],
+            total=total,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
 
     async def case_file(self, case_id: uuid.UUID, principal: Principal) -> CaseFile:
         case = await self._readable(case_id, principal)
@@ -155,10 +165,18 @@ class CaseViews:
             return await penalty.penalty_case(session, case_id, principal, check=check)
 
     async def penalty_cases(
-        self, principal: Principal, *, state: PenaltyState | None, limit: int, offset: int
+        self,
+        principal: Principal,
+        *,
+        state: PenaltyState | None,
+        limit: int,
+        offset: int,
+        sort: PenaltySort = PenaltySort.OPENED_DESC,
     ) -> PenaltyCaseList:
         async with self._sessions() as session:
-            return await penalty.penalty_cases(session, principal, state=state, limit=limit, offset=offset)
+            return await penalty.penalty_cases(
+                session, principal, state=state, limit=limit, offset=offset, sort=sort
+            )
 
     async def _readable(self, case_id: uuid.UUID, principal: Principal) -> Case:
         case = case_from_row(await self._row(case_id))
@@ -194,7 +212,7 @@ def case_read(row: Any) -> CaseRead:
         decided_on=row["decided_on"],
         effective_on=row["effective_on"],
         next_due=row["next_due"],
-        allowed_transitions=[t.label() for t in allowed_from(state)],
+        allowed_transitions=[t.label() for t in possible_now(case_from_row(row))],
         correlation_id=row["correlation_id"],
     )
 

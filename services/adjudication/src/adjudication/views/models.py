@@ -29,6 +29,7 @@ from adjudication.domain.case.parts.repeat import PriorFinding
 from adjudication.domain.case.parts.service import ServiceRecord
 from adjudication.domain.case.parts.suspension import SuspensionRequest
 from adjudication.domain.penalty.aggregate import PenaltyCase
+from adjudication.domain.penalty.steps import possible_now
 from adjudication.domain.penalty.values import (
     CaseSource,
     CounterfeitAct,
@@ -37,6 +38,7 @@ from adjudication.domain.penalty.values import (
     fine_ceiling,
 )
 from adjudication.domain.values.parties import PartyRecord, PatentRight
+from adjudication.views.sorting import CaseSort, PenaltySort
 from shared.vocabulary import IpType, PartyKind
 
 
@@ -69,6 +71,15 @@ class DeadlineOut(BaseModel):
     explanation: str = ""
 
 
+class SuspensionRequestCreated(BaseModel):
+    """A suspension request as recorded (``POST …/suspension-requests``); ``Location`` names it."""
+
+    id: str = Field(description="The request's id, for its decision (…/suspension-requests/{id}/decision)")
+    case_id: uuid.UUID
+    request: SuspensionRequest
+    advisories: list[AdvisoryOut] = Field(default_factory=list)
+
+
 class CaseRead(BaseModel):
     """A case as lists and the case page show it. ``advisories`` are the warnings of the step just taken.
 
@@ -94,13 +105,18 @@ class CaseRead(BaseModel):
     decided_on: dt.date | None = None
     effective_on: dt.date | None = None
     next_due: dt.date | None = Field(default=None, description="Earliest open legal deadline")
-    allowed_transitions: list[str] = Field(description="What the state machine allows from here")
+    allowed_transitions: list[str] = Field(
+        description="What would succeed now: the state machine's transitions from here whose guards the case "
+        "already meets (guards on the request's own data are checked by the step)"
+    )
     correlation_id: str | None
     advisories: list[AdvisoryOut] = []
 
 
 class CaseList(BaseModel):
     items: list[CaseRead]
+    total: int = Field(description="How many cases match the filters, over all pages")
+    sort: CaseSort
     limit: int
     offset: int
 
@@ -252,7 +268,7 @@ class PenaltyCaseRead(BaseModel):
             published_on=case.published_on,
             fine_ceiling=fine_ceiling(case.illegal_gains).amount,
             open_deadlines=deadlines,
-            allowed_transitions=[t.label() for t in case.allowed_now()],
+            allowed_transitions=[t.label() for t in possible_now(case)],
             proposals=dict(case.proposals),
             handler=case.handler,
             office_code=case.office_code,
@@ -261,5 +277,7 @@ class PenaltyCaseRead(BaseModel):
 
 class PenaltyCaseList(BaseModel):
     items: list[PenaltyCaseRead]
+    total: int = Field(description="How many cases match the filters, over all pages")
+    sort: PenaltySort
     limit: int
     offset: int

@@ -20,6 +20,7 @@ from adjudication.domain.penalty.aggregate import PenaltyCase
 from adjudication.domain.penalty.states import PenaltyState
 from adjudication.views.deadlines import deadline_out
 from adjudication.views.models import PenaltyCaseList, PenaltyCaseRead
+from adjudication.views.sorting import PenaltySort, count, sorted_by
 from shared.identity.principals import Principal, scope_prefix
 
 
@@ -37,19 +38,29 @@ async def penalty_case(
 
 
 async def penalty_cases(
-    session: AsyncSession, principal: Principal, *, state: PenaltyState | None, limit: int, offset: int
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    state: PenaltyState | None,
+    limit: int,
+    offset: int,
+    sort: PenaltySort = PenaltySort.OPENED_DESC,
 ) -> PenaltyCaseList:
     query: Select[Any] = select(table.c.file, table.c.office_code)
     if not principal.is_person or principal.office_code is None:
-        return PenaltyCaseList(items=[], limit=limit, offset=offset)
+        return PenaltyCaseList(items=[], total=0, sort=sort, limit=limit, offset=offset)
     prefix = scope_prefix(principal.office_code)
     query = query.where(table.c.office_code.startswith(prefix, autoescape=True))
     if state is not None:
         query = query.where(table.c.state == state.value)
-    query = query.order_by(table.c.opened_at.desc(), table.c.id).limit(limit).offset(offset)
-    rows = (await session.execute(query)).all()
+    total = await count(session, query)
+    rows = (await session.execute(sorted_by(query, table, sort).limit(limit).offset(offset))).all()
     return PenaltyCaseList(
-        items=[penalty_read(_case(r.file, r.office_code)) for r in rows], limit=limit, offset=offset
+        items=[penalty_read(_case(r.file, r.office_code)) for r in rows],
+        total=total,
+        sort=sort,
+        limit=limit,
+        offset=offset,
     )
 
 

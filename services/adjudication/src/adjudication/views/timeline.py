@@ -1,4 +1,5 @@
-"""A case's timeline: its entries in the case record, in order, with actor and legal basis."""
+"""A case's timeline: its entries in the case record in time order (when they happened; entries of the
+same instant in the order they were recorded), with actor and legal basis."""
 
 from __future__ import annotations
 
@@ -14,7 +15,11 @@ from shared.domain.legal import Citation
 
 
 async def timeline(session: AsyncSession, case_id: uuid.UUID) -> Timeline:
-    query = select(case_record).where(case_record.c.aggregate_id == case_id).order_by(case_record.c.id)
+    query = (
+        select(case_record)
+        .where(case_record.c.aggregate_id == case_id)
+        .order_by(case_record.c.occurred_at, case_record.c.id)
+    )
     rows = (await session.execute(query)).mappings().all()
     return Timeline(case_id=case_id, entries=[_entry(n, row) for n, row in enumerate(rows, 1)])
 

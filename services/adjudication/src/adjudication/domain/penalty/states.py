@@ -6,7 +6,7 @@ from enum import StrEnum
 from typing import Final
 
 from adjudication.domain.events import PenaltyEvent
-from adjudication.domain.penalty.values import PL68
+from adjudication.domain.penalty.values import APL63, PL68
 from adjudication.domain.values.actors import ActorKind
 from adjudication.domain.values.legal import PENALTY_LAW
 from shared.domain.legal import Citation
@@ -34,16 +34,19 @@ OPEN: Final = frozenset({P.FILED, P.NOTIFIED, P.HEARING_REQUESTED, P.HEARD})
 # fmt: off
 PENALTY_TRANSITIONS: Final = TransitionTable(PenaltyState, (
     transition("notify", {P.FILED}, P.NOTIFIED, actor=A.HANDLER, event=E.PROPOSED,
-               guard="facts, reasons, basis, the proposed penalty and the right to a hearing are served",
-               basis=(Citation(PENALTY_LAW, "44", "U"), Citation(PENALTY_LAW, "64"))),
+               guard="facts, reasons, basis, the proposed penalty, the rights of statement and defence "
+               "and, for a heavy penalty (large fine or confiscation), the right to a hearing are served; "
+               "illegal gains are to be confiscated in full",
+               basis=(Citation(PENALTY_LAW, "44", "U"), APL63, Citation(PENALTY_LAW, "64"), PL68)),
     transition("request_hearing", {P.NOTIFIED}, P.HEARING_REQUESTED, actor=A.RESPONDENT,
                event=E.HEARING_REQUESTED, guard="within 5 WD of receiving the notice",
                basis=(Citation(PENALTY_LAW, "64"),)),
     transition("hold_hearing", {P.HEARING_REQUESTED}, P.HEARD, actor=A.HANDLER, event=E.HEARING_HELD,
                guard="hearing held and recorded", basis=(Citation(PENALTY_LAW, "64"),)),
     transition("decide", {P.NOTIFIED, P.HEARD}, P.DECIDED, actor=A.OFFICE_HEAD, event=E.DECIDED,
-               guard="from NOTIFIED only once the hearing period ran out or was waived; fine within PL "
-               "art. 68; within 90 days of filing", basis=(PL68, Citation(PENALTY_LAW, "60"))),
+               guard="from NOTIFIED only once any hearing period ran out or was waived; fine within PL "
+               "art. 68; illegal gains confiscated in full; within 90 days of filing",
+               basis=(PL68, Citation(PENALTY_LAW, "60"))),
     transition("publish", {P.DECIDED}, P.PUBLISHED, actor=A.HANDLER, event=E.PUBLISHED,
                guard="announced publicly; within 20 WD of the decision",
                basis=(PL68, Citation("SAMR Order 45", "9"))),

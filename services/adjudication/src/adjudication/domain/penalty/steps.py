@@ -19,6 +19,7 @@ from adjudication.domain.penalty.values import (
     PenaltyFiling,
     ProposedPenalty,
     fine_ceiling,
+    hearing_right,
 )
 from adjudication.domain.values.legal import PENALTY_LAW
 from adjudication.domain.values.rules import CaseRules
@@ -27,6 +28,7 @@ from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, DeadlineStatus
 from shared.domain.events import Advisory
 from shared.domain.legal import Citation
+from shared.domain.lifecycle import Transition
 
 DECISION_KEY = "decision"
 HEARING_REQUEST_KEY = "hearing_request"
@@ -100,35 +102,44 @@ def notify(
     at: dt.datetime,
     rules: CaseRules,
 ) -> None:
-    """Serve the proposed penalty and the right to be heard; 5 WD to ask for a hearing start."""
+    """Serve the proposed penalty and the rights of statement and defence (行政处罚法 art. 45); for a heavy
+    penalty (art. 63) also the right to a hearing, to be asked for within 5 WD (art. 64)."""
     case.require_state("notify")
     _check_fine(case, fine, illegal_gains)
+    if _has_gains(illegal_gains) and not confiscate_gains:
+        raise _confiscation_required(illegal_gains)
     not_before("served_on", served_on, case.day_of(case.filed_at), "the filing", "立案日期")
     if served_on > case.day_of(at):
         raise rule_violated(
             "served_on", "in_future", "The service date is in the future", "送达日期不能晚于今天"
         )
+    confiscated = illegal_gains if confiscate_gains else None
+    heavy = hearing_right(case.subject.kind, fine, confiscated, rules)
     case.illegal_gains = illegal_gains
     case.proposed = ProposedPenalty(
         fine=cents(fine),
         confiscate_gains=confiscate_gains,
         correction_order=correction_order,
         served_on=served_on,
+        hearing_right=heavy,
     )
-    case.start_deadline(
-        HEARING_REQUEST_KEY,
-        period="penalty.hearing_request",
-        start=served_on,
-        kind=DeadlineKind.PARTY_PERIOD,
-        province=rules.province,
-        warn_working_days=rules.warn_working_days,
-    )
-    case.move("notify", by=by, at=at, details={"fine": fine, "served_on": served_on})
+    if heavy:
+        case.start_deadline(
+            HEARING_REQUEST_KEY,
+            period="penalty.hearing_request",
+            start=served_on,
+            kind=DeadlineKind.PARTY_PERIOD,
+            province=rules.province,
+            warn_working_days=rules.warn_working_days,
+        )
+    case.move("notify", by=by, at=at, details={"fine": fine, "served_on": served_on, "hearing_right": heavy})
 
 
 def request_hearing(case: PenaltyCase, *, requested_on: dt.date, by: Actor, at: dt.datetime) -> None:
     case.require_state("request_hearing")
-    period = case.deadlines[HEARING_REQUEST_KEY]
+    period = case.deadlines.get(HEARING_REQUEST_KEY)
+    if period is None or (case.proposed is not None and not case.proposed.hearing_right):
+        raise _no_hearing_right()
     if period.due is not None and requested_on > period.due:
         raise rule_violated(
             "requested_on",
@@ -144,6 +155,8 @@ def request_hearing(case: PenaltyCase, *, requested_on: dt.date, by: Actor, at: 
 def waive_hearing(case: PenaltyCase, *, by: Actor, at: dt.datetime) -> None:
     if case.state is not PenaltyState.NOTIFIED:
         case.require_state("request_hearing")
+    if HEARING_REQUEST_KEY not in case.deadlines:
+        raise _no_hearing_right()
     case.hearing_waived = True
     case.end_deadline(HEARING_REQUEST_KEY, DeadlineStatus.MET)
     case.record(PenaltyEvent.HEARING_WAIVED, by=by, at=at, basis=[Citation(PENALTY_LAW, "64")])
@@ -170,7 +183,7 @@ def decide(
 ) -> PenaltyDecision:
     case.require_state("decide")
     period = case.deadlines.get(HEARING_REQUEST_KEY)
-    if case.state is PenaltyState.NOTIFIED and not case.hearing_waived and period and period.is_open:
+    if period is not None and _hearing_period_running(case):
         raise rule_violated(
             "state",
             "hearing_period_running",
@@ -178,6 +191,20 @@ def decide(
             f"当事人在{period.due}前仍可申请听证",
         )
     _check_fine(case, fine, illegal_gains)
+    _check_confiscation(illegal_gains, gains_confiscated)
+    proposed = case.proposed
+    if (
+        proposed is not None
+        and not proposed.hearing_right
+        and hearing_right(case.subject.kind, fine, gains_confiscated, rules)
+    ):
+        raise rule_violated(
+            "fine",
+            "heavier_than_notified",
+            "This penalty is one of the heavy penalties of 行政处罚法 art. 63, but the notice offered no "
+            "hearing: notify it again with the right to a hearing",
+            "该处罚属于行政处罚法第六十三条规定的较重处罚，但事先告知未告知听证权利，请重新告知",
+        )
     today = case.day_of(at)
     publication = catalogue.deadline("credit.publication", today, province=rules.province)
     decision = PenaltyDecision(
@@ -288,6 +315,43 @@ def cents(amount: Decimal | None) -> Decimal | None:
     return None if amount is None else amount.quantize(Decimal("0.01"))
 
 
+def _has_gains(illegal_gains: Decimal | None) -> bool:
+    return illegal_gains is not None and illegal_gains > 0
+
+
+def _confiscation_required(illegal_gains: Decimal | None) -> Exception:
+    return rule_violated(
+        "gains_confiscated",
+        "confiscation_required",
+        f"Illegal gains of RMB {illegal_gains} must be confiscated in full (专利法 art. 68)",
+        f"违法所得{illegal_gains}元应当全部没收（专利法第六十八条）",
+    )
+
+
+def _check_confiscation(illegal_gains: Decimal | None, gains_confiscated: Decimal | None) -> None:
+    """专利法 art. 68 [V]: the illegal gains are confiscated (没收违法所得), all of them, and nothing else."""
+    if _has_gains(illegal_gains):
+        if gains_confiscated is None or cents(gains_confiscated) != cents(illegal_gains):
+            raise _confiscation_required(illegal_gains)
+    elif gains_confiscated is not None and gains_confiscated > 0:
+        raise rule_violated(
+            "gains_confiscated",
+            "no_gains",
+            "No illegal gains were found, so nothing can be confiscated as such",
+            "未认定违法所得，不能没收违法所得",
+        )
+
+
+def _no_hearing_right() -> Exception:
+    return rule_violated(
+        "requested_on",
+        "no_hearing_right",
+        "The proposed penalty is not one of the heavy penalties of 行政处罚法 art. 63: the subject may "
+        "state and defend its case (art. 45) but has no right to a hearing",
+        "拟作出的处罚不属于行政处罚法第六十三条规定的情形，当事人享有陈述、申辩权（第四十五条），不适用听证",
+    )
+
+
 def _check_fine(case: PenaltyCase, fine: Decimal, illegal_gains: Decimal | None) -> None:
     if fine < 0 or (illegal_gains is not None and illegal_gains < 0):
         raise rule_violated("fine", "negative", "Amounts cannot be negative", "金额不能为负数")
@@ -307,6 +371,26 @@ def _check_fine(case: PenaltyCase, fine: Decimal, illegal_gains: Decimal | None)
             f"RMB {fine} exceeds the ceiling of RMB {ceiling.amount} ({ceiling.rule}; 专利法 art. 68)",
             f"罚款{fine}元超过上限{ceiling.amount}元（专利法第六十八条）",
         )
+
+
+def possible_now(case: PenaltyCase) -> list[Transition[PenaltyState]]:
+    """The transitions the table allows now, less those the steps' guards would refuse on the case as it
+    stands: a hearing request without a hearing right, deciding while the subject may still ask for a
+    hearing, closing before the decision was served."""
+    blocked = set()
+    period = case.deadlines.get(HEARING_REQUEST_KEY)
+    if period is None or (case.proposed is not None and not case.proposed.hearing_right):
+        blocked.add("request_hearing")
+    if _hearing_period_running(case):
+        blocked.add("decide")
+    if case.decision_served_on is None:
+        blocked.add("close")
+    return [t for t in case.allowed_now() if t.name not in blocked]
+
+
+def _hearing_period_running(case: PenaltyCase) -> bool:
+    period = case.deadlines.get(HEARING_REQUEST_KEY)
+    return bool(case.state is PenaltyState.NOTIFIED and not case.hearing_waived and period and period.is_open)
 
 
 def penalty_deadline_reached(case: PenaltyCase, key: str, *, warning: bool, at: dt.datetime) -> None:

@@ -8,14 +8,17 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Final
 
-from adjudication.domain.values.legal import PATENT_LAW
+from adjudication.domain.values.legal import PATENT_LAW, PENALTY_LAW
 from adjudication.domain.values.parties import PartyRecord
+from adjudication.domain.values.rules import CaseRules
 from shared.domain.legal import Citation
+from shared.vocabulary import PartyKind
 
 GAINS_THRESHOLD: Final = Decimal("50000")  # "≤ RMB 50,000" is inclusive (Civil Code art. 1259)
 FLAT_CEILING: Final = Decimal("250000")
 GAINS_MULTIPLE: Final = 5
 PL68 = Citation(PATENT_LAW, "68")
+APL63 = Citation(PENALTY_LAW, "63")
 
 
 class CounterfeitAct(StrEnum):
@@ -53,12 +56,27 @@ def fine_ceiling(illegal_gains: Decimal | None) -> FineCeiling:
     )
 
 
+def large_amount(kind: PartyKind, rules: CaseRules) -> Decimal:
+    """较大数额 for this kind of subject (行政处罚法 art. 63 ¶1 (1)-(2); the amount is configuration)."""
+    return rules.large_amount_individual if kind is PartyKind.INDIVIDUAL else rules.large_amount_organisation
+
+
+def hearing_right(kind: PartyKind, fine: Decimal, confiscated: Decimal | None, rules: CaseRules) -> bool:
+    """Whether the penalty is one of 行政处罚法 art. 63's heavy penalties open to a hearing. A counterfeit-
+    patent penalty (专利法 art. 68) can only be heavy by a large fine or a large confiscation; anything
+    else carries the rights of statement and defence only (art. 45)."""
+    limit = large_amount(kind, rules)
+    return fine >= limit or (confiscated or Decimal(0)) >= limit
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProposedPenalty:
     fine: Decimal
     confiscate_gains: bool
     correction_order: str
     served_on: dt.date
+    hearing_right: bool = True
+    """行政处罚法 art. 63: only a heavy penalty opens a hearing (notices before issue 17 all offered one)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

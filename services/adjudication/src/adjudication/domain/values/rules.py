@@ -7,6 +7,7 @@ marks [U] or [P] is hard-coded where nobody can review it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 from shared.calendar import NoticeReading, PausePolicy
@@ -73,6 +74,12 @@ class CaseRules:
     pause_policy: PausePolicy = PausePolicy.EXTEND_BY_PAUSED_CALENDAR_DAYS
     repeat_lookback_months: int = 60
     panel_minimum_size: int = 3
+    large_amount_individual: Decimal = Decimal("5000")
+    """行政处罚法 art. 63 ¶1 (1)-(2): from this fine, or these confiscated gains, an individual may ask for a
+    hearing. The amount is set by rules ([U]/[P]); the default is below SAMR's (RMB 10,000), so the
+    hearing right is granted rather than wrongly withheld."""
+    large_amount_organisation: Decimal = Decimal("50000")
+    """The same for an organisation (SAMR: RMB 100,000 [P]); conservative default RMB 50,000."""
     stage_bars: tuple[StageBar, ...] = field(default=())
     simple_criteria: frozenset[str] = frozenset(
         {

@@ -27,6 +27,7 @@ from adjudication.entrypoints.schemas.penalty import (
 )
 from adjudication.handlers import StepOutcome
 from adjudication.views.models import PenaltyCaseList, PenaltyCaseRead
+from adjudication.views.sorting import PenaltySort
 from shared.web.problems import problem_responses
 from shared.web.types import Offset
 
@@ -53,10 +54,14 @@ async def list_cases(
     container: Container,
     who: Annotated[Principal, Depends(allow("penalty.list"))],
     state: PenaltyState | None = None,
+    sort: Annotated[
+        PenaltySort,
+        Query(description="filed_on, due (next deadline) or opened_at; '-' descends; id breaks ties"),
+    ] = PenaltySort.OPENED_DESC,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Offset = 0,
 ) -> PenaltyCaseList:
-    return await container.views.penalty_cases(who, state=state, limit=limit, offset=offset)
+    return await container.views.penalty_cases(who, state=state, limit=limit, offset=offset, sort=sort)
 
 
 @router.get(

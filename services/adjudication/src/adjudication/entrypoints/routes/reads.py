@@ -9,7 +9,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
+from adjudication.domain.case.parts.suspension import SuspensionRequest
 from adjudication.domain.case.states import CaseState
+from adjudication.domain.errors import RecordNotFound
 from adjudication.domain.values.rules import ParticipantRole
 from adjudication.entrypoints.dependencies import Container, Principal, allow
 from adjudication.views.models import (
@@ -21,6 +23,7 @@ from adjudication.views.models import (
     Timeline,
     WorkQueue,
 )
+from adjudication.views.sorting import CaseSort
 from shared.documents import render_html, render_pdf
 from shared.files import DOWNLOAD_HEADERS, content_disposition
 from shared.web.audit import record_read
@@ -45,6 +48,10 @@ async def list_cases(
         Query(max_length=200, description="Party name or credit code, patent, docket or decision number"),
     ] = None,
     overdue: Annotated[bool, Query(description="Only cases with a legal deadline already past")] = False,
+    sort: Annotated[
+        CaseSort,
+        Query(description="received_at, due (next deadline) or opened_at; '-' descends; id breaks ties"),
+    ] = CaseSort.OPENED_DESC,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Offset = 0,
 ) -> CaseList:
@@ -57,6 +64,7 @@ async def list_cases(
         procedure=procedure,
         text=q,
         overdue=overdue,
+        sort=sort,
         limit=limit,
         offset=offset,
     )
@@ -85,6 +93,29 @@ async def get_case_file(
         request, "adjudication.case.file", object_type="adjudication_case", object_id=str(case_id)
     )
     return file
+
+
+@router.get(
+    "/cases/{case_id}/suspension-requests/{request_id}",
+    responses=problem_responses(401, 403, 404),
+    summary="One suspension request of the case (as in the case file)",
+)
+async def get_suspension_request(
+    case_id: uuid.UUID,
+    request_id: str,
+    request: Request,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.file"))],
+) -> SuspensionRequest:
+    """A read of the case file: recorded in the audit trail."""
+    file = await container.views.case_file(case_id, who)
+    found = next((r for r in file.suspension_requests if r.id == request_id), None)
+    if found is None:
+        raise RecordNotFound("No such suspension request in this case", "本案中不存在该中止申请")
+    await record_read(
+        request, "adjudication.case.file", object_type="adjudication_case", object_id=str(case_id)
+    )
+    return found
 
 
 @router.get(

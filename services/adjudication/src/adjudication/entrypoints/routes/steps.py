@@ -5,14 +5,16 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
 
 from adjudication.domain.approvals import Approval
+from adjudication.domain.case.aggregate import Case
 from adjudication.domain.case.parts.clock import PauseReason
 from adjudication.domain.commands import interruptions as c
 from adjudication.domain.commands.approvals import ApproveProposal, ProposeForApproval
+from adjudication.domain.errors import present
 from adjudication.entrypoints.dependencies import Container, Principal, allow
-from adjudication.entrypoints.routes.running import CASE_STEP_ERRORS, run_step
+from adjudication.entrypoints.routes.running import CASE_STEP_ERRORS, for_principal, run_step
 from adjudication.entrypoints.schemas.acceptance import (
     CorrectionIn,
     DocketIn,
@@ -43,7 +45,7 @@ from adjudication.entrypoints.schemas.interruptions import (
     WithdrawalIn,
 )
 from adjudication.handlers import StepOutcome
-from adjudication.views.models import AdvisoryOut, CaseRead
+from adjudication.views.models import AdvisoryOut, CaseRead, SuspensionRequestCreated
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["steps"])
@@ -143,16 +145,32 @@ async def procedure(
 
 @router.post(
     "/suspension-requests",
+    status_code=201,
     responses=problem_responses(*CASE_STEP_ERRORS),
-    summary="Record a request to suspend (中止申请)",
+    summary="Record a request to suspend (中止申请); answers with the request, ``Location`` names it",
 )
 async def suspension_requests(
     case_id: uuid.UUID,
     body: SuspensionRequestIn,
     container: Container,
+    response: Response,
     who: Annotated[Principal, Depends(allow("suspension.request"))],
-) -> CaseRead:
-    return await run_step(container, body.to_command(case_id, who.subject), who)
+) -> SuspensionRequestCreated:
+    outcome: StepOutcome = await container.bus.handle(
+        for_principal(body.to_command(case_id, who.subject), who)
+    )
+    case = outcome.case
+    requests = case.suspension_requests if isinstance(case, Case) else []
+    created = present(requests[-1] if requests else None, "the suspension request just recorded")
+    response.headers["Location"] = f"/v1/cases/{case_id}/suspension-requests/{created.id}"
+    return SuspensionRequestCreated(
+        id=created.id,
+        case_id=case_id,
+        request=created,
+        advisories=[
+            AdvisoryOut(code=a.code, message=a.message, message_zh=a.message_zh) for a in outcome.advisories
+        ],
+    )
 
 
 @router.post(

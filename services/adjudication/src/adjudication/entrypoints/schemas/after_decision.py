@@ -42,7 +42,10 @@ class StopOrderIn(Body):
 
 
 class DecisionIn(Body):
-    outcome: Outcome = Field(description="INFRINGEMENT_ESTABLISHED or REQUEST_REJECTED")
+    outcome: Outcome = Field(
+        description="INFRINGEMENT_ESTABLISHED or REQUEST_REJECTED; on a drug-linkage case (CNIPA) "
+        "WITHIN_PROTECTION_SCOPE or OUTSIDE_PROTECTION_SCOPE, with no stop order (专利法 art. 76)"
+    )
     requester_statement: Text
     respondent_statement: Text
     findings: Text

@@ -77,7 +77,10 @@ class PenaltyFilingIn(Body):
 class PenaltyNoticeIn(Body):
     fine: Money
     illegal_gains: Money | None = Field(default=None, description="Null when there were no illegal gains")
-    confiscate_gains: bool = True
+    confiscate_gains: bool = Field(
+        default=True,
+        description="Must be true when there are illegal gains: confiscated in full (专利法 art. 68)",
+    )
     correction_order: Text
     served_on: dt.date
 

@@ -20,9 +20,15 @@ class Outcome(StrEnum):
     WITHDRAWN = "WITHDRAWN"
     DEEMED_WITHDRAWN = "DEEMED_WITHDRAWN"
     DISMISSED = "DISMISSED"
+    WITHIN_PROTECTION_SCOPE = "WITHIN_PROTECTION_SCOPE"
+    """Drug-patent linkage (专利法 art. 76): the generic drug's technical solution falls within the patent."""
+    OUTSIDE_PROTECTION_SCOPE = "OUTSIDE_PROTECTION_SCOPE"
+    """Drug-patent linkage (专利法 art. 76): it does not fall within the patent's protection scope."""
 
 
 DECISION_OUTCOMES = frozenset({Outcome.INFRINGEMENT_ESTABLISHED, Outcome.REQUEST_REJECTED})
+LINKAGE_OUTCOMES = frozenset({Outcome.WITHIN_PROTECTION_SCOPE, Outcome.OUTSIDE_PROTECTION_SCOPE})
+"""What a drug-linkage adjudication decides (domain-rules §A.10): scope, not infringement or a stop order."""
 
 
 class InfringingAct(StrEnum):

@@ -11,7 +11,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from adjudication.domain.case.aggregate import Case
-from adjudication.domain.case.parts.decision import DECISION_OUTCOMES, Decision, DecisionDraft, Outcome
+from adjudication.domain.case.parts.decision import (
+    DECISION_OUTCOMES,
+    LINKAGE_OUTCOMES,
+    Decision,
+    DecisionDraft,
+    Outcome,
+)
+from adjudication.domain.case.possible import has_panel, recusal_pending
 from adjudication.domain.errors import not_before, rule_violated
 from adjudication.domain.values.rules import DECIDING_ROLES, CaseRules
 from shared.domain.actors import Actor
@@ -71,7 +78,9 @@ def decide(
 
 
 def _check_draft(case: Case, draft: DecisionDraft) -> None:
-    if draft.outcome not in DECISION_OUTCOMES:
+    if case.drug_linkage is not None:
+        _check_linkage_draft(draft)
+    elif draft.outcome not in DECISION_OUTCOMES:
         raise rule_violated(
             "outcome",
             "not_a_decision",
@@ -82,7 +91,7 @@ def _check_draft(case: Case, draft: DecisionDraft) -> None:
         raise rule_violated(
             "approved_by", "required", "The office head approves a decision", "裁决须经负责人批准"
         )
-    if draft.outcome is Outcome.INFRINGEMENT_ESTABLISHED:
+    if case.drug_linkage is None and draft.outcome is Outcome.INFRINGEMENT_ESTABLISHED:
         order = draft.stop_order
         if order is None or not order.acts or not [p for p in order.products if p.strip()]:
             raise rule_violated(
@@ -91,17 +100,45 @@ def _check_draft(case: Case, draft: DecisionDraft) -> None:
                 "A stop order states the type, object and scope of the acts to stop (专利法 art. 65)",
                 "责令停止侵权应载明停止侵权行为的类型、对象和范围",
             )
-    elif draft.stop_order is not None:
+    elif case.drug_linkage is None and draft.stop_order is not None:
         raise rule_violated(
             "stop_order", "not_allowed", "A rejection has no stop order", "驳回请求的裁决不含停止侵权"
         )
-    challenged = [p.name for p in case.participants if p.active and p.challenged and p.role in DECIDING_ROLES]
+    if not has_panel(case):
+        raise rule_violated(
+            "participants",
+            "no_panel",
+            "No handler or panel is assigned to the case: assign the panel before deciding "
+            "(专利行政执法办法 art. 11 [U])",
+            "本案尚未指定承办人员或合议组，不能作出裁决",
+        )
+    challenged = recusal_pending(case)
     if challenged:
         raise rule_violated(
             "participants",
             "recusal_pending",
             f"A recusal request against {', '.join(challenged)} is pending: decide it first",
             f"针对{'、'.join(challenged)}的回避申请尚未决定",
+        )
+
+
+def _check_linkage_draft(draft: DecisionDraft) -> None:
+    """A drug-linkage adjudication (专利法 art. 76; domain-rules §A.10) decides whether the generic drug's
+    technical solution falls within the patent's protection scope: no infringement finding, no stop order."""
+    if draft.outcome not in LINKAGE_OUTCOMES:
+        raise rule_violated(
+            "outcome",
+            "not_a_linkage_decision",
+            "A drug-linkage decision finds whether the generic drug falls within the patent's protection "
+            "scope: WITHIN_PROTECTION_SCOPE or OUTSIDE_PROTECTION_SCOPE (专利法 art. 76)",
+            "药品专利链接裁决应认定仿制药技术方案是否落入专利权保护范围（专利法第七十六条）",
+        )
+    if draft.stop_order is not None:
+        raise rule_violated(
+            "stop_order",
+            "not_allowed",
+            "A drug-linkage decision has no stop order (专利法 art. 76)",
+            "药品专利链接裁决不含责令停止侵权（专利法第七十六条）",
         )
 
 

@@ -2,6 +2,8 @@
 
 Every period here is [U] (the 2021 implementing measures were not read): they come from the period
 catalogue (``drug_linkage.*``) and only ever warn. Periods counted from acceptance start at docketing.
+Only CNIPA (``rules.national_office``) may register one; the decision finds whether the generic drug's
+technical solution falls within the patent's protection scope (see ``steps.decision``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,14 @@ WAITING_KEY = "drug_linkage.waiting_period"
 def register(
     case: Case, *, request: LinkageRequest, by: Actor, at: dt.datetime, rules: CaseRules
 ) -> DrugLinkage:
+    if not rules.national_office:
+        raise rule_violated(
+            "drug_linkage",
+            "cnipa_only",
+            "Only CNIPA adjudicates drug-patent linkage disputes (专利法 art. 76): "
+            "this office cannot register one",
+            "药品专利纠纷早期解决机制的行政裁决由国务院专利行政部门负责（专利法第七十六条），本部门不能登记",
+        )
     if case.state not in ACCEPTANCE_STAGE | PRE_DECISION:
         raise rule_violated(
             "state", "too_late", "Register the linkage before the decision", "请在裁决前登记药品专利链接信息"

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from adjudication.domain.case.aggregate import Case
 from adjudication.domain.case.parts.decision import Outcome
 from adjudication.domain.case.parts.endings import Ending, EndingKind
+from adjudication.domain.case.possible import close_blocked
 from adjudication.domain.case.states import CaseState
 from adjudication.domain.case.steps.hearings import cancel_scheduled_hearings
 from adjudication.domain.errors import rule_violated
@@ -35,15 +36,14 @@ def dismiss(case: Case, *, reasons: Sequence[str], by: Actor, at: dt.datetime) -
 def close(case: Case, *, note: str | None, by: Actor, at: dt.datetime) -> None:
     """Close the file (结案归档) once nothing is left to do."""
     case.require_state("close")
-    if case.state is CaseState.EFFECTIVE and case.infringement_established:
+    if close_blocked(case) and case.state is CaseState.EFFECTIVE:
         raise rule_violated(
             "state",
             "enforcement_pending",
             "Infringement was established: verify compliance or enforce before closing",
             "侵权成立的裁决须经履行核查或申请强制执行后方可结案",
         )
-    enforcement = case.enforcement
-    if case.state is CaseState.ENFORCEMENT_APPLIED and not (enforcement and enforcement.refused):
+    if close_blocked(case):
         raise rule_violated(
             "state", "ruling_pending", "The court has not refused the application", "法院尚未作出不予执行裁定"
         )
