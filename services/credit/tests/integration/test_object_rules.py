@@ -204,6 +204,8 @@ async def test_an_invalid_proposal_is_refused_when_proposed_not_when_approved(
     body = entry(subject=subject, list_type="samr_serious", underlying_decision=penalty_decision())
     rid = (await created(proposer, body))["record_id"]
     await step(proposer, rid, "notice", {"served_on": str(TODAY), "reasons": "r"})  # the window is open
+    offered = (await proposer.get(f"/v1/records/{rid}")).json()["allowed_steps"]
+    assert "LISTED" not in offered and "NOT_LISTED" in offered  # issue 17: only what would succeed now
     early = await proposer.post(f"/v1/records/{rid}/decision", json={"outcome": "listed", "reasons": "r"})
     assert early.status_code == 409, early.text
     assert (await proposer.get(f"/v1/records/{rid}")).json()["proposal"] is None
