@@ -43,8 +43,11 @@ def mediation_complaint() -> dict[str, Any]:
 async def test_a_missed_instalment_of_a_confirmed_agreement_reaches_credit_and_the_court(
     start_service: Any, broker: Any
 ) -> None:
+    # The office enabled candidates for a confirmed agreement's default (off by default: §C.1 [U]).
     intake, mediation, credit = await asyncio.gather(
-        *(start_service(name, run_workers=True) for name in ("intake", "mediation", "credit"))
+        start_service("intake", run_workers=True),
+        start_service("mediation", run_workers=True),
+        start_service("credit", run_workers=True, mediation_default_candidates=True),
     )
     staff = mediation.client(Role.STAFF)
     body = mediation_complaint()

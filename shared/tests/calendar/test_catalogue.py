@@ -169,14 +169,23 @@ def test_override_file_changes_length_unit_and_confidence(tmp_path: Path) -> Non
 def test_override_file_can_configure_an_unset_entry_and_add_a_province(tmp_path: Path) -> None:
     path = _override(
         tmp_path,
-        '[[period]]\nname = "intake.correction"\nlength = 10\nunit = "cd"\n'
+        '[[period]]\nname = "centre.ecommerce_judgement_opinion"\nlength = 10\nunit = "cd"\n'
         '[period.provinces.310000]\nlength = 15\nlegal_basis = "local rule"\nconfidence = "P"\n',
     )
     overridden = load_catalogue(path)
-    assert overridden.get("intake.correction").period == Period(10, Unit.CD)
-    assert overridden.get("intake.correction", "310000").period == Period(15, Unit.CD)
+    assert overridden.get("centre.ecommerce_judgement_opinion").period == Period(10, Unit.CD)
+    assert overridden.get("centre.ecommerce_judgement_opinion", "310000").period == Period(15, Unit.CD)
     with pytest.raises(PeriodNotConfiguredError):
-        BUNDLED.deadline("intake.correction", d("2025-09-16"))
+        BUNDLED.deadline("centre.ecommerce_judgement_opinion", d("2025-09-16"))
+
+
+def test_the_centre_correction_period_has_a_conservative_default() -> None:
+    """Issue 17: ``intake.correction`` had no figure, so a fresh install's queue said "not configured".
+    The spec gives none (Shanghai Patent Regs art. 19 allows a period without a length: [U]); the
+    bundled default is 15 CD, the longest party period of the same procedure."""
+    entry = BUNDLED.get("intake.correction")
+    assert (entry.period, entry.confidence.value) == (Period(15, Unit.CD), "U")
+    assert BUNDLED.deadline("intake.correction", d("2026-03-02")).due == d("2026-03-17")
 
 
 def test_override_keeps_the_unit_when_only_the_length_changes(tmp_path: Path) -> None:
@@ -188,7 +197,7 @@ def test_override_keeps_the_unit_when_only_the_length_changes(tmp_path: Path) ->
     ("text", "message"),
     [
         ('[[period]]\nname = "adjudication.typo"\nlength = 1\nunit = "cd"\n', "unknown period"),
-        ('[[period]]\nname = "intake.correction"\nlength = 10\n', "needs a unit"),
+        ('[[period]]\nname = "centre.ecommerce_judgement_opinion"\nlength = 10\n', "needs a unit"),
         ('[[period]]\nname = "adjudication.close"\nunit = "days"\n', "adjudication.close"),
         ('[[period]]\nname = "adjudication.close"\nconfidence = "X"\n', "adjudication.close"),
         ("[[period]\nname = 1", "periods-override.toml"),

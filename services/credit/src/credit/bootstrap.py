@@ -101,6 +101,7 @@ def credit_options(settings: CreditSettings) -> CreditOptions:
         warning_working_days=settings.deadline_warning_working_days,
         grade_rules=load_grade_rules(settings.grade_rules_file) if settings.grade_rules_file else None,
         grade_source_priority=settings.grade_source_priority,
+        mediation_default_candidates=settings.mediation_default_candidates,
     )
 
 

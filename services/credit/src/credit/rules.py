@@ -47,6 +47,8 @@ class CreditOptions:
     warning_working_days: int = 3
     grade_rules: GradeRuleSet | None = None
     grade_source_priority: tuple[str, ...] = ("samr", "local_ip_scheme", "local_rules")
+    # A court-confirmed mediation agreement's default opens a CNIPA candidate only if enabled (§C.1: [U]).
+    mediation_default_candidates: bool = False
 
     @property
     def clocks(self) -> Clocks:
@@ -103,6 +105,7 @@ class _List(_Strict):
     repair_conditions_binding: StrictBool = False
     repair_conditions: list[_Condition] = []
     measures: list[_Measure] = []
+    requires_decision_types: list[str] = []
 
 
 class _Behaviour(_Strict):
@@ -151,6 +154,7 @@ def _policy(list_type: ListType, entry: _List) -> ListPolicy:
         repair_conditions=tuple(RepairCondition(**c.model_dump()) for c in entry.repair_conditions),
         repair_conditions_binding=entry.repair_conditions_binding,
         measures=tuple(MeasureRule(**m.model_dump()) for m in entry.measures),
+        requires_decision_types=tuple(entry.requires_decision_types),
     )
 
 

@@ -36,6 +36,12 @@ class CreditSettings(ServiceSettings):
         default=("samr", "local_ip_scheme", "local_rules"),
         description="Which grade source wins when several have a current grade for a subject",
     )
+    mediation_default_candidates: bool = Field(
+        default=False,
+        description="Open a CNIPA dishonesty candidate when a court-confirmed mediation agreement is not "
+        "performed. Off by default: that default is not among the §C.1 grounds (the mapping to catalogue "
+        "item 7 is [U]); turn on only where the local catalogue lists it.",
+    )
     deadline_warning_working_days: int = Field(
         default=3,
         ge=0,

@@ -451,9 +451,14 @@ class Harness:
         return self.store.timer_names(present(aggregate_id, "aggregate id"))
 
 
-def harness(now: dt.datetime = NOW) -> Harness:
+def harness(now: dt.datetime = NOW, *, mediation_default_candidates: bool = False) -> Harness:
     """Credit's bus over a fresh in-memory store (Hangzhou office, low fines up to 10,000)."""
     store, clock = CreditStore(), FakeClock(now)
-    options = CreditOptions(office_code="330100", province="330000", low_fine_threshold=Decimal("10000"))
+    options = CreditOptions(
+        office_code="330100",
+        province="330000",
+        low_fine_threshold=Decimal("10000"),
+        mediation_default_candidates=mediation_default_candidates,
+    )
     bus = command_bus(lambda: FakeCreditUnitOfWork(store), clock, load_credit_rules(), options)
     return Harness(store, clock, bus)

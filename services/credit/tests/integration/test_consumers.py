@@ -110,7 +110,9 @@ async def test_adjudication_outcomes_become_candidates_listings_flags_and_revoca
     (listing,) = await wait_for_records(officer, counterfeiter)
     assert (listing["state"], listing["list_type"]) == ("LISTED", "penalty_publication")
     (flagged,) = await wait_for_records(officer, repeat)
-    assert (flagged["behaviour"], flagged["list_type"]) == ("repeat_infringement", "samr_serious")
+    # §C.2: the SAMR serious list needs a heavier administrative penalty first; a repeat infringement
+    # found in adjudications (civil-dispute decisions) goes to the CNIPA list (§C.1 [P]), not samr_serious.
+    assert (flagged["behaviour"], flagged["list_type"]) == ("repeat_infringement", "cnipa_dishonest")
 
     listed_events = await events_on(
         broker.bootstrap_servers, "credit.record", where=lambda e: e.data["record_id"] == listing["record_id"]
@@ -141,7 +143,10 @@ async def test_adjudication_outcomes_become_candidates_listings_flags_and_revoca
 async def test_intake_and_mediation_findings_become_candidates_and_unknown_subjects_wait(
     start_service: Any, broker: BrokerHandle
 ) -> None:
-    credit: RunningService = await start_service("credit", run_workers=True, office_code="330100")
+    """With MEDIATION_DEFAULT_CANDIDATES on, a confirmed agreement's default opens a CNIPA candidate."""
+    credit: RunningService = await start_service(
+        "credit", run_workers=True, office_code="330100", mediation_default_candidates=True
+    )
     officer = credit.client(Role.CREDIT_OFFICER)
     liar, defaulter, lucky = (uscc_in("330100") for _ in range(3))
     nobody = f"查无此人贸易有限公司{uuid.uuid4().hex[:6]}"

@@ -113,9 +113,21 @@ async def test_admin_decides_nothing(credit_api: RunningService, entry: Body) ->
     assert denied(await admin.get(url), "action_denied")
 
 
+def penalty_decision() -> dict[str, str]:
+    """The SAMR serious list rests on an administrative penalty decision (§C.2)."""
+    doc_no = f"杭市监罚〔2026〕{uuid.uuid4().int % 10**6}号"
+    return {
+        "authority": "杭州市市场监督管理局",
+        "doc_no": doc_no,
+        "date": "2026-01-05",
+        "type": "penalty_decision",
+    }
+
+
 async def serious_candidate(credit: RunningService, entry: Body, proposer: httpx.AsyncClient) -> str:
     subject = {"kind": "organisation", "name": "杭州严重失信测试有限公司", "credit_code": uscc_in("330100")}
-    record = await created(proposer, entry(subject=subject, list_type="samr_serious"))
+    body = entry(subject=subject, list_type="samr_serious", underlying_decision=penalty_decision())
+    record = await created(proposer, body)
     rid: str = record["record_id"]
     await step(proposer, rid, "notice", {"served_on": str(LONG_AGO), "reasons": "r"})
     return rid
@@ -189,8 +201,11 @@ async def test_an_invalid_proposal_is_refused_when_proposed_not_when_approved(
 ) -> None:
     proposer = officer(credit_api, "330100", subject="officer-hz")
     subject = {"kind": "organisation", "name": "杭州窗口未满有限公司", "credit_code": uscc_in("330100")}
-    rid = (await created(proposer, entry(subject=subject, list_type="samr_serious")))["record_id"]
+    body = entry(subject=subject, list_type="samr_serious", underlying_decision=penalty_decision())
+    rid = (await created(proposer, body))["record_id"]
     await step(proposer, rid, "notice", {"served_on": str(TODAY), "reasons": "r"})  # the window is open
+    offered = (await proposer.get(f"/v1/records/{rid}")).json()["allowed_steps"]
+    assert "LISTED" not in offered and "NOT_LISTED" in offered  # issue 17: only what would succeed now
     early = await proposer.post(f"/v1/records/{rid}/decision", json={"outcome": "listed", "reasons": "r"})
     assert early.status_code == 409, early.text
     assert (await proposer.get(f"/v1/records/{rid}")).json()["proposal"] is None

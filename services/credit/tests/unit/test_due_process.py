@@ -103,6 +103,27 @@ def test_a_requested_hearing_must_be_held_before_listing(noticed: CreditRecord, 
     ]
 
 
+def test_allowed_steps_offer_listed_only_when_a_listing_would_succeed_that_day(
+    noticed: CreditRecord, step: Step
+) -> None:
+    """Issue 17: a record inside its notice window offered LISTED in ``allowed_steps`` and then refused
+    it with 409. The guards are evaluated: no LISTED while the statement/defence/hearing window runs
+    (§C.2 procedure, §C.5 NOTICE_OF_PROPOSED_LISTING) or a requested hearing is not held."""
+    for inside in (dt.date(2026, 9, 2), WINDOW_END):
+        offered = noticed.allowed_steps(today=inside)
+        assert S.LISTED not in offered and S.NOT_LISTED in offered
+        with pytest.raises(DueProcessIncomplete):  # what is not offered is indeed refused
+            decide(dataclasses.replace(noticed, events=[], timer_changes=[]), inside, step)
+    after = dt.date(2026, 9, 9)
+    assert S.LISTED in noticed.allowed_steps(today=after)
+    noticed.request_hearing(requested_on=dt.date(2026, 9, 3), step=step)
+    assert S.LISTED not in noticed.allowed_steps(today=after)
+    noticed.record_hearing(held_on=dt.date(2026, 9, 15), summary="heard", step=step)
+    assert S.LISTED in noticed.allowed_steps(today=dt.date(2026, 9, 16))
+    decide(noticed, dt.date(2026, 9, 16), step)  # and what is offered succeeds
+    assert noticed.state is S.LISTED
+
+
 def test_declining_needs_no_waiting_it_only_helps_the_subject(noticed: CreditRecord, step: Step) -> None:
     noticed.decline_listing(reasons="the statement shows the decision was performed", step=step)
     assert noticed.state is S.NOT_LISTED

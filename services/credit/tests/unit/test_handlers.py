@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from credit import testing
 from credit.domain import commands as c
 from credit.domain.actors import ActorKind, person, system
 from credit.domain.deadlines import TimerName
@@ -38,7 +39,10 @@ def refusal(
         subject=subject,
         behaviour=kw.pop("behaviour", BehaviourCode.REFUSAL_TO_PERFORM),
         underlying_decision=DecisionRef(
-            "杭州市市场监督管理局", doc_no, kw.pop("decided", dt.date(2026, 8, 3)), "x"
+            "杭州市市场监督管理局",
+            doc_no,
+            kw.pop("decided", dt.date(2026, 8, 3)),
+            kw.pop("decision_type", "x"),
         ),
         finding="refused to perform",
         source="adjudication.performance_refused",
@@ -145,7 +149,9 @@ async def test_listing_waits_for_the_window_then_starts_the_publication_and_expi
 
 
 async def test_the_samr_list_is_announced_as_serious_list_entered(harness: Any) -> None:
-    registration = await harness.bus.handle(refusal(org(), list_type=ListType.SAMR_SERIOUS))
+    registration = await harness.bus.handle(
+        refusal(org(), list_type=ListType.SAMR_SERIOUS, decision_type="penalty_decision")
+    )
     await harness.bus.handle(
         c.IssueListingNotice(
             record_id=registration.record_id, actor=OFFICER, served_on=dt.date(2026, 9, 1), reasons="r"
@@ -273,7 +279,7 @@ async def test_a_second_finding_on_the_same_right_flags_a_repeat_infringer(harne
     record = harness.record(opened[0])
     assert (record.behaviour, record.list_type, record.state) == (
         BehaviourCode.REPEAT_INFRINGEMENT,
-        ListType.SAMR_SERIOUS,
+        ListType.CNIPA_DISHONEST,  # §C.2: no SAMR listing without a heavier administrative penalty
         S.CANDIDATE,
     )
     assert set(record.basis_doc_nos) == {"D3", "D1"}
@@ -378,3 +384,74 @@ async def test_a_refused_step_leaves_nothing_behind(harness: Any) -> None:
         await harness.bus.handle(c.PublishListing(record_id=rid, actor=OFFICER, channel="necips"))
 
     assert (list(harness.store.record), dict(harness.store.timers), harness.record(rid).state) == before
+
+
+def wilful(decision_type: str, list_type: ListType | None = None) -> c.RegisterDishonestyInput:
+    return c.RegisterDishonestyInput(
+        subject=org(),
+        behaviour=BehaviourCode.WILFUL_INFRINGEMENT,
+        underlying_decision=DecisionRef(
+            "杭州市知识产权局", "杭知裁〔2026〕3号", dt.date(2026, 8, 3), decision_type
+        ),
+        finding="wilful infringement found in the adjudication",
+        source="staff",
+        source_ref="entry-1",
+        actor=OFFICER,
+        list_type=list_type,
+    )
+
+
+async def test_wilful_infringement_found_in_an_adjudication_is_not_routed_to_the_samr_serious_list(
+    harness: Any,
+) -> None:
+    """§C.2 [P] (SAMR Order 44; Beijing implementing measures): a subject goes on the serious list only
+    after a heavier administrative penalty (较重行政处罚). An adjudication decides a civil dispute and is
+    no penalty, so wilful infringement found in one goes to the CNIPA list (§C.1 [P]: the Provisions
+    cover serious dishonesty from adjudications), and asking for samr_serious is refused. Issue 17's
+    scenario: it went to samr_serious by default."""
+    by_default: Registration = await harness.bus.handle(wilful("adjudication_decision"))
+    assert by_default.record_id is not None
+    assert harness.record(by_default.record_id).list_type is ListType.CNIPA_DISHONEST
+    with pytest.raises(InvalidCreditInput) as refused:
+        await harness.bus.handle(wilful("adjudication_decision", ListType.SAMR_SERIOUS))
+    assert refused.value.field_errors[0].code == "decision_type_not_admitted"
+    on_a_penalty: Registration = await harness.bus.handle(wilful("penalty_decision", ListType.SAMR_SERIOUS))
+    assert on_a_penalty.record_id is not None
+    assert harness.record(on_a_penalty.record_id).list_type is ListType.SAMR_SERIOUS
+
+
+def mediation_default(subject: SubjectClaim) -> c.RecordMediationDefault:
+    return c.RecordMediationDefault(
+        entry=c.RegisterDishonestyInput(
+            subject=subject,
+            behaviour=BehaviourCode.MEDIATION_AGREEMENT_DEFAULT,
+            underlying_decision=DecisionRef(
+                "杭州市西湖区人民法院",
+                "(2026)浙0106民特1号",
+                dt.date(2026, 8, 3),
+                "court_confirmed_mediation_agreement",
+            ),
+            finding="第二期赔偿款 not performed",
+            source="mediation.agreement.performance_defaulted",
+            source_ref="agreement-1",
+            actor=SOURCE,
+        )
+    )
+
+
+async def test_a_mediation_agreement_default_opens_no_cnipa_candidate_unless_enabled(harness: Any) -> None:
+    """§C.1 [P] lists seven dishonest behaviours; the default of a (court-confirmed) mediation agreement
+    is not one of them, and the rule table tags its mapping to item 7 [U]. So by default
+    (MEDIATION_DEFAULT_CANDIDATES off, the conservative choice) no candidate is opened, and a staff
+    entry of it is refused; an office that enables it gets the candidate."""
+    assert await harness.bus.handle(mediation_default(org())) is None
+    assert harness.store.data.records == {} and harness.store.data.subjects == {}
+    with pytest.raises(InvalidCreditInput) as refused:
+        await harness.bus.handle(mediation_default(org()).entry)
+    assert refused.value.field_errors[0].code == "not_enabled"
+
+    enabled = testing.harness(mediation_default_candidates=True)
+    registration: Registration = await enabled.bus.handle(mediation_default(org()))
+    assert registration.record_id is not None
+    record = enabled.record(registration.record_id)
+    assert (record.list_type, record.state) == (ListType.CNIPA_DISHONEST, S.CANDIDATE)

@@ -42,9 +42,24 @@ def test_a_behaviour_goes_to_its_default_list_or_an_allowed_one_only() -> None:
         rules.list_for(BehaviourCode.REFUSAL_TO_PERFORM, None, field="x").list_type
         is ListType.CNIPA_DISHONEST
     )
-    assert (
-        rules.list_for(BehaviourCode.REPEAT_INFRINGEMENT, None, field="x").list_type is ListType.SAMR_SERIOUS
+    # §C.2: the SAMR serious list needs a heavier administrative penalty first; repeat or wilful
+    # infringement goes to the CNIPA list unless an officer asks for SAMR on a penalty decision.
+    for behaviour in (BehaviourCode.REPEAT_INFRINGEMENT, BehaviourCode.WILFUL_INFRINGEMENT):
+        assert rules.list_for(behaviour, None, field="x").list_type is ListType.CNIPA_DISHONEST
+        adjudicated = rules.list_for(behaviour, None, field="x", decision_type="adjudication_decision")
+        assert adjudicated.list_type is ListType.CNIPA_DISHONEST
+    serious = BehaviourCode.SERIOUS_AGENCY_VIOLATION  # SAMR first, but only on a penalty decision
+    assert rules.list_for(serious, None, field="x", decision_type="penalty_decision").list_type is (
+        ListType.SAMR_SERIOUS
     )
+    assert rules.list_for(serious, None, field="x", decision_type="adjudication_decision").list_type is (
+        ListType.CNIPA_DISHONEST
+    )
+    with pytest.raises(InvalidCreditInput) as refused:  # its only list is SAMR's: no list admits it
+        rules.list_for(
+            BehaviourCode.UNFAIR_COMPETITION, None, field="list_type", decision_type="adjudication_decision"
+        )
+    assert refused.value.field_errors[0].code == "decision_type_not_admitted"
     with pytest.raises(InvalidCreditInput) as refused:
         rules.list_for(BehaviourCode.FALSE_MATERIALS, ListType.SAMR_SERIOUS, field="list_type")
     assert refused.value.field_errors[0].field == "list_type"

@@ -264,14 +264,16 @@ class FakeWorkflows(_Repository, Generic[W]):
             if isinstance(r, self._cls) and r.complaint_id == complaint_id
         ]
 
-    async def prior_findings(self, case: TradeFairCase) -> int:
-        return sum(
-            1
-            for r in self._store.workflows.values()
-            if isinstance(r, TradeFairCase)
-            and r.status is TradeFairStatus.MEASURES_ORDERED
-            and (r.fair_name, r.exhibitor_key) == (case.fair_name, case.exhibitor_key)
-            and r.session != case.session
+    async def finding_sessions(self, case: TradeFairCase) -> list[str]:
+        return sorted(
+            {
+                r.session
+                for r in self._store.workflows.values()
+                if isinstance(r, TradeFairCase)
+                and r.status is TradeFairStatus.MEASURES_ORDERED
+                and (r.fair_name, r.exhibitor_key) == (case.fair_name, case.exhibitor_key)
+                and r.session != case.session
+            }
         )
 
 

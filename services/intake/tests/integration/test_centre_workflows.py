@@ -130,6 +130,31 @@ async def test_trade_fair_complaints_run_on_24_hour_clocks_and_flag_repeat_exhib
     assert (wrong.status_code, wrong.json()["allowed"]) == (409, [])
 
 
+async def _measures_at(client: Any, exhibitor: dict[str, Any], session: str) -> dict[str, Any]:
+    fair = (await client.post("/v1/complaints", json=_fair_body(exhibitor, session))).json()
+    (case,) = (await client.get(f"/v1/complaints/{fair['id']}/workflows")).json()["trade_fair_cases"]
+    for step in ("forward", "notify_respondent"):
+        await client.post(f"/v1/trade-fair-cases/{case}/steps", json={"step": step})
+    decided = await client.post(
+        f"/v1/trade-fair-cases/{case}/steps", json={"step": "order_measures", "measures": ["cover"]}
+    )
+    assert decided.status_code == 200, decided.text
+    found: dict[str, Any] = decided.json()
+    return found
+
+
+async def test_findings_at_sessions_that_are_not_consecutive_do_not_flag_a_repeat_exhibitor(
+    start_intake: Any,
+) -> None:
+    """§D.3a step 6 [P]: only two consecutive findings bar the exhibitor from the next session.
+    Issue 17's scenario: a finding at the 135th session and one at the 138th flagged the exhibitor."""
+    client = (await start_intake()).client(Role.STAFF)
+    exhibitor = {"kind": "organisation", "name": random_name("参展商"), "credit_code": random_uscc()}
+    assert (await _measures_at(client, exhibitor, "第135届"))["repeat_exhibitor"] is False
+    assert (await _measures_at(client, exhibitor, "第138届"))["repeat_exhibitor"] is False
+    assert (await _measures_at(client, exhibitor, "第139届"))["repeat_exhibitor"] is True
+
+
 async def test_the_counter_notice_wait_runs_on_the_statutory_clock_and_ends_the_measures(
     start_intake: Any,
 ) -> None:

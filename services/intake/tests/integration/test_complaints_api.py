@@ -128,7 +128,9 @@ async def test_pending_court_action_blocks_acceptance_with_the_reason(start_inta
     assert "people's court" in blocking[0]["message"]
 
 
-async def test_correction_loop_holds_then_routes_and_an_unset_period_is_shown(start_intake: Any) -> None:
+async def test_correction_loop_holds_then_routes_with_the_default_correction_period(
+    start_intake: Any,
+) -> None:
     intake = await start_intake()
     client = intake.client(Role.STAFF)
     body = complaint_body(
@@ -141,8 +143,9 @@ async def test_correction_loop_holds_then_routes_and_an_unset_period_is_shown(st
     assert "evaluation_report_missing" in [f["rule"] for f in held["findings"]]
     queue = (await client.get("/v1/queue")).json()["items"]
     mine = [i for i in queue if i["complaint_id"] == held["id"]]
-    assert [(i["step"], i["due_at"]) for i in mine] == [("correction", None)]
-    assert "intake.correction not configured" in mine[0]["note"]
+    # Issue 17: a fresh install has a correction period (15 CD, [U], conservative), not "not configured".
+    assert [i["step"] for i in mine] == ["correction"] and mine[0]["due_at"] is not None
+    assert "not configured" not in (mine[0]["note"] or "")
 
     corrected = await client.post(
         f"/v1/complaints/{held['id']}/correction",

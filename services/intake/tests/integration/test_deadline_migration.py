@@ -50,7 +50,9 @@ async def _scalar(url: str, sql: str, **params: Any) -> Any:
 async def test_deadlines_in_the_queue_are_tracked_on_their_records_after_the_upgrade(
     database_url: str, start_intake: Any
 ) -> None:
-    intake = await start_intake(office_code="510100")  # Sichuan: the opinion period has a figure
+    # Zhejiang: the opinion period has no figure there (a deadline with no due day), while the correction
+    # period has its bundled default (a dated one): both kinds must survive the migration.
+    intake = await start_intake(office_code="330100")
     client = intake.client(Role.STAFF)
     held = await client.post(
         "/v1/complaints",
@@ -63,8 +65,8 @@ async def test_deadlines_in_the_queue_are_tracked_on_their_records_after_the_upg
     queue = (await client.get("/v1/queue")).json()
     await intake.stop()
     tracked = {r: body["deadlines"] for r, body in (await _bodies(database_url)).items() if body["deadlines"]}
-    assert tracked[held.json()["id"]]["correction"]["due"] is None
-    assert tracked[case_id]["opinion"]["due"] is not None
+    assert tracked[held.json()["id"]]["correction"]["due"] is not None
+    assert tracked[case_id]["opinion"]["due"] is None
 
     await migrations.downgrade(SPEC, database_url, "intake_0004")
     as_the_old_code_wrote_them = await _bodies(database_url)
@@ -83,10 +85,10 @@ async def test_deadlines_in_the_queue_are_tracked_on_their_records_after_the_upg
     assert await _bodies(database_url) == as_the_old_code_wrote_them
     await migrations.upgrade(SPEC, database_url)
 
-    intake = await start_intake(office_code="510100")
+    intake = await start_intake(office_code="330100")
     client = intake.client(Role.STAFF)
     assert (await client.get("/v1/queue")).json()["items"] == queue["items"]
-    await client.put("/v1/examiners/ex-1", json={"name": "赵审查", "centre": "510100", "interests": []})
+    await client.put("/v1/examiners/ex-1", json={"name": "赵审查", "centre": "330100", "interests": []})
     await client.post(f"/v1/centre-cases/{case_id}/assignment", json={"examiner_id": "ex-1"})
     examiner = intake.client(Role.STAFF, subject="ex-1")  # the opinion is the assigned examiner's
     issued = await examiner.post(

@@ -82,7 +82,10 @@ async def test_an_accepted_complaint_is_announced_and_routed_in_one_step() -> No
     assert store.record[0][0] == "complaint" and store.record[0][2].actor == STAFF
 
 
-async def test_a_correction_period_without_a_figure_is_tracked_but_arms_no_timer() -> None:
+async def test_the_correction_period_has_a_default_on_a_fresh_install() -> None:
+    """Issue 17: ``intake.correction`` had no figure, so every complaint held for correction showed
+    "not configured". The spec has none ([U], Shanghai Patent Regs art. 19 allows a completion period
+    without a length); the bundled default is the conservative 15 CD and arms the timer."""
     store = IntakeStore()
     held = await fake_bus(store).handle(
         _register(ip_type=IpType.UTILITY_MODEL, respondents=(party(credit_code=None),))
@@ -90,10 +93,11 @@ async def test_a_correction_period_without_a_figure_is_tracked_but_arms_no_timer
     stored = store.complaints[held.complaint.id]
 
     assert stored.status is ComplaintStatus.CORRECTION_REQUESTED
-    assert stored.deadlines["correction"].due is None
-    assert "not configured" in stored.deadlines["correction"].explanation
-    assert store.event_names(stored.id)[-1] == "PeriodNotConfigured"
-    assert store.timer_names(stored.id) == set()
+    correction = stored.deadlines["correction"]
+    assert correction.due is not None and correction.due >= correction.start + dt.timedelta(days=15)
+    assert correction.confidence == "U" and "not configured" not in correction.explanation
+    assert "PeriodNotConfigured" not in store.event_names(stored.id)
+    assert "correction" in store.timer_names(stored.id)
 
 
 async def test_a_platform_request_opens_a_centre_case_whose_opinion_is_due_in_sichuan() -> None:

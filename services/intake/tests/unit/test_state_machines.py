@@ -175,15 +175,45 @@ def test_a_registry_status_may_follow_any_other(current: rights.RightStatus, new
     assert rights.RIGHT_STATUS.step(current, f"record_{new.value}").target is new
 
 
-def test_a_second_trade_fair_finding_flags_a_repeat_exhibitor() -> None:
-    first: trade_fair.TradeFairCase = workflow_record("fair", T.RESPONDENT_NOTIFIED)
-    first.order_measures((trade_fair.Measure.COVER,), "covered", 0, STAFF, NOW)
+def test_findings_at_two_consecutive_sessions_flag_a_repeat_exhibitor() -> None:
+    """§D.3a step 6 [P] (展会知识产权保护办法 2006, as reported by CCTV): two or more **consecutive**
+    infringements bar the exhibitor from the next session. The record's session is "138"."""
+    first: trade_fair.TradeFairCase = workflow_record("fair", T.RESPONDENT_NOTIFIED, session="第137届")
+    first.order_measures((trade_fair.Measure.COVER,), "covered", [], STAFF, NOW)
     again: trade_fair.TradeFairCase = workflow_record("fair", T.STATEMENT_RECEIVED)
-    again.order_measures((trade_fair.Measure.WITHDRAW,), "withdrawn", 1, STAFF, NOW + dt.timedelta(days=400))
+    again.order_measures(
+        (trade_fair.Measure.WITHDRAW,), "withdrawn", ["第137届"], STAFF, NOW + dt.timedelta(days=180)
+    )
 
     assert not first.repeat_exhibitor
     assert again.repeat_exhibitor
     assert [e.name for e in again.events] == ["MeasuresOrdered", "RepeatExhibitorFlagged"]
+
+
+def test_a_finding_at_a_non_consecutive_session_does_not_flag_a_repeat_exhibitor() -> None:
+    """§D.3a step 6 [P]: issue 17's scenario — findings at the 135th and the 138th sessions (not
+    consecutive) flagged the exhibitor; only the session directly before or after counts."""
+    case: trade_fair.TradeFairCase = workflow_record("fair", T.STATEMENT_RECEIVED)  # session "138"
+    case.order_measures((trade_fair.Measure.COVER,), "covered", ["第135届", "136"], STAFF, NOW)
+    assert not case.repeat_exhibitor
+    assert [e.name for e in case.events] == ["MeasuresOrdered"]
+
+
+@pytest.mark.parametrize(
+    ("session", "number"),
+    [("第138届", 138), ("138", 138), ("第 12 届", 12), ("138th", 138), ("2026春季", None), ("秋季", None)],
+)
+def test_a_sessions_number_is_read_from_its_name(session: str, number: int | None) -> None:
+    assert trade_fair.session_ordinal(session) == number
+
+
+def test_an_unnumbered_session_is_never_flagged_automatically() -> None:
+    """Consecutiveness needs the sessions' numbers; without them nothing is flagged (staff judge)."""
+    assert trade_fair.consecutive_sessions("2026春季", ["2025秋季"]) == []
+    assert trade_fair.consecutive_sessions("第138届", ["第139届", "第137届", "第136届"]) == [
+        "第137届",
+        "第139届",
+    ]
 
 
 def test_notarisation_delay_is_capped() -> None:

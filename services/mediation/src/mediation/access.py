@@ -67,6 +67,7 @@ ACCESS: Final = Policy(
         "confirmation.record_ruling": COURT_ACTS,
         "confirmation.record_withdrawal": COURT_ACTS,
         "case.resume": WORKERS,
+        "ruling_receipt.record": {C, K, S},
         "objection.lodge": {C, K, S},
         "objection.decide": COURT_ACTS,
         # courts

@@ -233,7 +233,7 @@ async def test_agreement_document_confirmation_and_ruling(
     final = (await staff.get(f"/v1/cases/{case['id']}")).json()
     assert final["state"] == "CONFIRMED_VALID"
     assert final["legal_effect"]["effect"] == "court_confirmed"
-    assert {"objection_party", "objection_third_party", "enforcement_period"} <= set(final["deadlines"])
+    assert {"objection_third_party", "enforcement_period"} <= set(final["deadlines"])
     history = (await staff.get(f"/v1/cases/{case['id']}/history")).json()["items"]
     assert [h["to_state"] for h in history if h["to_state"]] == [
         "REQUESTED",
@@ -245,6 +245,30 @@ async def test_agreement_document_confirmation_and_ruling(
         "CONFIRMED_VALID",
     ]
     assert history[-1]["actor"] == {"kind": "court", "id": "ZJ-HZ-SC"}
+    # Interp. art. 372 [V]: each party's 15-CD objection window runs from its own receipt of the ruling
+    first, second = (p["id"] for p in final["parties"][:2])
+    assert not any(k.startswith("objection_party") for k in final["deadlines"])
+    receipts = f"/v1/cases/{case['id']}/ruling-receipts"
+    late = TODAY + dt.timedelta(days=20)
+    assert (
+        await staff.post(receipts, json={"party_id": first, "received_on": str(TODAY)})
+    ).status_code == 201
+    received = await court.post(receipts, json={"party_id": second, "received_on": str(late)})
+    assert received.status_code == 201, received.text
+    windows = received.json()["deadlines"]
+    assert received.json()["ruling_receipts"] == {first: str(TODAY), second: str(late)}
+    assert dt.date.fromisoformat(windows[f"objection_party.{first}"]) >= TODAY + dt.timedelta(days=15)
+    assert dt.date.fromisoformat(windows[f"objection_party.{second}"]) >= late + dt.timedelta(days=15)
+    before_the_ruling = {"party_id": first, "received_on": str(TODAY - dt.timedelta(days=1))}
+    assert (await staff.post(receipts, json=before_the_ruling)).status_code == 422
+    objection = {"by_third_party": False, "objector": "乙", "grounds": "非自愿"}
+    on = str(TODAY + dt.timedelta(days=25))  # after the first party's window, inside the second's
+    lodged = await staff.post(
+        f"/v1/cases/{case['id']}/objections", json={**objection, "party_id": second, "lodged_on": on}
+    )
+    assert lodged.status_code == 201 and lodged.json()["objections"][0]["within_window"] is True, lodged.text
+    unnamed = await staff.post(f"/v1/cases/{case['id']}/objections", json={**objection, "lodged_on": on})
+    assert unnamed.status_code == 422 and unnamed.json()["errors"][0]["field"] == "party_id"
 
 
 async def test_an_illegal_step_is_a_409_listing_what_is_allowed(mediation: RunningService) -> None:

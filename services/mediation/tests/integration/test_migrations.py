@@ -202,6 +202,7 @@ async def seed(engine: AsyncEngine) -> tuple[uuid.UUID, uuid.UUID, list[dict[str
     for case, number in zip(cases, ("MD2026-000101", "MD2026-000102"), strict=True):
         row = case_row(case)
         row.pop("office_code")  # not a column yet at this revision (0008 adds it)
+        row.pop("ruling_receipts")  # nor this one (0009 adds it)
         row.update(case_no=number, deadlines={})
         rows.append(row)
     rows[1]["office_region_code"] = "330106"  # the complaint's receiving office
@@ -308,6 +309,39 @@ async def test_every_case_gets_the_office_that_opened_it(
     async with database.connect() as connection:
         offices = {row[0]: row[1] for row in (await connection.execute(query)).all()}
     assert offices == {first: "330100", second: "330106"}
+    await migrations.downgrade(SPEC, url, BEFORE)
+
+
+async def test_ruling_receipts_start_empty_and_the_downgrade_drops_them(database: AsyncEngine) -> None:
+    """0009: each party's receipt of the ruling (Interp. art. 372); none is invented for existing cases."""
+    first, second, _ = await seed(database)
+    url = database.url.render_as_string(hide_password=False)
+
+    await migrations.upgrade(SPEC, url)
+
+    query = select(mediation_cases.c.id, mediation_cases.c.ruling_receipts)
+    async with database.connect() as connection:
+        receipts = {row[0]: row[1] for row in (await connection.execute(query)).all()}
+    assert receipts == {first: {}, second: {}}
+    party = str(uuid.uuid4())
+    async with database.begin() as connection:
+        await connection.execute(
+            mediation_cases.update()
+            .where(mediation_cases.c.id == first)
+            .values(ruling_receipts={party: "2026-03-20"})
+        )
+    async with async_sessionmaker(database)() as session:
+        loaded = await MediationCaseRepository(session).get(first, lock=False)
+    assert loaded is not None and loaded.ruling_receipts == {uuid.UUID(party): dt.date(2026, 3, 20)}
+
+    await migrations.downgrade(SPEC, url, "mediation_0008")
+
+    columns = "SELECT column_name FROM information_schema.columns WHERE table_schema = 'mediation'"
+    async with database.connect() as connection:
+        names = {
+            r[0] for r in (await connection.exec_driver_sql(f"{columns} AND table_name = 'mediation_cases'"))
+        }
+    assert "ruling_receipts" not in names and "office_code" in names
     await migrations.downgrade(SPEC, url, BEFORE)
 
 

@@ -161,7 +161,13 @@ async def test_court_outcomes_come_from_the_court_or_a_clerk_citing_its_document
 
     objection = await staff.post(
         f"/v1/cases/{case['id']}/objections",
-        json={"by_third_party": False, "objector": "被告", "grounds": "非自愿", "lodged_on": str(TODAY)},
+        json={
+            "by_third_party": False,
+            "party_id": case["parties"][1]["id"],
+            "objector": "被告",
+            "grounds": "非自愿",
+            "lodged_on": str(TODAY),
+        },
     )
     assert objection.status_code == 201, objection.text
     objection_id = objection.json()["objections"][0]["id"]

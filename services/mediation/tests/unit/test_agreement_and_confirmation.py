@@ -12,8 +12,10 @@ from mediation.domain.agreement import AgreementStatus, SignatureManner, Term, T
 from mediation.domain.case import MediationCase
 from mediation.domain.competence import CompetenceFinding, CompetentCourt
 from mediation.domain.confirmation import ApplicationManner, ApplicationStatus, JointApplicantSignature
+from mediation.domain.deadlines import TimerKind
 from mediation.domain.errors import (
     AgreementNotConfirmable,
+    CaseTransitionRefused,
     ConfirmationWindowClosed,
     InvalidRequest,
     StepNotPossible,
@@ -23,6 +25,7 @@ from mediation.domain.legal_effect import Effect, legal_effect
 from mediation.domain.states import MediationState as S
 from mediation.rules import load_confirmation_rules
 from mediation.testing import STAFF, T0, TIMING, content, mediator, new_case, organisation, set_due
+from shared.domain.deadlines import ArmTimer
 
 RULES = load_confirmation_rules()
 LATER = T0 + dt.timedelta(hours=3)
@@ -257,11 +260,14 @@ def test_objections_are_judged_against_their_windows_and_an_upheld_one_revokes()
         actor=STAFF,
         timing=TIMING,
     )
-    set_due(case, "objection_party", dt.date(2026, 3, 17))
+    party = case.parties[0].id
+    confirming.record_ruling_receipt(case, party, LATER.date(), STAFF, LATER, TIMING)
+    set_due(case, f"objection_party.{party}", dt.date(2026, 3, 17))
     set_due(case, "objection_third_party", dt.date(2026, 9, 2))
     late_party = confirming.lodge_objection(
         case,
         by_third_party=False,
+        party_id=party,
         objector="x",
         grounds="g",
         lodged_on=dt.date(2026, 3, 20),
@@ -282,3 +288,127 @@ def test_objections_are_judged_against_their_windows_and_an_upheld_one_revokes()
     assert case.state is S.CONFIRMATION_REVOKED
     with pytest.raises(InvalidRequest):
         confirming.decide_objection(case, uuid.uuid4(), True, dt.date(2026, 10, 20), STAFF, LATER)
+
+
+def test_each_partys_objection_window_runs_from_its_own_receipt_of_the_ruling() -> None:
+    """Interp. art. 372 [V] (domain-rules §B.2): a party may object "within 15 days of receiving the ruling".
+
+    The scenario of issue 17: the ruling is dated 2026-03-02; party A receives it that day, party B
+    only on 2026-03-20 (served late). B objects on 2026-03-30: 28 days after the ruling, but 10 days
+    after its own receipt, so timely; A objecting the same day is late. The windows were once armed
+    from the ruling date, which made B's objection untimely.
+    """
+    case = filed_case()
+    ruled_at = dt.datetime(2026, 3, 2, 2, 0, tzinfo=dt.UTC)  # 10:00 Beijing time
+    assert confirming.record_ruling(
+        case,
+        case.applications[0].id,
+        valid=True,
+        ruling_no="R",
+        reasons=None,
+        ruled_at=ruled_at,
+        actor=STAFF,
+        timing=TIMING,
+    )
+    a, b = (p.id for p in case.parties[:2])
+    assert not any(k.startswith("objection_party") for k in case.deadlines)  # nothing runs before a receipt
+    case.timer_changes.clear()
+    assert confirming.record_ruling_receipt(case, a, dt.date(2026, 3, 2), STAFF, ruled_at, TIMING)
+    assert confirming.record_ruling_receipt(case, b, dt.date(2026, 3, 20), STAFF, ruled_at, TIMING)
+    assert not confirming.record_ruling_receipt(case, b, dt.date(2026, 3, 20), STAFF, ruled_at, TIMING)
+    window_a, window_b = case.deadlines[f"objection_party.{a}"], case.deadlines[f"objection_party.{b}"]
+    assert (window_a.start, window_a.due, window_a.party_id) == (
+        dt.date(2026, 3, 2),
+        dt.date(2026, 3, 17),
+        str(a),
+    )
+    assert (window_b.start, window_b.due, window_b.party_id) == (
+        dt.date(2026, 3, 20),
+        dt.date(2026, 4, 7),
+        str(b),
+    )
+    # one durable timer per party, of the objection-window kind
+    armed = [t for t in case.timer_changes if isinstance(t, ArmTimer)]
+    assert {(t.name, t.kind) for t in armed} == {
+        (f"objection_party.{a}", TimerKind.OBJECTION_WINDOW),
+        (f"objection_party.{b}", TimerKind.OBJECTION_WINDOW),
+    }
+    lodged_on = dt.date(2026, 3, 30)
+    by_b = confirming.lodge_objection(
+        case,
+        by_third_party=False,
+        party_id=b,
+        objector="乙",
+        grounds="g",
+        lodged_on=lodged_on,
+        actor=STAFF,
+        at=LATER,
+    )
+    by_a = confirming.lodge_objection(
+        case,
+        by_third_party=False,
+        party_id=a,
+        objector="甲",
+        grounds="g",
+        lodged_on=lodged_on,
+        actor=STAFF,
+        at=LATER,
+    )
+    assert by_b.within_window is True and by_a.within_window is False
+    # A's window closing leaves B's running
+    assert confirming.close_objection_window(case, f"objection_party.{a}", LATER)
+    assert case.deadlines[f"objection_party.{b}"].is_open
+
+
+def test_a_ruling_receipt_is_checked_and_a_party_objection_names_its_party() -> None:
+    """Interp. art. 372 [V]: the receipt is a party's, not before the ruling, and recorded once."""
+    case = filed_case()
+    confirming.record_ruling(
+        case,
+        case.applications[0].id,
+        valid=True,
+        ruling_no="R",
+        reasons=None,
+        ruled_at=LATER,
+        actor=STAFF,
+        timing=TIMING,
+    )
+    party = case.parties[0].id
+    with pytest.raises(InvalidRequest):
+        confirming.record_ruling_receipt(case, uuid.uuid4(), LATER.date(), STAFF, LATER, TIMING)
+    with pytest.raises(InvalidRequest):
+        confirming.record_ruling_receipt(
+            case, party, LATER.date() - dt.timedelta(days=1), STAFF, LATER, TIMING
+        )
+    confirming.record_ruling_receipt(case, party, LATER.date(), STAFF, LATER, TIMING)
+    with pytest.raises(InvalidRequest):  # a served ruling is a fact: a second, different date is refused
+        confirming.record_ruling_receipt(
+            case, party, LATER.date() + dt.timedelta(days=1), STAFF, LATER, TIMING
+        )
+    with pytest.raises(InvalidRequest):
+        confirming.lodge_objection(
+            case,
+            by_third_party=False,
+            objector="x",
+            grounds="g",
+            lodged_on=LATER.date(),
+            actor=STAFF,
+            at=LATER,
+        )
+    unknown = confirming.lodge_objection(
+        case,
+        by_third_party=False,
+        party_id=case.parties[1].id,
+        objector="y",
+        grounds="g",
+        lodged_on=LATER.date(),
+        actor=STAFF,
+        at=LATER,
+    )
+    assert unknown.within_window is None  # no receipt recorded: its window may not have started
+
+
+def test_no_ruling_receipt_before_the_court_confirmed() -> None:
+    case = filed_case()
+    with pytest.raises(CaseTransitionRefused):
+        confirming.record_ruling_receipt(case, case.parties[0].id, LATER.date(), STAFF, LATER, TIMING)

@@ -158,6 +158,7 @@ def test_objections_follow_the_ruling_and_decisions_the_objection() -> None:
         confirming.lodge_objection(
             case,
             by_third_party=False,
+            party_id=case.parties[0].id,
             objector="甲",
             grounds="理由",
             lodged_on=T0.date(),
@@ -167,7 +168,14 @@ def test_objections_follow_the_ruling_and_decisions_the_objection() -> None:
     assert refused_field(refused) == ("lodged_on", "precedes_its_object")
     lodged_on = ruled_at.date() + 3 * DAY
     objection = confirming.lodge_objection(
-        case, by_third_party=False, objector="甲", grounds="理由", lodged_on=lodged_on, actor=STAFF, at=LATER
+        case,
+        by_third_party=False,
+        party_id=case.parties[0].id,
+        objector="甲",
+        grounds="理由",
+        lodged_on=lodged_on,
+        actor=STAFF,
+        at=LATER,
     )
     with pytest.raises(InvalidRequest) as refused:
         confirming.decide_objection(case, objection.id, False, lodged_on - DAY, STAFF, LATER)

@@ -60,6 +60,17 @@ class RegisterDishonestyInput:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RecordMediationDefault:
+    """A court-confirmed mediation agreement was not performed (mediation's ``performance_defaulted``).
+
+    It becomes a CNIPA candidate (``entry``) only where ``MEDIATION_DEFAULT_CANDIDATES`` is on: the
+    default is not among the §C.1 grounds and the rule table tags the mapping [U].
+    """
+
+    entry: RegisterDishonestyInput
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ImportDishonestyInputs:
     """Many staff entries at once (e.g. CNIPA's list of abnormal applicants): all or nothing."""
 

@@ -72,6 +72,13 @@ class ListPolicy:
     repair_conditions_binding: bool
     measures: tuple[MeasureRule, ...]
     notice_title: str | None = None
+    # The kinds of underlying decision a record on this list may rest on; empty: any. The SAMR serious
+    # list needs a heavier administrative *penalty* first (§C.2 [P]), so a civil-dispute adjudication
+    # decision cannot put a subject on it.
+    requires_decision_types: tuple[str, ...] = ()
+
+    def admits(self, decision_type: str) -> bool:
+        return not self.requires_decision_types or decision_type in self.requires_decision_types
 
     @property
     def excludes_commitments(self) -> bool:
@@ -113,11 +120,30 @@ class CreditRules:
     def behaviour(self, code: BehaviourCode) -> BehaviourRule:
         return self.behaviours[code]
 
-    def list_for(self, behaviour: BehaviourCode, requested: ListType | None, *, field: str) -> ListPolicy:
-        """The list a behaviour goes on: the requested one if the table allows it, else the default."""
+    def list_for(
+        self,
+        behaviour: BehaviourCode,
+        requested: ListType | None,
+        *,
+        field: str,
+        decision_type: str | None = None,
+    ) -> ListPolicy:
+        """The list a behaviour goes on: the requested one if the table allows it, else the default.
+
+        The default is the first of the behaviour's lists that admits the underlying decision's type
+        (``ListPolicy.requires_decision_types``): wilful or repeat infringement found in an
+        adjudication (a civil-dispute decision) goes to the CNIPA list, not the SAMR serious list,
+        which needs a heavier administrative penalty first (§C.2). A requested list that does not
+        admit it is refused.
+        """
         rule = self.behaviour(behaviour)
         if requested is None:
-            return self.policy(rule.default_list_type)
+            admitting = [
+                lt for lt in rule.list_types if decision_type is None or self.policy(lt).admits(decision_type)
+            ]
+            if not admitting:
+                raise _not_admitted(field, self.policy(rule.default_list_type), decision_type or "")
+            return self.policy(admitting[0])
         if requested not in rule.list_types:
             allowed = ", ".join(rule.list_types)
             raise invalid(
@@ -126,4 +152,18 @@ class CreditRules:
                 f"{behaviour} does not lead to {requested}; the rule table allows: {allowed}",
                 f"行为 {behaviour} 不适用名单 {requested}；规则表允许：{allowed}",
             )
-        return self.policy(requested)
+        policy = self.policy(requested)
+        if decision_type is not None and not policy.admits(decision_type):
+            raise _not_admitted(field, policy, decision_type)
+        return policy
+
+
+def _not_admitted(field: str, policy: ListPolicy, decision_type: str) -> Exception:
+    needed = ", ".join(policy.requires_decision_types)
+    return invalid(
+        field,
+        "decision_type_not_admitted",
+        f"{policy.title} needs an underlying decision of type {needed} (a heavier administrative penalty, "
+        f"§C.2); a decision of type '{decision_type}' cannot put a subject on it",
+        f"列入{policy.title_zh}须以较重行政处罚决定为前提（{needed}）；所依据的决定类型不符合",
+    )

@@ -15,6 +15,7 @@ import structlog
 from credit.domain.actors import system
 from credit.domain.commands import (
     RecordInfringementFinding,
+    RecordMediationDefault,
     RecordSubjectSighting,
     RegisterDishonestyInput,
     RevokeUnderlyingDecision,
@@ -185,19 +186,21 @@ async def on_agreement_defaulted(
     if not data.confirmed_by_court:
         return  # only a court-confirmed agreement is an enforceable instrument
     await bus.handle(
-        RegisterDishonestyInput(
-            subject=subject_claim(data.subject),
-            behaviour=BehaviourCode.MEDIATION_AGREEMENT_DEFAULT,
-            underlying_decision=DecisionRef(
-                authority=event.source,
-                doc_no=data.court_ruling_no or f"agreement:{data.agreement_id}",
-                date=data.found_on,
-                type="court_confirmed_mediation_agreement",
-            ),
-            finding=f"{data.obligation} (due {data.due_on}) not performed, agreement {data.agreement_id}",
-            source=event.type,
-            source_ref=str(data.agreement_id),
-            actor=_producer(event),
+        RecordMediationDefault(
+            entry=RegisterDishonestyInput(
+                subject=subject_claim(data.subject),
+                behaviour=BehaviourCode.MEDIATION_AGREEMENT_DEFAULT,
+                underlying_decision=DecisionRef(
+                    authority=event.source,
+                    doc_no=data.court_ruling_no or f"agreement:{data.agreement_id}",
+                    date=data.found_on,
+                    type="court_confirmed_mediation_agreement",
+                ),
+                finding=f"{data.obligation} (due {data.due_on}) not performed, agreement {data.agreement_id}",
+                source=event.type,
+                source_ref=str(data.agreement_id),
+                actor=_producer(event),
+            )
         ),
         uow=uow,
     )

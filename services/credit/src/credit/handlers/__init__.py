@@ -14,6 +14,7 @@ from credit.handlers import commitments, deadlines, findings, grades, inputs, re
 COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.RecordSubjectSighting: subjects.record_subject_sighting,
     c.RegisterDishonestyInput: inputs.register_dishonesty_input,
+    c.RecordMediationDefault: inputs.record_mediation_default,
     c.ImportDishonestyInputs: inputs.import_dishonesty_inputs,
     c.RevokeUnderlyingDecision: inputs.revoke_underlying_decision,
     c.RecordInfringementFinding: findings.record_infringement_finding,

@@ -12,23 +12,29 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+import structlog
+
 from credit.adapters.input_codec import claim_json, dishonesty_input_json
 from credit.domain.actors import system
 from credit.domain.commands import (
     ImportDishonestyInputs,
+    RecordMediationDefault,
     RegisterDishonestyInput,
     RevokeUnderlyingDecision,
 )
+from credit.domain.errors import invalid
 from credit.domain.policy import CreditRules, ListPolicy, PenaltyClass
 from credit.domain.record import CreditRecord, Origin, RecordState
 from credit.domain.subject import Subject
 from credit.domain.unmatched import UnmatchedKind
-from credit.domain.vocabulary import Step
+from credit.domain.vocabulary import BehaviourCode, Step
 from credit.handlers.records import list_record, revoke
 from credit.handlers.steps import Clock, load_record, record_step
 from credit.handlers.subjects import match_subject
 from credit.rules import CreditOptions
 from credit.unit_of_work import CreditUnitOfWork
+
+log = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +58,21 @@ async def register_dishonesty_input(
         earlier = await uow.idempotency.claim(cmd.idempotency_key)
         if earlier is not None:
             return Registration(uuid.UUID(earlier), replayed=True)
+    if (
+        cmd.behaviour is BehaviourCode.MEDIATION_AGREEMENT_DEFAULT
+        and not options.mediation_default_candidates
+    ):
+        raise invalid(
+            "behaviour",
+            "not_enabled",
+            "A mediation agreement's default is not a §C.1 dishonesty ground ([U]); this office has not "
+            "enabled it (MEDIATION_DEFAULT_CANDIDATES)",
+            "不履行调解协议不属于知识产权信用管理规定所列失信行为（未经核实）；本机关未启用该项",
+        )
     at = clock()
-    policy = rules.list_for(cmd.behaviour, cmd.list_type, field="list_type")
+    policy = rules.list_for(
+        cmd.behaviour, cmd.list_type, field="list_type", decision_type=cmd.underlying_decision.type
+    )
     match = await match_subject(uow, cmd.subject, at=at)
     if match.subject is None:
         parked = await uow.unmatched.park(
@@ -68,6 +87,23 @@ async def register_dishonesty_input(
     if cmd.idempotency_key is not None and registration.record_id is not None:
         await uow.idempotency.complete(cmd.idempotency_key, str(registration.record_id))
     return registration
+
+
+async def record_mediation_default(
+    cmd: RecordMediationDefault,
+    uow: CreditUnitOfWork,
+    clock: Clock,
+    rules: CreditRules,
+    options: CreditOptions,
+) -> Registration | None:
+    """A candidate for the default only where the office enabled it; otherwise nothing is opened."""
+    if not options.mediation_default_candidates:
+        log.info(
+            "mediation agreement default: no CNIPA candidate (MEDIATION_DEFAULT_CANDIDATES off)",
+            source_ref=cmd.entry.source_ref,
+        )
+        return None
+    return await register_dishonesty_input(cmd.entry, uow, clock, rules, options)
 
 
 async def _register(

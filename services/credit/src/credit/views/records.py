@@ -23,6 +23,7 @@ from credit.domain.vocabulary import DocumentRef, ListType
 from credit.views.listing import SUBJECT_COLUMNS, listing_out, subject_brief, subject_out
 from credit.views.record_models import DeadlineItem, DeadlineOut, HistoryEntryOut, RecordRead, RecordSummary
 from credit.views.shapes import DocumentIO, LegalProvisionIO, Page
+from shared.calendar.local_time import local_date
 from shared.case_record import recorded_event
 from shared.documents import Document
 from shared.identity.principals import Principal, PrincipalKind, scope_prefix
@@ -102,7 +103,7 @@ class RecordViews:
                 penalty_class=row["penalty_class"],
                 requires_notice=row["requires_notice"],
                 repair_available=row["repair_available"],
-                allowed_steps=sorted(domain.allowed_steps()),
+                allowed_steps=sorted(domain.allowed_steps(today=local_date(dt.datetime.now(dt.UTC)))),
                 notice=row["notice"],
                 hearing_requested_on=row["hearing_requested_on"],
                 hearing_held_on=row["hearing_held_on"],

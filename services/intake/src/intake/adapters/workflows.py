@@ -65,12 +65,12 @@ class TradeFairCases(WorkflowRepository[TradeFairCase]):
     def __init__(self, session: AsyncSession) -> None:
         super().__init__(session, trade_fair_cases, TradeFairCase)
 
-    async def prior_findings(self, case: TradeFairCase) -> int:
-        """Findings against this exhibitor at this fair in other sessions (the repeat-exhibitor test)."""
+    async def finding_sessions(self, case: TradeFairCase) -> list[str]:
+        """Other sessions of this fair with a finding against this exhibitor (the repeat-exhibitor test)."""
         body = self._table.c.body
-        count = await self._session.scalar(
-            select(func.count())
-            .select_from(self._table)
+        sessions = await self._session.scalars(
+            select(body["session"].astext)
+            .distinct()
             .where(
                 self._table.c.status == TradeFairStatus.MEASURES_ORDERED.value,
                 body["fair_name"].astext == case.fair_name,
@@ -78,7 +78,7 @@ class TradeFairCases(WorkflowRepository[TradeFairCase]):
                 body["session"].astext != case.session,
             )
         )
-        return int(count or 0)
+        return sorted(sessions)
 
 
 class ExaminerRepository:

@@ -1,13 +1,16 @@
 """The trade-fair complaint (§D.3): forward within 24 h, the respondent's statement within 24 h, decide.
 
 COMPLAINT_FILED → FORWARDED_TO_IP_OFFICE → RESPONDENT_NOTIFIED → (STATEMENT_RECEIVED →) one of
-MEASURES_ORDERED (withdraw, cover, delink), NOT_ESTABLISHED or REFERRED. A second finding against
-the same exhibitor at the same fair raises the repeat-exhibitor flag (barred from the next session).
+MEASURES_ORDERED (withdraw, cover, delink), NOT_ESTABLISHED or REFERRED. Findings against the same
+exhibitor at two **consecutive** sessions of the same fair raise the repeat-exhibitor flag (barred
+from the next session, §D.3a step 6 [P]); a finding at any other, non-adjacent session does not.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar, Final
@@ -51,6 +54,29 @@ TRANSITIONS: Final = TransitionTable(
         transition("refer", DECIDABLE, T.REFERRED, event=E.REFERRED, guard="after the fair"),
     ],
 )
+
+
+_ORDINAL = re.compile(r"^\s*(?:第\s*)?(\d{1,4})\s*(?:届|期|th|st|nd|rd)?\s*$", re.IGNORECASE)
+
+
+def session_ordinal(session: str) -> int | None:
+    """The session's number (届次) from its name: "第138届", "138", "138th"; None if it names none.
+
+    Consecutiveness is counted in sessions of the fair, so only a numbered session can be compared.
+    """
+    found = _ORDINAL.match(session)
+    return int(found.group(1)) if found else None
+
+
+def consecutive_sessions(session: str, others: Iterable[str]) -> list[str]:
+    """Those of ``others`` directly before or after ``session`` (its number ± 1)."""
+    number = session_ordinal(session)
+    if number is None:
+        return []
+    return sorted(
+        {o for o in others if (other := session_ordinal(o)) is not None and abs(other - number) == 1},
+        key=lambda o: session_ordinal(o) or 0,
+    )
 
 
 class Measure(StrEnum):
@@ -109,11 +135,21 @@ class TradeFairCase(Workflow[TradeFairStatus]):
         self.meet(STATEMENT, at)
 
     def order_measures(
-        self, measures: tuple[Measure, ...], note: str, prior_findings: int, by: Actor, at: dt.datetime
+        self,
+        measures: tuple[Measure, ...],
+        note: str,
+        finding_sessions: Iterable[str],
+        by: Actor,
+        at: dt.datetime,
     ) -> None:
-        """``prior_findings``: earlier findings against this exhibitor at this fair (other sessions)."""
+        """``finding_sessions``: the other sessions of this fair with a finding against this exhibitor.
+
+        Only a finding at the session directly before or after this one makes the two consecutive
+        findings of §D.3a step 6 [P] (2006 Measures, as reported): a finding at any other session does not.
+        """
         self.measures, self.decision_note, self.decided_at = measures, note, at
-        self.repeat_exhibitor = prior_findings >= 1
+        adjacent = consecutive_sessions(self.session, finding_sessions)
+        self.repeat_exhibitor = bool(adjacent)
         listed = ", ".join(m.value for m in measures)
         self._move(
             "order_measures",
@@ -122,9 +158,11 @@ class TradeFairCase(Workflow[TradeFairStatus]):
             (f"Measures ordered: {listed}. {note}", f"已要求采取措施：{listed}。{note}"),
         )
         if self.repeat_exhibitor:
+            both = sorted({*adjacent, self.session}, key=lambda o: session_ordinal(o) or 0)
             summary = (
-                f"Repeat exhibitor ({prior_findings + 1} findings): barred from the next session",
-                f"重复侵权参展方（第 {prior_findings + 1} 次认定）：禁止参加下一届",
+                f"Repeat exhibitor (findings at consecutive sessions {', '.join(both)}): "
+                "barred from the next session",
+                f"重复侵权参展方（连续两届认定侵权：{'、'.join(both)}）：禁止参加下一届",
             )
             self._record(E.REPEAT_EXHIBITOR_FLAGGED, by, at, summary)
         self.meet_open_deadlines(at)

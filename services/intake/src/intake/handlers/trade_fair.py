@@ -68,8 +68,8 @@ async def _measures(step: FairStep) -> None:
             "请至少选择一项措施：撤展、遮盖或断开链接",
         )
         raise InvalidComplaint(en, zh, field_errors=[FieldError("measures", "required", en, zh)])
-    prior = await step.uow.trade_fair_cases.prior_findings(step.case)
-    step.case.order_measures(step.cmd.measures, step.cmd.note, prior, step.cmd.actor, step.at)
+    sessions = await step.uow.trade_fair_cases.finding_sessions(step.case)
+    step.case.order_measures(step.cmd.measures, step.cmd.note, sessions, step.cmd.actor, step.at)
     step.complaint.close_if_in_centre(f"measures ordered: {step.cmd.note}", step.cmd.actor, step.at)
 
 

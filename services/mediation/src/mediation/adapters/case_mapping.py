@@ -65,6 +65,7 @@ def case_row(case: MediationCase) -> dict[str, Any]:
             else None
         ),
         "objections": [_objection_json(o) for o in case.objections],
+        "ruling_receipts": {str(party): on.isoformat() for party, on in case.ruling_receipts.items()},
         "enforcement": _enforcement_json(case.enforcement) if case.enforcement else None,
     }
 
@@ -110,6 +111,7 @@ def case_from_rows(
         agreements=list(agreements),
         applications=list(applications),
         objections=[_objection_from_json(o) for o in row["objections"]],
+        ruling_receipts={uuid.UUID(p): dt.date.fromisoformat(on) for p, on in row["ruling_receipts"].items()},
         enforcement=_enforcement_from_json(row["enforcement"]) if row["enforcement"] else None,
     )
 
@@ -185,6 +187,7 @@ def _objection_json(objection: Objection) -> dict[str, Any]:
         "grounds": objection.grounds,
         "lodged_on": objection.lodged_on.isoformat(),
         "within_window": objection.within_window,
+        "party_id": str(objection.party_id) if objection.party_id else None,
         "decided_on": objection.decided_on.isoformat() if objection.decided_on else None,
         "upheld": objection.upheld,
     }
@@ -198,6 +201,7 @@ def _objection_from_json(data: Mapping[str, Any]) -> Objection:
         grounds=data["grounds"],
         lodged_on=dt.date.fromisoformat(data["lodged_on"]),
         within_window=data["within_window"],
+        party_id=uuid.UUID(data["party_id"]) if data.get("party_id") else None,
         decided_on=dt.date.fromisoformat(data["decided_on"]) if data["decided_on"] else None,
         status=_OBJECTION_STATUS[data["upheld"]],
     )

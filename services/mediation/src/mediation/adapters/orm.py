@@ -63,6 +63,7 @@ mediation_cases = Table(
     Column("extensions", JSONB, nullable=False),
     Column("termination", JSONB),
     Column("objections", JSONB, nullable=False),
+    Column("ruling_receipts", JSONB, nullable=False),
     Column("enforcement", JSONB),
     Column("correlation_id", Text),
     Index("ix_mediation_cases_state", "state"),

@@ -93,6 +93,8 @@ class MediationCase(Lifecycle[MediationState], TracksDeadlines):
     agreements: list[Agreement] = field(default_factory=list)
     applications: list[ConfirmationApplication] = field(default_factory=list)
     objections: list[Objection] = field(default_factory=list)
+    # When each party received the confirmation ruling: its objection window runs from then (art. 372).
+    ruling_receipts: dict[uuid.UUID, dt.date] = field(default_factory=dict)
     enforcement: EnforcementApplication | None = None
     events: list[DomainEvent] = field(default_factory=list)
     timer_changes: list[TimerChange] = field(default_factory=list)

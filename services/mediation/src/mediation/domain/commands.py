@@ -225,6 +225,18 @@ class LodgeObjection:
     lodged_on: dt.date
     actor: Actor
     principal: Principal | None
+    party_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordRulingReceipt:
+    """A party received the confirmation ruling: its own objection window starts (Interp. art. 372)."""
+
+    case_id: uuid.UUID
+    party_id: uuid.UUID
+    received_on: dt.date
+    actor: Actor
+    principal: Principal | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

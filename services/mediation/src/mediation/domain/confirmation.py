@@ -137,6 +137,7 @@ class Objection:
     grounds: str
     lodged_on: dt.date
     within_window: bool | None
+    party_id: uuid.UUID | None = None  # the objecting party (None for a third party)
     decided_on: dt.date | None = None
     status: ObjectionStatus = ObjectionStatus.LODGED
 

@@ -39,6 +39,7 @@ from mediation.domain.deadlines import (
     OBJECTION_PARTY,
     OBJECTION_THIRD_PARTY,
     Timing,
+    party_objection_deadline,
 )
 from mediation.domain.errors import (
     AgreementNotConfirmable,
@@ -255,8 +256,11 @@ def record_ruling(
 
 
 def _watch_confirmed(case: MediationCase, ruled_on: dt.date, timing: Timing) -> None:
-    """Objection windows (Interp. art. 372) and the 2-year enforcement period (CPL art. 250)."""
-    case.arm(OBJECTION_PARTY, "mediation.objection_party", ruled_on, timing)
+    """Third parties' objection window (Interp. art. 372) and the 2-year enforcement period (CPL art. 250).
+
+    A party's own 15-CD window starts when *that party* receives the ruling, not on the ruling date:
+    ``record_ruling_receipt`` arms it, one per party.
+    """
     case.arm(OBJECTION_THIRD_PARTY, "mediation.objection_third_party", ruled_on, timing)
     agreement = case.effective_agreement
     last_day = agreement.content.last_performance_day if agreement else None
@@ -305,6 +309,50 @@ def resume_mediation(case: MediationCase, actor: Actor, at: dt.datetime) -> None
     case.move("resume", by=actor, at=at, details={"period": None, "resumed": True})
 
 
+def record_ruling_receipt(
+    case: MediationCase,
+    party_id: uuid.UUID,
+    received_on: dt.date,
+    actor: Actor,
+    at: dt.datetime,
+    timing: Timing,
+) -> bool:
+    """Party ``party_id`` received the confirmation ruling on ``received_on``: its 15-CD objection window
+    runs from then (Interp. art. 372 [V]: "自收到裁定之日起十五日内"), each party's from its own receipt.
+
+    False if the same receipt is already recorded; a different date for the same party is refused (the
+    service of a ruling is a fact, corrected by the court, not overwritten).
+    """
+    case.require(*COURT_CONFIRMED, action="record_ruling_receipt")
+    case.party(party_id)
+    recorded = case.ruling_receipts.get(party_id)
+    if recorded == received_on:
+        return False
+    if recorded is not None:
+        raise invalid(
+            "received_on",
+            "already_recorded",
+            f"This party's receipt of the ruling is already recorded ({recorded.isoformat()})",
+            f"该当事人收到裁定的日期已记录（{recorded.isoformat()}）",
+        )
+    ruled = case.application.ruled_at if case.application else None
+    if ruled is not None:
+        not_before("received_on", received_on, local_date(ruled), "the court ruled", "法院裁定日")
+    case.ruling_receipts[party_id] = received_on
+    key = party_objection_deadline(party_id)
+    tracked = case.arm(key, "mediation.objection_party", received_on, timing)
+    tracked.party_id = str(party_id)
+    details = {"party_id": party_id, "received_on": received_on, "deadline": key}
+    case.record(E.RULING_RECEIVED, by=actor, at=at, details=details)
+    return True
+
+
+def party_objection_keys(case: MediationCase) -> tuple[str, ...]:
+    """Every party objection window the case tracks (the legacy single one of cases confirmed before 0009)."""
+    prefix = f"{OBJECTION_PARTY}."
+    return tuple(k for k in case.deadlines if k == OBJECTION_PARTY or k.startswith(prefix))
+
+
 def lodge_objection(
     case: MediationCase,
     *,
@@ -314,26 +362,46 @@ def lodge_objection(
     lodged_on: dt.date,
     actor: Actor,
     at: dt.datetime,
+    party_id: uuid.UUID | None = None,
 ) -> Objection:
     """Record an objection the court received (Interp. art. 372); the court decides admissibility.
 
-    A party's objection is timely within 15 CD of the ruling. A third party's 6 months run from when
-    it knew of the harm, which may be later than the ruling: within 6 months of the ruling it is
-    certainly timely, later the court must judge (``within_window`` None).
+    A party's objection is timely within 15 CD of **its own** receipt of the ruling (``party_id`` names
+    the party; its window is the one ``record_ruling_receipt`` armed). With no receipt recorded for
+    that party the system cannot tell (``within_window`` None): its window may not have started. A
+    third party's 6 months run from when it knew of the harm, which may be later than the ruling:
+    within 6 months of the ruling it is certainly timely, later the court must judge (None).
     """
     case.require(*COURT_CONFIRMED, action="lodge_objection")
     ruled = case.application.ruled_at if case.application else None
     if ruled is not None:
         not_before("lodged_on", lodged_on, local_date(ruled), "the court ruled", "法院裁定日")
-    window = case.due(OBJECTION_THIRD_PARTY if by_third_party else OBJECTION_PARTY)
-    timely = window is not None and lodged_on <= window
+    if by_third_party:
+        if party_id is not None:
+            raise invalid(
+                "party_id", "third_party", "A third party is not a party to the case", "案外人不是本案当事人"
+            )
+        window = case.due(OBJECTION_THIRD_PARTY)
+        within: bool | None = True if window is not None and lodged_on <= window else None
+    else:
+        if party_id is None:
+            raise invalid(
+                "party_id",
+                "required",
+                "Name the objecting party: its window runs from its own receipt of the ruling",
+                "请指明提出异议的当事人：异议期间自该当事人收到裁定之日起计算",
+            )
+        case.party(party_id)
+        window = case.due(party_objection_deadline(party_id))
+        within = None if window is None else lodged_on <= window
     objection = Objection(
         id=uuid.uuid4(),
         by_third_party=by_third_party,
         objector=objector,
         grounds=grounds,
         lodged_on=lodged_on,
-        within_window=True if timely else (None if by_third_party else False),
+        within_window=within,
+        party_id=party_id,
     )
     case.objections.append(objection)
     case.record(
@@ -344,6 +412,7 @@ def lodge_objection(
         details={
             "objection_id": objection.id,
             "by_third_party": by_third_party,
+            "party_id": party_id,
             "within_window": objection.within_window,
         },
     )
@@ -365,7 +434,7 @@ def decide_objection(
     not_before("decided_on", decided_on, objection.lodged_on, "the objection was lodged", "异议提出日")
     if upheld:
         case.move("revoke", by=actor, at=at, details={"objection_id": objection.id})
-        case.stop(ENFORCEMENT_PERIOD, OBJECTION_PARTY, OBJECTION_THIRD_PARTY)
+        case.stop(ENFORCEMENT_PERIOD, *party_objection_keys(case), OBJECTION_THIRD_PARTY)
     objection.decided_on = decided_on
     details = {"objection_id": objection.id, "upheld": upheld}
     subject = ("objection", objection.id)

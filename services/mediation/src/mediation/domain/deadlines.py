@@ -59,6 +59,11 @@ def instalment_deadline(agreement_id: uuid.UUID, number: int) -> str:
     return f"instalment.{agreement_id}.{number}"
 
 
+def party_objection_deadline(party_id: uuid.UUID) -> str:
+    """A party's own objection window: 15 CD from *its* receipt of the ruling (Interp. art. 372)."""
+    return f"{OBJECTION_PARTY}.{party_id}"
+
+
 @dataclass(frozen=True, slots=True)
 class Watch:
     """Whose deadline it is (``shared.domain.deadlines.DeadlineKind``) and the timer kind that fires it."""
@@ -88,6 +93,8 @@ def watch_of(key: str) -> Watch:
         return ASSIGNMENT_ANSWER
     if key.startswith("instalment."):
         return INSTALMENT_DUE
+    if key.startswith(f"{OBJECTION_PARTY}."):
+        return WATCHES[OBJECTION_PARTY]
     return WATCHES[key]
 
 

@@ -48,6 +48,7 @@ class EventName(StrEnum):
     CONFIRMATION_ACCEPTED = "confirmation_accepted"  # application_id, docket_no (调确字)
     INSTALMENT_PAID = "instalment_paid"  # agreement_id, number, amount, late
     INSTALMENT_DEFAULTED = "instalment_defaulted"  # agreement_id, number
+    RULING_RECEIVED = "ruling_received"  # party_id, received_on: that party's objection window starts
     OBJECTION_LODGED = "objection_lodged"  # objection_id, by_third_party, within_window
     OBJECTION_DECIDED = "objection_decided"  # objection_id, upheld
     OBJECTION_WINDOW_CLOSED = "objection_window_closed"  # window

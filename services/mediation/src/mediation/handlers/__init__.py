@@ -33,6 +33,7 @@ COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.RecordConfirmationRuling: confirming.record_ruling,
     c.RecordConfirmationWithdrawn: confirming.record_withdrawal,
     c.ResumeMediation: confirming.resume_mediation,
+    c.RecordRulingReceipt: confirming.record_ruling_receipt,
     c.LodgeObjection: confirming.lodge_objection,
     c.DecideObjection: confirming.decide_objection,
     c.RecordPayment: performing.record_payment,

@@ -14,6 +14,7 @@ from mediation.domain.commands import (
     RecordConfirmationAccepted,
     RecordConfirmationRuling,
     RecordConfirmationWithdrawn,
+    RecordRulingReceipt,
     ResumeMediation,
 )
 from mediation.domain.competence import choose_court
@@ -144,9 +145,20 @@ async def lodge_objection(cmd: LodgeObjection, uow: MediationUnitOfWork, clock: 
         lodged_on=cmd.lodged_on,
         actor=cmd.actor,
         at=clock(),
+        party_id=cmd.party_id,
     )
     await record_step(uow, case)
     return objection.id
+
+
+async def record_ruling_receipt(
+    cmd: RecordRulingReceipt, uow: MediationUnitOfWork, clock: Clock, rules: MediationRules
+) -> uuid.UUID:
+    case = await load_case(uow, cmd.case_id)
+    authorise_objection(cmd.principal, case)
+    confirming.record_ruling_receipt(case, cmd.party_id, cmd.received_on, cmd.actor, clock(), rules.timing)
+    await record_step(uow, case)
+    return case.id
 
 
 async def decide_objection(cmd: DecideObjection, uow: MediationUnitOfWork, clock: Clock) -> uuid.UUID:

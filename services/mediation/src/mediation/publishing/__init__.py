@@ -53,6 +53,7 @@ CASES: Final[Publisher[MediationCase]] = Publisher(
         E.AGREEMENT_SIGNED_BY_PARTY,
         E.CONFIRMATION_ACCEPTED,
         E.INSTALMENT_PAID,
+        E.RULING_RECEIVED,
         E.OBJECTION_LODGED,
         E.OBJECTION_DECIDED,
         E.OBJECTION_WINDOW_CLOSED,

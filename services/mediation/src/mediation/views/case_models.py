@@ -298,6 +298,7 @@ class DeadlineOut(BaseModel):
 class ObjectionOut(BaseModel):
     id: uuid.UUID
     by_third_party: bool
+    party_id: uuid.UUID | None
     objector: str
     grounds: str
     lodged_on: dt.date
@@ -341,6 +342,7 @@ class CaseRead(CaseSummary):
     agreement: AgreementRead | None
     applications: list[ApplicationRead]
     objections: list[ObjectionOut]
+    ruling_receipts: dict[str, dt.date]
     enforcement: EnforcementOut | None
 
     @classmethod
@@ -367,6 +369,7 @@ class CaseRead(CaseSummary):
             agreement=AgreementRead.from_domain(agreement, case.parties) if agreement else None,
             applications=[ApplicationRead.from_domain(a, case) for a in case.applications],
             objections=[ObjectionOut.model_validate(o, from_attributes=True) for o in case.objections],
+            ruling_receipts={str(k): v for k, v in case.ruling_receipts.items()},
             enforcement=(
                 EnforcementOut(
                     id=enforcement.id,

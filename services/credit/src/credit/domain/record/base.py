@@ -120,8 +120,13 @@ class RecordBase(Lifecycle[RecordState], TracksDeadlines):
 
     # ------------------------------------------------------------------ the guard
 
-    def allowed_steps(self) -> frozenset[RecordState]:
-        """The transition table narrowed by this record's procedure."""
+    def allowed_steps(self, today: dt.date | None = None) -> frozenset[RecordState]:
+        """The transition table narrowed by this record's procedure.
+
+        With ``today`` (what a reader is offered), also by the guards that depend on the day: no
+        LISTED while the statement/defence/hearing window is open or a requested hearing is not
+        held (the decision would be refused with ``due_process_incomplete``).
+        """
         allowed = frozenset(row.target for row in TRANSITIONS.allowed(self.state))
         if self.state is S.CANDIDATE:
             allowed -= {S.LISTED} if self.requires_notice else {S.NOTICE_OF_PROPOSED_LISTING}
@@ -129,7 +134,17 @@ class RecordBase(Lifecycle[RecordState], TracksDeadlines):
             allowed -= {S.REPAIR_REQUESTED}
         if self.withdrawal_due is not None and self.withdrawn_on is None:
             allowed -= {S.ARCHIVED}  # a revoked publication is taken down before the file closes
+        if today is not None and S.LISTED in allowed and not self.due_process_complete(today):
+            allowed -= {S.LISTED}
         return allowed
+
+    def due_process_complete(self, on: dt.date) -> bool:
+        """A listing decided ``on`` this day passes the due-process guard (``_require_due_process``)."""
+        if self.notice is None:
+            return True
+        if on <= self.notice.window_ends_on:
+            return False
+        return self.hearing_requested_on is None or self.hearing_held_on is not None
 
     def require_state(self, name: str) -> Transition[RecordState]:
         """The one guard for every move: credit's refusals name the states allowed now."""

@@ -9,7 +9,12 @@ from fastapi import APIRouter, Depends, Query, status
 
 from mediation.domain import commands as c
 from mediation.entrypoints.dependencies import Container, Principal, actor, allow
-from mediation.entrypoints.schemas.requests import ConfirmationApplicationIn, ObjectionDecisionIn, ObjectionIn
+from mediation.entrypoints.schemas.requests import (
+    ConfirmationApplicationIn,
+    ObjectionDecisionIn,
+    ObjectionIn,
+    RulingReceiptIn,
+)
 from mediation.views.case_models import ApplicationRead, CaseRead, CompetenceRead
 from shared.web.problems import problem_responses
 
@@ -65,6 +70,27 @@ async def resume(
 
 
 @router.post(
+    "/ruling-receipts",
+    status_code=status.HTTP_201_CREATED,
+    responses=CHANGE,
+    summary="A party received the confirmation ruling: its 15-day objection window starts (Interp. art. 372)",
+)
+async def record_ruling_receipt(
+    case_id: uuid.UUID,
+    body: RulingReceiptIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("ruling_receipt.record"))],
+) -> CaseRead:
+    """Recorded by the court that ruled, or by staff or a clerk of the case's office; one receipt per
+    party. The case returned shows the party's window as deadline ``objection_party.{party_id}``."""
+    command = c.RecordRulingReceipt(
+        case_id=case_id, party_id=body.party_id, received_on=body.received_on, actor=actor(who), principal=who
+    )
+    await container.bus.handle(command)
+    return await container.views.case(case_id, who, check=False)
+
+
+@router.post(
     "/objections",
     status_code=status.HTTP_201_CREATED,
     responses=CHANGE,
@@ -84,6 +110,7 @@ async def lodge_objection(
         objector=body.objector,
         grounds=body.grounds,
         lodged_on=body.lodged_on,
+        party_id=body.party_id,
         actor=actor(who),
         principal=who,
     )

@@ -159,9 +159,18 @@ class ConfirmationApplicationIn(_Body):
 
 class ObjectionIn(_Body):
     by_third_party: bool
+    party_id: uuid.UUID | None = Field(
+        default=None,
+        description="The objecting party (unless by_third_party): its window runs from its own receipt",
+    )
     objector: ShortText
     grounds: Text
     lodged_on: dt.date
+
+
+class RulingReceiptIn(_Body):
+    party_id: uuid.UUID = Field(description="The party that received the confirmation ruling")
+    received_on: dt.date = Field(description="The day it received the ruling; not before the ruling")
 
 
 class ObjectionDecisionIn(_Body):
