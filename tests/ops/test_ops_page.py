@@ -138,3 +138,16 @@ async def test_the_operator_page_shows_the_service_and_its_buttons_work(start_se
     # Last, as it may skip where Chromium is not installed: the page as a browser renders it, offline.
     path = await screenshot(html, "ops-page-mediation")
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
+
+
+async def test_a_forged_form_is_refused_never_a_500(start_service: Any) -> None:
+    # fuzzing: a CSRF value with non-ASCII characters made hmac.compare_digest raise (a 500)
+    service: RunningService = await start_service("credit")
+    admin = service.client(Role.ADMIN)
+    path = "/ops/page/dead-letters/credit.dlq/0/0/skip"
+    non_ascii = await admin.post(path, files={"csrf": (None, "tÄ£_º"), "reason": (None, "测试原因")})
+    forged = await admin.post(path, files={"csrf": (None, "0" * 32), "reason": (None, "测试原因")})
+
+    assert non_ascii.status_code == 422, non_ascii.text
+    assert non_ascii.json()["errors"][0]["field"] == "csrf"
+    assert forged.status_code == 403, forged.text

@@ -70,7 +70,8 @@ PageAdmin = Annotated[Principal, Depends(page_admin)]
 
 def _check_csrf(request: Request, csrf: str) -> None:
     expected = _csrf(request.state.ops_token)
-    if not hmac.compare_digest(expected, csrf):
+    # bytes: compare_digest refuses str with non-ASCII characters (a TypeError, found by fuzzing)
+    if not hmac.compare_digest(expected.encode(), csrf.encode("utf-8", "surrogatepass")):
         raise PermissionDenied("The form is not from the operator page", "表单不是来自运维页面")
 
 
@@ -144,7 +145,7 @@ def ops_page_router() -> APIRouter:
         topic: Topic,
         partition: Partition,
         offset: Offset,
-        csrf: Annotated[str, Form(media_type=MULTIPART, max_length=64)],
+        csrf: Annotated[str, Form(media_type=MULTIPART, max_length=64, pattern="^[0-9a-f]*$")],
     ) -> RedirectResponse:
         _check_csrf(request, csrf)
         ref = deadletters.ref_of(topic, partition, offset)
@@ -167,7 +168,7 @@ def ops_page_router() -> APIRouter:
         topic: Topic,
         partition: Partition,
         offset: Offset,
-        csrf: Annotated[str, Form(media_type=MULTIPART, max_length=64)],
+        csrf: Annotated[str, Form(media_type=MULTIPART, max_length=64, pattern="^[0-9a-f]*$")],
         reason: Annotated[str, Form(media_type=MULTIPART, min_length=3, max_length=500)],
     ) -> RedirectResponse:
         _check_csrf(request, csrf)
