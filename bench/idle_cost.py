@@ -193,7 +193,7 @@ def pct(values: list[float], q: int) -> float:
 
 
 async def latency(stack: Stack, samples: int) -> list[float]:
-    token = stack.issuer.issue("bench", [Role.ADMIN], office_code="000000", ttl=timedelta(hours=1))
+    token = stack.issuer.issue("bench", [Role.STAFF], office_code="000000", ttl=timedelta(hours=1))
     headers = {"Authorization": f"Bearer {token}"}
     url = "http://127.0.0.1:{}".format
     intake = httpx.AsyncClient(base_url=url(stack.ports["intake"]), headers=headers)
