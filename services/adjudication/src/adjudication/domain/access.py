@@ -48,15 +48,9 @@ OFFICE_READERS = frozenset({Role.STAFF, Role.OFFICE_HEAD, Role.CLERK})
 """People of an office who read its cases within office scope."""
 
 
-def is_person(principal: Principal) -> bool:
-    return principal.kind is PrincipalKind.PERSON
-
-
 def acts_as_adjudicator(principal: Principal, office_roles: Iterable[Role] = OFFICE_ROLES) -> bool:
     """An adjudicator acting as such: a person with the adjudicator role and none of ``office_roles``."""
-    return (
-        is_person(principal) and Role.ADJUDICATOR in principal.roles and not principal.has_any(office_roles)
-    )
+    return principal.is_person and Role.ADJUDICATOR in principal.roles and not principal.has_any(office_roles)
 
 
 def panel(case: Case) -> set[str]:
@@ -104,7 +98,7 @@ def authorise_read(principal: Principal, case: Case) -> Reader:
         require_office(principal, case.office_code)
         require_assigned(principal, served(case), "panel member or handler", "合议组成员或承办人")
         return Reader.CASE_HANDLER
-    if is_person(principal) and principal.has_any(OFFICE_READERS):
+    if principal.is_person and principal.has_any(OFFICE_READERS):
         require_office(principal, case.office_code)
         return Reader.CASE_HANDLER if principal.has_any(OFFICE_ROLES) else Reader.INTERNAL
     raise _refuse()
@@ -125,11 +119,11 @@ def authorise_step(
         authorise_court_act(principal, case, court_code, document_ref)
         return
     if who is Who.PANEL or acts_as_adjudicator(principal):
-        if not (is_person(principal) and Role.ADJUDICATOR in principal.roles):
+        if not (principal.is_person and Role.ADJUDICATOR in principal.roles):
             raise _refuse()
         _require_panel(principal, case)
         return
-    if is_person(principal) and principal.has_any(OFFICE_ROLES):
+    if principal.is_person and principal.has_any(OFFICE_ROLES):
         require_office(principal, case.office_code)
         return
     raise _refuse()
@@ -142,7 +136,7 @@ def authorise_court_act(
     if principal is None:
         return
     require_court_or_clerk(principal, court_code, document_ref)
-    if is_person(principal):
+    if principal.is_person:
         require_office(principal, case.office_code)
 
 
@@ -150,14 +144,14 @@ def authorise_approval(principal: Principal | None, office_code: str, proposed_b
     """The office head of the case's office approves what someone else proposed."""
     if principal is None:
         return
-    if not is_person(principal):
+    if not principal.is_person:
         raise _refuse()
     require_office(principal, office_code)
     require_second_person(principal, proposed_by, Role.OFFICE_HEAD)
 
 
 def authorise_penalty_read(principal: Principal, case: PenaltyCase) -> Reader:
-    if is_person(principal) and principal.has_any({*OFFICE_ROLES, Role.ADJUDICATOR}):
+    if principal.is_person and principal.has_any({*OFFICE_ROLES, Role.ADJUDICATOR}):
         require_office(principal, case.office_code)
         return Reader.CASE_HANDLER
     raise _refuse()
@@ -167,7 +161,7 @@ def authorise_penalty_step(principal: Principal | None, case: PenaltyCase, who: 
     """A step on a penalty case by an officer of its office; its decision and ending by its handler."""
     if principal is None:
         return
-    if not (is_person(principal) and principal.has_any({Role.STAFF, Role.ADJUDICATOR, Role.OFFICE_HEAD})):
+    if not (principal.is_person and principal.has_any({Role.STAFF, Role.ADJUDICATOR, Role.OFFICE_HEAD})):
         raise _refuse()
     require_office(principal, case.office_code)
     if who is Who.HANDLER and case.handler is not None:

@@ -63,10 +63,6 @@ class CreditReader(StrEnum):
     CUSTOMS = "customs"  # §H.2: subject, list type, period end, repeat-infringer flags
 
 
-def is_person(principal: Principal) -> bool:
-    return principal.kind is PrincipalKind.PERSON
-
-
 def _refuse() -> ObjectDenied:
     return ObjectDenied(
         "Your roles give you no access to this credit record",
@@ -76,7 +72,7 @@ def _refuse() -> ObjectDenied:
 
 def authorise_record_read(principal: Principal, office_code: str) -> None:
     """A record's file is read by the credit office of a covering office; no court or customs office."""
-    if is_person(principal) and principal.has_any(RECORD_READERS):
+    if principal.is_person and principal.has_any(RECORD_READERS):
         require_office(principal, office_code)
         return
     raise _refuse()
@@ -86,7 +82,7 @@ def authorise_step(principal: Principal | None, office_code: str) -> None:
     """A step on a record by a credit officer or staff member whose office covers the record's."""
     if principal is None:
         return
-    if is_person(principal) and principal.has_any(RECORD_WORKERS):
+    if principal.is_person and principal.has_any(RECORD_WORKERS):
         require_office(principal, office_code)
         return
     raise _refuse()
@@ -95,7 +91,7 @@ def authorise_step(principal: Principal | None, office_code: str) -> None:
 def authorise_approver(principal: Principal | None, office_code: str) -> None:
     """Who may answer a proposal on this record at all: a person whose office covers the record's
     (checked before anything about the proposal is told)."""
-    if principal is None or not is_person(principal):
+    if principal is None or not principal.is_person:
         raise _refuse()
     require_office(principal, office_code)
 
@@ -109,7 +105,7 @@ def authorise_approval(principal: Principal | None, office_code: str, proposed_b
 
 def office_of_entry(principal: Principal | None, deployment_office: str) -> str:
     """The office a new record belongs to: the entering person's, else the deployment's."""
-    if principal is not None and is_person(principal) and principal.office_code:
+    if principal is not None and principal.is_person and principal.office_code:
         return principal.office_code
     return deployment_office
 
@@ -121,14 +117,14 @@ def reader_of_credit(principal: Principal) -> CreditReader:
     roles, the office's first, so that a person holding only the court or customs role — a judge or
     a customs officer signing in themselves — gets the same minimised answer as their system.
     """
-    if not is_person(principal) and not principal.partner_code:
+    if not principal.is_person and not principal.partner_code:
         raise ObjectDenied(
             "A court or customs office is identified by its token's partner code, and this token has none",
             "法院、海关等机构须以令牌中的机构代码（partner_code）标识，本令牌缺少该代码",
         )
     if principal.kind is PrincipalKind.COURT:
         return CreditReader.COURT
-    if not is_person(principal):
+    if not principal.is_person:
         return CreditReader.CUSTOMS
     if principal.has_any(CREDIT_OFFICE):
         return CreditReader.CREDIT_OFFICE

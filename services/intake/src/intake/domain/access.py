@@ -40,30 +40,26 @@ def _refuse() -> ObjectDenied:
     return ObjectDenied("Your roles give you no access to this complaint", "您的角色无权处理此投诉")
 
 
-def is_person(principal: Principal) -> bool:
-    return principal.kind is PrincipalKind.PERSON
-
-
 def list_scope(principal: Principal) -> str:
     """The division prefix a person's lists are filtered on in SQL (``""``: the national office).
 
     Only people of an office list complaints; anyone else is refused before a row is read.
     """
-    if not is_person(principal) or principal.office_code is None or not principal.has_any(OFFICE_READERS):
+    if not principal.is_person or principal.office_code is None or not principal.has_any(OFFICE_READERS):
         raise _refuse()
     return scope_prefix(principal.office_code)
 
 
 def reader_for(principal: Principal) -> Reader:
     """What of the parties' personal data a principal admitted to a complaint sees."""
-    if not is_person(principal):
+    if not principal.is_person:
         return Reader.PARTNER
     return Reader.CASE_HANDLER if principal.has_any(FULL_VIEW) else Reader.INTERNAL
 
 
 def authorise_read(principal: Principal, office_code: str) -> Reader:
     """Refuse, or say what of the parties ``principal`` may see of a complaint of ``office_code``."""
-    if is_person(principal) and principal.has_any(OFFICE_READERS):
+    if principal.is_person and principal.has_any(OFFICE_READERS):
         require_office(principal, office_code)
         return reader_for(principal)
     raise _refuse()
@@ -73,7 +69,7 @@ def authorise_step(principal: Principal | None, office_code: str) -> None:
     """A step on a complaint (or its workflow records) by staff of its office."""
     if principal is None:
         return
-    if is_person(principal) and principal.has_any(CASE_WORKERS):
+    if principal.is_person and principal.has_any(CASE_WORKERS):
         require_office(principal, office_code)
         return
     raise _refuse()

@@ -54,13 +54,9 @@ READING = frozenset({AssignmentStatus.PENDING, AssignmentStatus.CONFIRMED, Assig
 ACTING = frozenset({AssignmentStatus.PENDING, AssignmentStatus.CONFIRMED})
 
 
-def is_person(principal: Principal) -> bool:
-    return principal.kind is PrincipalKind.PERSON
-
-
 def acts_as_mediator(principal: Principal, office_roles: Iterable[Role]) -> bool:
     """A mediator acting as such: a person with the mediator role and none of the office's."""
-    return is_person(principal) and Role.MEDIATOR in principal.roles and not principal.has_any(office_roles)
+    return principal.is_person and Role.MEDIATOR in principal.roles and not principal.has_any(office_roles)
 
 
 def court_codes(case: MediationCase) -> frozenset[str]:
@@ -106,7 +102,7 @@ def authorise_read(principal: Principal, case: MediationCase) -> Reader:
     if acts_as_mediator(principal, OFFICE_READERS):
         require_assigned(principal, reading_mediators(case), "mediator", "调解员")
         return Reader.CASE_HANDLER
-    if is_person(principal) and principal.has_any(OFFICE_READERS):
+    if principal.is_person and principal.has_any(OFFICE_READERS):
         require_office(principal, case.office_code)
         return Reader.CASE_HANDLER if principal.has_any(FULL_VIEW) else Reader.INTERNAL
     raise _refuse()
@@ -114,7 +110,7 @@ def authorise_read(principal: Principal, case: MediationCase) -> Reader:
 
 def reader_for(principal: Principal) -> Reader:
     """What of the parties a principal sees once an object rule admitted it (e.g. by a step it took)."""
-    if not is_person(principal):
+    if not principal.is_person:
         return Reader.PARTNER
     if acts_as_mediator(principal, OFFICE_READERS) or principal.has_any(FULL_VIEW):
         return Reader.CASE_HANDLER
@@ -128,7 +124,7 @@ def authorise_step(principal: Principal | None, case: MediationCase) -> None:
     if acts_as_mediator(principal, CASE_WORKERS):
         require_assigned(principal, acting_mediators(case), "mediator", "调解员")
         return
-    if is_person(principal) and principal.has_any(CASE_WORKERS):
+    if principal.is_person and principal.has_any(CASE_WORKERS):
         require_office(principal, case.office_code)
         return
     raise _refuse()
@@ -154,7 +150,7 @@ def authorise_court_act(
     if principal is None:
         return
     require_court_or_clerk(principal, court_code, document_ref)
-    if is_person(principal):
+    if principal.is_person:
         require_office(principal, office_code)
 
 
@@ -179,7 +175,7 @@ def authorise_objection(principal: Principal | None, case: MediationCase) -> Non
         latest = case.application
         require_partner(principal, PrincipalKind.COURT, latest.court_code if latest else None)
         return
-    if is_person(principal) and principal.has_any(OBJECTION_RECORDERS):
+    if principal.is_person and principal.has_any(OBJECTION_RECORDERS):
         require_office(principal, case.office_code)
         return
     raise _refuse()
