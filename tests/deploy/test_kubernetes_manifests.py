@@ -50,6 +50,8 @@ KNOWN_METRICS = {
     "ipcase_dead_letters",
     "ipcase_timers_due",
     "ipcase_deadlines_overdue",
+    "ipcase_audit_unsealed_entries",
+    "ipcase_audit_unsealed_oldest_age_seconds",
     "ipcase_relay_leader",
     "http_requests_total",
     "http_request_duration_seconds_bucket",

@@ -140,11 +140,16 @@ async def test_metrics_name_every_operational_figure_after_a_complaint(start_ser
     assert [office for office, _ in overdue] == [adjudication.settings.office_code]
     assert overdue[0][1] >= 0 and overdue[0][1] == int(overdue[0][1])
 
-    # The chain head of a service that keeps an audit trail: a refusal is always recorded.
+    # The chain head of a service that keeps an audit trail: a refusal is always recorded (sealed
+    # onto the chain, or still waiting for the worker's sealer, which this test does not run).
     mediation = await start_service("mediation")
     refused = await mediation.client(Role.AUDITOR).get("/metrics")
     assert refused.status_code == 403
-    assert values(await scrape(mediation), "ipcase_audit_chain_head", service="mediation")[0] >= 1
+    scraped = await scrape(mediation)
+    head = values(scraped, "ipcase_audit_chain_head", service="mediation")[0]
+    unsealed = values(scraped, "ipcase_audit_unsealed_entries", service="mediation")[0]
+    assert head + unsealed >= 1
+    assert values(scraped, "ipcase_audit_unsealed_oldest_age_seconds", service="mediation")[0] >= 0
 
 
 async def test_a_worker_process_serves_the_same_gauges_without_a_token(start_service: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
@@ -194,8 +195,12 @@ def verify_audit(
     public_key: Annotated[
         Path | None, typer.Option(help="PEM public key of the office (default: from AUDIT_SIGNING_KEY_FILE)")
     ] = None,
+    seal: Annotated[
+        bool, typer.Option(help="Seal the entries waiting in audit_pending first, so they are verified too")
+    ] = True,
 ) -> None:
-    """Check the chain: report the first deleted, reordered, edited or rebuilt entry (exit 1 if any)."""
+    """Check the chain: report the first deleted, reordered, edited or rebuilt entry (exit 1 if any),
+    and how many entries were still unsealed (and since when)."""
     from shared.audit.checkpoints import SigningKey, exported_checkpoints, load_public_key
     from shared.audit.verify import verify_trail
 
@@ -215,14 +220,48 @@ def verify_audit(
                 raise typer.BadParameter(f"{service} keeps no audit trail", param_hint="--service")
             exported = exported_checkpoints(directory, spec.name) if directory else []
             async with platform.sessions() as session:
-                return await verify_trail(session, platform.tables.audit, exported, key)
+                return await verify_trail(session, platform.tables.audit, exported, key, seal_first=seal)
 
     report = asyncio.run(run())
     typer.echo(f"{service}: {report.entries} entries, {report.checkpoints} checkpoints")
+    if report.unsealed:
+        age = (dt.datetime.now(dt.UTC) - report.oldest_unsealed).total_seconds() if report.oldest_unsealed else 0
+        state = "sealed now and verified" if report.sealed_now else "not verified (--no-seal)"
+        typer.echo(f"{service}: {report.unsealed} entries were unsealed, the oldest {age:.0f} s old: {state}")
+    else:
+        typer.echo(f"{service}: no unsealed entries")
     for problem in report.problems:
         typer.echo(f"  entry {problem.seq}: {problem.kind}: {problem.detail}", err=True)
     typer.echo("intact" if report.intact else f"BROKEN at entry {report.first.seq if report.first else '?'}")
     raise typer.Exit(0 if report.intact else 1)
+
+
+@audit_app.command("seal")
+def seal_audit(
+    service: Annotated[str, typer.Option(help="Service whose unsealed entries to chain")],
+    watch: Annotated[
+        bool, typer.Option(help="Keep sealing every AUDIT_SEAL_INTERVAL until interrupted (as the worker does)")
+    ] = False,
+) -> None:
+    """Chain the entries waiting in audit_pending now (the worker's sealer does it continuously)."""
+    from shared.audit.sealer import seal
+    from shared.liveness import Pulse
+
+    spec = get_service(service)
+    settings = spec.settings()
+
+    async def run() -> int:
+        async with spec.bootstrap(settings) as container:
+            sealer = container.platform.audit_sealer()
+            audit = container.platform.tables.audit
+            if sealer is None or audit is None:
+                raise typer.BadParameter(f"{service} keeps no audit trail", param_hint="--service")
+            if watch:
+                await sealer.run(asyncio.Event(), Pulse("audit-sealer"))
+            return await seal(container.platform.sessions, audit, batch_size=settings.audit_seal_batch_size)
+
+    with contextlib.suppress(KeyboardInterrupt):
+        typer.echo(f"{service}: {asyncio.run(run())} entries sealed")
 
 
 @audit_app.command("checkpoint")
@@ -285,6 +324,7 @@ DlqRef = Annotated[str, typer.Argument(help="topic:partition:offset, as `ipcase 
 
 def _dlq_run(service: str | None, work: Any, *, action: str | None = None, object_id: str = "") -> Any:
     """Run ``work(console)`` with the service's broker settings; record ``action`` in its trail."""
+    from shared.audit.sealer import seal
     from shared.audit.trail import AuditContext, AuditEntry, append_entries, audit_scope
     from shared.audit.trail import Outcome as AuditOutcome
     from shared.messaging.deadletters import DeadLetterConsole
@@ -308,6 +348,7 @@ def _dlq_run(service: str | None, work: Any, *, action: str | None = None, objec
                     )
                 async with platform.sessions() as session, session.begin():
                     await append_entries(session, platform.tables.audit, [entry])
+                await seal(platform.sessions, platform.tables.audit)  # an operator's action: chained at once
             return result
 
     return asyncio.run(run())

@@ -56,6 +56,14 @@ DEADLINES_OVERDUE = Gauge(
     "ipcase_deadlines_overdue", "Open office-duty deadlines already past, per office", ["service", "office"]
 )
 AUDIT_CHAIN_HEAD = Gauge("ipcase_audit_chain_head", "Sequence number of the audit chain head", ["service"])
+AUDIT_UNSEALED = Gauge(
+    "ipcase_audit_unsealed_entries", "Audit entries written but not yet sealed onto the chain", ["service"]
+)
+AUDIT_UNSEALED_AGE = Gauge(
+    "ipcase_audit_unsealed_oldest_age_seconds",
+    "Age of the oldest unsealed audit entry (0 if none): a growing age means no sealer runs",
+    ["service"],
+)
 CONSUMER_LAG_TOTAL = Gauge(
     "ipcase_consumer_lag_total", "Records behind the high watermark, all partitions", ["consumer"]
 )

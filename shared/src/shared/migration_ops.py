@@ -280,3 +280,63 @@ def drop_audit_tables_v1(schema: str) -> None:
     op.drop_table("audit_head", schema=schema)
     op.drop_table("audit_log", schema=schema)
     op.execute(f'DROP FUNCTION IF EXISTS "{schema}".audit_log_append_only()')
+
+
+def create_audit_pending_v1(schema: str) -> None:
+    """Entries written but not yet sealed onto the chain (``shared.audit.sealer``).
+
+    A request's transaction only inserts here — no chain-head lock, so concurrent requests no
+    longer queue on one row; the service's sealer moves the rows onto the hash chain in ``id``
+    order shortly after (``AUDIT_SEAL_INTERVAL``). Nobody may UPDATE a pending entry (trigger,
+    owner included); DELETE is the sealer's (the application role keeps it, see the README's
+    tamper window).
+    """
+    op.create_table(
+        "audit_pending",
+        sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+        sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("actor", sa.Text, nullable=False),
+        sa.Column("actor_kind", sa.Text, nullable=False),
+        sa.Column("roles", postgresql.JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")),
+        sa.Column("office_code", sa.Text),
+        sa.Column("partner_code", sa.Text),
+        sa.Column("action", sa.Text, nullable=False),
+        sa.Column("object_type", sa.Text),
+        sa.Column("object_id", sa.Text),
+        sa.Column("outcome", sa.Text, nullable=False),
+        sa.Column("request_id", sa.Text),
+        sa.Column("correlation_id", sa.Text),
+        sa.Column("client_address", sa.Text),
+        sa.Column("details", postgresql.JSONB, nullable=False, server_default=sa.text("'{}'::jsonb")),
+        sa.PrimaryKeyConstraint("id", name="pk_audit_pending"),
+        schema=schema,
+    )
+    op.execute(
+        f"""
+        CREATE FUNCTION "{schema}".audit_pending_no_update() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'an unsealed audit entry cannot be changed: % refused', TG_OP
+                USING ERRCODE = 'insufficient_privilege';
+        END $$
+        """
+    )
+    op.execute(
+        f'CREATE TRIGGER audit_pending_no_update BEFORE UPDATE ON "{schema}".audit_pending '
+        f'FOR EACH ROW EXECUTE FUNCTION "{schema}".audit_pending_no_update()'
+    )
+
+
+def drop_audit_pending_v1(schema: str) -> None:
+    """Refuses while entries wait to be sealed (run ``ipcase audit seal`` first): they would be lost."""
+    op.execute(
+        f"""
+        DO $$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM "{schema}".audit_pending) THEN
+                RAISE EXCEPTION 'audit entries are waiting to be sealed: run ipcase audit seal first';
+            END IF;
+        END $$
+        """
+    )
+    op.drop_table("audit_pending", schema=schema)
+    op.execute(f'DROP FUNCTION IF EXISTS "{schema}".audit_pending_no_update()')

@@ -154,5 +154,10 @@ async def grant_application_role(spec: MigrationSource, database_url: str, role:
                     await connection.execute(
                         text(f'REVOKE UPDATE, DELETE ON "{schema}".{table} FROM "{role}"')
                     )
+            pending = await connection.scalar(
+                text("SELECT to_regclass(:name) IS NOT NULL"), {"name": f'"{schema}".audit_pending'}
+            )
+            if pending:  # written by requests, deleted by the sealer as it chains them; never changed
+                await connection.execute(text(f'REVOKE UPDATE ON "{schema}".audit_pending FROM "{role}"'))
     finally:
         await engine.dispose()

@@ -16,11 +16,14 @@ import structlog
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.audit.sealer import backlog
 from shared.messaging.deadletters import DeadLetterConsole
 from shared.messaging.maintenance import pending_summary
 from shared.messaging.tables import MessagingTables
 from shared.metrics import (
     AUDIT_CHAIN_HEAD,
+    AUDIT_UNSEALED,
+    AUDIT_UNSEALED_AGE,
     CONSUMER_LAG_TOTAL,
     DEAD_LETTERS,
     DEADLINES_OVERDUE,
@@ -75,6 +78,15 @@ async def audit_head(session: AsyncSession, tables: MessagingTables) -> int | No
     return None if seq is None else int(seq)
 
 
+async def audit_unsealed(session: AsyncSession, tables: MessagingTables) -> dict[str, Any] | None:
+    """Entries waiting for the sealer and the age of the oldest (None without an audit trail)."""
+    if tables.audit is None:
+        return None
+    waiting = await backlog(session, tables.audit)
+    age = waiting.oldest_age_seconds(dt.datetime.now(dt.UTC))
+    return {"entries": waiting.entries, "oldest_age_seconds": round(age, 3)}
+
+
 async def relay_led(session: AsyncSession, tables: MessagingTables) -> bool:
     """Whether some process (any replica) holds this outbox's relay lock right now."""
     held = await session.scalar(
@@ -97,6 +109,7 @@ async def snapshot(
         pending, oldest = await pending_summary(session, platform.tables)
         timers = await timer_counts(session, platform.tables)
         head = await audit_head(session, platform.tables)
+        unsealed = await audit_unsealed(session, platform.tables)
         led = await relay_led(session, platform.tables)
         query = _overdue_queries.get(service)
         overdue = dict(await query(session)) if query else {}
@@ -112,6 +125,7 @@ async def snapshot(
         "timers": timers,
         "deadlines_overdue": overdue,
         "audit_chain_head": head,
+        "audit_unsealed": unsealed,
     }
     if dead_letters:
         body["dead_letters"] = await _dead_letter_depths(platform)
@@ -144,6 +158,9 @@ def _publish(body: Mapping[str, Any]) -> None:
     _reset_absent(DEADLINES_OVERDUE, service, set(body["deadlines_overdue"]))
     if body["audit_chain_head"] is not None:
         AUDIT_CHAIN_HEAD.labels(service).set(body["audit_chain_head"])
+    if body["audit_unsealed"] is not None:
+        AUDIT_UNSEALED.labels(service).set(body["audit_unsealed"]["entries"])
+        AUDIT_UNSEALED_AGE.labels(service).set(body["audit_unsealed"]["oldest_age_seconds"])
     for consumer, state in body["consumers"].items():
         CONSUMER_LAG_TOTAL.labels(consumer).set(sum(state["lag"].values()))
     for topic, depth in body.get("dead_letters", {}).get("open", {}).items():

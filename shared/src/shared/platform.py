@@ -18,6 +18,7 @@ from shared import tracing
 from shared.audit import trail as audit_trail
 from shared.audit.checkpoints import Checkpointer, SigningKey
 from shared.audit.retention import RetentionPurge
+from shared.audit.sealer import AuditSealer
 from shared.calendar import catalogue, load_calendar, set_default_calendar
 from shared.db import asyncpg_dsn, make_engine, make_sessionmaker
 from shared.kafka.clients import KafkaConfig
@@ -115,15 +116,30 @@ class Platform:
             interval=settings.audit_checkpoint_interval,
         )
 
+    def audit_sealer(self) -> AuditSealer | None:
+        """Chains the entries requests wrote unsealed (None for a service without an audit trail)."""
+        if self.tables.audit is None:
+            return None
+        return AuditSealer(
+            sessions=self.sessions,
+            tables=self.tables.audit,
+            interval=self.settings.audit_seal_interval,
+            batch_size=self.settings.audit_seal_batch_size,
+        )
+
     def audit_parts(self) -> list[Part]:
-        """The audit trail's worker parts: signed checkpoints and the retention purge."""
-        checkpointer = self.checkpointer()
-        if checkpointer is None or self.tables.audit is None:
+        """The audit trail's worker parts: the sealer, signed checkpoints and the retention purge."""
+        checkpointer, sealer = self.checkpointer(), self.audit_sealer()
+        if checkpointer is None or sealer is None or self.tables.audit is None:
             return []
         purge = RetentionPurge(
             sessions=self.sessions, tables=self.tables.audit, retention=self.settings.audit_retention
         )
-        return [Part("audit-checkpoints", checkpointer.run), Part("audit-retention", purge.run)]
+        return [
+            Part("audit-sealer", sealer.run),
+            Part("audit-checkpoints", checkpointer.run),
+            Part("audit-retention", purge.run),
+        ]
 
     def worker(self, consumers: Sequence[EventConsumer] = (), jobs: Sequence[Part] = ()) -> Worker:
         settings = self.settings

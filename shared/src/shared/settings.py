@@ -179,6 +179,13 @@ class ServiceSettings(BaseSettings):
         default=Path(".data/audit/checkpoints"), description="Where signed checkpoints are exported"
     )
     audit_checkpoint_interval: Duration = timedelta(minutes=10)
+    audit_seal_interval: Duration = Field(
+        default=timedelta(seconds=1),
+        gt=timedelta(0),
+        le=timedelta(minutes=1),
+        description="How often the worker's sealer chains unsealed audit entries (the tamper window)",
+    )
+    audit_seal_batch_size: int = Field(default=1000, ge=1, le=100_000)
     audit_enabled: bool = Field(
         default=True,
         description="Only for measuring the audit trail's cost in development; always on otherwise",

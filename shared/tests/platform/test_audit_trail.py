@@ -19,6 +19,7 @@ from shared import migrations
 from shared.audit import trail
 from shared.audit.checkpoints import Checkpointer, SigningKey, exported_checkpoints
 from shared.audit.retention import RetentionPurge
+from shared.audit.sealer import seal
 from shared.audit.tables import AuditTables
 from shared.audit.trail import AuditContext, AuditEntry, Outcome, append_entries, audit_scope
 from shared.audit.verify import verify_trail
@@ -40,7 +41,8 @@ def key(tmp_path: Path) -> SigningKey:
 
 
 async def write_entries(probe_db: ProbeDb, count: int, *, actor: str = "staff-1") -> list[str]:
-    """``count`` committed transactions, each recording one mutation, as a handler would."""
+    """``count`` committed transactions, each recording one mutation, as a handler would; then the
+    sealer chains them, as the worker's does shortly after."""
     object_ids = []
     for n in range(count):
         object_id = str(uuid.uuid4())
@@ -63,6 +65,8 @@ async def write_entries(probe_db: ProbeDb, count: int, *, actor: str = "staff-1"
                 )
                 await uow.commit()
         object_ids.append(object_id)
+    assert probe_db.tables.audit is not None
+    await seal(probe_db.sessions, probe_db.tables.audit)
     return object_ids
 
 
@@ -324,5 +328,6 @@ async def test_a_refusal_is_recorded_as_denied(probe_db: ProbeDb, audit: AuditTa
             "adjudication.case.decide", outcome=Outcome.DENIED, object_type="case", object_id="c1"
         )
         await uow.commit()
+    await seal(probe_db.sessions, audit)
     async with probe_db.sessions() as session:
         assert await session.scalar(select(audit.log.c.outcome)) == "denied"

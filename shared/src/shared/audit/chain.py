@@ -16,6 +16,11 @@ from typing import Any
 
 ALGORITHMS = ("sha256", "sm3")
 GENESIS = "0" * 64
+ENTRY_FIELDS = (
+    "occurred_at", "actor", "actor_kind", "roles", "office_code", "partner_code", "action",
+    "object_type", "object_id", "outcome", "request_id", "correlation_id", "client_address", "details",
+)  # fmt: skip
+"""What an entry says; its hash covers these and its ``seq``."""
 
 
 def canonical(fields: Mapping[str, Any]) -> bytes:

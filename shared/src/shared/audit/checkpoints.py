@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from shared.audit.sealer import DEFAULT_BATCH, seal, seal_batch
 from shared.audit.tables import AuditTables
 from shared.audit.trail import HEAD_ROW
 from shared.liveness import Pulse
@@ -118,7 +119,9 @@ def signature_valid(checkpoint: Checkpoint, public: Ed25519PublicKey) -> bool:
 async def take_checkpoint(
     session: AsyncSession, tables: AuditTables, key: SigningKey, service: str, at: dt.datetime
 ) -> Checkpoint | None:
-    """Sign the current head (if it moved since the last checkpoint) and keep it; None if not."""
+    """Seal what waits, sign the head (if it moved since the last checkpoint) and keep it; None if
+    not. The head stays locked until the caller commits, so the checkpoint is of the newest head."""
+    await seal_batch(session, tables, limit=DEFAULT_BATCH, wait=True)
     seq, head_hash = (
         await session.execute(
             select(tables.head.c.seq, tables.head.c.hash).where(tables.head.c.id == HEAD_ROW)
@@ -187,6 +190,7 @@ class Checkpointer:
 
     async def checkpoint(self) -> Checkpoint | None:
         self._key = self._key or self._load_key()  # only the worker needs the key, not the API
+        await seal(self._sessions, self._tables)
         async with self._sessions() as session, session.begin():
             checkpoint = await take_checkpoint(session, self._tables, self._key, self._service, self._clock())
         if checkpoint is not None and self._directory is not None:

@@ -1,10 +1,23 @@
-"""The audit tables of one service: the log, its chain head, and the signed checkpoints."""
+"""The audit tables of one service: the log, its chain head, the signed checkpoints, and the
+entries written but not yet sealed onto the chain (``audit_pending``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Index, MetaData, SmallInteger, Table, Text, text
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Identity,
+    Index,
+    MetaData,
+    SmallInteger,
+    Table,
+    Text,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 
 
@@ -13,17 +26,16 @@ class AuditTables:
     log: Table
     head: Table
     checkpoints: Table
+    pending: Table
 
     @property
     def schema(self) -> str:
         return str(self.log.schema)
 
 
-def audit_tables(metadata: MetaData) -> AuditTables:
-    log = Table(
-        "audit_log",
-        metadata,
-        Column("seq", BigInteger, primary_key=True, autoincrement=False),
+def _entry_columns() -> list[Column[Any]]:
+    """What an entry says (and what its hash covers, with its ``seq``)."""
+    return [
         Column("occurred_at", DateTime(timezone=True), nullable=False),
         Column("actor", Text, nullable=False),
         Column("actor_kind", Text, nullable=False),
@@ -38,6 +50,15 @@ def audit_tables(metadata: MetaData) -> AuditTables:
         Column("correlation_id", Text),
         Column("client_address", Text),
         Column("details", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+    ]
+
+
+def audit_tables(metadata: MetaData) -> AuditTables:
+    log = Table(
+        "audit_log",
+        metadata,
+        Column("seq", BigInteger, primary_key=True, autoincrement=False),
+        *_entry_columns(),
         Column("hash_alg", Text, nullable=False),
         Column("prev_hash", Text, nullable=False),
         Column("hash", Text, nullable=False),
@@ -61,4 +82,10 @@ def audit_tables(metadata: MetaData) -> AuditTables:
         Column("key_id", Text, nullable=False),
         Column("signature", Text, nullable=False),
     )
-    return AuditTables(log, head, checkpoints)
+    pending = Table(
+        "audit_pending",
+        metadata,
+        Column("id", BigInteger, Identity(), primary_key=True),
+        *_entry_columns(),
+    )
+    return AuditTables(log, head, checkpoints, pending)

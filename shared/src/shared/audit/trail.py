@@ -3,9 +3,11 @@
 The HTTP edge opens an :class:`AuditContext` per request (client address, request id) and fills
 in the principal when the token is verified and the action when the permission table admits it;
 consumers and timers open one for the partner or system that acts. A unit of work collects
-:class:`AuditEntry` values and :meth:`AuditTrail.flush` writes them just before its commit: it
-locks the chain head, numbers the entries without gaps, hashes each onto the one before, and
-moves the head — so the entries commit with the change they describe, or not at all.
+:class:`AuditEntry` values and :meth:`AuditTrail.flush` writes them just before its commit, into
+``audit_pending`` — so the entries commit with the change they describe, or not at all. Chaining
+them (numbering without gaps, hashing each onto the one before, moving the head) is the sealer's
+work (:mod:`shared.audit.sealer`), shortly after and off the request's path: a request no longer
+holds the chain head's lock until its commit, so concurrent requests no longer queue on it.
 """
 
 from __future__ import annotations
@@ -19,10 +21,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.audit.chain import entry_hash
 from shared.audit.tables import AuditTables
 from shared.identity.principals import Principal
 from shared.logs import current_correlation_id
@@ -30,6 +31,11 @@ from shared.logs import current_correlation_id
 HEAD_ROW = 1
 _algorithm = "sha256"
 _enabled = True
+
+
+def algorithm() -> str:
+    """The hash algorithm the sealer chains new entries with."""
+    return _algorithm
 
 
 def configure(algorithm: str, *, enabled: bool = True) -> None:
@@ -96,11 +102,10 @@ class AuditEntry:
     occurred_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     context: AuditContext = field(default_factory=current_context)
 
-    def fields(self, seq: int) -> dict[str, Any]:
-        """The columns of the row (without hashes): also exactly what the hash covers."""
+    def fields(self) -> dict[str, Any]:
+        """The columns of the pending row: with the ``seq`` the sealer gives it, what the hash covers."""
         ctx = self.context
         return {
-            "seq": seq,
             "occurred_at": self.occurred_at,
             "actor": ctx.actor,
             "actor_kind": ctx.actor_kind,
@@ -152,7 +157,7 @@ class AuditTrail:
         self._pending.clear()
 
     async def flush(self, session: AsyncSession) -> None:
-        """Chain and insert the pending entries; call inside the transaction, just before commit."""
+        """Insert the pending entries (unsealed); call inside the transaction, just before commit."""
         if not self._pending or self._tables is None or not _enabled:
             self._pending.clear()
             return
@@ -161,16 +166,6 @@ class AuditTrail:
 
 
 async def append_entries(session: AsyncSession, tables: AuditTables, entries: list[AuditEntry]) -> None:
-    head = tables.head
-    seq, prev_hash = (
-        await session.execute(select(head.c.seq, head.c.hash).where(head.c.id == HEAD_ROW).with_for_update())
-    ).one()
-    rows = []
-    for entry in entries:
-        seq += 1
-        values = entry.fields(seq)
-        digest = entry_hash(_algorithm, prev_hash, values)
-        rows.append({**values, "hash_alg": _algorithm, "prev_hash": prev_hash, "hash": digest})
-        prev_hash = digest
-    await session.execute(insert(tables.log), rows)
-    await session.execute(update(head).where(head.c.id == HEAD_ROW).values(seq=seq, hash=prev_hash))
+    """One INSERT into ``audit_pending``, in the caller's transaction; the sealer chains them later."""
+    if entries:
+        await session.execute(insert(tables.pending), [entry.fields() for entry in entries])

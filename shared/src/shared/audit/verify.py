@@ -4,11 +4,14 @@ Reports the first problem in sequence order: a missing sequence number (deleted)
 that is not the previous entry's hash (reordered or inserted), a hash that does not match the
 entry (edited), or a checkpoint whose entry now has another hash or whose signature is not the
 office's (the chain was rebuilt). Works on rows, so it is the same for a live database and for a
-dump.
+dump. On a live database it first seals what waits in ``audit_pending`` (unless asked not to) and
+reports that backlog: entries left unsealed for long mean no sealer is running.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,14 +20,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.audit.chain import GENESIS, entry_hash
+from shared.audit.chain import ENTRY_FIELDS, GENESIS, entry_hash
 from shared.audit.checkpoints import Checkpoint, signature_valid
+from shared.audit.sealer import DEFAULT_BATCH, backlog, seal_batch
 from shared.audit.tables import AuditTables
 
-HASHED = (
-    "seq", "occurred_at", "actor", "actor_kind", "roles", "office_code", "partner_code", "action",
-    "object_type", "object_id", "outcome", "request_id", "correlation_id", "client_address", "details",
-)  # fmt: skip
+HASHED = ("seq", *ENTRY_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,9 @@ class Report:
     entries: int
     checkpoints: int
     problems: tuple[Problem, ...] = field(default=())
+    unsealed: int = 0  # entries waiting in audit_pending when the check began
+    oldest_unsealed: dt.datetime | None = None
+    sealed_now: bool = False  # whether the check sealed them first (then they are verified too)
 
     @property
     def intact(self) -> bool:
@@ -87,8 +91,29 @@ async def verify_trail(
     tables: AuditTables,
     exported: Iterable[Checkpoint] = (),
     public_key: Ed25519PublicKey | None = None,
+    *,
+    seal_first: bool = True,
 ) -> Report:
-    """Verify the live trail against its stored and exported checkpoints."""
+    """Verify the live trail against its stored and exported checkpoints (sealing what waits first,
+    unless ``seal_first`` is false); the report says how many entries were waiting to be sealed."""
+    waiting = await backlog(session, tables)
+    await session.commit()
+    if seal_first and waiting.entries:
+        while await seal_batch(session, tables, limit=DEFAULT_BATCH, wait=True) == DEFAULT_BATCH:
+            await session.commit()
+        await session.commit()
+    report = await _verify_sealed(session, tables, exported, public_key)
+    return dataclasses.replace(
+        report, unsealed=waiting.entries, oldest_unsealed=waiting.oldest, sealed_now=seal_first
+    )
+
+
+async def _verify_sealed(
+    session: AsyncSession,
+    tables: AuditTables,
+    exported: Iterable[Checkpoint],
+    public_key: Ed25519PublicKey | None,
+) -> Report:
     rows = (await session.execute(select(tables.log).order_by(tables.log.c.seq))).mappings().all()
     stored = (await session.execute(select(tables.checkpoints).order_by(tables.checkpoints.c.seq))).mappings()
     service = tables.schema

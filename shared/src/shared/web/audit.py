@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from shared.audit.sealer import seal
 from shared.audit.trail import (
     AuditEntry,
     Outcome,
@@ -140,6 +141,7 @@ def audit_router() -> APIRouter:
         if platform.tables.audit is None:
             raise AuditNotKept()
         log = platform.tables.audit.log
+        await seal(platform.sessions, platform.tables.audit)  # every entry committed so far is found
         query = select(log).where(log.c.seq > after).order_by(log.c.seq).limit(limit)
         for column, value in ((log.c.object_id, object_id), (log.c.actor, actor), (log.c.action, action)):
             if value is not None:
