@@ -225,7 +225,11 @@ def verify_audit(
     report = asyncio.run(run())
     typer.echo(f"{service}: {report.entries} entries, {report.checkpoints} checkpoints")
     if report.unsealed:
-        age = (dt.datetime.now(dt.UTC) - report.oldest_unsealed).total_seconds() if report.oldest_unsealed else 0
+        age = (
+            (dt.datetime.now(dt.UTC) - report.oldest_unsealed).total_seconds()
+            if report.oldest_unsealed
+            else 0
+        )
         state = "sealed now and verified" if report.sealed_now else "not verified (--no-seal)"
         typer.echo(f"{service}: {report.unsealed} entries were unsealed, the oldest {age:.0f} s old: {state}")
     else:
@@ -240,7 +244,8 @@ def verify_audit(
 def seal_audit(
     service: Annotated[str, typer.Option(help="Service whose unsealed entries to chain")],
     watch: Annotated[
-        bool, typer.Option(help="Keep sealing every AUDIT_SEAL_INTERVAL until interrupted (as the worker does)")
+        bool,
+        typer.Option(help="Keep sealing every AUDIT_SEAL_INTERVAL until interrupted (as the worker does)"),
     ] = False,
 ) -> None:
     """Chain the entries waiting in audit_pending now (the worker's sealer does it continuously)."""

@@ -54,7 +54,9 @@ async def counts(probe_db: ProbeDb, audit: AuditTables) -> tuple[int, int]:
     return int(sealed or 0), int(pending or 0)
 
 
-async def verify(probe_db: ProbeDb, audit: AuditTables, key: SigningKey, *, seal_first: bool = True) -> Report:
+async def verify(
+    probe_db: ProbeDb, audit: AuditTables, key: SigningKey, *, seal_first: bool = True
+) -> Report:
     async with probe_db.sessions() as session:
         return await verify_trail(session, audit, [], key.public, seal_first=seal_first)
 
@@ -99,7 +101,9 @@ async def test_many_concurrent_requests_and_a_running_sealer_make_one_gap_free_c
     assert all(b["prev_hash"] == a["hash"] for a, b in itertools.pairwise(rows))
     by_request = {
         key: [r["details"]["k"] for r in group]
-        for key, group in itertools.groupby(sorted(rows, key=lambda r: (r["object_id"], r["seq"])), lambda r: r["object_id"])
+        for key, group in itertools.groupby(
+            sorted(rows, key=lambda r: (r["object_id"], r["seq"])), lambda r: r["object_id"]
+        )
     }
     assert len(by_request) == 72 and all(ks == [0, 1] for ks in by_request.values())
 
@@ -142,7 +146,8 @@ async def test_the_worker_sealer_skips_while_another_holds_the_head(
     worker = AuditSealer(sessions=probe_db.sessions, tables=audit, interval=dt.timedelta(seconds=1))
     async with probe_db.sessions() as session, session.begin():
         assert await seal_batch(session, audit, limit=1, wait=True) == 1  # holds the head until commit
-        assert await asyncio.wait_for(worker.seal_once(), timeout=10) == 0  # skipped, not blocked
+        async with asyncio.timeout(10):
+            assert await worker.seal_once() == 0  # skipped, not blocked
     assert await worker.seal_once() == 1
     assert (await verify(probe_db, audit, key)).entries == 2
 
@@ -224,7 +229,9 @@ async def test_the_application_role_writes_and_seals_but_cannot_change_an_entry(
     url = probe_db.engine.url.set(username=app_role).render_as_string(hide_password=False)
     engine = make_engine(url, pool_size=2)
     try:
-        as_app = ProbeDb(probe_db.schema, engine, make_sessionmaker(engine), probe_db.tables, probe_db.effects)
+        as_app = ProbeDb(
+            probe_db.schema, engine, make_sessionmaker(engine), probe_db.tables, probe_db.effects
+        )
         await transaction(as_app, "staff-1", 1)
         assert await seal(as_app.sessions, audit) == 2
         await transaction(as_app, "staff-1", 2)
@@ -239,7 +246,9 @@ async def test_the_application_role_writes_and_seals_but_cannot_change_an_entry(
     assert await counts(probe_db, audit) == (2, 2)
 
 
-async def test_downgrading_refuses_while_entries_wait_to_be_sealed(probe_db: ProbeDb, audit: AuditTables) -> None:
+async def test_downgrading_refuses_while_entries_wait_to_be_sealed(
+    probe_db: ProbeDb, audit: AuditTables
+) -> None:
     await transaction(probe_db, "staff-1", 1)
     source = MigrationSource(probe_db.schema, MIGRATIONS)
     url = probe_db.engine.url.render_as_string(hide_password=False)

@@ -44,7 +44,14 @@ async def stored_anywhere(database_url: str, needle: str) -> list[str]:
     found = []
     try:
         async with engine.connect() as connection:
-            for table in ("complaints", "complaint_keys", "case_record", "outbox", "audit_log", "audit_pending"):
+            for table in (
+                "complaints",
+                "complaint_keys",
+                "case_record",
+                "outbox",
+                "audit_log",
+                "audit_pending",
+            ):
                 sql = f"SELECT count(*) FROM intake.{table} t WHERE t::text LIKE :needle"
                 if await connection.scalar(text(sql), {"needle": f"%{needle}%"}):
                     found.append(table)
