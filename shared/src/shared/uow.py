@@ -62,7 +62,7 @@ class UnitOfWork:
 
     async def commit(self) -> None:
         await self.outbox.flush(self.session)
-        await self.audit.flush(self.session)  # last: it holds the chain head's lock until commit
+        await self.audit.flush(self.session)  # unsealed: the worker's sealer chains them after commit
         await self.session.commit()
 
     async def rollback(self) -> None:
