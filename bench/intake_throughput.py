@@ -190,6 +190,7 @@ class Stack:
         self.serve(bare, "bare", {"BENCH_DATABASE_URL": self.database_url}, port_flag=True)
         for name in (*PIPELINE, "intake-unaudited"):
             await wait_ready(self.ports[name])
+        self.start_sealer()  # intake's own cost (its worker's part), not downstream work
 
     def serve(self, args: list[str], name: str, env: dict[str, str], *, port_flag: bool = False) -> None:
         port = self.ports[name] = free_port()
@@ -305,12 +306,17 @@ def clients(
     headers = {"Authorization": f"Bearer {token}"}
     # Expire idle connections before uvicorn does (5 s), or a reused one can be closed mid-request.
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=64, keepalive_expiry=2)
+    timeout = httpx.Timeout(30.0)  # a shared, overloaded box has multi-second tails; they count in p99
     url = "http://127.0.0.1:{}".format
     return (
-        httpx.AsyncClient(base_url=url(stack.ports["intake"]), headers=headers, limits=limits),
+        httpx.AsyncClient(
+            base_url=url(stack.ports["intake"]), headers=headers, limits=limits, timeout=timeout
+        ),
         httpx.AsyncClient(base_url=url(stack.ports["adjudication"]), headers=headers),
-        httpx.AsyncClient(base_url=url(stack.ports["bare"]), limits=limits),
-        httpx.AsyncClient(base_url=url(stack.ports["intake-unaudited"]), headers=headers, limits=limits),
+        httpx.AsyncClient(base_url=url(stack.ports["bare"]), limits=limits, timeout=timeout),
+        httpx.AsyncClient(
+            base_url=url(stack.ports["intake-unaudited"]), headers=headers, limits=limits, timeout=timeout
+        ),
     )
 
 
@@ -321,8 +327,7 @@ async def audit_cost(
     seconds: float,
 ) -> list[tuple[Result, Result]]:
     """Registration with the audit trail off and on, alternated; intake's sealer runs throughout
-    (as its worker would), so the audited side pays for chaining its entries too."""
-    stack.start_sealer()
+    (started with the APIs, as its worker would), so the audited side pays for chaining too."""
     rounds: list[tuple[Result, Result]] = []
     for _ in range(ROUNDS):
         off = await load(

@@ -23,7 +23,7 @@ from shared.audit.trail import AuditContext, audit_scope
 from shared.audit.verify import Report, verify_trail
 from shared.db import asyncpg_dsn
 from shared.liveness import Pulse
-from shared.testing.probe import MIGRATIONS, MigrationSource, ProbeDb
+from shared.testing.probe import MIGRATIONS, MigrationSource, ProbeDb, probe_contract
 
 
 @pytest.fixture
@@ -257,3 +257,30 @@ async def test_downgrading_refuses_while_entries_wait_to_be_sealed(
     await seal(probe_db.sessions, audit)
     await migrations.downgrade(source, url, "probe_0003")
     await migrations.upgrade(source, url)
+
+
+@pytest.mark.parametrize("count", [2, 150])  # one statement with the events / a batch of each
+async def test_entries_written_with_the_events_all_land_in_order_and_roll_back_with_them(
+    probe_db: ProbeDb, audit: AuditTables, key: SigningKey, count: int
+) -> None:
+    contract = probe_contract(f"audit.{uuid.uuid4().hex[:8]}")
+
+    async def request(commit: bool) -> None:
+        async with probe_db.uow() as uow:
+            for n in range(count):
+                uow.outbox.add(contract(partition_key="k", sequence=n), key="k")
+                uow.audit.record("probe.step", object_id=f"o-{n}", details={"n": n})
+            if commit:
+                await uow.commit()
+
+    await request(commit=False)
+    await request(commit=True)
+    async with probe_db.sessions() as session:
+        outbox = probe_db.tables.outbox
+        events = (await session.scalars(select(outbox.c.payload).order_by(outbox.c.id))).all()
+        pending = (await session.scalars(select(audit.pending.c.details).order_by(audit.pending.c.id))).all()
+    assert [e["sequence"] for e in events] == list(range(count))
+    assert [d["n"] for d in pending] == list(range(count))
+    await seal(probe_db.sessions, audit)
+    report = await verify(probe_db, audit, key)
+    assert report.intact and report.entries == count

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Insert, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.audit.tables import AuditTables
@@ -29,6 +29,7 @@ from shared.identity.principals import Principal
 from shared.logs import current_correlation_id
 
 HEAD_ROW = 1
+COMBINE_LIMIT = 100  # entries per multi-row INSERT (14 parameters each)
 _algorithm = "sha256"
 _enabled = True
 
@@ -156,6 +157,11 @@ class AuditTrail:
     def discard(self) -> None:
         self._pending.clear()
 
+    def take(self) -> list[AuditEntry]:
+        """The entries to write now (none without audit tables or with the trail off); clears them."""
+        entries, self._pending = self._pending, []
+        return entries if self._tables is not None and _enabled else []
+
     async def flush(self, session: AsyncSession) -> None:
         """Insert the pending entries (unsealed); call inside the transaction, just before commit."""
         if not self._pending or self._tables is None or not _enabled:
@@ -163,6 +169,14 @@ class AuditTrail:
             return
         entries, self._pending = self._pending, []
         await append_entries(session, self._tables, entries)
+
+
+def pending_insert(tables: AuditTables, entries: list[AuditEntry]) -> Insert | None:
+    """The INSERT of a few ``entries`` as one multi-row statement (to run alongside another), or
+    None if there are none or too many for one statement (then :func:`append_entries`)."""
+    if not entries or len(entries) > COMBINE_LIMIT:
+        return None
+    return insert(tables.pending).values([entry.fields() for entry in entries])
 
 
 async def append_entries(session: AsyncSession, tables: AuditTables, entries: list[AuditEntry]) -> None:
