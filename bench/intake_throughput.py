@@ -312,7 +312,7 @@ def clients(
         httpx.AsyncClient(
             base_url=url(stack.ports["intake"]), headers=headers, limits=limits, timeout=timeout
         ),
-        httpx.AsyncClient(base_url=url(stack.ports["adjudication"]), headers=headers),
+        httpx.AsyncClient(base_url=url(stack.ports["adjudication"]), headers=headers, timeout=timeout),
         httpx.AsyncClient(base_url=url(stack.ports["bare"]), limits=limits, timeout=timeout),
         httpx.AsyncClient(
             base_url=url(stack.ports["intake-unaudited"]), headers=headers, limits=limits, timeout=timeout
@@ -379,6 +379,7 @@ async def run(stack: Stack, seconds: float, restart_broker: bool, audit_only: bo
                 )
                 rounds[n].append((bare_round, intake_round))
         audit_rounds = await audit_cost(stack, post_unaudited, post_complaint, seconds)
+        print_audit(audit_rounds)  # now: a later phase may fail on an overloaded box
 
         stack.start_workers()
         await asyncio.sleep(3)  # the workers join their consumer groups
@@ -408,7 +409,6 @@ async def run(stack: Stack, seconds: float, restart_broker: bool, audit_only: bo
             print(intake_median.line())
             target = "   (target >= 80%)" if n == 32 else ""
             print(f"  intake / bare endpoint at {n:>2} client(s): {ratio:6.1%}{target}")
-        print_audit(audit_rounds)
         print("\nphase 2: whole pipeline (four services, API and worker processes, two cores)")
         print(pipeline.line())
         print(
