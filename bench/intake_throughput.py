@@ -120,6 +120,7 @@ class Stack:
     broker: EmbeddedBroker = field(init=False)
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
     ports: dict[str, int] = field(default_factory=dict)
+    pids: dict[str, int] = field(default_factory=dict)
 
     issuer_port: int = field(default_factory=free_port)
 
@@ -195,13 +196,17 @@ class Stack:
     def serve(self, args: list[str], name: str, env: dict[str, str], *, port_flag: bool = False) -> None:
         port = self.ports[name] = free_port()
         command = [*args, "--port", str(port)] if port_flag else args
-        self.processes.append(spawn(command, {**env, "HTTP_PORT": str(port)}, self.workdir / f"{name}.log"))
+        process = spawn(command, {**env, "HTTP_PORT": str(port)}, self.workdir / f"{name}.log")
+        self.processes.append(process)
+        self.pids[name] = process.pid
         wait_until_listening("127.0.0.1", port, timeout=60)
 
     def start_sealer(self) -> None:
         """Intake's audit sealer alone (what its worker runs), so the audited side pays for chaining."""
         sealer = [sys.executable, "-m", "shared.cli", "audit", "seal", "--service", "intake", "--watch"]
-        self.processes.append(spawn(sealer, self.env, self.workdir / "intake-sealer.log"))
+        process = spawn(sealer, self.env, self.workdir / "intake-sealer.log")
+        self.processes.append(process)
+        self.pids["intake-sealer"] = process.pid
 
     def start_workers(self) -> None:
         for name in PIPELINE:
@@ -320,6 +325,61 @@ def clients(
     )
 
 
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of ``pid`` so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def cpu_snapshot(stack: Stack, name: str) -> dict[int, float]:
+    """CPU so far of the process ``name`` and of the PostgreSQL backends serving it."""
+    pid = stack.pids[name]
+    connection = await asyncpg.connect(asyncpg_dsn(stack.database_url))
+    try:
+        backends = await connection.fetch(
+            "SELECT pid FROM pg_stat_activity WHERE application_name LIKE $1", f"ipcase-%-{pid}"
+        )
+    finally:
+        await connection.close()
+    return {p: process_cpu(p) for p in (pid, *(int(row["pid"]) for row in backends))}
+
+
+def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
+
+
+@dataclass
+class CpuTally:
+    """CPU seconds of a process and its database backends, and the requests it served meanwhile."""
+
+    seconds: float = 0.0
+    requests: int = 0
+
+    def per_request_ms(self) -> float:
+        return 1000 * self.seconds / max(1, self.requests)
+
+
+async def metered(
+    stack: Stack, name: str, tally: CpuTally, send: Callable[[], Awaitable[None]], label: str, seconds: float
+) -> Result:
+    """``load`` at 32 clients, adding the CPU ``name`` and its backends used, and the requests served."""
+    served = 0
+
+    async def counted() -> None:
+        nonlocal served
+        await send()
+        served += 1
+
+    before = await cpu_snapshot(stack, name)
+    result = await load(label, counted, clients=32, seconds=seconds)
+    tally.seconds += cpu_used(before, await cpu_snapshot(stack, name))
+    tally.requests += served
+    return result
+
+
 async def audit_cost(
     stack: Stack,
     post_unaudited: Callable[[], Awaitable[None]],
@@ -329,12 +389,24 @@ async def audit_cost(
     """Registration with the audit trail off and on, alternated; intake's sealer runs throughout
     (started with the APIs, as its worker would), so the audited side pays for chaining too."""
     rounds: list[tuple[Result, Result]] = []
+    off_cpu, on_cpu = CpuTally(), CpuTally()
+    sealer_before = await cpu_snapshot(stack, "intake-sealer")
     for _ in range(ROUNDS):
-        off = await load(
-            "intake registration, audit trail off, 32", post_unaudited, clients=32, seconds=seconds
+        off_label, on_label = (
+            "intake registration, audit trail off, 32",
+            "intake registration, audit trail on, 32",
         )
-        on = await load("intake registration, audit trail on, 32", post_audited, clients=32, seconds=seconds)
+        off = await metered(stack, "intake-unaudited", off_cpu, post_unaudited, off_label, seconds)
+        on = await metered(stack, "intake", on_cpu, post_audited, on_label, seconds)
         rounds.append((off, on))
+    await asyncio.sleep(3)  # the sealer chains the last entries
+    sealer_ms = (
+        1000 * cpu_used(sealer_before, await cpu_snapshot(stack, "intake-sealer")) / max(1, on_cpu.requests)
+    )
+    off_ms, on_ms = off_cpu.per_request_ms(), on_cpu.per_request_ms()
+    print("\nCPU per registration (API process + its PostgreSQL backends: the shared box's load cancels out)")
+    print(f"  audit off {off_ms:.2f} ms; audit on {on_ms:.2f} ms + sealer {sealer_ms:.2f} ms")
+    print(f"  off / on = {off_ms / (on_ms + sealer_ms):6.1%}   (the on/off throughput ratio if CPU bound)")
     return rounds
 
 
