@@ -12,7 +12,7 @@ from typing import Any, Protocol, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from shared.audit.trail import AuditTrail, append_entries, pending_insert
+from shared.audit.trail import AuditTrail
 from shared.messaging.outbox import Outbox
 from shared.messaging.tables import MessagingTables
 from shared.timers.store import Timers
@@ -61,12 +61,8 @@ class UnitOfWork:
         """Build the service's repositories on ``session``; the base has none."""
 
     async def commit(self) -> None:
-        # The audit entries (unsealed: the worker's sealer chains them after commit) ride in the
-        # outbox's INSERT when both are few: the trail then costs no extra round trip.
-        entries, audit = self.audit.take(), self.tables.audit
-        alongside = pending_insert(audit, entries) if audit is not None else None
-        if not await self.outbox.flush(self.session, alongside=alongside) and entries and audit is not None:
-            await append_entries(self.session, audit, entries)
+        await self.outbox.flush(self.session)
+        await self.audit.flush(self.session)  # unsealed: the worker's sealer chains them after commit
         await self.session.commit()
 
     async def rollback(self) -> None:

@@ -259,7 +259,7 @@ async def test_downgrading_refuses_while_entries_wait_to_be_sealed(
     await migrations.upgrade(source, url)
 
 
-@pytest.mark.parametrize("count", [2, 150])  # one statement with the events / a batch of each
+@pytest.mark.parametrize("count", [2, 150])  # a request with a few entries, an import with many
 async def test_entries_written_with_the_events_all_land_in_order_and_roll_back_with_them(
     probe_db: ProbeDb, audit: AuditTables, key: SigningKey, count: int
 ) -> None:

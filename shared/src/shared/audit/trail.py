@@ -15,21 +15,23 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import functools
+import json
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Insert, insert
+from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.audit.chain import ENTRY_FIELDS
 from shared.audit.tables import AuditTables
 from shared.identity.principals import Principal
 from shared.logs import current_correlation_id
 
 HEAD_ROW = 1
-COMBINE_LIMIT = 100  # entries per multi-row INSERT (14 parameters each)
 _algorithm = "sha256"
 _enabled = True
 
@@ -157,11 +159,6 @@ class AuditTrail:
     def discard(self) -> None:
         self._pending.clear()
 
-    def take(self) -> list[AuditEntry]:
-        """The entries to write now (none without audit tables or with the trail off); clears them."""
-        entries, self._pending = self._pending, []
-        return entries if self._tables is not None and _enabled else []
-
     async def flush(self, session: AsyncSession) -> None:
         """Insert the pending entries (unsealed); call inside the transaction, just before commit."""
         if not self._pending or self._tables is None or not _enabled:
@@ -171,15 +168,25 @@ class AuditTrail:
         await append_entries(session, self._tables, entries)
 
 
-def pending_insert(tables: AuditTables, entries: list[AuditEntry]) -> Insert | None:
-    """The INSERT of a few ``entries`` as one multi-row statement (to run alongside another), or
-    None if there are none or too many for one statement (then :func:`append_entries`)."""
-    if not entries or len(entries) > COMBINE_LIMIT:
-        return None
-    return insert(tables.pending).values([entry.fields() for entry in entries])
-
-
 async def append_entries(session: AsyncSession, tables: AuditTables, entries: list[AuditEntry]) -> None:
-    """One INSERT into ``audit_pending``, in the caller's transaction; the sealer chains them later."""
+    """One INSERT into ``audit_pending``, in the caller's transaction; the sealer chains them later.
+
+    The entries travel as one JSON array (one parameter, one constant statement the driver keeps
+    prepared), which costs the request about a third of the CPU of a 14-column multi-row INSERT.
+    """
     if entries:
-        await session.execute(insert(tables.pending), [entry.fields() for entry in entries])
+        rows = [{**entry.fields(), "occurred_at": entry.occurred_at.isoformat()} for entry in entries]
+        await session.execute(
+            _insert_statement(tables.schema), {"entries": json.dumps(rows, ensure_ascii=False)}
+        )
+
+
+@functools.cache
+def _insert_statement(schema: str) -> TextClause:
+    columns = ", ".join(ENTRY_FIELDS)
+    picked = ", ".join(f"e.{name}" for name in ENTRY_FIELDS)
+    return text(
+        f'INSERT INTO "{schema}".audit_pending ({columns}) SELECT {picked} '
+        f'FROM jsonb_populate_recordset(NULL::"{schema}".audit_pending, CAST(:entries AS jsonb)) '
+        "WITH ORDINALITY AS e ORDER BY e.ordinality"
+    )

@@ -5,16 +5,12 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Insert, Table, insert
+from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared import tracing
 from shared.contracts import CloudEvent, EventData
 from shared.logs import current_causation_id, current_correlation_id
-
-COMBINE_LIMIT = 100
-"""Most rows inserted as one multi-row statement (the rest go as a batch): far under the 32,767
-bind parameters PostgreSQL takes per statement."""
 
 
 def event_source(office_code: str, service: str) -> str:
@@ -59,18 +55,10 @@ class Outbox:
     def pending(self) -> int:
         return len(self._pending)
 
-    async def flush(self, session: AsyncSession, *, alongside: Insert | None = None) -> bool:
-        """Insert the recorded events; with ``alongside`` (another INSERT of the same transaction,
-        e.g. its audit entries), in the same statement when there are few events — one round trip
-        instead of two. Returns whether ``alongside`` ran."""
-        if not self._pending:
-            return False
-        rows, self._pending = self._pending, []
-        if alongside is not None and len(rows) <= COMBINE_LIMIT:
-            await session.execute(insert(self._table).values(rows).add_cte(alongside.cte("alongside")))
-            return True
-        await session.execute(insert(self._table), rows)
-        return False
+    async def flush(self, session: AsyncSession) -> None:
+        if self._pending:
+            rows, self._pending = self._pending, []
+            await session.execute(insert(self._table), rows)
 
     def discard(self) -> None:
         self._pending.clear()
