@@ -60,7 +60,7 @@ async def deliver_due(
             )
             continue
         partners[partner.code] = partner
-        body = json.dumps(entry.cloudevent, ensure_ascii=False, separators=(",", ":"))
+        body = json.dumps({**entry.cloudevent, "seq": entry.seq}, ensure_ascii=False, separators=(",", ":"))
         attempt = webhook_attempt(partner.webhook_url, partner.webhook_secret, str(entry.event_id), body, now)
         began = time.monotonic()
         response = await send(attempt)
