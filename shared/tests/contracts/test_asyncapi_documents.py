@@ -111,17 +111,17 @@ def test_a_hoisted_payload_schema_validates_like_the_contract_schema() -> None:
 
 def test_the_partner_document_offers_only_partner_feeds_and_signed_inbound_messages() -> None:
     document = partner_document()
-    feed, inbound = document["channels"]["partnerFeed"], document["channels"]["partnerInbound"]
+    feed, inbound = document["channels"]["partnerFeed"], document["channels"]["partnerCourtInbound"]
 
     assert feed["address"] == "partner.{partnerCode}.feed"
-    assert inbound["address"] == "partner.{partnerCode}.inbound"
+    assert inbound["address"] == "partner.court.inbound"
     assert all(name.startswith("partner.") for name in feed["messages"])
     assert inbound["messages"] and all(name.startswith("court.") for name in inbound["messages"])
     assert SIGNATURE_HEADER in document["components"]["schemas"]["CloudEventHeaders"]["required"]
     internal = {n for n in document["components"]["messages"] if n.split(".")[0] in discover_services()}
     assert internal == set(), "internal topics are private to the services"
     assert document["operations"]["send.partnerFeed"]["action"] == "send"
-    assert document["operations"]["receive.partnerInbound"]["action"] == "receive"
+    assert document["operations"]["receive.partnerCourtInbound"]["action"] == "receive"
 
 
 def test_the_partner_examples_carry_signatures_that_verify_with_the_published_example_key() -> None:

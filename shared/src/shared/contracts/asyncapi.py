@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from shared.contracts.base import DEFAULT_SCHEMA_BASE_URL, EventData, registered_contracts, schema_uri
 from shared.contracts.examples import example_payload
+from shared.contracts.partner import COURT_INBOUND_TOPIC
 from shared.contracts.schemas import contract_schema
 from shared.signing import SigningKey, jwks_document, sign_event, structured_event
 
@@ -37,7 +38,7 @@ ASYNCAPI_VERSION = "3.0.0"
 KAFKA_BINDING_VERSION = "0.5.0"
 SIGNATURE_HEADER = "ce_ipcasesig"
 PARTNER_PREFIX = "partner."
-INBOUND_PREFIX = "court."  # what courts send; the partners gateway forwards it, signed, to these topics
+COURT_MESSAGES_MODULE = "shared.contracts.court"  # what courts send; the gateway forwards it, signed
 _JWKS_PATH = "/.well-known/jwks.json"
 Document = dict[str, Any]
 
@@ -66,8 +67,8 @@ def platform_document(*, base: str | None = None) -> Document:
         title="ipcase events",
         description="All event channels of ipcase (internal topics are private to the services; partners "
         "integrate against the partner document). 所有事件通道；合作单位请使用合作单位文档。",
-        sends=[c for c in contracts if not c.topic.startswith(INBOUND_PREFIX)],
-        receives=[c for c in contracts if c.topic.startswith(INBOUND_PREFIX)],
+        sends=[c for c in contracts if not _from_courts(c)],
+        receives=[c for c in contracts if _from_courts(c)],
         base=base,
     )
 
@@ -95,7 +96,7 @@ def partner_document(*, base: str | None = None) -> Document:
     """
     contracts = registered_contracts()
     feed = [c for c in contracts if c.event_type.startswith(PARTNER_PREFIX)]
-    inbound = [c for c in contracts if c.topic.startswith(INBOUND_PREFIX)]
+    inbound = [c for c in contracts if _from_courts(c)]
     document = _document(
         title="ipcase partner channel (合作单位通道)",
         description=_PARTNER_DESCRIPTION,
@@ -120,18 +121,23 @@ def partner_document(*, base: str | None = None) -> Document:
     )
     _add_channel(
         document,
-        "partnerInbound",
-        "partner.{partnerCode}.inbound",
+        "partnerCourtInbound",
+        COURT_INBOUND_TOPIC,
         inbound,
         action="receive",
         base=base,
         signed=True,
-        description="Messages a partner sends, each signed with a key registered to that partner; the "
+        description="Messages a court sends (one inbound topic for all courts; the partner principal may "
+        "write it, and only it), each signed with a key registered to that court; the "
         "sender's identity (court code, customs office) is taken from the key, never from the payload. "
         "A refused message is answered on the partner's feed with a message_rejected event. "
         "合作单位发送的消息：须以登记的密钥签名；身份以密钥为准；被拒绝的消息会在本单位事件流中收到拒绝事件。",
     )
     return document
+
+
+def _from_courts(contract: type[EventData]) -> bool:
+    return contract.__module__ == COURT_MESSAGES_MODULE
 
 
 _PARTNER_DESCRIPTION = (
