@@ -23,6 +23,7 @@ from shared.contracts.base import configure_schema_base
 from shared.db import asyncpg_dsn, make_engine, make_sessionmaker
 from shared.kafka.clients import KafkaConfig
 from shared.messaging.consumer import ConsumerOptions, EventConsumer, Subscription
+from shared.messaging.court_gate import COURT_TOPICS, CourtGate, GatewayKeys
 from shared.messaging.outbox import event_source
 from shared.messaging.relay import OutboxRelay, RelayOptions
 from shared.messaging.tables import MessagingTables
@@ -44,6 +45,8 @@ class Platform:
     tables: MessagingTables
     kafka: KafkaConfig
     doorbells: Doorbells
+    court_gate: CourtGate | None = None
+    """Verifies court.* records (the partners gateway's signature); None when no keys are configured."""
 
     @property
     def source(self) -> str:
@@ -73,7 +76,14 @@ class Platform:
                 idle_poll=settings.consumer_idle_poll_interval,
             ),
             doorbells=self.doorbells if settings.consumer_wake_on_notify else None,
+            gate=self._gate_for(subscriptions),
         )
+
+    def _gate_for(self, subscriptions: Sequence[Subscription[Any, Any]]) -> CourtGate | None:
+        """Court topics are always guarded: without configured keys, by a gate that refuses all."""
+        if not any(s.contract.topic in COURT_TOPICS for s in subscriptions):
+            return None
+        return self.court_gate or CourtGate(GatewayKeys('{"keys": []}'))
 
     def relay(self) -> OutboxRelay:
         settings = self.settings
@@ -173,4 +183,5 @@ def build_platform(settings: ServiceSettings, tables: MessagingTables) -> Platfo
         tables=tables,
         kafka=KafkaConfig.from_settings(settings),
         doorbells=Doorbells(asyncpg_dsn(settings.database_url.get_secret_value())),
+        court_gate=CourtGate(GatewayKeys(source)) if (source := settings.gateway_jwks_source) else None,
     )

@@ -24,6 +24,7 @@ DEV_DATABASE_PORT = 15432
 DEV_BROKER_PORT = 19092
 DEV_ISSUER_PORT = 8100
 DEV_ISSUER = f"http://127.0.0.1:{DEV_ISSUER_PORT}"
+DEV_PARTNER_GATEWAY_JWKS = "http://127.0.0.1:8105/.well-known/jwks.json"
 
 
 def _seconds_or_iso_duration(value: object) -> object:
@@ -58,6 +59,8 @@ class ServiceSettings(BaseSettings):
 
     service_name: ClassVar[str]
     default_http_port: ClassVar[int]
+    consumes_court_messages: ClassVar[bool] = False
+    """True for the services that apply court.* messages (they need PARTNER_GATEWAY_JWKS)."""
 
     environment: Environment = Environment.DEV
     office_code: str = Field(
@@ -207,6 +210,14 @@ class ServiceSettings(BaseSettings):
     office_timezone: str = Field(
         default="Asia/Shanghai", description="Zone in which staff read and write times without an offset"
     )
+    partner_gateway_jwks: str | None = Field(
+        default=None,
+        max_length=20_000,
+        description="Public keys of the partners gateway, whose signature (ipcasesig) a court.* message "
+        "must carry to be applied: a JWKS URL (e.g. http://partners:8105/.well-known/jwks.json), a file "
+        "path, or the JWKS JSON itself. Required outside dev by the services that consume court "
+        "messages; in dev the local partners service's JWKS",
+    )
     schema_base_url: str = Field(
         default=DEFAULT_SCHEMA_BASE_URL,
         max_length=200,
@@ -274,6 +285,13 @@ class ServiceSettings(BaseSettings):
     def dev_mode(self) -> bool:
         return self.environment is Environment.DEV
 
+    @property
+    def gateway_jwks_source(self) -> str | None:
+        """Where the partners gateway's keys come from (the local partners service in dev)."""
+        if self.partner_gateway_jwks:
+            return self.partner_gateway_jwks
+        return DEV_PARTNER_GATEWAY_JWKS if self.dev_mode else None
+
     @model_validator(mode="after")
     def _check_kafka_timeouts(self) -> Self:
         # aiokafka's start() hangs when a request cannot outlive half a session (platform notes).
@@ -310,6 +328,15 @@ class ServiceSettings(BaseSettings):
     def _check_retention(self) -> Self:
         if self.inbox_retention <= self.outbox_retention:
             raise ValueError("INBOX_RETENTION must exceed OUTBOX_RETENTION, or replays could double effects")
+        return self
+
+    @model_validator(mode="after")
+    def _require_the_gateway_keys_outside_dev(self) -> Self:
+        if self.consumes_court_messages and not self.dev_mode and not self.partner_gateway_jwks:
+            raise ValueError(
+                "PARTNER_GATEWAY_JWKS (the partners gateway's JWKS URL or file) must be set outside dev: "
+                "without it no court message can be verified"
+            )
         return self
 
     @model_validator(mode="after")
