@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from shared import tracing
@@ -35,6 +36,7 @@ from shared.uow import UnitOfWork
 from shared.worker import Worker, WorkerOptions
 
 U = TypeVar("U", bound=UnitOfWork)
+log = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +168,11 @@ def build_platform(settings: ServiceSettings, tables: MessagingTables) -> Platfo
         catalogue.set_default_catalogue(catalogue.load_catalogue(settings.period_catalogue_file))
     audit_trail.configure(settings.audit_hash_algorithm, enabled=settings.audit_enabled)
     configure_schema_base(settings.schema_base_url)
+    if settings.consumes_court_messages and settings.gateway_jwks_source is None:
+        log.error(
+            "PARTNER_GATEWAY_JWKS is not set: every court message will be refused",
+            service=settings.service_name,
+        )
     engine = make_engine(
         settings.database_url.get_secret_value(),
         pool_size=settings.database_pool_size,

@@ -117,6 +117,20 @@ class ServiceSettings(BaseSettings):
     kafka_request_timeout_ms: int = Field(default=5000, ge=1000)
     kafka_fetch_max_wait_ms: int = Field(default=25, ge=0, description="Trade-off: latency vs idle CPU")
     kafka_watch_interval: Duration = timedelta(seconds=2)
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        default="PLAINTEXT",
+        description="PLAINTEXT for the embedded development broker; SASL_SSL in production (docker-compose)",
+    )
+    kafka_sasl_mechanism: Literal["SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN"] = "SCRAM-SHA-512"
+    kafka_sasl_username: str | None = Field(
+        default=None, max_length=200, description="This service's principal"
+    )
+    kafka_sasl_password_file: Path | None = Field(
+        default=None, description="File holding the principal's password (a container secret)"
+    )
+    kafka_ssl_cafile: Path | None = Field(
+        default=None, description="CA certificate that signed the broker's (deploy/kafka/make-certs.sh)"
+    )
 
     outbox_batch_size: int = Field(default=500, ge=1)
     outbox_poll_interval: Duration = Field(
@@ -215,8 +229,8 @@ class ServiceSettings(BaseSettings):
         max_length=20_000,
         description="Public keys of the partners gateway, whose signature (ipcasesig) a court.* message "
         "must carry to be applied: a JWKS URL (e.g. http://partners:8105/.well-known/jwks.json), a file "
-        "path, or the JWKS JSON itself. Required outside dev by the services that consume court "
-        "messages; in dev the local partners service's JWKS",
+        "path, or the JWKS JSON itself. Outside dev, a service that consumes court messages without it "
+        "refuses every court message; in dev the local partners service's JWKS",
     )
     schema_base_url: str = Field(
         default=DEFAULT_SCHEMA_BASE_URL,
@@ -302,6 +316,16 @@ class ServiceSettings(BaseSettings):
         return self
 
     @model_validator(mode="after")
+    def _check_kafka_security(self) -> Self:
+        sasl = self.kafka_security_protocol.startswith("SASL_")
+        if sasl and (not self.kafka_sasl_username or self.kafka_sasl_password_file is None):
+            raise ValueError(
+                f"KAFKA_SECURITY_PROTOCOL={self.kafka_security_protocol} needs KAFKA_SASL_USERNAME and "
+                "KAFKA_SASL_PASSWORD_FILE"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _keep_the_audit_trail_outside_dev(self) -> Self:
         if not self.audit_enabled and not self.dev_mode:
             raise ValueError("AUDIT_ENABLED=false is for development measurements only")
@@ -328,15 +352,6 @@ class ServiceSettings(BaseSettings):
     def _check_retention(self) -> Self:
         if self.inbox_retention <= self.outbox_retention:
             raise ValueError("INBOX_RETENTION must exceed OUTBOX_RETENTION, or replays could double effects")
-        return self
-
-    @model_validator(mode="after")
-    def _require_the_gateway_keys_outside_dev(self) -> Self:
-        if self.consumes_court_messages and not self.dev_mode and not self.partner_gateway_jwks:
-            raise ValueError(
-                "PARTNER_GATEWAY_JWKS (the partners gateway's JWKS URL or file) must be set outside dev: "
-                "without it no court message can be verified"
-            )
         return self
 
     @model_validator(mode="after")
