@@ -54,9 +54,10 @@ fmt: install ## Format and auto-fix
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-schemas: install ## Re-export the JSON Schemas of the event contracts and the services' OpenAPI documents
+schemas: install ## Re-export the event contracts' JSON Schemas, the OpenAPI and the AsyncAPI documents
 	$(BIN)/ipcase contracts export
 	$(BIN)/ipcase contracts openapi
+	$(BIN)/ipcase contracts asyncapi
 
 bench: install ## Run the benchmarks against the embedded stack
 	$(BIN)/python bench/intake_throughput.py --restart-broker

@@ -13,7 +13,7 @@ import uvicorn
 from shared import migrations
 from shared.calendar.cli import deadline_command
 from shared.calendar.instants import parse_instant
-from shared.contracts import schemas
+from shared.contracts import asyncapi, schemas
 from shared.logs import configure_logging
 from shared.messaging.maintenance import replay_outbox
 from shared.service import discover_services, get_service
@@ -263,6 +263,20 @@ def export_openapi(
             typer.echo(f"{name}: the API differs from services/{name}/openapi.json", err=True)
         raise typer.Exit(1 if changed else 0)
     for path in openapi_docs.export_all():
+        typer.echo(f"wrote {path}")
+
+
+@contracts_app.command("asyncapi")
+def export_asyncapi(
+    check: Annotated[bool, typer.Option(help="Only report documents that differ from the registry")] = False,
+) -> None:
+    """Write the AsyncAPI documents (docs/asyncapi/, docs/partners/) and their offline HTML pages."""
+    if check:
+        stale = asyncapi.stale_documents()
+        for path in stale:
+            typer.echo(f"{path}: differs from the contract registry (run `make schemas`)", err=True)
+        raise typer.Exit(1 if stale else 0)
+    for path in asyncapi.export_documents():
         typer.echo(f"wrote {path}")
 
 

@@ -19,6 +19,7 @@ from shared.audit import trail as audit_trail
 from shared.audit.checkpoints import Checkpointer, SigningKey
 from shared.audit.retention import RetentionPurge
 from shared.calendar import catalogue, load_calendar, set_default_calendar
+from shared.contracts.base import configure_schema_base
 from shared.db import asyncpg_dsn, make_engine, make_sessionmaker
 from shared.kafka.clients import KafkaConfig
 from shared.messaging.consumer import ConsumerOptions, EventConsumer, Subscription
@@ -154,6 +155,7 @@ def build_platform(settings: ServiceSettings, tables: MessagingTables) -> Platfo
     if settings.period_catalogue_file is not None:
         catalogue.set_default_catalogue(catalogue.load_catalogue(settings.period_catalogue_file))
     audit_trail.configure(settings.audit_hash_algorithm, enabled=settings.audit_enabled)
+    configure_schema_base(settings.schema_base_url)
     engine = make_engine(
         settings.database_url.get_secret_value(),
         pool_size=settings.database_pool_size,

@@ -18,6 +18,8 @@ import limits
 from pydantic import BeforeValidator, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from shared.contracts.base import DEFAULT_SCHEMA_BASE_URL
+
 DEV_DATABASE_PORT = 15432
 DEV_BROKER_PORT = 19092
 DEV_ISSUER_PORT = 8100
@@ -204,6 +206,14 @@ class ServiceSettings(BaseSettings):
     )
     office_timezone: str = Field(
         default="Asia/Shanghai", description="Zone in which staff read and write times without an offset"
+    )
+    schema_base_url: str = Field(
+        default=DEFAULT_SCHEMA_BASE_URL,
+        max_length=200,
+        pattern=r"^https?://[^\s/?#]+(/[^\s?#]*)?$",
+        description="Base of every event schema's $id and of the events' dataschema: "
+        "<base>/schemas/<type>.v<n>.json, served by every service; the same in every service "
+        "(the address partners reach the platform at)",
     )
 
     auth_issuer: str | None = Field(

@@ -16,7 +16,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import traceback
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -102,6 +102,14 @@ def bind(
         SUBSCRIPTIONS = [Subscription(ComplaintRoutedV1, on_routed), ...]
     """
     return [Subscription(s.contract, inject(s.handler, dependencies)) for s in subscriptions]
+
+
+def consumed_contracts(
+    subscriptions: Iterable[Subscription[Any, Any]] | Mapping[str, Iterable[Subscription[Any, Any]]],
+) -> list[type[EventData]]:
+    """The contracts a service's declared subscriptions read (one list, or lists per consumer group)."""
+    groups = subscriptions.values() if isinstance(subscriptions, Mapping) else [subscriptions]
+    return sorted({s.contract for group in groups for s in group}, key=lambda c: (c.event_type, c.version))
 
 
 @dataclass(frozen=True, slots=True)
