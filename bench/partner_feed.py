@@ -16,8 +16,8 @@ Quote the numbers as measured on the machine at hand; CI boxes are shared and no
 from __future__ import annotations
 
 import argparse
-import contextlib
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import statistics
@@ -48,6 +48,7 @@ from shared.service import discover_services
 from shared.signing import SigningKey
 from shared.testing.identity import serving_dev_issuer
 from shared.testing.services import RunningService, start_service
+from shared.testing.waiting import until
 from shared.vocabulary import PartyKind
 
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -100,10 +101,15 @@ async def publish(bootstrap: str, rate: float, seconds: float, sent: dict[str, f
             if delay > 0:
                 await asyncio.sleep(delay)
             data = decision()
-            event = CloudEvent.from_data(data, source="/ipcase/330106/adjudication", subject=str(data.case_id))
+            event = CloudEvent.from_data(
+                data, source="/ipcase/330106/adjudication", subject=str(data.case_id)
+            )
             sent[str(data.case_id)] = time.perf_counter()
             await producer.send(
-                data.topic, key=str(data.case_id).encode(), value=event.kafka_value(), headers=event.kafka_headers()
+                data.topic,
+                key=str(data.case_id).encode(),
+                value=event.kafka_value(),
+                headers=event.kafka_headers(),
             )
         await producer.flush()
     finally:
@@ -115,7 +121,9 @@ async def read_feed(
 ) -> None:
     after = 0
     while len(seen) < expected and time.perf_counter() < deadline:
-        response = await client.get(f"/v1/feeds/{code}/events", params={"after": after, "limit": 500, "wait": 5})
+        response = await client.get(
+            f"/v1/feeds/{code}/events", params={"after": after, "limit": 500, "wait": 5}
+        )
         arrived = time.perf_counter()
         page = response.json()
         for event in page["events"]:
@@ -170,8 +178,6 @@ async def main() -> None:
                     "audit_signing_key_file": Path(scratch) / "audit.pem",
                     "audit_checkpoint_dir": Path(scratch) / "checkpoints",
                     "kafka_fetch_max_wait_ms": 25,
-                    "partners_feed_poll_interval_ms": 20,
-                    "partners_webhook_poll_interval_ms": 20,
                     "database_pool_size": 10,
                     "rate_limit": None,
                 },
@@ -192,7 +198,8 @@ async def main() -> None:
             sent: dict[str, float] = {}
             seen: dict[str, dict[str, float]] = {code: {} for code in courts}
             clients = [
-                service.client(Role.COURT, subject=code, kind=PrincipalKind.COURT, partner=code) for code in courts
+                service.client(Role.COURT, subject=code, kind=PrincipalKind.COURT, partner=code)
+                for code in courts
             ]
             for client in clients:
                 client.timeout = httpx.Timeout(30.0)
@@ -205,8 +212,10 @@ async def main() -> None:
             await publish(broker.bootstrap_servers, args.rate, args.seconds, sent)
             published = time.perf_counter() - began
             await asyncio.gather(*readers)
-            while len(received) < expected and time.perf_counter() < deadline:
-                await asyncio.sleep(0.1)
+            with contextlib.suppress(AssertionError):
+                await until(
+                    lambda: len(received) >= expected, within=max(deadline - time.perf_counter(), 1.0)
+                )
             finished = time.perf_counter() - began
         finally:
             if service is not None:
@@ -220,7 +229,9 @@ async def main() -> None:
     feeds = sum(len(s) for s in seen.values()) + len(received)
     lags = [(at - sent[case]) * 1000 for s in seen.values() for case, at in s.items()]
     hooks = [(at - sent[case]) * 1000 for case, at in received.items()]
-    print(f"partner feed projection: {expected:,} internal events at {args.rate:.0f}/s for {args.seconds:.0f} s")
+    print(
+        f"partner feed projection: {expected:,} internal events at {args.rate:.0f}/s for {args.seconds:.0f} s"
+    )
     print(f"  published in {published:.1f} s; every feed complete after {finished:.1f} s")
     print(
         f"  partners: {args.courts} courts (HTTP long-poll), 1 customs office, 1 webhook court; "
