@@ -38,7 +38,7 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(dlq_app, name="dlq")
 app.command("deadline")(deadline_command)
 
-ServiceName = Annotated[str, typer.Argument(help="intake, adjudication, mediation or credit")]
+ServiceName = Annotated[str, typer.Argument(help="intake, adjudication, mediation, credit or partners")]
 
 
 @app.command()

@@ -11,22 +11,25 @@ from dataclasses import dataclass
 import structlog
 
 from partners import handlers
+from partners.adapters.bell import FeedBell
 from partners.adapters.http import WebhookClient
 from partners.adapters.keys import OfficeKeys, load_office_keys
 from partners.adapters.orm import messaging
 from partners.domain.delivery import RetryPolicy
 from partners.entrypoints import consumer
+from partners.handlers.projection import ActivePartners
 from partners.handlers.publishing import Issuer
 from partners.handlers.webhooks import deliver_due
 from partners.settings import PartnersSettings
 from partners.unit_of_work import PartnersUnitOfWork
 from shared.contracts.partner import feed_topic
+from shared.db import asyncpg_dsn
 from shared.kafka.topics import ensure_topics
 from shared.liveness import Pulse
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import ConsumerOptions, bind
 from shared.platform import Platform, build_platform
-from shared.retry import sleep_unless_stopped
+from shared.retry import sleep_unless_stopped, wait_any
 from shared.supervision import Part, PartRun
 from shared.worker import Worker
 
@@ -48,6 +51,7 @@ class PartnersContainer:
     issuer: Issuer
     uow_factory: UowFactory
     clock: Clock
+    bell: FeedBell
 
     @property
     def keys(self) -> OfficeKeys:
@@ -75,8 +79,17 @@ async def bootstrap(settings: PartnersSettings) -> AsyncIterator[PartnersContain
     uow_factory = platform.uow_factory(PartnersUnitOfWork)
     bus = MessageBus(uow_factory, handlers.COMMAND_HANDLERS, {"clock": utc_now})
     webhook_client = WebhookClient(settings.partners_webhook_timeout_seconds)
+    bell = FeedBell(asyncpg_dsn(settings.database_url.get_secret_value()))
+    bell_stop = asyncio.Event()
+    bell_task = asyncio.create_task(bell.run(bell_stop), name="partners-feed-bell")
     projection = platform.consumer(
-        "projection", bind(consumer.projection_subscriptions(), issuer=issuer), uow_factory
+        "projection",
+        bind(
+            consumer.projection_subscriptions(),
+            issuer=issuer,
+            registry=ActivePartners(settings.partners_registry_cache_seconds),
+        ),
+        uow_factory,
     )
     inbound = consumer.InboundConsumer(
         name="partners.inbound",
@@ -91,7 +104,7 @@ async def bootstrap(settings: PartnersSettings) -> AsyncIterator[PartnersContain
         ),
     )
     jobs = [
-        Part("webhooks", _webhook_dispatcher(uow_factory, webhook_client, settings)),
+        Part("webhooks", _webhook_dispatcher(uow_factory, webhook_client, settings, bell)),
         Part("partner-topics", _topic_keeper(uow_factory, platform)),
         Part("feed-retention", _feed_retention(uow_factory, settings)),
     ]
@@ -104,28 +117,32 @@ async def bootstrap(settings: PartnersSettings) -> AsyncIterator[PartnersContain
             issuer=issuer,
             uow_factory=uow_factory,
             clock=utc_now,
+            bell=bell,
         )
     finally:
+        bell_stop.set()
+        await bell_task
         await webhook_client.close()
         await platform.close()
 
 
 def _webhook_dispatcher(
-    uow_factory: UowFactory, client: WebhookClient, settings: PartnersSettings
+    uow_factory: UowFactory, client: WebhookClient, settings: PartnersSettings, bell: FeedBell
 ) -> PartRun:
     policy = retry_policy(settings)
     idle = settings.partners_webhook_poll_interval_ms / 1000
 
     async def run(stop: asyncio.Event, pulse: Pulse) -> None:
         while not stop.is_set():
+            rung = bell.event()
             async with uow_factory() as uow:
                 attempted = await deliver_due(
                     uow, client.send, policy, now=utc_now(), limit=settings.partners_webhook_batch
                 )
                 await uow.commit()
             pulse.progressed(attempted) if attempted else pulse.beat()
-            if not attempted and await sleep_unless_stopped(stop, idle):
-                break
+            if not attempted:
+                await wait_any(stop, rung, seconds=idle)
 
     return run
 

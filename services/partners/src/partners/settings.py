@@ -38,7 +38,14 @@ class PartnersSettings(ServiceSettings):
         default=30, ge=0, le=120, description="Longest long-poll (wait=) and SSE idle heartbeat"
     )
     partners_feed_poll_interval_ms: int = Field(
-        default=100, ge=10, le=5000, description="How often a waiting feed request looks for new events"
+        default=1000,
+        ge=10,
+        le=5000,
+        description="A waiting feed request (long-poll, SSE) wakes on the feed's NOTIFY; this is its "
+        "fallback look when no notification comes",
+    )
+    partners_registry_cache_seconds: float = Field(
+        default=1.0, ge=0, le=60, description="The projection re-reads the active partners this often"
     )
     partners_webhook_max_attempts: int = Field(default=12, ge=1, le=100)
     partners_webhook_backoff_seconds: float = Field(
@@ -47,5 +54,7 @@ class PartnersSettings(ServiceSettings):
     partners_webhook_backoff_max_seconds: float = Field(default=3600.0, gt=0)
     partners_webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
     partners_webhook_batch: int = Field(default=50, ge=1, le=1000)
-    partners_webhook_poll_interval_ms: int = Field(default=200, ge=10, le=60000)
+    partners_webhook_poll_interval_ms: int = Field(
+        default=1000, ge=10, le=60000, description="Fallback look for due retries (new entries ring a bell)"
+    )
     partners_max_inbound_bytes: int = Field(default=256 * 1024, ge=1024, le=10 * 1024 * 1024)

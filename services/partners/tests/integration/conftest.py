@@ -38,8 +38,8 @@ async def partners_service(
         "partners_signing_key_file": key_dir / "signing.pem",
         "partners_webhook_backoff_seconds": 0.2,
         "partners_webhook_max_attempts": 3,
-        "partners_webhook_poll_interval_ms": 50,
-        "partners_feed_poll_interval_ms": 20,
+        "partners_registry_cache_seconds": 0,
+        "partners_webhook_poll_interval_ms": 100,
         "audit_checkpoint_dir": key_dir / "checkpoints",
         "audit_signing_key_file": key_dir / "audit.pem",
     }

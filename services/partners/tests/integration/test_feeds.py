@@ -14,6 +14,7 @@ import pytest
 
 from partners.testing import Register, partner_client
 from shared.contracts import adjudication as adj
+from shared.contracts import schema_uri
 from shared.contracts.common import IpType, Outcome, PartyRef, RightRef, SubjectRef
 from shared.contracts.partner import feed_topic
 from shared.signing import KeySet, SignatureInvalid, event_from_kafka, verify_event
@@ -103,7 +104,7 @@ async def test_a_decision_reaches_the_courts_of_its_district_only_signed_and_min
     assert [e["data"]["decision_no"] for e in other] == [later.decision_no]
 
     assert event["type"] == "partner.court.decision_issued" and event["seq"] == 1
-    assert event["dataschema"] == "urn:ipcase:schema:partner.court.decision_issued:v1"
+    assert event["dataschema"] == schema_uri("partner.court.decision_issued", 1)
     body = event["data"]
     assert body["decision_no"] == data.decision_no and body["producer"] == "330106"
     assert body["patents"] == [{"ip_type": "invention_patent", "number": "ZL202310000001.5"}]

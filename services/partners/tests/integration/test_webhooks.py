@@ -120,9 +120,10 @@ async def test_a_failing_endpoint_is_retried_then_redelivered_on_request(
     assert again.status_code == 202, again.text
 
     async def delivered() -> bool:
-        return bool(receiver.verified)
+        items = await deliveries(court, code)
+        return bool(receiver.verified) and items[0]["status"] == "delivered"
 
-    await eventually(delivered, what="the redelivery")
+    await eventually(delivered, what="the redelivery, recorded")
     (got,) = receiver.verified
     assert got["event"]["type"] == "partner.court.decision_issued" and got["event"]["seq"] == 1
     assert got["id"] == got["event"]["id"]

@@ -16,7 +16,17 @@ from sqlalchemy import delete, func, insert, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from partners.adapters.bell import notify
 from partners.adapters.orm import feed, feed_heads
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    partner_code: str
+    event: dict[str, Any]
+    signature: str
+    source_event_id: str
+    time: dt.datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,45 +44,42 @@ class FeedStore:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def has(self, partner_code: str, source_event_id: str, event_type: str) -> bool:
-        query = select(feed.c.seq).where(
-            feed.c.partner_code == partner_code,
-            feed.c.source_event_id == source_event_id,
-            feed.c.event_type == event_type,
-        )
-        return (await self._session.execute(query)).first() is not None
+    async def append(self, entries: list[NewEntry]) -> dict[str, int]:
+        """Append one entry per partner (at most one each); the seq each got.
 
-    async def append(
-        self,
-        partner_code: str,
-        *,
-        event: dict[str, Any],
-        signature: str,
-        source_event_id: str,
-        time: dt.datetime,
-    ) -> int:
-        head = (
+        One round trip for the heads (locked in partner-code order, so two appenders never wait
+        on each other crosswise), one for the entries, one for the notifications.
+        """
+        if not entries:
+            return {}
+        ordered = sorted(entries, key=lambda e: e.partner_code)
+        heads = (
             pg_insert(feed_heads)
-            .values(partner_code=partner_code, last_seq=1)
+            .values([{"partner_code": e.partner_code, "last_seq": 1} for e in ordered])
             .on_conflict_do_update(
                 index_elements=[feed_heads.c.partner_code], set_={"last_seq": feed_heads.c.last_seq + 1}
             )
-            .returning(feed_heads.c.last_seq)
+            .returning(feed_heads.c.partner_code, feed_heads.c.last_seq)
         )
-        seq = int((await self._session.execute(head)).scalar_one())
+        seqs = {code: int(seq) for code, seq in (await self._session.execute(heads)).all()}
         await self._session.execute(
-            insert(feed).values(
-                partner_code=partner_code,
-                seq=seq,
-                event_id=uuid.UUID(event["id"]),
-                event_type=event["type"],
-                time=time,
-                source_event_id=source_event_id,
-                cloudevent=event,
-                signature=signature,
-            )
+            insert(feed),
+            [
+                {
+                    "partner_code": e.partner_code,
+                    "seq": seqs[e.partner_code],
+                    "event_id": uuid.UUID(e.event["id"]),
+                    "event_type": e.event["type"],
+                    "time": e.time,
+                    "source_event_id": e.source_event_id,
+                    "cloudevent": e.event,
+                    "signature": e.signature,
+                }
+                for e in ordered
+            ],
         )
-        return seq
+        await notify(self._session, [e.partner_code for e in ordered])
+        return seqs
 
     async def after(self, partner_code: str, after: int, limit: int) -> list[FeedEntry]:
         query = (

@@ -19,7 +19,7 @@ from aiokafka.structs import ConsumerRecord
 
 from partners.domain.projection import source_contracts
 from partners.handlers.inbound import Inbound, receive
-from partners.handlers.projection import project_event
+from partners.handlers.projection import ActivePartners, project_event
 from partners.handlers.publishing import Issuer
 from partners.unit_of_work import PartnersUnitOfWork
 from shared.contracts import CloudEvent, EventData
@@ -31,9 +31,9 @@ INBOUND_TOPICS = (COURT_INBOUND_TOPIC, CUSTOMS_INBOUND_TOPIC)
 
 
 async def on_internal_event(
-    data: EventData, event: CloudEvent, uow: PartnersUnitOfWork, *, issuer: Issuer
+    data: EventData, event: CloudEvent, uow: PartnersUnitOfWork, *, issuer: Issuer, registry: ActivePartners
 ) -> None:
-    await project_event(data, event, uow, issuer=issuer)
+    await project_event(data, event, uow, issuer=issuer, registry=registry)
 
 
 async def on_court_refusal(

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from partners.domain.inbound import Refused, check_identity, contract_for_kind, partition_key
 from partners.domain.projection import producer_of, rejection
 from partners.domain.registry import Partner
-from partners.handlers.publishing import Issuer, publish_to
+from partners.handlers.publishing import Issuer, publish
 from partners.unit_of_work import PartnersUnitOfWork
 from shared.contracts import CloudEvent
 from shared.contracts.base import version_from_schema_uri
@@ -125,7 +125,7 @@ async def receive(inbound: Inbound, uow: PartnersUnitOfWork, *, issuer: Issuer, 
                 message_zh=refusal.message_zh,
                 received_at=now,
             )
-            await publish_to(uow, target, notice, issuer)
+            await publish(uow, [target], notice, issuer)
         INBOUND_MESSAGES.labels("rejected", refusal.reason.value).inc()
         log.info(
             "partner message refused",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from partners.adapters.feed import NewEntry
 from partners.adapters.keys import OfficeKeys
 from partners.domain.projection import Projection
 from partners.domain.registry import Channel, Partner
@@ -39,26 +40,29 @@ def signed_event(
     return event, {**structured, SIGNATURE_ATTRIBUTE: signature}, signature
 
 
-async def publish_to(
-    uow: PartnersUnitOfWork, partner: Partner, projection: Projection, issuer: Issuer
-) -> int | None:
-    """Append ``projection`` to ``partner``'s feed (once per source event); the new seq, or None."""
+async def publish(
+    uow: PartnersUnitOfWork, partners: list[Partner], projection: Projection, issuer: Issuer
+) -> dict[str, int]:
+    """Append ``projection`` to each partner's feed (its own signed CloudEvent each); seq per partner.
+
+    The consumer's inbox makes this once per internal event.
+    """
     data = projection.data
-    if await uow.feed.has(partner.code, data.source_event_id, data.event_type):
-        return None
     subject = str(data.case_id) if data.case_id is not None else data.source_event_id
-    event, structured, signature = signed_event(projection, issuer, subject=subject)
-    seq = await uow.feed.append(
-        partner.code,
-        event=structured,
-        signature=signature,
-        source_event_id=data.source_event_id,
-        time=event.time,
-    )
-    if Channel.KAFKA in partner.channels:
-        uow.outbox.add_event(
-            event, topic=feed_topic(partner.code), key=subject, extensions={SIGNATURE_ATTRIBUTE: signature}
-        )
-    if Channel.WEBHOOK in partner.channels:
-        await uow.deliveries.schedule(partner.code, [seq])
-    return seq
+    entries, outgoing = [], []
+    for partner in partners:
+        event, structured, signature = signed_event(projection, issuer, subject=subject)
+        entries.append(NewEntry(partner.code, structured, signature, data.source_event_id, event.time))
+        outgoing.append((partner, event, signature))
+    seqs = await uow.feed.append(entries)
+    for partner, event, signature in outgoing:
+        if Channel.KAFKA in partner.channels:
+            uow.outbox.add_event(
+                event,
+                topic=feed_topic(partner.code),
+                key=subject,
+                extensions={SIGNATURE_ATTRIBUTE: signature},
+            )
+        if Channel.WEBHOOK in partner.channels:
+            await uow.deliveries.schedule(partner.code, [seqs[partner.code]])
+    return seqs

@@ -9,7 +9,6 @@ event's SSE ``id`` its seq, resumable with ``Last-Event-ID``.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
@@ -26,6 +25,7 @@ from partners.domain.access import require_own
 from partners.entrypoints.dependencies import Container
 from partners.entrypoints.schemas import FeedPage
 from shared.identity.principals import Principal
+from shared.retry import wait_any
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/feeds", tags=["feeds"], responses=problem_responses(403, 422))
@@ -85,9 +85,11 @@ async def read_feed(
         )
     deadline = time.monotonic() + min(wait, settings.partners_feed_max_wait_seconds)
     interval = settings.partners_feed_poll_interval_ms / 1000
+    rung = container.bell.event(partner)
     entries, head = await _page(container, partner, after, limit)
     while not entries and time.monotonic() < deadline and not await request.is_disconnected():
-        await asyncio.sleep(interval)
+        await wait_any(rung, seconds=min(interval, max(deadline - time.monotonic(), 0.0)))
+        rung = container.bell.event(partner)
         entries, head = await _page(container, partner, after, limit)
     return FeedPage(
         partner=partner,
@@ -107,6 +109,7 @@ async def _stream(
     quiet_since = time.monotonic()
     yield b"retry: 1000\n\n"
     while time.monotonic() < ends and not await request.is_disconnected():
+        rung = container.bell.event(partner)
         entries, _ = await _page(container, partner, after, limit)
         for entry in entries:
             data = json.dumps(_event(entry), ensure_ascii=False, separators=(",", ":"))
@@ -118,4 +121,4 @@ async def _stream(
         if time.monotonic() - quiet_since >= heartbeat:
             yield b": keep-alive\n\n"
             quiet_since = time.monotonic()
-        await asyncio.sleep(interval)
+        await wait_any(rung, seconds=interval)
