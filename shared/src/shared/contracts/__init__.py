@@ -3,7 +3,7 @@
 Importing this package imports every producer's module, so the registry is complete.
 """
 
-from shared.contracts import adjudication, court, credit, intake, mediation
+from shared.contracts import adjudication, court, credit, intake, mediation, partner
 from shared.contracts.base import (
     EventData,
     IpRef,
@@ -31,6 +31,7 @@ __all__ = [
     "dead_letter_topic",
     "intake",
     "mediation",
+    "partner",
     "registered_contracts",
     "registered_topics",
     "schema_uri",
