@@ -44,6 +44,13 @@ class PartnersSettings(ServiceSettings):
         description="A waiting feed request (long-poll, SSE) wakes on the feed's NOTIFY; this is its "
         "fallback look when no notification comes",
     )
+    partners_wake_coalesce_ms: int = Field(
+        default=25,
+        ge=0,
+        le=1000,
+        description="After a feed's NOTIFY, waiting readers and the webhook dispatcher let this long pass "
+        "so that one read serves a burst of events",
+    )
     partners_registry_cache_seconds: float = Field(
         default=1.0, ge=0, le=60, description="The projection re-reads the active partners this often"
     )

@@ -9,6 +9,7 @@ event's SSE ``id`` its seq, resumable with ``Last-Event-ID``.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
@@ -85,10 +86,12 @@ async def read_feed(
         )
     deadline = time.monotonic() + min(wait, settings.partners_feed_max_wait_seconds)
     interval = settings.partners_feed_poll_interval_ms / 1000
+    coalesce = settings.partners_wake_coalesce_ms / 1000
     rung = container.bell.event(partner)
     entries, head = await _page(container, partner, after, limit)
     while not entries and time.monotonic() < deadline and not await request.is_disconnected():
         await wait_any(rung, seconds=min(interval, max(deadline - time.monotonic(), 0.0)))
+        await asyncio.sleep(coalesce)  # let a burst of appends land: one read for many events
         rung = container.bell.event(partner)
         entries, head = await _page(container, partner, after, limit)
     return FeedPage(
@@ -122,3 +125,4 @@ async def _stream(
             yield b": keep-alive\n\n"
             quiet_since = time.monotonic()
         await wait_any(rung, seconds=interval)
+        await asyncio.sleep(settings.partners_wake_coalesce_ms / 1000)
