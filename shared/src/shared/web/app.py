@@ -24,6 +24,7 @@ from shared.web.deadletters import dead_letter_router
 from shared.web.health import ServiceContainer, health_router, ops_router
 from shared.web.identity import dev_issuer, identity_client, token_verifier
 from shared.web.input_policy import InputPolicyMiddleware, RateLimitMiddleware
+from shared.web.local_time import set_office_zone
 from shared.web.observability import instrument_http
 from shared.web.openapi_common import declare_edge_responses
 from shared.web.ops_page import ops_page_router
@@ -69,6 +70,7 @@ def create_service_app(
             finally:
                 await runner.stop()
 
+    set_office_zone(settings.timezone)
     # /docs and /redoc load Swagger UI and ReDoc from this service (``/static-offline-docs``), never a
     # CDN: on an air-gapped government intranet a CDN-backed page is blank.
     app = FastAPIOffline(

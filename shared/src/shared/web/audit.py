@@ -31,6 +31,7 @@ from shared.audit.trail import (
 from shared.errors import NotFound, PermissionDenied
 from shared.identity.principals import Principal, Role
 from shared.web.auth import require_roles
+from shared.web.local_time import LocalDateTime
 from shared.web.problems import problem_responses
 from shared.web.types import After
 
@@ -90,7 +91,7 @@ class AuditNotKept(NotFound):
 
 class AuditRecord(BaseModel):
     seq: int
-    occurred_at: dt.datetime
+    occurred_at: LocalDateTime
     actor: str
     actor_kind: str
     roles: list[str]

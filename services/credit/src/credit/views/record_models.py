@@ -7,13 +7,14 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from credit.domain.policy import PenaltyClass
 from credit.domain.record import RecordState
 from credit.domain.vocabulary import BehaviourCode, ListType
 from credit.views.shapes import DocumentIO, LegalProvisionIO, SubjectOut
 from shared.vocabulary import PartyKind
+from shared.web.local_time import LEGAL_DATE, LocalDateTime, last_day
 
 
 class MeasureOut(BaseModel):
@@ -29,7 +30,7 @@ class HistoryEntryOut(BaseModel):
     to_state: str
     actor: str
     actor_roles: list[str]
-    at: dt.datetime
+    at: LocalDateTime
     legal_basis: list[LegalProvisionIO]
     documents: list[DocumentIO]
     note: str | None
@@ -41,10 +42,15 @@ class DeadlineOut(BaseModel):
 
     name: str
     kind: str
-    due_at: dt.datetime
+    due_at: LocalDateTime
     status: str
     provisional: bool
     explanation: str | None
+
+    @computed_field(description=LEGAL_DATE)  # type: ignore[prop-decorator]
+    @property
+    def due(self) -> dt.date:
+        return last_day(self.due_at)
 
 
 class ListingOut(BaseModel):
@@ -94,8 +100,8 @@ class RecordRead(ListingOut):
     withdrawal_due: dt.date | None
     withdrawn_on: dt.date | None
     overdue: list[str]
-    created_at: dt.datetime
-    updated_at: dt.datetime
+    created_at: LocalDateTime
+    updated_at: LocalDateTime
     deadlines: list[DeadlineOut]
     history: list[HistoryEntryOut]
     warnings: list[str] = []
@@ -111,7 +117,7 @@ class RecordSummary(BaseModel):
     decided_on: dt.date | None
     period_end: dt.date | None
     overdue: list[str]
-    created_at: dt.datetime
+    created_at: LocalDateTime
 
 
 class DeadlineItem(BaseModel):
@@ -122,9 +128,14 @@ class DeadlineItem(BaseModel):
     state: str | None
     name: str
     kind: str
-    due_at: dt.datetime
+    due_at: LocalDateTime
     provisional: bool
     explanation: str | None
+
+    @computed_field(description=LEGAL_DATE)  # type: ignore[prop-decorator]
+    @property
+    def due(self) -> dt.date:
+        return last_day(self.due_at)
 
 
 class DisclosedListing(BaseModel):

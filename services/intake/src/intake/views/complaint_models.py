@@ -17,6 +17,7 @@ from intake.domain.vocabulary import AllegedAct, Capacity, Channel, EvaluationRe
 from intake.views.shapes import ListingIn, LocationIn, TradeFairIn
 from shared.access.minimise import Reader, minimise_party
 from shared.vocabulary import IpType, PartyKind, RequestedProcedure
+from shared.web.local_time import LocalDateTime
 
 
 class PartyOut(BaseModel):
@@ -110,7 +111,7 @@ class DownstreamOut(BaseModel):
     case_id: uuid.UUID
     case_no: str
     state: str
-    updated_at: dt.datetime
+    updated_at: LocalDateTime
 
 
 class ComplaintRead(BaseModel):
@@ -147,7 +148,7 @@ class ComplaintRead(BaseModel):
     link: LinkOut | None
     downstream: DownstreamOut | None
     examiner_id: str | None
-    received_at: dt.datetime
+    received_at: LocalDateTime
 
     @classmethod
     def from_complaint(cls, complaint: Complaint, reader: Reader = Reader.CASE_HANDLER) -> Self:
@@ -176,7 +177,7 @@ class ComplaintPage(BaseModel):
 
 
 class TimelineEntry(BaseModel):
-    at: dt.datetime
+    at: LocalDateTime
     name: str
     actor: str
     subject: str
@@ -202,7 +203,7 @@ class EvidenceRead(BaseModel):
     notarisation_ref: str | None
     description: str | None
     uploaded_by: str
-    uploaded_at: dt.datetime
+    uploaded_at: LocalDateTime
     scan_status: str = Field(
         description="clean, not_scanned (no scanner configured), or pending_scan (not served until it passes)"
     )
