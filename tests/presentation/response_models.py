@@ -10,8 +10,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, WrapSerializer
 from pydantic.fields import FieldInfo
 
+from shared.local_time import LocalDateTime
 from shared.service import discover_services
-from shared.web.local_time import LocalDateTime
 
 LOCAL_SERIALISER = get_args(LocalDateTime)[1]
 
@@ -25,7 +25,7 @@ def response_models() -> dict[str, set[type[BaseModel]]]:
         for route in _flat(app.routes):
             if getattr(route, "response_model", None) is not None:
                 for model in _models_in(route.response_model):
-                    _collect(model, models)
+                    collect_models(model, models)
         found[name] = models
     return found
 
@@ -33,9 +33,8 @@ def response_models() -> dict[str, set[type[BaseModel]]]:
 def naive_instants(model: type[BaseModel]) -> Iterator[str]:
     """The fields of ``model`` holding a ``datetime`` that JSON would show without the office's offset."""
     for name, field in model.model_fields.items():
-        if _is_datetime(field.annotation) and not _local(field):
-            yield f"{model.__name__}.{name}"
-        elif any(_is_bare_datetime(arg) for arg in _inner(field.annotation)):
+        unshifted = _is_datetime(field.annotation) and not _local(field)
+        if unshifted or any(_is_bare_datetime(arg) for arg in _inner(field.annotation)):
             yield f"{model.__name__}.{name}"
 
 
@@ -77,13 +76,13 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
         yield from _models_in(arg)
 
 
-def _collect(model: type[BaseModel], seen: set[type[BaseModel]]) -> None:
+def collect_models(model: type[BaseModel], seen: set[type[BaseModel]]) -> None:
     if model in seen:
         return
     seen.add(model)
     for field in model.model_fields.values():
         for nested in _models_in(field.annotation):
-            _collect(nested, seen)
+            collect_models(nested, seen)
 
 
 def _flat(routes: Any) -> Iterator[Any]:

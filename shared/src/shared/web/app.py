@@ -15,6 +15,7 @@ from fastapi_offline import FastAPIOffline
 from shared import tracing
 from shared.errors import PermissionDenied
 from shared.identity.dev_issuer import dev_token_router
+from shared.local_time import set_office_zone
 from shared.logs import configure_logging
 from shared.settings import ServiceSettings
 from shared.web.audit import AuditContextMiddleware, audit_router, record_denied
@@ -24,7 +25,6 @@ from shared.web.deadletters import dead_letter_router
 from shared.web.health import ServiceContainer, health_router, ops_router
 from shared.web.identity import dev_issuer, identity_client, token_verifier
 from shared.web.input_policy import InputPolicyMiddleware, RateLimitMiddleware
-from shared.web.local_time import set_office_zone
 from shared.web.observability import instrument_http
 from shared.web.openapi_common import declare_edge_responses
 from shared.web.ops_page import ops_page_router

@@ -30,8 +30,8 @@ from shared.audit.trail import (
 )
 from shared.errors import NotFound, PermissionDenied
 from shared.identity.principals import Principal, Role
+from shared.local_time import LocalDateTime
 from shared.web.auth import require_roles
-from shared.web.local_time import LocalDateTime
 from shared.web.problems import problem_responses
 from shared.web.types import After
 

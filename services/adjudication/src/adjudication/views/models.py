@@ -39,8 +39,8 @@ from adjudication.domain.penalty.values import (
 )
 from adjudication.domain.values.parties import PartyRecord, PatentRight
 from adjudication.views.sorting import CaseSort, PenaltySort
+from shared.local_time import LocalDateTime
 from shared.vocabulary import IpType, PartyKind
-from shared.web.local_time import LocalDateTime
 
 
 class PartyOut(BaseModel):

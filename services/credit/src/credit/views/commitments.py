@@ -17,7 +17,7 @@ from credit.domain.errors import CommitmentNotFound
 from credit.views.commitment_models import CommitmentRead
 from credit.views.listing import SUBJECT_COLUMNS, subject_brief
 from shared.identity.principals import Principal, PrincipalKind, scope_prefix
-from shared.web.local_time import local_iso
+from shared.local_time import local_iso
 
 
 def commitments_in_scope(principal: Principal) -> ColumnElement[bool]:

@@ -13,8 +13,8 @@ from credit.domain.policy import PenaltyClass
 from credit.domain.record import RecordState
 from credit.domain.vocabulary import BehaviourCode, ListType
 from credit.views.shapes import DocumentIO, LegalProvisionIO, SubjectOut
+from shared.local_time import LEGAL_DATE, LocalDateTime, last_day
 from shared.vocabulary import PartyKind
-from shared.web.local_time import LEGAL_DATE, LocalDateTime, last_day
 
 
 class MeasureOut(BaseModel):

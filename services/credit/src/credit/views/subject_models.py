@@ -11,8 +11,8 @@ from pydantic import BaseModel, Field
 from credit.domain.grades import Grade
 from credit.domain.vocabulary import ListType
 from credit.views.record_models import ListingOut
+from shared.local_time import LocalDateTime
 from shared.vocabulary import PartyKind
-from shared.web.local_time import LocalDateTime
 
 
 class NameSeenOut(BaseModel):

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from shared.web.local_time import LocalDateTime
+from shared.local_time import LocalDateTime
 
 
 class UnmatchedRead(BaseModel):

@@ -16,8 +16,8 @@ from intake.domain.parties import PartyRecord, PartyRole
 from intake.domain.vocabulary import AllegedAct, Capacity, Channel, EvaluationReport, Track
 from intake.views.shapes import ListingIn, LocationIn, TradeFairIn
 from shared.access.minimise import Reader, minimise_party
+from shared.local_time import LocalDateTime
 from shared.vocabulary import IpType, PartyKind, RequestedProcedure
-from shared.web.local_time import LocalDateTime
 
 
 class PartyOut(BaseModel):

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from intake.adapters.orm import complaints, deadlines
 from shared.db import LIKE_ESCAPE, like_pattern
-from shared.web.local_time import LEGAL_DATE, LocalDateTime, last_day
+from shared.local_time import LEGAL_DATE, LocalDateTime, last_day
 
 
 class QueueItem(BaseModel):

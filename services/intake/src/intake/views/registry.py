@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from intake.adapters.orm import import_errors, import_jobs, rights
 from intake.domain.errors import ImportJobNotFound, RightNotFound
 from intake.domain.rights import LicenceKind, RightStatus, normalise_number
+from shared.local_time import LocalDateTime
 from shared.vocabulary import IpType
-from shared.web.local_time import LocalDateTime
 
 
 class LicenseeOut(BaseModel):

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from intake.domain.centre_case import CentreCaseStatus, Classification, Conclusion
 from intake.domain.ecommerce_notice import NoticeStatus
 from intake.domain.trade_fair import Measure, TradeFairStatus
-from shared.web.local_time import LocalDateTime
+from shared.local_time import LocalDateTime
 
 
 class OpinionOut(BaseModel):

@@ -18,8 +18,8 @@ from mediation.domain.errors import present
 from mediation.domain.legal_effect import legal_effect
 from mediation.domain.parties import CaseParty
 from mediation.domain.states import next_states
+from shared.local_time import LEGAL_DATE, LocalDateTime, last_day
 from shared.vocabulary import IpType, PartyKind
-from shared.web.local_time import LEGAL_DATE, LocalDateTime, last_day
 
 
 class PartyOut(BaseModel):
