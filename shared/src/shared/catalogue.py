@@ -28,6 +28,7 @@ __all__ = [
     "label",
     "message",
     "message_labels",
+    "pairs",
     "registered_enums",
     "registered_messages",
     "registered_transitions",
@@ -69,6 +70,16 @@ def humanise(identifier: str) -> str:
     return re.sub(r"[_.]+", " ", spaced).strip().lower()
 
 
+def pairs(lines: str) -> dict[str, str]:
+    """``identifier 中文名`` per line (blank lines skipped) → ``{identifier: 中文名}``."""
+    found: dict[str, str] = {}
+    for line in lines.strip().splitlines():
+        if line.strip():
+            identifier, _, name = line.strip().partition(" ")
+            found[identifier] = name.strip()
+    return found
+
+
 def enum_labels(kind: type[Enum], zh: Mapping[str, str], en: Mapping[str, str] | None = None) -> None:
     """Register the names of every member of ``kind`` (keyed by value); all members, nothing else."""
     values = {str(member.value) for member in kind}
@@ -82,7 +93,10 @@ def enum_labels(kind: type[Enum], zh: Mapping[str, str], en: Mapping[str, str] |
 def transition_labels(states: type[Enum], zh: Mapping[str, str], en: Mapping[str, str] | None = None) -> None:
     """Register the names of the transitions of the state machine over ``states`` (keyed by name)."""
     english = en or {}
-    _TRANSITIONS[states] = {name: Text(text, english.get(name, humanise(name))) for name, text in zh.items()}
+    texts = {name: Text(text, english.get(name, humanise(name))) for name, text in zh.items()}
+    _TRANSITIONS[states] = texts
+    for name, text in texts.items():
+        _BY_VALUE.setdefault(name, text)
 
 
 def message_labels(entries: Mapping[str, tuple[str, str]]) -> None:

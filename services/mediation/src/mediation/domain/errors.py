@@ -33,6 +33,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import ClassVar, TypeVar
 
+from shared.catalogue import term
 from shared.errors import (
     Conflict,
     FieldError,
@@ -150,7 +151,9 @@ class StatusRefused(StepNotPossible, InvalidTransition):
     def __init__(self, current: str, requested: str, allowed: Iterable[str]) -> None:
         self.current, self.requested = current, requested
         english, chinese = self.wording
-        StepNotPossible.__init__(self, english.format(current=current), chinese.format(current=current))
+        StepNotPossible.__init__(
+            self, english.format(current=current), chinese.format(current=f"“{term(current).zh}”")
+        )
 
 
 class AssignmentAlreadyAnswered(StatusRefused):
