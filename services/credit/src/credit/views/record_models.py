@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, Field, computed_field
@@ -118,6 +119,29 @@ class RecordSummary(BaseModel):
     period_end: dt.date | None
     overdue: list[str]
     created_at: LocalDateTime
+    updated_at: LocalDateTime | None = None
+
+
+class RecordSort(StrEnum):
+    """``/v1/records``: ``-`` for descending; the record id breaks ties."""
+
+    CREATED = "created_at"
+    CREATED_DESC = "-created_at"
+    UPDATED = "updated_at"
+    UPDATED_DESC = "-updated_at"
+    DECIDED = "decided_on"
+    DECIDED_DESC = "-decided_on"
+    PERIOD_END = "period_end"
+    PERIOD_END_DESC = "-period_end"
+
+
+class RecordPage(BaseModel):
+    items: list[RecordSummary]
+    total: int = Field(description="How many records match the filters, over all pages")
+    sort: RecordSort
+    as_of: LocalDateTime = Field(description="When the list was read: the next poll's `updated_since`")
+    limit: int
+    offset: int
 
 
 class DeadlineItem(BaseModel):

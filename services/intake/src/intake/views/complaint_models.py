@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import Any, Self
 
 from pydantic import BaseModel, Field
@@ -169,9 +170,20 @@ class ComplaintRead(BaseModel):
         )
 
 
+class ComplaintSort(StrEnum):
+    """``/v1/complaints``: ``-`` for descending; the complaint number breaks ties."""
+
+    RECEIVED = "received_at"
+    RECEIVED_DESC = "-received_at"
+    UPDATED = "updated_at"
+    UPDATED_DESC = "-updated_at"
+
+
 class ComplaintPage(BaseModel):
     items: list[ComplaintRead]
-    total: int
+    total: int = Field(description="How many complaints match the filters, over all pages")
+    sort: ComplaintSort
+    as_of: LocalDateTime = Field(description="When the list was read: the next poll's `updated_since`")
     limit: int
     offset: int
 

@@ -28,6 +28,7 @@ from intake.domain.rights import normalise_number
 from intake.views.complaint_models import (
     ComplaintPage,
     ComplaintRead,
+    ComplaintSort,
     EvidenceList,
     EvidenceRead,
     Timeline,
@@ -37,6 +38,7 @@ from shared.access.minimise import Reader
 from shared.case_record import CaseRecord, RecordedEvent
 from shared.db import LIKE_ESCAPE, like_pattern
 from shared.identity.principals import Principal
+from shared.web.lists import sorted_by
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,6 +52,8 @@ class ComplaintFilter:
     examiner_id: str | None = None
     received_from: dt.datetime | None = None
     received_to: dt.datetime | None = None
+    updated_since: dt.datetime | None = None
+    sort: ComplaintSort = ComplaintSort.RECEIVED_DESC
 
 
 class ComplaintViews:
@@ -79,20 +83,23 @@ class ComplaintViews:
     async def search(
         self, where: ComplaintFilter, principal: Principal, *, limit: int, offset: int
     ) -> ComplaintPage:
-        """Newest first; ``sequence`` breaks ties so pages are stable. Only the principal's offices'."""
+        """Sorted by ``where.sort`` (newest first by default); the complaint number breaks ties so pages
+        are stable. Only the principal's offices'."""
         reader = reader_for(principal)
         conditions = [*_conditions(where), _in_scope(list_scope(principal))]
+        as_of = dt.datetime.now(dt.UTC)
         async with self._sessions() as session:
             total = await session.scalar(select(func.count()).select_from(complaints).where(*conditions))
+            query = select(complaints).where(*conditions)
             rows = await session.execute(
-                select(complaints)
-                .where(*conditions)
-                .order_by(complaints.c.received_at.desc(), complaints.c.sequence.desc())
+                sorted_by(query, complaints, where.sort, tie="sequence", tie_follows=True)
                 .limit(limit)
                 .offset(offset)
             )
             items = [ComplaintRead.from_complaint(complaint_from_row(r), reader) for r in rows.mappings()]
-        return ComplaintPage(items=items, total=int(total or 0), limit=limit, offset=offset)
+        return ComplaintPage(
+            items=items, total=int(total or 0), sort=where.sort, as_of=as_of, limit=limit, offset=offset
+        )
 
     async def timeline(self, complaint_id: uuid.UUID, principal: Principal) -> Timeline:
         """The complaint's case record, its workflow records' events included, in recorded order."""
@@ -186,6 +193,8 @@ def _conditions(where: ComplaintFilter) -> list[Any]:
         conditions.append(complaints.c.received_at >= where.received_from)
     if where.received_to is not None:
         conditions.append(complaints.c.received_at < where.received_to)
+    if where.updated_since is not None:
+        conditions.append(complaints.c.updated_at >= where.updated_since)
     if where.q:
         conditions.append(_text_search(where.q))
     return conditions

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
+from enum import StrEnum
 from typing import Self
 
 from pydantic import BaseModel, Field, computed_field
@@ -68,8 +69,22 @@ class CaseSummary(BaseModel):
     correlation_id: str | None = None
 
 
+class CaseSort(StrEnum):
+    """``/v1/cases``: ``-`` for descending; the case id breaks ties."""
+
+    OPENED = "opened_at"
+    OPENED_DESC = "-opened_at"
+    STATE_CHANGED = "state_changed_at"
+    STATE_CHANGED_DESC = "-state_changed_at"
+    UPDATED = "updated_at"
+    UPDATED_DESC = "-updated_at"
+
+
 class CaseList(BaseModel):
     items: list[CaseSummary]
+    total: int = Field(description="How many cases match the filters, over all pages")
+    sort: CaseSort
+    as_of: LocalDateTime = Field(description="When the list was read: the next poll's `updated_since`")
     limit: int
     offset: int
 
