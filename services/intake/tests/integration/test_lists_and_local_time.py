@@ -106,3 +106,24 @@ async def test_refusals_read_as_chinese_by_default_and_english_on_request(intake
         english.headers["content-language"] == "en"
         and english.json()["detail"] == english.json()["detail_en"]
     )
+
+
+async def test_words_find_complaints_by_chinese_names_facts_and_terms_in_any_order(
+    intake: RunningService,
+) -> None:
+    """Issue 17: search was a LIKE over one column; now every term in names, right number and facts."""
+    client = intake.client(Role.STAFF)
+    brand = random_name()[:4]
+    body = complaint_body()
+    body["respondents"][0]["name"] = f"深圳{brand}电子有限公司"
+    body["facts"] = "被请求人在展会上许诺销售落入权利要求1保护范围的蓝牙耳机。"
+    created = (await client.post("/v1/complaints", json=body)).json()
+
+    async def found(q: str) -> list[str]:
+        return [c["id"] for c in (await client.get("/v1/complaints", params={"q": q})).json()["items"]]
+
+    assert created["id"] in await found(brand)
+    assert created["id"] in await found(f"电子 {brand}")  # reordered terms
+    assert created["id"] in await found("蓝牙耳机 深圳")  # facts and a name
+    assert created["id"] not in await found(f"{brand} 服饰")  # every term must be there
+    assert created["id"] not in await found("100%_")  # wildcards match themselves

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy import and_, false, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from intake.adapters.orm import (
@@ -201,7 +201,8 @@ def _conditions(where: ComplaintFilter) -> list[Any]:
 
 
 def _text_search(q: str) -> Any:
-    """Reference, or any match key: party name (normalised), credit code, right number, listing id."""
+    """Reference, any match key (party name normalised, credit code, right number, listing id), or every
+    term of ``q`` in the complaint's text (names, right number, facts)."""
     text = q.strip()
     keys = [f"name:{match_name(text)}", f"uscc:{text.upper()}", f"listing:{text.lower()}"]
     by_key = select(complaint_keys.c.complaint_id).where(
@@ -217,10 +218,25 @@ def _text_search(q: str) -> Any:
             ),
         )
     )
+    found = [complaints.c.id.in_(by_key), _words(text)]
     sequence = _sequence_of(text)
-    if sequence is None:
-        return complaints.c.id.in_(by_key)
-    return or_(complaints.c.id.in_(by_key), complaints.c.sequence == sequence)
+    if sequence is not None:
+        found.append(complaints.c.sequence == sequence)
+    return or_(*found)
+
+
+MAX_TERMS = 8
+
+
+def _words(text: str) -> Any:
+    """Every whitespace-separated term of ``text`` somewhere in the parties' names, the right number or
+    the facts (``search_text``, pg_trgm-indexed): what found Chinese complaints best (README)."""
+    terms = text.split()[:MAX_TERMS]
+    if not terms:
+        return false()
+    return and_(
+        *(complaints.c.search_text.ilike(f"%{_literal(term)}%", escape=LIKE_ESCAPE) for term in terms)
+    )
 
 
 def _literal(term: str) -> str:

@@ -96,7 +96,12 @@ async def list_complaints(
     container: Container,
     principal: Annotated[Principal, Depends(allow("complaint.list"))],
     q: Annotated[
-        str | None, Query(description="Reference, party name, credit code, right no., listing id")
+        str | None,
+        Query(
+            max_length=200,
+            description="Reference, party name, credit code, right no., listing id, or words (every "
+            "space-separated term in the parties' names, right number or facts, e.g. `华锐 深圳`)",
+        ),
     ] = None,
     status_: Annotated[str | None, Query(alias="status")] = None,
     track: str | None = None,
