@@ -13,10 +13,12 @@ from pydantic import BaseModel, Field
 from intake.adapters.codec import dump
 from intake.adapters.repository import NOT_IN_BODY
 from intake.domain.complaint import Complaint
+from intake.domain.complaint.possible import possible_statuses
 from intake.domain.parties import PartyRecord, PartyRole
 from intake.domain.vocabulary import AllegedAct, Capacity, Channel, EvaluationReport, Track
 from intake.views.shapes import ListingIn, LocationIn, TradeFairIn
 from shared.access.minimise import Reader, minimise_party
+from shared.catalogue import label
 from shared.local_time import LocalDateTime
 from shared.vocabulary import IpType, PartyKind, RequestedProcedure
 
@@ -119,7 +121,8 @@ class ComplaintRead(BaseModel):
     id: uuid.UUID
     reference: str
     status: str
-    allowed_statuses: list[str]
+    allowed_statuses: list[str] = Field(description="What would succeed now (guards evaluated)")
+    allowed_statuses_zh: list[str] = Field(description="The same statuses by their Chinese names")
     channel: Channel
     channel_ref: str | None
     centre: str
@@ -164,7 +167,8 @@ class ComplaintRead(BaseModel):
                 "respondents": [minimised_party(p, reader) for p in data["respondents"]],
                 "office_code": complaint.office_code,
                 "reference": complaint.reference,
-                "allowed_statuses": sorted(s.value for s in complaint.allowed()),
+                "allowed_statuses": sorted(s.value for s in possible_statuses(complaint)),
+                "allowed_statuses_zh": [label(s).zh for s in sorted(possible_statuses(complaint))],
                 "right_number": complaint.rights[0].number,
             }
         )

@@ -18,7 +18,8 @@ from mediation.domain.confirmation import ConfirmationApplication
 from mediation.domain.errors import present
 from mediation.domain.legal_effect import legal_effect
 from mediation.domain.parties import CaseParty
-from mediation.domain.states import next_states
+from mediation.domain.possible import possible_next_states
+from shared.catalogue import label
 from shared.local_time import LEGAL_DATE, LocalDateTime, last_day
 from shared.vocabulary import IpType, PartyKind
 
@@ -349,7 +350,8 @@ class CaseRead(CaseSummary):
     dispute_summary: str
     damages_only: bool
     parties: list[PartyOut]
-    allowed_next_states: list[str]
+    allowed_next_states: list[str] = Field(description="What would succeed now (guards evaluated)")
+    allowed_next_states_zh: list[str] = Field(description="The same states by their Chinese names")
     legal_effect: LegalEffectOut
     started_at: LocalDateTime | None
     concluded_at: LocalDateTime | None
@@ -376,7 +378,8 @@ class CaseRead(CaseSummary):
             dispute_summary=case.dispute_summary,
             damages_only=case.damages_only,
             parties=[PartyOut.from_domain(p) for p in case.parties],
-            allowed_next_states=sorted(s.value for s in next_states(case.state)),
+            allowed_next_states=sorted(s.value for s in possible_next_states(case)),
+            allowed_next_states_zh=[label(s).zh for s in sorted(possible_next_states(case))],
             legal_effect=LegalEffectOut(effect=effect.effect.value, note=effect.note, note_zh=effect.note_zh),
             started_at=case.started_at,
             concluded_at=case.concluded_at,
