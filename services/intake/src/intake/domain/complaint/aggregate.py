@@ -37,7 +37,7 @@ from intake.domain.events import INTAKE, ComplaintEvent, FalseMaterialsFound, Ha
 from intake.domain.parties import PartyRecord
 from intake.domain.rights import Verification
 from intake.domain.vocabulary import AllegedAct, Channel, Track
-from shared.catalogue import label
+from shared.catalogue import label, term
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, TimerChange, TrackedDeadline
 from shared.domain.events import DomainEvent
@@ -283,7 +283,7 @@ class Complaint(Lifecycle[ComplaintStatus], IntakeDeadlines):
         self.downstream = downstream
         summary = (
             f"{downstream.service} opened case {downstream.case_no} ({downstream.state})",
-            f"{downstream.service} 已立案 {downstream.case_no}（{downstream.state}）",
+            f"{term(downstream.service).zh}已立案，案号 {downstream.case_no}（{term(downstream.state).zh}）",
         )
         data = {
             "service": downstream.service,
@@ -296,7 +296,7 @@ class Complaint(Lifecycle[ComplaintStatus], IntakeDeadlines):
         self.downstream = downstream
         summary = (
             f"{downstream.service} case {downstream.case_no} concluded: {result}",
-            f"{downstream.service} 案件 {downstream.case_no} 已结案：{result}",
+            f"{term(downstream.service).zh}案件 {downstream.case_no} 已结案：{term(result).zh}",
         )
         data = {"service": downstream.service, "case_no": downstream.case_no, "result": result}
         self._move_or_note("conclude", by, downstream.updated_at, summary, data)
