@@ -35,7 +35,8 @@ def domain_enums() -> list[type[Enum]]:
     for package in PACKAGES:
         for module in modules(package):
             for value in vars(module).values():
-                if isinstance(value, type) and issubclass(value, Enum) and value.__module__ == module.__name__:
+                is_enum = isinstance(value, type) and issubclass(value, Enum)
+                if is_enum and value.__module__ == module.__name__:
                     found[value] = None
     return list(found)
 
@@ -46,7 +47,8 @@ def transition_tables() -> list[TransitionTable[Enum]]:  # type: ignore[type-var
         for module in modules(package):
             candidates = list(vars(module).values())
             candidates += [getattr(c, "TRANSITIONS", None) for c in candidates if isinstance(c, type)]
-            found += [c for c in candidates if isinstance(c, TransitionTable) and all(c is not f for f in found)]
+            tables = [c for c in candidates if isinstance(c, TransitionTable)]
+            found += [t for t in tables if all(t is not f for f in found)]
     return found
 
 
@@ -69,7 +71,7 @@ def test_the_walk_finds_the_enums_and_tables_of_every_service() -> None:
 
 @pytest.mark.parametrize("kind", ENUMS, ids=lambda k: f"{k.__module__}.{k.__qualname__}")
 def test_every_enum_value_has_a_chinese_and_an_english_name(kind: type[Enum]) -> None:
-    assert kind in registered_enums(), f"{kind.__qualname__} has no labels: add them to its domain's labels.py"
+    assert kind in registered_enums(), f"{kind.__qualname__} has no labels: add them to its labels.py"
     for member in kind:
         text = label(member)
         assert CJK.search(text.zh), f"{member!r}: no Chinese name ({text.zh!r})"
