@@ -76,7 +76,7 @@ def not_configured_zh(explanation: str) -> str:
     if found is None:
         return explanation
     province = found["province"]
-    where = "全国" if province == "national" else f"行政区划 {province}"
+    where = "全国" if province == "national" else f"行政区划 {province} "
     return f"“{term(found['period']).zh}”期限在{where}未配置时长，不设计时器"
 
 
