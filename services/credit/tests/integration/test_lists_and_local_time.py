@@ -37,3 +37,13 @@ async def test_the_record_list_counts_sorts_and_polls(
     assert (
         await staff.get("/v1/records", params={"updated_since": "2026-01-01T00:00:00"})
     ).status_code == 422
+
+
+async def test_a_record_names_its_possible_steps_in_chinese(
+    credit: RunningService, entry: Callable[..., dict[str, Any]]
+) -> None:
+    record = (await credit.client(Role.STAFF).post("/v1/records", json=entry())).json()
+
+    assert record["allowed_steps"] == ["NOTICE_OF_PROPOSED_LISTING", "NOT_LISTED", "REVOKED"]
+    assert record["allowed_steps_zh"] == ["已告知拟列入", "不予列入", "已撤销"]
+    assert all(LOCAL.match(h["at"]) for h in record["history"]), record["history"]

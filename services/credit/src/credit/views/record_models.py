@@ -92,6 +92,7 @@ class RecordRead(ListingOut):
     requires_notice: bool
     repair_available: bool
     allowed_steps: list[RecordState]
+    allowed_steps_zh: list[str] = Field(default=[], description="The same states by their Chinese names")
     notice: dict[str, str] | None
     hearing_requested_on: dt.date | None
     hearing_held_on: dt.date | None

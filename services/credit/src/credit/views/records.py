@@ -33,6 +33,7 @@ from credit.views.record_models import (
 from credit.views.shapes import DocumentIO, LegalProvisionIO
 from shared.calendar.local_time import local_date
 from shared.case_record import recorded_event
+from shared.catalogue import label
 from shared.documents import Document
 from shared.identity.principals import Principal, PrincipalKind, scope_prefix
 from shared.timers import TimerStatus
@@ -104,6 +105,7 @@ class RecordViews:
                 )
             ).mappings()
             domain = record_from_row(row)
+            now = dt.datetime.now(dt.UTC)
             return RecordRead(
                 **listing_out(row, self._rules).model_dump(),
                 subject=subject_out(subject),
@@ -114,7 +116,8 @@ class RecordViews:
                 penalty_class=row["penalty_class"],
                 requires_notice=row["requires_notice"],
                 repair_available=row["repair_available"],
-                allowed_steps=sorted(domain.allowed_steps(today=local_date(dt.datetime.now(dt.UTC)))),
+                allowed_steps=(steps := sorted(domain.allowed_steps(today=local_date(now)))),
+                allowed_steps_zh=[label(step).zh for step in steps],
                 notice=row["notice"],
                 hearing_requested_on=row["hearing_requested_on"],
                 hearing_held_on=row["hearing_held_on"],
