@@ -90,7 +90,7 @@ async def test_an_ownership_agreement_is_refused_confirmation_with_its_reason(
     assert refused.status_code == 422
     problem = refused.json()
     assert problem["code"] == "agreement_not_confirmable"
-    assert "355" in problem["detail"] and "确权" in problem["detail_zh"]
+    assert "355" in problem["detail_en"] and "确权" in problem["detail_zh"]
     assert problem["errors"][0]["field"] == "agreement.terms.0"
 
     events = await events_about(

@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from shared.catalogue import term, terms_zh
+
 
 @dataclass(frozen=True, slots=True)
 class FieldError:
@@ -81,10 +83,10 @@ class InvalidTransition(Conflict):
         self.requested = requested
         self.allowed: tuple[str, ...] = tuple(sorted(allowed))
         options_en = ", ".join(self.allowed) or "none"
-        options_zh = "、".join(self.allowed) or "无"
+        options_zh = terms_zh(self.allowed) or "无"
         super().__init__(
             f"Cannot move from {current} to {requested}; allowed now: {options_en}",
-            f"不能从 {current} 转为 {requested}；当前允许：{options_zh}",
+            f"不能从“{term(current).zh}”转为“{term(requested).zh}”；当前允许：{options_zh}",
         )
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from shared.catalogue import enum_labels, pairs
+
 
 class IpType(StrEnum):
     INVENTION_PATENT = "invention_patent"
@@ -26,6 +28,22 @@ class PartyKind(StrEnum):
 class RequestedProcedure(StrEnum):
     ADJUDICATION = "adjudication"
     MEDIATION = "mediation"
+
+
+enum_labels(
+    IpType,
+    pairs("""
+        invention_patent 发明专利
+        utility_model 实用新型专利
+        design 外观设计专利
+        trademark 商标
+        copyright 著作权
+        geographical_indication 地理标志
+        ic_layout_design 集成电路布图设计
+    """),
+)
+enum_labels(PartyKind, {"organisation": "单位", "individual": "自然人"})
+enum_labels(RequestedProcedure, {"adjudication": "行政裁决", "mediation": "调解"})
 
 
 @dataclass(frozen=True, slots=True)

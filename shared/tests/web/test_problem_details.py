@@ -94,13 +94,29 @@ async def test_domain_errors_map_to_their_status_with_both_languages(client: htt
     moved = await client.post("/move")
     rule = (await client.post("/rule")).json()
 
-    assert (missing["status"], missing["detail"], missing["detail_zh"]) == (
+    assert (missing["status"], missing["detail_en"], missing["detail_zh"]) == (
         404,
         "No such thing",
         "没有这个东西",
     )
+    assert missing["detail"] == "没有这个东西", "no Accept-Language: Chinese"
     assert moved.status_code == 409 and moved.json()["allowed"] == ["LITIGATION_WINDOW"]
     assert rule["status"] == 422 and rule["errors"][0]["message_zh"] == "已逾期"
+
+
+async def test_accept_language_picks_the_language_of_title_and_detail_and_both_stay(
+    client: httpx.AsyncClient,
+) -> None:
+    english = await client.get("/missing", headers={"Accept-Language": "en-GB,en;q=0.9,zh;q=0.5"})
+    chinese = await client.get("/missing", headers={"Accept-Language": "en;q=0.3, zh-CN;q=0.8"})
+    unknown = await client.get("/missing", headers={"Accept-Language": "fr"})
+
+    assert (english.json()["detail"], english.headers["content-language"]) == ("No such thing", "en")
+    assert (chinese.json()["detail"], chinese.headers["content-language"]) == ("没有这个东西", "zh-CN")
+    assert unknown.json()["detail"] == "没有这个东西"
+    for response in (english, chinese, unknown):
+        both = (response.json()["detail_en"], response.json()["detail_zh"])
+        assert both == ("No such thing", "没有这个东西")
 
 
 async def test_unknown_routes_and_methods_are_problems(client: httpx.AsyncClient) -> None:

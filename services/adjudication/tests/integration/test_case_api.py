@@ -52,7 +52,7 @@ async def test_an_illegal_step_is_a_409_problem_listing_the_allowed_ones(flow: A
         "refuse → NOT_ACCEPTED",
         "withdraw → WITHDRAWN",
     }
-    assert "SUBMITTED" in problem["detail"] and problem["detail_zh"]
+    assert "SUBMITTED" in problem["detail_en"] and problem["detail_zh"]
 
 
 async def test_a_broken_rule_is_a_422_with_bilingual_field_errors(flow: Any) -> None:

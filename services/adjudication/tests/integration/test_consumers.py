@@ -223,7 +223,7 @@ async def test_another_offices_earlier_docket_blocks_this_one(
     await eventually(registered, within=20, what="the other office's docket to reach the registry")
     response = await staff.post(f"/v1/cases/{case['id']}/docket", json=_docket())
     assert response.status_code == 409
-    assert response.json()["code"] == "acceptance_blocked" and "120101" in response.json()["detail"]
+    assert response.json()["code"] == "acceptance_blocked" and "120101" in response.json()["detail_en"]
 
 
 def _today() -> dt.date:

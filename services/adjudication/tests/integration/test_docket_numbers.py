@@ -73,7 +73,7 @@ async def test_the_same_dispute_accepted_here_first_blocks_a_second_docketing(fl
     response = await flow.staff.post(f"/v1/cases/{duplicate}/docket", json=_body())
 
     assert response.status_code == 409
-    assert "first" in response.json()["detail"]
+    assert "first" in response.json()["detail_en"]
 
 
 def _body() -> dict[str, Any]:

@@ -72,7 +72,7 @@ async def test_the_same_person_is_not_booked_twice(flow: Any) -> None:
     )
 
     assert clash.status_code == 409
-    assert f"person:{judge}" in clash.json()["detail"]
+    assert f"person:{judge}" in clash.json()["detail_en"]
 
 
 async def test_simultaneous_bookings_of_one_room_leave_exactly_one_hearing(flow: Any) -> None:

@@ -119,7 +119,7 @@ async def test_the_office_heads_approval_is_a_second_persons_act_recorded_in_the
         f"/v1/cases/{case_id}/decision", json=decision_body(today())
     )
 
-    assert denied(by_proposer) and "proposed" in by_proposer.json()["detail"], by_proposer.text
+    assert denied(by_proposer) and "proposed" in by_proposer.json()["detail_en"], by_proposer.text
     assert denied(by_other_office), by_other_office.text
     assert denied(by_admin, "action_denied") and denied(admin_decides, "action_denied")
     assert (await flow.staff.get(f"/v1/cases/{case_id}")).json()["state"] == "IN_REVIEW"

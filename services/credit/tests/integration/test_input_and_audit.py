@@ -121,7 +121,7 @@ async def test_a_date_before_what_it_answers_is_refused_with_a_reason(
     assert response.status_code == 422, response.text
     error = response.json()["errors"][0]
     assert (error["field"], error["code"]) == (field, "date_too_early")
-    assert "before" in error["message"] and "早于" in error["message_zh"]
+    assert "before" in error["message_en"] and "早于" in error["message_zh"]
 
 
 def test_no_assert_in_the_service_code() -> None:

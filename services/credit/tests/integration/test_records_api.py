@@ -129,7 +129,7 @@ async def test_listing_is_refused_while_the_window_is_open_and_lists_the_allowed
     assert [d["name"] for d in noticed["deadlines"]] == ["notice_window"]
     assert "credit.listing_notice_window" in noticed["deadlines"][0]["explanation"]
     assert too_soon.status_code == 409 and too_soon.json()["code"] == "due_process_incomplete"
-    assert window in too_soon.json()["detail"]
+    assert window in too_soon.json()["detail_en"]
 
 
 async def test_the_full_path_with_the_subjects_side_kept_on_the_record(
@@ -153,7 +153,7 @@ async def test_the_full_path_with_the_subjects_side_kept_on_the_record(
     )
     published = await step(officer, rid, "publication", {})
 
-    assert pending.status_code == 409 and "hearing" in pending.json()["detail"]
+    assert pending.status_code == 409 and "hearing" in pending.json()["detail_en"]
     assert listed["state"] == "LISTED" and listed["decided_on"] == str(TODAY)
     assert {d["name"] for d in listed["deadlines"] if d["status"] == "scheduled"} == {"publication", "expiry"}
     assert listed["period_end"] and listed["repair_eligible_from"] and listed["publication_due"]

@@ -61,7 +61,7 @@ async def test_patent_numbers_need_their_check_character(intake: RunningService)
     client = intake.client(Role.STAFF)
     wrong = await client.post("/v1/complaints", json=complaint_body(right_number=README_EXAMPLE))
     assert wrong.status_code == 422 and fields(wrong) == ["right_number"]
-    assert "check character should be 5" in wrong.json()["errors"][0]["message"]
+    assert "check character should be 5" in wrong.json()["errors"][0]["message_en"]
     too_short = await client.post(
         "/v1/complaints", json=complaint_body(right_number=None, rights=[{"number": "ZL2023100001.5"}])
     )
@@ -70,7 +70,7 @@ async def test_patent_numbers_need_their_check_character(intake: RunningService)
         await client.post("/v1/complaints", json=complaint_body(right_number=CORRECTED))
     ).status_code == 201
     old_wrong = await client.post("/v1/complaints", json=complaint_body(right_number="ZL99100001.X"))
-    assert old_wrong.status_code == 422 and "should be 3" in old_wrong.json()["errors"][0]["message"]
+    assert old_wrong.status_code == 422 and "should be 3" in old_wrong.json()["errors"][0]["message_en"]
     old_form = await client.post("/v1/complaints", json=complaint_body(right_number="ZL99100001.3"))
     assert old_form.status_code == 201, old_form.text  # the 8-digit numbers before October 2003
     trademark = complaint_body(ip_type="trademark", right_number="TM 12345678")

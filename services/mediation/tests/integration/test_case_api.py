@@ -266,7 +266,10 @@ async def test_agreement_document_confirmation_and_ruling(
     lodged = await staff.post(
         f"/v1/cases/{case['id']}/objections", json={**objection, "party_id": second, "lodged_on": on}
     )
-    assert lodged.status_code == 201 and lodged.json()["objections"][0]["within_window"] is True, lodged.text
+    assert lodged.status_code == 201 and lodged.json()["within_window"] is True, lodged.text
+    # Issue 17: the command answers with what it created, and where it lives.
+    assert lodged.headers["location"] == f"/v1/cases/{case['id']}/objections/{lodged.json()['id']}"
+    assert (await staff.get(lodged.headers["location"])).json() == lodged.json()
     unnamed = await staff.post(f"/v1/cases/{case['id']}/objections", json={**objection, "lodged_on": on})
     assert unnamed.status_code == 422 and unnamed.json()["errors"][0]["field"] == "party_id"
 

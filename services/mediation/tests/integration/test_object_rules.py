@@ -170,7 +170,7 @@ async def test_court_outcomes_come_from_the_court_or_a_clerk_citing_its_document
         },
     )
     assert objection.status_code == 201, objection.text
-    objection_id = objection.json()["objections"][0]["id"]
+    objection_id = objection.json()["id"]
     decision = {"upheld": False, "decided_on": str(TODAY)}
     decide = f"/v1/cases/{case['id']}/objections/{objection_id}/decision"
     assert denied(await staff.post(decide, json=decision), "action_denied")

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from shared.contracts.base import EventData
 from shared.contracts.common import MoneyAmount, Outcome, PartyDetails, PartyRef, RightRef, SubjectRef
+from shared.local_time import LocalDateTime
 
 CASE_TOPIC = "adjudication.case"
 
@@ -36,7 +37,7 @@ class CaseOpenedV1(EventData, event_type="adjudication.case.opened", version=1, 
     case_no: str = Field(description="The adjudication service's registration number")
     complaint_id: UUID
     state: str
-    opened_at: dt.datetime
+    opened_at: LocalDateTime
 
 
 class MediationRequestedV1(
@@ -54,7 +55,7 @@ class MediationRequestedV1(
     rights: tuple[RightRef, ...] = Field(min_length=1)
     damages_mediation: bool = Field(description="Mediation of the amount of damages (PL art. 65)")
     summary: str
-    requested_at: dt.datetime
+    requested_at: LocalDateTime
 
 
 class DecisionEffectiveV1(
@@ -144,7 +145,7 @@ class CaseTransitionedV1(EventData, event_type="adjudication.case.transitioned",
     to_state: str
     actor_kind: str = Field(description="handler, panel, office_head, requester, court, system, ...")
     actor_id: str
-    occurred_at: dt.datetime
+    occurred_at: LocalDateTime
 
 
 class CaseDocketedV1(EventData, event_type="adjudication.case.docketed", version=1, topic=CASE_TOPIC):
@@ -162,7 +163,7 @@ class CaseDocketedV1(EventData, event_type="adjudication.case.docketed", version
     requester: PartyRef
     respondents: tuple[PartyRef, ...] = Field(min_length=1)
     rights: tuple[RightRef, ...] = Field(min_length=1)
-    docketed_at: dt.datetime
+    docketed_at: LocalDateTime
     close_deadline: dt.date | None = None
 
 
@@ -173,7 +174,7 @@ class CaseNotAcceptedV1(EventData, event_type="adjudication.case.not_accepted", 
     case_no: str = Field(description="Registration number (no docket number is ever assigned)")
     complaint_id: UUID
     reasons: tuple[str, ...] = Field(min_length=1)
-    decided_at: dt.datetime
+    decided_at: LocalDateTime
 
 
 class DecisionIssuedV1(EventData, event_type="adjudication.decision_issued", version=1, topic=CASE_TOPIC):

@@ -15,6 +15,7 @@ from pydantic import Field
 
 from shared.contracts.base import EventData
 from shared.contracts.common import IpType, PartyDetails
+from shared.local_time import LocalDateTime
 
 MEDIATION_TOPIC = "court.mediation"
 ADJUDICATION_TOPIC = "court.adjudication"
@@ -38,7 +39,7 @@ class MediationAssignedV1(EventData, event_type="court.mediation.assigned", vers
     right_number: str | None = None
     parties: tuple[PartyDetails, ...] = Field(min_length=2)
     dispute_summary: str
-    assigned_at: dt.datetime
+    assigned_at: LocalDateTime
 
 
 class ConfirmationAcceptedV1(
@@ -49,7 +50,7 @@ class ConfirmationAcceptedV1(
     application_id: UUID = Field(description="The mediation service's application id")
     court_code: str
     docket_no: str
-    accepted_at: dt.datetime
+    accepted_at: LocalDateTime
 
 
 class ConfirmationRuling(StrEnum):
@@ -63,7 +64,7 @@ class ConfirmationRuledV1(EventData, event_type="court.confirmation.ruled", vers
     ruling: ConfirmationRuling
     ruling_no: str
     reasons: str | None = None
-    ruled_at: dt.datetime
+    ruled_at: LocalDateTime
 
 
 class ConfirmationWithdrawnV1(
@@ -71,7 +72,7 @@ class ConfirmationWithdrawnV1(
 ):
     application_id: UUID
     court_code: str
-    withdrawn_at: dt.datetime
+    withdrawn_at: LocalDateTime
 
 
 class AdminSuitFiledV1(EventData, event_type="court.admin_suit.filed", version=1, topic=ADJUDICATION_TOPIC):

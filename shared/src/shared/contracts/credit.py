@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from shared.contracts.base import EventData
 from shared.contracts.common import RightRef, SubjectRef
+from shared.local_time import LocalDateTime
 
 RECORD_TOPIC = "credit.record"
 SUBJECT_TOPIC = "credit.subject"
@@ -155,4 +156,4 @@ class RepeatInfringerFlaggedV1(
     lookback_period: str = Field(
         description="Catalogue period used, e.g. credit.repeat_infringement_lookback"
     )
-    flagged_at: dt.datetime
+    flagged_at: LocalDateTime

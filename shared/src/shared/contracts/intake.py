@@ -23,6 +23,7 @@ from shared.contracts.common import (
     RightRef,
     SubjectRef,
 )
+from shared.local_time import LocalDateTime
 from shared.vocabulary import RequestedProcedure
 
 COMPLAINT_TOPIC = "intake.complaint"
@@ -43,7 +44,7 @@ class ComplaintAcceptedV1(
     respondents: tuple[PartyRef, ...] = Field(min_length=1)
     facts: str
     requested_procedure: RequestedProcedure
-    received_at: dt.datetime
+    received_at: LocalDateTime
     channel: str | None = Field(
         default=None,
         description="online | walk_in | ecommerce_platform | trade_fair | court_assignment | customs_notice"
@@ -86,8 +87,8 @@ class ComplaintRoutedV1(EventData, event_type="intake.complaint.routed", version
     court_action_pending: bool = False
     both_parties_willing_to_mediate: bool = False
     office_region_code: str | None = Field(default=None, description="Division code of the receiving office")
-    received_at: dt.datetime
-    routed_at: dt.datetime
+    received_at: LocalDateTime
+    routed_at: LocalDateTime
     channel: str | None = Field(default=None, description="How the complaint reached the centre")
     track: str | None = Field(
         default=None, description="Triage track, e.g. ordinary_adjudication, simple_procedure, mediation"
@@ -109,7 +110,7 @@ class ReferralIssuedV1(EventData, event_type="intake.referral.issued", version=1
     rights: tuple[RightRef, ...] = ()
     listings: tuple[ListingRef, ...] = ()
     evidence: tuple[EvidenceRef, ...] = ()
-    referred_at: dt.datetime
+    referred_at: LocalDateTime
 
 
 class FalseMaterialsFoundV1(
@@ -122,7 +123,7 @@ class FalseMaterialsFoundV1(
     subject: SubjectRef
     finding: str
     found_by: str
-    found_at: dt.datetime
+    found_at: LocalDateTime
 
 
 class IpRightStatusChangedV1(

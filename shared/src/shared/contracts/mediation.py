@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from shared.contracts.base import EventData
 from shared.contracts.common import MoneyAmount, PartyDetails, SubjectRef
+from shared.local_time import LocalDateTime
 
 CASE_TOPIC = "mediation.case"
 
@@ -53,7 +54,7 @@ class MediationCaseOpenedV1(EventData, event_type="mediation.case.opened", versi
     case_no: str = Field(description="The mediation service's case number")
     complaint_id: UUID | None = None
     state: str
-    opened_at: dt.datetime
+    opened_at: LocalDateTime
     kind: MediationKind | None = None
     origin: Origin | None = None
     origin_id: str | None = Field(
@@ -84,7 +85,7 @@ class MediationConcludedV1(EventData, event_type="mediation.case.concluded", ver
     agreement_id: UUID | None = None
     agreed_amount: MoneyAmount | None = None
     summary: str | None = None
-    concluded_at: dt.datetime
+    concluded_at: LocalDateTime
     termination_ground: str | None = Field(
         default=None, description="Why mediation ended without agreement (Online Mediation Rules art. 25)"
     )
@@ -146,7 +147,7 @@ class AgreementSignedV1(EventData, event_type="mediation.agreement.signed", vers
     stop_undertaking: str | None = None
     performance_manner: str
     performance_deadline: dt.date | None = None
-    effective_at: dt.datetime
+    effective_at: LocalDateTime
     confirmation_deadline: dt.date | None = None
     confirmation_eligible: bool
     ineligibility_reasons: tuple[str, ...] = ()
@@ -171,7 +172,7 @@ class MaterialItem(_Value):
 
 class JointApplicant(_Value):
     party: PartyDetails
-    signed_at: dt.datetime
+    signed_at: LocalDateTime
     manner: str = Field(description="in_person | online | agent | written_consent")
     agent: str | None = None
 
@@ -195,11 +196,11 @@ class ConfirmationRequestedV1(
     competence: tuple[str, ...] = Field(description="Why this court is competent (CPL art. 205)")
     applicants: tuple[JointApplicant, ...] = Field(min_length=2)
     materials: tuple[MaterialItem, ...]
-    agreement_effective_at: dt.datetime
+    agreement_effective_at: LocalDateTime
     confirmation_deadline: dt.date
     court_assignment_id: str | None = None
     warnings: tuple[str, ...] = Field(default=(), description="Advisory notes on the content (not blocking)")
-    filed_at: dt.datetime
+    filed_at: LocalDateTime
 
 
 class AssignedCaseResultReportedV1(
@@ -224,9 +225,9 @@ class AssignedCaseResultReportedV1(
     agreement_terms: tuple[str, ...] = ()
     agreed_amount: MoneyAmount | None = None
     agreement_doc: str | None = Field(default=None, description="API path of the agreement document (PDF)")
-    mediation_started_at: dt.datetime | None = None
+    mediation_started_at: LocalDateTime | None = None
     extension_days: int = 0
-    reported_at: dt.datetime
+    reported_at: LocalDateTime
 
 
 class UnperformedObligation(_Value):
@@ -254,10 +255,10 @@ class EnforcementAppliedV1(
     ruling_court_code: str
     confirmation_ruling_no: str
     confirmation_docket_no: str | None = None
-    ruled_at: dt.datetime
+    ruled_at: LocalDateTime
     applicant: PartyDetails
     respondent: PartyDetails
     unperformed: tuple[UnperformedObligation, ...] = Field(min_length=1)
     outstanding_amount: MoneyAmount | None = None
     application_deadline: dt.date
-    applied_at: dt.datetime
+    applied_at: LocalDateTime

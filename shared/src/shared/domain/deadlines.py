@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from shared.calendar import Deadline, Explanation, catalogue
+from shared.catalogue import enum_labels, pairs
 
 SET_BY_OFFICE = "set_by_office"
 
@@ -34,6 +35,26 @@ class DeadlineStatus(StrEnum):
     LAPSED = "lapsed"  # a party period or time limit ran out
     CANCELLED = "cancelled"
 
+
+enum_labels(
+    DeadlineKind,
+    pairs("""
+        office_duty 机关办理期限
+        party_period 当事人期间
+        time_limit 状态时限
+    """),
+)
+enum_labels(
+    DeadlineStatus,
+    pairs("""
+        running 计算中
+        paused 已中止计算
+        met 已按期完成
+        missed 已逾期未办
+        lapsed 已届满
+        cancelled 已取消
+    """),
+)
 
 OPEN_STATUSES = frozenset({DeadlineStatus.RUNNING, DeadlineStatus.MISSED, DeadlineStatus.PAUSED})
 

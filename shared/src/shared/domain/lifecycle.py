@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar, Generic, TypeVar
 
+from shared.catalogue import Term, transition_label
 from shared.domain import deadlines
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, DeadlineStatus, DisarmTimer, TimerChange, TrackedDeadline
@@ -48,7 +49,9 @@ class Transition(Generic[S]):
     basis: tuple[Citation, ...] = ()
 
     def label(self) -> str:
-        return f"{self.name} → {self.target}"
+        """``decide → DECIDED``, carrying its names in the catalogue (``作出裁决（→已裁决）``)."""
+        names = transition_label(type(self.target), self.name, self.target)
+        return Term(f"{self.name} → {self.target}", names)
 
 
 def transition(
@@ -96,7 +99,7 @@ class TransitionTable(Generic[S]):
         """The transition ``name`` if it may start from ``state``; else ``refusal`` listing what may."""
         row = self._by_name[name]
         if state not in row.sources:
-            raise refusal(state.value, row.label(), [t.label() for t in self.allowed(state)])
+            raise refusal(state, row.label(), [t.label() for t in self.allowed(state)])
         return row
 
     def unreachable(self, initial: Iterable[S]) -> set[S]:

@@ -16,6 +16,7 @@ from shared import tracing
 from shared.contracts.base import EventData, configure_schema_base
 from shared.errors import PermissionDenied
 from shared.identity.dev_issuer import dev_token_router
+from shared.local_time import set_office_zone
 from shared.logs import configure_logging
 from shared.settings import ServiceSettings
 from shared.web.audit import AuditContextMiddleware, audit_router, record_denied
@@ -75,6 +76,7 @@ def create_service_app(
             finally:
                 await runner.stop()
 
+    set_office_zone(settings.timezone)
     # /docs and /redoc load Swagger UI and ReDoc from this service (``/static-offline-docs``), never a
     # CDN: on an air-gapped government intranet a CDN-backed page is blank.
     app = FastAPIOffline(

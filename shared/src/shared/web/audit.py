@@ -31,6 +31,7 @@ from shared.audit.trail import (
 )
 from shared.errors import NotFound, PermissionDenied
 from shared.identity.principals import Principal, Role
+from shared.local_time import LocalDateTime
 from shared.web.auth import require_roles
 from shared.web.problems import problem_responses
 from shared.web.types import After
@@ -91,7 +92,7 @@ class AuditNotKept(NotFound):
 
 class AuditRecord(BaseModel):
     seq: int
-    occurred_at: dt.datetime
+    occurred_at: LocalDateTime
     actor: str
     actor_kind: str
     roles: list[str]

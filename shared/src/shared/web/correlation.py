@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import structlog
+from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.logs import correlation_scope, is_acceptable_id
+from shared.web.language import request_language
 from shared.web.problems import DEFAULT_RETRY_AFTER_SECONDS, unexpected_error_response
 
 HEADER = "x-correlation-id"
@@ -43,7 +45,12 @@ class CorrelationIdMiddleware:
                 if started:
                     raise
                 retry_after = getattr(scope["app"].state, "retry_after", DEFAULT_RETRY_AFTER_SECONDS)
-                response = unexpected_error_response(scope.get("path", ""), error, retry_after=retry_after)
+                response = unexpected_error_response(
+                    scope.get("path", ""),
+                    error,
+                    retry_after=retry_after,
+                    language=request_language(HTTPConnection(scope)),
+                )
                 await response(scope, receive, send_with_header)
 
 

@@ -27,12 +27,13 @@ from typing import Any
 import limits
 from starlette.datastructures import Headers
 from starlette.middleware.body_limit import RequestBodyLimitMiddleware
-from starlette.responses import JSONResponse, Response
+from starlette.requests import HTTPConnection
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.errors import FieldError
-from shared.logs import current_correlation_id
-from shared.web.problems import PROBLEM_JSON, Problem, field_problem
+from shared.web.language import request_language
+from shared.web.problems import build_problem, field_problem, problem_json
 from shared.web.validation_messages import zh_message
 
 # A cheap first look at the raw body: JSON escapes of C0 controls, DEL, C1 controls, surrogates
@@ -218,21 +219,17 @@ def _problem(
     errors: list[FieldError] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    problem = Problem(
-        type=f"urn:ipcase:problem:{code}",
-        title=title[0],
-        title_zh=title[1],
+    language = request_language(HTTPConnection(scope))
+    problem = build_problem(
+        language,
         status=status,
-        detail=detail[0],
-        detail_zh=detail[1],
-        instance=scope.get("path"),
         code=code,
-        errors=[field_problem(e) for e in errors or []],
-        correlation_id=current_correlation_id(),
+        title=title,
+        detail=detail,
+        instance=scope.get("path"),
+        errors=[field_problem(e, language) for e in errors or []],
     )
-    return JSONResponse(
-        problem.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON, headers=headers
-    )
+    return problem_json(problem, language, headers)
 
 
 def _unprocessable(scope: Scope, errors: list[FieldError]) -> Response:

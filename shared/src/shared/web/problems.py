@@ -1,13 +1,15 @@
 """RFC 9457 problem details: the one error format of every ipcase API.
 
-English goes in the standard members (``title``, ``detail``), Chinese in ``title_zh`` and
-``detail_zh``; ``errors`` lists field-level problems in both languages; ``code`` is a stable token
-and ``correlation_id`` ties the response to the logs and events of the same request.
+The standard members (``title``, ``detail``) speak the language ``Accept-Language`` asks for
+(Chinese by default; ``Content-Language`` says which); both languages stay in every document, in
+``title_zh``/``detail_zh`` and ``title_en``/``detail_en``. ``errors`` lists field-level problems the
+same way (``message`` negotiated, ``message_zh`` and ``message_en``); ``code`` is a stable token and
+``correlation_id`` ties the response to the logs and events of the same request.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import asyncpg
@@ -15,7 +17,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
@@ -33,6 +35,7 @@ from shared.errors import (
     ValidationFailed,
 )
 from shared.logs import current_correlation_id
+from shared.web.language import CONTENT_LANGUAGE, DEFAULT_LANGUAGE, Language, request_language
 from shared.web.validation_messages import zh_message
 
 PROBLEM_JSON = "application/problem+json"
@@ -61,21 +64,24 @@ class FieldProblem(BaseModel):
     field: str
     pointer: str
     code: str
-    message: str
+    message: str = Field(description="In the negotiated language (Accept-Language; Chinese by default)")
     message_zh: str
+    message_en: str
 
 
 class Problem(BaseModel):
     """The response body of every error (documented in OpenAPI for each route)."""
 
     type: str
-    title: str
+    title: str = Field(description="In the negotiated language (Accept-Language; Chinese by default)")
     status: int
-    detail: str
+    detail: str = Field(description="In the negotiated language (Accept-Language; Chinese by default)")
     instance: str | None = None
     code: str
     title_zh: str
     detail_zh: str
+    title_en: str
+    detail_en: str
     errors: list[FieldProblem] = []
     correlation_id: str | None = None
     allowed: list[str] | None = None
@@ -110,21 +116,60 @@ def problem_response(
     headers: dict[str, str] | None = None,
     **extensions: Any,
 ) -> JSONResponse:
-    problem = Problem(
-        type=f"urn:ipcase:problem:{code}",
-        title=title[0],
-        title_zh=title[1],
+    """The problem document; ``title`` and ``detail`` are (English, Chinese) pairs."""
+    language = request_language(request)
+    problem = build_problem(
+        language,
         status=status,
-        detail=detail[0],
-        detail_zh=detail[1],
-        instance=request.url.path,
         code=code,
-        errors=[field_problem(e) for e in errors],
+        title=title,
+        detail=detail,
+        instance=request.url.path,
+        errors=[field_problem(e, language) for e in errors],
+        **extensions,
+    )
+    return problem_json(problem, language, headers)
+
+
+def build_problem(
+    language: Language,
+    *,
+    status: int,
+    code: str,
+    title: tuple[str, str],
+    detail: tuple[str, str],
+    instance: str | None,
+    errors: Sequence[FieldProblem] = (),
+    **extensions: Any,
+) -> Problem:
+    """A problem whose ``title`` and ``detail`` are in ``language`` (both kept in ``*_zh``/``*_en``)."""
+    (title_en, title_zh), (detail_en, detail_zh) = title, detail
+    chinese = language is Language.ZH
+    return Problem(
+        type=f"urn:ipcase:problem:{code}",
+        title=title_zh if chinese else title_en,
+        title_zh=title_zh,
+        title_en=title_en,
+        status=status,
+        detail=detail_zh if chinese else detail_en,
+        detail_zh=detail_zh,
+        detail_en=detail_en,
+        instance=instance,
+        code=code,
+        errors=list(errors),
         correlation_id=current_correlation_id(),
         **extensions,
     )
+
+
+def problem_json(
+    problem: Problem, language: Language, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
     return JSONResponse(
-        problem.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON, headers=headers
+        problem.model_dump(exclude_none=True),
+        status_code=problem.status,
+        media_type=PROBLEM_JSON,
+        headers={**(headers or {}), "Content-Language": CONTENT_LANGUAGE[language]},
     )
 
 
@@ -310,52 +355,53 @@ def _field_of(constraint: str, table: str) -> str:
 
 async def _unexpected_error(request: Request, error: Exception) -> JSONResponse:
     retry_after = getattr(request.app.state, "retry_after", DEFAULT_RETRY_AFTER_SECONDS)
-    return unexpected_error_response(request.url.path, error, retry_after=retry_after)
+    return unexpected_error_response(
+        request.url.path, error, retry_after=retry_after, language=request_language(request)
+    )
 
 
-def unexpected_error_response(path: str, error: BaseException, *, retry_after: int) -> JSONResponse:
+def unexpected_error_response(
+    path: str, error: BaseException, *, retry_after: int, language: Language = DEFAULT_LANGUAGE
+) -> JSONResponse:
     """503 if the database is unreachable (logged in one line), else the logged 500."""
     if is_database_unavailable(error):
         log.warning("database unavailable", path=path, error=repr(error)[:300])
-        return database_unavailable_response(path, retry_after)
+        return database_unavailable_response(path, retry_after, language)
     log.error("unhandled error", path=path, exc_info=error)
-    return internal_error_response(path)
+    return internal_error_response(path, language)
 
 
-def database_unavailable_response(path: str, retry_after: int) -> JSONResponse:
-    problem = Problem(
-        type="urn:ipcase:problem:database_unavailable",
-        title="Service temporarily unavailable",
-        title_zh="服务暂时不可用",
+def database_unavailable_response(
+    path: str, retry_after: int, language: Language = DEFAULT_LANGUAGE
+) -> JSONResponse:
+    problem = build_problem(
+        language,
         status=503,
-        detail=f"The database cannot be reached; nothing was saved. Retry in {retry_after} s",
-        detail_zh=f"数据库暂时无法访问，未保存任何数据；请在 {retry_after} 秒后重试",
-        instance=path,
         code="database_unavailable",
-        correlation_id=current_correlation_id(),
-    )
-    return JSONResponse(
-        problem.model_dump(exclude_none=True),
-        status_code=503,
-        media_type=PROBLEM_JSON,
-        headers={"Retry-After": str(retry_after)},
-    )
-
-
-def internal_error_response(path: str) -> JSONResponse:
-    """The 500 problem: no internals, but the correlation id to find them in the logs."""
-    problem = Problem(
-        type="urn:ipcase:problem:internal_error",
-        title="Internal error",
-        title_zh="服务器内部错误",
-        status=500,
-        detail="The request failed and nothing was saved; quote the correlation id when reporting it",
-        detail_zh="请求失败，未保存任何数据；报告问题时请提供关联编号",
+        title=("Service temporarily unavailable", "服务暂时不可用"),
+        detail=(
+            f"The database cannot be reached; nothing was saved. Retry in {retry_after} s",
+            f"数据库暂时无法访问，未保存任何数据；请在 {retry_after} 秒后重试",
+        ),
         instance=path,
-        code="internal_error",
-        correlation_id=current_correlation_id(),
     )
-    return JSONResponse(problem.model_dump(exclude_none=True), status_code=500, media_type=PROBLEM_JSON)
+    return problem_json(problem, language, {"Retry-After": str(retry_after)})
+
+
+def internal_error_response(path: str, language: Language = DEFAULT_LANGUAGE) -> JSONResponse:
+    """The 500 problem: no internals, but the correlation id to find them in the logs."""
+    problem = build_problem(
+        language,
+        status=500,
+        code="internal_error",
+        title=("Internal error", "服务器内部错误"),
+        detail=(
+            "The request failed and nothing was saved; quote the correlation id when reporting it",
+            "请求失败，未保存任何数据；报告问题时请提供关联编号",
+        ),
+        instance=path,
+    )
+    return problem_json(problem, language)
 
 
 def _from_pydantic(error: dict[str, Any]) -> FieldError:
@@ -378,12 +424,13 @@ def _from_pydantic(error: dict[str, Any]) -> FieldError:
     )
 
 
-def field_problem(error: FieldError) -> FieldProblem:
+def field_problem(error: FieldError, language: Language = DEFAULT_LANGUAGE) -> FieldProblem:
     pointer = "#/" + "/".join(error.field.split(".")) if error.field else "#"
     return FieldProblem(
         field=error.field,
         pointer=pointer,
         code=error.code,
-        message=error.message,
+        message=error.message_zh if language is Language.ZH else error.message,
         message_zh=error.message_zh,
+        message_en=error.message,
     )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from shared.catalogue import term
 
 _ZH: dict[str, str] = {
     "missing": "缺少必填字段",
@@ -54,9 +57,25 @@ _FALLBACK = "取值无效"
 
 
 def zh_message(error_type: str, context: dict[str, Any] | None) -> str:
-    """The Chinese message for one pydantic error, with its limits filled in where known."""
+    """The Chinese message for one pydantic error, with its limits filled in where known.
+
+    The values an enum or literal expects are named by their Chinese names in the catalogue
+    (``'organisation' or 'individual'`` → ``单位或自然人``): no identifier inside a Chinese sentence.
+    """
     template = _ZH.get(error_type, _FALLBACK)
+    context = dict(context or {})
+    if error_type in {"enum", "literal_error"} and isinstance(context.get("expected"), str):
+        context["expected"] = _choices_zh(context["expected"])
     try:
-        return template.format(**(context or {}))
+        return template.format(**context)
     except (KeyError, IndexError):
         return _FALLBACK
+
+
+def _choices_zh(expected: str) -> str:
+    """``'a', 'b' or 'c'`` → ``甲、乙或丙`` (an identifier no enum registered is quoted as it is)."""
+    values = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+    if not values:
+        return expected
+    names = [term(value).zh if term(value).zh != value else f"“{value}”" for value in values]
+    return names[0] if len(names) == 1 else "、".join(names[:-1]) + "或" + names[-1]

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import structlog
 import uvicorn
 
+from shared.local_time import set_office_zone
 from shared.service import ServiceSpec
 from shared.settings import ServiceSettings
 from shared.web.health import worker_health_app
@@ -32,6 +33,7 @@ async def run_worker_process(spec: ServiceSpec, settings: ServiceSettings) -> bo
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+    set_office_zone(settings.timezone)
     async with spec.bootstrap(settings) as container:
         runner = WorkerRunner(container.worker, exit_on_stuck=settings.exit_on_stuck_worker)
         server = _HealthServer(

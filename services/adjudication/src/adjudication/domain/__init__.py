@@ -4,3 +4,5 @@
 aggregate <- steps) <- ``commands``; ``events`` names what is recorded, ``errors`` what is refused,
 ``alerts`` what a deadline's timer does on either aggregate.
 """
+
+from adjudication.domain import labels as labels  # registers the Chinese and English names (shared.catalogue)

@@ -39,6 +39,7 @@ from adjudication.domain.penalty.values import (
 )
 from adjudication.domain.values.parties import PartyRecord, PatentRight
 from adjudication.views.sorting import CaseSort, PenaltySort
+from shared.local_time import LocalDateTime
 from shared.vocabulary import IpType, PartyKind
 
 
@@ -99,8 +100,8 @@ class CaseRead(BaseModel):
     patent_number: str
     requester: PartyOut
     respondents: list[PartyOut]
-    received_at: dt.datetime | None = None
-    opened_at: dt.datetime
+    received_at: LocalDateTime | None = None
+    opened_at: LocalDateTime
     docketed_on: dt.date | None = None
     decided_on: dt.date | None = None
     effective_on: dt.date | None = None
@@ -142,7 +143,7 @@ class CaseFile(BaseModel):
     court_action_pending: bool
     simple_assessment: SimpleAssessment | None = None
     major_case_grounds: list[str]
-    received_at: dt.datetime
+    received_at: LocalDateTime
     corrections: list[CorrectionRequest]
     docket: DocketRecord | None = None
     ending: Ending | None = None
@@ -179,7 +180,7 @@ class TimelineEntry(BaseModel):
     actor_kind: str
     actor_id: str
     recorded_by: str | None
-    occurred_at: dt.datetime
+    occurred_at: LocalDateTime
     legal_basis: list[str]
     details: dict[str, Any]
     advisories: list[AdvisoryOut]
@@ -231,7 +232,7 @@ class PenaltyCaseRead(BaseModel):
     products: list[str]
     marks: list[str]
     source: CaseSource
-    filed_at: dt.datetime
+    filed_at: LocalDateTime
     illegal_gains: Decimal | None
     proposed: ProposedPenalty | None
     hearing_requested_on: dt.date | None

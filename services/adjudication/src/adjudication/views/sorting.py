@@ -6,8 +6,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Column, Select, Table, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Select, Table
+
+from shared.web import lists
 
 
 class CaseSort(StrEnum):
@@ -41,14 +42,8 @@ COLUMN_OF = {
 
 
 def sorted_by(query: Select[Any], table: Table, sort: StrEnum) -> Select[Any]:
-    """``query`` ordered by ``sort`` (nulls last either way), then by ``id``."""
-    descending = sort.value.startswith("-")
-    column: Column[Any] = table.c[COLUMN_OF[sort.value.lstrip("-")]]
-    key = column.desc() if descending else column.asc()
-    return query.order_by(key.nulls_last(), table.c.id)
+    """``query`` ordered by ``sort`` (nulls last either way), then by ``id`` (:mod:`shared.web.lists`)."""
+    return lists.sorted_by(query, table, sort, COLUMN_OF)
 
 
-async def count(session: AsyncSession, query: Select[Any]) -> int:
-    """How many rows ``query`` (unordered, unpaged) selects."""
-    total = await session.execute(select(func.count()).select_from(query.order_by(None).subquery()))
-    return int(total.scalar_one())
+count = lists.count

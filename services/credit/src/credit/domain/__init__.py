@@ -1,1 +1,3 @@
 """Credit's domain model: pure Python, no I/O."""
+
+from credit.domain import labels as labels  # registers the Chinese and English names (shared.catalogue)

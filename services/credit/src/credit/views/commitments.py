@@ -17,6 +17,7 @@ from credit.domain.errors import CommitmentNotFound
 from credit.views.commitment_models import CommitmentRead
 from credit.views.listing import SUBJECT_COLUMNS, subject_brief
 from shared.identity.principals import Principal, PrincipalKind, scope_prefix
+from shared.local_time import local_iso
 
 
 def commitments_in_scope(principal: Principal) -> ColumnElement[bool]:
@@ -86,7 +87,7 @@ async def _histories(
             {
                 "event": row["action"],
                 "actor": {"id": row["actor_id"], "roles": row["actor_roles"]},
-                "at": row["occurred_at"].isoformat(),
+                "at": local_iso(row["occurred_at"]),
                 "details": row["details"],
                 "documents": row["documents"],
             }

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from credit.domain.policy import PenaltyClass
 from credit.domain.record import RecordState
 from credit.domain.vocabulary import BehaviourCode, ListType
 from credit.views.shapes import DocumentIO, LegalProvisionIO, SubjectOut
+from shared.local_time import LEGAL_DATE, LocalDateTime, last_day
 from shared.vocabulary import PartyKind
 
 
@@ -29,7 +31,7 @@ class HistoryEntryOut(BaseModel):
     to_state: str
     actor: str
     actor_roles: list[str]
-    at: dt.datetime
+    at: LocalDateTime
     legal_basis: list[LegalProvisionIO]
     documents: list[DocumentIO]
     note: str | None
@@ -41,10 +43,15 @@ class DeadlineOut(BaseModel):
 
     name: str
     kind: str
-    due_at: dt.datetime
+    due_at: LocalDateTime
     status: str
     provisional: bool
     explanation: str | None
+
+    @computed_field(description=LEGAL_DATE)  # type: ignore[prop-decorator]
+    @property
+    def due(self) -> dt.date:
+        return last_day(self.due_at)
 
 
 class ListingOut(BaseModel):
@@ -85,6 +92,7 @@ class RecordRead(ListingOut):
     requires_notice: bool
     repair_available: bool
     allowed_steps: list[RecordState]
+    allowed_steps_zh: list[str] = Field(default=[], description="The same states by their Chinese names")
     notice: dict[str, str] | None
     hearing_requested_on: dt.date | None
     hearing_held_on: dt.date | None
@@ -94,8 +102,8 @@ class RecordRead(ListingOut):
     withdrawal_due: dt.date | None
     withdrawn_on: dt.date | None
     overdue: list[str]
-    created_at: dt.datetime
-    updated_at: dt.datetime
+    created_at: LocalDateTime
+    updated_at: LocalDateTime
     deadlines: list[DeadlineOut]
     history: list[HistoryEntryOut]
     warnings: list[str] = []
@@ -111,7 +119,30 @@ class RecordSummary(BaseModel):
     decided_on: dt.date | None
     period_end: dt.date | None
     overdue: list[str]
-    created_at: dt.datetime
+    created_at: LocalDateTime
+    updated_at: LocalDateTime | None = None
+
+
+class RecordSort(StrEnum):
+    """``/v1/records``: ``-`` for descending; the record id breaks ties."""
+
+    CREATED = "created_at"
+    CREATED_DESC = "-created_at"
+    UPDATED = "updated_at"
+    UPDATED_DESC = "-updated_at"
+    DECIDED = "decided_on"
+    DECIDED_DESC = "-decided_on"
+    PERIOD_END = "period_end"
+    PERIOD_END_DESC = "-period_end"
+
+
+class RecordPage(BaseModel):
+    items: list[RecordSummary]
+    total: int = Field(description="How many records match the filters, over all pages")
+    sort: RecordSort
+    as_of: LocalDateTime = Field(description="When the list was read: the next poll's `updated_since`")
+    limit: int
+    offset: int
 
 
 class DeadlineItem(BaseModel):
@@ -122,9 +153,14 @@ class DeadlineItem(BaseModel):
     state: str | None
     name: str
     kind: str
-    due_at: dt.datetime
+    due_at: LocalDateTime
     provisional: bool
     explanation: str | None
+
+    @computed_field(description=LEGAL_DATE)  # type: ignore[prop-decorator]
+    @property
+    def due(self) -> dt.date:
+        return last_day(self.due_at)
 
 
 class DisclosedListing(BaseModel):

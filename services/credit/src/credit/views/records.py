@@ -21,14 +21,24 @@ from credit.domain.policy import CreditRules
 from credit.domain.record import RecordState
 from credit.domain.vocabulary import DocumentRef, ListType
 from credit.views.listing import SUBJECT_COLUMNS, listing_out, subject_brief, subject_out
-from credit.views.record_models import DeadlineItem, DeadlineOut, HistoryEntryOut, RecordRead, RecordSummary
-from credit.views.shapes import DocumentIO, LegalProvisionIO, Page
+from credit.views.record_models import (
+    DeadlineItem,
+    DeadlineOut,
+    HistoryEntryOut,
+    RecordPage,
+    RecordRead,
+    RecordSort,
+    RecordSummary,
+)
+from credit.views.shapes import DocumentIO, LegalProvisionIO
 from shared.calendar.local_time import local_date
 from shared.case_record import recorded_event
+from shared.catalogue import label
 from shared.documents import Document
 from shared.identity.principals import Principal, PrincipalKind, scope_prefix
 from shared.timers import TimerStatus
 from shared.timers.store import WARNING_SUFFIX
+from shared.web.lists import changed_since, sorted_by
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +49,8 @@ class RecordFilter:
     overdue: bool | None = None
     limit: int = 50
     offset: int = 0
+    updated_since: dt.datetime | None = None
+    sort: RecordSort = RecordSort.CREATED_DESC
 
 
 def in_scope(principal: Principal) -> ColumnElement[bool]:
@@ -93,6 +105,7 @@ class RecordViews:
                 )
             ).mappings()
             domain = record_from_row(row)
+            now = dt.datetime.now(dt.UTC)
             return RecordRead(
                 **listing_out(row, self._rules).model_dump(),
                 subject=subject_out(subject),
@@ -103,7 +116,8 @@ class RecordViews:
                 penalty_class=row["penalty_class"],
                 requires_notice=row["requires_notice"],
                 repair_available=row["repair_available"],
-                allowed_steps=sorted(domain.allowed_steps(today=local_date(dt.datetime.now(dt.UTC)))),
+                allowed_steps=(steps := sorted(domain.allowed_steps(today=local_date(now)))),
+                allowed_steps_zh=[label(step).zh for step in steps],
                 notice=row["notice"],
                 hearing_requested_on=row["hearing_requested_on"],
                 hearing_held_on=row["hearing_held_on"],
@@ -177,8 +191,9 @@ class RecordViews:
             province=province,
         )
 
-    async def records(self, where: RecordFilter, principal: Principal) -> Page[RecordSummary]:
-        """The records of the offices ``principal``'s covers, newest first."""
+    async def records(self, where: RecordFilter, principal: Principal) -> RecordPage:
+        """The records of the offices ``principal``'s covers, newest first unless ``where.sort`` says
+        otherwise (the record id breaks ties); ``total`` counts every page."""
         query = (
             select(records, *SUBJECT_COLUMNS)
             .join(subjects, subjects.c.id == records.c.subject_id)
@@ -193,13 +208,13 @@ class RecordViews:
         if where.overdue is not None:
             has_overdue = func.cardinality(records.c.overdue) > 0
             query = query.where(has_overdue if where.overdue else ~has_overdue)
+        query = query.where(changed_since(records, where.updated_since))
+        as_of = dt.datetime.now(dt.UTC)
         async with self._sessions() as session:
             total = await session.scalar(select(func.count()).select_from(query.subquery()))
             rows = (
                 await session.execute(
-                    query.order_by(records.c.created_at.desc(), records.c.id)
-                    .limit(where.limit)
-                    .offset(where.offset)
+                    sorted_by(query, records, where.sort).limit(where.limit).offset(where.offset)
                 )
             ).mappings()
             items = [
@@ -214,10 +229,18 @@ class RecordViews:
                     period_end=r["period_end"],
                     overdue=r["overdue"],
                     created_at=r["created_at"],
+                    updated_at=r["updated_at"],
                 )
                 for r in rows
             ]
-        return Page(items=items, total=int(total or 0), limit=where.limit, offset=where.offset)
+        return RecordPage(
+            items=items,
+            total=int(total or 0),
+            sort=where.sort,
+            as_of=as_of,
+            limit=where.limit,
+            offset=where.offset,
+        )
 
     async def deadlines(self, *, until: dt.datetime, limit: int, principal: Principal) -> list[DeadlineItem]:
         """Armed statutory deadlines due before ``until``, soonest first (warnings left out): those of

@@ -11,19 +11,20 @@ from pydantic import BaseModel, Field
 from credit.domain.grades import Grade
 from credit.domain.vocabulary import ListType
 from credit.views.record_models import ListingOut
+from shared.local_time import LocalDateTime
 from shared.vocabulary import PartyKind
 
 
 class NameSeenOut(BaseModel):
     name: str
-    first_seen_at: dt.datetime
+    first_seen_at: LocalDateTime
 
 
 class SightingOut(BaseModel):
     source_type: str
     source_id: str
     name_seen: str
-    seen_at: dt.datetime
+    seen_at: LocalDateTime
 
 
 class SubjectRead(BaseModel):
@@ -34,8 +35,8 @@ class SubjectRead(BaseModel):
     name: str
     legal_representative: str | None
     name_history: list[NameSeenOut]
-    first_seen_at: dt.datetime
-    last_seen_at: dt.datetime
+    first_seen_at: LocalDateTime
+    last_seen_at: LocalDateTime
     sightings: list[SightingOut]
 
 
@@ -87,7 +88,7 @@ class RepeatFlagOut(BaseModel):
     decision_no: str
     effective_on: dt.date
     prior_decisions: list[dict[str, str | None]]
-    flagged_at: dt.datetime
+    flagged_at: LocalDateTime
 
 
 class SubjectCredit(BaseModel):

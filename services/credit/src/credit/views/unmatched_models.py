@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import Any
 
 from pydantic import BaseModel
+
+from shared.local_time import LocalDateTime
 
 
 class UnmatchedRead(BaseModel):
@@ -16,7 +17,7 @@ class UnmatchedRead(BaseModel):
     payload: dict[str, Any]
     reason: str
     status: str
-    received_at: dt.datetime
+    received_at: LocalDateTime
     settled_by: str | None
-    settled_at: dt.datetime | None
+    settled_at: LocalDateTime | None
     settlement: dict[str, Any] | None

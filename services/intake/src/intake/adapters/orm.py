@@ -61,7 +61,14 @@ complaints = Table(
     Column("body", JSONB),
     Column("version", Integer, nullable=False, server_default="0"),
     _now(),
+    Column("search_text", Text, nullable=False, server_default=""),
     Index("ix_complaints_received_at", "received_at", "sequence"),
+    Index(
+        "ix_complaints_search_text",
+        "search_text",
+        postgresql_using="gin",
+        postgresql_ops={"search_text": "gin_trgm_ops"},
+    ),
     Index("ix_complaints_status", "status"),
     Index("ix_complaints_office_code", "office_code"),
 )

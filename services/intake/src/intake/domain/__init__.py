@@ -1,1 +1,3 @@
 """Intake's domain model: pure Python, no I/O."""
+
+from intake.domain import labels as labels  # registers the Chinese and English names (shared.catalogue)

@@ -18,6 +18,7 @@ from intake.domain.errors import RecusalRequired
 from intake.domain.events import CentreCaseEvent, CentreCaseReferred, HandOff, restated
 from intake.domain.parties import PartyRecord, match_name
 from intake.domain.workflow import Workflow, machine
+from shared.catalogue import label
 from shared.domain.actors import Actor
 from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 
@@ -122,7 +123,7 @@ class CentreCase(Workflow[CentreCaseStatus]):
     def classify(self, classification: Classification, by: Actor, at: dt.datetime) -> None:
         self.classification = classification
         self._move(
-            "classify", by, at, (f"Classified: {classification.value}", f"已分类：{classification.value}")
+            "classify", by, at, (f"Classified: {classification.value}", f"已分类：{label(classification).zh}")
         )
 
     def assign(self, examiner: Examiner, parties: Iterable[PartyRecord], by: Actor, at: dt.datetime) -> None:
@@ -143,7 +144,7 @@ class CentreCase(Workflow[CentreCaseStatus]):
         self.opinion = opinion
         summary = (
             f"Opinion issued: {opinion.conclusion.value}. {opinion.reasons}",
-            f"已出具判定意见：{opinion.conclusion.value}。{opinion.reasons}",
+            f"已出具判定意见：{label(opinion.conclusion).zh}。{opinion.reasons}",
         )
         self._move("issue_opinion", by, opinion.issued_at, summary)
         self.meet(OPINION, opinion.issued_at)
@@ -153,7 +154,7 @@ class CentreCase(Workflow[CentreCaseStatus]):
     ) -> None:
         """Refer the matter on; the opinion is no longer due. A court gets ``hand_off`` with the referral."""
         step = REFERRAL_STEPS[target]
-        moved = self._move(step, by, at, (f"Referred: {target.value}", f"已移交：{target.value}"))
+        moved = self._move(step, by, at, (f"Referred: {target.value}", f"已移交：{label(target).zh}"))
         self.events[-1] = restated(moved, CentreCaseReferred, reason=reason, hand_off=hand_off)
         self.cancel(OPINION)
 

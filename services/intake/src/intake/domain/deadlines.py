@@ -10,11 +10,13 @@ shows "not configured" instead of inventing a number.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from dataclasses import replace
 from typing import ClassVar
 
 from shared.calendar import SHANGHAI, Deadline, PeriodNotConfiguredError, Unit, catalogue
+from shared.catalogue import term, term_labels
 from shared.domain import deadlines
 from shared.domain.deadlines import DeadlineKind, DeadlineStatus, TrackedDeadline
 from shared.domain.lifecycle import TracksDeadlines
@@ -35,6 +37,25 @@ COUNTER_NOTICE_WAIT = "ecommerce.counter_notice_wait"
 NOTARISATION_DELAY_CAP = "ecommerce.notarisation_delay_cap"
 LIMITATION = "intake.infringement_limitation"
 
+term_labels(
+    {
+        CORRECTION: ("补正", "correction"),
+        OPINION: ("出具判定意见", "opinion"),
+        FORWARD: ("转送", "forward"),
+        STATEMENT: ("陈述", "statement"),
+        NOTIFY_SELLER: ("通知平台内经营者", "notify seller"),
+        TERMINATION: ("终止必要措施", "termination"),
+        CORRECTION_PERIOD: ("投诉补正", "complaint correction"),
+        OPINION_PERIOD: ("电商领域侵权判定意见", "e-commerce infringement opinion"),
+        FORWARD_PERIOD: ("展会投诉转送", "trade-fair complaint forwarding"),
+        STATEMENT_PERIOD: ("展会被投诉人陈述", "trade-fair respondent statement"),
+        NOTIFY_SELLER_PERIOD: ("平台通知平台内经营者", "platform notifies the seller"),
+        COUNTER_NOTICE_WAIT: ("等待权利人投诉或起诉", "wait for the holder's complaint or suit"),
+        NOTARISATION_DELAY_CAP: ("公证延误上限", "notarisation delay cap"),
+        LIMITATION: ("侵权诉讼时效", "infringement limitation period"),
+    }
+)
+
 
 def local_day(at: dt.datetime) -> dt.date:
     return at.astimezone(SHANGHAI).date()
@@ -42,6 +63,21 @@ def local_day(at: dt.datetime) -> dt.date:
 
 def not_configured(period: str, province: str | None) -> str:
     return f"period {period} not configured for province {province or 'national'}: no timer"
+
+
+_NOT_CONFIGURED = re.compile(
+    r"period (?P<period>\S+) not configured for province (?P<province>\S+): no timer"
+)
+
+
+def not_configured_zh(explanation: str) -> str:
+    """The Chinese of a :func:`not_configured` note (the period by its Chinese name); else as it is."""
+    found = _NOT_CONFIGURED.fullmatch(explanation)
+    if found is None:
+        return explanation
+    province = found["province"]
+    where = "全国" if province == "national" else f"行政区划 {province} "
+    return f"“{term(found['period']).zh}”期限在{where}未配置时长，不设计时器"
 
 
 class IntakeDeadlines(TracksDeadlines):

@@ -11,6 +11,7 @@ from typing import Any, Final
 from intake.domain.errors import IllegalStep
 from intake.domain.events import RegistryEvent
 from intake.domain.parties import PartyRecord, match_name
+from shared.catalogue import label
 from shared.domain.lifecycle import StatusMachine, TransitionTable, transition
 from shared.identifiers import (
     normalise_patent_number,
@@ -141,7 +142,7 @@ def verify(record: RegisteredRight | None, complainant: PartyRecord, today: dt.d
         return Verification(
             status=VerificationStatus.LAPSED,
             reason=f"The right is {record.status.value}{until}",
-            reason_zh=f"该权利状态为 {record.status.value}{until}，不在有效期内",
+            reason_zh=f"该权利状态为“{label(record.status).zh}”{until}，不在有效期内",
             valid_until=record.valid_until,
             **snapshot,
         )
@@ -160,7 +161,7 @@ def verify(record: RegisteredRight | None, complainant: PartyRecord, today: dt.d
         return Verification(
             status=VerificationStatus.VERIFIED,
             reason=f"The complainant is a recorded {licence.kind.value} licensee",
-            reason_zh=f"投诉人为已备案的被许可人（{licence.kind.value}）",
+            reason_zh=f"投诉人为已备案的被许可人（{label(licence.kind).zh}）",
             valid_until=record.valid_until,
             licence_kind=licence.kind,
             **snapshot,

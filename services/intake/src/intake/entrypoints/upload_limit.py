@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from starlette.exceptions import HTTPException
-from starlette.responses import JSONResponse
+from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from shared.logs import current_correlation_id
-from shared.web.problems import PROBLEM_JSON, Problem
+from shared.web.language import request_language
+from shared.web.problems import build_problem, problem_json
 
 EVIDENCE_UPLOAD = re.compile(r"^/v1/complaints/[^/]+/evidence/?$")
 MULTIPART_OVERHEAD = 64 * 1024
@@ -51,16 +51,14 @@ class EvidenceUploadLimit:
 
 
 async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
-    problem = Problem(
-        type="urn:ipcase:problem:payload_too_large",
-        title="The request body is too large",
-        title_zh="请求体过大",
+    language = request_language(HTTPConnection(scope))
+    problem = build_problem(
+        language,
         status=413,
-        detail="The evidence file exceeds the limit of this service",
-        detail_zh="证据文件超过本服务允许的大小",
-        instance=scope.get("path"),
         code="payload_too_large",
-        correlation_id=current_correlation_id(),
+        title=("The request body is too large", "请求体过大"),
+        detail=("The evidence file exceeds the limit of this service", "证据文件超过本服务允许的大小"),
+        instance=scope.get("path"),
     )
-    response = JSONResponse(problem.model_dump(exclude_none=True), status_code=413, media_type=PROBLEM_JSON)
+    response = problem_json(problem, language)
     await response(scope, receive, send)

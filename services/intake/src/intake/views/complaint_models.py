@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import Any, Self
 
 from pydantic import BaseModel, Field
@@ -12,10 +13,13 @@ from pydantic import BaseModel, Field
 from intake.adapters.codec import dump
 from intake.adapters.repository import NOT_IN_BODY
 from intake.domain.complaint import Complaint
+from intake.domain.complaint.possible import possible_statuses
 from intake.domain.parties import PartyRecord, PartyRole
 from intake.domain.vocabulary import AllegedAct, Capacity, Channel, EvaluationReport, Track
 from intake.views.shapes import ListingIn, LocationIn, TradeFairIn
 from shared.access.minimise import Reader, minimise_party
+from shared.catalogue import label
+from shared.local_time import LocalDateTime
 from shared.vocabulary import IpType, PartyKind, RequestedProcedure
 
 
@@ -110,14 +114,15 @@ class DownstreamOut(BaseModel):
     case_id: uuid.UUID
     case_no: str
     state: str
-    updated_at: dt.datetime
+    updated_at: LocalDateTime
 
 
 class ComplaintRead(BaseModel):
     id: uuid.UUID
     reference: str
     status: str
-    allowed_statuses: list[str]
+    allowed_statuses: list[str] = Field(description="What would succeed now (guards evaluated)")
+    allowed_statuses_zh: list[str] = Field(description="The same statuses by their Chinese names")
     channel: Channel
     channel_ref: str | None
     centre: str
@@ -147,7 +152,7 @@ class ComplaintRead(BaseModel):
     link: LinkOut | None
     downstream: DownstreamOut | None
     examiner_id: str | None
-    received_at: dt.datetime
+    received_at: LocalDateTime
 
     @classmethod
     def from_complaint(cls, complaint: Complaint, reader: Reader = Reader.CASE_HANDLER) -> Self:
@@ -162,21 +167,33 @@ class ComplaintRead(BaseModel):
                 "respondents": [minimised_party(p, reader) for p in data["respondents"]],
                 "office_code": complaint.office_code,
                 "reference": complaint.reference,
-                "allowed_statuses": sorted(s.value for s in complaint.allowed()),
+                "allowed_statuses": sorted(s.value for s in possible_statuses(complaint)),
+                "allowed_statuses_zh": [label(s).zh for s in sorted(possible_statuses(complaint))],
                 "right_number": complaint.rights[0].number,
             }
         )
 
 
+class ComplaintSort(StrEnum):
+    """``/v1/complaints``: ``-`` for descending; the complaint number breaks ties."""
+
+    RECEIVED = "received_at"
+    RECEIVED_DESC = "-received_at"
+    UPDATED = "updated_at"
+    UPDATED_DESC = "-updated_at"
+
+
 class ComplaintPage(BaseModel):
     items: list[ComplaintRead]
-    total: int
+    total: int = Field(description="How many complaints match the filters, over all pages")
+    sort: ComplaintSort
+    as_of: LocalDateTime = Field(description="When the list was read: the next poll's `updated_since`")
     limit: int
     offset: int
 
 
 class TimelineEntry(BaseModel):
-    at: dt.datetime
+    at: LocalDateTime
     name: str
     actor: str
     subject: str
@@ -202,7 +219,7 @@ class EvidenceRead(BaseModel):
     notarisation_ref: str | None
     description: str | None
     uploaded_by: str
-    uploaded_at: dt.datetime
+    uploaded_at: LocalDateTime
     scan_status: str = Field(
         description="clean, not_scanned (no scanner configured), or pending_scan (not served until it passes)"
     )

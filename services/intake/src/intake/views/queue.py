@@ -7,12 +7,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from intake.adapters.orm import complaints, deadlines
 from shared.db import LIKE_ESCAPE, like_pattern
+from shared.local_time import LEGAL_DATE, LocalDateTime, last_day
 
 
 class QueueItem(BaseModel):
@@ -26,16 +27,21 @@ class QueueItem(BaseModel):
     subject_id: uuid.UUID
     step: str
     period: str
-    due_at: dt.datetime | None
+    due_at: LocalDateTime | None
     overdue: bool
     due_soon: bool
     provisional: bool
     note: str | None = Field(description="e.g. 'period ... not configured': no timer runs")
 
+    @computed_field(description=LEGAL_DATE)  # type: ignore[prop-decorator]
+    @property
+    def due(self) -> dt.date | None:
+        return None if self.due_at is None else last_day(self.due_at)
+
 
 class Queue(BaseModel):
     items: list[QueueItem]
-    as_of: dt.datetime
+    as_of: LocalDateTime
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

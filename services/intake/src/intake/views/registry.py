@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from intake.adapters.orm import import_errors, import_jobs, rights
 from intake.domain.errors import ImportJobNotFound, RightNotFound
 from intake.domain.rights import LicenceKind, RightStatus, normalise_number
+from shared.local_time import LocalDateTime
 from shared.vocabulary import IpType
 
 
@@ -32,7 +33,7 @@ class RightRead(BaseModel):
     title: str | None
     licensees: list[LicenseeOut]
     source: str = Field(description="staff:<who> or import:<job id>")
-    updated_at: dt.datetime
+    updated_at: LocalDateTime
 
 
 class ImportJobRead(BaseModel):
@@ -49,9 +50,9 @@ class ImportJobRead(BaseModel):
     progress: float = Field(description="processed_rows / total_rows, 0..1")
     error: str | None
     created_by: str
-    created_at: dt.datetime
-    started_at: dt.datetime | None
-    finished_at: dt.datetime | None
+    created_at: LocalDateTime
+    started_at: LocalDateTime | None
+    finished_at: LocalDateTime | None
 
 
 class ImportErrorRead(BaseModel):

@@ -10,13 +10,14 @@ from pydantic import BaseModel
 from intake.domain.centre_case import CentreCaseStatus, Classification, Conclusion
 from intake.domain.ecommerce_notice import NoticeStatus
 from intake.domain.trade_fair import Measure, TradeFairStatus
+from shared.local_time import LocalDateTime
 
 
 class OpinionOut(BaseModel):
     conclusion: Conclusion
     reasons: str
     signed_by: str
-    issued_at: dt.datetime
+    issued_at: LocalDateTime
 
 
 class CentreCaseRead(BaseModel):
@@ -26,7 +27,7 @@ class CentreCaseRead(BaseModel):
     classification: Classification | None
     examiner_id: str | None
     opinion: OpinionOut | None
-    opened_at: dt.datetime
+    opened_at: LocalDateTime
 
 
 class TradeFairCaseRead(BaseModel):
@@ -37,11 +38,11 @@ class TradeFairCaseRead(BaseModel):
     booth: str | None
     exhibitor_name: str
     status: TradeFairStatus
-    filed_at: dt.datetime
-    forwarded_at: dt.datetime | None
-    notified_at: dt.datetime | None
-    statement_at: dt.datetime | None
-    decided_at: dt.datetime | None
+    filed_at: LocalDateTime
+    forwarded_at: LocalDateTime | None
+    notified_at: LocalDateTime | None
+    statement_at: LocalDateTime | None
+    decided_at: LocalDateTime | None
     measures: list[Measure]
     decision_note: str | None
     repeat_exhibitor: bool
@@ -54,14 +55,14 @@ class NoticeRead(BaseModel):
     listing_ids: list[str]
     seller: str
     status: NoticeStatus
-    notice_at: dt.datetime
-    measures_at: dt.datetime | None
-    forwarded_to_seller_at: dt.datetime | None
-    counter_notice_at: dt.datetime | None
-    forwarded_to_holder_at: dt.datetime | None
-    holder_arrival_at: dt.datetime | None
+    notice_at: LocalDateTime
+    measures_at: LocalDateTime | None
+    forwarded_to_seller_at: LocalDateTime | None
+    counter_notice_at: LocalDateTime | None
+    forwarded_to_holder_at: LocalDateTime | None
+    holder_arrival_at: LocalDateTime | None
     extension_wd_claimed: int
     extension_reason: str | None
     complaint_or_suit_ref: str | None
-    published_at: dt.datetime | None
+    published_at: LocalDateTime | None
     termination_due: dt.date | None

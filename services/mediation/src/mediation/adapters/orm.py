@@ -21,6 +21,7 @@ from sqlalchemy import (
     Integer,
     Table,
     Text,
+    func,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
@@ -56,6 +57,7 @@ mediation_cases = Table(
     Column("state", Text, nullable=False),
     Column("opened_at", DateTime(timezone=True), nullable=False),
     Column("state_changed_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("started_at", DateTime(timezone=True)),
     Column("concluded_at", DateTime(timezone=True)),
     Column("deadlines", JSONB, nullable=False),
@@ -68,6 +70,7 @@ mediation_cases = Table(
     Column("correlation_id", Text),
     Index("ix_mediation_cases_state", "state"),
     Index("ix_mediation_cases_origin", "origin", "origin_id"),
+    Index("ix_mediation_cases_updated_at", "updated_at", "id"),
     Index("ix_mediation_cases_office_code", "office_code"),
 )
 

@@ -112,5 +112,6 @@ async def _upsert(session: AsyncSession, table: Table, rows: list[dict[str, Any]
     updates: dict[str, Any] = {name: statement.excluded[name] for name in rows[0] if name != "id"}
     if table is mediation_cases:
         updates["correlation_id"] = func.coalesce(table.c.correlation_id, statement.excluded.correlation_id)
+        updates["updated_at"] = func.now()
         rows = [{**r, "correlation_id": current_correlation_id()} for r in rows]
     await session.execute(statement.on_conflict_do_update(index_elements=[table.c.id], set_=updates), rows)

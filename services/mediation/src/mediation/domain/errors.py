@@ -6,6 +6,7 @@ MediationError
 ├── MediatorNotFound (NotFound)                 no mediator with that id
 ├── OrganisationNotFound (NotFound)             no mediation organisation with that id
 ├── AssignmentNotFound (NotFound)               the case has no such mediator assignment
+├── ObjectionNotFound (NotFound)                the case has no such objection
 ├── CaseTransitionRefused (InvalidTransition)   the case's state machine refuses the step (lists the
 │                                               states the case may move to now)
 ├── AlreadyOnRoster (Conflict)                  an organisation's name or a mediator's login is taken
@@ -33,6 +34,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import ClassVar, TypeVar
 
+from shared.catalogue import term
 from shared.errors import (
     Conflict,
     FieldError,
@@ -76,6 +78,12 @@ class AssignmentNotFound(MediationError, NotFound):
     code = "assignment_not_found"
     title = "Mediator assignment not found"
     title_zh = "调解员指派不存在"
+
+
+class ObjectionNotFound(MediationError, NotFound):
+    code = "objection_not_found"
+    title = "Objection not found"
+    title_zh = "异议不存在"
 
 
 class CaseTransitionRefused(MediationError, InvalidTransition):
@@ -150,7 +158,9 @@ class StatusRefused(StepNotPossible, InvalidTransition):
     def __init__(self, current: str, requested: str, allowed: Iterable[str]) -> None:
         self.current, self.requested = current, requested
         english, chinese = self.wording
-        StepNotPossible.__init__(self, english.format(current=current), chinese.format(current=current))
+        StepNotPossible.__init__(
+            self, english.format(current=current), chinese.format(current=f"“{term(current).zh}”")
+        )
 
 
 class AssignmentAlreadyAnswered(StatusRefused):

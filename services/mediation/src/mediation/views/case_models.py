@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
+from enum import StrEnum
 from typing import Self
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from mediation.domain.agreement import Agreement
 from mediation.domain.assignment import MediatorAssignment
@@ -17,7 +18,9 @@ from mediation.domain.confirmation import ConfirmationApplication
 from mediation.domain.errors import present
 from mediation.domain.legal_effect import legal_effect
 from mediation.domain.parties import CaseParty
-from mediation.domain.states import next_states
+from mediation.domain.possible import possible_next_states
+from shared.catalogue import label
+from shared.local_time import LEGAL_DATE, LocalDateTime, last_day
 from shared.vocabulary import IpType, PartyKind
 
 
@@ -47,7 +50,7 @@ class CourtOut(BaseModel):
     court_name: str
     court_case_no: str | None
     simple_procedure: bool
-    assigned_at: dt.datetime
+    assigned_at: LocalDateTime
 
 
 class CaseSummary(BaseModel):
@@ -61,14 +64,28 @@ class CaseSummary(BaseModel):
     office_code: str = Field(description="The office the case belongs to (office scope, with roll-up)")
     ip_type: IpType
     right_number: str
-    opened_at: dt.datetime
-    state_changed_at: dt.datetime
+    opened_at: LocalDateTime
+    state_changed_at: LocalDateTime
     court: CourtOut | None
     correlation_id: str | None = None
 
 
+class CaseSort(StrEnum):
+    """``/v1/cases``: ``-`` for descending; the case id breaks ties."""
+
+    OPENED = "opened_at"
+    OPENED_DESC = "-opened_at"
+    STATE_CHANGED = "state_changed_at"
+    STATE_CHANGED_DESC = "-state_changed_at"
+    UPDATED = "updated_at"
+    UPDATED_DESC = "-updated_at"
+
+
 class CaseList(BaseModel):
     items: list[CaseSummary]
+    total: int = Field(description="How many cases match the filters, over all pages")
+    sort: CaseSort
+    as_of: LocalDateTime = Field(description="When the list was read: the next poll's `updated_since`")
     limit: int
     offset: int
 
@@ -80,9 +97,9 @@ class AssignmentOut(BaseModel):
     organisation_id: uuid.UUID
     organisation_name: str
     status: str
-    assigned_at: dt.datetime
+    assigned_at: LocalDateTime
     respond_by: dt.date | None
-    responded_at: dt.datetime | None
+    responded_at: LocalDateTime | None
     reason: str | None
 
     @classmethod
@@ -130,7 +147,7 @@ class SignatureOut(BaseModel):
     party_id: uuid.UUID | None
     name: str
     manner: str
-    signed_at: dt.datetime
+    signed_at: LocalDateTime
 
 
 class AgreementRead(BaseModel):
@@ -152,7 +169,7 @@ class AgreementRead(BaseModel):
     findings: list[FindingOut]
     signatures: list[SignatureOut]
     missing_signatures: list[str]
-    effective_at: dt.datetime | None
+    effective_at: LocalDateTime | None
     performed_on: dt.date | None
     outstanding: Decimal
 
@@ -224,7 +241,7 @@ class MaterialOut(BaseModel):
 
 class ApplicantOut(BaseModel):
     party_id: uuid.UUID
-    signed_at: dt.datetime
+    signed_at: LocalDateTime
     manner: str
     agent_name: str | None
 
@@ -241,13 +258,13 @@ class ApplicationRead(BaseModel):
     materials: list[MaterialOut]
     warnings: list[str]
     status: str
-    filed_at: dt.datetime
+    filed_at: LocalDateTime
     docket_no: str | None
-    accepted_at: dt.datetime | None
+    accepted_at: LocalDateTime | None
     ruling_no: str | None
-    ruled_at: dt.datetime | None
+    ruled_at: LocalDateTime | None
     reasons: str | None
-    withdrawn_at: dt.datetime | None
+    withdrawn_at: LocalDateTime | None
 
     @classmethod
     def from_domain(cls, application: ConfirmationApplication, case: MediationCase) -> Self:
@@ -290,9 +307,14 @@ class ApplicationRead(BaseModel):
 class DeadlineOut(BaseModel):
     name: str
     kind: str
-    due_at: dt.datetime
+    due_at: LocalDateTime
     provisional: bool
     explanation: str | None = None
+
+    @computed_field(description=LEGAL_DATE)  # type: ignore[prop-decorator]
+    @property
+    def due(self) -> dt.date:
+        return last_day(self.due_at)
 
 
 class ObjectionOut(BaseModel):
@@ -315,7 +337,7 @@ class EnforcementOut(BaseModel):
     court_name: str
     instalment_numbers: list[int]
     outstanding: Decimal | None
-    applied_at: dt.datetime
+    applied_at: LocalDateTime
 
 
 class LegalEffectOut(BaseModel):
@@ -328,11 +350,12 @@ class CaseRead(CaseSummary):
     dispute_summary: str
     damages_only: bool
     parties: list[PartyOut]
-    allowed_next_states: list[str]
+    allowed_next_states: list[str] = Field(description="What would succeed now (guards evaluated)")
+    allowed_next_states_zh: list[str] = Field(description="The same states by their Chinese names")
     legal_effect: LegalEffectOut
-    started_at: dt.datetime | None
-    concluded_at: dt.datetime | None
-    consents: dict[str, dt.datetime]
+    started_at: LocalDateTime | None
+    concluded_at: LocalDateTime | None
+    consents: dict[str, LocalDateTime]
     assignments: list[AssignmentOut]
     deadlines: dict[str, dt.date]
     armed_timers: list[DeadlineOut]
@@ -355,7 +378,8 @@ class CaseRead(CaseSummary):
             dispute_summary=case.dispute_summary,
             damages_only=case.damages_only,
             parties=[PartyOut.from_domain(p) for p in case.parties],
-            allowed_next_states=sorted(s.value for s in next_states(case.state)),
+            allowed_next_states=sorted(s.value for s in possible_next_states(case)),
+            allowed_next_states_zh=[label(s).zh for s in sorted(possible_next_states(case))],
             legal_effect=LegalEffectOut(effect=effect.effect.value, note=effect.note, note_zh=effect.note_zh),
             started_at=case.started_at,
             concluded_at=case.concluded_at,
@@ -389,7 +413,7 @@ class CaseRead(CaseSummary):
 
 class HistoryEntry(BaseModel):
     event: str
-    occurred_at: dt.datetime
+    occurred_at: LocalDateTime
     actor: dict[str, str]
     from_state: str | None
     to_state: str | None

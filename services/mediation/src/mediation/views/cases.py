@@ -53,6 +53,7 @@ from mediation.views.case_models import (
     ApplicationRead,
     CaseList,
     CaseRead,
+    CaseSort,
     CaseSummary,
     CompetenceRead,
     CompetentCourtOut,
@@ -78,6 +79,7 @@ from shared.documents import Document, render_html, render_pdf
 from shared.identity.principals import Principal, PrincipalKind, scope_prefix
 from shared.timers import TimerStatus
 from shared.vocabulary import PartyKind
+from shared.web.lists import changed_since, count, sorted_by
 
 TIMERS = messaging.timers
 
@@ -138,19 +140,32 @@ class MediationViews:
         state: str | None = None,
         kind: str | None = None,
         origin_id: str | None = None,
+        updated_since: dt.datetime | None = None,
+        sort: CaseSort = CaseSort.OPENED_DESC,
         limit: int = 50,
         offset: int = 0,
     ) -> CaseList:
-        """The cases ``principal`` may read (filtered in SQL), newest first."""
-        query = select(mediation_cases).order_by(mediation_cases.c.opened_at.desc(), mediation_cases.c.id)
+        """The cases ``principal`` may read (filtered in SQL), newest first unless ``sort`` says
+        otherwise; ``total`` counts every page."""
+        query = select(mediation_cases)
         filters = {"complaint_id": complaint_id, "state": state, "kind": kind, "origin_id": origin_id}
         for column, value in filters.items():
             if value is not None:
                 query = query.where(mediation_cases.c[column] == value)
-        query = query.where(readable_by(principal))
+        query = query.where(readable_by(principal), changed_since(mediation_cases, updated_since))
+        as_of = dt.datetime.now(dt.UTC)
         async with self._sessions() as session:
-            rows = (await session.execute(query.limit(limit).offset(offset))).mappings().all()
-        return CaseList(items=[_summary(dict(r)) for r in rows], limit=limit, offset=offset)
+            total = await count(session, query)
+            ordered = sorted_by(query, mediation_cases, sort)
+            rows = (await session.execute(ordered.limit(limit).offset(offset))).mappings().all()
+        return CaseList(
+            items=[_summary(dict(r)) for r in rows],
+            total=total,
+            sort=sort,
+            as_of=as_of,
+            limit=limit,
+            offset=offset,
+        )
 
     async def history(self, case_id: uuid.UUID, principal: Principal) -> History:
         """The case's record, in the order it was written."""

@@ -39,13 +39,13 @@ from credit.entrypoints.schemas.records import (
 )
 from credit.handlers.inputs import Registration
 from credit.handlers.records import StepResult
-from credit.views.record_models import DeadlineItem, RecordRead, RecordSummary
+from credit.views.record_models import DeadlineItem, RecordPage, RecordRead, RecordSort
 from credit.views.records import RecordFilter
-from credit.views.shapes import Page
 from shared.documents import render_html, render_pdf
 from shared.idempotency import HEADER, IdempotencyKey
 from shared.identity.principals import Principal
 from shared.web.audit import record_read
+from shared.web.lists import UpdatedSince
 from shared.web.problems import problem_responses
 from shared.web.types import Offset
 
@@ -123,12 +123,24 @@ async def list_records(
     state: RecordState | None = None,
     list_type: ListType | None = None,
     overdue: Annotated[bool | None, Query(description="Only records with a missed deadline")] = None,
+    updated_since: UpdatedSince = None,
+    sort: Annotated[RecordSort, Query(description="`-` for descending")] = RecordSort.CREATED_DESC,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Offset = 0,
-) -> Page[RecordSummary]:
-    return await container.views.records.records(
-        RecordFilter(subject_id, state, list_type, overdue, limit=limit, offset=offset), principal
+) -> RecordPage:
+    """Newest first unless ``sort`` says otherwise (the record id breaks ties); ``total`` counts every
+    page; ``updated_since`` returns what changed since a partner's previous poll (its ``as_of``)."""
+    where = RecordFilter(
+        subject_id,
+        state,
+        list_type,
+        overdue,
+        limit=limit,
+        offset=offset,
+        updated_since=updated_since,
+        sort=sort,
     )
+    return await container.views.records.records(where, principal)
 
 
 @router.get("/records/{record_id}", responses=problem_responses(401, 403, 404), summary="Get a credit record")

@@ -31,12 +31,13 @@ from intake.domain.complaint.values import (
     TriageDecision,
     outcome,
 )
-from intake.domain.deadlines import CORRECTION, CORRECTION_PERIOD, IntakeDeadlines
+from intake.domain.deadlines import CORRECTION, CORRECTION_PERIOD, IntakeDeadlines, not_configured_zh
 from intake.domain.errors import IllegalStep
 from intake.domain.events import INTAKE, ComplaintEvent, FalseMaterialsFound, HandOff, TriageDecided, restated
 from intake.domain.parties import PartyRecord
 from intake.domain.rights import Verification
 from intake.domain.vocabulary import AllegedAct, Channel, Track
+from shared.catalogue import label, term
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, TimerChange, TrackedDeadline
 from shared.domain.events import DomainEvent
@@ -139,7 +140,7 @@ class Complaint(Lifecycle[ComplaintStatus], IntakeDeadlines):
     # -- behaviour -------------------------------------------------------------------------------
 
     def registered(self, by: Actor) -> None:
-        summary = (f"Complaint registered ({self.channel.value})", f"投诉已登记（{self.channel.value}）")
+        summary = (f"Complaint registered ({self.channel.value})", f"投诉已登记（{label(self.channel).zh}）")
         self.record(
             E.REGISTERED, by=by, at=self.received_at, summary=summary, details={"channel": self.channel}
         )
@@ -150,7 +151,7 @@ class Complaint(Lifecycle[ComplaintStatus], IntakeDeadlines):
         )
         summary = (
             "Rights checked against the registry: " + ", ".join(r.status.value for r in results),
-            "已核验权属：" + "、".join(r.status.value for r in results),
+            "已核验权属：" + "、".join(label(r.status).zh for r in results),
         )
         self.record(
             E.RIGHTS_VERIFIED, by=by, at=at, summary=summary, details={"results": [r.status for r in results]}
@@ -232,14 +233,15 @@ class Complaint(Lifecycle[ComplaintStatus], IntakeDeadlines):
         """Say on the record that a deadline has no figure here, so no timer watches it."""
         if tracked.due is not None:
             return
-        note = tracked.explanation
+        note = tracked.explanation or ""
+        note_zh = not_configured_zh(note)
         summary = (
             (
                 f"No deadline set: {note}. An operator must configure it in the period catalogue.",
-                f"未设定期限：{note}。请运维人员在期限目录中配置。",
+                f"未设定期限：{note_zh}。请运维人员在期限目录中配置。",
             )
             if ask_operator
-            else (f"No deadline set: {note}", f"未设定期限：{note}")
+            else (f"No deadline set: {note}", f"未设定期限：{note_zh}")
         )
         self.record(E.PERIOD_NOT_CONFIGURED, by=by, at=at, summary=summary)
 
@@ -259,7 +261,7 @@ class Complaint(Lifecycle[ComplaintStatus], IntakeDeadlines):
         step = f"{'override' if overridden else 'triage'}_{TRACK_STATUS[decision.track].value.lower()}"
         summary = (
             f"Track {decision.track.value} (rule {decision.rule}): {decision.reason}",
-            f"分流至 {decision.track.value}（规则 {decision.rule}）：{decision.reason_zh}",
+            f"分流至“{label(decision.track).zh}”：{decision.reason_zh}",
         )
         facts = {"track": decision.track.value, "rule": decision.rule, "facts": dict(decision.facts)}
         moved = self._move(step, by, at, summary, **facts)
@@ -281,7 +283,7 @@ class Complaint(Lifecycle[ComplaintStatus], IntakeDeadlines):
         self.downstream = downstream
         summary = (
             f"{downstream.service} opened case {downstream.case_no} ({downstream.state})",
-            f"{downstream.service} 已立案 {downstream.case_no}（{downstream.state}）",
+            f"{term(downstream.service).zh}已立案，案号 {downstream.case_no}（{term(downstream.state).zh}）",
         )
         data = {
             "service": downstream.service,
@@ -294,7 +296,7 @@ class Complaint(Lifecycle[ComplaintStatus], IntakeDeadlines):
         self.downstream = downstream
         summary = (
             f"{downstream.service} case {downstream.case_no} concluded: {result}",
-            f"{downstream.service} 案件 {downstream.case_no} 已结案：{result}",
+            f"{term(downstream.service).zh}案件 {downstream.case_no} 已结案：{term(result).zh}",
         )
         data = {"service": downstream.service, "case_no": downstream.case_no, "result": result}
         self._move_or_note("conclude", by, downstream.updated_at, summary, data)

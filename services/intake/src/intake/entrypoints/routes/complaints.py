@@ -32,7 +32,14 @@ from intake.entrypoints.schemas.complaints import (
 from intake.entrypoints.schemas.workflows import NoticeCreate
 from intake.handlers import Registration
 from intake.views import ComplaintFilter
-from intake.views.complaint_models import ComplaintPage, ComplaintRead, EvidenceList, EvidenceRead, Timeline
+from intake.views.complaint_models import (
+    ComplaintPage,
+    ComplaintRead,
+    ComplaintSort,
+    EvidenceList,
+    EvidenceRead,
+    Timeline,
+)
 from intake.views.workflow_models import NoticeRead
 from shared.errors import FieldError
 from shared.files import (
@@ -46,6 +53,7 @@ from shared.files import (
 from shared.identity.principals import Principal
 from shared.vocabulary import IpType
 from shared.web.audit import record_read
+from shared.web.lists import UpdatedSince
 from shared.web.problems import problem_responses
 from shared.web.responses import model_response
 from shared.web.types import Offset
@@ -88,7 +96,12 @@ async def list_complaints(
     container: Container,
     principal: Annotated[Principal, Depends(allow("complaint.list"))],
     q: Annotated[
-        str | None, Query(description="Reference, party name, credit code, right no., listing id")
+        str | None,
+        Query(
+            max_length=200,
+            description="Reference, party name, credit code, right no., listing id, or words (every "
+            "space-separated term in the parties' names, right number or facts, e.g. `华锐 深圳`)",
+        ),
     ] = None,
     status_: Annotated[str | None, Query(alias="status")] = None,
     track: str | None = None,
@@ -98,11 +111,14 @@ async def list_complaints(
     examiner_id: str | None = None,
     received_from: dt.datetime | None = None,
     received_to: dt.datetime | None = None,
+    updated_since: UpdatedSince = None,
+    sort: Annotated[ComplaintSort, Query(description="`-` for descending")] = ComplaintSort.RECEIVED_DESC,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Offset = 0,
 ) -> ComplaintPage:
-    """Newest first (stable: ties broken by complaint number); only the complaints of the offices the
-    caller's office covers (filtered in the query), parties minimised for readers who do not handle them."""
+    """Newest first unless ``sort`` says otherwise (stable: ties broken by complaint number); only the
+    complaints of the offices the caller's office covers (filtered in the query), parties minimised for
+    readers who do not handle them. ``total`` counts all pages; ``updated_since`` is for polling."""
     where = ComplaintFilter(
         q=q,
         status=status_,
@@ -113,6 +129,8 @@ async def list_complaints(
         examiner_id=examiner_id,
         received_from=received_from,
         received_to=received_to,
+        updated_since=updated_since,
+        sort=sort,
     )
     return await container.views.complaints.search(where, principal, limit=limit, offset=offset)
 

@@ -19,9 +19,10 @@ from mediation.entrypoints.schemas.requests import (
     RefusalIn,
     TerminationIn,
 )
-from mediation.views.case_models import AssignmentOut, CaseList, CaseRead, DeadlineList, History
+from mediation.views.case_models import AssignmentOut, CaseList, CaseRead, CaseSort, DeadlineList, History
 from mediation.views.roster_models import CandidateList
 from shared.web.audit import record_read
+from shared.web.lists import UpdatedSince
 from shared.web.problems import problem_responses
 from shared.web.types import Offset
 
@@ -43,15 +44,21 @@ async def list_cases(
     origin_id: Annotated[
         str | None, Query(description="Complaint, adjudication case or court assignment id")
     ] = None,
+    updated_since: UpdatedSince = None,
+    sort: Annotated[CaseSort, Query(description="`-` for descending")] = CaseSort.OPENED_DESC,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Offset = 0,
 ) -> CaseList:
+    """Newest first unless ``sort`` says otherwise (the case id breaks ties); ``total`` counts every
+    page; ``updated_since`` returns what changed since a partner's previous poll (its ``as_of``)."""
     return await container.views.cases(
         who,
         complaint_id=complaint_id,
         state=state,
         kind=kind,
         origin_id=origin_id,
+        updated_since=updated_since,
+        sort=sort,
         limit=limit,
         offset=offset,
     )

@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from mediation.domain import commands as c
+from mediation.domain.errors import ObjectionNotFound
 from mediation.entrypoints.dependencies import Container, Principal, actor, allow
 from mediation.entrypoints.schemas.requests import (
     ConfirmationApplicationIn,
@@ -15,7 +16,7 @@ from mediation.entrypoints.schemas.requests import (
     ObjectionIn,
     RulingReceiptIn,
 )
-from mediation.views.case_models import ApplicationRead, CaseRead, CompetenceRead
+from mediation.views.case_models import ApplicationRead, CaseRead, CompetenceRead, ObjectionOut
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["judicial confirmation"])
@@ -49,11 +50,13 @@ async def file_confirmation(
     body: ConfirmationApplicationIn,
     container: Container,
     who: Annotated[Principal, Depends(allow("confirmation.file"))],
+    response: Response,
 ) -> ApplicationRead:
     """Refused with the reasons if the content cannot be confirmed (Interp. art. 355), if a party is
     missing (CPL art. 205), if the court is not competent, or after the 30-day window. The parties'
     signatures cannot be dated before the agreement took effect."""
     application_id = await container.bus.handle(body.to_command(case_id, actor(who), who))
+    response.headers["Location"] = f"/v1/confirmation-applications/{application_id}"
     return await container.views.application(application_id, who, check=False)
 
 
@@ -101,9 +104,10 @@ async def lodge_objection(
     body: ObjectionIn,
     container: Container,
     who: Annotated[Principal, Depends(allow("objection.lodge"))],
-) -> CaseRead:
+    response: Response,
+) -> ObjectionOut:
     """Recorded by the court that ruled, or by staff or a clerk of the case's office. It cannot be
-    dated before the ruling."""
+    dated before the ruling. Answers with the objection (and its ``Location``); the case shows it too."""
     command = c.LodgeObjection(
         case_id=case_id,
         by_third_party=body.by_third_party,
@@ -114,8 +118,26 @@ async def lodge_objection(
         actor=actor(who),
         principal=who,
     )
-    await container.bus.handle(command)
-    return await container.views.case(case_id, who, check=False)
+    objection_id: uuid.UUID = await container.bus.handle(command)
+    response.headers["Location"] = f"/v1/cases/{case_id}/objections/{objection_id}"
+    return _objection(await container.views.case(case_id, who, check=False), objection_id)
+
+
+@router.get("/objections/{objection_id}", responses=problem_responses(401, 403, 404), summary="One objection")
+async def get_objection(
+    case_id: uuid.UUID,
+    objection_id: uuid.UUID,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.read"))],
+) -> ObjectionOut:
+    return _objection(await container.views.case(case_id, who), objection_id)
+
+
+def _objection(case: CaseRead, objection_id: uuid.UUID) -> ObjectionOut:
+    found = next((o for o in case.objections if o.id == objection_id), None)
+    if found is None:
+        raise ObjectionNotFound(f"No objection {objection_id} in this case", "本案没有该异议")
+    return found
 
 
 @router.post(

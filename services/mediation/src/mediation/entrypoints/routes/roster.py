@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, Depends, Response, status
 
 from mediation.entrypoints.dependencies import Container, Principal, allow
 from mediation.entrypoints.schemas.roster import MediatorIn, MediatorPatch, OrganisationIn
@@ -50,8 +50,11 @@ async def register_mediator(
     body: MediatorIn,
     container: Container,
     who: Annotated[Principal, Depends(allow("roster.register_mediator"))],
+    response: Response,
 ) -> MediatorOut:
-    return await container.views.mediator(await container.bus.handle(body.to_command(who)))
+    mediator_id = await container.bus.handle(body.to_command(who))
+    response.headers["Location"] = f"/v1/mediators/{mediator_id}"
+    return await container.views.mediator(mediator_id)
 
 
 @router.get(

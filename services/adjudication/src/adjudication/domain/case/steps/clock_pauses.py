@@ -17,6 +17,7 @@ from adjudication.domain.events import CaseEvent
 from adjudication.domain.values.legal import ZHEJIANG_REGS
 from adjudication.domain.values.rules import CaseRules
 from shared.calendar import Deadline
+from shared.catalogue import term
 from shared.domain.actors import Actor
 from shared.domain.legal import Citation
 
@@ -35,7 +36,10 @@ def start_pause(
     clock = case.clock
     if clock is None or clock.open_pause(reason) is not None:
         raise rule_violated(
-            "reason", "already_paused", f"The clock is already paused for {reason}", f"已因{reason}暂停计时"
+            "reason",
+            "already_paused",
+            f"The clock is already paused for {reason}",
+            f"已因{term(reason).zh}暂停计时",
         )
     pause_clock(case, reason, case.day_of(at), reference)
     refresh_close_deadline(case, rules)
@@ -53,7 +57,7 @@ def end_pause(case: Case, *, reason: PauseReason, by: Actor, at: dt.datetime, ru
     pause = clock.open_pause(reason) if clock else None
     if pause is None or reason is PauseReason.SUSPENSION:
         raise rule_violated(
-            "reason", "not_paused", f"The clock is not paused for {reason}", f"未因{reason}暂停计时"
+            "reason", "not_paused", f"The clock is not paused for {reason}", f"未因{term(reason).zh}暂停计时"
         )
     end_pause_on(pause, case.day_of(at))
     deadline = refresh_close_deadline(case, rules)

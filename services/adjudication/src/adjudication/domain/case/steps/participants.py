@@ -28,6 +28,7 @@ from adjudication.domain.errors import RecordNotFound, rule_violated
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.values.rules import CaseRules, ParticipantRole
 from adjudication.domain.values.status import guarded
+from shared.catalogue import label, term
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, DeadlineStatus
 from shared.domain.legal import Citation
@@ -156,6 +157,6 @@ def _check_stage_bars(
                     "barred_by_stage",
                     f"{name} served as {served.role} in the {served.stage} stage and may not serve as {role} "
                     f"in the {case.stage} stage ({bar.name}: {bar.basis} [{bar.confidence}])",
-                    f"{name} 曾在{served.stage}阶段担任{served.role}，"
-                    f"不得在{case.stage}阶段担任{role}（{bar.basis}）",
+                    f"{name} 曾在“{label(Stage(served.stage)).zh}”担任{term(served.role).zh}，"
+                    f"不得在“{label(Stage(case.stage)).zh}”担任{term(role).zh}（{bar.basis}）",
                 )

@@ -24,6 +24,7 @@ from adjudication.domain.case.steps.clock import start_clock
 from adjudication.domain.errors import rule_violated, rules_violated
 from adjudication.domain.events import CaseEvent
 from adjudication.domain.values.rules import CaseRules
+from shared.catalogue import label
 from shared.domain.actors import Actor
 from shared.errors import FieldError
 
@@ -129,7 +130,7 @@ def _check_track(
                     f"assessment.{c.value}",
                     "simple_criterion_unmet",
                     f"Simple procedure criterion not met: {c.value} ({SIMPLE_BASIS})",
-                    f"不符合简易程序适用条件：{c.value}",
+                    f"不符合简易程序适用条件：{label(c).zh}",
                 )
                 for c in unmet
             )

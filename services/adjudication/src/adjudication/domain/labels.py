@@ -1,0 +1,570 @@
+"""Adjudication's entries in the bilingual catalogue (:mod:`shared.catalogue`): the Chinese name of every
+state, transition, step, enum value and event a person reads. English defaults to the identifier in
+words. Registering an enum checks that every member has a name, so a new state cannot ship without one."""
+
+from __future__ import annotations
+
+from adjudication.domain.approvals import Approval
+from adjudication.domain.case.parts.clock import PauseReason, PauseStatus
+from adjudication.domain.case.parts.decision import InfringingAct, Outcome, StopMeasure
+from adjudication.domain.case.parts.drug_linkage import DeclarationType
+from adjudication.domain.case.parts.endings import EndingKind
+from adjudication.domain.case.parts.enforcement import EnforcementStatus
+from adjudication.domain.case.parts.hearings import Attendance, HearingMode, HearingStatus
+from adjudication.domain.case.parts.jurisdiction import JurisdictionBasis
+from adjudication.domain.case.parts.litigation import JudgmentResult
+from adjudication.domain.case.parts.participants import AssignmentStatus
+from adjudication.domain.case.parts.procedure import Procedure, SimpleCriterion
+from adjudication.domain.case.parts.recusal import RecusalResult, RecusalStatus
+from adjudication.domain.case.parts.service import DocumentKind, ServiceMethod
+from adjudication.domain.case.parts.suspension import (
+    Attachment,
+    RefusalGround,
+    SuspensionDecision,
+    SuspensionReason,
+)
+from adjudication.domain.case.states import CaseState
+from adjudication.domain.commands.base import Who
+from adjudication.domain.events import CaseEvent, DeadlineEvent, PenaltyEvent
+from adjudication.domain.penalty.states import PenaltyState
+from adjudication.domain.penalty.values import CaseSource, CounterfeitAct
+from adjudication.domain.values.actors import ActorKind
+from adjudication.domain.values.parties import PartyRole
+from adjudication.domain.values.rules import ParticipantRole, Stage
+from shared.catalogue import enum_labels, pairs, transition_labels
+
+enum_labels(
+    Approval,
+    pairs("""
+        docket 立案审批
+        decision 裁决审批
+        time_limit_extension 延长办案期限审批
+        penalty_decision 处罚决定审批
+    """),
+)
+enum_labels(
+    PauseReason,
+    pairs("""
+        suspension 中止
+        appraisal 鉴定
+        publication 公告
+    """),
+)
+enum_labels(
+    PauseStatus,
+    pairs("""
+        open 计时中止中
+        ended 已恢复计时
+    """),
+)
+enum_labels(
+    Outcome,
+    pairs("""
+        NOT_ACCEPTED 不予受理
+        INFRINGEMENT_ESTABLISHED 侵权成立
+        REQUEST_REJECTED 驳回请求
+        MEDIATED 调解结案
+        WITHDRAWN 撤回请求
+        DEEMED_WITHDRAWN 按撤回请求处理
+        DISMISSED 驳回
+        WITHIN_PROTECTION_SCOPE 落入专利权保护范围
+        OUTSIDE_PROTECTION_SCOPE 未落入专利权保护范围
+    """),
+)
+enum_labels(
+    InfringingAct,
+    pairs("""
+        make 制造
+        use 使用
+        offer_to_sell 许诺销售
+        sell 销售
+        import 进口
+    """),
+)
+enum_labels(
+    StopMeasure,
+    pairs("""
+        destroy_special_equipment 销毁专用设备
+        destroy_moulds 销毁模具
+        no_disposal_of_stock 不得处置库存侵权产品
+        remove_offers 删除许诺销售信息
+        notify_platform 通知电商平台
+        stop_using_method 停止使用专利方法
+        stop_import 停止进口
+    """),
+)
+enum_labels(
+    DeclarationType,
+    pairs("""
+        type_1 一类声明
+        type_2 二类声明
+        type_3 三类声明
+        type_4 四类声明
+    """),
+)
+enum_labels(
+    EndingKind,
+    pairs("""
+        not_accepted 不予受理
+        withdrawn 撤回
+        deemed_withdrawn 按撤回处理
+        dismissed 驳回
+        closed 结案
+    """),
+)
+enum_labels(
+    EnforcementStatus,
+    pairs("""
+        demand_served 催告书已送达
+        applied 已申请强制执行
+        refused 法院不予执行
+        granted 法院准予执行
+    """),
+)
+enum_labels(
+    HearingMode,
+    pairs("""
+        physical 现场审理
+        remote 在线审理
+    """),
+)
+enum_labels(
+    HearingStatus,
+    pairs("""
+        scheduled 已安排
+        held 已举行
+        cancelled 已取消
+    """),
+)
+enum_labels(
+    Attendance,
+    pairs("""
+        present 到庭
+        absent_with_reason 有正当理由缺席
+        absent_without_reason 无正当理由缺席
+        left_without_leave 未经许可中途退庭
+    """),
+)
+enum_labels(
+    JurisdictionBasis,
+    pairs("""
+        respondent_domicile 被请求人住所地
+        place_of_infringement 侵权行为地
+        designated 指定管辖
+        national_significance 全国有重大影响
+    """),
+)
+enum_labels(
+    JudgmentResult,
+    pairs("""
+        upheld 维持
+        revoked 撤销
+    """),
+)
+enum_labels(
+    AssignmentStatus,
+    pairs("""
+        active 在任
+        challenged 被申请回避
+        released 已解除
+        recused 已回避
+    """),
+)
+enum_labels(
+    Procedure,
+    pairs("""
+        ordinary 普通程序
+        simple 简易程序
+        green_channel 绿色通道
+    """),
+)
+enum_labels(
+    SimpleCriterion,
+    pairs("""
+        facts_clear 事实清楚
+        rights_and_duties_clear 权利义务关系明确
+        evidence_sufficient 证据充分
+        ownership_undisputed_no_invalidation 权属无争议且未被请求宣告无效
+        evaluation_report_clean 专利权评价报告未发现缺陷
+    """),
+)
+enum_labels(
+    RecusalResult,
+    pairs("""
+        granted 准予回避
+        rejected 驳回回避申请
+    """),
+)
+enum_labels(
+    RecusalStatus,
+    pairs("""
+        pending 待决定
+        granted 准予回避
+        rejected 驳回
+        reconsidering 复议中
+        granted_on_reconsideration 复议后准予回避
+        rejection_upheld 复议维持驳回
+    """),
+)
+enum_labels(
+    DocumentKind,
+    pairs("""
+        request_copy 请求书副本
+        answer_copy 答辩书副本
+        evidence_copy 证据副本
+        hearing_notice 口头审理通知书
+        participant_notice 办案人员告知书
+        decision 裁决书
+        enforcement_demand 催告书
+        other 其他文书
+    """),
+)
+enum_labels(
+    ServiceMethod,
+    pairs("""
+        in_person 直接送达
+        post 邮寄送达
+        electronic 电子送达
+        left_at_address 留置送达
+        announcement 公告送达
+    """),
+)
+enum_labels(
+    SuspensionReason,
+    pairs("""
+        invalidation 已请求宣告专利权无效
+        ownership 权属纠纷
+        court_preservation 法院财产保全
+        other 其他
+    """),
+)
+enum_labels(
+    Attachment,
+    pairs("""
+        acceptance_notice 无效宣告请求受理通知书
+        invalidation_request 无效宣告请求书
+        invalidation_evidence 无效宣告证据
+    """),
+)
+enum_labels(
+    RefusalGround,
+    pairs("""
+        invalidation_grounds_insufficient 无效理由明显不成立
+        prior_art 被请求人以现有技术抗辩
+        outside_claims 被控产品明显未落入保护范围
+        evaluation_report_no_defect 评价报告未发现缺陷
+        incomplete_request 申请材料不全
+        late_request 申请逾期
+        other 其他
+    """),
+)
+enum_labels(
+    SuspensionDecision,
+    pairs("""
+        pending 待决定
+        granted 准予中止
+        refused 不予中止
+    """),
+)
+enum_labels(
+    CaseState,
+    pairs("""
+        SUBMITTED 已提交请求
+        CORRECTION_REQUESTED 待补正
+        NOT_ACCEPTED 不予受理
+        DOCKETED 已立案
+        SERVED_ON_RESPONDENT 已向被请求人送达
+        ANSWER_PERIOD 答辩期内
+        IN_REVIEW 审查中
+        HEARING_SCHEDULED 已安排口头审理
+        HEARING_HELD 已口头审理
+        SUSPENDED 已中止
+        IN_MEDIATION 调解中
+        DECIDED 已裁决
+        MEDIATED 调解结案
+        WITHDRAWN 已撤回
+        DISMISSED 已驳回
+        LITIGATION_WINDOW 起诉期内
+        UNDER_ADMIN_LITIGATION 行政诉讼中
+        EFFECTIVE 裁决已生效
+        REVOKED 裁决已被撤销
+        ENFORCEMENT_DEMAND_SENT 已催告履行
+        ENFORCEMENT_APPLIED 已申请强制执行
+        COMPLIED 已履行
+        CLOSED 已结案
+    """),
+)
+enum_labels(
+    Who,
+    pairs("""
+        office 机关
+        panel 合议组
+        court 法院
+        handler 承办人
+    """),
+)
+enum_labels(
+    CaseEvent,
+    pairs("""
+        RequestFiled 已提交请求
+        CorrectionRequested 已通知补正
+        MaterialsSupplemented 已补正材料
+        CaseDocketed 已立案
+        CaseNotAccepted 不予受理
+        ProcedureChanged 程序已转换
+        RequestCopyServed 已送达请求书副本
+        AnswerPeriodOpened 答辩期开始
+        AnswerReceived 已收到答辩
+        AnswerPeriodLapsed 答辩期届满
+        ReviewStarted 开始审查
+        DocumentServed 文书已送达
+        EvidenceSubmitted 已提交证据
+        EvidenceExchanged 已交换证据
+        ParticipantAssigned 已指派办案人员
+        ParticipantReleased 已解除办案人员
+        RecusalRequested 已申请回避
+        RecusalDecided 已作出回避决定
+        RecusalReconsiderationRequested 已申请回避复议
+        RecusalReconsidered 已作出回避复议决定
+        HearingScheduled 已安排口头审理
+        HearingRescheduled 口头审理已改期
+        HearingNoticeLate 口头审理通知晚于法定期限
+        HearingHeld 已举行口头审理
+        HearingCancelled 口头审理已取消
+        RequestDeemedWithdrawn 按撤回请求处理
+        SuspensionRequested 已申请中止
+        SuspensionRefused 不予中止
+        CaseSuspended 案件已中止
+        SuspensionExtended 中止已延长
+        CaseResumed 案件已恢复审理
+        ClockPaused 办案期限已中止计算
+        ClockResumed 办案期限已恢复计算
+        TimeLimitExtended 办案期限已延长
+        MediationRequested 已申请调解
+        CaseMediated 已调解结案
+        MediationFailed 调解不成
+        RequestWithdrawn 已撤回请求
+        CaseDismissed 已驳回
+        DecisionIssued 已作出裁决
+        DecisionServed 裁决书已送达
+        LitigationWindowLapsed 起诉期届满
+        AdminSuitFiled 已提起行政诉讼
+        DecisionBecameEffective 裁决已生效
+        DecisionUpheld 裁决被判决维持
+        DecisionRevoked 裁决被判决撤销
+        ReviewReopened 重新审查
+        NonComplianceFound 发现未履行
+        ComplianceVerified 已核实履行
+        EnforcementDemandServed 催告书已送达
+        EnforcementApplied 已申请强制执行
+        EnforcementGranted 法院准予执行
+        EnforcementRefused 法院不予执行
+        EnforcementReviewSought 已申请复议
+        CaseClosed 已结案
+        RepeatInfringementFlagged 已标记为重复侵权
+        DrugLinkageRegistered 药品专利纠纷已登记
+        CdeNotified 已通知药审中心
+        ApprovalRequested 已提请审批
+    """),
+)
+enum_labels(
+    PenaltyEvent,
+    pairs("""
+        PenaltyCaseFiled 处罚案件已立案
+        PenaltyProposed 已告知拟作出的处罚
+        PenaltyHearingRequested 已申请听证
+        PenaltyHearingWaived 已放弃听证
+        PenaltyHearingHeld 已举行听证
+        PenaltyDecided 已作出处罚决定
+        PenaltyDecisionServed 处罚决定书已送达
+        PenaltyPublished 处罚决定已公示
+        PenaltyCaseClosed 处罚案件已结案
+        PenaltyCaseDropped 处罚案件已撤销立案
+        CaseTransferredToPolice 已移送公安机关
+        PenaltyApprovalRequested 已提请处罚审批
+    """),
+)
+enum_labels(
+    DeadlineEvent,
+    pairs("""
+        DeadlineDueSoon 期限即将届满
+        DeadlineMissed 期限已逾期
+        PeriodLapsed 期间已届满
+    """),
+)
+enum_labels(
+    PenaltyState,
+    pairs("""
+        FILED 已立案
+        NOTIFIED 已告知
+        HEARING_REQUESTED 已申请听证
+        HEARD 已听证
+        DECIDED 已决定
+        PUBLISHED 已公示
+        CLOSED 已结案
+        DROPPED 已撤销立案
+        TRANSFERRED 已移送公安机关
+    """),
+)
+enum_labels(
+    CounterfeitAct,
+    pairs("""
+        marking_unpatented 在未授予专利权的产品上标注专利标识
+        marking_after_lapse 专利权终止后继续标注专利标识
+        using_others_number 擅自使用他人专利号
+        selling_marked_products 销售上述产品
+        claiming_in_materials 在材料中将非专利技术称为专利技术
+        forging_documents 伪造或变造专利证书、文件
+        other_misleading 其他使公众混淆的行为
+    """),
+)
+enum_labels(
+    CaseSource,
+    pairs("""
+        ex_officio 依职权发现
+        complaint 投诉举报
+        referral 移送
+    """),
+)
+enum_labels(
+    ActorKind,
+    pairs("""
+        handler 承办人
+        panel 合议组
+        office_head 机关负责人
+        requester 请求人
+        respondent 被请求人
+        parties 双方当事人
+        court 法院
+        mediation 调解
+        system 系统
+    """),
+)
+enum_labels(
+    PartyRole,
+    pairs("""
+        requester 请求人
+        respondent 被请求人
+    """),
+)
+enum_labels(
+    ParticipantRole,
+    pairs("""
+        handler 承办人
+        presiding 审理组长
+        panel_member 合议组成员
+        technical_investigator 技术调查官
+        appraiser 鉴定人
+        clerk 书记员
+    """),
+)
+enum_labels(
+    Stage,
+    pairs("""
+        acceptance 受理阶段
+        adjudication 裁决阶段
+        redecision 重新裁决阶段
+        enforcement 执行阶段
+    """),
+)
+transition_labels(
+    CaseState,
+    pairs("""
+        request_correction 通知补正
+        supplement_materials 补正材料
+        docket 立案
+        refuse 不予受理
+        serve_request_copy 送达请求书副本
+        open_answer_period 开始答辩期
+        review_after_answers 答辩后开始审查
+        review_after_answer_period 答辩期届满后开始审查
+        schedule_hearing 安排口头审理
+        hold_hearing 举行口头审理
+        cancel_hearing 取消口头审理
+        deem_withdrawn 按撤回处理
+        suspend 中止
+        resume 恢复审理
+        resume_at_time_limit 中止期满恢复审理
+        refer_to_mediation 转入调解
+        conclude_mediation 调解结案
+        return_from_mediation 调解不成恢复审理
+        withdraw 撤回请求
+        dismiss 驳回
+        decide 作出裁决
+        serve_decision 送达裁决书
+        record_admin_suit 登记行政诉讼
+        become_effective 裁决生效
+        uphold 判决维持
+        revoke 判决撤销
+        reopen_after_revocation 撤销后重新审查
+        verify_compliance 核实履行
+        send_enforcement_demand 催告履行
+        apply_for_enforcement 申请强制执行
+        close_on_enforcement_granted 准予执行后结案
+        close_after_review_period 复议期届满后结案
+        close 结案
+    """),
+)
+transition_labels(
+    PauseStatus,
+    pairs("""
+        end 恢复计时
+    """),
+)
+transition_labels(
+    EnforcementStatus,
+    pairs("""
+        apply 申请强制执行
+        grant 准予执行
+        refuse 不予执行
+        seek_review 申请复议
+    """),
+)
+transition_labels(
+    HearingStatus,
+    pairs("""
+        reschedule 改期
+        serve_notice 送达通知
+        hold 举行
+        cancel 取消
+    """),
+)
+transition_labels(
+    AssignmentStatus,
+    pairs("""
+        challenge 申请回避
+        clear 驳回回避申请
+        recuse 回避
+        release 解除
+    """),
+)
+transition_labels(
+    RecusalStatus,
+    pairs("""
+        grant 准予回避
+        reject 驳回
+        request_reconsideration 申请复议
+        grant_on_reconsideration 复议后准予回避
+        uphold_rejection 复议维持驳回
+    """),
+)
+transition_labels(
+    SuspensionDecision,
+    pairs("""
+        grant 准予中止
+        refuse 不予中止
+    """),
+)
+transition_labels(
+    PenaltyState,
+    pairs("""
+        notify 告知拟处罚
+        request_hearing 申请听证
+        hold_hearing 举行听证
+        decide 作出处罚决定
+        publish 公示
+        close 结案
+        drop 撤销立案
+        transfer_to_police 移送公安机关
+    """),
+)

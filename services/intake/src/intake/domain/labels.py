@@ -1,0 +1,443 @@
+"""Intake's entries in the bilingual catalogue (:mod:`shared.catalogue`): the Chinese name of every
+state, transition, step, enum value and event a person reads. English defaults to the identifier in
+words. Registering an enum checks that every member has a name, so a new state cannot ship without one."""
+
+from __future__ import annotations
+
+from intake.domain.centre_case import CentreCaseStatus, Classification, Conclusion
+from intake.domain.complaint.states import ComplaintStatus
+from intake.domain.complaint.values import Outcome, Relation, Severity
+from intake.domain.dedup import KeyKind
+from intake.domain.ecommerce_notice import NoticeStatus
+from intake.domain.events import (
+    ActorKind,
+    CentreCaseEvent,
+    ComplaintEvent,
+    NoticeEvent,
+    RegistryEvent,
+    TradeFairEvent,
+)
+from intake.domain.import_jobs import ImportStatus
+from intake.domain.parties import PartyRole
+from intake.domain.rights import LicenceKind, RightStatus, VerificationStatus
+from intake.domain.trade_fair import Measure, TradeFairStatus
+from intake.domain.vocabulary import (
+    Agency,
+    AllegedAct,
+    Capacity,
+    Channel,
+    EvaluationReport,
+    ScanStatus,
+    Track,
+)
+from shared.catalogue import enum_labels, pairs, term_labels, transition_labels
+
+enum_labels(
+    CentreCaseStatus,
+    pairs("""
+        RECEIVED 已接收
+        TRIAGED 已分流
+        OPINION_DRAFTING 咨询意见起草中
+        OPINION_ISSUED 咨询意见已出具
+        REFERRED_ENFORCEMENT 已移送行政执法
+        REFERRED_ADJUDICATION 已转行政裁决
+        REFERRED_MEDIATION 已转调解
+        REFERRED_COURT 已引导诉讼
+        CLOSED 已结案
+    """),
+)
+enum_labels(
+    Classification,
+    pairs("""
+        opinion 出具侵权判定咨询意见
+        mediation 调解
+        aid 维权援助
+        referral 移送
+    """),
+)
+enum_labels(
+    Conclusion,
+    pairs("""
+        infringing 构成侵权
+        not_infringing 不构成侵权
+        cannot_determine 无法判定
+    """),
+)
+enum_labels(
+    ComplaintStatus,
+    pairs("""
+        RECEIVED 已登记
+        CORRECTION_REQUESTED 待补正
+        ACCEPTED 已受理
+        NOT_ACCEPTED 不予受理
+        DUPLICATE 重复投诉
+        ROUTED 已分送办理
+        REFERRED 已移送
+        IN_CENTRE 中心办理中
+        CASE_OPENED 已立案
+        CLOSED 已办结
+        WITHDRAWN 已撤回
+    """),
+)
+enum_labels(
+    Severity,
+    pairs("""
+        block 阻止受理
+        correction 需补正
+        warning 提示
+        off 不适用
+    """),
+)
+enum_labels(
+    Outcome,
+    pairs("""
+        accept 受理
+        correction 补正
+        refuse 不予受理
+    """),
+)
+enum_labels(
+    Relation,
+    pairs("""
+        duplicate 重复
+        related 关联
+    """),
+)
+enum_labels(
+    KeyKind,
+    pairs("""
+        complainant 投诉人
+        right 权利
+        respondent 被投诉人
+    """),
+)
+enum_labels(
+    NoticeStatus,
+    pairs("""
+        NOTICE_RECEIVED 已收到通知
+        REJECTED_INSUFFICIENT_EVIDENCE 证据不足未采取措施
+        MEASURES_TAKEN 已采取必要措施
+        AWAITING_COUNTER_NOTICE 等待不侵权声明
+        MEASURES_MAINTAINED 维持必要措施
+        COUNTER_NOTICE_RECEIVED 已收到不侵权声明
+        WAITING_15D 等待十五日内投诉或起诉
+        MEASURES_MAINTAINED_PENDING_OUTCOME 维持措施待处理结果
+        MEASURES_TERMINATED 已终止必要措施
+    """),
+)
+enum_labels(
+    ActorKind,
+    pairs("""
+        staff 工作人员
+        system 系统
+        service 其他服务
+        platform 电商平台
+    """),
+)
+enum_labels(
+    ComplaintEvent,
+    pairs("""
+        ComplaintRegistered 投诉已登记
+        RightsVerified 权属已核验
+        DuplicateDetected 发现疑似重复投诉
+        RelatedComplaintLinked 已关联相关投诉
+        DuplicateConfirmed 已确认重复投诉
+        ComplaintSplit 投诉已拆分
+        ComplaintAccepted 投诉已受理
+        CorrectionRequested 已通知补正
+        ComplaintNotAccepted 投诉不予受理
+        CorrectionReceived 已收到补正材料
+        ComplaintTriaged 已繁简分流
+        TriageOverridden 分流结果已人工调整
+        ComplaintWithdrawn 投诉已撤回
+        CaseOpened 已立案办理
+        CaseConcluded 案件已办结
+        ComplaintClosed 投诉已办结
+        FalseMaterialsFound 发现提交虚假材料
+        EvidenceAttached 已添加证据
+        PeriodNotConfigured 期限未配置
+        DeadlineApproaching 期限即将届满
+        DeadlinePassed 期限已届满
+    """),
+)
+enum_labels(
+    CentreCaseEvent,
+    pairs("""
+        CentreCaseOpened 中心案件已立案
+        CentreCaseTriaged 中心案件已分流
+        ExaminerAssigned 已指派审查员
+        OpinionIssued 咨询意见已出具
+        CentreCaseReferred 中心案件已移送
+        CentreCaseClosed 中心案件已结案
+    """),
+)
+enum_labels(
+    TradeFairEvent,
+    pairs("""
+        TradeFairComplaintFiled 展会投诉已提交
+        ForwardedToIpOffice 已转送知识产权管理部门
+        RespondentNotified 已通知被投诉人
+        StatementReceived 已收到被投诉人陈述
+        MeasuresOrdered 已责令采取措施
+        RepeatExhibitorFlagged 已标记为重复侵权参展方
+        InfringementNotEstablished 侵权不成立
+        TradeFairComplaintReferred 展会投诉已移送
+    """),
+)
+enum_labels(
+    NoticeEvent,
+    pairs("""
+        PlatformNoticeReceived 平台已收到通知
+        NoticeRejected 通知未予采纳
+        MeasuresTaken 已采取必要措施
+        NoticeForwardedToSeller 已将通知转送平台内经营者
+        MeasuresMaintained 已维持必要措施
+        CounterNoticeReceived 已收到不侵权声明
+        CounterNoticeForwardedToHolder 已将声明转送权利人
+        NotarisationDelayDocumented 已记录公证延误
+        HolderFiledComplaintOrSuit 权利人已投诉或起诉
+        MeasuresTerminated 已终止必要措施
+        NoticePublished 已公示通知
+    """),
+)
+enum_labels(
+    RegistryEvent,
+    pairs("""
+        RightStatusChanged 权利状态已变更
+        RegistryImportStarted 权利数据导入已开始
+        RegistryImportResumed 权利数据导入已继续
+        RegistryImportCompleted 权利数据导入已完成
+        RegistryImportFailed 权利数据导入失败
+    """),
+)
+enum_labels(
+    ImportStatus,
+    pairs("""
+        pending 待处理
+        running 进行中
+        completed 已完成
+        failed 失败
+    """),
+)
+enum_labels(
+    PartyRole,
+    pairs("""
+        complainant 投诉人
+        agent 代理人
+        respondent 被投诉人
+    """),
+)
+enum_labels(
+    RightStatus,
+    pairs("""
+        valid 有效
+        lapsed 已终止（未缴年费）
+        invalidated 已被宣告无效
+        expired 保护期已届满
+        revoked 已撤销
+    """),
+)
+enum_labels(
+    LicenceKind,
+    pairs("""
+        exclusive 独占许可
+        sole 排他许可
+        ordinary 普通许可
+    """),
+)
+enum_labels(
+    VerificationStatus,
+    pairs("""
+        verified 权属已核实
+        holder_mismatch 权利人不一致
+        lapsed 权利已失效
+        unknown 未能核实
+    """),
+)
+enum_labels(
+    TradeFairStatus,
+    pairs("""
+        COMPLAINT_FILED 已提交投诉
+        FORWARDED_TO_IP_OFFICE 已转送知识产权管理部门
+        RESPONDENT_NOTIFIED 已通知被投诉人
+        STATEMENT_RECEIVED 已收到陈述
+        MEASURES_ORDERED 已责令采取措施
+        NOT_ESTABLISHED 侵权不成立
+        REFERRED 已移送
+    """),
+)
+enum_labels(
+    Measure,
+    pairs("""
+        withdraw 撤展
+        cover 遮盖
+        delink 断开链接
+    """),
+)
+enum_labels(
+    Channel,
+    pairs("""
+        online 网上提交
+        walk_in 现场提交
+        ecommerce_platform 电商平台转来
+        trade_fair 展会现场
+        court_assignment 法院委派
+        customs_notice 海关通报
+        referral 其他部门移送
+        bulk_import 批量导入
+    """),
+)
+enum_labels(
+    Capacity,
+    pairs("""
+        patentee 专利权人
+        right_holder 权利人
+        exclusive_licensee 独占实施许可合同被许可人
+        sole_licensee 排他实施许可合同被许可人
+        ordinary_licensee_authorised 经明确授权的普通许可被许可人
+        heir 继承人
+    """),
+)
+enum_labels(
+    AllegedAct,
+    pairs("""
+        make 制造
+        use 使用
+        offer_to_sell 许诺销售
+        sell 销售
+        import 进口
+        reproduce 复制
+        distribute 发行
+        disseminate_online 信息网络传播
+        use_mark 使用商标
+        counterfeit 假冒
+    """),
+)
+enum_labels(
+    EvaluationReport,
+    pairs("""
+        none 无
+        requested 已请求
+        issued 已出具
+    """),
+)
+enum_labels(
+    Track,
+    pairs("""
+        ecommerce_opinion 电商领域侵权判定
+        trade_fair 展会快速处理
+        simple_procedure 简易程序
+        ordinary_adjudication 普通程序行政裁决
+        mediation 调解
+        green_channel 绿色通道
+        refer_enforcement 移送行政执法
+        refer_police 移送公安机关
+        not_accepted 不予受理
+    """),
+)
+enum_labels(
+    Agency,
+    pairs("""
+        administrative_enforcement 行政执法部门
+        police 公安机关
+        procuratorate 检察机关
+        arbitration 仲裁机构
+        court 人民法院
+        other_office 其他知识产权管理部门
+        customs 海关
+    """),
+)
+enum_labels(
+    ScanStatus,
+    pairs("""
+        clean 未发现病毒
+        not_scanned 未扫描
+        pending_scan 待扫描
+        infected 发现病毒
+    """),
+)
+transition_labels(
+    CentreCaseStatus,
+    pairs("""
+        classify 分流
+        assign_examiner 指派审查员
+        issue_opinion 出具咨询意见
+        refer_to_enforcement 移送行政执法
+        refer_to_adjudication 转行政裁决
+        refer_to_mediation 转调解
+        refer_to_court 引导诉讼
+        close 结案
+    """),
+)
+transition_labels(
+    ComplaintStatus,
+    pairs("""
+        accept 受理
+        request_correction 通知补正
+        refuse 不予受理
+        mark_duplicate 标记为重复
+        withdraw 撤回
+        split 拆分
+        triage_routed 分流后分送办理
+        override_routed 人工调整后分送办理
+        triage_referred 分流后移送
+        override_referred 人工调整后移送
+        triage_in_centre 分流后由中心办理
+        override_in_centre 人工调整后由中心办理
+        triage_not_accepted 分流后不予受理
+        override_not_accepted 人工调整后不予受理
+        open_case 立案
+        confirm_duplicate 确认重复
+        conclude 办结
+        close 关闭
+    """),
+)
+transition_labels(
+    NoticeStatus,
+    pairs("""
+        reject 不予采纳
+        take_measures 采取必要措施
+        forward_to_seller 转送平台内经营者
+        no_counter_notice 未收到不侵权声明
+        counter_notice 收到不侵权声明
+        forward_to_holder 转送权利人
+        holder_filed 权利人已投诉或起诉
+        terminate 终止必要措施
+    """),
+)
+transition_labels(
+    ImportStatus,
+    pairs("""
+        start 开始
+        resume 继续
+        complete 完成
+        fail 失败
+    """),
+)
+transition_labels(
+    RightStatus,
+    pairs("""
+        record_valid 登记为有效
+        record_lapsed 登记为已终止
+        record_invalidated 登记为已宣告无效
+        record_expired 登记为保护期届满
+        record_revoked 登记为已撤销
+    """),
+)
+transition_labels(
+    TradeFairStatus,
+    pairs("""
+        forward 转送
+        notify_respondent 通知被投诉人
+        statement 收到陈述
+        order_measures 责令采取措施
+        not_established 认定侵权不成立
+        refer 移送
+    """),
+)
+term_labels(
+    {
+        "EVIDENCE_ATTACHED": ("添加证据", "attach evidence"),
+        "CORRECTED": ("补正", "corrected"),
+    }
+)
