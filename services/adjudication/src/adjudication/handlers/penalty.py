@@ -1,4 +1,5 @@
-"""Counterfeit-patent penalty cases: filing draws a case number, deciding a decision number."""
+"""Penalty cases: filing draws a case number, deciding a decision number (one series per law) after
+looking up the subject's earlier penalties (repeat infringement, 商标法 art. 60 ¶2)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from adjudication.domain.commands import penalty as p
 from adjudication.domain.penalty import steps
 from adjudication.domain.penalty.aggregate import PenaltyCase, penalty_case_number, penalty_decision_number
+from adjudication.domain.penalty.laws import PenaltyLaw
 from adjudication.domain.values.actors import ActorKind
 from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers.effects import Clock, StepOutcome, record_penalty_case
@@ -47,9 +49,18 @@ async def take_penalty_decision(
     case: PenaltyCase, cmd: p.DecidePenalty, uow: AdjudicationUnitOfWork, at: dt.datetime, rules: CaseRules
 ) -> None:
     case.require_state("decide")
-    sequence = await uow.case_numbers.next(f"penalty-decision-{rules.office_code}-{at.year}")
-    decision_no = penalty_decision_number(at.year, rules.office_abbreviation, sequence)
+    await refresh_priors(case, uow)
+    law = "" if case.law is PenaltyLaw.COUNTERFEIT_PATENT else f"{case.law.value}-"
+    sequence = await uow.case_numbers.next(f"penalty-decision-{law}{rules.office_code}-{at.year}")
+    decision_no = penalty_decision_number(
+        at.year, rules.office_abbreviation, sequence, case.rule.decision_series
+    )
     binding(cmd).take(case, cmd, at=at, rules=rules, decision_no=decision_no)
+
+
+async def refresh_priors(case: PenaltyCase, uow: AdjudicationUnitOfWork) -> None:
+    """The subject's earlier penalty decisions, as the database has them now."""
+    case.prior_penalties = await uow.penalty_cases.prior_decisions(case)
 
 
 HANDLERS: dict[type[Any], Callable[..., Any]] = {

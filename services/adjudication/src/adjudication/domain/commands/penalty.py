@@ -1,4 +1,4 @@
-"""Commands for counterfeit-patent penalty cases."""
+"""Commands for administrative penalty cases (counterfeit patent, trademark, copyright)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ class NotifyPenalty(PenaltyCommand):
     confiscate_gains: bool
     correction_order: str
     served_on: dt.date
+    illegal_turnover: Decimal | None = None
+    goods_value: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,6 +61,9 @@ class DecidePenalty(PenaltyCommand):
     gains_confiscated: Decimal | None
     correction_order: str
     reasons: str
+    illegal_turnover: Decimal | None = None
+    goods_confiscated: tuple[str, ...] = ()
+    goods_value: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
