@@ -128,3 +128,65 @@ async def test_a_second_trademark_infringement_is_decided_heavier_and_published_
     assert payload["subject"]["credit_code"] == subject and payload["repeat_of"] == [earlier["decision_no"]]
     assert payload["fine"]["amount"] == "220000.00"
     assert payload["ip_refs"] == [{"type": "trademark", "reg_no": "第12345678号"}]
+
+
+async def test_a_copyright_case_is_referred_to_the_police_with_its_evidence_index(flow: Any) -> None:
+    staff = flow.staff
+    body = {
+        "law": "copyright",
+        "subject": {"kind": "organisation", "name": "某某音像制品店", "credit_code": random_uscc()},
+        "acts": ["reproducing_distributing"],
+        "right_number": "国作登字-2024-A-00000001",
+        "source": "complaint",
+        "discovered_on": days_ago(1),
+        "facts": "复制发行盗版光盘",
+    }
+    refused = await staff.post("/v1/penalty-cases", json=body)
+    assert refused.status_code == 422  # 著作权法 art. 53: only where the public interest is harmed
+    filed = await staff.post("/v1/penalty-cases", json=body | {"public_interest_harmed": True})
+    assert filed.status_code == 201, filed.text
+    case_id = filed.json()["id"]
+    seized = await staff.post(
+        f"/v1/penalty-cases/{case_id}/measures",
+        json={
+            "measure": "sealing_seizing",
+            "taken_on": days_ago(0),
+            "place": "店铺仓库",
+            "officers": ["执法人员甲", "执法人员乙"],
+            "summary": "现场查获盗版光盘",
+            "inventory": [{"description": "盗版光盘", "quantity": "3,000 张"}],
+            "proof": "著作权人出具的鉴定意见",
+        },
+    )
+    assert seized.status_code == 200, seized.text
+    (measure,) = seized.json()["measures"]
+    assert (
+        measure["basis"] == {"instrument": "著作权法", "article": "55 ¶1", "confidence": "V"}
+        or measure["basis"]["article"] == "55 ¶1"
+    )
+    assert any(d["key"].startswith("seizure:") for d in seized.json()["open_deadlines"]), seized.text
+
+    ending = {
+        "transfer_to_police": True,
+        "reasons": ["非法经营数额六万元，涉嫌侵犯著作权罪"],
+        "illegal_turnover": "60000",
+    }
+    ended = await staff.post(f"/v1/penalty-cases/{case_id}/ending", json=ending)  # the handler ends it
+    assert ended.status_code == 200, ended.text
+    assert ended.json()["state"] == "TRANSFERRED"
+    assert ended.json()["transfer"]["thresholds_met"] == ["copyright.illegal_turnover >= 50000"]
+
+    outbox = messaging.outbox
+    async with flow.service.container.platform.sessions() as session:
+        (payload,) = (
+            await session.execute(
+                select(outbox.c.payload).where(
+                    outbox.c.partition_key == case_id,
+                    outbox.c.event_type == "adjudication.case.transferred_to_police",
+                )
+            )
+        ).scalars()
+    assert payload["law"] == "copyright" and payload["clue"] == "非法经营数额六万元，涉嫌侵犯著作权罪"
+    assert payload["evidence_index"] == [
+        {"item_id": "M1-1", "description": "盗版光盘（3,000 张）", "sha256": None, "sealed": True}
+    ]

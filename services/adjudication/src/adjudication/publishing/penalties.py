@@ -11,11 +11,18 @@ from collections.abc import Iterable
 
 from adjudication.domain.events import DeadlineEvent, PenaltyEvent
 from adjudication.domain.penalty.aggregate import PenaltyCase
-from adjudication.domain.penalty.laws import PenaltyLaw
+from adjudication.domain.penalty.laws import InvestigationMeasure, PenaltyLaw
 from adjudication.domain.penalty.states import PENALTY_TRANSITIONS
+from adjudication.domain.penalty.values import PoliceTransfer
 from adjudication.publishing.values import alert, legal_basis, subject, transitioned
 from shared.contracts import EventData, IpRef
-from shared.contracts.adjudication import CaseKind, CounterfeitPenaltyDecidedV1, PenaltyDecidedV1
+from shared.contracts.adjudication import (
+    CaseKind,
+    CaseTransferredToPoliceV1,
+    CounterfeitPenaltyDecidedV1,
+    EvidenceItem,
+    PenaltyDecidedV1,
+)
 from shared.contracts.adjudication import PenaltyLaw as ContractLaw
 from shared.contracts.adjudication import PenaltySeverity as ContractSeverity
 from shared.contracts.common import MoneyAmount
@@ -25,7 +32,14 @@ from shared.steps import Publisher
 E = PenaltyEvent
 # Facts kept on the case record only.
 INTERNAL = frozenset(
-    {E.CASE_FILED, E.HEARING_WAIVED, E.DECISION_SERVED, E.APPROVAL_REQUESTED, DeadlineEvent.PERIOD_LAPSED}
+    {
+        E.CASE_FILED,
+        E.HEARING_WAIVED,
+        E.DECISION_SERVED,
+        E.APPROVAL_REQUESTED,
+        E.MEASURE_TAKEN,
+        DeadlineEvent.PERIOD_LAPSED,
+    }
 )
 
 
@@ -42,6 +56,8 @@ def penalty_contracts(case: PenaltyCase, event: DomainEvent) -> list[EventData]:
         published.append(transitioned(case.id, kind, case.case_no, event))
     if event.name == E.DECIDED:
         published.extend(_decided(case))
+    if event.name == E.TRANSFERRED_TO_POLICE and case.transfer is not None:
+        published.append(_transferred(case, case.transfer))
     if event.name in (DeadlineEvent.DUE_SOON, DeadlineEvent.MISSED):
         published.append(alert(case.id, kind, case.case_no, event, ()))
     extra = legal_basis(event.basis)
@@ -93,4 +109,27 @@ def _decided(case: PenaltyCase) -> Iterable[EventData]:
         marks=case.marks,
         decided_on=decision.decided_on,
         publication_due=decision.publication_due,
+    )
+
+
+def _transferred(case: PenaltyCase, transfer: PoliceTransfer) -> CaseTransferredToPoliceV1:
+    """§H.1 ``case.transferred_to_police``: the clue and the evidence index for police and procuratorate."""
+    return CaseTransferredToPoliceV1(
+        case_id=case.id,
+        case_no=case.case_no,
+        law=ContractLaw(case.law.value),
+        subject=subject(case.subject),
+        clue=transfer.clue,
+        thresholds_met=transfer.thresholds_met,
+        evidence_index=tuple(
+            EvidenceItem(
+                item_id=f"{m.measure_id}-{item.item_id}",
+                description=f"{item.description}（{item.quantity}）" if item.quantity else item.description,
+                sha256=item.sha256,
+                sealed=m.measure is InvestigationMeasure.SEALING_SEIZING,
+            )
+            for m in case.measures
+            for item in m.inventory
+        ),
+        transferred_on=transfer.transferred_on,
     )

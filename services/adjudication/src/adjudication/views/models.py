@@ -31,7 +31,13 @@ from adjudication.domain.case.parts.suspension import SuspensionRequest
 from adjudication.domain.penalty.aggregate import PenaltyCase
 from adjudication.domain.penalty.laws import FineMeasure, PenaltyLaw
 from adjudication.domain.penalty.steps import possible_now
-from adjudication.domain.penalty.values import CaseSource, PenaltyDecision, ProposedPenalty
+from adjudication.domain.penalty.values import (
+    CaseSource,
+    MeasureRecord,
+    PenaltyDecision,
+    PoliceTransfer,
+    ProposedPenalty,
+)
 from adjudication.domain.values.parties import PartyRecord, PatentRight
 from adjudication.views.sorting import CaseSort, PenaltySort
 from shared.vocabulary import IpType, PartyKind
@@ -231,6 +237,8 @@ class PenaltyCaseRead(BaseModel):
     filed_at: dt.datetime
     illegal_gains: Decimal | None
     illegal_turnover: Decimal | None = None
+    measures: list[MeasureRecord] = Field(default_factory=list)
+    transfer: PoliceTransfer | None = None
     proposed: ProposedPenalty | None
     hearing_requested_on: dt.date | None
     decision: PenaltyDecision | None
@@ -262,6 +270,8 @@ class PenaltyCaseRead(BaseModel):
             filed_at=case.filed_at,
             illegal_gains=case.illegal_gains,
             illegal_turnover=case.illegal_turnover,
+            measures=list(case.measures),
+            transfer=case.transfer,
             proposed=case.proposed,
             hearing_requested_on=case.hearing_requested_on,
             decision=case.decision,

@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from adjudication.domain.commands.base import OnBehalf, PenaltyCommand, Step, Who
 from adjudication.domain.penalty import steps
-from adjudication.domain.penalty.values import PenaltyFiling
+from adjudication.domain.penalty.laws import InvestigationMeasure
+from adjudication.domain.penalty.values import InventoryItem, PenaltyFiling
 from adjudication.domain.values.actors import ActorKind
 from shared.domain.deadlines import DeadlineReached
 from shared.identity.principals import Principal
@@ -90,6 +91,22 @@ class EndPenaltyCase(PenaltyCommand):
     STEP = Step(steps.end_without_penalty, transitions=("drop", "transfer_to_police"))
     transfer_to_police: bool
     reasons: tuple[str, ...]
+    illegal_gains: Decimal | None = None
+    illegal_turnover: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordMeasure(PenaltyCommand):
+    """An investigation measure (询问, 现场检查, 查阅复制, 检查, 查封扣押) with its inventory."""
+
+    STEP = Step(steps.record_measure, actor=ActorKind.HANDLER)
+    measure: InvestigationMeasure
+    taken_on: dt.date
+    place: str | None
+    officers: tuple[str, ...]
+    summary: str
+    inventory: tuple[InventoryItem, ...]
+    proof: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -23,7 +23,15 @@ from adjudication.domain.approvals import Proposal
 from adjudication.domain.errors import CaseTransitionRefused
 from adjudication.domain.penalty.laws import LawRule, PenaltyLaw, law_rule
 from adjudication.domain.penalty.states import PENALTY_TRANSITIONS, PenaltyState
-from adjudication.domain.penalty.values import CaseSource, PenaltyDecision, PriorPenalty, ProposedPenalty
+from adjudication.domain.penalty.values import (
+    CaseSource,
+    InventoryItem,
+    MeasureRecord,
+    PenaltyDecision,
+    PoliceTransfer,
+    PriorPenalty,
+    ProposedPenalty,
+)
 from adjudication.domain.values.days import local_date
 from adjudication.domain.values.parties import PartyRecord
 from shared.domain.deadlines import TimerChange, TrackedDeadline
@@ -61,6 +69,10 @@ class PenaltyCase(Lifecycle[PenaltyState], TracksDeadlines):
     illegal_gains: Decimal | None = None
     illegal_turnover: Decimal | None = None
     prior_penalties: tuple[PriorPenalty, ...] = ()
+    measures: tuple[MeasureRecord, ...] = ()
+    """Investigation measures taken, each with its legal basis (专利法 art. 69, 商标法 art. 62,
+    著作权法 art. 55)."""
+    transfer: PoliceTransfer | None = None
     """Earlier penalty decisions against the same subject (any law), found when the decision is taken."""
     proposed: ProposedPenalty | None = None
     hearing_requested_on: dt.date | None = None
@@ -84,6 +96,11 @@ class PenaltyCase(Lifecycle[PenaltyState], TracksDeadlines):
     @property
     def rule(self) -> LawRule:
         return law_rule(self.law)
+
+    @property
+    def evidence_index(self) -> tuple[InventoryItem, ...]:
+        """Everything the measures inventoried, in the order taken (the index a transfer hands over)."""
+        return tuple(item for m in self.measures for item in m.inventory)
 
     @property
     def right_ref(self) -> str | None:

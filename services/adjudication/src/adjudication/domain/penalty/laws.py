@@ -91,6 +91,28 @@ class CopyrightAct(StrEnum):
     FORGED_SIGNATURE = "forged_signature"  # (8) 制作、出售假冒他人署名的作品
 
 
+class InvestigationMeasure(StrEnum):
+    """Investigation measures of the enforcement articles (专利法 art. 69, 商标法 art. 62,
+    著作权法 art. 55)."""
+
+    QUESTIONING = "questioning"  # 询问有关当事人，调查与涉嫌违法行为有关的情况
+    ON_SITE_INSPECTION = "on_site_inspection"  # 对当事人涉嫌违法行为的场所实施现场检查
+    RECORDS = "records"  # 查阅、复制与涉嫌违法行为有关的合同、发票、账簿以及其他有关资料
+    PRODUCT_INSPECTION = "product_inspection"  # 检查与涉嫌违法行为有关的产品（物品）
+    SEALING_SEIZING = "sealing_seizing"  # 对有证据证明是侵权/假冒的产品（物品），查封或者扣押
+
+
+DISPUTE_MEASURES: Final = frozenset(
+    {
+        InvestigationMeasure.QUESTIONING,
+        InvestigationMeasure.ON_SITE_INSPECTION,
+        InvestigationMeasure.PRODUCT_INSPECTION,
+    }
+)
+"""专利法 art. 69 ¶2 [V]: handling an infringement *dispute* the office may only question, inspect the site
+and inspect products (items 1, 2, 4); records and sealing or seizing are for counterfeiting only."""
+
+
 @dataclass(frozen=True, slots=True)
 class LawRule:
     """One row of the table: how a penalty under ``law`` is bounded and what goes with it."""
@@ -120,6 +142,13 @@ class LawRule:
     requires_public_interest_harm: bool = False
     right_type: str = "patent"
     decision_series: str = "知假罚字"
+    measures: tuple[tuple[InvestigationMeasure, str], ...] = ()
+    """The measures the law allows a penalty investigation, each with its article and item."""
+
+    def measure_basis(self, measure: InvestigationMeasure) -> Citation | None:
+        """The article allowing ``measure`` under this law; None: the law does not allow it."""
+        article = dict(self.measures).get(measure)
+        return None if article is None else Citation(self.basis.instrument, article)
 
     def bounds(self, amount: Decimal | None, *, aggravated: bool = False) -> FineBounds:
         """The fine range the law allows for ``amount`` of gains or turnover (None: there was none)."""
@@ -167,6 +196,28 @@ class FineBounds:
 
 PL68: Final = Citation(PATENT_LAW, "68")
 TML60: Final = Citation(TRADEMARK_LAW, "60")
+_M = InvestigationMeasure
+PL69_MEASURES: Final = (
+    (_M.QUESTIONING, "69 ¶1 (1)"),
+    (_M.ON_SITE_INSPECTION, "69 ¶1 (2)"),
+    (_M.RECORDS, "69 ¶1 (3)"),
+    (_M.PRODUCT_INSPECTION, "69 ¶1 (4)"),
+    (_M.SEALING_SEIZING, "69 ¶1 (4)"),
+)
+TML62_MEASURES: Final = (
+    (_M.QUESTIONING, "62 ¶1 (1)"),
+    (_M.RECORDS, "62 ¶1 (2)"),
+    (_M.ON_SITE_INSPECTION, "62 ¶1 (3)"),
+    (_M.PRODUCT_INSPECTION, "62 ¶1 (4)"),
+    (_M.SEALING_SEIZING, "62 ¶1 (4)"),
+)
+CL55_MEASURES: Final = (
+    (_M.QUESTIONING, "55 ¶1"),
+    (_M.ON_SITE_INSPECTION, "55 ¶1"),
+    (_M.RECORDS, "55 ¶1"),
+    (_M.PRODUCT_INSPECTION, "55 ¶1"),
+    (_M.SEALING_SEIZING, "55 ¶1"),
+)
 CL53: Final = Citation(COPYRIGHT_LAW, "53")
 
 # fmt: off
@@ -175,19 +226,19 @@ PENALTY_LAWS: Final[Mapping[PenaltyLaw, LawRule]] = MappingProxyType({
         PenaltyLaw.COUNTERFEIT_PATENT, "Counterfeiting a patent", "假冒专利", PL68,
         acts=frozenset(CounterfeitAct), measure=FineMeasure.ILLEGAL_GAINS, multiple_from_inclusive=False,
         confiscates_gains=True, lawful_source_exemption=Citation("专利法实施细则", "101 ¶2"),
-        right_type="patent", decision_series="知假罚字"),
+        right_type="patent", decision_series="知假罚字", measures=PL69_MEASURES),
     PenaltyLaw.TRADEMARK: LawRule(
         PenaltyLaw.TRADEMARK, "Infringing a registered trademark", "侵犯注册商标专用权", TML60,
         acts=frozenset(TrademarkAct), measure=FineMeasure.ILLEGAL_TURNOVER, multiple_from_inclusive=True,
         confiscates_goods=True, lawful_source_exemption=Citation(TRADEMARK_LAW, "60 ¶2"),
         repeat_aggravation=Citation(TRADEMARK_LAW, "60 ¶2"), repeat_lookback_months=60,
-        right_type="trademark", decision_series="知商罚字"),
+        right_type="trademark", decision_series="知商罚字", measures=TML62_MEASURES),
     PenaltyLaw.COPYRIGHT: LawRule(
         PenaltyLaw.COPYRIGHT, "Infringing copyright and harming the public interest",
         "侵犯著作权并损害公共利益", CL53,
         acts=frozenset(CopyrightAct), measure=FineMeasure.ILLEGAL_TURNOVER, multiple_from_inclusive=True,
         multiple_min=1, confiscates_gains=True, confiscates_goods=True, requires_public_interest_harm=True,
-        right_type="copyright", decision_series="知著罚字"),
+        right_type="copyright", decision_series="知著罚字", measures=CL55_MEASURES),
 })
 # fmt: on
 

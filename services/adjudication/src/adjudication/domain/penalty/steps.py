@@ -13,12 +13,16 @@ from adjudication.domain.alerts import office_duty, record_lapse
 from adjudication.domain.errors import not_before, rule_violated
 from adjudication.domain.events import PenaltyEvent
 from adjudication.domain.penalty.aggregate import PenaltyCase
-from adjudication.domain.penalty.laws import FineBounds, FineMeasure, LawRule, law_rule
+from adjudication.domain.penalty.laws import FineBounds, FineMeasure, InvestigationMeasure, LawRule, law_rule
+from adjudication.domain.penalty.states import OPEN as OPEN_STATES
 from adjudication.domain.penalty.states import PenaltyState
 from adjudication.domain.penalty.values import (
+    InventoryItem,
+    MeasureRecord,
     PenaltyDecision,
     PenaltyFiling,
     PenaltySeverity,
+    PoliceTransfer,
     PriorPenalty,
     ProposedPenalty,
     hearing_right,
@@ -32,6 +36,7 @@ from shared.domain.events import Advisory
 from shared.domain.legal import Citation
 from shared.domain.lifecycle import Transition
 
+DEFAULT_RULES = CaseRules()
 DECISION_KEY = "decision"
 HEARING_REQUEST_KEY = "hearing_request"
 SERVICE_KEY = "decision_service"
@@ -159,7 +164,13 @@ def notify(
             province=rules.province,
             warn_working_days=rules.warn_working_days,
         )
-    case.move("notify", by=by, at=at, details={"fine": fine, "served_on": served_on, "hearing_right": heavy})
+    case.move(
+        "notify",
+        by=by,
+        at=at,
+        advisories=_threshold_advisory(case, rules),
+        details={"fine": fine, "served_on": served_on, "hearing_right": heavy},
+    )
 
 
 def request_hearing(case: PenaltyCase, *, requested_on: dt.date, by: Actor, at: dt.datetime) -> None:
@@ -284,7 +295,7 @@ def decide(
         province=rules.province,
         warn_working_days=rules.warn_working_days,
     )
-    advisories = []
+    advisories = _threshold_advisory(case, rules)
     if late:
         advisories.append(
             Advisory(
@@ -355,16 +366,160 @@ def close(case: PenaltyCase, *, by: Actor, at: dt.datetime) -> None:
 
 
 def end_without_penalty(
-    case: PenaltyCase, *, transfer_to_police: bool, reasons: Sequence[str], by: Actor, at: dt.datetime
+    case: PenaltyCase,
+    *,
+    transfer_to_police: bool,
+    reasons: Sequence[str],
+    by: Actor,
+    at: dt.datetime,
+    rules: CaseRules = DEFAULT_RULES,
+    illegal_gains: Decimal | None = None,
+    illegal_turnover: Decimal | None = None,
 ) -> None:
-    """Drop the case (no counterfeiting, out of time) or transfer it to the police (suspected crime)."""
+    """Drop the case (no violation, out of time) or transfer it to the police (suspected crime, 行刑衔接):
+    the transfer carries the clue, the configured criminal thresholds the figures meet, and the index of
+    the evidence the measures inventoried. Meeting no threshold does not stop a transfer ([U]): the
+    thresholds only flag; the office head decides."""
     name = "transfer_to_police" if transfer_to_police else "drop"
     case.require_state(name)
-    if not [r for r in reasons if r.strip()]:
+    stated = [r.strip() for r in reasons if r.strip()]
+    if not stated:
         raise rule_violated("reasons", "required", "State the reasons", "请说明理由")
+    if illegal_gains is not None:
+        case.illegal_gains = cents(illegal_gains)
+    if illegal_turnover is not None:
+        case.illegal_turnover = cents(illegal_turnover)
     case.ending_reasons = tuple(reasons)
+    details: dict[str, object] = {"reasons": list(reasons)}
+    if transfer_to_police:
+        met = criminal_thresholds_met(case, rules)
+        case.transfer = PoliceTransfer(
+            transferred_on=case.day_of(at),
+            clue="；".join(stated),
+            thresholds_met=tuple(met),
+            evidence_index=case.evidence_index,
+        )
+        details |= {"thresholds_met": met, "evidence_items": len(case.evidence_index)}
     case.cancel_open_deadlines()
-    case.move(name, by=by, at=at, details={"reasons": list(reasons)})
+    case.move(name, by=by, at=at, details=details)
+
+
+def criminal_thresholds_met(case: PenaltyCase, rules: CaseRules) -> list[str]:
+    """The configured criminal thresholds (``<law>.<measure>``, [U]) the case's figures reach."""
+    met = []
+    for measure, amount in (
+        ("illegal_gains", case.illegal_gains),
+        ("illegal_turnover", case.illegal_turnover),
+    ):
+        key = f"{case.law.value}.{measure}"
+        threshold = rules.police_threshold(key)
+        if amount is not None and threshold is not None and amount >= threshold:
+            met.append(f"{key} >= {threshold}")
+    return met
+
+
+def _threshold_advisory(case: PenaltyCase, rules: CaseRules) -> list[Advisory]:
+    met = criminal_thresholds_met(case, rules)
+    if not met:
+        return []
+    return [
+        Advisory(
+            "criminal_threshold_reached",
+            f"The figures reach a criminal threshold ({'; '.join(met)}): consider a transfer to the police",
+            "涉案金额达到涉嫌犯罪的移送标准，请考虑移送公安机关（行刑衔接）",
+        )
+    ]
+
+
+def record_measure(
+    case: PenaltyCase,
+    *,
+    measure: InvestigationMeasure,
+    taken_on: dt.date,
+    place: str | None,
+    officers: Sequence[str],
+    summary: str,
+    inventory: Sequence[InventoryItem],
+    proof: str | None,
+    by: Actor,
+    at: dt.datetime,
+    rules: CaseRules,
+) -> MeasureRecord:
+    """Record an investigation measure with its legal basis. The case's law must allow it (专利法 art. 69,
+    商标法 art. 62, 著作权法 art. 55); sealing or seizing needs the evidence that the items infringe and an
+    inventory, and starts the (configurable, [U]) seizure period with warnings (行政强制法 art. 25)."""
+    if case.state not in OPEN_STATES:
+        raise rule_violated(
+            "state",
+            "case_not_open",
+            "Measures are taken while the case is open",
+            "案件已结束，不能再采取调查措施",
+        )
+    basis = case.rule.measure_basis(measure)
+    if basis is None:
+        raise rule_violated(
+            "measure",
+            "not_allowed",
+            f"{case.rule.basis.instrument} allows no {measure.value} in a penalty investigation",
+            f"{case.rule.basis.instrument}未规定该调查措施",
+        )
+    not_before("taken_on", taken_on, case.day_of(case.filed_at), "the filing", "立案日期")
+    if taken_on > case.day_of(at):
+        raise rule_violated("taken_on", "in_future", "The date is in the future", "日期不能晚于今天")
+    seizing = measure is InvestigationMeasure.SEALING_SEIZING
+    if seizing and not inventory:
+        raise rule_violated(
+            "inventory",
+            "required",
+            "Sealing or seizing needs an inventory (清单) of the items",
+            "查封、扣押应当制作清单",
+        )
+    if seizing and not (proof and proof.strip()):
+        raise rule_violated(
+            "proof",
+            "required",
+            f"Only items proven to infringe may be sealed or seized ({basis}): state the evidence",
+            "对有证据证明是侵权（假冒）的物品，方可查封或者扣押；请说明证据",
+        )
+    measure_id = f"M{len(case.measures) + 1}"
+    due = None
+    if seizing:
+        tracked = case.start_deadline(
+            f"seizure:{measure_id}",
+            period="penalty.seizure",
+            start=taken_on,
+            kind=DeadlineKind.OFFICE_DUTY,
+            province=rules.province,
+            warn_working_days=rules.warn_working_days,
+        )
+        due = tracked.due
+    record = MeasureRecord(
+        measure_id=measure_id,
+        measure=measure,
+        basis=basis,
+        taken_on=taken_on,
+        place=place,
+        officers=tuple(officers),
+        summary=summary,
+        inventory=tuple(inventory),
+        proof=proof,
+        seizure_due=due,
+    )
+    case.measures = (*case.measures, record)
+    case.record(
+        PenaltyEvent.MEASURE_TAKEN,
+        by=by,
+        at=at,
+        basis=[basis],
+        details={
+            "measure_id": measure_id,
+            "measure": measure.value,
+            "taken_on": taken_on,
+            "items": len(record.inventory),
+            "seizure_due": due,
+        },
+    )
+    return record
 
 
 @overload

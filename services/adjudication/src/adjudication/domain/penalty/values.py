@@ -14,6 +14,7 @@ from adjudication.domain.penalty.laws import (
     RMB_250K,
     CounterfeitAct,
     FineBounds,
+    InvestigationMeasure,
     PenaltyLaw,
     law_rule,
 )
@@ -46,6 +47,43 @@ class PriorPenalty:
     law: PenaltyLaw
     decision_no: str
     decided_on: dt.date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InventoryItem:
+    """One line of the inventory (清单) of what was sealed or seized, or of the evidence kept."""
+
+    item_id: str
+    description: str
+    quantity: str | None = None
+    sha256: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeasureRecord:
+    """An investigation measure taken: what, on which legal basis, when, where, by whom, what it found."""
+
+    measure_id: str
+    measure: InvestigationMeasure
+    basis: Citation
+    taken_on: dt.date
+    place: str | None
+    officers: tuple[str, ...]
+    summary: str
+    inventory: tuple[InventoryItem, ...] = ()
+    proof: str | None = None
+    """Sealing or seizing: the evidence that the items infringe (有证据证明), as the article requires."""
+    seizure_due: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PoliceTransfer:
+    """A transfer to the police (行刑衔接): the clue, the configured thresholds met, the evidence index."""
+
+    transferred_on: dt.date
+    clue: str
+    thresholds_met: tuple[str, ...]
+    evidence_index: tuple[InventoryItem, ...]
 
 
 class CaseSource(StrEnum):

@@ -18,6 +18,7 @@ from adjudication.entrypoints.routes.approvals import ApprovalRoutes, add_approv
 from adjudication.entrypoints.routes.running import for_principal
 from adjudication.entrypoints.schemas.penalty import (
     FineBounds,
+    MeasureIn,
     PenaltyDecisionIn,
     PenaltyEndingIn,
     PenaltyFilingIn,
@@ -205,4 +206,20 @@ async def ending(
     container: Container,
     who: Annotated[Principal, Depends(allow("penalty.end"))],
 ) -> PenaltyCaseRead:
+    return await _run(container, body.to_command(case_id, who.subject), who)
+
+
+@router.post(
+    "/{case_id}/measures",
+    responses=problem_responses(*ERRORS),
+    summary="Record an investigation measure (询问, 现场检查, 查封扣押 ...): legal basis and inventory",
+)
+async def measures(
+    case_id: uuid.UUID,
+    body: MeasureIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("penalty.record_measure"))],
+) -> PenaltyCaseRead:
+    """The case's law must allow the measure (专利法 art. 69, 商标法 art. 62, 著作权法 art. 55); sealing or
+    seizing needs the evidence that the items infringe and an inventory, and starts the seizure period."""
     return await _run(container, body.to_command(case_id, who.subject), who)

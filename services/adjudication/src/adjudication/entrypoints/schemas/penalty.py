@@ -10,8 +10,8 @@ from typing import Annotated, Self
 from pydantic import BaseModel, Field
 
 from adjudication.domain.commands import penalty as p
-from adjudication.domain.penalty.laws import PenaltyLaw, law_rule
-from adjudication.domain.penalty.values import CaseSource, PenaltyFiling
+from adjudication.domain.penalty.laws import InvestigationMeasure, PenaltyLaw, law_rule
+from adjudication.domain.penalty.values import CaseSource, InventoryItem, PenaltyFiling
 from adjudication.domain.values.parties import PartyRecord, PartyRole
 from adjudication.entrypoints.schemas.base import Body, PatentNumber, Short, Text
 from shared.vocabulary import PartyKind
@@ -167,11 +167,62 @@ class PublicationIn(Body):
 
 class PenaltyEndingIn(Body):
     transfer_to_police: bool = Field(description="True: suspected crime (移送); false: no penalty (撤销案件)")
-    reasons: list[Text] = Field(min_length=1)
+    reasons: list[Text] = Field(
+        min_length=1, max_length=20, description="For a transfer: the clue (涉嫌犯罪线索)"
+    )
+    illegal_gains: Money | None = Field(
+        default=None, description="Figures found, checked against the thresholds"
+    )
+    illegal_turnover: Money | None = None
 
     def to_command(self, case_id: uuid.UUID, by: str) -> p.EndPenaltyCase:
         return p.EndPenaltyCase(
-            case_id=case_id, by=by, transfer_to_police=self.transfer_to_police, reasons=tuple(self.reasons)
+            case_id=case_id,
+            by=by,
+            transfer_to_police=self.transfer_to_police,
+            reasons=tuple(self.reasons),
+            illegal_gains=self.illegal_gains,
+            illegal_turnover=self.illegal_turnover,
+        )
+
+
+class InventoryItemIn(Body):
+    description: Short
+    quantity: Short | None = None
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = Field(
+        default=None, description="Digest of a stored document or photo of the item"
+    )
+
+
+class MeasureIn(Body):
+    measure: InvestigationMeasure
+    taken_on: dt.date
+    place: Short | None = None
+    officers: list[Short] = Field(min_length=1, max_length=10, description="The enforcement officers present")
+    summary: Text
+    inventory: list[InventoryItemIn] = Field(
+        default_factory=list, max_length=500, description="Sealing or seizing: the inventory (清单)"
+    )
+    proof: Text | None = Field(
+        default=None, description="Sealing or seizing: the evidence that the items infringe"
+    )
+
+    def to_command(self, case_id: uuid.UUID, by: str) -> p.RecordMeasure:
+        return p.RecordMeasure(
+            case_id=case_id,
+            by=by,
+            measure=self.measure,
+            taken_on=self.taken_on,
+            place=self.place,
+            officers=tuple(self.officers),
+            summary=self.summary,
+            inventory=tuple(
+                InventoryItem(
+                    item_id=f"{i + 1}", description=x.description, quantity=x.quantity, sha256=x.sha256
+                )
+                for i, x in enumerate(self.inventory)
+            ),
+            proof=self.proof,
         )
 
 
