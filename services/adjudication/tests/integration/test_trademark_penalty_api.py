@@ -137,7 +137,7 @@ async def test_a_copyright_case_is_referred_to_the_police_with_its_evidence_inde
         "subject": {"kind": "organisation", "name": "某某音像制品店", "credit_code": random_uscc()},
         "acts": ["reproducing_distributing"],
         "right_number": "国作登字-2024-A-00000001",
-        "source": "complaint",
+        "source": "ex_officio",
         "discovered_on": days_ago(1),
         "facts": "复制发行盗版光盘",
     }

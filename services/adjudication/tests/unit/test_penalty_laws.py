@@ -21,7 +21,7 @@ from adjudication.domain.penalty.laws import (
     TrademarkAct,
     law_rule,
 )
-from adjudication.domain.penalty.values import PenaltySeverity, PriorPenalty
+from adjudication.domain.penalty.values import CaseSource, PenaltySeverity, PriorPenalty
 from adjudication.domain.values.actors import ActorKind
 from adjudication.domain.values.rules import CaseRules
 from adjudication.testing import penalty_filing
@@ -131,6 +131,33 @@ def test_copyright_is_penalised_only_where_the_public_interest_is_harmed(rules: 
         steps.file_case(filing, case_no="x", by=HANDLER, at=at(D(2026, 3, 2)), rules=rules)
     harmed = dataclasses.replace(filing, public_interest_harmed=True)
     assert steps.file_case(harmed, case_no="x", by=HANDLER, at=at(D(2026, 3, 2)), rules=rules).law is CR
+
+
+def test_a_copyright_complaint_is_filed_first_and_the_notice_needs_the_public_interest_finding(
+    rules: CaseRules,
+) -> None:
+    filing = penalty_filing(
+        law=CR,
+        acts=(CopyrightAct.REPRODUCING_DISTRIBUTING.value,),
+        patent_number=None,
+        source=CaseSource.COMPLAINT,
+    )
+    case = steps.file_case(filing, case_no="x", by=HANDLER, at=at(D(2026, 3, 2)), rules=rules)
+    with pytest.raises(RuleViolated, match="public interest"):
+        _notify(case, rules, K(1000), None)
+    steps.notify(
+        case,
+        fine=K(1000),
+        illegal_gains=None,
+        confiscate_gains=False,
+        correction_order="责令停止侵权行为",
+        served_on=D(2026, 3, 10),
+        by=HANDLER,
+        at=at(D(2026, 3, 10)),
+        rules=rules,
+        public_interest_harmed=True,
+    )
+    assert case.public_interest_harmed and case.state.value == "NOTIFIED"
 
 
 def _notify(case: PenaltyCase, rules: CaseRules, fine: Decimal, turnover: Decimal | None) -> None:

@@ -55,6 +55,14 @@ class PenaltyCaseRepository:
             raise PenaltyCaseNotFound(f"Penalty case {case_id} not found", f"行政处罚案件 {case_id} 不存在")
         return PENALTY_FILE.validate_python({**row.file, "office_code": row.office_code})
 
+    async def from_complaint(self, complaint_id: str) -> bool:
+        """Whether a penalty case was already filed from this complaint."""
+        c = penalty_cases.c
+        query = select(c.id).where(
+            c.file["source"].astext == "complaint", c.file["source_ref"].astext == complaint_id
+        )
+        return (await self._session.execute(query.limit(1))).first() is not None
+
     async def prior_decisions(self, case: PenaltyCase) -> tuple[PriorPenalty, ...]:
         """Every other penalty decision against the case's subject (same USCC, else the same name), under
         any law, newest first; the steps pick the ones within each law's look-back."""

@@ -10,7 +10,8 @@ from typing import Any
 from adjudication.domain.commands import penalty as p
 from adjudication.domain.penalty import steps
 from adjudication.domain.penalty.aggregate import PenaltyCase, penalty_case_number, penalty_decision_number
-from adjudication.domain.penalty.laws import PenaltyLaw
+from adjudication.domain.penalty.laws import PenaltyLaw, law_rule
+from adjudication.domain.penalty.values import CaseSource, PenaltyFiling
 from adjudication.domain.values.actors import ActorKind
 from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers.effects import Clock, StepOutcome, record_penalty_case
@@ -58,6 +59,46 @@ async def take_penalty_decision(
     binding(cmd).take(case, cmd, at=at, rules=rules, decision_no=decision_no)
 
 
+async def file_from_complaint(
+    cmd: p.FilePenaltyCasesFromComplaint, uow: AdjudicationUnitOfWork, clock: Clock, rules: CaseRules
+) -> list[PenaltyCase]:
+    """File a penalty case against each respondent of a routed complaint, once per complaint. The case
+    has no handler yet: any officer of the office takes it (and proposes its decision)."""
+    if await uow.penalty_cases.from_complaint(cmd.complaint_id):
+        return []
+    at, rule = clock(), law_rule(cmd.law)
+    acts = tuple(a for a in cmd.alleged_acts if a in rule.acts) or (rule.default_act,)
+    filed = []
+    for respondent in cmd.respondents:
+        sequence = await uow.case_numbers.next(f"penalty-{rules.office_code}-{at.year}")
+        filing = PenaltyFiling(
+            law=cmd.law,
+            subject=respondent,
+            acts=acts,
+            patent_number=cmd.right_number if cmd.law is PenaltyLaw.COUNTERFEIT_PATENT else None,
+            right_number=None if cmd.law is PenaltyLaw.COUNTERFEIT_PATENT else cmd.right_number,
+            products=(),
+            marks=(),
+            source=CaseSource.COMPLAINT,
+            source_ref=cmd.complaint_id,
+            discovered_on=cmd.received_on,
+            act_ended_on=None,
+            lawful_source_seller=False,
+            facts=cmd.facts,
+        )
+        case = steps.file_case(
+            filing,
+            case_no=penalty_case_number(at.year, sequence, rules.office_code),
+            by=Actor(ActorKind.SYSTEM, "intake"),
+            at=at,
+            rules=rules,
+        )
+        case.handler = None
+        await record_penalty_case(uow, case, new=True)
+        filed.append(case)
+    return filed
+
+
 async def refresh_priors(case: PenaltyCase, uow: AdjudicationUnitOfWork) -> None:
     """The subject's earlier penalty decisions, as the database has them now."""
     case.prior_penalties = await uow.penalty_cases.prior_decisions(case)
@@ -66,4 +107,5 @@ async def refresh_priors(case: PenaltyCase, uow: AdjudicationUnitOfWork) -> None
 HANDLERS: dict[type[Any], Callable[..., Any]] = {
     p.FilePenaltyCase: file_penalty_case,
     p.DecidePenalty: decide_penalty,
+    p.FilePenaltyCasesFromComplaint: file_from_complaint,
 }

@@ -7,17 +7,19 @@ moved to the new contract (customs' targeting feed).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 
 from adjudication.domain.events import DeadlineEvent, PenaltyEvent
 from adjudication.domain.penalty.aggregate import PenaltyCase
 from adjudication.domain.penalty.laws import InvestigationMeasure, PenaltyLaw
 from adjudication.domain.penalty.states import PENALTY_TRANSITIONS
-from adjudication.domain.penalty.values import PoliceTransfer
+from adjudication.domain.penalty.values import CaseSource, PoliceTransfer
 from adjudication.publishing.values import alert, legal_basis, subject, transitioned
 from shared.contracts import EventData, IpRef
 from shared.contracts.adjudication import (
     CaseKind,
+    CaseOpenedV1,
     CaseTransferredToPoliceV1,
     CounterfeitPenaltyDecidedV1,
     EvidenceItem,
@@ -33,7 +35,6 @@ E = PenaltyEvent
 # Facts kept on the case record only.
 INTERNAL = frozenset(
     {
-        E.CASE_FILED,
         E.HEARING_WAIVED,
         E.DECISION_SERVED,
         E.APPROVAL_REQUESTED,
@@ -45,7 +46,7 @@ INTERNAL = frozenset(
 
 def penalty_publisher() -> Publisher[PenaltyCase]:
     alerts = {DeadlineEvent.DUE_SOON, DeadlineEvent.MISSED}
-    names: set[str] = {row.event for row in PENALTY_TRANSITIONS} | alerts
+    names: set[str] = {row.event for row in PENALTY_TRANSITIONS} | alerts | {E.CASE_FILED}
     return Publisher(dict.fromkeys(names, penalty_contracts), internal=INTERNAL)
 
 
@@ -54,6 +55,17 @@ def penalty_contracts(case: PenaltyCase, event: DomainEvent) -> list[EventData]:
     kind = CaseKind.COUNTERFEIT_PENALTY  # the penalty case type; v1's enum cannot grow (law: penalty_decided)
     if event.is_transition:
         published.append(transitioned(case.id, kind, case.case_no, event))
+    if event.name == E.CASE_FILED and case.source is CaseSource.COMPLAINT and case.source_ref:
+        # intake follows its complaint to the case it became (only complaint-filed cases have one)
+        published.append(
+            CaseOpenedV1(
+                case_id=case.id,
+                case_no=case.case_no,
+                complaint_id=uuid.UUID(case.source_ref),
+                state=case.state.value,
+                opened_at=case.filed_at,
+            )
+        )
     if event.name == E.DECIDED:
         published.extend(_decided(case))
     if event.name == E.TRANSFERRED_TO_POLICE and case.transfer is not None:

@@ -75,6 +75,12 @@ class FakePenaltyCases:
             raise PenaltyCaseNotFound(f"Penalty case {case_id} not found", f"行政处罚案件 {case_id} 不存在")
         return copy.deepcopy(found)
 
+    async def from_complaint(self, complaint_id: str) -> bool:
+        return any(
+            c.source.value == "complaint" and c.source_ref == complaint_id
+            for c in self._uow.store.penalty_cases.values()
+        )
+
     async def prior_decisions(self, case: PenaltyCase) -> tuple[PriorPenalty, ...]:
         return tuple(
             PriorPenalty(

@@ -234,6 +234,9 @@ class PenaltyCaseRead(BaseModel):
     products: list[str]
     marks: list[str]
     source: CaseSource
+    source_ref: str | None = Field(
+        default=None, description="The complaint id of a case filed from a complaint"
+    )
     filed_at: dt.datetime
     illegal_gains: Decimal | None
     illegal_turnover: Decimal | None = None
@@ -267,6 +270,7 @@ class PenaltyCaseRead(BaseModel):
             products=list(case.products),
             marks=list(case.marks),
             source=case.source,
+            source_ref=case.source_ref,
             filed_at=case.filed_at,
             illegal_gains=case.illegal_gains,
             illegal_turnover=case.illegal_turnover,

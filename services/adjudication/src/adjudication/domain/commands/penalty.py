@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from adjudication.domain.commands.base import OnBehalf, PenaltyCommand, Step, Who
 from adjudication.domain.penalty import steps
-from adjudication.domain.penalty.laws import InvestigationMeasure
+from adjudication.domain.penalty.laws import InvestigationMeasure, PenaltyLaw
 from adjudication.domain.penalty.values import InventoryItem, PenaltyFiling
 from adjudication.domain.values.actors import ActorKind
+from adjudication.domain.values.parties import PartyRecord
 from shared.domain.deadlines import DeadlineReached
 from shared.identity.principals import Principal
 
@@ -25,6 +26,19 @@ class FilePenaltyCase:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FilePenaltyCasesFromComplaint:
+    """Intake routed a complaint to a penalty case (track ``penalty_case``): one case per respondent."""
+
+    complaint_id: str
+    law: PenaltyLaw
+    respondents: tuple[PartyRecord, ...]
+    right_number: str | None
+    alleged_acts: tuple[str, ...]
+    facts: str
+    received_on: dt.date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NotifyPenalty(PenaltyCommand):
     STEP = Step(steps.notify, transitions=("notify",))
     fine: Decimal
@@ -34,6 +48,7 @@ class NotifyPenalty(PenaltyCommand):
     served_on: dt.date
     illegal_turnover: Decimal | None = None
     goods_value: Decimal | None = None
+    public_interest_harmed: bool | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -142,6 +142,9 @@ class LawRule:
     requires_public_interest_harm: bool = False
     right_type: str = "patent"
     decision_series: str = "知假罚字"
+    default_act: str = ""
+    """The act a case opened from a complaint starts with when none of its alleged acts is one of the law's
+    (the officer's notice states the act found)."""
     measures: tuple[tuple[InvestigationMeasure, str], ...] = ()
     """The measures the law allows a penalty investigation, each with its article and item."""
 
@@ -226,22 +229,38 @@ PENALTY_LAWS: Final[Mapping[PenaltyLaw, LawRule]] = MappingProxyType({
         PenaltyLaw.COUNTERFEIT_PATENT, "Counterfeiting a patent", "假冒专利", PL68,
         acts=frozenset(CounterfeitAct), measure=FineMeasure.ILLEGAL_GAINS, multiple_from_inclusive=False,
         confiscates_gains=True, lawful_source_exemption=Citation("专利法实施细则", "101 ¶2"),
-        right_type="patent", decision_series="知假罚字", measures=PL69_MEASURES),
+        right_type="patent", decision_series="知假罚字", measures=PL69_MEASURES,
+        default_act=CounterfeitAct.OTHER_MISLEADING),
     PenaltyLaw.TRADEMARK: LawRule(
         PenaltyLaw.TRADEMARK, "Infringing a registered trademark", "侵犯注册商标专用权", TML60,
         acts=frozenset(TrademarkAct), measure=FineMeasure.ILLEGAL_TURNOVER, multiple_from_inclusive=True,
         confiscates_goods=True, lawful_source_exemption=Citation(TRADEMARK_LAW, "60 ¶2"),
         repeat_aggravation=Citation(TRADEMARK_LAW, "60 ¶2"), repeat_lookback_months=60,
-        right_type="trademark", decision_series="知商罚字", measures=TML62_MEASURES),
+        right_type="trademark", decision_series="知商罚字", measures=TML62_MEASURES,
+        default_act=TrademarkAct.OTHER_DAMAGE),
     PenaltyLaw.COPYRIGHT: LawRule(
         PenaltyLaw.COPYRIGHT, "Infringing copyright and harming the public interest",
         "侵犯著作权并损害公共利益", CL53,
         acts=frozenset(CopyrightAct), measure=FineMeasure.ILLEGAL_TURNOVER, multiple_from_inclusive=True,
         multiple_min=1, confiscates_gains=True, confiscates_goods=True, requires_public_interest_harm=True,
-        right_type="copyright", decision_series="知著罚字", measures=CL55_MEASURES),
+        right_type="copyright", decision_series="知著罚字", measures=CL55_MEASURES,
+        default_act=CopyrightAct.REPRODUCING_DISTRIBUTING),
 })
 # fmt: on
 
 
 def law_rule(law: PenaltyLaw) -> LawRule:
     return PENALTY_LAWS[law]
+
+
+LAW_OF_IP_TYPE: Final = MappingProxyType(
+    {
+        "trademark": PenaltyLaw.TRADEMARK,
+        "geographical_indication": PenaltyLaw.TRADEMARK,  # as a collective or certification mark [U]
+        "copyright": PenaltyLaw.COPYRIGHT,
+        "invention_patent": PenaltyLaw.COUNTERFEIT_PATENT,
+        "utility_model": PenaltyLaw.COUNTERFEIT_PATENT,
+        "design_patent": PenaltyLaw.COUNTERFEIT_PATENT,
+    }
+)
+"""The law a complaint about an IP type is penalised under, when intake's routing names none."""

@@ -17,6 +17,7 @@ from adjudication.domain.penalty.laws import FineBounds, FineMeasure, Investigat
 from adjudication.domain.penalty.states import OPEN as OPEN_STATES
 from adjudication.domain.penalty.states import PenaltyState
 from adjudication.domain.penalty.values import (
+    CaseSource,
     InventoryItem,
     MeasureRecord,
     PenaltyDecision,
@@ -61,7 +62,11 @@ def file_case(
             f"allowed: {', '.join(sorted(rule.acts))}",
             f"{'、'.join(unknown)}不属于{rule.basis.instrument}规定的违法行为",
         )
-    if rule.requires_public_interest_harm and not filing.public_interest_harmed:
+    if (
+        rule.requires_public_interest_harm
+        and not filing.public_interest_harmed
+        and filing.source is not CaseSource.COMPLAINT  # a complaint is filed first; the notice decides
+    ):
         raise rule_violated(
             "public_interest_harmed",
             "public_interest_required",
@@ -131,10 +136,21 @@ def notify(
     rules: CaseRules,
     illegal_turnover: Decimal | None = None,
     goods_value: Decimal | None = None,
+    public_interest_harmed: bool | None = None,
 ) -> None:
     """Serve the proposed penalty and the rights of statement and defence (行政处罚法 art. 45); for a heavy
     penalty (art. 63) also the right to a hearing, to be asked for within 5 WD (art. 64)."""
     case.require_state("notify")
+    if public_interest_harmed:
+        case.public_interest_harmed = True
+    if case.rule.requires_public_interest_harm and not case.public_interest_harmed:
+        raise rule_violated(
+            "public_interest_harmed",
+            "public_interest_required",
+            "A copyright penalty needs the finding that the infringement also harms the public interest "
+            "(著作权法 art. 53)",
+            "给予著作权行政处罚，须认定侵权行为同时损害公共利益（著作权法第五十三条）",
+        )
     _check_fine(case, fine, illegal_gains, illegal_turnover)
     if _has_gains(illegal_gains) and not confiscate_gains:
         raise _confiscation_required(illegal_gains)

@@ -109,6 +109,10 @@ class PenaltyNoticeIn(Body):
         default=None,
         description="Value of the goods and tools to be confiscated (a hearing right from a large value)",
     )
+    public_interest_harmed: bool | None = Field(
+        default=None,
+        description="Copyright: the finding that the infringement also harms the public interest",
+    )
 
     def to_command(self, case_id: uuid.UUID, by: str) -> p.NotifyPenalty:
         return p.NotifyPenalty(case_id=case_id, by=by, **self.model_dump())
