@@ -71,11 +71,18 @@ async def test_complaints_of_several_kinds_reach_their_destinations(start_servic
             "/v1/complaints", json=complaint_body(ip_type="trademark", right_number="TM 12345678")
         )
     ).json()
+    layout = (
+        await staff.post(
+            "/v1/complaints", json=complaint_body(ip_type="ic_layout_design", right_number="BS.20500001.X")
+        )
+    ).json()
 
-    assert [c["triage"]["track"] for c in (major, mediated, crime, mark)] == [
+    # Issue 18: a trademark complaint becomes a penalty case here; other rights are still referred out.
+    assert [c["triage"]["track"] for c in (major, mediated, crime, mark, layout)] == [
         "green_channel",
         "mediation",
         "refer_police",
+        "penalty_case",
         "refer_enforcement",
     ]
     case = await one_case(adjudicator, major["id"])
@@ -99,7 +106,10 @@ async def test_complaints_of_several_kinds_reach_their_destinations(start_servic
         where={"complaint_id": major["id"]},
     )
     assert (routed[0]["procedure"], routed[0]["track"]) == ("green_channel", "green_channel")
-    for complaint, agency in ((crime, "police"), (mark, "administrative_enforcement")):
+    penalty = await status_becomes(staff, mark["id"], "CASE_OPENED")
+    assert penalty["downstream"]["service"] == "adjudication"
+    assert penalty["downstream"]["case_no"].startswith("CP")
+    for complaint, agency in ((crime, "police"), (layout, "administrative_enforcement")):
         referral = await published(
             broker.bootstrap_servers,
             "intake.referral",

@@ -128,5 +128,6 @@ ACCESS: Final = Policy(
         "penalty.record_publication": WORKERS,
         "penalty.close": WORKERS,
         "penalty.end": WORKERS,
+        "penalty.record_measure": WORKERS,
     },
 )

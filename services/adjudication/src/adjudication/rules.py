@@ -13,7 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from adjudication.domain.values.rules import CaseRules, ParticipantRole, Stage, StageBar
+from adjudication.domain.values.rules import POLICE_THRESHOLDS, CaseRules, ParticipantRole, Stage, StageBar
 from adjudication.settings import AdjudicationSettings
 
 BUNDLED_PARTICIPATION = "participation.toml"
@@ -45,6 +45,8 @@ def case_rules(settings: AdjudicationSettings) -> CaseRules:
         panel_minimum_size=settings.panel_minimum_size,
         large_amount_individual=settings.penalty_large_amount_individual,
         large_amount_organisation=settings.penalty_large_amount_organisation,
+        heavier_fine_share=settings.penalty_heavier_fine_share,
+        police_thresholds=tuple({**POLICE_THRESHOLDS, **settings.penalty_police_thresholds}.items()),
         stage_bars=load_stage_bars(settings.participation_rules_file),
     )
 

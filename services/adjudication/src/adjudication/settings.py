@@ -57,6 +57,18 @@ class AdjudicationSettings(ServiceSettings):
         ge=0,
         description="The same for an organisation ([U]/[P]; conservative default, below SAMR's 100,000)",
     )
+    penalty_heavier_fine_share: Decimal = Field(
+        default=Decimal("0.8"),
+        ge=0,
+        le=1,
+        description="Share of a fine range from which a penalty is 'heavier' (较重) for the SAMR list "
+        "(§C.2 discretion benchmark [U]); repeat aggravation by law (商标法 art. 60) is heavier anyway",
+    )
+    penalty_police_thresholds: dict[str, Decimal] = Field(
+        default_factory=dict,
+        description="Criminal thresholds (RMB) flagging a penalty case for transfer to the police, keyed "
+        "'<law>.<illegal_gains|illegal_turnover>' ([U]); unset keys keep the bundled defaults",
+    )
     participation_rules_file: Path | None = Field(
         default=None, description="TOML rule table replacing the bundled stage-participation bars"
     )

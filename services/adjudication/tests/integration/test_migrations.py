@@ -26,7 +26,7 @@ async def test_migrations_upgrade_keep_older_cases_and_downgrade_cleanly(postgre
     await migrations.upgrade(spec, url, "adjudication_0002")
     case_id = await _insert_skeleton_case(url)
     await migrations.upgrade(spec, url)
-    assert await migrations.current_revision(spec, url) == "adjudication_audit_pending"
+    assert await migrations.current_revision(spec, url) == "adjudication_h5_penalty_laws"
 
     engine = make_engine(url, pool_size=1)
     try:

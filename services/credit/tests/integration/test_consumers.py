@@ -20,7 +20,12 @@ from credit.testing import (
     subject,
     uscc_in,
 )
-from shared.contracts.adjudication import CounterfeitPenaltyDecidedV1
+from shared.contracts.adjudication import (
+    CounterfeitPenaltyDecidedV1,
+    PenaltyDecidedV1,
+    PenaltyLaw,
+    PenaltySeverity,
+)
 from shared.contracts.common import MoneyAmount, SubjectRef
 from shared.contracts.intake import FalseMaterialsFoundV1
 from shared.contracts.mediation import PerformanceDefaultedV1
@@ -225,3 +230,41 @@ async def test_intake_and_mediation_findings_become_candidates_and_unknown_subje
     assert again.status_code == 409
     (record,) = await records_of(officer, identified)
     assert record["record_id"] == resolved.json()["settlement"]["record_id"]
+
+
+async def test_a_heavier_trademark_penalty_from_the_broker_opens_the_samr_serious_route(
+    start_service: Any, broker: BrokerHandle
+) -> None:
+    """Issue 18, §C.2: the SAMR serious list needs a heavier administrative penalty first; a repeat
+    trademark infringement decided more heavily (商标法 art. 60 ¶2) is published and becomes a candidate."""
+    credit: RunningService = await start_service("credit", run_workers=True, office_code="330100")
+    officer = credit.client(Role.CREDIT_OFFICER)
+    repeat = uscc_in("330100")
+    decision_no = f"（2026）浙知商罚字第{uuid.uuid4().int % 10000}号"
+    await publish(
+        broker.bootstrap_servers,
+        [
+            (
+                PenaltyDecidedV1(
+                    case_id=uuid.uuid4(),
+                    case_no="CP2026-330100-000002",
+                    decision_no=decision_no,
+                    law=PenaltyLaw.TRADEMARK,
+                    severity=PenaltySeverity.HEAVIER,
+                    subject=subject(repeat),
+                    right_number="第12345678号",
+                    fine=MoneyAmount(amount=Decimal("220000")),
+                    goods_confiscated=("运动鞋 1,200 双",),
+                    aggravated=True,
+                    repeat_of=("（2024）浙知商罚字第9号",),
+                    decided_on=TODAY - dt.timedelta(days=1),
+                ),
+                "case-tm",
+            )
+        ],
+    )
+    records = await wait_for_records(officer, repeat, count=2)
+    assert sorted((r["list_type"], r["behaviour"], r["state"]) for r in records) == [
+        ("penalty_publication", "trademark_infringement", "LISTED"),
+        ("samr_serious", "repeat_infringement", "CANDIDATE"),
+    ]

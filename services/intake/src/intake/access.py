@@ -49,6 +49,7 @@ ACCESS: Final = Policy(
         "complaint.override_triage": {S},
         "complaint.refuse": {S},
         "complaint.withdraw": {S},
+        "complaint.record_referral_acknowledgement": {S},
         "complaint.confirm_duplicate": {S},
         "complaint.split": {S},
         "complaint.record_false_materials": {S},

@@ -160,7 +160,11 @@ def _eligible(**overrides: Any) -> Any:
         (complaint(major_case=True), Track.GREEN_CHANNEL, "major_case_green_channel"),
         (_eligible(), Track.SIMPLE_PROCEDURE, "simple_procedure_candidate"),
         (complaint(), Track.ORDINARY_ADJUDICATION, "ordinary_patent_adjudication"),
-        (complaint(ip_type=IpType.TRADEMARK), Track.REFER_ENFORCEMENT, "other_rights_enforcement"),
+        # Issue 18: trademark, GI and copyright complaints become penalty cases; other rights are referred.
+        (complaint(ip_type=IpType.TRADEMARK), Track.PENALTY_CASE, "trademark_penalty_case"),
+        (complaint(ip_type=IpType.GEOGRAPHICAL_INDICATION), Track.PENALTY_CASE, "trademark_penalty_case"),
+        (complaint(ip_type=IpType.COPYRIGHT), Track.PENALTY_CASE, "copyright_penalty_case"),
+        (complaint(ip_type=IpType.IC_LAYOUT_DESIGN), Track.REFER_ENFORCEMENT, "other_rights_enforcement"),
     ],
 )
 def test_the_bundled_rule_table_sends_each_kind_to_its_track(c: Any, track: Track, rule: str) -> None:

@@ -56,6 +56,7 @@ ACCESS: Final = Policy(
         "agreement.document": READERS,
         "agreement.draft": WORKERS,
         "agreement.sign": WORKERS,
+        "damages.calculate": WORKERS,  # §A.13: mediators (and staff) see the computation on the case
         "performance.record_payment": WORKERS,
         "performance.record": WORKERS,
         "enforcement.apply": WORKERS,

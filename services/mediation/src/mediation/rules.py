@@ -40,6 +40,8 @@ class MediationRules:
     confirmation: ConfirmationRules
     timing: Timing = field(default_factory=Timing)
     office_code: str = NATIONAL_OFFICE
+    punitive_additive: bool = False
+    """Damages calculator: the punitive multiple is added to the base (else it gives the total) [U]."""
 
     @classmethod
     def from_settings(cls, settings: MediationSettings) -> MediationRules:
@@ -54,6 +56,7 @@ class MediationRules:
                 enforcement_reminder_working_days=settings.enforcement_reminder_working_days,
             ),
             office_code=settings.office_code,
+            punitive_additive=settings.damages_punitive_additive,
         )
 
 

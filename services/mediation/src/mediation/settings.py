@@ -35,3 +35,8 @@ class MediationSettings(ServiceSettings):
     enforcement_reminder_working_days: int = Field(
         default=20, ge=0, description="Reminder before the 2-year enforcement period (CPL art. 250) ends"
     )
+    damages_punitive_additive: bool = Field(
+        default=False,
+        description="Damages calculator: punitive damages added to the base rather than the base times the "
+        "multiple (专利法 art. 71 ¶1 wording; read differently, §A.13) [U]",
+    )

@@ -2,12 +2,15 @@
 
 Hand-offs other ipcase services consume: ``adjudication.mediation_requested`` (mediation);
 ``adjudication.decision_effective``, ``adjudication.decision_revoked``,
-``adjudication.performance_refused`` and ``adjudication.counterfeit_penalty_decided`` (credit).
+``adjudication.performance_refused``, ``adjudication.penalty_decided`` and (for counterfeit patents,
+kept for consumers that have not moved) ``adjudication.counterfeit_penalty_decided`` (credit).
 
 For the people's courts and customs (domain-rules §H.1, §H.2): ``adjudication.case.docketed``,
 ``adjudication.decision_issued``, ``adjudication.decision_served``,
 ``adjudication.enforcement_demand_served``, ``adjudication.enforcement_applied``,
-``adjudication.suspended`` / ``adjudication.resumed`` and ``adjudication.repeat_infringer_flagged``.
+``adjudication.suspended`` / ``adjudication.resumed``, ``adjudication.repeat_infringer_flagged`` and
+``adjudication.case.transferred_to_police`` (§H.1 ``case.transferred_to_police``, for police and
+procuratorate).
 Every state change is also published as ``adjudication.case.transitioned`` (audit, dashboards) and
 every statutory deadline that is due soon or missed as ``adjudication.deadline_alert``.
 
@@ -125,12 +128,75 @@ class CounterfeitPenaltyDecidedV1(
     )
 
 
+class PenaltyLaw(StrEnum):
+    COUNTERFEIT_PATENT = "counterfeit_patent"  # 专利法 art. 68
+    TRADEMARK = "trademark"  # 商标法 art. 60
+    COPYRIGHT = "copyright"  # 著作权法 art. 53
+
+
+class PenaltySeverity(StrEnum):
+    WARNING_ONLY = "warning_only"  # no fine, nothing confiscated: not published (SAMR Order 45 art. 2)
+    STANDARD = "standard"
+    HEAVIER = "heavier"  # 较重行政处罚: the prerequisite of the SAMR serious list (§C.2)
+
+
+class PenaltyDecidedV1(EventData, event_type="adjudication.penalty_decided", version=1, topic=CASE_TOPIC):
+    """An administrative penalty decision under any of the three laws (§A.12, §A.13, §C.2, §C.3)."""
+
+    case_id: UUID
+    case_no: str
+    decision_no: str
+    law: PenaltyLaw
+    severity: PenaltySeverity
+    subject: SubjectRef
+    right_number: str | None = Field(default=None, description="Patent, trademark or copyright number")
+    fine: MoneyAmount | None = None
+    illegal_gains_confiscated: MoneyAmount | None = None
+    goods_confiscated: tuple[str, ...] = Field(
+        default=(), description="Inventory of goods and tools confiscated"
+    )
+    aggravated: bool = Field(default=False, description="Heavier punishment for repeat infringement applied")
+    repeat_of: tuple[str, ...] = Field(
+        default=(), description="Earlier penalty decisions against the subject within the look-back"
+    )
+    products: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()
+    decided_on: dt.date
+    publication_due: dt.date | None = Field(
+        default=None, description="Last day to publish the decision (SAMR Order 45 art. 9: 20 WD)"
+    )
+
+
+class EvidenceItem(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    item_id: str
+    description: str
+    sha256: str | None = None
+    sealed: bool = False
+
+
+class CaseTransferredToPoliceV1(
+    EventData, event_type="adjudication.case.transferred_to_police", version=1, topic=CASE_TOPIC
+):
+    """A penalty case whose facts meet a criminal threshold was transferred to the police (行刑衔接, §H.1)."""
+
+    case_id: UUID
+    case_no: str
+    law: PenaltyLaw
+    subject: SubjectRef
+    clue: str = Field(description="The facts suspected to be a crime, as the transfer letter states them")
+    thresholds_met: tuple[str, ...] = Field(default=(), description="Which configured criminal thresholds")
+    evidence_index: tuple[EvidenceItem, ...] = ()
+    transferred_on: dt.date
+
+
 # ------------------------------------------------------------------ lifecycle (§A.14)
 
 
 class CaseKind(StrEnum):
     INFRINGEMENT_DISPUTE = "infringement_dispute"  # 专利侵权纠纷行政裁决
-    COUNTERFEIT_PENALTY = "counterfeit_penalty"  # 假冒专利行政处罚
+    COUNTERFEIT_PENALTY = "counterfeit_penalty"  # 行政处罚 case (since issue 18 any law: see penalty_decided)
 
 
 class CaseTransitionedV1(EventData, event_type="adjudication.case.transitioned", version=1, topic=CASE_TOPIC):

@@ -156,5 +156,9 @@ penalty_cases = Table(
     Column("correlation_id", Text),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("office_code", Text, nullable=False),
+    Column("law", Text, nullable=False, server_default=text("'counterfeit_patent'")),
+    Column("subject_key", Text, nullable=False),
+    Column("decided_on", Date),
     Index("ix_penalty_cases_office_code", "office_code"),
+    Index("ix_penalty_cases_subject_key", "subject_key", "decided_on"),
 )

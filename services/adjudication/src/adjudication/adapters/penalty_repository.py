@@ -1,4 +1,5 @@
-"""Counterfeit-penalty case persistence: one row per case, the aggregate in ``file``."""
+"""Penalty case persistence: one row per case, the aggregate in ``file``; ``law``, ``subject_key`` and
+``decided_on`` are columns so that earlier penalties against a subject are found across the laws."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from adjudication.adapters.orm import penalty_cases
 from adjudication.adapters.repository import LOCK_NOT_AVAILABLE, sqlstate
 from adjudication.domain.errors import CaseBusy, PenaltyCaseNotFound
 from adjudication.domain.penalty.aggregate import PenaltyCase
+from adjudication.domain.penalty.laws import PenaltyLaw
+from adjudication.domain.penalty.values import PriorPenalty
 from shared.logs import current_correlation_id
 
 PENALTY_FILE: TypeAdapter[PenaltyCase] = TypeAdapter(PenaltyCase)
@@ -49,8 +52,38 @@ class PenaltyCaseRepository:
                 raise CaseBusy() from exc
             raise
         if row is None:
-            raise PenaltyCaseNotFound(f"Penalty case {case_id} not found", f"假冒专利案件 {case_id} 不存在")
+            raise PenaltyCaseNotFound(f"Penalty case {case_id} not found", f"行政处罚案件 {case_id} 不存在")
         return PENALTY_FILE.validate_python({**row.file, "office_code": row.office_code})
+
+    async def from_complaint(self, complaint_id: str) -> bool:
+        """Whether a penalty case was already filed from this complaint."""
+        c = penalty_cases.c
+        query = select(c.id).where(
+            c.file["source"].astext == "complaint", c.file["source_ref"].astext == complaint_id
+        )
+        return (await self._session.execute(query.limit(1))).first() is not None
+
+    async def prior_decisions(self, case: PenaltyCase) -> tuple[PriorPenalty, ...]:
+        """Every other penalty decision against the case's subject (same USCC, else the same name), under
+        any law, newest first; the steps pick the ones within each law's look-back."""
+        c = penalty_cases.c
+        rows = await self._session.execute(
+            select(c.id, c.law, c.decision_no, c.decided_on)
+            .where(
+                c.subject_key == case.subject.identity_key,
+                c.id != case.id,
+                c.decided_on.is_not(None),
+                c.decision_no.is_not(None),
+            )
+            .order_by(c.decided_on.desc())
+            .limit(100)
+        )
+        return tuple(
+            PriorPenalty(
+                case_id=str(r.id), law=PenaltyLaw(r.law), decision_no=r.decision_no, decided_on=r.decided_on
+            )
+            for r in rows
+        )
 
     async def save(self, case: PenaltyCase) -> None:
         expected = case.version
@@ -70,7 +103,10 @@ def _columns(case: PenaltyCase) -> dict[str, Any]:
         "office_code": case.office_code,
         "subject_name": case.subject.name,
         "subject_credit_code": case.subject.credit_code,
+        "subject_key": case.subject.identity_key,
+        "law": case.law.value,
         "decision_no": case.decision.decision_no if case.decision else None,
+        "decided_on": case.decision.decided_on if case.decision else None,
         "next_due": case.next_due,
         "version": case.version,
         "file": PENALTY_FILE.dump_python(case, mode="json", exclude=TRANSIENT),

@@ -90,6 +90,7 @@ class PenaltyEvent(StrEnum):
     CASE_DROPPED = "PenaltyCaseDropped"
     TRANSFERRED_TO_POLICE = "CaseTransferredToPolice"
     APPROVAL_REQUESTED = "PenaltyApprovalRequested"  # a penalty decision awaits the office head
+    MEASURE_TAKEN = "InvestigationMeasureTaken"  # 询问、现场检查、查封扣押 ... with its legal basis
 
 
 class DeadlineEvent(StrEnum):

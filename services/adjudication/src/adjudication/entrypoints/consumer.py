@@ -33,10 +33,17 @@ from adjudication.domain.commands.after_decision import (
     RecordJudgment,
 )
 from adjudication.domain.commands.interruptions import ConcludeMediation
+from adjudication.domain.commands.penalty import FilePenaltyCasesFromComplaint
 from adjudication.domain.commands.system import RecordForeignDocket, RecordForeignFinding
 from adjudication.domain.errors import CaseTransitionRefused
+from adjudication.domain.penalty.laws import LAW_OF_IP_TYPE, PenaltyLaw
+from adjudication.domain.values.days import local_date
 from adjudication.domain.values.parties import identity_key
-from adjudication.entrypoints.schemas.routed_complaint import filed_request, without_full_id
+from adjudication.entrypoints.schemas.routed_complaint import (
+    filed_request,
+    respondent_records,
+    without_full_id,
+)
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 from shared.contracts import CloudEvent
 from shared.contracts.adjudication import CaseDocketedV1, DecisionEffectiveV1
@@ -61,10 +68,39 @@ async def on_complaint_routed(
 ) -> None:
     if data.destination is not Destination.ADJUDICATION:
         return
+    if data.track == PENALTY_TRACK:
+        await _file_penalty_cases(data, bus, uow)
+        return
     if not is_adjudicable(data.ip_type):
         log.info("complaint is not a patent dispute; no case opened", complaint_id=str(data.complaint_id))
         return
     await bus.handle(OpenCaseFromComplaint(request=filed_request(data)), uow=uow)
+
+
+PENALTY_TRACK = "penalty_case"
+
+
+async def _file_penalty_cases(data: ComplaintRoutedV1, bus: Bus, uow: AdjudicationUnitOfWork) -> None:
+    """Issue 18: intake's rule table sends trademark, GI and copyright complaints to penalty cases; the
+    routing's ``procedure`` names the law, else the IP type decides it."""
+    law = LAW_OF_IP_TYPE.get(data.ip_type.value)
+    if data.procedure in set(PenaltyLaw):
+        law = PenaltyLaw(data.procedure)
+    if law is None:
+        log.warning("no penalty law for this IP type; no case filed", ip_type=data.ip_type.value)
+        return
+    await bus.handle(
+        FilePenaltyCasesFromComplaint(
+            complaint_id=str(data.complaint_id),
+            law=law,
+            respondents=respondent_records(data),
+            right_number=data.rights[0].number,
+            alleged_acts=data.alleged_acts,
+            facts=data.facts,
+            received_on=local_date(data.received_at),
+        ),
+        uow=uow,
+    )
 
 
 async def on_mediation_concluded(

@@ -33,7 +33,7 @@ from adjudication.domain.values.days import local_date
 from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers.deciding import accepted_elsewhere, take_decision, take_docket
 from adjudication.handlers.effects import Clock, StepOutcome, record_case, record_penalty_case
-from adjudication.handlers.penalty import take_penalty_decision
+from adjudication.handlers.penalty import refresh_priors, take_penalty_decision
 from adjudication.handlers.steps import binding, load_case, load_penalty_case
 from adjudication.unit_of_work import AdjudicationUnitOfWork
 from shared.domain.actors import Actor
@@ -79,6 +79,8 @@ async def propose(
     details = {"approval": cmd.kind.value, "proposed_by": inner.by}
     if isinstance(inner, PenaltyCommand):
         penalty = await load_penalty_case(uow, inner)
+        if isinstance(inner, DecidePenalty):
+            await refresh_priors(penalty, uow)
         _try(penalty, inner, at, rules, {"decision_no": PENDING})
         penalty.proposals[cmd.kind] = proposal
         penalty.record(

@@ -21,6 +21,7 @@ from adjudication.domain.case.parts.hearings import Booking, HearingMode, RoomRe
 from adjudication.domain.case.parts.repeat import PriorFinding
 from adjudication.domain.errors import CaseNotFound, HearingRoomNotFound, InvariantBroken, PenaltyCaseNotFound
 from adjudication.domain.penalty.aggregate import PenaltyCase
+from adjudication.domain.penalty.values import PriorPenalty
 from adjudication.domain.values.rules import CaseRules
 from adjudication.handlers import COMMAND_HANDLERS
 from shared.messagebus import MessageBus
@@ -71,8 +72,28 @@ class FakePenaltyCases:
     async def get(self, case_id: uuid.UUID, *, nowait: bool = False) -> PenaltyCase:
         found = self._uow.store.penalty_cases.get(case_id)
         if found is None:
-            raise PenaltyCaseNotFound(f"Penalty case {case_id} not found", f"假冒专利案件 {case_id} 不存在")
+            raise PenaltyCaseNotFound(f"Penalty case {case_id} not found", f"行政处罚案件 {case_id} 不存在")
         return copy.deepcopy(found)
+
+    async def from_complaint(self, complaint_id: str) -> bool:
+        return any(
+            c.source.value == "complaint" and c.source_ref == complaint_id
+            for c in self._uow.store.penalty_cases.values()
+        )
+
+    async def prior_decisions(self, case: PenaltyCase) -> tuple[PriorPenalty, ...]:
+        return tuple(
+            PriorPenalty(
+                case_id=str(c.id),
+                law=c.law,
+                decision_no=c.decision.decision_no,
+                decided_on=c.decision.decided_on,
+            )
+            for c in self._uow.store.penalty_cases.values()
+            if c.id != case.id
+            and c.decision is not None
+            and c.subject.identity_key == case.subject.identity_key
+        )
 
     async def add(self, case: PenaltyCase) -> None:
         await self.save(case)

@@ -29,13 +29,14 @@ from adjudication.domain.case.parts.repeat import PriorFinding
 from adjudication.domain.case.parts.service import ServiceRecord
 from adjudication.domain.case.parts.suspension import SuspensionRequest
 from adjudication.domain.penalty.aggregate import PenaltyCase
+from adjudication.domain.penalty.laws import FineMeasure, PenaltyLaw
 from adjudication.domain.penalty.steps import possible_now
 from adjudication.domain.penalty.values import (
     CaseSource,
-    CounterfeitAct,
+    MeasureRecord,
     PenaltyDecision,
+    PoliceTransfer,
     ProposedPenalty,
-    fine_ceiling,
 )
 from adjudication.domain.values.parties import PartyRecord, PatentRight
 from adjudication.views.sorting import CaseSort, PenaltySort
@@ -227,13 +228,21 @@ class PenaltyCaseRead(BaseModel):
     case_no: str
     state: str
     subject: PartyRecord
-    acts: list[CounterfeitAct]
+    law: PenaltyLaw
+    acts: list[str]
     patent_number: str | None
+    right_number: str | None = None
     products: list[str]
     marks: list[str]
     source: CaseSource
+    source_ref: str | None = Field(
+        default=None, description="The complaint id of a case filed from a complaint"
+    )
     filed_at: LocalDateTime
     illegal_gains: Decimal | None
+    illegal_turnover: Decimal | None = None
+    measures: list[MeasureRecord] = Field(default_factory=list)
+    transfer: PoliceTransfer | None = None
     proposed: ProposedPenalty | None
     hearing_requested_on: dt.date | None
     decision: PenaltyDecision | None
@@ -255,19 +264,29 @@ class PenaltyCaseRead(BaseModel):
             case_no=case.case_no,
             state=case.state.value,
             subject=case.subject,
+            law=case.law,
             acts=list(case.acts),
             patent_number=case.patent_number,
+            right_number=case.right_number,
             products=list(case.products),
             marks=list(case.marks),
             source=case.source,
+            source_ref=case.source_ref,
             filed_at=case.filed_at,
             illegal_gains=case.illegal_gains,
+            illegal_turnover=case.illegal_turnover,
+            measures=list(case.measures),
+            transfer=case.transfer,
             proposed=case.proposed,
             hearing_requested_on=case.hearing_requested_on,
             decision=case.decision,
             decision_served_on=case.decision_served_on,
             published_on=case.published_on,
-            fine_ceiling=fine_ceiling(case.illegal_gains).amount,
+            fine_ceiling=case.rule.bounds(
+                case.illegal_gains
+                if case.rule.measure is FineMeasure.ILLEGAL_GAINS
+                else case.illegal_turnover
+            ).maximum,
             open_deadlines=deadlines,
             allowed_transitions=[t.label() for t in possible_now(case)],
             proposals=dict(case.proposals),

@@ -40,6 +40,8 @@ class BehaviourCode(StrEnum):
     SERIOUS_AGENCY_VIOLATION = "serious_agency_violation"  # C.2
     UNFAIR_COMPETITION = "unfair_competition"  # C.2 (trade secrets, commercial defamation)
     COUNTERFEIT_PATENT = "counterfeit_patent"  # A.12 penalty, published under C.3
+    TRADEMARK_INFRINGEMENT = "trademark_infringement"  # 商标法 art. 60 penalty, published under C.3
+    COPYRIGHT_INFRINGEMENT = "copyright_infringement"  # 著作权法 art. 53 penalty, published under C.3
     MEDIATION_AGREEMENT_DEFAULT = "mediation_agreement_default"  # court-confirmed agreement not performed
     OTHER_PENALTY = "other_penalty"  # any other published penalty decision (C.3)
 

@@ -22,13 +22,16 @@ from credit.domain.commands import (
     RightClaim,
 )
 from credit.domain.subject import SubjectClaim
-from credit.domain.vocabulary import CHINA, BehaviourCode, DecisionRef
+from credit.domain.vocabulary import CHINA, BehaviourCode, DecisionRef, ListType
 from credit.unit_of_work import CreditUnitOfWork
 from shared.contracts import CloudEvent
 from shared.contracts.adjudication import (
     CounterfeitPenaltyDecidedV1,
     DecisionEffectiveV1,
     DecisionRevokedV1,
+    PenaltyDecidedV1,
+    PenaltyLaw,
+    PenaltySeverity,
     PerformanceRefusedV1,
 )
 from shared.contracts.common import Outcome, SubjectRef
@@ -143,6 +146,60 @@ async def on_counterfeit_penalty(
     )
 
 
+PUBLISHED_AS = {
+    PenaltyLaw.TRADEMARK: BehaviourCode.TRADEMARK_INFRINGEMENT,
+    PenaltyLaw.COPYRIGHT: BehaviourCode.COPYRIGHT_INFRINGEMENT,
+}
+"""Penalties ``penalty_decided`` puts up for publication (Order 45); counterfeit patents come (as before)
+from ``counterfeit_penalty_decided``, so one decision is never registered twice."""
+
+
+def penalty_inputs(data: PenaltyDecidedV1, event: CloudEvent) -> list[RegisterDishonestyInput]:
+    """What a penalty decision feeds credit with.
+
+    * publication (SAMR Order 45 art. 2): any fine or confiscation; a warning alone is not published;
+    * the SAMR serious list (§C.2 [P]): a **heavier** administrative penalty is its prerequisite, so a
+      heavier decision becomes a ``samr_serious`` CANDIDATE, as repeat infringement when the subject
+      was penalised before within the look-back, else as wilful infringement. It is only a candidate:
+      the notice, the hearing and the office head's approval (Order 44 [U]) decide the listing.
+    """
+    decision = DecisionRef(
+        authority=event.source, doc_no=data.decision_no, date=data.decided_on, type="penalty_decision"
+    )
+    common: dict[str, Any] = {
+        "subject": subject_claim(data.subject),
+        "underlying_decision": decision,
+        "source": event.type,
+        "source_ref": str(data.case_id),
+        "fine": data.fine.amount if data.fine else None,
+        "actor": _producer(event),
+    }
+    inputs: list[RegisterDishonestyInput] = []
+    behaviour = PUBLISHED_AS.get(data.law)
+    if behaviour is not None and data.severity is not PenaltySeverity.WARNING_ONLY:
+        inputs.append(RegisterDishonestyInput(behaviour=behaviour, finding=_decided_summary(data), **common))
+    if data.severity is PenaltySeverity.HEAVIER:
+        repeat = bool(data.repeat_of)
+        earlier = ", ".join(data.repeat_of)
+        why = f"heavier penalty for repeat infringement (earlier: {earlier})" if repeat else "heavier penalty"
+        inputs.append(
+            RegisterDishonestyInput(
+                behaviour=BehaviourCode.REPEAT_INFRINGEMENT if repeat else BehaviourCode.WILFUL_INFRINGEMENT,
+                list_type=ListType.SAMR_SERIOUS,
+                finding=f"{_decided_summary(data)}; {why}",
+                **common,
+            )
+        )
+    return inputs
+
+
+async def on_penalty_decided(
+    data: PenaltyDecidedV1, event: CloudEvent, uow: CreditUnitOfWork, *, bus: Bus
+) -> None:
+    for command in penalty_inputs(data, event):
+        await bus.handle(command, uow=uow)
+
+
 async def on_decision_effective(
     data: DecisionEffectiveV1, event: CloudEvent, uow: CreditUnitOfWork, *, bus: Bus
 ) -> None:
@@ -213,6 +270,7 @@ COMPLAINT_SUBSCRIPTIONS: list[Subscription[Any, CreditUnitOfWork]] = [
 CASE_SUBSCRIPTIONS: list[Subscription[Any, CreditUnitOfWork]] = [
     Subscription(PerformanceRefusedV1, on_performance_refused),
     Subscription(CounterfeitPenaltyDecidedV1, on_counterfeit_penalty),
+    Subscription(PenaltyDecidedV1, on_penalty_decided),
     Subscription(DecisionEffectiveV1, on_decision_effective),
     Subscription(DecisionRevokedV1, on_decision_revoked),
     Subscription(PerformanceDefaultedV1, on_agreement_defaulted),
@@ -229,4 +287,22 @@ def _penalty_summary(data: CounterfeitPenaltyDecidedV1) -> str:
         parts.append(f"illegal gains confiscated {data.illegal_gains_confiscated.amount}")
     if data.products:
         parts.append("products: " + ", ".join(data.products))
+    return "; ".join(parts)
+
+
+LAW_TITLES = {
+    PenaltyLaw.COUNTERFEIT_PATENT: "Counterfeit patent",
+    PenaltyLaw.TRADEMARK: "Trademark infringement",
+    PenaltyLaw.COPYRIGHT: "Copyright infringement",
+}
+
+
+def _decided_summary(data: PenaltyDecidedV1) -> str:
+    parts = [f"{LAW_TITLES[data.law]} penalty {data.decision_no}"]
+    if data.fine:
+        parts.append(f"fine {data.fine.amount} {data.fine.currency}")
+    if data.illegal_gains_confiscated:
+        parts.append(f"illegal gains confiscated {data.illegal_gains_confiscated.amount}")
+    if data.goods_confiscated:
+        parts.append("goods confiscated: " + ", ".join(data.goods_confiscated))
     return "; ".join(parts)

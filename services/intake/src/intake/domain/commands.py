@@ -86,6 +86,18 @@ class RefuseComplaint:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class AcknowledgeReferral:
+    """The receiving agency's acknowledgement of a referral, recorded from its letter."""
+
+    complaint_id: uuid.UUID
+    agency: str
+    document_no: str
+    received_on: dt.date
+    actor: Actor
+    principal: Principal | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class WithdrawComplaint:
     complaint_id: uuid.UUID
     reason: str

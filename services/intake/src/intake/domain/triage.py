@@ -63,6 +63,7 @@ DEFAULT_PROCEDURES: Mapping[Track, str] = {
     Track.ORDINARY_ADJUDICATION: "ordinary",
     Track.GREEN_CHANNEL: "green_channel",
     Track.MEDIATION: "administrative",
+    Track.PENALTY_CASE: "by_ip_type",  # adjudication picks the law from the IP type
 }
 
 

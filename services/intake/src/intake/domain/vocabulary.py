@@ -70,6 +70,7 @@ class Track(StrEnum):
     ORDINARY_ADJUDICATION = "ordinary_adjudication"
     MEDIATION = "mediation"
     GREEN_CHANNEL = "green_channel"
+    PENALTY_CASE = "penalty_case"  # an administrative penalty case in adjudication (issue 18)
     REFER_ENFORCEMENT = "refer_enforcement"
     REFER_POLICE = "refer_police"
     NOT_ACCEPTED = "not_accepted"

@@ -30,6 +30,7 @@ COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.OverrideTriage: complaints.override_triage,
     c.RefuseComplaint: complaints.refuse_complaint,
     c.WithdrawComplaint: complaints.withdraw_complaint,
+    c.AcknowledgeReferral: complaints.acknowledge_referral,
     c.ConfirmDuplicate: complaints.confirm_duplicate,
     c.SplitComplaint: complaints.split_complaint,
     c.RecordFalseMaterials: complaints.record_false_materials,

@@ -102,6 +102,13 @@ async def refuse_complaint(cmd: c.RefuseComplaint, uow: IntakeUnitOfWork, clock:
     return complaint
 
 
+async def acknowledge_referral(cmd: c.AcknowledgeReferral, uow: IntakeUnitOfWork, clock: Clock) -> Complaint:
+    complaint = await complaint_for_update(uow, cmd.complaint_id, cmd.principal)
+    complaint.acknowledge_referral(cmd.agency, cmd.document_no, cmd.received_on, cmd.actor, clock())
+    await complaint_step(uow, complaint)
+    return complaint
+
+
 async def withdraw_complaint(cmd: c.WithdrawComplaint, uow: IntakeUnitOfWork, clock: Clock) -> Complaint:
     complaint = await complaint_for_update(uow, cmd.complaint_id, cmd.principal)
     complaint.withdraw(cmd.reason, cmd.actor, clock())

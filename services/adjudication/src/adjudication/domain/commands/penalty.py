@@ -1,4 +1,4 @@
-"""Commands for counterfeit-patent penalty cases."""
+"""Commands for administrative penalty cases (counterfeit patent, trademark, copyright)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from decimal import Decimal
 
 from adjudication.domain.commands.base import OnBehalf, PenaltyCommand, Step, Who
 from adjudication.domain.penalty import steps
-from adjudication.domain.penalty.values import PenaltyFiling
+from adjudication.domain.penalty.laws import InvestigationMeasure, PenaltyLaw
+from adjudication.domain.penalty.values import InventoryItem, PenaltyFiling
 from adjudication.domain.values.actors import ActorKind
+from adjudication.domain.values.parties import PartyRecord
 from shared.domain.deadlines import DeadlineReached
 from shared.identity.principals import Principal
 
@@ -24,6 +26,19 @@ class FilePenaltyCase:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FilePenaltyCasesFromComplaint:
+    """Intake routed a complaint to a penalty case (track ``penalty_case``): one case per respondent."""
+
+    complaint_id: str
+    law: PenaltyLaw
+    respondents: tuple[PartyRecord, ...]
+    right_number: str | None
+    alleged_acts: tuple[str, ...]
+    facts: str
+    received_on: dt.date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NotifyPenalty(PenaltyCommand):
     STEP = Step(steps.notify, transitions=("notify",))
     fine: Decimal
@@ -31,6 +46,9 @@ class NotifyPenalty(PenaltyCommand):
     confiscate_gains: bool
     correction_order: str
     served_on: dt.date
+    illegal_turnover: Decimal | None = None
+    goods_value: Decimal | None = None
+    public_interest_harmed: bool | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,6 +77,9 @@ class DecidePenalty(PenaltyCommand):
     gains_confiscated: Decimal | None
     correction_order: str
     reasons: str
+    illegal_turnover: Decimal | None = None
+    goods_confiscated: tuple[str, ...] = ()
+    goods_value: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,6 +106,22 @@ class EndPenaltyCase(PenaltyCommand):
     STEP = Step(steps.end_without_penalty, transitions=("drop", "transfer_to_police"))
     transfer_to_police: bool
     reasons: tuple[str, ...]
+    illegal_gains: Decimal | None = None
+    illegal_turnover: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordMeasure(PenaltyCommand):
+    """An investigation measure (询问, 现场检查, 查阅复制, 检查, 查封扣押) with its inventory."""
+
+    STEP = Step(steps.record_measure, actor=ActorKind.HANDLER)
+    measure: InvestigationMeasure
+    taken_on: dt.date
+    place: str | None
+    officers: tuple[str, ...]
+    summary: str
+    inventory: tuple[InventoryItem, ...]
+    proof: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

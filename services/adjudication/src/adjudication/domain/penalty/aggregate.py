@@ -1,12 +1,14 @@
-"""Counterfeit-patent (假冒专利) penalty cases: the second case type (domain-rules §A.12).
+"""Administrative penalty cases: the second case type (domain-rules §A.12; issue 18).
+
+One procedure for counterfeit patents (专利法 art. 68), trademark infringement (商标法 art. 60) and copyright
+infringement harming the public interest (著作权法 art. 53); ``law`` picks the row of ``laws.PENALTY_LAWS``.
 
 An administrative penalty procedure, not a dispute between parties: the office files a case against
 a subject, notifies the proposed penalty and the right to a hearing (行政处罚法 art. 64 [V]: request
 within 5 WD), decides within 90 days of filing (art. 60 [V]), serves the decision within 7 WD
 (art. 61 [V]) and publishes it (专利法 art. 68 [V] 予以公告; SAMR Order 45 art. 9 [V]: 20 WD).
 
-Fine bounds (专利法 art. 68 [V]): up to 5x the illegal gains; with no gains, or gains of RMB 50,000
-or less (inclusive, Civil Code art. 1259), up to RMB 250,000.
+Fine bounds per law: ``laws.LawRule.bounds``.
 """
 
 from __future__ import annotations
@@ -19,8 +21,17 @@ from typing import ClassVar
 
 from adjudication.domain.approvals import Proposal
 from adjudication.domain.errors import CaseTransitionRefused
+from adjudication.domain.penalty.laws import LawRule, PenaltyLaw, law_rule
 from adjudication.domain.penalty.states import PENALTY_TRANSITIONS, PenaltyState
-from adjudication.domain.penalty.values import CaseSource, CounterfeitAct, PenaltyDecision, ProposedPenalty
+from adjudication.domain.penalty.values import (
+    CaseSource,
+    InventoryItem,
+    MeasureRecord,
+    PenaltyDecision,
+    PoliceTransfer,
+    PriorPenalty,
+    ProposedPenalty,
+)
 from adjudication.domain.values.days import local_date
 from adjudication.domain.values.parties import PartyRecord
 from shared.domain.deadlines import TimerChange, TrackedDeadline
@@ -39,8 +50,12 @@ class PenaltyCase(Lifecycle[PenaltyState], TracksDeadlines):
     id: uuid.UUID
     case_no: str
     subject: PartyRecord
-    acts: tuple[CounterfeitAct, ...]
+    acts: tuple[str, ...]
+    law: PenaltyLaw = PenaltyLaw.COUNTERFEIT_PATENT
+    """Which law the case is brought under; files written before issue 18 are counterfeit patents."""
     patent_number: str | None = None
+    right_number: str | None = None
+    public_interest_harmed: bool = False
     products: tuple[str, ...] = ()
     marks: tuple[str, ...] = ()
     source: CaseSource
@@ -52,6 +67,13 @@ class PenaltyCase(Lifecycle[PenaltyState], TracksDeadlines):
     facts: str = ""
     state: PenaltyState = PenaltyState.FILED
     illegal_gains: Decimal | None = None
+    illegal_turnover: Decimal | None = None
+    prior_penalties: tuple[PriorPenalty, ...] = ()
+    measures: tuple[MeasureRecord, ...] = ()
+    """Investigation measures taken, each with its legal basis (专利法 art. 69, 商标法 art. 62,
+    著作权法 art. 55)."""
+    transfer: PoliceTransfer | None = None
+    """Earlier penalty decisions against the same subject (any law), found when the decision is taken."""
     proposed: ProposedPenalty | None = None
     hearing_requested_on: dt.date | None = None
     hearing_waived: bool = False
@@ -71,6 +93,19 @@ class PenaltyCase(Lifecycle[PenaltyState], TracksDeadlines):
     events: list[DomainEvent] = field(default_factory=list)
     timer_changes: list[TimerChange] = field(default_factory=list)
 
+    @property
+    def rule(self) -> LawRule:
+        return law_rule(self.law)
+
+    @property
+    def evidence_index(self) -> tuple[InventoryItem, ...]:
+        """Everything the measures inventoried, in the order taken (the index a transfer hands over)."""
+        return tuple(item for m in self.measures for item in m.inventory)
+
+    @property
+    def right_ref(self) -> str | None:
+        return self.patent_number if self.law is PenaltyLaw.COUNTERFEIT_PATENT else self.right_number
+
 
 def penalty_case_number(year: int, sequence: int, office_code: str) -> str:
     """``CP2026-330106-000001``: each office numbers its own cases, and offices share one database
@@ -78,5 +113,7 @@ def penalty_case_number(year: int, sequence: int, office_code: str) -> str:
     return f"CP{year}-{office_code[:6]}-{sequence:06d}"
 
 
-def penalty_decision_number(year: int, office_abbreviation: str, sequence: int) -> str:
-    return f"（{year}）{office_abbreviation}知假罚字第{sequence}号"
+def penalty_decision_number(
+    year: int, office_abbreviation: str, sequence: int, series: str = "知假罚字"
+) -> str:
+    return f"（{year}）{office_abbreviation}{series}第{sequence}号"

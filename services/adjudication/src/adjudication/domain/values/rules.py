@@ -12,6 +12,17 @@ from enum import StrEnum
 
 from shared.calendar import NoticeReading, PausePolicy
 
+POLICE_THRESHOLDS: dict[str, Decimal] = {
+    # [U] defaults (the 2004/2007/2020 SPC-SPP interpretations as remembered; the lower figure where
+    # they differ, so a case is flagged rather than missed). The officer decides the transfer.
+    "counterfeit_patent.illegal_turnover": Decimal("200000"),
+    "counterfeit_patent.illegal_gains": Decimal("100000"),
+    "trademark.illegal_turnover": Decimal("50000"),
+    "trademark.illegal_gains": Decimal("30000"),
+    "copyright.illegal_turnover": Decimal("50000"),
+    "copyright.illegal_gains": Decimal("30000"),
+}
+
 
 class ParticipantRole(StrEnum):
     HANDLER = "handler"  # 承办人
@@ -80,6 +91,12 @@ class CaseRules:
     hearing right is granted rather than wrongly withheld."""
     large_amount_organisation: Decimal = Decimal("50000")
     """The same for an organisation (SAMR: RMB 100,000 [P]); conservative default RMB 50,000."""
+    heavier_fine_share: Decimal = Decimal("0.8")
+    """Where the heavier end (从重) of a fine range starts, as a share of it (the discretion benchmark,
+    §C.2 [P]/[U]); a fine from there up, or a repeat aggravation by law, makes a "heavier" penalty."""
+    police_thresholds: tuple[tuple[str, Decimal], ...] = tuple(POLICE_THRESHOLDS.items())
+    """``<law>.<illegal_gains|illegal_turnover>`` → RMB from which the facts meet a criminal threshold
+    (刑法 arts. 213-217 and their interpretations [U]); the case is flagged for transfer (行刑衔接)."""
     stage_bars: tuple[StageBar, ...] = field(default=())
     simple_criteria: frozenset[str] = frozenset(
         {
@@ -90,6 +107,9 @@ class CaseRules:
             "evaluation_report_clean",
         }
     )
+
+    def police_threshold(self, key: str) -> Decimal | None:
+        return dict(self.police_thresholds).get(key)
 
     @property
     def office_area(self) -> str:

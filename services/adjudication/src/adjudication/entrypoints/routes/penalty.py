@@ -1,4 +1,5 @@
-"""Counterfeit-patent penalty cases (假冒专利): filing, notice, hearing, decision, publication."""
+"""Administrative penalty cases (假冒专利, 商标侵权, 著作权侵权): filing, notice, hearing, decision, service,
+publication, closure or transfer to the police."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from fastapi import APIRouter, Depends, Query, status
 
 from adjudication.domain.approvals import Approval
 from adjudication.domain.commands import penalty as p
-from adjudication.domain.commands.approvals import ApproveProposal, ProposeForApproval
+from adjudication.domain.penalty.laws import PenaltyLaw
 from adjudication.domain.penalty.states import PenaltyState
 from adjudication.entrypoints.dependencies import Container, Principal, allow
+from adjudication.entrypoints.routes.approvals import ApprovalRoutes, add_approval_routes, read_penalty_case
 from adjudication.entrypoints.routes.running import for_principal
 from adjudication.entrypoints.schemas.penalty import (
     FineBounds,
+    MeasureIn,
     PenaltyDecisionIn,
     PenaltyEndingIn,
     PenaltyFilingIn,
@@ -31,7 +34,9 @@ from adjudication.views.sorting import PenaltySort
 from shared.web.problems import problem_responses
 from shared.web.types import Offset
 
-router = APIRouter(prefix="/v1/penalty-cases", tags=["counterfeit-patent penalty cases"])
+router = APIRouter(
+    prefix="/v1/penalty-cases", tags=["penalty cases (counterfeit patent, trademark, copyright)"]
+)
 ERRORS = (401, 403, 404, 409, 422)
 
 
@@ -65,13 +70,26 @@ async def list_cases(
 
 
 @router.get(
-    "/fine-bounds", responses=problem_responses(401, 403, 422), summary="The fine ceiling of 专利法 art. 68"
+    "/fine-bounds",
+    responses=problem_responses(401, 403, 422),
+    summary="The fine range of 专利法 art. 68, 商标法 art. 60 or 著作权法 art. 53",
 )
 async def fine_bounds(
+    container: Container,
     who: Annotated[Principal, Depends(allow("penalty.fine_bounds"))],
-    illegal_gains: Annotated[Decimal | None, Query(ge=0, description="Omit when there were none")] = None,
+    law: PenaltyLaw = PenaltyLaw.COUNTERFEIT_PATENT,
+    illegal_gains: Annotated[
+        Decimal | None, Query(ge=0, le=10**12, description="Counterfeit patent: omit when there were none")
+    ] = None,
+    illegal_turnover: Annotated[
+        Decimal | None, Query(ge=0, le=10**12, description="Trademark, copyright: omit when there was none")
+    ] = None,
+    repeat: Annotated[
+        bool, Query(description="A repeat infringement within the law's look-back (商标法 art. 60: 5 years)")
+    ] = False,
 ) -> FineBounds:
-    return FineBounds.for_gains(illegal_gains)
+    amount = illegal_gains if law is PenaltyLaw.COUNTERFEIT_PATENT else illegal_turnover
+    return FineBounds.for_law(law, amount, repeat=repeat, heavier_share=container.rules.heavier_fine_share)
 
 
 @router.get("/{case_id}", responses=problem_responses(401, 403, 404), summary="Get a penalty case")
@@ -126,38 +144,24 @@ async def hearing(
     return await _run(container, body.to_command(case_id, who.subject), who)
 
 
-@router.post(
-    "/{case_id}/decision",
-    responses=problem_responses(*ERRORS),
-    summary="The handling officer proposes the penalty decision (the office head approves it)",
+add_approval_routes(
+    router,
+    ApprovalRoutes(
+        path="/{case_id}/decision",
+        kind=Approval.PENALTY_DECISION,
+        body=PenaltyDecisionIn,
+        response=PenaltyCaseRead,
+        read=read_penalty_case,
+        propose_permission="penalty.propose_decision",
+        approve_permission="penalty.approve_decision",
+        propose_summary="The handling officer proposes the penalty decision (the office head approves it)",
+        approve_summary="The office head approves the proposed penalty decision (a second person)",
+        propose_name="decision",
+        approve_name="decision_approval",
+        propose_doc="Only the officer handling the case proposes it; it is checked now and taken when an "
+        "office head of the case's office, not the proposer, approves it (``POST .../decision/approval``).",
+    ),
 )
-async def decision(
-    case_id: uuid.UUID,
-    body: PenaltyDecisionIn,
-    container: Container,
-    who: Annotated[Principal, Depends(allow("penalty.propose_decision"))],
-) -> PenaltyCaseRead:
-    """Only the officer handling the case proposes it; it is checked now and taken when an office
-    head of the case's office, not the proposer, approves it (``POST .../decision/approval``)."""
-    command = ProposeForApproval(
-        kind=Approval.PENALTY_DECISION, command=body.to_command(case_id, who.subject)
-    )
-    return await _run(container, command, who)
-
-
-@router.post(
-    "/{case_id}/decision/approval",
-    responses=problem_responses(*ERRORS),
-    summary="The office head approves the proposed penalty decision (a second person)",
-)
-async def decision_approval(
-    case_id: uuid.UUID,
-    container: Container,
-    who: Annotated[Principal, Depends(allow("penalty.approve_decision"))],
-) -> PenaltyCaseRead:
-    command = ApproveProposal(kind=Approval.PENALTY_DECISION, case_id=case_id, by=who.subject, principal=who)
-    outcome: StepOutcome = await container.bus.handle(command)
-    return await container.views.penalty_case(outcome.case.id, who, check=False)
 
 
 @router.post(
@@ -202,4 +206,20 @@ async def ending(
     container: Container,
     who: Annotated[Principal, Depends(allow("penalty.end"))],
 ) -> PenaltyCaseRead:
+    return await _run(container, body.to_command(case_id, who.subject), who)
+
+
+@router.post(
+    "/{case_id}/measures",
+    responses=problem_responses(*ERRORS),
+    summary="Record an investigation measure (询问, 现场检查, 查封扣押 ...): legal basis and inventory",
+)
+async def measures(
+    case_id: uuid.UUID,
+    body: MeasureIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("penalty.record_measure"))],
+) -> PenaltyCaseRead:
+    """The case's law must allow the measure (专利法 art. 69, 商标法 art. 62, 著作权法 art. 55); sealing or
+    seizing needs the evidence that the items infringe and an inventory, and starts the seizure period."""
     return await _run(container, body.to_command(case_id, who.subject), who)

@@ -11,9 +11,9 @@ from adjudication.domain.approvals import Approval
 from adjudication.domain.case.aggregate import Case
 from adjudication.domain.case.parts.clock import PauseReason
 from adjudication.domain.commands import interruptions as c
-from adjudication.domain.commands.approvals import ApproveProposal, ProposeForApproval
 from adjudication.domain.errors import present
 from adjudication.entrypoints.dependencies import Container, Principal, allow
+from adjudication.entrypoints.routes.approvals import ApprovalRoutes, add_approval_routes, read_case
 from adjudication.entrypoints.routes.running import CASE_STEP_ERRORS, for_principal, run_step
 from adjudication.entrypoints.schemas.acceptance import (
     CorrectionIn,
@@ -79,40 +79,25 @@ async def supplements(
     return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
-@router.post(
-    "/docket",
-    responses=problem_responses(*CASE_STEP_ERRORS),
-    summary="Propose to docket the request (立案); the office head approves it",
+add_approval_routes(
+    router,
+    ApprovalRoutes(
+        path="/docket",
+        kind=Approval.DOCKET,
+        body=DocketIn,
+        response=CaseRead,
+        read=read_case,
+        propose_permission="case.docket",
+        approve_permission="case.approve_docket",
+        propose_summary="Propose to docket the request (立案); the office head approves it",
+        approve_summary="The office head approves acceptance: docket number, case clock (a second person)",
+        propose_name="docket",
+        approve_name="docket_approval",
+        propose_doc="Checked now (the conditions, jurisdiction, first-to-accept); docketed with its "
+        "number when an office head of the case's office, not the proposer, approves it "
+        "(``POST .../docket/approval``).",
+    ),
 )
-async def docket(
-    case_id: uuid.UUID,
-    body: DocketIn,
-    container: Container,
-    who: Annotated[Principal, Depends(allow("case.docket"))],
-) -> CaseRead:
-    """Checked now (the conditions, jurisdiction, first-to-accept); docketed with its number when an
-    office head of the case's office, not the proposer, approves it (``POST .../docket/approval``)."""
-    command = ProposeForApproval(kind=Approval.DOCKET, command=body.to_command(case_id, who.subject))
-    return await run_step(container, command, who)
-
-
-@router.post(
-    "/docket/approval",
-    responses=problem_responses(*CASE_STEP_ERRORS),
-    summary="The office head approves acceptance: docket number, case clock (a second person)",
-)
-async def docket_approval(
-    case_id: uuid.UUID,
-    container: Container,
-    who: Annotated[Principal, Depends(allow("case.approve_docket"))],
-) -> CaseRead:
-    command = ApproveProposal(kind=Approval.DOCKET, case_id=case_id, by=who.subject, principal=who)
-    outcome: StepOutcome = await container.bus.handle(command)
-    read = await container.views.case(outcome.case.id, who, check=False)
-    advisories = [
-        AdvisoryOut(code=a.code, message=a.message, message_zh=a.message_zh) for a in outcome.advisories
-    ]
-    return read.model_copy(update={"advisories": advisories})
 
 
 @router.post(
@@ -241,40 +226,25 @@ async def clock_pauses_reason_end(
     return await run_step(container, c.EndClockPause(case_id=case_id, by=who.subject, reason=reason), who)
 
 
-@router.post(
-    "/time-limit-extension",
-    responses=problem_responses(*CASE_STEP_ERRORS),
-    summary="Propose the one extension of the closing time limit (the office head approves it)",
+add_approval_routes(
+    router,
+    ApprovalRoutes(
+        path="/time-limit-extension",
+        kind=Approval.TIME_LIMIT_EXTENSION,
+        body=ExtensionIn,
+        response=CaseRead,
+        read=read_case,
+        propose_permission="time_limit.propose_extension",
+        approve_permission="time_limit.approve_extension",
+        propose_summary="Propose the one extension of the closing time limit (the office head approves it)",
+        approve_summary="The office head approves the proposed extension (a second person)",
+        propose_name="time_limit_extension",
+        approve_name="time_limit_extension_approval",
+        propose_doc="Checked now; taken when an office head of the case's office, not the proposer, "
+        "approves it.",
+        approve_doc="The approver is recorded; the one who proposed it cannot approve it (403).",
+    ),
 )
-async def time_limit_extension(
-    case_id: uuid.UUID,
-    body: ExtensionIn,
-    container: Container,
-    who: Annotated[Principal, Depends(allow("time_limit.propose_extension"))],
-) -> CaseRead:
-    """Checked now; taken when an office head of the case's office, not the proposer, approves it."""
-    command = ProposeForApproval(
-        kind=Approval.TIME_LIMIT_EXTENSION, command=body.to_command(case_id, who.subject)
-    )
-    return await run_step(container, command, who)
-
-
-@router.post(
-    "/time-limit-extension/approval",
-    responses=problem_responses(*CASE_STEP_ERRORS),
-    summary="The office head approves the proposed extension (a second person)",
-)
-async def time_limit_extension_approval(
-    case_id: uuid.UUID,
-    container: Container,
-    who: Annotated[Principal, Depends(allow("time_limit.approve_extension"))],
-) -> CaseRead:
-    """The approver is recorded; the one who proposed it cannot approve it (403)."""
-    command = ApproveProposal(
-        kind=Approval.TIME_LIMIT_EXTENSION, case_id=case_id, by=who.subject, principal=who
-    )
-    outcome: StepOutcome = await container.bus.handle(command)
-    return await container.views.case(outcome.case.id, who, check=False)
 
 
 @router.post(
@@ -329,42 +299,27 @@ async def closure(
     return await run_step(container, body.to_command(case_id, who.subject), who)
 
 
-@router.post(
-    "/decision",
-    responses=problem_responses(*CASE_STEP_ERRORS),
-    summary="Propose the decision (裁决): outcome, stop order, reasons; no damages",
+add_approval_routes(
+    router,
+    ApprovalRoutes(
+        path="/decision",
+        kind=Approval.DECISION,
+        body=DecisionIn,
+        response=CaseRead,
+        read=read_case,
+        propose_permission="decision.propose",
+        approve_permission="decision.approve",
+        propose_summary="Propose the decision (裁决): outcome, stop order, reasons; no damages",
+        approve_summary="The office head approves the proposed decision, which is issued (a second person)",
+        propose_name="decision",
+        approve_name="decision_approval",
+        propose_doc="A member of the case's panel proposes it; it is checked now and issued when an "
+        "office head of the case's office approves it (``POST .../decision/approval``). It cannot be "
+        "dated before the docketing or the last hearing held.",
+        approve_doc="The decision names the approver (``approved_by``); the proposer cannot approve it "
+        "(403).",
+    ),
 )
-async def decision(
-    case_id: uuid.UUID,
-    body: DecisionIn,
-    container: Container,
-    who: Annotated[Principal, Depends(allow("decision.propose"))],
-) -> CaseRead:
-    """A member of the case's panel proposes it; it is checked now and issued when an office head of
-    the case's office approves it (``POST .../decision/approval``). It cannot be dated before the
-    docketing or the last hearing held."""
-    command = ProposeForApproval(kind=Approval.DECISION, command=body.to_command(case_id, who.subject))
-    return await run_step(container, command, who)
-
-
-@router.post(
-    "/decision/approval",
-    responses=problem_responses(*CASE_STEP_ERRORS),
-    summary="The office head approves the proposed decision, which is issued (a second person)",
-)
-async def decision_approval(
-    case_id: uuid.UUID,
-    container: Container,
-    who: Annotated[Principal, Depends(allow("decision.approve"))],
-) -> CaseRead:
-    """The decision names the approver (``approved_by``); the proposer cannot approve it (403)."""
-    command = ApproveProposal(kind=Approval.DECISION, case_id=case_id, by=who.subject, principal=who)
-    outcome: StepOutcome = await container.bus.handle(command)
-    read = await container.views.case(outcome.case.id, who, check=False)
-    advisories = [
-        AdvisoryOut(code=a.code, message=a.message, message_zh=a.message_zh) for a in outcome.advisories
-    ]
-    return read.model_copy(update={"advisories": advisories})
 
 
 @router.post(

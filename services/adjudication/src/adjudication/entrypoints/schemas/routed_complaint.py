@@ -50,6 +50,11 @@ def filed_request(data: ComplaintRoutedV1) -> FiledRequest:
     )
 
 
+def respondent_records(data: ComplaintRoutedV1) -> tuple[PartyRecord, ...]:
+    """The complaint's respondents as the service keeps parties (ID numbers masked)."""
+    return tuple(_party(p, respondent_id(i), PartyRole.RESPONDENT) for i, p in enumerate(data.respondents, 1))
+
+
 def _procedure(data: ComplaintRoutedV1) -> Procedure:
     try:
         return Procedure(data.procedure)

@@ -274,6 +274,27 @@ class Complaint(Lifecycle[ComplaintStatus], IntakeDeadlines):
         self._move("refuse", by, at, (f"Not accepted: {reason}", f"不予受理：{reason}"))
         self.cancel_open_deadlines()
 
+    def acknowledge_referral(
+        self, agency: str, document_no: str, received_on: dt.date, by: Actor, at: dt.datetime
+    ) -> None:
+        """The agency the complaint was referred to acknowledged receipt (回执): the referral is done and
+        the complaint closes with the acknowledgement on its record (issue 18)."""
+        if self.status is not S.REFERRED:
+            raise IllegalStep(self.status.value, S.CLOSED.value, (s.value for s in self.allowed()))
+        self._move(
+            "close",
+            by,
+            at,
+            (
+                f"Referral acknowledged by {agency} ({document_no}, received {received_on.isoformat()})",
+                f"{agency}已回执（{document_no}，{received_on.isoformat()}收到）",
+            ),
+            acknowledged_by=agency,
+            document_no=document_no,
+            received_on=received_on.isoformat(),
+        )
+        self.cancel_open_deadlines()
+
     def withdraw(self, reason: str, by: Actor, at: dt.datetime) -> None:
         self._move("withdraw", by, at, (f"Withdrawn: {reason}", f"已撤回：{reason}"))
         self.cancel_open_deadlines()

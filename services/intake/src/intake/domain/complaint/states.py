@@ -91,6 +91,7 @@ TRACK_DESTINATIONS: Final[Mapping[Track, str]] = {
     Track.ORDINARY_ADJUDICATION: "adjudication",
     Track.GREEN_CHANNEL: "adjudication",
     Track.MEDIATION: "mediation",
+    Track.PENALTY_CASE: "adjudication",
 }
 """The ipcase service each routed track hands the complaint over to."""
 TRACK_AGENCIES: Final[Mapping[Track, Agency]] = {

@@ -27,6 +27,7 @@ from intake.entrypoints.schemas.complaints import (
     ComplaintCreate,
     FalseMaterialsIn,
     Reason,
+    ReferralAcknowledgementIn,
     TriageOverride,
 )
 from intake.entrypoints.schemas.workflows import NoticeCreate
@@ -227,6 +228,32 @@ async def refuse(
         container,
         c.RefuseComplaint(
             complaint_id=complaint_id, reason=body.reason, actor=acting(principal), principal=principal
+        ),
+        complaint_id,
+        principal,
+    )
+
+
+@router.post(
+    "/{complaint_id}/referral-acknowledgement",
+    responses=ERRORS,
+    summary="Record the receiving agency's acknowledgement of a referral (回执); the complaint closes",
+)
+async def referral_acknowledgement(
+    complaint_id: uuid.UUID,
+    body: ReferralAcknowledgementIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(allow("complaint.record_referral_acknowledgement"))],
+) -> ComplaintRead:
+    return await _simple(
+        container,
+        c.AcknowledgeReferral(
+            complaint_id=complaint_id,
+            agency=body.agency,
+            document_no=body.document_no,
+            received_on=body.received_on,
+            actor=acting(principal),
+            principal=principal,
         ),
         complaint_id,
         principal,

@@ -262,6 +262,12 @@ class Reason(_In):
     reason: Text
 
 
+class ReferralAcknowledgementIn(_In):
+    agency: ShortText = Field(description="The receiving agency, as its acknowledgement (回执) names it")
+    document_no: ShortText = Field(description="The acknowledgement's number or reference")
+    received_on: dt.date = Field(description="When the agency received the referral")
+
+
 class FalseMaterialsIn(_In):
     party_id: uuid.UUID
     finding: Text

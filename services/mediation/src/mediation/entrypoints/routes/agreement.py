@@ -1,4 +1,4 @@
-"""The agreement: drafting, signatures, the document, performance and enforcement."""
+"""The agreement: drafting, signatures, the document, performance and enforcement; the damages calculator."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response, status
 
 from mediation.domain import commands as c
+from mediation.domain.damages import DamagesInputError, compute_damages
+from mediation.domain.errors import invalid
 from mediation.entrypoints.dependencies import Container, Principal, actor, allow
+from mediation.entrypoints.schemas.damages import DamagesIn, DamagesOut
 from mediation.entrypoints.schemas.requests import (
     AgreementIn,
     EnforcementIn,
@@ -184,3 +187,25 @@ async def apply_for_enforcement(
     )
     await container.bus.handle(command)
     return await container.views.case(case_id, who, check=False)
+
+
+@router.post(
+    "/damages-calculation",
+    responses=CHANGE,
+    summary="Compute damages as a court would (§A.13), every step explained, for the mediation",
+)
+async def damages_calculation(
+    case_id: uuid.UUID,
+    body: DamagesIn,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("damages.calculate"))],
+) -> DamagesOut:
+    """Pure computation (nothing is stored): base from the loss or gains, else a licence-fee multiple,
+    else statutory damages within the law's range; punitive 1-5x for wilful serious infringement;
+    reasonable costs added; nothing for a lawful-source seller. Only on a case the caller may work on."""
+    await container.views.case(case_id, who)
+    try:
+        result = compute_damages(body.to_input(), punitive_additive=container.rules.punitive_additive)
+    except DamagesInputError as exc:
+        raise invalid(exc.field, "invalid_amount", exc.message, exc.message_zh) from exc
+    return DamagesOut.of(result)
