@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from intake.adapters.complaint_import import ComplaintImports
 from intake.adapters.evidence_store import EvidenceRows
 from intake.adapters.orm import case_record, centre_cases, ecommerce_notices, idempotency_keys
 from intake.adapters.registry import RightsRegistry
@@ -23,6 +24,7 @@ class IntakeUnitOfWork(UnitOfWork):
     evidence: EvidenceRows
     registry: RightsRegistry
     import_jobs: ImportJobs
+    complaint_imports: ComplaintImports
     examiners: ExaminerRepository
     centre_cases: WorkflowRepository[CentreCase]
     trade_fair_cases: TradeFairCases
@@ -36,6 +38,7 @@ class IntakeUnitOfWork(UnitOfWork):
         self.evidence = EvidenceRows(session)
         self.registry = RightsRegistry(session)
         self.import_jobs = ImportJobs(session)
+        self.complaint_imports = ComplaintImports(session)
         self.examiners = ExaminerRepository(session)
         self.centre_cases = WorkflowRepository(session, centre_cases, CentreCase)
         self.trade_fair_cases = TradeFairCases(session)
