@@ -6,9 +6,13 @@ import asyncio
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
+from typer.testing import CliRunner
+
 from intake.testing import complaint_body
+from shared.cli import app
 from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.web.auth import Role
 
@@ -173,3 +177,28 @@ async def test_an_import_belongs_to_its_office(start_intake: Any) -> None:
         "/v1/complaint-imports", files={"file": ("x.xlsx", b"PK\x03\x04", "text/plain")}
     )
     assert refused.status_code == 422
+
+
+async def test_the_command_line_imports_a_file_as_its_token_and_writes_the_error_report(
+    start_intake: Any, tmp_path: Path
+) -> None:
+    intake = await start_intake(run_workers=True)
+    staff = intake.client(Role.STAFF, office=OFFICE)
+    complainant = random_name("命令行导入")
+    source = tmp_path / "legacy.jsonl"
+    source.write_bytes(
+        _jsonl([complaint_body(complainant={"kind": "organisation", "name": complainant}), {"ip_type": "x"}])
+    )
+    token = tmp_path / "token"
+    token.write_text(intake.token(Role.STAFF, subject="cli-user", office=OFFICE))
+    report = tmp_path / "errors.csv"
+    arguments = ["import", "complaints", str(source), "--token-file", str(token), "--url", intake.base_url]
+
+    result = await asyncio.to_thread(CliRunner().invoke, app, [*arguments, "--errors-to", str(report)])
+
+    assert result.exit_code == 0, result.output
+    assert "completed: 1 imported, 0 already imported, 1 refused of 2 rows" in result.output
+    assert report.read_text().splitlines()[0] == "row_number,field,message"
+    assert {line.split(",")[0] for line in report.read_text().splitlines()[1:]} == {"2"}
+    [complaint] = await _complaints_of(staff, complainant)
+    assert complaint["office_code"] == OFFICE
