@@ -15,7 +15,7 @@ from intake.entrypoints.consumer import SUBSCRIPTIONS
 from intake.handlers import COMMAND_HANDLERS, TIMER_COMMANDS
 from intake.rules import IntakeRules, load_rules
 from intake.settings import IntakeSettings
-from intake.unit_of_work import IntakeUnitOfWork
+from intake.unit_of_work import ImportBatchUnitOfWork, IntakeUnitOfWork
 from intake.views import IntakeViews
 from shared.files import ClamdScanner
 from shared.messagebus import MessageBus
@@ -84,7 +84,7 @@ async def bootstrap(
         clock=clock,
     )
     complaint_importer = ComplaintImporter(
-        uow_factory=uow_factory,
+        uow_factory=platform.uow_factory(ImportBatchUnitOfWork),
         rules=rules,
         import_dir=settings.import_dir,
         batch_size=settings.complaint_import_batch_size,

@@ -32,7 +32,7 @@ from intake.domain.vocabulary import Channel
 from intake.entrypoints.schemas.complaints import ComplaintCreate
 from intake.handlers.complaint_import import ImportRow, RowRefused, import_complaints
 from intake.rules import IntakeRules
-from intake.unit_of_work import IntakeUnitOfWork
+from intake.unit_of_work import ImportBatchUnitOfWork
 from shared.audit.trail import AuditContext, audit_scope
 from shared.db import is_database_unavailable
 from shared.domain.actors import Actor
@@ -52,7 +52,7 @@ class ComplaintImporter:
     def __init__(
         self,
         *,
-        uow_factory: Callable[[], IntakeUnitOfWork],
+        uow_factory: Callable[[], ImportBatchUnitOfWork],
         rules: IntakeRules,
         import_dir: Path,
         batch_size: int,

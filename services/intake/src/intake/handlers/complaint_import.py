@@ -18,7 +18,7 @@ from intake.domain import commands as c
 from intake.handlers.common import Clock, audit
 from intake.handlers.complaints import register_complaint
 from intake.rules import IntakeRules
-from intake.unit_of_work import IntakeUnitOfWork
+from intake.unit_of_work import ImportBatchUnitOfWork, IntakeUnitOfWork
 from shared.errors import IpcaseError
 
 
@@ -44,12 +44,14 @@ class RowRefused(Exception):
 
 
 async def import_complaints(
-    rows: Sequence[ImportRow], job_id: uuid.UUID, uow: IntakeUnitOfWork, clock: Clock, rules: IntakeRules
+    rows: Sequence[ImportRow], job_id: uuid.UUID, uow: ImportBatchUnitOfWork, clock: Clock, rules: IntakeRules
 ) -> BatchOutcome:
     """Register the rows not imported before; remember their keys with the complaints they became."""
     seen = await uow.complaint_imports.imported([row.key for row in rows])
+    fresh = [row for row in rows if row.key not in seen]
+    await uow.prepare([row.command for row in fresh])
     done: list[tuple[str, uuid.UUID]] = []
-    for row in rows:
+    for row in fresh:
         if row.key in seen:
             continue
         try:
