@@ -33,8 +33,8 @@ from shared.devstack.postgres import EmbeddedPostgres
 from shared.kafka.clients import KafkaConfig
 from shared.kafka.topics import all_topics, ensure_topics
 from shared.service import discover_services
-from shared.testing.refs import random_patent_number, random_uscc
 from shared.testing.identity import serving_dev_issuer
+from shared.testing.refs import random_patent_number, random_uscc
 from shared.testing.services import start_service
 from shared.web.auth import Role
 
