@@ -21,6 +21,7 @@ from sqlalchemy import (
     Table,
     Text,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
@@ -64,6 +65,7 @@ complaints = Table(
     Index("ix_complaints_received_at", "received_at", "sequence"),
     Index("ix_complaints_status", "status"),
     Index("ix_complaints_office_code", "office_code"),
+    Index("ix_complaints_status_received", "status", "received_at", "sequence"),
 )
 
 complaint_keys = Table(
@@ -114,6 +116,12 @@ deadlines = Table(  # the work queue: a projection of the tracked deadlines (ada
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("closed_at", DateTime(timezone=True)),
     Index("ix_deadlines_open", "due_at", postgresql_where="status = 'open'"),
+    Index(
+        "ix_deadlines_open_order",
+        text("due_at ASC NULLS LAST"),
+        "created_at",
+        postgresql_where="status = 'open'",
+    ),
 )
 
 rights = Table(
