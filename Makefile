@@ -68,6 +68,9 @@ bench: install ## Run the benchmarks against the embedded stack
 	$(BIN)/python bench/intake_registry_import.py
 	$(BIN)/python bench/credit_bulk_check.py
 	$(BIN)/python bench/idle_cost.py --layout dev
+	$(BIN)/python bench/complaint_import.py --rows 20000
+	$(BIN)/python bench/staff_reads.py --complaints 20000 --seconds 5
+	$(BIN)/python bench/registration_cost.py --count 300
 	$(BIN)/python bench/idle_cost.py --layout split
 
 fuzz: install ## Fuzz every service's API (schemathesis, stateful) on the embedded stack: 0 5xx, 0 schema violations

@@ -1,7 +1,9 @@
-"""Baseline for the intake benchmark: a bare FastAPI endpoint doing one ORM insert + commit.
+"""Baselines for the intake benchmarks: bare FastAPI endpoints doing one ORM insert + commit, or one
+read by primary key.
 
 This is the "limit" for a Python service on this machine (platform notes); the real intake
-endpoint is measured against it in the same run. Run by ``intake_throughput.py``, not by hand.
+endpoints are measured against it in the same run. Run by ``intake_throughput.py`` (the insert)
+and ``staff_reads.py`` (the read), not by hand.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, HTTPException
 from pydantic import BaseModel
 from sqlalchemy import Text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
@@ -37,6 +39,11 @@ class ItemOut(BaseModel):
     id: uuid.UUID
 
 
+class ItemRead(BaseModel):
+    id: uuid.UUID
+    body: str
+
+
 def create_app() -> FastAPI:
     sessions: dict[str, async_sessionmaker[AsyncSession]] = {}
 
@@ -56,5 +63,13 @@ def create_app() -> FastAPI:
             session.add(row)
             await session.commit()
         return ItemOut(id=row.id)
+
+    @app.get("/items/{item_id}")
+    async def read_item(item_id: uuid.UUID) -> ItemRead:
+        async with sessions["default"]() as session:
+            row = await session.get(Item, item_id)
+        if row is None:
+            raise HTTPException(404)
+        return ItemRead(id=row.id, body=row.body)
 
     return app

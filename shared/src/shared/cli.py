@@ -29,6 +29,9 @@ topics_app = typer.Typer(help="Kafka topics", no_args_is_help=True)
 timers_app = typer.Typer(help="Durable timers", no_args_is_help=True)
 audit_app = typer.Typer(help="The tamper-evident audit trail", no_args_is_help=True)
 dlq_app = typer.Typer(help="Dead letters: list, show, retry, skip, purge", no_args_is_help=True)
+import_app = typer.Typer(
+    help="Bulk imports through a service's API, with a progress bar", no_args_is_help=True
+)
 app.add_typer(outbox_app, name="outbox")
 app.add_typer(contracts_app, name="contracts")
 kafka_app = typer.Typer(help="Broker security: ACLs derived from the services", no_args_is_help=True)
@@ -37,6 +40,7 @@ app.add_typer(topics_app, name="topics")
 app.add_typer(timers_app, name="timers")
 app.add_typer(audit_app, name="audit")
 app.add_typer(dlq_app, name="dlq")
+app.add_typer(import_app, name="import")
 app.command("deadline")(deadline_command)
 
 ServiceName = Annotated[str, typer.Argument(help="intake, adjudication, mediation, credit or partners")]
@@ -132,6 +136,50 @@ def create_topics() -> None:
     settings = next(iter(discover_services().values())).settings()
     created = asyncio.run(ensure_topics(KafkaConfig.from_settings(settings), all_topics()))
     typer.echo(f"created: {', '.join(created) or 'nothing (all exist)'}")
+
+
+@import_app.command("complaints")
+def import_complaints(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV, JSONL or platform batch")],
+    token_file: Annotated[
+        Path, typer.Option(exists=True, dir_okay=False, help="File holding your bearer token (staff)")
+    ],
+    url: Annotated[str, typer.Option(help="Intake's API")] = "http://127.0.0.1:8101",
+    errors_to: Annotated[
+        Path | None, typer.Option(help="Write the per-row error report (CSV) here when rows are refused")
+    ] = None,
+    wait: Annotated[bool, typer.Option(help="Follow the job to its end with a progress bar")] = True,
+    idempotency_key: Annotated[str | None, typer.Option(help="Retry an upload safely")] = None,
+) -> None:
+    """Import complaints into intake as you (your token): every row by the API's rules, none twice.
+
+    Exit 0 when the job completed (rows may have been refused: see --errors-to), 1 when it failed.
+    """
+    from rich.console import Console
+
+    from shared.import_client import ImportClient, ImportRefused
+
+    console = Console(stderr=True)
+    client = ImportClient(url, token_file.read_text(encoding="utf-8").strip())
+    try:
+        job = client.upload(file, "/v1/complaint-imports", idempotency_key)
+        location = f"/v1/complaint-imports/{job['id']}"
+        typer.echo(f"job {job['id']} queued ({location})")
+        if not wait:
+            return
+        job = client.follow(location, console=console)
+        if job["failed_rows"] and errors_to is not None:
+            client.download(f"{location}/errors", errors_to)
+            typer.echo(f"error report: {errors_to}")
+    except ImportRefused as refused:
+        typer.echo(f"refused: {refused}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(
+        f"{job['status']}: {job['imported']} imported, {job['skipped']} already imported, "
+        f"{job['failed_rows']} refused of {job['total_rows']} rows"
+        + (f" ({job['error']})" if job.get("error") else "")
+    )
+    raise typer.Exit(0 if job["status"] == "completed" else 1)
 
 
 @outbox_app.command("replay")

@@ -8,6 +8,8 @@ cell of this table against the real routes.
 * ``staff`` (protection-centre and office staff) register complaints and take every step on them:
   corrections, triage, refusal, withdrawal, duplicates, evidence, the centre's workflows (centre
   cases, trade-fair complaints, e-commerce notices); they keep the examiners and the rights registry.
+* ``staff`` also import complaints in bulk (each row registered as them, in their office); the
+  office head follows an import's progress; the error report (row contents) is for staff.
 * ``office_head`` reads the complaints, workflow records and work queue of their office; it takes
   no intake step (no intake decision needs the head's approval today).
 * ``adjudicator`` reads the complaints of its office (personal contact data masked): adjudication
@@ -53,6 +55,10 @@ ACCESS: Final = Policy(
         "complaint.confirm_duplicate": {S},
         "complaint.split": {S},
         "complaint.record_false_materials": {S},
+        # bulk complaint imports: registered as the importer, in their office (office scope)
+        "complaint_import.start": {S},
+        "complaint_import.read": SUPERVISORS,
+        "complaint_import.errors": {S},
         # evidence
         "evidence.upload": {S},
         "evidence.list": READERS,

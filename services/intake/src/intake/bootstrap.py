@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from intake.adapters.evidence_store import EvidenceFiles
 from intake.adapters.orm import messaging
 from intake.adapters.registry_import import RegistryImporter
+from intake.entrypoints.complaint_import import ComplaintImporter
 from intake.entrypoints.consumer import SUBSCRIPTIONS
 from intake.handlers import COMMAND_HANDLERS, TIMER_COMMANDS
 from intake.rules import IntakeRules, load_rules
 from intake.settings import IntakeSettings
-from intake.unit_of_work import IntakeUnitOfWork
+from intake.unit_of_work import ImportBatchUnitOfWork, IntakeUnitOfWork
 from intake.views import IntakeViews
 from shared.files import ClamdScanner
 from shared.messagebus import MessageBus
@@ -36,6 +37,7 @@ class IntakeContainer:
     evidence_files: EvidenceFiles
     rules: IntakeRules
     importer: RegistryImporter
+    complaint_importer: ComplaintImporter
     clock: Callable[[], dt.datetime]
     uow_factory: Callable[[], IntakeUnitOfWork]
     timer_handlers: dict[str, TimerHandler]
@@ -81,12 +83,22 @@ async def bootstrap(
         poll_interval=settings.import_poll_interval,
         clock=clock,
     )
+    complaint_importer = ComplaintImporter(
+        uow_factory=platform.uow_factory(ImportBatchUnitOfWork),
+        rules=rules,
+        import_dir=settings.import_dir,
+        batch_size=settings.complaint_import_batch_size,
+        rows_per_second=settings.complaint_import_rows_per_second,
+        poll_interval=settings.import_poll_interval,
+        clock=clock,
+    )
     timers = timer_handlers(bus, TIMER_COMMANDS)
     worker = platform.worker(
         consumers=[platform.consumer("outcomes", bind(SUBSCRIPTIONS, bus=bus), uow_factory)],
         jobs=[
             Part("timers", platform.timer_scheduler(uow_factory, timers).run),
             Part("registry-import", importer.run),
+            Part("complaint-import", complaint_importer.run),
         ],
     )
     try:
@@ -99,6 +111,7 @@ async def bootstrap(
             evidence_files=evidence_files,
             rules=rules,
             importer=importer,
+            complaint_importer=complaint_importer,
             clock=clock,
             uow_factory=uow_factory,
             timer_handlers=timers,

@@ -54,6 +54,15 @@ class IntakeSettings(ServiceSettings):
     import_max_bytes: int = Field(default=500 * 1024 * 1024, ge=1)
     import_batch_size: int = Field(default=2000, ge=1, le=20000)
     import_poll_interval: timedelta = Field(default=timedelta(seconds=1))
+    complaint_import_batch_size: int = Field(
+        default=500, ge=1, le=5000, description="Rows of a complaint import registered per transaction"
+    )
+    complaint_import_rows_per_second: float = Field(
+        default=500.0,
+        ge=0,
+        description="Most rows a complaint import registers per second (each routed complaint is an "
+        "event downstream must take in); 0: as fast as the database allows",
+    )
     deadline_warn_working_days: int = Field(
         default=2, ge=0, description="Working days before a due day that the queue marks an item due soon"
     )

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from intake.adapters.complaint_import import ComplaintImports
 from intake.adapters.evidence_store import EvidenceRows
+from intake.adapters.import_batch import BatchCaseRecord, BatchComplaints, BatchRegistry
 from intake.adapters.orm import case_record, centre_cases, ecommerce_notices, idempotency_keys
 from intake.adapters.registry import RightsRegistry
 from intake.adapters.registry_import import ImportJobs
 from intake.adapters.repository import ComplaintRepository
 from intake.adapters.workflows import DownstreamCases, ExaminerRepository, TradeFairCases, WorkflowRepository
 from intake.domain.centre_case import CentreCase
+from intake.domain.commands import RegisterComplaint
 from intake.domain.ecommerce_notice import EcommerceNotice
+from intake.domain.rights import right_key
 from shared.case_record import CaseRecord
 from shared.uow import UnitOfWork
 from shared.web.idempotency import IdempotencyStore
@@ -23,6 +29,7 @@ class IntakeUnitOfWork(UnitOfWork):
     evidence: EvidenceRows
     registry: RightsRegistry
     import_jobs: ImportJobs
+    complaint_imports: ComplaintImports
     examiners: ExaminerRepository
     centre_cases: WorkflowRepository[CentreCase]
     trade_fair_cases: TradeFairCases
@@ -36,9 +43,37 @@ class IntakeUnitOfWork(UnitOfWork):
         self.evidence = EvidenceRows(session)
         self.registry = RightsRegistry(session)
         self.import_jobs = ImportJobs(session)
+        self.complaint_imports = ComplaintImports(session)
         self.examiners = ExaminerRepository(session)
         self.centre_cases = WorkflowRepository(session, centre_cases, CentreCase)
         self.trade_fair_cases = TradeFairCases(session)
         self.notices = WorkflowRepository(session, ecommerce_notices, EcommerceNotice)
         self.downstream = DownstreamCases(session)
         self.idempotency = IdempotencyStore(session, idempotency_keys)
+
+
+class ImportBatchUnitOfWork(IntakeUnitOfWork):
+    """A bulk import's batch: the same repositories, with the batch's lookups read at once and its
+    complaints, match keys and case-record entries written together before the commit
+    (:mod:`intake.adapters.import_batch`)."""
+
+    complaints: BatchComplaints
+    registry: BatchRegistry
+    case_record: BatchCaseRecord
+
+    def _bind(self, session: AsyncSession) -> None:
+        super()._bind(session)
+        self.complaints = BatchComplaints(session)
+        self.registry = BatchRegistry(session)
+        self.case_record = BatchCaseRecord(session, case_record)
+
+    async def prepare(self, commands: Sequence[RegisterComplaint]) -> None:
+        """Read what the batch's registrations will look up: registry entries, earlier complaints."""
+        claimed = [right for command in commands for right in command.rights]
+        await self.registry.prepare(claimed)
+        await self.complaints.prepare(len(commands), (right_key(r.ip_type, r.number) for r in claimed))
+
+    async def commit(self) -> None:
+        await self.complaints.flush()
+        await self.case_record.flush()
+        await super().commit()

@@ -176,6 +176,12 @@ def _body_problems(body: bytes) -> list[FieldError]:
         document = json.loads(body)
     except (ValueError, RecursionError):
         return []  # not JSON at all: the route reports that itself
+    return text_problems(document)
+
+
+def text_problems(document: Any) -> list[FieldError]:
+    """The policy's text rule applied to a parsed document (a body that did not come over HTTP,
+    such as a row of an import file): one error per string with a forbidden character."""
     return [
         _control_character(".".join(map(str, path)) or "body", text) for path, text in _strings(document, ())
     ]

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Table,
     Text,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
@@ -71,6 +72,7 @@ complaints = Table(
     ),
     Index("ix_complaints_status", "status"),
     Index("ix_complaints_office_code", "office_code"),
+    Index("ix_complaints_status_received", "status", "received_at", "sequence"),
 )
 
 complaint_keys = Table(
@@ -121,6 +123,12 @@ deadlines = Table(  # the work queue: a projection of the tracked deadlines (ada
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("closed_at", DateTime(timezone=True)),
     Index("ix_deadlines_open", "due_at", postgresql_where="status = 'open'"),
+    Index(
+        "ix_deadlines_open_order",
+        text("due_at ASC NULLS LAST"),
+        "created_at",
+        postgresql_where="status = 'open'",
+    ),
 )
 
 rights = Table(
@@ -167,6 +175,48 @@ import_errors = Table(
     Column("row_number", Integer, primary_key=True),
     Column("field", Text, primary_key=True),
     Column("message", Text, nullable=False),
+)
+
+complaint_imports = Table(
+    "complaint_imports",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("file_name", Text, nullable=False),
+    Column("format", Text, nullable=False),
+    Column("storage_key", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("total_rows", Integer),
+    Column("processed_rows", Integer, nullable=False, server_default="0"),
+    Column("imported", Integer, nullable=False, server_default="0"),
+    Column("skipped", Integer, nullable=False, server_default="0"),
+    Column("failed_rows", Integer, nullable=False, server_default="0"),
+    Column("error", Text),
+    Column("created_by", Text, nullable=False),
+    Column("importer", JSONB, nullable=False),
+    Column("office_code", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("started_at", DateTime(timezone=True)),
+    Column("finished_at", DateTime(timezone=True)),
+    Index(
+        "ix_complaint_imports_claimable", "created_at", postgresql_where="status IN ('pending', 'running')"
+    ),
+)
+
+complaint_import_errors = Table(
+    "complaint_import_errors",
+    metadata,
+    Column("job_id", UUID(as_uuid=True), primary_key=True),
+    Column("row_number", Integer, primary_key=True),
+    Column("field", Text, primary_key=True),
+    Column("message", Text, nullable=False),
+)
+
+complaint_import_rows = Table(
+    "complaint_import_rows",
+    metadata,
+    Column("row_key", Text, primary_key=True),
+    Column("complaint_id", UUID(as_uuid=True), nullable=False),
+    Column("job_id", UUID(as_uuid=True), nullable=False),
 )
 
 examiners = Table(

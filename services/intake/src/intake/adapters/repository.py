@@ -45,14 +45,7 @@ class ComplaintRepository:
     async def add(self, complaint: Complaint) -> None:
         """Store a numbered, new complaint with its match keys and queue rows (stored versions start at 1)."""
         complaint.version += 1
-        params = {
-            "id": complaint.id,
-            "sequence": complaint.sequence,
-            "received_at": complaint.received_at,
-            "correlation_id": current_correlation_id(),
-            **_columns(complaint),
-        }
-        await self._session.execute(_INSERT_COMPLAINT, params)
+        await self._session.execute(_INSERT_COMPLAINT, complaint_params(complaint))
         await self._save_keys(complaint, replace=False)
         await self._queue.project(complaint)
 
@@ -118,6 +111,17 @@ class ComplaintRepository:
                 for k in keys_of(complaint)
             ],
         )
+
+
+def complaint_params(complaint: Complaint) -> dict[str, object]:
+    """The row of a new complaint (numbered, its version already advanced)."""
+    return {
+        "id": complaint.id,
+        "sequence": complaint.sequence,
+        "received_at": complaint.received_at,
+        "correlation_id": current_correlation_id(),
+        **_columns(complaint),
+    }
 
 
 def _columns(complaint: Complaint) -> dict[str, object]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from intake.domain.centre_case import Conclusion
 from intake.domain.complaint import ClaimedRight, Listing, Location, SimpleCriteria, TradeFairDetails
+from intake.domain.complaint_imports import ImportFormat
 from intake.domain.parties import PartyRecord
 from intake.domain.rights import RegisteredRight, RightStatus
 from intake.domain.trade_fair import Measure
@@ -187,6 +188,21 @@ class StartRegistryImport:
     file_format: str
     storage_key: str
     actor: Actor
+    idempotency_key: IdempotencyKey | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StartComplaintImport:
+    """Queue a file of complaints; the worker registers its rows as ``actor`` of ``office_code``."""
+
+    job_id: uuid.UUID
+    file_name: str
+    file_format: ImportFormat
+    storage_key: str
+    actor: Actor
+    office_code: str
+    importer: Mapping[str, Any]
+    """Who imports, as the audit trail records them (subject, kind, roles, office)."""
     idempotency_key: IdempotencyKey | None = None
 
 

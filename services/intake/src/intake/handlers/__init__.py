@@ -12,6 +12,7 @@ from typing import Any
 from intake.domain import commands as c
 from intake.handlers import (
     centre,
+    complaint_import,
     complaints,
     deadlines,
     downstream,
@@ -39,6 +40,7 @@ COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.SaveRight: registry.save_right,
     c.ChangeRightStatus: registry.change_right_status,
     c.StartRegistryImport: registry.start_registry_import,
+    c.StartComplaintImport: complaint_import.start_complaint_import,
     c.SaveExaminer: centre.save_examiner,
     c.AssignExaminer: centre.assign_examiner,
     c.IssueOpinion: centre.issue_opinion,

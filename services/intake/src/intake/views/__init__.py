@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from intake.views.complaint_imports import ComplaintImportViews
 from intake.views.complaints import ComplaintFilter, ComplaintViews
 from intake.views.queue import QueueFilter, QueueViews
 from intake.views.registry import RegistryViews
@@ -22,11 +23,16 @@ class IntakeViews:
     workflows: WorkflowViews
     queue: QueueViews
     registry: RegistryViews
+    complaint_imports: ComplaintImportViews
 
     @classmethod
     def on(cls, sessions: async_sessionmaker[AsyncSession]) -> IntakeViews:
         return cls(
-            ComplaintViews(sessions), WorkflowViews(sessions), QueueViews(sessions), RegistryViews(sessions)
+            ComplaintViews(sessions),
+            WorkflowViews(sessions),
+            QueueViews(sessions),
+            RegistryViews(sessions),
+            ComplaintImportViews(sessions),
         )
 
 

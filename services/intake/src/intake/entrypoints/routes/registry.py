@@ -57,7 +57,7 @@ async def start_import(
     storage_key = f"{job_id}.{file_format}"
     settings = container.settings
     target = settings.import_dir / storage_key
-    size = await asyncio.to_thread(_save, file.file, target, settings.import_max_bytes)
+    size = await asyncio.to_thread(save_upload, file.file, target, settings.import_max_bytes)
     command = c.StartRegistryImport(
         job_id=job_id,
         file_name=safe_filename(file.filename or "", fallback=storage_key),
@@ -179,7 +179,7 @@ def _checked_number(ip_type: IpType, number: str) -> str:
     return number
 
 
-def _save(source: BinaryIO, target: Path, limit: int) -> int:
+def save_upload(source: BinaryIO, target: Path, limit: int) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     size = 0
     try:

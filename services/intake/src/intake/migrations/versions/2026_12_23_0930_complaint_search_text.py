@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "intake_h4_search_text"
-down_revision: str | None = "intake_0008"
+down_revision: str | None = "intake_audit_pending"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 SCHEMA = "intake"

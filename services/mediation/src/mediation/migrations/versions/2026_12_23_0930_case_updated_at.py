@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "mediation_h4_updated_at"
-down_revision: str | None = "mediation_0009"
+down_revision: str | None = "mediation_audit_pending"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 SCHEMA = "mediation"
