@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -75,12 +76,13 @@ def test_expiry_without_renewal_lapses_and_the_window_opening_is_a_reminder() ->
 def test_a_recordation_lapses_when_its_right_ends_and_then_takes_no_step() -> None:
     record = a_recordation()
     record.lapse(r.LapseReason.RIGHT_ENDED, GACC, NOW, "patent invalidated")
-    for step in (
+    steps: list[Callable[[], None]] = [
         lambda: record.renew(dt.date(2035, 10, 1), GACC, NOW),
         lambda: record.cancel(GACC, NOW),
         lambda: record.revoke("untruthful", GACC, NOW),
         lambda: record.lapse(r.LapseReason.NOT_RENEWED, GACC, NOW),
-    ):
+    ]
+    for step in steps:
         with pytest.raises(IllegalStep):
             step()
     with pytest.raises(RecordationRuleBroken):
