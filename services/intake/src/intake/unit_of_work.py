@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from intake.adapters.customs import DetentionCases, Recordations
 from intake.adapters.evidence_store import EvidenceRows
 from intake.adapters.orm import case_record, centre_cases, ecommerce_notices, idempotency_keys
 from intake.adapters.registry import RightsRegistry
@@ -29,6 +30,8 @@ class IntakeUnitOfWork(UnitOfWork):
     notices: WorkflowRepository[EcommerceNotice]
     downstream: DownstreamCases
     idempotency: IdempotencyStore
+    customs_detentions: DetentionCases
+    customs_recordations: Recordations
 
     def _bind(self, session: AsyncSession) -> None:
         self.complaints = ComplaintRepository(session)
@@ -42,3 +45,5 @@ class IntakeUnitOfWork(UnitOfWork):
         self.notices = WorkflowRepository(session, ecommerce_notices, EcommerceNotice)
         self.downstream = DownstreamCases(session)
         self.idempotency = IdempotencyStore(session, idempotency_keys)
+        self.customs_detentions = DetentionCases(session)
+        self.customs_recordations = Recordations(session)
