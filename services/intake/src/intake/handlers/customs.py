@@ -218,3 +218,15 @@ async def reach_recordation_deadline(cmd: cc.ReachRecordationDeadline, uow: Inta
         return
     record.deadline_reached(cmd.deadline, warning=cmd.warning, at=cmd.due_at)
     await RECORDATIONS.record(uow, record, save=lambda: uow.customs_recordations.save(record))
+
+
+async def import_recordations(
+    cmd: cc.ImportRecordations, uow: IntakeUnitOfWork, customs: CustomsRules
+) -> int:
+    """Approve each valid imported row (GACC data); rows already present stay. Returns the new count."""
+    imported = 0
+    for row in cmd.rows:
+        if await uow.customs_recordations.by_number(row.record_no) is None:
+            await record_approved(row, uow, customs)
+            imported += 1
+    return imported

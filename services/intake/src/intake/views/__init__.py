@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from intake.views.complaints import ComplaintFilter, ComplaintViews
+from intake.views.customs import CustomsViews
 from intake.views.queue import QueueFilter, QueueViews
 from intake.views.registry import RegistryViews
 from intake.views.workflows import WorkflowViews
@@ -22,11 +23,16 @@ class IntakeViews:
     workflows: WorkflowViews
     queue: QueueViews
     registry: RegistryViews
+    customs: CustomsViews
 
     @classmethod
     def on(cls, sessions: async_sessionmaker[AsyncSession]) -> IntakeViews:
         return cls(
-            ComplaintViews(sessions), WorkflowViews(sessions), QueueViews(sessions), RegistryViews(sessions)
+            ComplaintViews(sessions),
+            WorkflowViews(sessions),
+            QueueViews(sessions),
+            RegistryViews(sessions),
+            CustomsViews(sessions),
         )
 
 

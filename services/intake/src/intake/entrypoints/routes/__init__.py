@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intake.entrypoints.routes import complaints, registry, workflows
+from intake.entrypoints.routes import complaints, customs, registry, workflows
 
-ROUTERS = [complaints.router, workflows.router, registry.router]
+ROUTERS = [complaints.router, workflows.router, registry.router, customs.router]
 """Every router of the service (the permission-table test walks them)."""
