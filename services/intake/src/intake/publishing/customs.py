@@ -151,7 +151,7 @@ def _recordation(record: Recordation, event: DomainEvent) -> list[EventData]:
         RecordationChangedV1(
             recordation_id=record.id,
             record_no=record.record_no,
-            status=record.state.value,
+            status=event.to_state or "APPROVED",  # the state the event left it in, not today's
             change=CHANGES[R(event.name)],
             expires_on=record.expires_on,
             reason=str(event.details.get("reason")) if event.details.get("reason") else None,
