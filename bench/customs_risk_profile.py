@@ -37,6 +37,7 @@ from shared.devstack.ports import free_port
 from shared.devstack.postgres import EmbeddedPostgres
 from shared.identity.principals import PrincipalKind
 from shared.service import discover_services
+from shared.testing.identity import serving_dev_issuer
 from shared.testing.services import start_service
 from shared.web.auth import Role
 
@@ -109,7 +110,8 @@ async def latency(client: httpx.AsyncClient, known: list[str], requests: int) ->
         started = time.perf_counter()
         response = await client.post("/v1/risk-profiles", json=body)
         timings.append(time.perf_counter() - started)
-        response.raise_for_status()
+        if response.status_code != 200:
+            raise SystemExit(f"{response.status_code}: {response.text}")
         assert len(response.json()["results"]) == CODES_PER_REQUEST
     return timings
 
@@ -146,6 +148,7 @@ async def explain(url: str, known: list[str]) -> str:
 
 async def main() -> None:
     args = parse_args()
+    results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="risk-bench-") as scratch:
         postgres = EmbeddedPostgres(data_dir=Path(scratch) / "pg", port=free_port(), durable=False)
         broker = EmbeddedBroker(port=free_port(), log_file=Path(scratch) / "broker.log")
@@ -162,28 +165,12 @@ async def main() -> None:
             print(
                 f"seeded {args.subjects:,} subjects (with findings) in {time.perf_counter() - started:.1f} s"
             )
-            service = await start_service(
-                spec,
-                {
-                    "database_url": url,
-                    "kafka_bootstrap_servers": broker.bootstrap_servers,
-                    "run_workers": False,
-                    "log_level": "WARNING",
-                    "database_pool_size": args.concurrency,
-                },
-            )
-            try:
-                client = service.client(Role.CUSTOMS, kind=PrincipalKind.CUSTOMS, partner="5100")
-                client.timeout = httpx.Timeout(60.0)
-                await latency(client, known, 10)
-                timings = await latency(client, known, args.requests)
-                done = await throughput(client, known, args.concurrency, args.duration)
-                plan = await explain(url, known)
-            finally:
-                await service.stop()
+            async with serving_dev_issuer(Path(scratch) / "issuer.pem") as issuer:
+                await measure(spec, url, broker.bootstrap_servers, issuer.settings(), known, args, results)
         finally:
             broker.stop()
             postgres.stop()
+    timings, done, plan = results["timings"], results["done"], results["plan"]
     print(f"risk profile, {CODES_PER_REQUEST:,} codes per request, {args.subjects:,} subjects stored")
     p50, p99 = (percentile(timings, share) * 1000 for share in (0.5, 0.99))
     print(
@@ -193,6 +180,37 @@ async def main() -> None:
     rate = done / args.duration
     print(f"  throughput {rate:.1f} requests/s ({args.concurrency} concurrent clients, one uvicorn worker)")
     print(f"  database: {plan}")
+
+
+async def measure(
+    spec: Any,
+    url: str,
+    bootstrap_servers: str,
+    identity: dict[str, object],
+    known: list[str],
+    args: argparse.Namespace,
+    results: dict[str, Any],
+) -> None:
+    service = await start_service(
+        spec,
+        {
+            **identity,
+            "database_url": url,
+            "kafka_bootstrap_servers": bootstrap_servers,
+            "run_workers": False,
+            "log_level": "WARNING",
+            "database_pool_size": args.concurrency,
+        },
+    )
+    try:
+        client = service.client(Role.CUSTOMS, kind=PrincipalKind.CUSTOMS, partner="5100")
+        client.timeout = httpx.Timeout(60.0)
+        await latency(client, known, 10)
+        results["timings"] = await latency(client, known, args.requests)
+        results["done"] = await throughput(client, known, args.concurrency, args.duration)
+        results["plan"] = await explain(url, known)
+    finally:
+        await service.stop()
 
 
 if __name__ == "__main__":
