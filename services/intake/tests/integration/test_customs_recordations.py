@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from shared.identity.principals import PrincipalKind
-from shared.testing.refs import random_uscc
+from shared.testing.refs import random_patent_number, random_uscc
 from shared.testing.services import RunningService
 from shared.web.auth import Role
 
@@ -89,3 +89,23 @@ async def test_the_bulk_import_reports_bad_rows_and_imports_the_good_ones(intake
         "/v1/customs/recordations/imports", files={"file": ("gacc.json", b'{"a": 1}')}
     )
     assert not_list.status_code == 422
+
+
+async def test_a_recordation_lapses_when_its_right_is_invalidated_in_the_registry(
+    intake: RunningService,
+) -> None:
+    staff = intake.client(Role.STAFF)
+    number = random_patent_number()
+    saved = await staff.put(
+        f"/v1/rights/invention_patent/{number}", json={"holder_name": "杭州某某科技有限公司"}
+    )
+    assert saved.status_code == 200, saved.text
+    body = a_recordation("P2026-LAPSE", ip_type="invention_patent", ip_reg_no=number)
+    assert (await staff.post("/v1/customs/recordations", json=body)).status_code == 201
+    changed = await staff.post(
+        f"/v1/rights/invention_patent/{number}/status",
+        json={"status": "invalidated", "effective_date": "2026-09-01", "reason": "宣告无效决定第 1 号"},
+    )
+    assert changed.status_code == 200, changed.text
+    record = (await staff.get("/v1/customs/recordations/P2026-LAPSE")).json()
+    assert (record["status"], record["lapse_reason"]) == ("LAPSED", "right_ended")

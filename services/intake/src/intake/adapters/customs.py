@@ -91,12 +91,14 @@ class Recordations:
         body = await self._session.scalar(query.with_for_update() if for_update else query)
         return None if body is None else load(Recordation, body)
 
-    async def for_right(self, ip_type: str, ip_reg_no: str) -> list[Recordation]:
-        rows = await self._session.scalars(
-            select(customs_recordations.c.body).where(
-                customs_recordations.c.ip_type == ip_type, customs_recordations.c.ip_reg_no == ip_reg_no
-            )
+    async def for_right(
+        self, ip_type: str, numbers: set[str], *, for_update: bool = False
+    ) -> list[Recordation]:
+        """The recordations of a right, by any of the spellings of its number given."""
+        query = select(customs_recordations.c.body).where(
+            customs_recordations.c.ip_type == ip_type, customs_recordations.c.ip_reg_no.in_(sorted(numbers))
         )
+        rows = await self._session.scalars(query.with_for_update() if for_update else query)
         return [load(Recordation, body) for body in rows]
 
     async def save(self, record: Recordation) -> None:

@@ -7,6 +7,7 @@ same functions through the bus: a message is idempotent on the port's own refere
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable
 
@@ -15,11 +16,13 @@ from intake.domain.customs.access import authorise_customs_step, authorise_holde
 from intake.domain.customs.clocks import local_day
 from intake.domain.customs.detention import DetentionCase, Route
 from intake.domain.customs.errors import DetentionCaseNotFound, RecordationNotFound
-from intake.domain.customs.recordation import Recordation
+from intake.domain.customs.recordation import LapseReason, Recordation
 from intake.domain.customs.rules import CustomsRules
+from intake.domain.rights import normalise_number
 from intake.handlers.common import Clock
 from intake.publishing.customs import DETENTIONS, RECORDATIONS
 from intake.unit_of_work import IntakeUnitOfWork
+from shared.domain.actors import Actor
 from shared.vocabulary import IpType
 
 
@@ -230,3 +233,24 @@ async def import_recordations(
             await record_approved(row, uow, customs)
             imported += 1
     return imported
+
+
+ENDED = frozenset({"lapsed", "invalidated", "expired", "revoked"})
+
+
+async def right_status_changed(
+    uow: IntakeUnitOfWork, ip_type: str, number: str, status: str, reason: str, at: dt.datetime
+) -> None:
+    """A right in the registry ended (invalidation, expiry...): its recordations lapse (art. 10)."""
+    if status not in ENDED:
+        return
+    for record in await uow.customs_recordations.for_right(
+        ip_type, {number, normalise_number(number)}, for_update=True
+    ):
+        if record.is_active:
+            record.lapse(LapseReason.RIGHT_ENDED, Actor.system(), at, f"right {status}: {reason}")
+            await _save_recordation(uow, record)
+
+
+async def _save_recordation(uow: IntakeUnitOfWork, record: Recordation) -> None:
+    await RECORDATIONS.record(uow, record, save=lambda: uow.customs_recordations.save(record))
