@@ -71,7 +71,7 @@ class DetentionIn(_In):
     )
 
     def to_command(
-        self, port: str, actor: Actor, at: dt.datetime, principal: Principal
+        self, port: str, actor: Actor, at: dt.datetime, principal: Principal | None
     ) -> cc.DetentionNotified:
         return cc.DetentionNotified(
             port_code=port,
