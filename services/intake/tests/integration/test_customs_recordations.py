@@ -109,3 +109,22 @@ async def test_a_recordation_lapses_when_its_right_is_invalidated_in_the_registr
     assert changed.status_code == 200, changed.text
     record = (await staff.get("/v1/customs/recordations/P2026-LAPSE")).json()
     assert (record["status"], record["lapse_reason"]) == ("LAPSED", "right_ended")
+
+
+async def test_a_change_must_be_reported_within_30_working_days(intake: RunningService) -> None:
+    staff = intake.client(Role.STAFF)
+    assert (await staff.post("/v1/customs/recordations", json=a_recordation("T2026-CHG"))).status_code == 201
+    changed = await staff.post(
+        "/v1/customs/recordations/T2026-CHG/changes", json={"what": "ownership", "changed_on": "2026-09-14"}
+    )
+    assert changed.status_code == 200, changed.text
+    duty = {c["key"]: c for c in changed.json()["clocks"]}["change_report"]
+    assert (duty["due"], duty["status"]) == ("2026-10-30", "running")  # across Mid-Autumn and National Day
+    assert "art. 11" in duty["explanation"]
+    reported = await staff.post(
+        "/v1/customs/recordations/T2026-CHG/changes/reported",
+        json={"reported_on": "2026-10-20", "holder_name": "新权利人有限公司"},
+    )
+    record = reported.json()
+    assert record["holder_name"] == "新权利人有限公司"
+    assert {c["key"]: c["status"] for c in record["clocks"]}["change_report"] == "met"

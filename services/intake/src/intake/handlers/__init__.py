@@ -70,6 +70,8 @@ COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     cc.RecordApproved: customs.record_approved,
     cc.RecordRenewed: customs.record_renewed,
     cc.RecordLapsed: customs.record_lapsed,
+    cc.RecordChanged: customs.record_changed,
+    cc.RecordChangeReported: customs.record_change_reported,
     cc.ImportRecordations: customs.import_recordations,
     cc.ReachDetentionDeadline: customs.reach_detention_deadline,
     cc.ReachRecordationDeadline: customs.reach_recordation_deadline,

@@ -215,6 +215,25 @@ async def record_lapsed(cmd: cc.RecordLapsed, uow: IntakeUnitOfWork) -> Recordat
     return record
 
 
+async def record_changed(cmd: cc.RecordChanged, uow: IntakeUnitOfWork, customs: CustomsRules) -> Recordation:
+    record = await _recordation(uow, cmd.record_no)
+    record.change_occurred(cmd.what, cmd.changed_on, cmd.actor, cmd.at, customs.warnings)
+    await _save_recordation(uow, record)
+    return record
+
+
+async def record_change_reported(cmd: cc.RecordChangeReported, uow: IntakeUnitOfWork) -> Recordation:
+    record = await _recordation(uow, cmd.record_no)
+    changes = {
+        name: value
+        for name, value in (("holder_name", cmd.holder_name), ("holder_credit_code", cmd.holder_credit_code))
+        if value is not None
+    }
+    record.change_reported(cmd.reported_on, cmd.actor, cmd.at, **changes)
+    await _save_recordation(uow, record)
+    return record
+
+
 async def reach_recordation_deadline(cmd: cc.ReachRecordationDeadline, uow: IntakeUnitOfWork) -> None:
     record = await uow.customs_recordations.get(uuid.UUID(cmd.aggregate_id), for_update=True)
     if record is None:

@@ -152,6 +152,27 @@ class RecordLapsed:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RecordChanged:
+    """The recorded particulars changed (owner, licence, goods): the 30-WD duty to report starts (art. 11)."""
+
+    record_no: str
+    what: str
+    changed_on: dt.date
+    at: dt.datetime
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordChangeReported:
+    record_no: str
+    reported_on: dt.date
+    holder_name: str | None = None
+    holder_credit_code: str | None = None
+    at: dt.datetime
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ReachDetentionDeadline(DeadlineReached):
     pass
 

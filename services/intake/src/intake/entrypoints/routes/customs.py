@@ -20,6 +20,8 @@ from intake.domain.customs.access import port_of
 from intake.domain.customs.detention import CUSTOMS
 from intake.entrypoints.dependencies import Container, acting, allow
 from intake.entrypoints.schemas.customs import (
+    ChangeIn,
+    ChangeReportedIn,
     DetentionIn,
     HolderDecisionIn,
     ImportReport,
@@ -191,6 +193,46 @@ async def record_lapsed(
         record_no=record_no[:200],
         reason=body.reason,
         note=body.note or "",
+        at=container.clock(),
+        actor=customs_actor(principal),
+    )
+    return recordation_read(await container.bus.handle(command))
+
+
+@router.post(
+    "/recordations/{record_no}/changes", responses=ERRORS, summary="The recorded particulars changed"
+)
+async def record_changed(
+    record_no: str,
+    body: ChangeIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(allow("customs.recordation.save"))],
+) -> RecordationRead:
+    """Starts the holder's 30-WD duty to report the change to GACC (art. 11), with its timer."""
+    command = cc.RecordChanged(
+        record_no=record_no[:200],
+        what=body.what,
+        changed_on=body.changed_on,
+        at=container.clock(),
+        actor=customs_actor(principal),
+    )
+    return recordation_read(await container.bus.handle(command))
+
+
+@router.post(
+    "/recordations/{record_no}/changes/reported", responses=ERRORS, summary="The change was reported to GACC"
+)
+async def record_change_reported(
+    record_no: str,
+    body: ChangeReportedIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(allow("customs.recordation.save"))],
+) -> RecordationRead:
+    command = cc.RecordChangeReported(
+        record_no=record_no[:200],
+        reported_on=body.reported_on,
+        holder_name=body.holder_name,
+        holder_credit_code=body.holder_credit_code,
         at=container.clock(),
         actor=customs_actor(principal),
     )

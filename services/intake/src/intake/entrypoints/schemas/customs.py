@@ -281,6 +281,17 @@ class RenewalIn(_In):
     renewed_on: dt.date
 
 
+class ChangeIn(_In):
+    what: Text = Field(description="What changed: owner, licence, genuine goods, …")
+    changed_on: dt.date
+
+
+class ChangeReportedIn(_In):
+    reported_on: dt.date
+    holder_name: ShortText | None = None
+    holder_credit_code: CreditCode | None = None
+
+
 class LapseIn(_In):
     reason: LapseReason
     note: Text | None = None
