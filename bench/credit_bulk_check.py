@@ -103,6 +103,7 @@ def record_row(subject_id: uuid.UUID, *, state: str, decided_on: dt.date) -> dic
         "id": uuid.uuid4(),
         "record_no": f"CRB-{uuid.uuid4().hex[:12]}",
         "subject_id": subject_id,
+        "office_code": "330100",  # records belong to an office since credit migration 0006
         "list_type": random.choice(("cnipa_dishonest", "samr_serious", "penalty_publication")),
         "behaviour": "refusal_to_perform",
         "state": state,

@@ -50,6 +50,7 @@ ACCESS: Final = Policy(
         "subject.read": OFFICE | {H} | CASE_HANDLERS,
         "subject.credit": OFFICE | {H} | CASE_HANDLERS | {Role.COURT, Role.CUSTOMS},
         "credit.check": OFFICE | {Role.COURT, Role.CUSTOMS},
+        "credit.risk_profile": OFFICE | {Role.CUSTOMS},
         # records: inputs and reading
         "record.create": OFFICE,
         "record.import": OFFICE,

@@ -24,6 +24,7 @@ from credit.views.bulk_check import BulkCheckView
 from credit.views.commitments import CommitmentViews
 from credit.views.disclosure import DisclosureViews
 from credit.views.records import RecordViews
+from credit.views.risk_profile import RiskProfileView
 from credit.views.subjects import SubjectViews
 from credit.views.unmatched import UnmatchedViews
 from shared.domain.deadlines import DeadlineReached
@@ -63,6 +64,7 @@ class CreditViews:
     disclosure: DisclosureViews
     commitments: CommitmentViews
     unmatched: UnmatchedViews
+    risk_profile: RiskProfileView
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,7 @@ def _views(platform: Platform, rules: CreditRules, options: CreditOptions) -> Cr
         disclosure=DisclosureViews(platform.sessions, rules, options.office_name),
         commitments=CommitmentViews(platform.sessions),
         unmatched=UnmatchedViews(platform.sessions),
+        risk_profile=RiskProfileView(platform.sessions),
     )
 
 

@@ -60,7 +60,7 @@ def test_the_approver_never_proposes_and_machines_never_read_a_file_or_take_a_st
     assert not ACCESS.roles_for("record.decide") & ACCESS.roles_for("record.approve")
     assert not ACCESS.roles_for("record.decide_repair") & ACCESS.roles_for("record.approve")
     machines = {Role.COURT, Role.CUSTOMS, Role.PLATFORM}
-    reads = {"credit.check", "subject.credit", "disclosure.list", "disclosure.read"}
+    reads = {"credit.check", "credit.risk_profile", "subject.credit", "disclosure.list", "disclosure.read"}
     for action in set(ACCESS.actions) - reads:
         assert not ACCESS.roles_for(action) & machines, action
     assert Role.CUSTOMS in ACCESS.roles_for("credit.check")

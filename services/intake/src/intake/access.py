@@ -18,9 +18,12 @@ cell of this table against the real routes.
   the steps of the notices addressed to it, and nothing else (§F.3).
 * ``admin`` operates the system: it keeps the registries (examiners, the rights registry and its
   imports) and takes no step on a complaint.
-* ``auditor``, ``mediator``, ``clerk``, ``credit_officer``, ``court`` and ``customs`` have nothing
-  here: the auditor reads the trail at ``/v1/audit-trail``; mediation, credit and courts receive
-  what intake hands over as events; §H gives customs only ``intake.ip_right.status_changed``.
+* ``customs`` (a port office's client, its code in ``partner_code``) notifies detentions and posts
+  the steps of its own port's detentions, reads them and their timeline, and posts recordation
+  messages (GACC); centre staff record the holder's decision on the notice (§E).
+* ``auditor``, ``mediator``, ``clerk``, ``credit_officer`` and ``court`` have nothing here: the
+  auditor reads the trail at ``/v1/audit-trail``; mediation, credit and courts receive what intake
+  hands over as events.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import Final
 from shared.access.policy import Policy
 from shared.identity.principals import Role
 
-S, A, P = Role.STAFF, Role.ADMIN, Role.PLATFORM
+S, A, P, CU = Role.STAFF, Role.ADMIN, Role.PLATFORM, Role.CUSTOMS
 READERS = {S, Role.OFFICE_HEAD, Role.ADJUDICATOR}
 """Who reads complaints: people of the complaint's office (office scope, with roll-up)."""
 SUPERVISORS = {S, Role.OFFICE_HEAD}
@@ -83,5 +86,15 @@ ACCESS: Final = Policy(
         "right.import": REGISTRY_KEEPERS,
         "right.import_read": REGISTRY_KEEPERS,
         "right.import_errors": REGISTRY_KEEPERS,
+        # customs (§E): a port posts its own detentions' steps; centre staff decide for the holder
+        "customs.detention.notify": {CU},
+        "customs.detention.step": {CU},
+        "customs.detention.read": SUPERVISORS | {CU},
+        "customs.detention.timeline": SUPERVISORS | {CU},
+        "customs.detention.decide": {S},
+        "customs.task.read": SUPERVISORS,
+        "customs.recordation.save": REGISTRY_KEEPERS | {CU},
+        "customs.recordation.read": REGISTRY_KEEPERS | {Role.OFFICE_HEAD, CU},
+        "customs.recordation.import": REGISTRY_KEEPERS,
     },
 )

@@ -6,11 +6,15 @@ import datetime as dt
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from decimal import Decimal
 
 from intake.adapters.evidence_store import EvidenceFiles
 from intake.adapters.orm import messaging
 from intake.adapters.registry_import import RegistryImporter
 from intake.entrypoints.complaint_import import ComplaintImporter
+from intake.domain.customs.clocks import ClockWarnings
+from intake.domain.customs.guarantee import GuaranteeRules, Tier
+from intake.domain.customs.rules import CustomsRules
 from intake.entrypoints.consumer import SUBSCRIPTIONS
 from intake.handlers import COMMAND_HANDLERS, TIMER_COMMANDS
 from intake.rules import IntakeRules, load_rules
@@ -60,6 +64,31 @@ def intake_rules(settings: IntakeSettings) -> IntakeRules:
     )
 
 
+def customs_rules(settings: IntakeSettings) -> CustomsRules:
+    full_below = settings.customs_tier_full_value_below
+    tiers = (
+        Tier(up_to=full_below - Decimal("0.01"), rate=Decimal(1)),
+        Tier(
+            up_to=settings.customs_tier_mid_upper,
+            rate=settings.customs_tier_mid_rate,
+            minimum=settings.customs_tier_mid_minimum,
+        ),
+        Tier(up_to=None, fixed=settings.customs_tier_high_fixed),
+    )
+    return CustomsRules(
+        guarantee=GuaranteeRules(
+            ex_officio_tiers=tiers,
+            general_guarantee_minimum=settings.customs_general_guarantee_minimum,
+            ex_officio_tiers_binding=settings.customs_tiers_binding,
+        ),
+        warnings=ClockWarnings(
+            holder_response=settings.customs_warn_holder_working_days,
+            release=settings.customs_warn_release_working_days,
+        ),
+        office_code=settings.customs_office_code or settings.office_code,
+    )
+
+
 @asynccontextmanager
 async def bootstrap(
     settings: IntakeSettings, clock: Callable[[], dt.datetime] = utc_now
@@ -74,7 +103,14 @@ async def bootstrap(
     )
     evidence_files = EvidenceFiles(settings.evidence_dir, settings.evidence_max_bytes, scanner)
     bus = MessageBus(
-        uow_factory, COMMAND_HANDLERS, {"clock": clock, "rules": rules, "evidence_files": evidence_files}
+        uow_factory,
+        COMMAND_HANDLERS,
+        {
+            "clock": clock,
+            "rules": rules,
+            "evidence_files": evidence_files,
+            "customs": customs_rules(settings),
+        },
     )
     importer = RegistryImporter(
         uow_factory=uow_factory,

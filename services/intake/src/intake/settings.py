@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import ClassVar
 
@@ -66,6 +67,21 @@ class IntakeSettings(ServiceSettings):
     deadline_warn_working_days: int = Field(
         default=2, ge=0, description="Working days before a due day that the queue marks an item due soon"
     )
+    # customs (§E): the guarantee tiers are [P] and the general guarantee [P]/[U]: defaults from §E.3
+    customs_office_code: str = Field(
+        default="", description="Office whose staff handle detentions of centre clients' rights; OFFICE_CODE"
+    )
+    customs_tier_full_value_below: Decimal = Field(default=Decimal(20000), gt=0)
+    customs_tier_mid_upper: Decimal = Field(default=Decimal(200000), gt=0)
+    customs_tier_mid_rate: Decimal = Field(default=Decimal("0.5"), gt=0, le=1)
+    customs_tier_mid_minimum: Decimal = Field(default=Decimal(20000), ge=0)
+    customs_tier_high_fixed: Decimal = Field(default=Decimal(100000), gt=0)
+    customs_general_guarantee_minimum: Decimal = Field(default=Decimal(200000), gt=0)
+    customs_tiers_binding: bool = Field(
+        default=False, description="Refuse (not only warn about) an ex officio guarantee below its tier"
+    )
+    customs_warn_holder_working_days: int = Field(default=1, ge=0, le=2)
+    customs_warn_release_working_days: int = Field(default=5, ge=0, le=19)
 
     @property
     def centre(self) -> str:

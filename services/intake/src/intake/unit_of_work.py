@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake.adapters.complaint_import import ComplaintImports
+from intake.adapters.customs import DetentionCases, Recordations
 from intake.adapters.evidence_store import EvidenceRows
 from intake.adapters.import_batch import BatchCaseRecord, BatchComplaints, BatchRegistry
 from intake.adapters.orm import case_record, centre_cases, ecommerce_notices, idempotency_keys
@@ -36,6 +37,8 @@ class IntakeUnitOfWork(UnitOfWork):
     notices: WorkflowRepository[EcommerceNotice]
     downstream: DownstreamCases
     idempotency: IdempotencyStore
+    customs_detentions: DetentionCases
+    customs_recordations: Recordations
 
     def _bind(self, session: AsyncSession) -> None:
         self.complaints = ComplaintRepository(session)
@@ -50,6 +53,8 @@ class IntakeUnitOfWork(UnitOfWork):
         self.notices = WorkflowRepository(session, ecommerce_notices, EcommerceNotice)
         self.downstream = DownstreamCases(session)
         self.idempotency = IdempotencyStore(session, idempotency_keys)
+        self.customs_detentions = DetentionCases(session)
+        self.customs_recordations = Recordations(session)
 
 
 class ImportBatchUnitOfWork(IntakeUnitOfWork):

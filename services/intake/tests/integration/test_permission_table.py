@@ -19,7 +19,8 @@ from shared.identity.principals import Role
 from shared.testing.permissions import call_cell, clients_by_role, unmapped_routes, was_denied_by_role
 from shared.testing.services import RunningService
 
-REGISTRIES = ("examiner.", "right.")
+REGISTRIES = ("examiner.", "right.", "customs.recordation.")
+CUSTOMS = "customs."
 VALUES = {"ip_type": "invention_patent", "number": "ZL202310000001.5", "examiner_id": "ex-cell"}
 
 
@@ -36,14 +37,27 @@ def test_no_one_outside_intake_gets_a_complaint_and_platforms_only_their_notices
     outsiders = {Role.AUDITOR, Role.CUSTOMS, Role.COURT, Role.CLERK, Role.MEDIATOR, Role.CREDIT_OFFICER}
     for action in ACCESS.actions:
         roles = ACCESS.roles_for(action)
-        assert not roles & outsiders, action
+        assert not roles & (outsiders - {Role.CUSTOMS} if action.startswith(CUSTOMS) else outsiders), action
         assert (Role.PLATFORM in roles) == (action in {"notice.read", "notice.step"}), action
+
+
+def test_customs_gets_only_customs_actions_and_never_the_holders_decision() -> None:
+    for action in ACCESS.actions:
+        roles = ACCESS.roles_for(action)
+        if not action.startswith(CUSTOMS):
+            assert Role.CUSTOMS not in roles, action
+    assert ACCESS.roles_for("customs.detention.notify") == {Role.CUSTOMS}
+    assert ACCESS.roles_for("customs.detention.step") == {Role.CUSTOMS}
+    assert ACCESS.roles_for("customs.detention.decide") == {Role.STAFF}
+    assert Role.CUSTOMS not in ACCESS.roles_for("customs.task.read")
 
 
 def test_only_staff_change_a_complaint_and_readers_never_write() -> None:
     writes = [a for a in ACCESS.actions if not a.endswith((".read", ".list", ".timeline", ".workflows"))]
     for action in writes:
-        if action.startswith(REGISTRIES) or action in {
+        if action.startswith(
+            (*REGISTRIES, "customs.detention.notify", "customs.detention.step")
+        ) or action in {
             "notice.step",
             "evidence.download",
             "right.import_errors",

@@ -3,7 +3,7 @@
 Importing this package imports every producer's module, so the registry is complete.
 """
 
-from shared.contracts import adjudication, court, credit, intake, mediation, partner
+from shared.contracts import adjudication, court, credit, intake, intake_customs, mediation, partner
 from shared.contracts.base import (
     EventData,
     IpRef,
@@ -30,6 +30,7 @@ __all__ = [
     "credit",
     "dead_letter_topic",
     "intake",
+    "intake_customs",
     "mediation",
     "partner",
     "registered_contracts",

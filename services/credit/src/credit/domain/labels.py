@@ -220,6 +220,8 @@ enum_labels(
         serious_agency_violation 代理机构严重违法
         unfair_competition 不正当竞争
         counterfeit_patent 假冒专利
+        trademark_infringement 商标侵权
+        copyright_infringement 著作权侵权
         mediation_agreement_default 不履行调解协议
         other_penalty 其他行政处罚
     """),

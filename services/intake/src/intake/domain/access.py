@@ -15,8 +15,8 @@ action; these rules decide the record (``shared.access.rules`` raise a 403 ``obj
 * **platform-bound**: an e-commerce platform reads and records steps only on the notices addressed
   to it (the notice's ``platform`` is the token's ``partner_code``, never a body's).
 * the examiners of a centre are kept by the staff or admins of its office (or one covering it).
-* customs and courts get nothing from intake over the API (§H: ``intake.ip_right.status_changed``
-  reaches customs as an event).
+* courts get nothing from intake over the API; a customs office reaches only its own port's
+  detentions (:mod:`intake.domain.customs.access`).
 
 ``principal`` None means the step does not come from a person or a platform over the API but from
 a consumed event or a timer, which the service trusts as it trusts its broker.

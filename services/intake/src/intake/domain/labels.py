@@ -330,6 +330,7 @@ enum_labels(
         ordinary_adjudication 普通程序行政裁决
         mediation 调解
         green_channel 绿色通道
+        penalty_case 行政处罚立案查处
         refer_enforcement 移送行政执法
         refer_police 移送公安机关
         not_accepted 不予受理

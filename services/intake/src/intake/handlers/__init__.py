@@ -10,10 +10,14 @@ from collections.abc import Callable
 from typing import Any
 
 from intake.domain import commands as c
+from intake.domain.customs import commands as cc
+from intake.domain.customs.detention import DETENTION_TIMER
+from intake.domain.customs.recordation import RECORDATION_TIMER
 from intake.handlers import (
     centre,
     complaint_import,
     complaints,
+    customs,
     deadlines,
     downstream,
     ecommerce,
@@ -53,12 +57,35 @@ COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.NoteCaseConcluded: downstream.note_case_concluded,
     c.ReachDeadline: deadlines.reach_deadline,
     c.ReachNoticeDeadline: deadlines.reach_notice_deadline,
+    # customs (§E): one entry point per inbound customs message, REST or forwarded by the gateway
+    cc.DetentionNotified: customs.detention_notified,
+    cc.Detained: customs.detained,
+    cc.ApplicationRejected: customs.application_rejected,
+    cc.InvestigationStarted: customs.investigation_started,
+    cc.InfringementDetermined: customs.infringement_determined,
+    cc.UnableToDetermine: customs.unable_to_determine,
+    cc.CourtNoticeReceived: customs.court_notice_received,
+    cc.Released: customs.released,
+    cc.Confiscated: customs.confiscated,
+    cc.Disposed: customs.disposed,
+    cc.ReferredToPolice: customs.referred_to_police,
+    cc.DecideForHolder: customs.decide_for_holder,
+    cc.RecordApproved: customs.record_approved,
+    cc.RecordRenewed: customs.record_renewed,
+    cc.RecordLapsed: customs.record_lapsed,
+    cc.RecordChanged: customs.record_changed,
+    cc.RecordChangeReported: customs.record_change_reported,
+    cc.ImportRecordations: customs.import_recordations,
+    cc.ReachDetentionDeadline: customs.reach_detention_deadline,
+    cc.ReachRecordationDeadline: customs.reach_recordation_deadline,
 }
 
 TIMER_COMMANDS: dict[str, type[DeadlineReached]] = {
     DEADLINE_TIMER: c.ReachDeadline,
     NOTICE_TIMER: c.ReachNoticeDeadline,
     LEGACY_TERMINATION_TIMER: c.ReachNoticeDeadline,
+    DETENTION_TIMER: cc.ReachDetentionDeadline,
+    RECORDATION_TIMER: cc.ReachRecordationDeadline,
 }
 
 __all__ = ["COMMAND_HANDLERS", "TIMER_COMMANDS", "Registration"]

@@ -12,6 +12,7 @@ from intake.domain import commands as c
 from intake.domain.errors import RightNotFound
 from intake.domain.rights import RIGHT_STATUS, RegisteredRight
 from intake.handlers.common import Clock, audit
+from intake.handlers.customs import right_status_changed
 from intake.publishing import status_changed_event
 from intake.unit_of_work import IntakeUnitOfWork
 
@@ -28,7 +29,9 @@ async def save_right(cmd: c.SaveRight, uow: IntakeUnitOfWork, clock: Clock) -> R
     return cmd.right
 
 
-async def change_right_status(cmd: c.ChangeRightStatus, uow: IntakeUnitOfWork) -> RegisteredRight:
+async def change_right_status(
+    cmd: c.ChangeRightStatus, uow: IntakeUnitOfWork, clock: Clock
+) -> RegisteredRight:
     current = await uow.registry.get(cmd.ip_type, cmd.number, for_update=True)
     if current is None:
         raise RightNotFound(
@@ -41,6 +44,10 @@ async def change_right_status(cmd: c.ChangeRightStatus, uow: IntakeUnitOfWork) -
             status_changed_event(updated, current.status, cmd.effective_date, cmd.reason), key=updated.key
         )
     audit(uow, "right.change_status", "ip_right", updated.key, status=cmd.status.value, reason=cmd.reason)
+    if current.status is not cmd.status:  # a right that ends ends its customs recordations (art. 10)
+        await right_status_changed(
+            uow, cmd.ip_type.value, cmd.number, cmd.status.value, cmd.reason or "", clock()
+        )
     return updated
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from intake.views.complaint_imports import ComplaintImportViews
 from intake.views.complaints import ComplaintFilter, ComplaintViews
+from intake.views.customs import CustomsViews
 from intake.views.queue import QueueFilter, QueueViews
 from intake.views.registry import RegistryViews
 from intake.views.workflows import WorkflowViews
@@ -24,6 +25,7 @@ class IntakeViews:
     queue: QueueViews
     registry: RegistryViews
     complaint_imports: ComplaintImportViews
+    customs: CustomsViews
 
     @classmethod
     def on(cls, sessions: async_sessionmaker[AsyncSession]) -> IntakeViews:
@@ -33,6 +35,7 @@ class IntakeViews:
             QueueViews(sessions),
             RegistryViews(sessions),
             ComplaintImportViews(sessions),
+            CustomsViews(sessions),
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from credit.entrypoints.routes import commitments, disclosure, grades, records, subjects, unmatched
+from credit.entrypoints.routes import commitments, disclosure, grades, records, risk, subjects, unmatched
 
 ROUTERS = (
     subjects.router,
@@ -11,4 +11,5 @@ ROUTERS = (
     grades.router,
     unmatched.router,
     disclosure.router,
+    risk.router,
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intake.entrypoints.routes import complaint_imports, complaints, registry, workflows
+from intake.entrypoints.routes import complaint_imports, complaints, customs, registry, workflows
 
-ROUTERS = [complaints.router, workflows.router, registry.router, complaint_imports.router]
+ROUTERS = [complaints.router, workflows.router, registry.router, complaint_imports.router, customs.router]
 """Every router of the service (the permission-table test walks them)."""
