@@ -26,8 +26,15 @@ from adjudication.domain.case.parts.suspension import (
 from adjudication.domain.case.states import CaseState
 from adjudication.domain.commands.base import Who
 from adjudication.domain.events import CaseEvent, DeadlineEvent, PenaltyEvent
+from adjudication.domain.penalty.laws import (
+    CopyrightAct,
+    FineMeasure,
+    InvestigationMeasure,
+    PenaltyLaw,
+    TrademarkAct,
+)
 from adjudication.domain.penalty.states import PenaltyState
-from adjudication.domain.penalty.values import CaseSource, CounterfeitAct
+from adjudication.domain.penalty.values import CaseSource, CounterfeitAct, PenaltySeverity
 from adjudication.domain.values.actors import ActorKind
 from adjudication.domain.values.parties import PartyRole
 from adjudication.domain.values.rules import ParticipantRole, Stage
@@ -382,6 +389,7 @@ enum_labels(
         PenaltyCaseDropped 处罚案件已撤销立案
         CaseTransferredToPolice 已移送公安机关
         PenaltyApprovalRequested 已提请处罚审批
+        InvestigationMeasureTaken 已采取调查措施
     """),
 )
 enum_labels(
@@ -566,5 +574,66 @@ transition_labels(
         close 结案
         drop 撤销立案
         transfer_to_police 移送公安机关
+    """),
+)
+
+# Trademark and copyright penalty cases (issue 18; domain rules §A.12, §A.13).
+enum_labels(
+    PenaltyLaw,
+    pairs("""
+        counterfeit_patent 假冒专利
+        trademark 商标侵权
+        copyright 著作权侵权
+    """),
+    {"trademark": "trademark infringement", "copyright": "copyright infringement"},
+)
+enum_labels(
+    FineMeasure,
+    pairs("""
+        illegal_gains 违法所得
+        illegal_turnover 违法经营额
+    """),
+)
+enum_labels(
+    TrademarkAct,
+    pairs("""
+        identical_mark_same_goods 在同一种商品上使用与其注册商标相同的商标
+        confusing_mark 使用近似商标或在类似商品上使用容易导致混淆
+        selling_infringing_goods 销售侵犯注册商标专用权的商品
+        forging_marks 伪造、擅自制造他人注册商标标识或者销售
+        reverse_passing_off 更换他人注册商标并将该商品又投入市场
+        facilitating 故意为侵权行为提供便利条件
+        other_damage 给他人的注册商标专用权造成其他损害
+    """),
+)
+enum_labels(
+    CopyrightAct,
+    pairs("""
+        reproducing_distributing 未经许可复制、发行、表演、放映、广播、汇编、通过信息网络传播作品
+        publishing_exclusive_book 出版他人享有专有出版权的图书
+        performance_recording 未经许可复制、发行、传播表演者的表演
+        sound_recording 未经许可复制、发行、传播录音录像制品
+        broadcast_signal 未经许可播放、复制、传播广播、电视
+        circumvention 故意避开或者破坏技术措施
+        rights_info_removal 故意删除或者改变权利管理信息
+        forged_signature 制作、出售假冒他人署名的作品
+    """),
+)
+enum_labels(
+    InvestigationMeasure,
+    pairs("""
+        questioning 询问有关当事人
+        on_site_inspection 现场检查
+        records 查阅、复制有关合同、发票、账簿等资料
+        product_inspection 检查有关产品
+        sealing_seizing 查封或者扣押
+    """),
+)
+enum_labels(
+    PenaltySeverity,
+    pairs("""
+        warning_only 仅予警告
+        standard 一般行政处罚
+        heavier 较重行政处罚
     """),
 )

@@ -7,6 +7,17 @@ from __future__ import annotations
 from intake.domain.centre_case import CentreCaseStatus, Classification, Conclusion
 from intake.domain.complaint.states import ComplaintStatus
 from intake.domain.complaint.values import Outcome, Relation, Severity
+from intake.domain.complaint_imports import ImportFormat
+from intake.domain.customs.detention import (
+    DetentionStatus,
+    Disposal,
+    HolderDecision,
+    ReleaseGround,
+    Route,
+)
+from intake.domain.customs.events import DetentionEvent, RecordationEvent
+from intake.domain.customs.guarantee import GuaranteeForm
+from intake.domain.customs.recordation import LapseReason, RecordationStatus
 from intake.domain.dedup import KeyKind
 from intake.domain.ecommerce_notice import NoticeStatus
 from intake.domain.events import (
@@ -441,4 +452,168 @@ term_labels(
         "EVIDENCE_ATTACHED": ("添加证据", "attach evidence"),
         "CORRECTED": ("补正", "corrected"),
     }
+)
+
+# Bulk complaint import (issue 19).
+enum_labels(
+    ImportFormat,
+    pairs("""
+        csv 逗号分隔值文件
+        jsonl JSON行文件
+        platform_batch 电商平台批量文件
+    """),
+    {"csv": "CSV", "jsonl": "JSON Lines", "platform_batch": "platform batch file"},
+)
+
+# Customs IP protection (issue 15; domain rules §E, 知识产权海关保护条例).
+enum_labels(
+    RecordationStatus,
+    pairs("""
+        APPROVED 已备案
+        LAPSED 备案已失效
+        CANCELLED 备案已注销
+        REVOKED 备案已撤销
+    """),
+)
+enum_labels(
+    LapseReason,
+    pairs("""
+        not_renewed 期满未续展
+        right_ended 知识产权已终止
+    """),
+)
+enum_labels(
+    RecordationEvent,
+    pairs("""
+        CustomsRecordationApproved 海关备案已核准
+        CustomsRecordationRenewed 海关备案已续展
+        CustomsRecordationLapsed 海关备案已失效
+        CustomsRecordationCancelled 海关备案已注销
+        CustomsRecordationRevoked 海关备案已撤销
+        CustomsRecordationChangePending 备案事项已变更待申报
+        CustomsRecordationChangeReported 已办理备案变更
+        CustomsRecordationRenewalWindowOpened 备案续展期已开始
+    """),
+)
+transition_labels(
+    RecordationStatus,
+    pairs("""
+        renew 续展备案
+        lapse 备案失效
+        cancel 注销备案
+        revoke 撤销备案
+    """),
+)
+enum_labels(
+    DetentionStatus,
+    pairs("""
+        APPLICATION_FILED 已申请扣留
+        REJECTED 已驳回扣留申请
+        SUSPECT_FOUND 发现涉嫌侵权货物
+        HOLDER_NOTIFIED 已通知权利人
+        NOT_DETAINED_RELEASED 未扣留已放行
+        DETAINED 已扣留
+        INVESTIGATING 调查中
+        INFRINGEMENT_DETERMINED 已认定侵权
+        UNABLE_TO_DETERMINE 不能认定是否侵权
+        HELD_PER_COURT 协助人民法院执行扣留
+        RELEASED 已放行
+        CONFISCATED 已没收
+        DISPOSED 已处置
+        REFERRED_POLICE 已移送公安机关
+    """),
+)
+enum_labels(
+    Route,
+    pairs("""
+        on_application 依申请保护
+        ex_officio 依职权保护
+    """),
+)
+enum_labels(
+    ReleaseGround,
+    pairs("""
+        no_court_notice_20wd 扣留之日起二十个工作日内未收到人民法院协助执行通知
+        no_court_notice_50wd 扣留之日起五十个工作日内未收到人民法院协助执行通知且不能认定侵权
+        patent_counter_guarantee 涉嫌侵犯专利权货物的收发货人提供等值担保金
+        non_infringement_evidence 有充分证据证明不侵权
+        holder_withdrawal 权利人撤回扣留申请
+        court_order_ended 人民法院协助执行期限届满
+    """),
+    {
+        "no_court_notice_20wd": "no court assistance notice within 20 working days",
+        "no_court_notice_50wd": "no court assistance notice within 50 working days",
+        "patent_counter_guarantee": "patent goods: guarantee equal to the goods' value",
+    },
+)
+enum_labels(
+    Disposal,
+    pairs("""
+        public_welfare 转交社会公益事业
+        sale_to_holder 有偿转让给权利人
+        auction_after_removal 清除侵权特征后拍卖
+        destruction 销毁
+    """),
+)
+enum_labels(
+    HolderDecision,
+    pairs("""
+        apply 申请扣留
+        let_go 不申请扣留
+    """),
+)
+enum_labels(
+    GuaranteeForm,
+    pairs("""
+        cash 保证金
+        bank_letter_of_guarantee 银行保函
+        other_property_or_rights 其他财产或权利
+        general_guarantee 总担保
+    """),
+)
+enum_labels(
+    DetentionEvent,
+    pairs("""
+        CustomsDetentionApplicationFiled 已申请海关扣留
+        CustomsSuspectGoodsFound 海关发现涉嫌侵权货物
+        CustomsApplicationRejected 海关已驳回扣留申请
+        CustomsHolderNotified 海关已书面通知权利人
+        CustomsGoodsNotDetained 海关未扣留货物
+        CustomsGoodsDetained 海关已扣留货物
+        CustomsInvestigationStarted 海关已开始调查
+        CustomsInfringementDetermined 海关已认定侵权
+        CustomsUnableToDetermine 海关不能认定是否侵权
+        CustomsGoodsHeldPerCourt 海关已协助人民法院执行
+        CustomsGoodsReleased 海关已放行货物
+        CustomsGoodsConfiscated 海关已没收侵权货物
+        CustomsGoodsDisposed 海关已处置侵权货物
+        CustomsCaseReferredToPolice 海关已移送公安机关
+        CustomsHolderDecisionRecorded 已记录权利人是否申请扣留
+        CustomsGuaranteeSettled 担保已处理
+        CustomsDeadlineNear 海关期限即将届满
+        CustomsDeadlinePassed 海关期限已届满
+    """),
+)
+transition_labels(
+    DetentionStatus,
+    pairs("""
+        reject 驳回扣留申请
+        detain_on_application 依申请扣留
+        notify_holder 书面通知权利人
+        holder_did_not_apply 权利人未申请扣留
+        detain_ex_officio 依职权扣留
+        start_investigation 开始调查
+        determine_infringement 认定侵权
+        unable_to_determine 不能认定是否侵权
+        hold_per_court 协助人民法院执行
+        release_no_court_notice_20wd 二十个工作日内无法院协助执行通知放行
+        release_no_court_notice_50wd 五十个工作日内无法院协助执行通知放行
+        release_patent_counter_guarantee 提供等值担保金后放行
+        release_non_infringement_evidence 有证据证明不侵权放行
+        release_holder_withdrawal 权利人撤回申请放行
+        release_court_order_ended 法院协助执行期限届满放行
+        confiscate 没收
+        dispose 处置
+        refer_police 移送公安机关
+    """),
 )

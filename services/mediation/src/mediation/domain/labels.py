@@ -14,6 +14,7 @@ from mediation.domain.agreement import (
 from mediation.domain.assignment import AssignmentStatus
 from mediation.domain.competence import CourtLevel, PointKind
 from mediation.domain.confirmation import ApplicationManner, ApplicationStatus, ObjectionStatus
+from mediation.domain.damages import BaseMethod, DamagesLaw
 from mediation.domain.deadlines import TimerKind
 from mediation.domain.events import EventName
 from mediation.domain.kinds import MediationKind, Origin
@@ -350,5 +351,26 @@ transition_labels(
     pairs("""
         uphold 异议成立
         dismiss 驳回异议
+    """),
+)
+
+# Damages calculator (issue 18): the law and the base of the calculation.
+enum_labels(
+    DamagesLaw,
+    pairs("""
+        patent 专利法
+        trademark 商标法
+        copyright 著作权法
+    """),
+    {"patent": "Patent Law", "trademark": "Trademark Law", "copyright": "Copyright Law"},
+)
+enum_labels(
+    BaseMethod,
+    pairs("""
+        actual_loss 权利人的实际损失
+        infringer_gains 侵权人的获利
+        licence_fee_multiple 许可使用费的倍数
+        statutory 法定赔偿
+        none_lawful_source 合法来源抗辩成立不承担赔偿
     """),
 )
