@@ -11,10 +11,10 @@ from decimal import Decimal
 from intake.adapters.evidence_store import EvidenceFiles
 from intake.adapters.orm import messaging
 from intake.adapters.registry_import import RegistryImporter
-from intake.entrypoints.complaint_import import ComplaintImporter
 from intake.domain.customs.clocks import ClockWarnings
 from intake.domain.customs.guarantee import GuaranteeRules, Tier
 from intake.domain.customs.rules import CustomsRules
+from intake.entrypoints.complaint_import import ComplaintImporter
 from intake.entrypoints.consumer import SUBSCRIPTIONS
 from intake.handlers import COMMAND_HANDLERS, TIMER_COMMANDS
 from intake.rules import IntakeRules, load_rules
