@@ -16,7 +16,7 @@ UTC_DEADLINE = dt.datetime(2026, 12, 11, 16, 0, tzinfo=dt.UTC)
 
 def test_every_instant_of_every_response_model_of_every_service_is_shown_in_local_time() -> None:
     models = response_models()
-    assert set(models) == {"intake", "adjudication", "mediation", "credit"}
+    assert set(models) == {"intake", "adjudication", "mediation", "credit", "partners"}
     assert all(len(found) >= 5 for found in models.values()), "model discovery found almost nothing"
     naive = sorted(field for found in models.values() for model in found for field in naive_instants(model))
     assert naive == [], f"instants serialised in UTC (annotate them LocalDateTime): {naive}"

@@ -15,6 +15,7 @@ from uuid import UUID
 from pydantic import Field
 
 from shared.contracts.base import EventData
+from shared.local_time import LocalDateTime
 
 CUSTOMS_TOPIC = "intake.customs"
 
@@ -36,7 +37,7 @@ class DetentionOpenedV1(
 
     state: str
     holder_response_due: dt.date | None = Field(default=None, description="3 WD from service (art. 16)")
-    opened_at: dt.datetime
+    opened_at: LocalDateTime
 
 
 class HolderDecidedV1(
@@ -47,7 +48,7 @@ class HolderDecidedV1(
     decision: str = Field(description="apply | let_go")
     guarantee_amount: Decimal | None = None
     guarantee_form: str | None = None
-    decided_at: dt.datetime
+    decided_at: LocalDateTime
 
 
 class DetainedV1(DetentionRef, event_type="intake.customs.detained", version=1, topic=CUSTOMS_TOPIC):
@@ -65,7 +66,7 @@ class ReleasedV1(DetentionRef, event_type="intake.customs.released", version=1, 
         description="no_court_notice_20wd | no_court_notice_50wd | patent_counter_guarantee |"
         " non_infringement_evidence | holder_withdrawal | court_order_ended | holder_did_not_apply"
     )
-    released_at: dt.datetime
+    released_at: LocalDateTime
 
 
 class DetentionTransitionedV1(
@@ -77,7 +78,7 @@ class DetentionTransitionedV1(
     step: str
     from_state: str
     to_state: str
-    at: dt.datetime
+    at: LocalDateTime
 
 
 class RecordationChangedV1(

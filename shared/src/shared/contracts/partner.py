@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from shared.contracts.base import EventData
 from shared.contracts.common import MoneyAmount, PartyKind
+from shared.local_time import LocalDateTime
 
 COURT_FEED = "partner.court.feed"
 CUSTOMS_FEED = "partner.customs.feed"
@@ -176,7 +177,7 @@ class CourtAgreementSignedV1(
     performance_manner: str
     performance_deadline: dt.date | None = None
     organisation: str
-    effective_at: dt.datetime
+    effective_at: LocalDateTime
     confirmation_deadline: dt.date | None = None
     confirmation_eligible: bool
     court_assignment_id: str | None = None
@@ -194,7 +195,7 @@ class CourtConfirmationRequestedV1(
     signed: bool = Field(description="Both parties signed the joint application")
     materials: tuple[str, ...] = Field(description="Materials checklist (Interp. art. 354): code=status")
     confirmation_deadline: dt.date
-    filed_at: dt.datetime
+    filed_at: LocalDateTime
 
 
 class CourtAssignedCaseResultV1(
@@ -207,7 +208,7 @@ class CourtAssignedCaseResultV1(
     result: str
     agreement_no: str | None = None
     agreement_doc: str | None = None
-    reported_at: dt.datetime
+    reported_at: LocalDateTime
 
 
 class CourtCreditListedV1(
@@ -298,7 +299,7 @@ class _MessageRejected(PartnerEvent):
     reason_code: RejectionReason
     reason: str = Field(description="Why, in English")
     reason_zh: str = Field(description="Why, in Chinese")
-    received_at: dt.datetime
+    received_at: LocalDateTime
 
 
 class CourtMessageRejectedV1(
@@ -326,4 +327,4 @@ class CourtMessageRefusedV1(
     reason_code: str = Field(description="The refusing service's error code, e.g. invalid_transition")
     reason: str
     reason_zh: str
-    refused_at: dt.datetime
+    refused_at: LocalDateTime

@@ -18,6 +18,7 @@ from intake.domain.access import authorise_read, authorise_step
 from intake.domain.complaint_imports import progress
 from intake.domain.errors import ImportJobNotFound
 from shared.identity.principals import Principal
+from shared.local_time import LocalDateTime
 
 ERROR_PAGE = 5000
 """Error rows read per query while the report streams (memory stays flat for any report)."""
@@ -39,9 +40,9 @@ class ComplaintImportRead(BaseModel):
     error: str | None = Field(description="Why the job failed (the file could not be read)")
     created_by: str
     office_code: str = Field(description="The importer's office: the imported complaints belong to it")
-    created_at: dt.datetime
-    started_at: dt.datetime | None
-    finished_at: dt.datetime | None
+    created_at: LocalDateTime
+    started_at: LocalDateTime | None
+    finished_at: LocalDateTime | None
 
 
 class ComplaintImportViews:

@@ -22,6 +22,7 @@ from intake.domain.customs.recordation import Recordation
 from shared.case_record import CaseRecord
 from shared.db import LIKE_ESCAPE, like_pattern
 from shared.identity.principals import Principal, PrincipalKind
+from shared.local_time import LocalDateTime
 
 
 class ClockRead(BaseModel):
@@ -61,7 +62,7 @@ class DetentionRead(BaseModel):
 
 
 class DetentionTimelineEntry(BaseModel):
-    at: dt.datetime
+    at: LocalDateTime
     name: str
     actor: str
     step: str | None
@@ -85,13 +86,13 @@ class CustomsTask(BaseModel):
     ip_type: str
     ip_reg_no: str
     status: str
-    due_at: dt.datetime | None
+    due_at: LocalDateTime | None
     overdue: bool
 
 
 class CustomsTasks(BaseModel):
     items: list[CustomsTask]
-    as_of: dt.datetime
+    as_of: LocalDateTime
 
 
 class RecordationRead(BaseModel):

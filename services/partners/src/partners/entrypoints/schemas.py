@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from pydantic import AnyHttpUrl, AwareDatetime, BaseModel, ConfigDict, Field, field_validator
@@ -10,6 +9,7 @@ from pydantic import AnyHttpUrl, AwareDatetime, BaseModel, ConfigDict, Field, fi
 from partners.adapters.deliveries import Delivery
 from partners.adapters.inbound import InboundRecord
 from partners.domain.registry import Channel, KeyStatus, Partner, PartnerKind
+from shared.local_time import LocalDateTime
 
 Jwk = dict[str, Any]
 
@@ -149,12 +149,12 @@ class DeliveryOut(BaseModel):
     seq: int
     status: str
     attempts: int
-    next_attempt_at: dt.datetime
+    next_attempt_at: LocalDateTime
     last_status_code: int | None
     last_error: str | None
-    delivered_at: dt.datetime | None
+    delivered_at: LocalDateTime | None
     latency_ms: int | None
-    created_at: dt.datetime
+    created_at: LocalDateTime
 
     @classmethod
     def of(cls, d: Delivery) -> DeliveryOut:
@@ -204,7 +204,7 @@ class RejectionOut(BaseModel):
     reason_code: str | None
     reason: str | None
     reason_zh: str | None
-    received_at: dt.datetime
+    received_at: LocalDateTime
 
     @classmethod
     def of(cls, r: InboundRecord) -> RejectionOut:
