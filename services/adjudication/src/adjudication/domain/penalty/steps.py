@@ -31,6 +31,7 @@ from adjudication.domain.penalty.values import (
 from adjudication.domain.values.legal import PENALTY_LAW
 from adjudication.domain.values.rules import CaseRules
 from shared.calendar import catalogue
+from shared.catalogue import term
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, DeadlineStatus
 from shared.domain.events import Advisory
@@ -476,8 +477,8 @@ def record_measure(
         raise rule_violated(
             "measure",
             "not_allowed",
-            f"{case.rule.basis.instrument} allows no {measure.value} in a penalty investigation",
-            f"{case.rule.basis.instrument}未规定该调查措施",
+            f"{case.rule.basis.instrument} allows no {term(measure).en} in a penalty investigation",
+            f"{case.rule.basis.instrument}未规定“{term(measure).zh}”这一调查措施",
         )
     not_before("taken_on", taken_on, case.day_of(case.filed_at), "the filing", "立案日期")
     if taken_on > case.day_of(at):

@@ -36,6 +36,7 @@ from intake.domain.customs.clocks import (
 from intake.domain.customs.errors import DetentionRuleBroken
 from intake.domain.customs.events import DetentionEvent as E
 from intake.domain.errors import IllegalStep
+from shared.catalogue import term
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, DeadlineStatus, TimerChange, TrackedDeadline
 from shared.domain.events import Advisory, DomainEvent
@@ -286,7 +287,7 @@ class DetentionCase(Lifecycle[DetentionStatus], TracksDeadlines):
         if self.state is not S.HOLDER_NOTIFIED:
             raise DetentionRuleBroken(
                 f"The holder decides only while notified (now {self.state})",
-                f"仅在已通知权利人时可记录决定（当前 {self.state}）",
+                f"仅在已通知权利人时可记录决定（当前：{term(self.state).zh}）",
             )
         if decision is HolderDecision.APPLY and guarantee is None:
             raise DetentionRuleBroken(
@@ -428,7 +429,7 @@ class DetentionCase(Lifecycle[DetentionStatus], TracksDeadlines):
             by=by,
             at=at,
             details=details,
-            summary=(f"Goods released: {ground.value}", f"货物已放行：{ground.value}"),
+            summary=(f"Goods released: {term(ground).en}", f"货物已放行：{term(ground).zh}"),
         )
         self.cancel_open_deadlines()
         if self.guarantee is not None:
@@ -500,7 +501,7 @@ class DetentionCase(Lifecycle[DetentionStatus], TracksDeadlines):
             by=by,
             at=at,
             details={"method": method.value, "earlier_excluded": earlier_excluded},
-            summary=(f"Disposed: {method.value}", f"已处置：{method.value}"),
+            summary=(f"Disposed: {term(method).en}", f"已处置：{term(method).zh}"),
         )
 
     def refer_police(self, reason: str, by: Actor, at: dt.datetime) -> None:

@@ -27,6 +27,7 @@ from intake.domain.customs.errors import RecordationRuleBroken
 from intake.domain.customs.events import RecordationEvent as E
 from intake.domain.errors import IllegalStep
 from shared.calendar import catalogue
+from shared.catalogue import term
 from shared.domain import deadlines
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, DeadlineStatus, TimerChange, TrackedDeadline
@@ -190,7 +191,7 @@ class Recordation(Lifecycle[RecordationStatus], TracksDeadlines):
             by=by,
             at=at,
             details={"reason": reason.value, "note": note},
-            summary=(f"Lapsed: {reason.value}", f"备案失效：{reason.value}"),
+            summary=(f"Lapsed: {term(reason).en}", f"备案失效：{term(reason).zh}"),
         )
         self.cancel_open_deadlines()
 
