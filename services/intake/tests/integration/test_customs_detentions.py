@@ -111,6 +111,8 @@ async def test_ports_and_offices_reach_only_their_own_detentions(intake: Running
     )
     assert refused.status_code == 403 and refused.json()["code"] == "object_denied"
     wrong_step = await port.post(steps, json={"step": "confiscated"})
-    assert wrong_step.status_code == 409 and "HOLDER_NOTIFIED" in wrong_step.json()["detail"]
+    refusal = wrong_step.json()
+    assert wrong_step.status_code == 409 and "HOLDER_NOTIFIED" in refusal["detail_en"]
+    assert "“已通知权利人”" in refusal["detail"]  # Chinese by default, the state by its catalogue name
     unbounded = await port.post(steps, json={"step": "rejected", "reason": "x" * 5000})
     assert unbounded.status_code == 422
