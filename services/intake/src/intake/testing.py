@@ -373,3 +373,19 @@ def fake_bus(
     """The real bus and handlers over units of work in memory sharing ``store``."""
     dependencies = {"clock": clock, "rules": rules or intake_rules(), "evidence_files": None}
     return MessageBus(lambda: FakeIntakeUnitOfWork(store), COMMAND_HANDLERS, dependencies)
+
+
+async def seal_audit_trail(database_url: str) -> None:
+    """Chain the audit entries requests left in ``audit_pending`` (a downgrade refuses while any wait)."""
+    from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+    from intake.adapters.orm import messaging
+    from shared.audit.sealer import seal
+
+    if messaging.audit is None:
+        return
+    engine = create_async_engine(database_url)
+    try:
+        await seal(async_sessionmaker(engine, expire_on_commit=False), messaging.audit)
+    finally:
+        await engine.dispose()

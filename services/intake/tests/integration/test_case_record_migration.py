@@ -13,12 +13,11 @@ import uuid
 from typing import Any
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import create_async_engine
 
-from intake.adapters.orm import messaging
+from intake.testing import seal_audit_trail
 from intake.views.complaint_models import TimelineEntry
 from shared import migrations
-from shared.audit.sealer import seal
 from shared.service import discover_services
 from shared.web.auth import Role
 
@@ -151,7 +150,7 @@ async def test_the_timeline_moves_into_the_case_record_and_back_without_losing_a
     shown_after = (await client.get(timeline)).json()["items"]
     assert shown_after[:-1] == shown_before and shown_after[-1]["name"] == "ComplaintWithdrawn"
     await intake.stop()
-    await _seal_the_audit_trail(database_url)  # the downgrade refuses while entries wait (issue 12)
+    await seal_audit_trail(database_url)  # the downgrade refuses while entries wait (issue 12)
 
     await migrations.downgrade(SPEC, database_url, "intake_0003")
 
@@ -166,12 +165,3 @@ async def test_the_timeline_moves_into_the_case_record_and_back_without_losing_a
 def _shown(row: dict[str, Any]) -> dict[str, Any]:
     """An old timeline row as the old view showed it."""
     return TimelineEntry.model_validate(row).model_dump(mode="json")
-
-
-async def _seal_the_audit_trail(database_url: str) -> None:
-    assert messaging.audit is not None
-    engine = create_async_engine(database_url)
-    try:
-        await seal(async_sessionmaker(engine, expire_on_commit=False), messaging.audit)
-    finally:
-        await engine.dispose()

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from intake.testing import complaint_body
+from intake.testing import complaint_body, seal_audit_trail
 from shared import migrations
 from shared.service import discover_services
 from shared.testing.refs import random_name
@@ -68,6 +68,8 @@ async def test_deadlines_in_the_queue_are_tracked_on_their_records_after_the_upg
     assert tracked[held.json()["id"]]["correction"]["due"] is not None
     assert tracked[case_id]["opinion"]["due"] is None
 
+    await seal_audit_trail(database_url)  # audit_pending must be empty (issue 12)
+
     await migrations.downgrade(SPEC, database_url, "intake_0004")
     as_the_old_code_wrote_them = await _bodies(database_url)
     assert not any("deadlines" in body for body in as_the_old_code_wrote_them.values())
@@ -81,6 +83,7 @@ async def test_deadlines_in_the_queue_are_tracked_on_their_records_after_the_upg
         assert deadlines.keys() == migrated[record].keys()
         for key, deadline in deadlines.items():
             assert {f: migrated[record][key][f] for f in EXACT} == {f: deadline[f] for f in EXACT}
+    await seal_audit_trail(database_url)  # audit_pending must be empty (issue 12)
     await migrations.downgrade(SPEC, database_url, "intake_0004")
     assert await _bodies(database_url) == as_the_old_code_wrote_them
     await migrations.upgrade(SPEC, database_url)

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from intake.testing import seal_audit_trail
 from shared import migrations
 from shared.service import discover_services
 from shared.web.auth import Role
@@ -56,6 +57,7 @@ async def _old_complaint(url: str, centre: str) -> uuid.UUID:
 async def test_old_complaints_belong_to_their_centre_or_the_deployment_office(
     database_url: str, start_intake: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    await seal_audit_trail(database_url)  # audit_pending must be empty (issue 12)
     await migrations.downgrade(SPEC, database_url, "intake_0006")
     in_xihu = await _old_complaint(database_url, "330106-01")
     unnamed = await _old_complaint(database_url, "PC-HZ")
@@ -74,6 +76,8 @@ async def test_old_complaints_belong_to_their_centre_or_the_deployment_office(
     assert (await shenzhen.get(f"/v1/complaints/{in_xihu}")).status_code == 403
     assert (await shenzhen.get(f"/v1/complaints/{unnamed}")).status_code == 200
     await intake.stop()
+
+    await seal_audit_trail(database_url)  # audit_pending must be empty (issue 12)
 
     await migrations.downgrade(SPEC, database_url, "intake_0006")
     columns = (
