@@ -11,7 +11,7 @@ import functools
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared.audit.trail import AuditTrail, entries_json, pending_insert_sql
@@ -71,7 +71,7 @@ class UnitOfWork:
             params["entries"] = entries_json(entries)
         if params:
             await self.session.execute(
-                text(_write_sql(self.tables.schema, bool(events), "entries" in params)), params
+                _write_sql(self.tables.schema, bool(events), "entries" in params), params
             )
         await self.session.commit()
 
@@ -82,8 +82,8 @@ class UnitOfWork:
 
 
 @functools.cache
-def _write_sql(schema: str, events: bool, entries: bool) -> str:
+def _write_sql(schema: str, events: bool, entries: bool) -> TextClause:
     """One statement for a commit's events and audit entries (the entries in a data-modifying CTE)."""
     if events and entries:
-        return f"WITH audited AS ({pending_insert_sql(schema)}) {outbox_insert_sql(schema)}"
-    return outbox_insert_sql(schema) if events else pending_insert_sql(schema)
+        return text(f"WITH audited AS ({pending_insert_sql(schema)}) {outbox_insert_sql(schema)}")
+    return text(outbox_insert_sql(schema) if events else pending_insert_sql(schema))
