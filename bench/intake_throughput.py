@@ -14,7 +14,12 @@ services as real server processes, API and worker apart as in production. Three 
 3. With ``--restart-broker``: load while the broker is restarted midway, then a check that every
    complaint registered has its adjudication case (none lost).
 
-Usage: .venv/bin/python bench/intake_throughput.py [--seconds 10] [--restart-broker]
+Phase 1 ends with the audit trail's cost: the same intake API with ``AUDIT_ENABLED=false`` against
+the real one, alternated, intake's audit sealer running throughout; besides throughput it reports
+the CPU per registration of each API process and its PostgreSQL backends (plus the sealer's, on the
+audited side), which a busy shared box disturbs far less. ``--audit-only`` runs just that.
+
+Usage: .venv/bin/python bench/intake_throughput.py [--seconds 10] [--restart-broker] [--audit-only]
 """
 
 from __future__ import annotations

@@ -7,13 +7,15 @@ handlers change aggregates and record events but never commit. A service subclas
 
 from __future__ import annotations
 
+import functools
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from shared.audit.trail import AuditTrail
-from shared.messaging.outbox import Outbox
+from shared.audit.trail import AuditTrail, entries_json, pending_insert_sql
+from shared.messaging.outbox import Outbox, events_json, outbox_insert_sql
 from shared.messaging.tables import MessagingTables
 from shared.timers.store import Timers
 
@@ -61,11 +63,27 @@ class UnitOfWork:
         """Build the service's repositories on ``session``; the base has none."""
 
     async def commit(self) -> None:
-        await self.outbox.flush(self.session)
-        await self.audit.flush(self.session)  # unsealed: the worker's sealer chains them after commit
+        """Write the events and the audit entries (unsealed: the worker's sealer chains them after
+        commit) in one statement — each as one JSON parameter — and commit."""
+        events, entries, audit = self.outbox.take(), self.audit.take(), self.tables.audit
+        params = {"events": events_json(events)} if events else {}
+        if entries and audit is not None:
+            params["entries"] = entries_json(entries)
+        if params:
+            await self.session.execute(
+                _write_sql(self.tables.schema, bool(events), "entries" in params), params
+            )
         await self.session.commit()
 
     async def rollback(self) -> None:
         self.outbox.discard()
         self.audit.discard()
         await self.session.rollback()
+
+
+@functools.cache
+def _write_sql(schema: str, events: bool, entries: bool) -> TextClause:
+    """One statement for a commit's events and audit entries (the entries in a data-modifying CTE)."""
+    if events and entries:
+        return text(f"WITH audited AS ({pending_insert_sql(schema)}) {outbox_insert_sql(schema)}")
+    return text(outbox_insert_sql(schema) if events else pending_insert_sql(schema))

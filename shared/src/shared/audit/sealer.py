@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
+import json
 from dataclasses import dataclass
 
 import structlog
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import TextClause, delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared.audit import trail
@@ -74,9 +76,20 @@ async def seal_batch(session: AsyncSession, tables: AuditTables, *, limit: int, 
         digest = entry_hash(algorithm, prev_hash, values)
         rows.append({**values, "hash_alg": algorithm, "prev_hash": prev_hash, "hash": digest})
         prev_hash = digest
-    await session.execute(insert(tables.log), rows)
+    chained = [{**row, "occurred_at": row["occurred_at"].isoformat()} for row in rows]
+    await session.execute(_log_insert(tables.schema), {"rows": json.dumps(chained, ensure_ascii=False)})
     await session.execute(update(head).where(head.c.id == trail.HEAD_ROW).values(seq=seq, hash=prev_hash))
     return len(rows)
+
+
+@functools.cache
+def _log_insert(schema: str) -> TextClause:
+    """The batch as one JSON parameter: far less client CPU than a many-row, 18-column INSERT."""
+    columns = ", ".join(("seq", *ENTRY_FIELDS, "hash_alg", "prev_hash", "hash"))
+    return text(
+        f'INSERT INTO "{schema}".audit_log ({columns}) SELECT {columns} '
+        f'FROM jsonb_populate_recordset(NULL::"{schema}".audit_log, CAST(:rows AS jsonb))'
+    )
 
 
 async def seal(

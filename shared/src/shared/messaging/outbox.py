@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
@@ -12,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared import tracing
 from shared.contracts import CloudEvent, EventData
 from shared.logs import current_causation_id, current_correlation_id
+
+OUTBOX_COLUMNS = ("event_id", "topic", "partition_key", "event_type", "headers", "payload")
 
 
 def event_source(office_code: str, service: str) -> str:
@@ -78,6 +82,11 @@ class Outbox:
     def pending(self) -> int:
         return len(self._pending)
 
+    def take(self) -> list[dict[str, Any]]:
+        """The recorded rows, to be written now; clears them."""
+        rows, self._pending = self._pending, []
+        return rows
+
     async def flush(self, session: AsyncSession) -> None:
         if self._pending:
             rows, self._pending = self._pending, []
@@ -85,3 +94,20 @@ class Outbox:
 
     def discard(self) -> None:
         self._pending.clear()
+
+
+def events_json(rows: list[dict[str, Any]]) -> str:
+    """Outbox rows as one JSON array (for :func:`outbox_insert_sql`)."""
+    return json.dumps([{**row, "event_id": str(row["event_id"])} for row in rows], ensure_ascii=False)
+
+
+@functools.cache
+def outbox_insert_sql(schema: str, parameter: str = "events") -> str:
+    """INSERT of the rows in the JSON array ``:parameter``, in array order (ids follow it)."""
+    columns = ", ".join(OUTBOX_COLUMNS)
+    picked = ", ".join(f"o.{name}" for name in OUTBOX_COLUMNS)
+    return (
+        f'INSERT INTO "{schema}".outbox ({columns}) SELECT {picked} '
+        f'FROM jsonb_populate_recordset(NULL::"{schema}".outbox, CAST(:{parameter} AS jsonb)) '
+        "WITH ORDINALITY AS o ORDER BY o.ordinality"
+    )
