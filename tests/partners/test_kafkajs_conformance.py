@@ -336,3 +336,38 @@ async def test_a_court_and_a_customs_office_integrate_with_their_own_client(
 
     await eventually(refusal_on_feed, within=30, what="the HTTP refusal on the court's feed")
     assert not await case_opened(mediation, forged_http["data"]["assignment_id"])
+
+    # A genuine message that breaks a rule downstream (a ruling on no application) passes the gateway,
+    # is refused by mediation, and comes back to the court as a business_rule rejection of its own id.
+    ruling = {
+        **assignment(court, court),
+        "type": "court.confirmation.ruled",
+        "dataschema": schema_uri("court.confirmation.ruled", 1),
+        "data": {
+            "application_id": str(uuid.uuid4()),
+            "court_code": court,
+            "ruling": "valid",
+            "ruling_no": "（2026）浙0106民特1号",
+            "ruled_at": "2026-12-06T10:00:00+08:00",
+        },
+    }
+    forwarded = await partner(
+        "send-http",
+        baseUrl=partners.base_url,
+        token=court_token,
+        event=ruling,
+        privateJwk=court_key["privateJwk"],
+    )
+    assert forwarded["body"]["accepted"] is True, forwarded
+
+    async def business_refusal() -> bool:
+        page = await partner(
+            "read-http", baseUrl=partners.base_url, partner=court, token=court_token, **contracts
+        )
+        clean(page["messages"])
+        return any(
+            m["data"].get("original_id") == ruling["id"] and m["data"]["reason_code"] == "business_rule"
+            for m in page["messages"]
+        )
+
+    await eventually(business_refusal, within=45, what="the business-rule refusal on the court's feed")
