@@ -30,6 +30,8 @@ audit_app = typer.Typer(help="The tamper-evident audit trail", no_args_is_help=T
 dlq_app = typer.Typer(help="Dead letters: list, show, retry, skip, purge", no_args_is_help=True)
 app.add_typer(outbox_app, name="outbox")
 app.add_typer(contracts_app, name="contracts")
+kafka_app = typer.Typer(help="Broker security: ACLs derived from the services", no_args_is_help=True)
+app.add_typer(kafka_app, name="kafka")
 app.add_typer(topics_app, name="topics")
 app.add_typer(timers_app, name="timers")
 app.add_typer(audit_app, name="audit")
@@ -278,6 +280,25 @@ def export_asyncapi(
         raise typer.Exit(1 if stale else 0)
     for path in asyncapi.export_documents():
         typer.echo(f"wrote {path}")
+
+
+@kafka_app.command("acls")
+def kafka_acls(
+    check: Annotated[bool, typer.Option(help="Only report whether deploy/kafka/acls.sh is stale")] = False,
+) -> None:
+    """Write deploy/kafka/acls.sh: each service writes its own topics and reads what it consumes."""
+    from shared.kafka import acls
+
+    script = acls.render_script(asyncio.run(acls.consumed_topics()))
+    if check:
+        stale = not acls.ACLS_FILE.exists() or acls.ACLS_FILE.read_text(encoding="utf-8") != script
+        if stale:
+            typer.echo(
+                f"{acls.ACLS_FILE} differs from the services' consumers (run `make schemas`)", err=True
+            )
+        raise typer.Exit(1 if stale else 0)
+    acls.ACLS_FILE.write_text(script, encoding="utf-8")
+    typer.echo(f"wrote {acls.ACLS_FILE}")
 
 
 @contracts_app.command("check")

@@ -187,7 +187,13 @@ def _servers() -> Document:
             "host": "{broker}",
             "protocol": "kafka-secure",
             "description": "The office's Apache Kafka: TLS listener with SASL/SCRAM-SHA-512 (生产环境)",
-            "variables": {"broker": {"default": "kafka:9093", "description": "Broker host:port"}},
+            "variables": {
+                "broker": {
+                    "default": "localhost:19093",
+                    "description": "The broker's EXTERNAL listener (KAFKA_EXTERNAL_HOST:19093 in "
+                    "docker-compose; the services inside use kafka:9092)",
+                }
+            },
             "security": [{"$ref": "#/components/securitySchemes/scram"}],
         },
         "development": {
