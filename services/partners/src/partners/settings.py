@@ -35,7 +35,7 @@ class PartnersSettings(ServiceSettings):
     )
     partners_feed_max_limit: int = Field(default=500, ge=1, le=5000, description="Most events per feed page")
     partners_feed_max_wait_seconds: int = Field(
-        default=30, ge=0, le=120, description="Longest long-poll (wait=) and SSE idle heartbeat"
+        default=20, ge=0, le=120, description="Longest long-poll (wait=) and SSE idle heartbeat"
     )
     partners_feed_poll_interval_ms: int = Field(
         default=1000,

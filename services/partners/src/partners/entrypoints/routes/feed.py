@@ -22,7 +22,7 @@ from pydantic import AwareDatetime
 from partners.access import ACCESS
 from partners.adapters.feed import FeedEntry
 from partners.bootstrap import PartnersContainer
-from partners.domain.access import require_own
+from partners.domain.access import require_partner_itself
 from partners.entrypoints.dependencies import Container
 from partners.entrypoints.schemas import FeedPage
 from shared.identity.principals import Principal
@@ -72,7 +72,7 @@ async def read_feed(
     last_event_id: Annotated[str | None, Header(max_length=30)] = None,
 ) -> Any:
     """This partner's own feed (a partner token for that partner only)."""
-    require_own(principal, partner)
+    require_partner_itself(principal, partner)
     settings = container.settings
     limit = min(limit, settings.partners_feed_max_limit)
     if last_event_id is not None and last_event_id.isdigit():
