@@ -118,6 +118,9 @@ class CaseList(BaseModel):
     items: list[CaseRead]
     total: int = Field(description="How many cases match the filters, over all pages")
     sort: CaseSort
+    as_of: LocalDateTime | None = Field(
+        default=None, description="When the list was read: the next poll's `updated_since`"
+    )
     limit: int
     offset: int
 
