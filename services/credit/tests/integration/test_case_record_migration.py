@@ -24,6 +24,7 @@ from credit.views.commitments import CommitmentViews
 from credit.views.records import RecordViews
 from shared import migrations
 from shared.identity.principals import Principal, Role
+from shared.local_time import local_iso
 from shared.service import discover_services
 
 SPEC = discover_services()["credit"]
@@ -154,7 +155,9 @@ async def _read_as_before(engine: AsyncEngine) -> None:
     record = await RecordViews(sessions, load_credit_rules(), messaging.timers).record(RECORD, national)
     assert [h.model_dump(mode="json") for h in record.history] == [_as_before(h) for h in HISTORY]
     commitment = await CommitmentViews(sessions).commitment(COMMITMENT, national)
-    assert commitment.history == COMMITMENT_HISTORY
+    # Issue 17: the same instants, shown in the office's zone (+08:00).
+    shown = [{**e, "at": local_iso(dt.datetime.fromisoformat(e["at"]))} for e in COMMITMENT_HISTORY]
+    assert commitment.history == shown
 
 
 def _as_before(entry: tuple[Any, ...]) -> dict[str, Any]:
@@ -165,7 +168,7 @@ def _as_before(entry: tuple[Any, ...]) -> dict[str, Any]:
         "to_state": to_state,
         "actor": actor["id"],
         "actor_roles": actor["roles"],
-        "at": at.isoformat().replace("+00:00", "Z"),
+        "at": local_iso(at),  # issue 17: shown in the office's zone (+08:00), stored in UTC
         "legal_basis": basis,
         "documents": documents,
         "note": note,
