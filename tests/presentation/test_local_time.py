@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel
 
 from shared.contracts.base import registered_contracts
-from shared.local_time import LocalDateTime, last_day, local_iso, set_office_zone
+from shared.local_time import LocalDateTime, LocalDetails, last_day, local_iso, set_office_zone
 from tests.presentation.response_models import collect_models, naive_instants, response_models
 
 UTC_DEADLINE = dt.datetime(2026, 12, 11, 16, 0, tzinfo=dt.UTC)
@@ -60,3 +60,24 @@ def test_event_payloads_show_their_instants_in_local_time_too() -> None:
         collect_models(contract, found)
     naive = sorted(field for model in found for field in naive_instants(model))
     assert naive == [], f"payload instants serialised in UTC: {naive}"
+
+
+def test_recorded_details_show_their_utc_instants_in_local_time_and_leave_the_rest() -> None:
+    class Entry(BaseModel):
+        details: LocalDetails
+
+    recorded = {
+        "agreed_at": "2026-12-11T01:30:00+00:00",
+        "served_on": "2026-12-11",
+        "nested": [{"at": "2026-12-11T16:00:00Z"}],
+        "note": "收到 2026-12-11T01:30:00+00:00 的材料",
+    }
+    shown = Entry(details=recorded).model_dump(mode="json")["details"]
+
+    assert shown == {
+        "agreed_at": "2026-12-11T09:30:00+08:00",
+        "served_on": "2026-12-11",
+        "nested": [{"at": "2026-12-12T00:00:00+08:00"}],
+        "note": "收到 2026-12-11T01:30:00+00:00 的材料",
+    }
+    assert Entry.model_json_schema(mode="serialization")["properties"]["details"]["type"] == "object"

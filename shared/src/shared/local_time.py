@@ -11,11 +11,18 @@ The zone is the one ``OFFICE_TIMEZONE`` setting (Asia/Shanghai by default): the 
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import SerializationInfo, SerializerFunctionWrapHandler, WithJsonSchema, WrapSerializer
+from pydantic import (
+    PlainSerializer,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    WithJsonSchema,
+    WrapSerializer,
+)
 
 DEFAULT_OFFICE_ZONE = "Asia/Shanghai"
 _zone: list[ZoneInfo] = [ZoneInfo(DEFAULT_OFFICE_ZONE)]
@@ -67,3 +74,24 @@ def last_day(due_at: datetime) -> date:
 
 LEGAL_DATE = "The deadline's legal date in the office's zone: a day period ends at 24:00 of it"
 """The description of the ``due`` date a response shows next to a deadline's ``due_at``."""
+
+
+_UTC_INSTANT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]00:00)")
+
+
+def localise(value: Any) -> Any:
+    """``value`` (event details as recorded: JSON) with every UTC instant string shown in the office's
+    zone; anything else unchanged. For the ``details`` of timelines and histories, recorded in UTC."""
+    if isinstance(value, str) and _UTC_INSTANT.fullmatch(value):
+        return local_iso(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    if isinstance(value, dict):
+        return {key: localise(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [localise(item) for item in value]
+    return value
+
+
+LocalDetails = Annotated[
+    dict[str, Any], PlainSerializer(localise, return_type=dict[str, Any], when_used="json")
+]
+"""Recorded event details in a response: their UTC instants shown in the office's zone."""

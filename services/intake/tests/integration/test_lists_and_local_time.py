@@ -69,6 +69,7 @@ async def test_what_staff_read_is_in_local_time_and_chinese(intake: RunningServi
     )
     queue = (await client.get("/v1/queue")).json()
     (correction,) = [i for i in queue["items"] if i["complaint_id"] == held.json()["id"]]
+    assert queue["total"] >= len(queue["items"]) >= 1
     for document in (created, read, timeline, queue):
         found = instants(document)
         assert found and not [s for s in found if UTC_FORM.match(s)], found

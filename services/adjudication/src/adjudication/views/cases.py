@@ -54,6 +54,7 @@ from shared.access.rules import ObjectDenied
 from shared.documents import Document
 from shared.identifiers import normalise_name
 from shared.identity.principals import Principal, PrincipalKind, Role, scope_prefix
+from shared.web.lists import changed_since
 
 
 class CaseViews:
@@ -76,11 +77,13 @@ class CaseViews:
         procedure: str | None = None,
         text: str | None = None,
         overdue: bool = False,
+        updated_since: dt.datetime | None = None,
         sort: CaseSort = CaseSort.OPENED_DESC,
         limit: int = 50,
         offset: int = 0,
     ) -> CaseList:
-        query = select(cases).where(readable_by(principal))
+        query = select(cases).where(readable_by(principal), changed_since(cases, updated_since))
+        as_of = dt.datetime.now(dt.UTC)
         if complaint_id is not None:
             query = query.where(cases.c.complaint_id == complaint_id)
         if state:
@@ -100,6 +103,7 @@ class CaseViews:
             items=[shown(case_read(row), reader) for row in rows],
             total=total,
             sort=sort,
+            as_of=as_of,
             limit=limit,
             offset=offset,
         )

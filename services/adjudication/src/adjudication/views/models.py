@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Any, Self
+from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -40,7 +40,7 @@ from adjudication.domain.penalty.values import (
 )
 from adjudication.domain.values.parties import PartyRecord, PatentRight
 from adjudication.views.sorting import CaseSort, PenaltySort
-from shared.local_time import LocalDateTime
+from shared.local_time import LocalDateTime, LocalDetails
 from shared.vocabulary import IpType, PartyKind
 
 
@@ -119,6 +119,9 @@ class CaseList(BaseModel):
     items: list[CaseRead]
     total: int = Field(description="How many cases match the filters, over all pages")
     sort: CaseSort
+    as_of: LocalDateTime | None = Field(
+        default=None, description="When the list was read: the next poll's `updated_since`"
+    )
     limit: int
     offset: int
 
@@ -183,7 +186,7 @@ class TimelineEntry(BaseModel):
     recorded_by: str | None
     occurred_at: LocalDateTime
     legal_basis: list[str]
-    details: dict[str, Any]
+    details: LocalDetails
     advisories: list[AdvisoryOut]
     correlation_id: str | None
 

@@ -14,7 +14,7 @@ from credit.domain.policy import PenaltyClass
 from credit.domain.record import RecordState
 from credit.domain.vocabulary import BehaviourCode, ListType
 from credit.views.shapes import DocumentIO, LegalProvisionIO, SubjectOut
-from shared.local_time import LEGAL_DATE, LocalDateTime, last_day
+from shared.local_time import LEGAL_DATE, LocalDateTime, LocalDetails, last_day
 from shared.vocabulary import PartyKind
 
 
@@ -35,7 +35,7 @@ class HistoryEntryOut(BaseModel):
     legal_basis: list[LegalProvisionIO]
     documents: list[DocumentIO]
     note: str | None
-    details: dict[str, Any]
+    details: LocalDetails
 
 
 class DeadlineOut(BaseModel):

@@ -19,7 +19,7 @@ from intake.domain.vocabulary import AllegedAct, Capacity, Channel, EvaluationRe
 from intake.views.shapes import ListingIn, LocationIn, TradeFairIn
 from shared.access.minimise import Reader, minimise_party
 from shared.catalogue import label
-from shared.local_time import LocalDateTime
+from shared.local_time import LocalDateTime, LocalDetails
 from shared.vocabulary import IpType, PartyKind, RequestedProcedure
 
 
@@ -200,7 +200,7 @@ class TimelineEntry(BaseModel):
     subject_id: uuid.UUID | None
     summary: str
     summary_zh: str
-    data: dict[str, Any]
+    data: LocalDetails
 
 
 class Timeline(BaseModel):

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from intake.adapters.orm import complaints, deadlines
 from shared.db import LIKE_ESCAPE, like_pattern
 from shared.local_time import LEGAL_DATE, LocalDateTime, last_day
+from shared.web.lists import count
 
 
 class QueueItem(BaseModel):
@@ -41,6 +42,7 @@ class QueueItem(BaseModel):
 
 class Queue(BaseModel):
     items: list[QueueItem]
+    total: int = Field(description="Open deadlines matching the filters (the list shows the first 500)")
     as_of: LocalDateTime
 
 
@@ -82,8 +84,9 @@ class QueueViews:
             pattern = like_pattern(where.office_prefix, anchored=True)
             query = query.where(complaints.c.office_code.like(pattern, escape=LIKE_ESCAPE))
         async with self._sessions() as session:
+            total = await count(session, query)
             rows = (await session.execute(query.limit(500))).mappings().all()
-        return Queue(items=[_queue_item(r, now) for r in rows], as_of=now)
+        return Queue(items=[_queue_item(r, now) for r in rows], total=total, as_of=now)
 
 
 def _queue_item(row: Any, now: dt.datetime) -> QueueItem:

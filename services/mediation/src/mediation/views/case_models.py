@@ -20,7 +20,7 @@ from mediation.domain.legal_effect import legal_effect
 from mediation.domain.parties import CaseParty
 from mediation.domain.possible import possible_next_states
 from shared.catalogue import label
-from shared.local_time import LEGAL_DATE, LocalDateTime, last_day
+from shared.local_time import LEGAL_DATE, LocalDateTime, LocalDetails, last_day
 from shared.vocabulary import IpType, PartyKind
 
 
@@ -417,7 +417,7 @@ class HistoryEntry(BaseModel):
     actor: dict[str, str]
     from_state: str | None
     to_state: str | None
-    details: dict[str, object]
+    details: LocalDetails
 
 
 class History(BaseModel):

@@ -27,6 +27,7 @@ from adjudication.views.sorting import CaseSort
 from shared.documents import render_html, render_pdf
 from shared.files import DOWNLOAD_HEADERS, content_disposition
 from shared.web.audit import record_read
+from shared.web.lists import UpdatedSince
 from shared.web.problems import problem_responses
 from shared.web.types import Offset
 
@@ -48,6 +49,7 @@ async def list_cases(
         Query(max_length=200, description="Party name or credit code, patent, docket or decision number"),
     ] = None,
     overdue: Annotated[bool, Query(description="Only cases with a legal deadline already past")] = False,
+    updated_since: UpdatedSince = None,
     sort: Annotated[
         CaseSort,
         Query(description="received_at, due (next deadline) or opened_at; '-' descends; id breaks ties"),
@@ -64,6 +66,7 @@ async def list_cases(
         procedure=procedure,
         text=q,
         overdue=overdue,
+        updated_since=updated_since,
         sort=sort,
         limit=limit,
         offset=offset,
