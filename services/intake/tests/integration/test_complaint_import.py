@@ -6,14 +6,23 @@ import asyncio
 import csv
 import io
 import json
+import uuid
 from pathlib import Path
 from typing import Any
 
+import pytest
+from sqlalchemy import text
 from typer.testing import CliRunner
 
+from intake.domain.complaint_imports import row_key
+from intake.entrypoints.schemas.complaints import ComplaintCreate
+from intake.handlers.complaint_import import ImportRow, RowsTaken, import_complaints
 from intake.testing import complaint_body
+from intake.unit_of_work import ImportBatchUnitOfWork
 from shared.cli import app
+from shared.domain.actors import Actor
 from shared.testing.refs import random_name, random_patent_number, random_uscc
+from shared.testing.waiting import eventually
 from shared.web.auth import Role
 
 OFFICE = "330106"
@@ -202,3 +211,45 @@ async def test_the_command_line_imports_a_file_as_its_token_and_writes_the_error
     assert {line.split(",")[0] for line in report.read_text().splitlines()[1:]} == {"2"}
     [complaint] = await _complaints_of(staff, complainant)
     assert complaint["office_code"] == OFFICE
+
+
+async def test_two_jobs_importing_the_same_rows_at_once_register_them_once(start_intake: Any) -> None:
+    intake = await start_intake()
+    container = intake.container
+    factory = container.platform.uow_factory(ImportBatchUnitOfWork)
+    actor = Actor("staff", "importer-1")
+    bodies = [complaint_body() for _ in range(2)]
+    rows = [
+        ImportRow(
+            number=n,
+            key=row_key(OFFICE, body),
+            command=ComplaintCreate.model_validate(body).to_command(actor, None, office_code=OFFICE),
+        )
+        for n, body in enumerate(bodies, start=1)
+    ]
+
+    async def run(uow: ImportBatchUnitOfWork, job: uuid.UUID) -> None:
+        await import_complaints(rows, job, uow, container.clock, container.rules)
+        await uow.commit()
+
+    async with factory() as first, factory() as second:
+        await import_complaints(rows, uuid.uuid4(), first, container.clock, container.rules)
+        racing = asyncio.create_task(run(second, uuid.uuid4()))
+
+        async def second_waits_on_the_first() -> bool:
+            async with container.platform.sessions() as session:
+                waiting = await session.scalar(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity"
+                        " WHERE wait_event_type = 'Lock' AND datname = current_database()"
+                    )
+                )
+            return bool(waiting)
+
+        await eventually(second_waits_on_the_first, what="the second job to wait on the first's row keys")
+        await first.commit()
+        with pytest.raises(RowsTaken):
+            await racing
+    async with factory() as again:
+        outcome = await import_complaints(rows, uuid.uuid4(), again, container.clock, container.rules)
+    assert (outcome.imported, outcome.skipped) == (0, 2)

@@ -174,10 +174,16 @@ class ComplaintImports:
         )
         return set(rows)
 
-    async def remember(self, job_id: uuid.UUID, imported: Iterable[tuple[str, uuid.UUID]]) -> None:
+    async def remember(self, job_id: uuid.UUID, imported: Iterable[tuple[str, uuid.UUID]]) -> int:
+        """Keep the keys of the rows imported; returns how many were new (fewer: another job raced us)."""
         values = [{"row_key": key, "complaint_id": cid, "job_id": job_id} for key, cid in imported]
-        if values:
-            await self._session.execute(insert(complaint_import_rows), values)
+        if not values:
+            return 0
+        kept = await self._session.scalars(
+            insert(complaint_import_rows).on_conflict_do_nothing().returning(complaint_import_rows.c.row_key),
+            values,
+        )
+        return len(list(kept))
 
     async def refuse(self, job_id: uuid.UUID, errors: Sequence[RowError]) -> None:
         if errors:

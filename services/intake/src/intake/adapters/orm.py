@@ -72,7 +72,13 @@ complaints = Table(
     ),
     Index("ix_complaints_status", "status"),
     Index("ix_complaints_office_code", "office_code"),
-    Index("ix_complaints_status_received", "status", "received_at", "sequence"),
+    Index(
+        "ix_complaints_status_received",
+        "status",
+        "received_at",
+        "sequence",
+        postgresql_include=["office_code"],
+    ),
 )
 
 complaint_keys = Table(
@@ -122,7 +128,6 @@ deadlines = Table(  # the work queue: a projection of the tracked deadlines (ada
     Column("explanation", Text),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("closed_at", DateTime(timezone=True)),
-    Index("ix_deadlines_open", "due_at", postgresql_where="status = 'open'"),
     Index(
         "ix_deadlines_open_order",
         text("due_at ASC NULLS LAST"),

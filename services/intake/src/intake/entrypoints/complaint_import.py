@@ -30,7 +30,7 @@ from intake.domain.complaint_imports import ImportFormat, row_key
 from intake.domain.import_jobs import CLAIMABLE, MACHINE, ImportStatus, run
 from intake.domain.vocabulary import Channel
 from intake.entrypoints.schemas.complaints import ComplaintCreate
-from intake.handlers.complaint_import import ImportRow, RowRefused, import_complaints
+from intake.handlers.complaint_import import ImportRow, RowRefused, RowsTaken, import_complaints
 from intake.rules import IntakeRules
 from intake.unit_of_work import ImportBatchUnitOfWork
 from shared.audit.trail import AuditContext, audit_scope
@@ -140,6 +140,8 @@ class ComplaintImporter:
                     refused += _errors_of(refusal.row, refusal.error)
                     rows = [row for row in rows if row.number != refusal.row]
                     continue  # the unit of work rolls the batch back
+                except RowsTaken:
+                    continue  # rolled back; run again, the rows another job took are now skipped
                 await uow.complaint_imports.refuse(job_id, refused)
                 await uow.complaint_imports.advance(
                     job_id,

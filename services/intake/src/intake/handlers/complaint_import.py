@@ -35,6 +35,11 @@ class BatchOutcome:
     skipped: int
 
 
+class RowsTaken(Exception):
+    """Another job imported some of these rows meanwhile (the same rows, two uploads at once): the
+    batch is rolled back and run again, and finds them imported."""
+
+
 class RowRefused(Exception):
     """A row the registration refused (a domain rule): the batch is rolled back and run without it."""
 
@@ -60,7 +65,8 @@ async def import_complaints(
             raise RowRefused(row.number, error) from error
         seen.add(row.key)  # the same row twice in one file is one complaint
         done.append((row.key, registration.complaint.id))
-    await uow.complaint_imports.remember(job_id, done)
+    if await uow.complaint_imports.remember(job_id, done) < len(done):
+        raise RowsTaken()
     return BatchOutcome(imported=len(done), skipped=len(rows) - len(done))
 
 
