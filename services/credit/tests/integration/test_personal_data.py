@@ -23,6 +23,7 @@ from credit.domain.actors import system
 from credit.domain.commands import RecordSubjectSighting, RegisterDishonestyInput
 from credit.domain.subject import SubjectClaim
 from credit.domain.vocabulary import CHINA, BehaviourCode, DecisionRef
+from credit.entrypoints.routes.risk import Listing, RiskProfile
 from credit.testing import uscc_in
 from credit.views.bulk_check import PARTNER_ITEM, PARTNER_LISTING
 from shared.identifiers import resident_id_check_character
@@ -36,6 +37,8 @@ TODAY = dt.datetime.now(CHINA).date()
 LONG_AGO = TODAY - dt.timedelta(days=60)
 PARTNER_READS = {"credit.check", "subject.credit", "disclosure.list", "disclosure.read"}
 """Every action a court or customs token may call: each is tested below."""
+CUSTOMS_READS = PARTNER_READS | {"credit.risk_profile"}
+"""Customs also asks for the port's risk profile (issue 15), tested below."""
 
 
 def resident_id() -> str:
@@ -99,8 +102,34 @@ async def listed_and_published(officer: httpx.AsyncClient, body: dict[str, Any])
 
 
 def test_courts_and_customs_can_call_only_the_reads_tested_here() -> None:
-    for role in (Role.COURT, Role.CUSTOMS):
-        assert {a for a in ACCESS.actions if role in ACCESS.roles_for(a)} == PARTNER_READS, role
+    for role, reads in ((Role.COURT, PARTNER_READS), (Role.CUSTOMS, CUSTOMS_READS)):
+        assert {a for a in ACCESS.actions if role in ACCESS.roles_for(a)} == reads, role
+
+
+async def test_the_risk_profile_gives_customs_findings_and_listings_without_people_or_grades(
+    credit_api: RunningService, entry: Body
+) -> None:
+    officer = credit_api.client(Role.CREDIT_OFFICER, subject="officer-hz", office="330100")
+    code = uscc_in("330100")
+    subject = {
+        "kind": "organisation",
+        "name": "杭州口岸风险有限公司",
+        "credit_code": code,
+        "legal_representative": "李法人",
+    }
+    await listed_and_published(officer, entry(subject=subject))
+    graded = await officer.post(
+        "/v1/grades", json={"subject": subject, "grade": "D", "source": "samr", "as_of": str(TODAY)}
+    )
+    assert graded.status_code == 200, graded.text
+
+    response = await customs(credit_api).post("/v1/risk-profiles", json={"codes": [code]})
+    assert response.status_code == 200, response.text
+    (seen,) = response.json()["results"]
+    assert set(seen) == set(RiskProfile.model_fields)  # no grade, no sightings, no representative
+    assert "李法人" not in response.text and '"D"' not in response.text
+    assert seen["name"] == "杭州口岸风险有限公司" and seen["listings"]
+    assert [set(listing) for listing in seen["listings"]] == [set(Listing.model_fields)]
 
 
 async def test_a_court_or_customs_office_reads_a_subjects_credit_minimised(

@@ -1,10 +1,7 @@
-"""The shared tables partners' metadata declares but its first migration did not create.
+"""The partners service's unsealed audit queue (issue 12), as the four case services have.
 
 The partners service was built in parallel with issue 12: its trail gets the same ``audit_pending``
-queue as the four case services, and its schema the durable ``timers`` table every service's
-messaging metadata declares (``shared.messaging.tables``), so migrations and tables agree.
-
-A request's transaction inserts its entries into
+queue. A request's transaction inserts its entries into
 ``audit_pending`` (no lock on the chain head); the worker's sealer hashes them onto the chain in
 order shortly after. The downgrade refuses while entries wait to be sealed
 (``ipcase audit seal --service partners`` first).
@@ -16,12 +13,7 @@ Create Date: 2026-12-23 09:00:00
 
 from collections.abc import Sequence
 
-from shared.migration_ops import (
-    create_audit_pending_v1,
-    create_timers_table_v1,
-    drop_audit_pending_v1,
-    drop_timers_table_v1,
-)
+from shared.migration_ops import create_audit_pending_v1, drop_audit_pending_v1
 
 revision: str = "partners_audit_pending"
 down_revision: str | None = "partners_0001"
@@ -31,10 +23,8 @@ SCHEMA = "partners"
 
 
 def upgrade() -> None:
-    create_timers_table_v1(SCHEMA)
     create_audit_pending_v1(SCHEMA)
 
 
 def downgrade() -> None:
     drop_audit_pending_v1(SCHEMA)
-    drop_timers_table_v1(SCHEMA)
