@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(PYTHON)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint fmt schemas bench fuzz clean tools-checkov
+.PHONY: help install run test lint fmt schemas bench fuzz clean tools-checkov kafka-certs
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ $(CHECKOV_ENV)/.installed: $(UV) deploy/tools/checkov.txt
 
 tools-checkov: $(CHECKOV_ENV)/.installed ## Install the pinned checkov used by tests/deploy
 
+kafka-certs: ## TLS certificate and SCRAM passwords for the production broker (openssl; deploy/kafka/secrets)
+	sh deploy/kafka/make-certs.sh
+
 run: install ## Run the whole system (embedded PostgreSQL + broker, four services); Ctrl-C stops it
 	$(BIN)/ipcase dev
 
@@ -54,9 +57,11 @@ fmt: install ## Format and auto-fix
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-schemas: install ## Re-export the JSON Schemas of the event contracts and the services' OpenAPI documents
+schemas: install ## Re-export the event contracts' JSON Schemas, the OpenAPI and the AsyncAPI documents
 	$(BIN)/ipcase contracts export
 	$(BIN)/ipcase contracts openapi
+	$(BIN)/ipcase contracts asyncapi
+	$(BIN)/ipcase kafka acls
 
 bench: install ## Run the benchmarks against the embedded stack
 	$(BIN)/python bench/intake_throughput.py --restart-broker

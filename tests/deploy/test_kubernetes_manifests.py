@@ -31,7 +31,7 @@ MONITORING = ROOT / "deploy" / "monitoring"
 CHECKOV = ROOT / ".tools" / "checkov" / "bin" / "checkov"
 KUBERNETES_VERSION = "1.33.0"
 SERVICES = discover_services()
-SECRETS = {"ipcase-database", "ipcase-audit-signing-key"}
+SECRETS = {"ipcase-database", "ipcase-audit-signing-key", "ipcase-partners-signing-key"}
 ALLOWED_EGRESS_PORTS = {5432, 9092, 4317, 4318, 53}
 IDENTITY_PROVIDER_PORTS = {443, 8443}
 # shared/src/shared/metrics.py as served (counters gain _total), and the gauges and HTTP metrics

@@ -9,7 +9,8 @@ import pytest
 
 from shared.service import discover_services
 
-OPEN_PATHS = {"/healthz", "/readyz", "/auth/dev-token"}
+OPEN_PATHS = {"/healthz", "/readyz", "/auth/dev-token", "/.well-known/jwks.json", "/v1/jwks"}
+"""The partners service publishes its public signing keys (JWKS) openly, as any issuer does."""
 
 
 def protected_routes() -> list[tuple[str, str, str]]:

@@ -13,7 +13,7 @@ import uvicorn
 from shared import migrations
 from shared.calendar.cli import deadline_command
 from shared.calendar.instants import parse_instant
-from shared.contracts import schemas
+from shared.contracts import asyncapi, schemas
 from shared.logs import configure_logging
 from shared.messaging.maintenance import replay_outbox
 from shared.service import discover_services, get_service
@@ -30,13 +30,15 @@ audit_app = typer.Typer(help="The tamper-evident audit trail", no_args_is_help=T
 dlq_app = typer.Typer(help="Dead letters: list, show, retry, skip, purge", no_args_is_help=True)
 app.add_typer(outbox_app, name="outbox")
 app.add_typer(contracts_app, name="contracts")
+kafka_app = typer.Typer(help="Broker security: ACLs derived from the services", no_args_is_help=True)
+app.add_typer(kafka_app, name="kafka")
 app.add_typer(topics_app, name="topics")
 app.add_typer(timers_app, name="timers")
 app.add_typer(audit_app, name="audit")
 app.add_typer(dlq_app, name="dlq")
 app.command("deadline")(deadline_command)
 
-ServiceName = Annotated[str, typer.Argument(help="intake, adjudication, mediation or credit")]
+ServiceName = Annotated[str, typer.Argument(help="intake, adjudication, mediation, credit or partners")]
 
 
 @app.command()
@@ -264,6 +266,39 @@ def export_openapi(
         raise typer.Exit(1 if changed else 0)
     for path in openapi_docs.export_all():
         typer.echo(f"wrote {path}")
+
+
+@contracts_app.command("asyncapi")
+def export_asyncapi(
+    check: Annotated[bool, typer.Option(help="Only report documents that differ from the registry")] = False,
+) -> None:
+    """Write the AsyncAPI documents (docs/asyncapi/, docs/partners/) and their offline HTML pages."""
+    if check:
+        stale = asyncapi.stale_documents()
+        for path in stale:
+            typer.echo(f"{path}: differs from the contract registry (run `make schemas`)", err=True)
+        raise typer.Exit(1 if stale else 0)
+    for path in asyncapi.export_documents():
+        typer.echo(f"wrote {path}")
+
+
+@kafka_app.command("acls")
+def kafka_acls(
+    check: Annotated[bool, typer.Option(help="Only report whether deploy/kafka/acls.sh is stale")] = False,
+) -> None:
+    """Write deploy/kafka/acls.sh: each service writes its own topics and reads what it consumes."""
+    from shared.kafka import acls
+
+    script = acls.render_script(asyncio.run(acls.consumed_topics()))
+    if check:
+        stale = not acls.ACLS_FILE.exists() or acls.ACLS_FILE.read_text(encoding="utf-8") != script
+        if stale:
+            typer.echo(
+                f"{acls.ACLS_FILE} differs from the services' consumers (run `make schemas`)", err=True
+            )
+        raise typer.Exit(1 if stale else 0)
+    acls.ACLS_FILE.write_text(script, encoding="utf-8")
+    typer.echo(f"wrote {acls.ACLS_FILE}")
 
 
 @contracts_app.command("check")

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from shared import tracing
@@ -19,9 +20,11 @@ from shared.audit import trail as audit_trail
 from shared.audit.checkpoints import Checkpointer, SigningKey
 from shared.audit.retention import RetentionPurge
 from shared.calendar import catalogue, load_calendar, set_default_calendar
+from shared.contracts.base import configure_schema_base
 from shared.db import asyncpg_dsn, make_engine, make_sessionmaker
 from shared.kafka.clients import KafkaConfig
 from shared.messaging.consumer import ConsumerOptions, EventConsumer, Subscription
+from shared.messaging.court_gate import COURT_TOPICS, CourtGate, GatewayKeys
 from shared.messaging.outbox import event_source
 from shared.messaging.relay import OutboxRelay, RelayOptions
 from shared.messaging.tables import MessagingTables
@@ -33,6 +36,7 @@ from shared.uow import UnitOfWork
 from shared.worker import Worker, WorkerOptions
 
 U = TypeVar("U", bound=UnitOfWork)
+log = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,8 @@ class Platform:
     tables: MessagingTables
     kafka: KafkaConfig
     doorbells: Doorbells
+    court_gate: CourtGate | None = None
+    """Verifies court.* records (the partners gateway's signature); None when no keys are configured."""
 
     @property
     def source(self) -> str:
@@ -72,7 +78,14 @@ class Platform:
                 idle_poll=settings.consumer_idle_poll_interval,
             ),
             doorbells=self.doorbells if settings.consumer_wake_on_notify else None,
+            gate=self._gate_for(subscriptions),
         )
+
+    def _gate_for(self, subscriptions: Sequence[Subscription[Any, Any]]) -> CourtGate | None:
+        """Court topics are always guarded: without configured keys, by a gate that refuses all."""
+        if not any(s.contract.topic in COURT_TOPICS for s in subscriptions):
+            return None
+        return self.court_gate or CourtGate(GatewayKeys('{"keys": []}'))
 
     def relay(self) -> OutboxRelay:
         settings = self.settings
@@ -154,6 +167,12 @@ def build_platform(settings: ServiceSettings, tables: MessagingTables) -> Platfo
     if settings.period_catalogue_file is not None:
         catalogue.set_default_catalogue(catalogue.load_catalogue(settings.period_catalogue_file))
     audit_trail.configure(settings.audit_hash_algorithm, enabled=settings.audit_enabled)
+    configure_schema_base(settings.schema_base_url)
+    if settings.consumes_court_messages and settings.gateway_jwks_source is None:
+        log.error(
+            "PARTNER_GATEWAY_JWKS is not set: every court message will be refused",
+            service=settings.service_name,
+        )
     engine = make_engine(
         settings.database_url.get_secret_value(),
         pool_size=settings.database_pool_size,
@@ -171,4 +190,5 @@ def build_platform(settings: ServiceSettings, tables: MessagingTables) -> Platfo
         tables=tables,
         kafka=KafkaConfig.from_settings(settings),
         doorbells=Doorbells(asyncpg_dsn(settings.database_url.get_secret_value())),
+        court_gate=CourtGate(GatewayKeys(source)) if (source := settings.gateway_jwks_source) else None,
     )

@@ -18,10 +18,13 @@ import limits
 from pydantic import BeforeValidator, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from shared.contracts.base import DEFAULT_SCHEMA_BASE_URL
+
 DEV_DATABASE_PORT = 15432
 DEV_BROKER_PORT = 19092
 DEV_ISSUER_PORT = 8100
 DEV_ISSUER = f"http://127.0.0.1:{DEV_ISSUER_PORT}"
+DEV_PARTNER_GATEWAY_JWKS = "http://127.0.0.1:8105/.well-known/jwks.json"
 
 
 def _seconds_or_iso_duration(value: object) -> object:
@@ -56,6 +59,8 @@ class ServiceSettings(BaseSettings):
 
     service_name: ClassVar[str]
     default_http_port: ClassVar[int]
+    consumes_court_messages: ClassVar[bool] = False
+    """True for the services that apply court.* messages (they need PARTNER_GATEWAY_JWKS)."""
 
     environment: Environment = Environment.DEV
     office_code: str = Field(
@@ -112,6 +117,20 @@ class ServiceSettings(BaseSettings):
     kafka_request_timeout_ms: int = Field(default=5000, ge=1000)
     kafka_fetch_max_wait_ms: int = Field(default=25, ge=0, description="Trade-off: latency vs idle CPU")
     kafka_watch_interval: Duration = timedelta(seconds=2)
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        default="PLAINTEXT",
+        description="PLAINTEXT for the embedded development broker; SASL_SSL in production (docker-compose)",
+    )
+    kafka_sasl_mechanism: Literal["SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN"] = "SCRAM-SHA-512"
+    kafka_sasl_username: str | None = Field(
+        default=None, max_length=200, description="This service's principal"
+    )
+    kafka_sasl_password_file: Path | None = Field(
+        default=None, description="File holding the principal's password (a container secret)"
+    )
+    kafka_ssl_cafile: Path | None = Field(
+        default=None, description="CA certificate that signed the broker's (deploy/kafka/make-certs.sh)"
+    )
 
     outbox_batch_size: int = Field(default=500, ge=1)
     outbox_poll_interval: Duration = Field(
@@ -205,6 +224,22 @@ class ServiceSettings(BaseSettings):
     office_timezone: str = Field(
         default="Asia/Shanghai", description="Zone in which staff read and write times without an offset"
     )
+    partner_gateway_jwks: str | None = Field(
+        default=None,
+        max_length=20_000,
+        description="Public keys of the partners gateway, whose signature (ipcasesig) a court.* message "
+        "must carry to be applied: a JWKS URL (e.g. http://partners:8105/.well-known/jwks.json), a file "
+        "path, or the JWKS JSON itself. Outside dev, a service that consumes court messages without it "
+        "refuses every court message; in dev the local partners service's JWKS",
+    )
+    schema_base_url: str = Field(
+        default=DEFAULT_SCHEMA_BASE_URL,
+        max_length=200,
+        pattern=r"^https?://[^\s/?#]+(/[^\s?#]*)?$",
+        description="Base of every event schema's $id and of the events' dataschema: "
+        "<base>/schemas/<type>.v<n>.json, served by every service; the same in every service "
+        "(the address partners reach the platform at)",
+    )
 
     auth_issuer: str | None = Field(
         default=None,
@@ -264,6 +299,13 @@ class ServiceSettings(BaseSettings):
     def dev_mode(self) -> bool:
         return self.environment is Environment.DEV
 
+    @property
+    def gateway_jwks_source(self) -> str | None:
+        """Where the partners gateway's keys come from (the local partners service in dev)."""
+        if self.partner_gateway_jwks:
+            return self.partner_gateway_jwks
+        return DEV_PARTNER_GATEWAY_JWKS if self.dev_mode else None
+
     @model_validator(mode="after")
     def _check_kafka_timeouts(self) -> Self:
         # aiokafka's start() hangs when a request cannot outlive half a session (platform notes).
@@ -271,6 +313,16 @@ class ServiceSettings(BaseSettings):
             raise ValueError("KAFKA_REQUEST_TIMEOUT_MS must exceed KAFKA_SESSION_TIMEOUT_MS / 2")
         if self.kafka_heartbeat_interval_ms >= self.kafka_session_timeout_ms:
             raise ValueError("KAFKA_HEARTBEAT_INTERVAL_MS must be below KAFKA_SESSION_TIMEOUT_MS")
+        return self
+
+    @model_validator(mode="after")
+    def _check_kafka_security(self) -> Self:
+        sasl = self.kafka_security_protocol.startswith("SASL_")
+        if sasl and (not self.kafka_sasl_username or self.kafka_sasl_password_file is None):
+            raise ValueError(
+                f"KAFKA_SECURITY_PROTOCOL={self.kafka_security_protocol} needs KAFKA_SASL_USERNAME and "
+                "KAFKA_SASL_PASSWORD_FILE"
+            )
         return self
 
     @model_validator(mode="after")

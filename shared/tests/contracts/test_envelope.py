@@ -32,7 +32,7 @@ def test_attributes_travel_as_ce_headers_and_the_data_as_the_value() -> None:
     assert headers["ce_type"] == b"adjudication.case.opened"
     assert headers["ce_source"] == b"/ipcase/330000/adjudication"
     assert headers["ce_subject"] == str(DATA.case_id).encode()
-    assert headers["ce_dataschema"] == b"urn:ipcase:schema:adjudication.case.opened:v1"
+    assert headers["ce_dataschema"] == b"http://127.0.0.1:8101/schemas/adjudication.case.opened.v1.json"
     assert headers["content-type"] == b"application/json"
     assert headers["ce_time"].decode().endswith("+08:00")  # §H: ISO 8601 with +08:00
     assert CloudEvent.from_kafka(event.kafka_headers(), event.kafka_value()) == event

@@ -92,6 +92,12 @@ async def test_a_record_too_large_for_the_dead_letter_topic_is_parked_without_it
         ("urn:ipcase:schema:a.b:v" + "9" * 5000, None),
         ("urn:ipcase:schema:a.b:v" + "9" * 7, None),
         ("urn:ipcase:schema:a.b:v" + "٣", 1),  # a non-ASCII digit is not a version
+        ("http://127.0.0.1:8101/schemas/a.b.v2.json", 2),
+        ("https://ipcase.example/schemas/a.b.v12.json", 12),
+        ("https://ipcase.example/schemas/a.b.vX.json", 1),
+        ("https://ipcase.example/schemas/a.b.json", 1),
+        ("https://ipcase.example/schemas/a.b.v" + "9" * 5000 + ".json", None),
+        ("https://ipcase.example/schemas/a.b.v" + "٣" + ".json", 1),
     ],
 )
 def test_the_schema_version_is_parsed_within_bounds(uri: str | None, version: int | None) -> None:

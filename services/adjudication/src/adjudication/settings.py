@@ -15,6 +15,7 @@ from shared.settings import ServiceSettings
 class AdjudicationSettings(ServiceSettings):
     service_name: ClassVar[str] = "adjudication"
     default_http_port: ClassVar[int] = 8102
+    consumes_court_messages: ClassVar[bool] = True
 
     office_name: str = Field(
         default="知识产权局", description="Issuing office as printed on documents, e.g. 浙江省知识产权局"

@@ -225,19 +225,25 @@ Publish = Callable[..., Awaitable[None]]
 
 @pytest.fixture
 async def publish(broker: Any) -> Any:
-    """Publish a contract as another service or agency would: a CloudEvent on the contract's topic."""
+    """Publish a contract as another service or agency would: a CloudEvent on the contract's topic
+    (a court's message signed by the partners gateway, unless ``signed_by`` says otherwise)."""
     from aiokafka import AIOKafkaProducer
 
     from shared.contracts import CloudEvent, EventData
+    from shared.signing import SigningKey
+    from shared.testing.events import record_headers
+    from shared.testing.gateway import TEST_GATEWAY_KEY
 
     producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap_servers, enable_idempotence=False)
     await producer.start()
 
-    async def send(data: EventData, *, key: str, source: str) -> None:
+    async def send(
+        data: EventData, *, key: str, source: str, signed_by: SigningKey | None = TEST_GATEWAY_KEY
+    ) -> CloudEvent:
         event = CloudEvent.from_data(data, source=source, subject=key)
-        await producer.send_and_wait(
-            data.topic, value=event.kafka_value(), key=key.encode(), headers=event.kafka_headers()
-        )
+        headers = record_headers(event, data.topic, signed_by)
+        await producer.send_and_wait(data.topic, value=event.kafka_value(), key=key.encode(), headers=headers)
+        return event
 
     try:
         yield send

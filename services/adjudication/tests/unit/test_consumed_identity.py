@@ -12,6 +12,8 @@ from adjudication.entrypoints.schemas.routed_complaint import masked_id, without
 from shared.contracts import CloudEvent
 from shared.contracts.court import AdminSuitFiledV1
 from shared.identifiers import mask_id_number, resident_id_check_character
+from shared.identity.principals import PrincipalKind
+from shared.messaging.court_gate import VerifiedSender, sender_scope
 
 FIRST17 = "33010619800101123"
 FULL_ID = FIRST17 + resident_id_check_character(FIRST17)
@@ -50,10 +52,13 @@ async def test_a_consumed_suit_names_its_plaintiff_without_a_full_id_number() ->
     )
     bus = RecordingBus()
 
-    await on_suit_filed(data, cast(CloudEvent, None), cast(Any, None), bus=cast(Any, bus))
+    with sender_scope(VerifiedSender(kid="test-gateway", court_code="110108")):
+        await on_suit_filed(data, cast(CloudEvent, None), cast(Any, None), bus=cast(Any, bus))
 
     (command,) = bus.handled
-    assert isinstance(command, RecordAdminSuit) and command.principal is None
+    assert isinstance(command, RecordAdminSuit) and command.principal is not None
+    # The court acts as the sender the partners gateway attested (the court principal's object rules).
+    assert (command.principal.kind, command.principal.partner_code) == (PrincipalKind.COURT, "110108")
     assert command.plaintiff == f"张三（{mask_id_number(FULL_ID)}）"
 
 

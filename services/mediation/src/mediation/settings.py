@@ -13,6 +13,7 @@ from shared.settings import ServiceSettings
 class MediationSettings(ServiceSettings):
     service_name: ClassVar[str] = "mediation"
     default_http_port: ClassVar[int] = 8103
+    consumes_court_messages: ClassVar[bool] = True
 
     court_directory_file: Path | None = Field(
         default=None,

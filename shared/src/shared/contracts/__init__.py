@@ -3,7 +3,7 @@
 Importing this package imports every producer's module, so the registry is complete.
 """
 
-from shared.contracts import adjudication, court, credit, intake, intake_customs, mediation
+from shared.contracts import adjudication, court, credit, intake, intake_customs, mediation, partner
 from shared.contracts.base import (
     EventData,
     IpRef,
@@ -32,6 +32,7 @@ __all__ = [
     "intake",
     "intake_customs",
     "mediation",
+    "partner",
     "registered_contracts",
     "registered_topics",
     "schema_uri",

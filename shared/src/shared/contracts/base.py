@@ -86,23 +86,59 @@ def _register(contract: type[EventData]) -> None:
     _REGISTRY[key] = contract
 
 
-def schema_uri(event_type: str, version: int) -> str:
-    """The CloudEvents ``dataschema`` of a contract; the committed JSON Schema has the same ``$id``."""
-    return f"urn:ipcase:schema:{event_type}:v{version}"
+DEFAULT_SCHEMA_BASE_URL = "http://127.0.0.1:8101"
+"""Where the development stack serves the schemas (any service serves all of them; intake is first).
+
+A deployment sets ``SCHEMA_BASE_URL`` to the address partners and services reach the platform at
+(e.g. ``https://ipcase.office.example``); the committed schema files carry this default.
+"""
+_schema_base = DEFAULT_SCHEMA_BASE_URL
+
+
+def configure_schema_base(base_url: str) -> None:
+    """Set the base of every ``$id`` and ``dataschema`` this process writes (from the settings)."""
+    global _schema_base
+    _schema_base = base_url.rstrip("/")
+
+
+def schema_base() -> str:
+    return _schema_base
+
+
+def schema_path(event_type: str, version: int) -> str:
+    """The path every service serves a contract's JSON Schema at."""
+    return f"/schemas/{event_type}.v{version}.json"
+
+
+def schema_uri(event_type: str, version: int, *, base: str | None = None) -> str:
+    """The CloudEvents ``dataschema`` of a contract; the served JSON Schema has the same ``$id``.
+
+    An http(s) URL: ``<SCHEMA_BASE_URL>/schemas/<type>.v<version>.json``, which every service serves.
+    Events published before these were URLs carry ``urn:ipcase:schema:<type>:v<version>``; both
+    forms name the version (:func:`version_from_schema_uri`).
+    """
+    return f"{(base or _schema_base).rstrip('/')}{schema_path(event_type, version)}"
 
 
 _MAX_VERSION_DIGITS = 6
+_JSON_SUFFIX = ".json"
 
 
 def version_from_schema_uri(uri: str | None) -> int:
-    """The version a ``dataschema`` names (``...:v2``); events from outside may omit it (version 1).
+    """The version a ``dataschema`` names (``….v2.json``, or ``…:v2`` in the older URN form).
 
-    Raises ValueError for a version no contract could have (a thousand digits, say), so a forged
-    attribute is refused instead of being parsed.
+    Events from outside may omit it (version 1). Raises ValueError for a version no contract could
+    have (a thousand digits, say), so a forged attribute is refused instead of being parsed.
     """
-    if not uri or ":v" not in uri:
+    if not uri:
         return 1
-    tail = uri.rsplit(":v", 1)[1]
+    if uri.endswith(_JSON_SUFFIX):
+        stem, marker = uri.removesuffix(_JSON_SUFFIX), "."
+    else:
+        stem, marker = uri, ":"
+    if f"{marker}v" not in stem:
+        return 1
+    tail = stem.rsplit(f"{marker}v", 1)[1]
     if not (tail.isascii() and tail.isdigit()):
         return 1
     if len(tail) > _MAX_VERSION_DIGITS:

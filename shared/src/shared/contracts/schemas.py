@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from shared.contracts.base import EventData, registered_contracts
+from shared.contracts.base import DEFAULT_SCHEMA_BASE_URL, EventData, registered_contracts, schema_uri
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 _ANNOTATIONS = frozenset({"title", "description", "default", "examples", "$id", "$comment"})
@@ -26,12 +26,16 @@ def schema_file(contract: type[EventData], directory: Path = SCHEMA_DIR) -> Path
     return directory / f"{contract.event_type}.v{contract.version}.json"
 
 
-def contract_schema(contract: type[EventData]) -> dict[str, Any]:
-    """The JSON Schema consumers validate against, tagged with the contract's type and topic."""
+def contract_schema(contract: type[EventData], *, base: str | None = None) -> dict[str, Any]:
+    """The JSON Schema consumers validate against, tagged with the contract's type and topic.
+
+    Its ``$id`` is under ``base``, by default the base this process was configured with (what a
+    service serves); the committed files use :data:`DEFAULT_SCHEMA_BASE_URL`.
+    """
     schema = contract.model_json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": contract.schema_uri(),
+        "$id": schema_uri(contract.event_type, contract.version, base=base),
         "x-ipcase-event-type": contract.event_type,
         "x-ipcase-version": contract.version,
         "x-ipcase-topic": contract.topic,
@@ -53,7 +57,7 @@ def check_all(directory: Path = SCHEMA_DIR) -> dict[str, list[str]]:
     problems: dict[str, list[str]] = {}
     for contract in registered_contracts():
         path = schema_file(contract, directory)
-        candidate = contract_schema(contract)
+        candidate = contract_schema(contract, base=DEFAULT_SCHEMA_BASE_URL)
         if not path.exists():
             problems[path.name] = ["not exported yet: run `make schemas` and commit the file"]
             continue
@@ -71,7 +75,7 @@ def export_all(directory: Path = SCHEMA_DIR, *, force: bool = False) -> list[Pat
     written = []
     for contract in registered_contracts():
         path = schema_file(contract, directory)
-        candidate = contract_schema(contract)
+        candidate = contract_schema(contract, base=DEFAULT_SCHEMA_BASE_URL)
         if path.exists() and not force:
             published = json.loads(path.read_text(encoding="utf-8"))
             if breaking := breaking_changes(published, candidate):

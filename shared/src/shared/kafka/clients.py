@@ -7,11 +7,14 @@ group join take half a session timeout (see the platform notes); so producers ar
 
 from __future__ import annotations
 
+import ssl
 from dataclasses import dataclass
-from typing import Self
+from pathlib import Path
+from typing import Any, Self
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.helpers import create_ssl_context
 
 from shared.settings import ServiceSettings
 
@@ -29,9 +32,31 @@ class KafkaConfig:
     heartbeat_interval_ms: int = 300
     request_timeout_ms: int = 5000
     fetch_max_wait_ms: int = 25
+    security_protocol: str = "PLAINTEXT"
+    sasl_mechanism: str | None = None
+    sasl_username: str | None = None
+    sasl_password: str | None = None
+    ssl_cafile: Path | None = None
+
+    def security(self) -> dict[str, Any]:
+        """The aiokafka arguments of the connection's security (nothing for PLAINTEXT)."""
+        options: dict[str, Any] = {"security_protocol": self.security_protocol}
+        if self.security_protocol.endswith("SSL"):
+            context = create_ssl_context(cafile=str(self.ssl_cafile) if self.ssl_cafile else None)
+            context.minimum_version = ssl.TLSVersion.TLSv1_2
+            options["ssl_context"] = context
+        if self.security_protocol.startswith("SASL_"):
+            options |= {
+                "sasl_mechanism": self.sasl_mechanism,
+                "sasl_plain_username": self.sasl_username,
+                "sasl_plain_password": self.sasl_password,
+            }
+        return options
 
     @classmethod
     def from_settings(cls, settings: ServiceSettings) -> Self:
+        sasl = settings.kafka_security_protocol.startswith("SASL_")
+        password_file = settings.kafka_sasl_password_file
         return cls(
             bootstrap_servers=settings.kafka_bootstrap_servers,
             client_id=f"ipcase-{settings.service_name}",
@@ -42,6 +67,13 @@ class KafkaConfig:
             heartbeat_interval_ms=settings.kafka_heartbeat_interval_ms,
             request_timeout_ms=settings.kafka_request_timeout_ms,
             fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms,
+            security_protocol=settings.kafka_security_protocol,
+            sasl_mechanism=settings.kafka_sasl_mechanism if sasl else None,
+            sasl_username=settings.kafka_sasl_username if sasl else None,
+            sasl_password=password_file.read_text(encoding="utf-8").strip()
+            if sasl and password_file
+            else None,
+            ssl_cafile=settings.kafka_ssl_cafile,
         )
 
 
@@ -56,6 +88,7 @@ def make_producer(config: KafkaConfig, *, max_request_size: int = MAX_MESSAGE_BY
         max_request_size=max_request_size,
         request_timeout_ms=config.request_timeout_ms,
         retry_backoff_ms=200,
+        **config.security(),
     )
 
 
@@ -81,6 +114,7 @@ def make_consumer(
         consumer_timeout_ms=1000,
         max_partition_fetch_bytes=MAX_MESSAGE_BYTES,
         fetch_max_bytes=4 * MAX_MESSAGE_BYTES,
+        **config.security(),
     )
     consumer.subscribe(topics=topics, listener=listener)
     return consumer
@@ -91,4 +125,5 @@ def make_admin(config: KafkaConfig) -> AIOKafkaAdminClient:
         bootstrap_servers=config.bootstrap_servers,
         client_id=f"{config.client_id}-admin",
         request_timeout_ms=config.request_timeout_ms,
+        **config.security(),
     )

@@ -16,7 +16,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import traceback
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -44,6 +44,7 @@ from shared.kafka.identity import BrokerGuard
 from shared.liveness import Pulse
 from shared.logs import correlation_scope
 from shared.messaging import inbox
+from shared.messaging.court_gate import CourtGate, CourtMessageRefused, record_refusal, sender_scope
 from shared.messaging.headers import TARGET_GROUP_HEADER
 from shared.messaging.wakeup import Doorbells
 from shared.metrics import CONSUMER_LAG, CONSUMER_MESSAGES, CONSUMER_RETRIES
@@ -63,6 +64,7 @@ class Outcome(StrEnum):
     DUPLICATE = "duplicate"
     IGNORED = "ignored"
     DEAD_LETTERED = "dead_lettered"
+    REFUSED = "refused"  # a court message without the gateway's signature, or breaking a rule
 
 
 class OversizedEvent(MalformedEvent):
@@ -104,6 +106,14 @@ def bind(
     return [Subscription(s.contract, inject(s.handler, dependencies)) for s in subscriptions]
 
 
+def consumed_contracts(
+    subscriptions: Iterable[Subscription[Any, Any]] | Mapping[str, Iterable[Subscription[Any, Any]]],
+) -> list[type[EventData]]:
+    """The contracts a service's declared subscriptions read (one list, or lists per consumer group)."""
+    groups = subscriptions.values() if isinstance(subscriptions, Mapping) else [subscriptions]
+    return sorted({s.contract for group in groups for s in group}, key=lambda c: (c.event_type, c.version))
+
+
 @dataclass(frozen=True, slots=True)
 class ConsumerOptions:
     max_attempts: int = 5
@@ -129,7 +139,9 @@ class EventConsumer:
         kafka: KafkaConfig,
         options: ConsumerOptions | None = None,
         doorbells: Doorbells | None = None,
+        gate: CourtGate | None = None,
     ) -> None:
+        """``gate`` verifies the records of the court topics before they are applied (court_gate)."""
         self.name = name
         self._subscriptions: dict[tuple[str, int], Subscription[Any, Any]] = {
             (s.contract.event_type, s.contract.version): s for s in subscriptions
@@ -143,6 +155,7 @@ class EventConsumer:
         self._pulse = Pulse(name)
         self._database = Outage("database", name, self._pulse)
         self._doorbell = doorbells.bell(self.topics) if doorbells is not None else None
+        self._gate = gate
         self.parked = False  # idle, not fetching, until the doorbell rings (see run())
 
     def lag(self) -> dict[str, int]:
@@ -336,9 +349,14 @@ class EventConsumer:
         )
         while True:
             try:
-                applied = await self._apply(record, event, data, handler)
+                try:
+                    applied = await self._apply(record, event, data, handler)
+                    outcome = Outcome.APPLIED if applied else Outcome.DUPLICATE
+                except CourtMessageRefused as refusal:
+                    refused = await self._refuse(record, event, refusal)
+                    outcome = Outcome.REFUSED if refused else Outcome.DUPLICATE
                 self._database.recovered()
-                return Outcome.APPLIED if applied else Outcome.DUPLICATE
+                return outcome
             except Exception as exc:
                 reraise_if_cancelling()
                 if is_database_unavailable(exc) and not await self._database_reachable():
@@ -372,22 +390,37 @@ class EventConsumer:
     async def _apply(
         self, record: ConsumerRecord, event: CloudEvent, data: EventData, handler: Handler
     ) -> bool:
+        sender = None
+        if self._gate is not None and self._gate.guards(record.topic):
+            sender = await self._gate.verify(record, data)  # refused before anything is touched
         async with self._uow_factory() as uow:
-            claimed = await inbox.claim(
-                uow.session,
-                uow.tables,
-                consumer=self.name,
-                event_id=event.id,
-                event_type=event.type,
-                topic=record.topic,
-                partition=record.partition,
-                offset=record.offset,
-            )
-            if not claimed:
+            if not await self._claim(uow, record, event):
                 return False
-            await handler(data, event, uow)
+            with sender_scope(sender):
+                await handler(data, event, uow)
             await uow.commit()
             return True
+
+    async def _refuse(self, record: ConsumerRecord, event: CloudEvent, refusal: CourtMessageRefused) -> bool:
+        """Nothing of the message applies; the refusal itself is recorded once (inbox) and published."""
+        async with self._uow_factory() as uow:
+            if not await self._claim(uow, record, event):
+                return False
+            record_refusal(uow, event, refusal, consumer=self.name)
+            await uow.commit()
+            return True
+
+    async def _claim(self, uow: UnitOfWork, record: ConsumerRecord, event: CloudEvent) -> bool:
+        return await inbox.claim(
+            uow.session,
+            uow.tables,
+            consumer=self.name,
+            event_id=event.id,
+            event_type=event.type,
+            topic=record.topic,
+            partition=record.partition,
+            offset=record.offset,
+        )
 
     async def _dead_letter(
         self, producer: AIOKafkaProducer, record: ConsumerRecord, error: BaseException, *, attempts: int

@@ -307,6 +307,7 @@ def _consumer(kafka: KafkaConfig) -> AIOKafkaConsumer:
         request_timeout_ms=kafka.request_timeout_ms,
         fetch_max_wait_ms=kafka.fetch_max_wait_ms,
         max_partition_fetch_bytes=MAX_MESSAGE_BYTES,
+        **kafka.security(),
     )
 
 

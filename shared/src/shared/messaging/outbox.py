@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
@@ -50,6 +51,28 @@ class Outbox:
             }
         )
         return event
+
+    def add_event(
+        self, event: CloudEvent, *, topic: str, key: str | UUID, extensions: Mapping[str, str] | None = None
+    ) -> None:
+        """Record an event built (and perhaps signed) by the caller, for ``topic``.
+
+        For events whose topic is chosen per record (a partner's own feed, ``partner.<code>.feed``)
+        and whose extension attributes (``ipcasesig``) cover the exact id and time: ``extensions``
+        travel as ``ce_<name>`` headers next to the event's own.
+        """
+        headers = dict(event.header_attributes())
+        headers.update({f"ce_{name}": value for name, value in (extensions or {}).items()})
+        self._pending.append(
+            {
+                "event_id": UUID(event.id),
+                "topic": topic,
+                "partition_key": str(key),
+                "event_type": event.type,
+                "headers": {**headers, **tracing.current_headers()},
+                "payload": event.data,
+            }
+        )
 
     @property
     def pending(self) -> int:

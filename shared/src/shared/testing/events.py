@@ -9,22 +9,36 @@ from typing import Any, Protocol
 from aiokafka import AIOKafkaProducer
 
 from shared.contracts import CloudEvent, EventData
+from shared.messaging.court_gate import COURT_TOPICS
+from shared.signing import SigningKey
 from shared.testing.clock import FakeClock
+from shared.testing.gateway import TEST_GATEWAY_KEY, signed_headers
 from shared.timers import TimerHandler, TimerScheduler
 
 
 async def publish_events(
-    bootstrap_servers: str, events: Iterable[tuple[EventData, str]], *, source: str
+    bootstrap_servers: str,
+    events: Iterable[tuple[EventData, str]],
+    *,
+    source: str,
+    signed_by: SigningKey | None = TEST_GATEWAY_KEY,
 ) -> list[CloudEvent]:
-    """Put ``(contract, key)`` pairs on their topics, in order, as the producing service would."""
+    """Put ``(contract, key)`` pairs on their topics, in order, as the producing service would.
+
+    Court messages (``court.*`` topics) are signed as the partners gateway forwards them — by
+    ``signed_by``, the test gateway's key unless a test passes another (or None: unsigned).
+    """
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers, enable_idempotence=False)
     await producer.start()
     sent = []
     try:
         for data, key in events:
             event = CloudEvent.from_data(data, source=source, subject=key)
+            headers = event.kafka_headers()
+            if data.topic in COURT_TOPICS and signed_by is not None:
+                headers = signed_headers(event, signed_by)
             await producer.send_and_wait(
-                data.topic, key=key.encode(), value=event.kafka_value(), headers=event.kafka_headers()
+                data.topic, key=key.encode(), value=event.kafka_value(), headers=headers
             )
             sent.append(event)
     finally:
@@ -32,8 +46,24 @@ async def publish_events(
     return sent
 
 
-async def publish_event(bootstrap_servers: str, data: EventData, *, key: str, source: str) -> CloudEvent:
-    (event,) = await publish_events(bootstrap_servers, [(data, key)], source=source)
+def record_headers(
+    event: CloudEvent, topic: str, signed_by: SigningKey | None = TEST_GATEWAY_KEY
+) -> list[tuple[str, bytes]]:
+    """The headers a record of ``event`` on ``topic`` carries: signed as the gateway would on court topics."""
+    if topic in COURT_TOPICS and signed_by is not None:
+        return signed_headers(event, signed_by)
+    return event.kafka_headers()
+
+
+async def publish_event(
+    bootstrap_servers: str,
+    data: EventData,
+    *,
+    key: str,
+    source: str,
+    signed_by: SigningKey | None = TEST_GATEWAY_KEY,
+) -> CloudEvent:
+    (event,) = await publish_events(bootstrap_servers, [(data, key)], source=source, signed_by=signed_by)
     return event
 
 

@@ -184,7 +184,7 @@ def main() -> None:
     import tempfile
 
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--services", default="intake,adjudication,mediation,credit")
+    parser.add_argument("--services", default="intake,adjudication,mediation,credit,partners")
     parser.add_argument("--max-time", type=int, default=300, help="seconds per service")
     parser.add_argument("--max-examples", type=int, default=200, help="test cases per operation and phase")
     parser.add_argument("--seed", type=int, default=20261206)

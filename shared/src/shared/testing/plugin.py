@@ -34,6 +34,7 @@ from shared.devstack.postgres import EmbeddedPostgres
 from shared.kafka.clients import KafkaConfig
 from shared.kafka.topics import all_topics, ensure_topics
 from shared.service import ServiceSpec, discover_services
+from shared.testing.gateway import TEST_GATEWAY_JWKS
 from shared.testing.identity import LocalIssuer, serving_dev_issuer
 from shared.testing.services import RunningService
 from shared.testing.services import start_service as _start_service
@@ -176,6 +177,8 @@ FAST_SETTINGS: dict[str, Any] = {
     "database_pool_size": 5,
     "exit_on_stuck_worker": False,  # a stuck worker fails its test (/healthz), not the whole session
     "rate_limit": None,  # tests drive many requests with one token; the limit has tests of its own
+    # Court messages count only when signed by the partners gateway: the tests play it (testing.gateway).
+    "partner_gateway_jwks": TEST_GATEWAY_JWKS,
 }
 
 

@@ -13,12 +13,14 @@ from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 
 from shared import tracing
+from shared.contracts.base import EventData, configure_schema_base
 from shared.errors import PermissionDenied
 from shared.identity.dev_issuer import dev_token_router
 from shared.logs import configure_logging
 from shared.settings import ServiceSettings
 from shared.web.audit import AuditContextMiddleware, audit_router, record_denied
 from shared.web.auth import authenticate
+from shared.web.contracts_docs import contracts_docs_router
 from shared.web.correlation import CorrelationIdMiddleware
 from shared.web.deadletters import dead_letter_router
 from shared.web.health import ServiceContainer, health_router, ops_router
@@ -44,8 +46,12 @@ def create_service_app(
     description: str,
     routers: Sequence[APIRouter],
     bootstrap: Bootstrap[S],
+    consumes: Sequence[type[EventData]] = (),
 ) -> FastAPI:
     """An app whose every service route requires a bearer token; health and docs stay open.
+
+    ``consumes`` are the contracts the service's consumers read: with the topics it owns they make
+    the channels of its AsyncAPI document (``GET /asyncapi.json``).
 
     The lifespan runs ``bootstrap`` (engine, bus, worker); with ``RUN_WORKERS`` the worker (outbox
     relay, consumers, timers) runs in this process too, as in development, and ``/healthz`` then
@@ -95,7 +101,9 @@ def create_service_app(
     tracing.instrument_app(app, settings)
     install_problem_handlers(app, retry_after=settings.database_retry_after)
     app.add_exception_handler(PermissionDenied, _denied)  # type: ignore[arg-type]
+    configure_schema_base(settings.schema_base_url)
     app.include_router(health_router())
+    app.include_router(contracts_docs_router(settings.service_name, consumes))
     app.include_router(ops_router())
     app.include_router(dead_letter_router())
     app.include_router(ops_page_router())

@@ -5,8 +5,10 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from adjudication.bootstrap import bootstrap
+from adjudication.entrypoints.consumer import SUBSCRIPTIONS
 from adjudication.entrypoints.routes import ROUTERS
 from adjudication.settings import AdjudicationSettings
+from shared.messaging.consumer import consumed_contracts
 from shared.web.app import create_service_app
 
 
@@ -20,4 +22,5 @@ def create_app(settings: AdjudicationSettings | None = None) -> FastAPI:
         ),
         routers=ROUTERS,
         bootstrap=bootstrap,
+        consumes=consumed_contracts(SUBSCRIPTIONS),
     )

@@ -7,10 +7,13 @@
 * Other offices' ``adjudication.case.docketed`` and ``adjudication.decision_effective`` feed the
   first-to-accept and repeat-infringement registries; our own are recorded when they happen.
 
-A court event this service cannot apply (unknown case, wrong state) is retried, then dead-lettered
-with the reason, so an operator sees it. Each handler names what it needs beyond the event (the
-``bus``, and ``own_source`` to tell our own events apart); bootstrap binds them
-(``shared.messaging.consumer.bind``).
+A court event counts only with the partners gateway's signature (``shared.messaging.court_gate``):
+the court acting is the sender the gateway verified, as a court principal, so the object rules of
+the API apply (a court records outcomes only for its own suit or enforcement application). A court
+event that is not genuine, or that this service cannot apply (unknown case, another court's case, a
+step the state does not allow), changes nothing and is answered with ``court_message.rejected``.
+Each handler names what it needs beyond the event (the ``bus``, and ``own_source`` to tell our own
+events apart); bootstrap binds them (``shared.messaging.consumer.bind``).
 """
 
 from __future__ import annotations
@@ -43,6 +46,11 @@ from shared.contracts.intake import ComplaintRoutedV1, Destination
 from shared.contracts.mediation import MediationConcludedV1, Origin
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import Subscription
+from shared.messaging.court_gate import (
+    refusing_business_errors,
+    verified_court_code,
+    verified_court_principal,
+)
 
 log = structlog.get_logger(__name__)
 Bus = MessageBus[AdjudicationUnitOfWork]
@@ -91,11 +99,13 @@ async def on_mediation_concluded(
 async def on_suit_filed(
     data: AdminSuitFiledV1, event: CloudEvent, uow: AdjudicationUnitOfWork, *, bus: Bus
 ) -> None:
+    court = verified_court_code()
     await bus.handle(
         RecordAdminSuit(
             case_id=data.case_id,
-            by=f"court:{data.court_code}",
-            court_code=data.court_code,
+            by=f"court:{court}",
+            court_code=court,
+            principal=verified_court_principal(),
             court_case_no=data.court_case_no,
             plaintiff=without_full_id(data.plaintiff),
             filed_on=data.filed_on,
@@ -108,11 +118,13 @@ async def on_suit_filed(
 async def on_suit_judged(
     data: AdminSuitJudgedV1, event: CloudEvent, uow: AdjudicationUnitOfWork, *, bus: Bus
 ) -> None:
+    court = verified_court_code()
     await bus.handle(
         RecordJudgment(
             case_id=data.case_id,
-            by=f"court:{data.court_code}",
-            court_code=data.court_code,
+            by=f"court:{court}",
+            court_code=court,
+            principal=verified_court_principal(),
             court_case_no=data.court_case_no,
             result=JudgmentResult(data.result.value),
             judgment_no=data.judgment_no,
@@ -126,11 +138,13 @@ async def on_suit_judged(
 async def on_enforcement_ruled(
     data: EnforcementRuledV1, event: CloudEvent, uow: AdjudicationUnitOfWork, *, bus: Bus
 ) -> None:
+    court = verified_court_code()
     await bus.handle(
         RecordEnforcementRuling(
             case_id=data.case_id,
-            by=f"court:{data.court_code}",
-            court_code=data.court_code,
+            by=f"court:{court}",
+            court_code=court,
+            principal=verified_court_principal(),
             ruling_no=data.ruling_no,
             granted=data.granted,
             ruled_on=data.ruled_on,
@@ -180,9 +194,9 @@ async def on_effective(
 SUBSCRIPTIONS: list[Subscription[Any, AdjudicationUnitOfWork]] = [
     Subscription(ComplaintRoutedV1, on_complaint_routed),
     Subscription(MediationConcludedV1, on_mediation_concluded),
-    Subscription(AdminSuitFiledV1, on_suit_filed),
-    Subscription(AdminSuitJudgedV1, on_suit_judged),
-    Subscription(EnforcementRuledV1, on_enforcement_ruled),
+    Subscription(AdminSuitFiledV1, refusing_business_errors(on_suit_filed)),
+    Subscription(AdminSuitJudgedV1, refusing_business_errors(on_suit_judged)),
+    Subscription(EnforcementRuledV1, refusing_business_errors(on_enforcement_ruled)),
     Subscription(CaseDocketedV1, on_docketed),
     Subscription(DecisionEffectiveV1, on_effective),
 ]

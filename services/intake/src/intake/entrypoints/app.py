@@ -5,9 +5,11 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from intake.bootstrap import bootstrap
+from intake.entrypoints.consumer import SUBSCRIPTIONS
 from intake.entrypoints.routes import ROUTERS
 from intake.entrypoints.upload_limit import EvidenceUploadLimit
 from intake.settings import IntakeSettings
+from shared.messaging.consumer import consumed_contracts
 from shared.web.app import create_service_app
 
 
@@ -22,6 +24,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
         ),
         routers=ROUTERS,
         bootstrap=bootstrap,
+        consumes=consumed_contracts(SUBSCRIPTIONS),
     )
     app.add_middleware(EvidenceUploadLimit, max_file_bytes=settings.evidence_max_bytes)
     return app

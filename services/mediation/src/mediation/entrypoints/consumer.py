@@ -1,5 +1,11 @@
 """Mediation's event subscriptions: routed complaints, adjudication's mediation requests, the courts.
 
+A court message counts only with the partners gateway's signature (``shared.messaging.court_gate``);
+the court acting is the sender the gateway verified — as a court principal, so the object rules a
+court client meets through the API apply — never the payload's ``court_code`` on its own. A message
+that is not genuine, or that breaks a rule (unknown application, another court's application, a
+step the state does not allow), changes nothing and is answered with ``court_message.rejected``.
+
 Module-level handlers ``on_x(data, event, uow, *, bus)`` each turn a contract into the same command
 the API would build and run it in the consumer's transaction (with the inbox row), so a redelivered
 event has no second effect. :data:`SUBSCRIPTIONS` declares them per consumer group (one group per
@@ -35,6 +41,11 @@ from shared.identifiers import InvalidIdNumber, mask_id_number
 from shared.identity.principals import Principal
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import Subscription
+from shared.messaging.court_gate import (
+    refusing_business_errors,
+    verified_court_code,
+    verified_court_principal,
+)
 
 Bus = MessageBus[MediationUnitOfWork]
 log = structlog.get_logger(__name__)
@@ -153,7 +164,9 @@ async def on_mediation_requested(
 async def on_assigned(
     data: MediationAssignedV1, event: CloudEvent, uow: MediationUnitOfWork, *, bus: Bus
 ) -> None:
-    await bus.handle(court_assignment_command(data, court_actor(data.court_code), None), uow=uow)
+    court = verified_court_code()  # equal to data.court_code: the gate refuses anything else
+    command = court_assignment_command(data, court_actor(court), verified_court_principal())
+    await bus.handle(command, uow=uow)
 
 
 async def on_accepted(
@@ -161,11 +174,11 @@ async def on_accepted(
 ) -> None:
     command = c.RecordConfirmationAccepted(
         application_id=data.application_id,
-        court_code=data.court_code,
+        court_code=verified_court_code(),
         docket_no=data.docket_no,
         accepted_at=data.accepted_at,
-        actor=court_actor(data.court_code),
-        principal=None,
+        actor=court_actor(verified_court_code()),
+        principal=verified_court_principal(),
     )
     await bus.handle(command, uow=uow)
 
@@ -175,13 +188,13 @@ async def on_ruled(
 ) -> None:
     command = c.RecordConfirmationRuling(
         application_id=data.application_id,
-        court_code=data.court_code,
+        court_code=verified_court_code(),
         valid=data.ruling is ConfirmationRuling.VALID,
         ruling_no=data.ruling_no,
         reasons=data.reasons,
         ruled_at=data.ruled_at,
-        actor=court_actor(data.court_code),
-        principal=None,
+        actor=court_actor(verified_court_code()),
+        principal=verified_court_principal(),
     )
     await bus.handle(command, uow=uow)
 
@@ -191,10 +204,10 @@ async def on_withdrawn(
 ) -> None:
     command = c.RecordConfirmationWithdrawn(
         application_id=data.application_id,
-        court_code=data.court_code,
+        court_code=verified_court_code(),
         withdrawn_at=data.withdrawn_at,
-        actor=court_actor(data.court_code),
-        principal=None,
+        actor=court_actor(verified_court_code()),
+        principal=verified_court_principal(),
     )
     await bus.handle(command, uow=uow)
 
@@ -203,10 +216,10 @@ SUBSCRIPTIONS: Final[dict[str, list[Subscription[Any, MediationUnitOfWork]]]] = 
     "complaints": [Subscription(ComplaintRoutedV1, on_complaint_routed)],
     "adjudication": [Subscription(MediationRequestedV1, on_mediation_requested)],
     "courts": [
-        Subscription(MediationAssignedV1, on_assigned),
-        Subscription(ConfirmationAcceptedV1, on_accepted),
-        Subscription(ConfirmationRuledV1, on_ruled),
-        Subscription(ConfirmationWithdrawnV1, on_withdrawn),
+        Subscription(MediationAssignedV1, refusing_business_errors(on_assigned)),
+        Subscription(ConfirmationAcceptedV1, refusing_business_errors(on_accepted)),
+        Subscription(ConfirmationRuledV1, refusing_business_errors(on_ruled)),
+        Subscription(ConfirmationWithdrawnV1, refusing_business_errors(on_withdrawn)),
     ],
 }
 """Per consumer group (``mediation.<group>``): what it consumes and the handler of each contract."""

@@ -1,0 +1,253 @@
+"""Benchmark: the partner feed projection at a steady rate, and webhook delivery latency.
+
+Runs on the embedded stack (PostgreSQL, broker): migrates a fresh database, starts the partners
+service in-process with its worker, registers courts (HTTP feed), a customs office and a court that
+takes webhooks (its receiver is started here), then publishes ``adjudication.decision_issued``
+events at ``--rate`` per second for ``--seconds``, as adjudication would. Each court's feed is read
+by long-poll as a court's system would; the partner-visible lag of an event is the time from its
+publication on the internal topic to the moment the court's long-poll returns it. Webhook latency is
+publication to receipt by the receiver (signature verified).
+
+    .venv/bin/python bench/partner_feed.py [--rate 200] [--seconds 30] [--courts 3]
+
+Quote the numbers as measured on the machine at hand; CI boxes are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import datetime as dt
+import json
+import statistics
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+from aiokafka import AIOKafkaProducer
+from standardwebhooks.webhooks import Webhook
+from starlette.requests import Request
+from starlette.responses import Response
+
+from shared import migrations
+from shared.contracts import CloudEvent
+from shared.contracts import adjudication as adj
+from shared.contracts.common import IpType, Outcome, PartyRef, RightRef
+from shared.devstack.broker import EmbeddedBroker
+from shared.devstack.ports import free_port
+from shared.devstack.postgres import EmbeddedPostgres
+from shared.identity.principals import PrincipalKind, Role
+from shared.kafka.clients import KafkaConfig
+from shared.kafka.topics import all_topics, ensure_topics
+from shared.service import discover_services
+from shared.signing import SigningKey
+from shared.testing.identity import serving_dev_issuer
+from shared.testing.services import RunningService, start_service
+from shared.testing.waiting import until
+from shared.vocabulary import PartyKind
+
+SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rate", type=float, default=200.0, help="internal events per second")
+    parser.add_argument("--seconds", type=float, default=30.0, help="how long to publish")
+    parser.add_argument("--courts", type=int, default=3, help="courts reading their HTTP feed")
+    return parser.parse_args()
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def decision() -> adj.DecisionIssuedV1:
+    return adj.DecisionIssuedV1(
+        case_id=uuid.uuid4(),
+        case_no="杭知裁字〔2026〕1号",
+        decision_no=f"杭知裁决〔2026〕{uuid.uuid4().int % 100000}号",
+        outcome=Outcome.INFRINGEMENT_ESTABLISHED,
+        requester=PartyRef(kind=PartyKind.ORGANISATION, name="甲公司", credit_code="91350100M000100Y43"),
+        respondents=(PartyRef(kind=PartyKind.ORGANISATION, name="乙公司", credit_code="91110000600001760P"),),
+        rights=(RightRef(ip_type=IpType.INVENTION_PATENT, number="ZL202310000001.5"),),
+        decided_on=dt.date(2026, 12, 1),
+        litigation_route="十五日内起诉",
+    )
+
+
+async def register(admin: httpx.AsyncClient, code: str, kind: str, **extra: Any) -> None:
+    key = SigningKey.generate("EdDSA", kid=f"{code}-k1")
+    body = {"code": code, "kind": kind, "name": code, "jurisdiction": ["330000"], "keys": [key.public_jwk()]}
+    response = await admin.post("/v1/partners", json={**body, **extra})
+    if response.status_code != 201:
+        raise RuntimeError(f"{code}: {response.status_code} {response.text}")
+
+
+async def publish(bootstrap: str, rate: float, seconds: float, sent: dict[str, float]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False, linger_ms=0)
+    await producer.start()
+    try:
+        count = int(rate * seconds)
+        began = time.perf_counter()
+        for n in range(count):
+            due = began + n / rate
+            delay = due - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            data = decision()
+            event = CloudEvent.from_data(
+                data, source="/ipcase/330106/adjudication", subject=str(data.case_id)
+            )
+            sent[str(data.case_id)] = time.perf_counter()
+            await producer.send(
+                data.topic,
+                key=str(data.case_id).encode(),
+                value=event.kafka_value(),
+                headers=event.kafka_headers(),
+            )
+        await producer.flush()
+    finally:
+        await producer.stop()
+
+
+async def read_feed(
+    client: httpx.AsyncClient, code: str, expected: int, seen: dict[str, float], deadline: float
+) -> None:
+    after = 0
+    while len(seen) < expected and time.perf_counter() < deadline:
+        response = await client.get(
+            f"/v1/feeds/{code}/events", params={"after": after, "limit": 500, "wait": 5}
+        )
+        arrived = time.perf_counter()
+        page = response.json()
+        for event in page["events"]:
+            seen[event["data"]["case_id"]] = arrived
+        after = page["next_after"]
+
+
+async def main() -> None:
+    args = parse_args()
+    expected = int(args.rate * args.seconds)
+    received: dict[str, float] = {}
+    hook = Webhook(SECRET)
+
+    async def receiver(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        request = Request(scope, receive)
+        body = (await request.body()).decode()
+        hook.verify(body, dict(request.headers))
+        received[json.loads(body)["data"]["case_id"]] = time.perf_counter()
+        await Response(status_code=204)(scope, receive, send)
+
+    with tempfile.TemporaryDirectory(prefix="partners-bench-") as scratch:
+        postgres = EmbeddedPostgres(data_dir=Path(scratch) / "pg", port=free_port(), durable=False)
+        broker = EmbeddedBroker(port=free_port(), log_file=Path(scratch) / "broker.log")
+        postgres.start()
+        broker.start()
+        hook_port = free_port()
+        hook_server = uvicorn.Server(
+            uvicorn.Config(receiver, host="127.0.0.1", port=hook_port, log_config=None, lifespan="off")
+        )
+        hook_task = asyncio.create_task(hook_server.serve())
+        service: RunningService | None = None
+        stack = contextlib.AsyncExitStack()
+        try:
+            postgres.create_database("bench")
+            url = postgres.url("bench")
+            await ensure_topics(KafkaConfig(broker.bootstrap_servers, client_id="bench"), all_topics())
+            spec = discover_services()["partners"]
+            await migrations.upgrade(spec, url)
+            issuer = await stack.enter_async_context(serving_dev_issuer(Path(scratch) / "issuer.pem"))
+            service = await start_service(
+                spec,
+                {
+                    **issuer.settings(),
+                    "database_url": url,
+                    "kafka_bootstrap_servers": broker.bootstrap_servers,
+                    "run_workers": True,
+                    "log_level": "WARNING",
+                    "office_code": "330100",
+                    "partners_signing_key_file": Path(scratch) / "signing.pem",
+                    "audit_signing_key_file": Path(scratch) / "audit.pem",
+                    "audit_checkpoint_dir": Path(scratch) / "checkpoints",
+                    "kafka_fetch_max_wait_ms": 25,
+                    "database_pool_size": 10,
+                    "rate_limit": None,
+                },
+            )
+            admin = service.client(Role.ADMIN, subject="bench-admin")
+            courts = [f"BENCH{n}" for n in range(args.courts)]
+            for code in courts:
+                await register(admin, code, "court")
+            await register(admin, "BENCHCUSTOMS", "customs", jurisdiction=["000000"])
+            await register(
+                admin,
+                "BENCHHOOK",
+                "court",
+                channels=["webhook"],
+                webhook_url=f"http://127.0.0.1:{hook_port}/hook",
+                webhook_secret=SECRET,
+            )
+            sent: dict[str, float] = {}
+            seen: dict[str, dict[str, float]] = {code: {} for code in courts}
+            clients = [
+                service.client(Role.COURT, subject=code, kind=PrincipalKind.COURT, partner=code)
+                for code in courts
+            ]
+            for client in clients:
+                client.timeout = httpx.Timeout(30.0)
+            deadline = time.perf_counter() + args.seconds + 120
+            began = time.perf_counter()
+            readers = [
+                asyncio.create_task(read_feed(client, code, expected, seen[code], deadline))
+                for client, code in zip(clients, courts, strict=True)
+            ]
+            await publish(broker.bootstrap_servers, args.rate, args.seconds, sent)
+            published = time.perf_counter() - began
+            await asyncio.gather(*readers)
+            with contextlib.suppress(AssertionError):
+                await until(
+                    lambda: len(received) >= expected, within=max(deadline - time.perf_counter(), 1.0)
+                )
+            finished = time.perf_counter() - began
+        finally:
+            if service is not None:
+                await service.stop()
+            await stack.aclose()
+            hook_server.should_exit = True
+            await hook_task
+            broker.stop()
+            postgres.stop()
+
+    feeds = sum(len(s) for s in seen.values()) + len(received)
+    lags = [(at - sent[case]) * 1000 for s in seen.values() for case, at in s.items()]
+    hooks = [(at - sent[case]) * 1000 for case, at in received.items()]
+    print(
+        f"partner feed projection: {expected:,} internal events at {args.rate:.0f}/s for {args.seconds:.0f} s"
+    )
+    print(f"  published in {published:.1f} s; every feed complete after {finished:.1f} s")
+    print(
+        f"  partners: {args.courts} courts (HTTP long-poll), 1 customs office, 1 webhook court; "
+        f"{feeds:,} feed entries written ({feeds / finished:.0f}/s signed + stored)"
+    )
+    print(
+        f"  partner-visible lag (publish -> court's long-poll returns it): "
+        f"p50 {percentile(lags, 0.5):.0f} ms  p99 {percentile(lags, 0.99):.0f} ms  "
+        f"max {max(lags):.0f} ms  ({len(lags):,} observations)"
+    )
+    print(
+        f"  webhook delivery latency (publish -> receiver verified it): "
+        f"p50 {percentile(hooks, 0.5):.0f} ms  p99 {percentile(hooks, 0.99):.0f} ms  "
+        f"mean {statistics.mean(hooks):.0f} ms  ({len(hooks):,} deliveries)"
+    )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

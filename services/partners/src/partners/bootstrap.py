@@ -1,0 +1,185 @@
+"""Partners' composition root: settings in, a wired container out (nothing connects before this)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+import structlog
+
+from partners import handlers
+from partners.adapters.bell import FeedBell
+from partners.adapters.http import WebhookClient
+from partners.adapters.keys import OfficeKeys, load_office_keys
+from partners.adapters.orm import messaging
+from partners.domain.delivery import RetryPolicy
+from partners.entrypoints import consumer
+from partners.handlers.projection import ActivePartners
+from partners.handlers.publishing import Issuer
+from partners.handlers.webhooks import deliver_due
+from partners.settings import PartnersSettings
+from partners.unit_of_work import PartnersUnitOfWork
+from shared.contracts.partner import feed_topic
+from shared.db import asyncpg_dsn
+from shared.kafka.topics import ensure_topics
+from shared.liveness import Pulse
+from shared.messagebus import MessageBus
+from shared.messaging.consumer import ConsumerOptions, bind
+from shared.platform import Platform, build_platform
+from shared.retry import sleep_unless_stopped, wait_any
+from shared.supervision import Part, PartRun
+from shared.worker import Worker
+
+log = structlog.get_logger(__name__)
+UowFactory = Callable[[], PartnersUnitOfWork]
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class PartnersContainer:
+    platform: Platform
+    worker: Worker
+    bus: MessageBus[PartnersUnitOfWork]
+    settings: PartnersSettings
+    issuer: Issuer
+    uow_factory: UowFactory
+    clock: Clock
+    bell: FeedBell
+
+    @property
+    def keys(self) -> OfficeKeys:
+        return self.issuer.keys
+
+
+def retry_policy(settings: PartnersSettings) -> RetryPolicy:
+    return RetryPolicy(
+        max_attempts=settings.partners_webhook_max_attempts,
+        backoff=settings.partners_webhook_backoff_seconds,
+        backoff_max=settings.partners_webhook_backoff_max_seconds,
+    )
+
+
+@asynccontextmanager
+async def bootstrap(settings: PartnersSettings) -> AsyncIterator[PartnersContainer]:
+    platform = build_platform(settings, messaging)
+    keys = load_office_keys(
+        settings.partners_signing_key_file,
+        settings.partners_previous_key_files,
+        algorithm=settings.partners_signing_algorithm,
+        create=settings.dev_mode,
+    )
+    issuer = Issuer(keys=keys, source=platform.source)
+    uow_factory = platform.uow_factory(PartnersUnitOfWork)
+    bus = MessageBus(uow_factory, handlers.COMMAND_HANDLERS, {"clock": utc_now})
+    webhook_client = WebhookClient(settings.partners_webhook_timeout_seconds)
+    bell = FeedBell(asyncpg_dsn(settings.database_url.get_secret_value()))
+    bell_stop = asyncio.Event()
+    bell_task = asyncio.create_task(bell.run(bell_stop), name="partners-feed-bell")
+    projection = platform.consumer(
+        "projection",
+        bind(
+            consumer.projection_subscriptions(),
+            issuer=issuer,
+            registry=ActivePartners(settings.partners_registry_cache_seconds),
+        ),
+        uow_factory,
+    )
+    inbound = consumer.InboundConsumer(
+        name="partners.inbound",
+        subscriptions=bind(consumer.INBOUND_SUBSCRIPTIONS, issuer=issuer),
+        uow_factory=uow_factory,
+        kafka=platform.kafka,
+        options=ConsumerOptions(
+            max_attempts=settings.consumer_max_attempts,
+            retry_backoff=settings.consumer_retry_backoff,
+            retry_backoff_max=settings.consumer_retry_backoff_max,
+            max_event_bytes=settings.partners_max_inbound_bytes,
+        ),
+    )
+    jobs = [
+        Part("webhooks", _webhook_dispatcher(uow_factory, webhook_client, settings, bell)),
+        Part("partner-topics", _topic_keeper(uow_factory, platform)),
+        Part("feed-retention", _feed_retention(uow_factory, settings)),
+    ]
+    try:
+        yield PartnersContainer(
+            platform=platform,
+            worker=platform.worker(consumers=[projection, inbound], jobs=jobs),
+            bus=bus,
+            settings=settings,
+            issuer=issuer,
+            uow_factory=uow_factory,
+            clock=utc_now,
+            bell=bell,
+        )
+    finally:
+        bell_stop.set()
+        await bell_task
+        await webhook_client.close()
+        await platform.close()
+
+
+def _webhook_dispatcher(
+    uow_factory: UowFactory, client: WebhookClient, settings: PartnersSettings, bell: FeedBell
+) -> PartRun:
+    policy = retry_policy(settings)
+    idle = settings.partners_webhook_poll_interval_ms / 1000
+
+    async def run(stop: asyncio.Event, pulse: Pulse) -> None:
+        while not stop.is_set():
+            rung = bell.event()
+            async with uow_factory() as uow:
+                attempted = await deliver_due(
+                    uow, client.send, policy, now=utc_now(), limit=settings.partners_webhook_batch
+                )
+                await uow.commit()
+            pulse.progressed(attempted) if attempted else pulse.beat()
+            if not attempted:
+                await wait_any(stop, rung, seconds=idle)
+
+    return run
+
+
+def _topic_keeper(uow_factory: UowFactory, platform: Platform, interval: float = 5.0) -> PartRun:
+    """Create each registered partner's feed topic (before its first event, as the broker needs)."""
+
+    async def run(stop: asyncio.Event, pulse: Pulse) -> None:
+        known: set[str] = set()  # per run: a restarted broker (new worker generation) has none
+        while not stop.is_set():
+            async with uow_factory() as uow:
+                codes = {p.code for p in await uow.partners.search(limit=10_000)}
+            wanted = {feed_topic(code) for code in codes} - known
+            if wanted and platform.kafka.create_topics:
+                created = await ensure_topics(platform.kafka, wanted)
+                if created:
+                    log.info("partner topics created", topics=created)
+            known.update(wanted)
+            pulse.beat()
+            if await sleep_unless_stopped(stop, interval):
+                break
+
+    return run
+
+
+def _feed_retention(uow_factory: UowFactory, settings: PartnersSettings, interval: float = 20.0) -> PartRun:
+    keep = dt.timedelta(days=settings.partners_feed_retention_days)
+
+    async def run(stop: asyncio.Event, pulse: Pulse) -> None:
+        while not stop.is_set():
+            async with uow_factory() as uow:
+                purged = await uow.feed.purge(utc_now() - keep)
+                await uow.commit()
+            pulse.beat()
+            if purged:
+                continue
+            if await sleep_unless_stopped(stop, interval):
+                break
+
+    return run

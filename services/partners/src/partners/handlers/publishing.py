@@ -1,0 +1,68 @@
+"""Put a partner event on one partner's feed: sign it, store it with the next seq, publish it on the
+partner's own topic through the outbox, and schedule its webhook delivery."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from partners.adapters.feed import NewEntry
+from partners.adapters.keys import OfficeKeys
+from partners.domain.projection import Projection
+from partners.domain.registry import Channel, Partner
+from partners.unit_of_work import PartnersUnitOfWork
+from shared.contracts import CloudEvent
+from shared.contracts.partner import feed_topic
+from shared.logs import current_correlation_id
+from shared.signing import SIGNATURE_ATTRIBUTE, sign_event, structured_event
+
+
+@dataclass(frozen=True, slots=True)
+class Issuer:
+    """Who signs and sends partner events: the office's keys and its CloudEvents source."""
+
+    keys: OfficeKeys
+    source: str
+
+
+def signed_event(
+    projection: Projection, issuer: Issuer, *, subject: str
+) -> tuple[CloudEvent, dict[str, object], str]:
+    """The CloudEvent, its structured (JSON) form with ``ipcasesig``, and the signature."""
+    event = CloudEvent.from_data(
+        projection.data,
+        source=issuer.source,
+        subject=subject,
+        correlation_id=current_correlation_id(),
+        causation_id=projection.data.source_event_id,
+    )
+    structured = structured_event(event.header_attributes(), event.data)
+    signature = sign_event(structured, issuer.keys.current)
+    return event, {**structured, SIGNATURE_ATTRIBUTE: signature}, signature
+
+
+async def publish(
+    uow: PartnersUnitOfWork, partners: list[Partner], projection: Projection, issuer: Issuer
+) -> dict[str, int]:
+    """Append ``projection`` to each partner's feed (its own signed CloudEvent each); seq per partner.
+
+    The consumer's inbox makes this once per internal event.
+    """
+    data = projection.data
+    subject = str(data.case_id) if data.case_id is not None else data.source_event_id
+    entries, outgoing = [], []
+    for partner in partners:
+        event, structured, signature = signed_event(projection, issuer, subject=subject)
+        entries.append(NewEntry(partner.code, structured, signature, data.source_event_id, event.time))
+        outgoing.append((partner, event, signature))
+    seqs = await uow.feed.append(entries)
+    for partner, event, signature in outgoing:
+        if Channel.KAFKA in partner.channels:
+            uow.outbox.add_event(
+                event,
+                topic=feed_topic(partner.code),
+                key=subject,
+                extensions={SIGNATURE_ATTRIBUTE: signature},
+            )
+        if Channel.WEBHOOK in partner.channels:
+            await uow.deliveries.schedule(partner.code, [seqs[partner.code]])
+    return seqs

@@ -1,0 +1,236 @@
+"""Projections onto partner feeds: addressing, signatures (served JWKS), the HTTP cursor feed,
+long-poll, SSE with Last-Event-ID, replay from a date, the partner's own Kafka topic."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+
+from partners.testing import Register, partner_client
+from shared.contracts import adjudication as adj
+from shared.contracts import schema_uri
+from shared.contracts.common import IpType, Outcome, PartyRef, RightRef, SubjectRef
+from shared.contracts.partner import feed_topic
+from shared.signing import KeySet, SignatureInvalid, event_from_kafka, verify_event
+from shared.testing.events import publish_event
+from shared.testing.plugin import BrokerHandle
+from shared.testing.services import RunningService
+from shared.testing.waiting import eventually, read_topic
+from shared.vocabulary import PartyKind
+
+RESPONDENT = PartyRef(kind=PartyKind.ORGANISATION, name="某某贸易有限公司", credit_code="91110000600001760P")
+REQUESTER = PartyRef(
+    kind=PartyKind.ORGANISATION, name="杭州某某科技有限公司", credit_code="91350100M000100Y43"
+)
+PATENT = RightRef(ip_type=IpType.INVENTION_PATENT, number="ZL202310000001.5")
+
+
+def decision_issued(outcome: Outcome = Outcome.INFRINGEMENT_ESTABLISHED) -> adj.DecisionIssuedV1:
+    return adj.DecisionIssuedV1(
+        case_id=uuid.uuid4(),
+        case_no=f"杭知裁字〔2026〕{uuid.uuid4().int % 1000}号",
+        decision_no=f"杭知裁决〔2026〕{uuid.uuid4().int % 1000}号",
+        outcome=outcome,
+        requester=REQUESTER,
+        respondents=(RESPONDENT,),
+        rights=(PATENT,),
+        stop_order_scope=("停止销售",),
+        decided_on=dt.date(2026, 12, 1),
+        litigation_route="可自收到本决定书之日起十五日内向人民法院起诉",
+    )
+
+
+def decision_effective(outcome: Outcome) -> adj.DecisionEffectiveV1:
+    return adj.DecisionEffectiveV1(
+        case_id=uuid.uuid4(),
+        case_no="杭知裁字〔2026〕9号",
+        decision_no="杭知裁决〔2026〕9号",
+        outcome=outcome,
+        respondents=(SubjectRef(name=RESPONDENT.name, credit_code=RESPONDENT.credit_code),),
+        rights=(PATENT,),
+        infringing_products=("型号 A1 充电器",),
+        stop_order_scope=("停止销售",),
+        decided_on=dt.date(2026, 11, 1),
+        effective_on=dt.date(2026, 11, 20),
+    )
+
+
+async def feed_of(service: RunningService, code: str, kind: str = "court", **params: Any) -> dict[str, Any]:
+    response = await partner_client(service, code, kind).get(f"/v1/feeds/{code}/events", params=params)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def wait_for_events(
+    service: RunningService, code: str, count: int, kind: str = "court"
+) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+
+    async def arrived() -> bool:
+        nonlocal found
+        found = (await feed_of(service, code, kind))["events"]
+        return len(found) >= count
+
+    await eventually(arrived, what=f"{count} event(s) on {code}'s feed")
+    return found
+
+
+async def test_a_decision_reaches_the_courts_of_its_district_only_signed_and_minimised(
+    partners_service: RunningService, register: Register, broker: BrokerHandle
+) -> None:
+    here, _ = await register(jurisdiction=("330000",))
+    elsewhere, _ = await register(jurisdiction=("440300",))
+    data = decision_issued()
+    await publish_event(
+        broker.bootstrap_servers, data, key=str(data.case_id), source="/ipcase/330106/adjudication"
+    )
+    marker, _ = await register(jurisdiction=("440300",))
+    # A later event for the other court proves the consumer went past ours before we look there.
+    later = decision_issued()
+    await publish_event(
+        broker.bootstrap_servers, later, key=str(later.case_id), source="/ipcase/440305/adjudication"
+    )
+
+    (event,) = await wait_for_events(partners_service, here, 1)
+    await wait_for_events(partners_service, marker, 1)
+    other = await wait_for_events(partners_service, elsewhere, 1)
+    assert [e["data"]["decision_no"] for e in other] == [later.decision_no]
+
+    assert event["type"] == "partner.court.decision_issued" and event["seq"] == 1
+    assert event["dataschema"] == schema_uri("partner.court.decision_issued", 1)
+    body = event["data"]
+    assert body["decision_no"] == data.decision_no and body["producer"] == "330106"
+    assert body["patents"] == [{"ip_type": "invention_patent", "number": "ZL202310000001.5"}]
+    assert {p["name"] for p in body["parties"]} == {REQUESTER.name, RESPONDENT.name}
+    assert body["confidentiality"] == "restricted" and body["case_id"] == str(data.case_id)
+
+    async with httpx.AsyncClient(base_url=partners_service.base_url) as anonymous:
+        jwks = (await anonymous.get("/.well-known/jwks.json")).json()
+        assert (await anonymous.get("/v1/jwks")).json() == jwks
+    keyset = KeySet.from_jwks(jwks)
+    unsigned = {k: v for k, v in event.items() if k not in ("ipcasesig", "seq")}
+    assert verify_event(unsigned, event["ipcasesig"], keyset).kid in keyset
+    tampered = {**unsigned, "data": {**body, "decision_no": "forged"}}
+    with pytest.raises(SignatureInvalid):
+        verify_event(tampered, event["ipcasesig"], keyset)
+
+
+async def test_customs_gets_effective_infringement_findings_only(
+    partners_service: RunningService, register: Register, broker: BrokerHandle
+) -> None:
+    customs, _ = await register("customs", jurisdiction=("000000",))
+    rejected = decision_effective(Outcome.REQUEST_REJECTED)
+    found = decision_effective(Outcome.INFRINGEMENT_ESTABLISHED)
+    for data in (rejected, found):
+        await publish_event(
+            broker.bootstrap_servers, data, key=str(data.case_id), source="/ipcase/330106/adjudication"
+        )
+    events = await wait_for_events(partners_service, customs, 1, "customs")
+    marker = decision_effective(Outcome.INFRINGEMENT_ESTABLISHED)
+    await publish_event(
+        broker.bootstrap_servers, marker, key=str(marker.case_id), source="/ipcase/330106/adjudication"
+    )
+    events = await wait_for_events(partners_service, customs, 2, "customs")
+    assert [e["data"]["case_id"] for e in events] == [str(found.case_id), str(marker.case_id)]
+    first = events[0]
+    assert first["type"] == "partner.customs.infringement_decided"
+    assert first["data"]["respondents"][0]["credit_code"] == RESPONDENT.credit_code
+    assert first["data"]["infringing_products"] == ["型号 A1 充电器"]
+
+
+async def test_the_http_feed_pages_long_polls_streams_and_replays(
+    partners_service: RunningService, register: Register, broker: BrokerHandle
+) -> None:
+    code, _ = await register(jurisdiction=("330100",))
+    first = decision_issued()
+    await publish_event(
+        broker.bootstrap_servers, first, key=str(first.case_id), source="/ipcase/330102/adjudication"
+    )
+    (one,) = await wait_for_events(partners_service, code, 1)
+    assert one["seq"] == 1
+
+    page = await feed_of(partners_service, code, after=1)
+    assert page["events"] == [] and page["next_after"] == 1 and page["head"] == 1
+
+    court = partner_client(partners_service, code)
+    second = decision_issued()
+
+    async def publish_soon() -> None:
+        await asyncio.sleep(0.3)
+        await publish_event(
+            broker.bootstrap_servers, second, key=str(second.case_id), source="/ipcase/330102/adjudication"
+        )
+
+    publisher = asyncio.create_task(publish_soon())
+    waited = await court.get(f"/v1/feeds/{code}/events", params={"after": 1, "wait": 20}, timeout=30)
+    await publisher
+    assert [e["seq"] for e in waited.json()["events"]] == [2]
+
+    async with court.stream(
+        "GET", f"/v1/feeds/{code}/events", headers={"accept": "text/event-stream", "last-event-id": "1"}
+    ) as stream:
+        assert stream.headers["content-type"].startswith("text/event-stream")
+        ids: list[str] = []
+        async for line in stream.aiter_lines():
+            if line.startswith("id: "):
+                ids.append(line.removeprefix("id: "))
+            if line.startswith("data: "):
+                assert json.loads(line.removeprefix("data: "))["seq"] == 2
+                break
+    assert ids == ["2"]
+
+    replay = await feed_of(
+        partners_service, code, since=(dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).isoformat()
+    )
+    assert [e["seq"] for e in replay["events"]] == [1, 2]
+    future = await feed_of(
+        partners_service, code, since=(dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)).isoformat()
+    )
+    assert future["events"] == []
+
+
+async def test_a_partner_reads_only_its_own_feed(
+    partners_service: RunningService, register: Register
+) -> None:
+    mine, _ = await register()
+    other, _ = await register()
+    court = partner_client(partners_service, mine)
+    denied = await court.get(f"/v1/feeds/{other}/events")
+    assert denied.status_code == 403 and denied.json()["code"] == "object_denied"
+    too_many = await court.get(f"/v1/feeds/{mine}/events", params={"limit": 100000})
+    assert too_many.status_code == 422
+
+
+async def test_kafka_partners_get_their_feed_on_their_own_topic(
+    partners_service: RunningService, register: Register, broker: BrokerHandle
+) -> None:
+    code, _ = await register(jurisdiction=("330100",), channels=["kafka", "http"])
+    async with httpx.AsyncClient(base_url=partners_service.base_url) as anonymous:
+        keyset = KeySet.from_jwks((await anonymous.get("/v1/jwks")).json())
+
+    async def topic_exists() -> bool:
+        from aiokafka.admin import AIOKafkaAdminClient
+
+        admin = AIOKafkaAdminClient(bootstrap_servers=broker.bootstrap_servers)
+        await admin.start()
+        try:
+            return feed_topic(code) in await admin.list_topics()
+        finally:
+            await admin.close()
+
+    await eventually(topic_exists, what="the partner's feed topic")
+    data = decision_issued()
+    await publish_event(
+        broker.bootstrap_servers, data, key=str(data.case_id), source="/ipcase/330102/adjudication"
+    )
+    (record,) = await read_topic(broker.bootstrap_servers, feed_topic(code), expected=1)
+    event, signature = event_from_kafka(record.headers, record.value)
+    assert event["type"] == "partner.court.decision_issued"
+    assert verify_event(event, signature, keyset).kid in keyset

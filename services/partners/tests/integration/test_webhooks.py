@@ -1,0 +1,168 @@
+"""Webhooks by the Standard Webhooks spec, to a receiver the test starts: signed, retried with
+backoff, failed after the last attempt, redelivered on request, replayed from a date."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest_asyncio
+import uvicorn
+from standardwebhooks.webhooks import Webhook, WebhookVerificationError
+from starlette.requests import Request
+from starlette.responses import Response
+
+from partners.testing import Register, partner_client
+from shared.contracts import adjudication as adj
+from shared.contracts.common import IpType, Outcome, PartyRef, RightRef
+from shared.devstack.ports import free_port
+from shared.testing.events import publish_event
+from shared.testing.plugin import BrokerHandle
+from shared.testing.services import RunningService
+from shared.testing.waiting import eventually, until
+from shared.vocabulary import PartyKind
+
+SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+
+
+@dataclass
+class Receiver:
+    url: str
+    fail: bool = True
+    verified: list[dict[str, Any]] = field(default_factory=list)
+    refused: int = 0
+    attempts: int = 0
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def receiver() -> AsyncIterator[Receiver]:
+    """A partner's webhook endpoint: verifies every request, answers 500 while ``fail`` is set."""
+    port = free_port()
+    state = Receiver(url=f"http://127.0.0.1:{port}/hook")
+    hook = Webhook(SECRET)
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        request = Request(scope, receive)
+        body = (await request.body()).decode()
+        state.attempts += 1
+        try:
+            hook.verify(body, dict(request.headers))
+        except WebhookVerificationError:
+            state.refused += 1
+            await Response(status_code=400)(scope, receive, send)
+            return
+        if state.fail:
+            await Response(status_code=500)(scope, receive, send)
+            return
+        state.verified.append({"id": request.headers["webhook-id"], "event": json.loads(body)})
+        await Response(status_code=204)(scope, receive, send)
+
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="off"))
+    task = asyncio.create_task(server.serve())
+    await until(lambda: server.started, what="the webhook receiver to listen")
+    try:
+        yield state
+    finally:
+        server.should_exit = True
+        await task
+
+
+def decision() -> adj.DecisionIssuedV1:
+    return adj.DecisionIssuedV1(
+        case_id=uuid.uuid4(),
+        case_no="杭知裁字〔2026〕1号",
+        decision_no=f"杭知裁决〔2026〕{uuid.uuid4().int % 1000}号",
+        outcome=Outcome.INFRINGEMENT_ESTABLISHED,
+        requester=PartyRef(kind=PartyKind.ORGANISATION, name="甲公司", credit_code="91350100M000100Y43"),
+        respondents=(PartyRef(kind=PartyKind.ORGANISATION, name="乙公司", credit_code="91110000600001760P"),),
+        rights=(RightRef(ip_type=IpType.INVENTION_PATENT, number="ZL202310000001.5"),),
+        decided_on=dt.date(2026, 12, 1),
+        litigation_route="十五日内起诉",
+    )
+
+
+async def deliveries(client: httpx.AsyncClient, code: str) -> list[dict[str, Any]]:
+    response = await client.get(f"/v1/partners/{code}/deliveries")
+    assert response.status_code == 200, response.text
+    items: list[dict[str, Any]] = response.json()["items"]
+    return items
+
+
+async def test_a_failing_endpoint_is_retried_then_redelivered_on_request(
+    partners_service: RunningService, register: Register, broker: BrokerHandle, receiver: Receiver
+) -> None:
+    code, _ = await register(channels=["webhook", "http"], webhook_url=receiver.url, webhook_secret=SECRET)
+    court = partner_client(partners_service, code)
+    data = decision()
+    await publish_event(
+        broker.bootstrap_servers, data, key=str(data.case_id), source="/ipcase/330102/adjudication"
+    )
+
+    async def gave_up() -> bool:
+        items = await deliveries(court, code)
+        return bool(items) and items[0]["status"] == "failed"
+
+    await eventually(gave_up, within=30, what="the delivery to fail after its retries")
+    (failed,) = await deliveries(court, code)
+    assert failed["attempts"] == 3 and failed["last_status_code"] == 500
+    assert receiver.attempts == 3 and receiver.refused == 0  # every attempt was correctly signed
+
+    receiver.fail = False
+    again = await court.post(f"/v1/partners/{code}/deliveries/{failed['id']}/redeliver")
+    assert again.status_code == 202, again.text
+
+    async def delivered() -> bool:
+        items = await deliveries(court, code)
+        return bool(receiver.verified) and items[0]["status"] == "delivered"
+
+    await eventually(delivered, what="the redelivery, recorded")
+    (got,) = receiver.verified
+    assert got["event"]["type"] == "partner.court.decision_issued" and got["event"]["seq"] == 1
+    assert got["id"] == got["event"]["id"]
+    (done,) = await deliveries(court, code)
+    assert done["status"] == "delivered" and done["attempts"] == 4
+
+
+async def test_replay_from_a_date_resends_to_that_partner_only(
+    partners_service: RunningService,
+    register: Register,
+    broker: BrokerHandle,
+    receiver: Receiver,
+    admin: httpx.AsyncClient,
+) -> None:
+    receiver.fail = False
+    code, _ = await register(channels=["webhook"], webhook_url=receiver.url, webhook_secret=SECRET)
+    bystander, _ = await register(
+        channels=["webhook"], webhook_url=receiver.url + "?b", webhook_secret=SECRET
+    )
+    for _ in range(2):
+        data = decision()
+        await publish_event(
+            broker.bootstrap_servers, data, key=str(data.case_id), source="/ipcase/330102/adjudication"
+        )
+
+    async def both_delivered() -> bool:
+        return len(receiver.verified) >= 4
+
+    await eventually(both_delivered, what="two events to two partners")
+    before = len(receiver.verified)
+    replay = await admin.post(
+        f"/v1/partners/{code}/replays",
+        json={"since": (dt.datetime.now(dt.UTC) - dt.timedelta(days=1)).isoformat()},
+    )
+    assert replay.status_code == 202 and replay.json() == {"scheduled": 2}
+
+    async def replayed() -> bool:
+        return len(receiver.verified) >= before + 2
+
+    await eventually(replayed, what="the replay")
+    assert len(await deliveries(admin, bystander)) == 2
+    assert len(await deliveries(admin, code)) == 4
