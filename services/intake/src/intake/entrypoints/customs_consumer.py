@@ -30,8 +30,9 @@ _ENVELOPE: Final = frozenset(EventData.model_fields) | {"customs_code"}
 
 
 def payload_of(data: CustomsMessage) -> dict[str, Any]:
-    """The message body as intake's request schemas read it (no envelope, no sender, no nulls)."""
-    return data.model_dump(mode="json", exclude=set(_ENVELOPE), exclude_none=True)
+    """The message body as intake's request schemas read it: no envelope, no sender, and no value
+    left at its default (the contract's defaults are the request schemas' own)."""
+    return data.model_dump(mode="json", exclude=set(_ENVELOPE), exclude_none=True, exclude_defaults=True)
 
 
 async def on_customs_message(
