@@ -191,7 +191,7 @@ async def test_a_signed_ex_officio_notice_through_the_gateway_to_release_on_day_
     assert answer["accepted"] is True
 
     async def is_detained() -> bool:
-        return (await case_state(staff, case_id))["state"] == "DETAINED"
+        return bool((await case_state(staff, case_id))["state"] == "DETAINED")
 
     await eventually(is_detained, within=30, what="the detention applied")
     release_due = add_working_days(today, 50)

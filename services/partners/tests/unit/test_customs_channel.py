@@ -14,7 +14,7 @@ from partners.domain.registry import Partner, PartnerKind
 from shared.contracts import customs
 from shared.contracts import intake_customs as ic
 from shared.contracts import partner_customs as pc
-from shared.contracts.partner import RejectionReason
+from shared.contracts.partner import PartnerEvent, RejectionReason
 
 NOW = dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)
 
@@ -81,7 +81,7 @@ def test_a_customs_office_acts_only_as_itself_and_its_messages_are_keyed_by_its_
     ],
 )  # fmt: skip
 def test_a_detention_event_reaches_only_its_port_without_the_centres_internal_view(
-    event: ic.DetentionRef, produces: type[pc.PartnerEvent]
+    event: ic.DetentionRef, produces: type[PartnerEvent]
 ) -> None:
     (projection,) = project(event, source())[PartnerKind.CUSTOMS]
     assert type(projection.data) is produces
