@@ -34,6 +34,7 @@ SERVICES = discover_services()
 SECRETS = {"ipcase-database", "ipcase-audit-signing-key", "ipcase-partners-signing-key"}
 ALLOWED_EGRESS_PORTS = {5432, 9092, 4317, 4318, 53}
 IDENTITY_PROVIDER_PORTS = {443, 8443}
+PARTNERS_API_PORT = 8105  # the partners gateway's JWKS, fetched by the court consumers
 # shared/src/shared/metrics.py as served (counters gain _total), and the gauges and HTTP metrics
 # the operations work adds beside them.
 KNOWN_METRICS = {
@@ -224,6 +225,20 @@ def test_network_policies_deny_by_default_and_open_only_the_backends(production:
             assert rule.get("to"), f"{policy['metadata']['name']}: egress to anywhere"
             if ports <= IDENTITY_PROVIDER_PORTS:
                 assert policy["spec"]["podSelector"]["matchLabels"]["app.kubernetes.io/component"] == "api"
+            elif ports == {PARTNERS_API_PORT}:
+                # Only the court consumers' workers, only to partners-api: the gateway's JWKS.
+                selector = policy["spec"]["podSelector"]
+                assert selector["matchLabels"]["app.kubernetes.io/component"] == "worker"
+                assert selector["matchExpressions"] == [
+                    {
+                        "key": "ipcase.gov.cn/service",
+                        "operator": "In",
+                        "values": ["mediation", "adjudication"],
+                    }
+                ]
+                assert rule["to"] == [
+                    {"podSelector": {"matchLabels": {"app.kubernetes.io/instance": "partners-api"}}}
+                ]
             else:
                 assert ports <= ALLOWED_EGRESS_PORTS, policy["metadata"]["name"]
     for workload in production:

@@ -38,6 +38,7 @@ ASYNCAPI_VERSION = "3.0.0"
 KAFKA_BINDING_VERSION = "0.5.0"
 SIGNATURE_HEADER = "ce_ipcasesig"
 PARTNER_PREFIX = "partner."
+PARTNERS_SERVICE = "partners"
 COURT_MESSAGES_MODULE = "shared.contracts.court"  # what courts send; the gateway forwards it, signed
 _JWKS_PATH = "/.well-known/jwks.json"
 Document = dict[str, Any]
@@ -76,7 +77,12 @@ def platform_document(*, base: str | None = None) -> Document:
 def service_document(
     service: str, consumes: Iterable[type[EventData]], *, base: str | None = None
 ) -> Document:
-    """One service's channels: the topics it owns (``<service>.*``) and those it consumes."""
+    """One service's channels: the topics it owns (``<service>.*``) and those it consumes.
+
+    The partners service's own channels are the partner channels (per-partner feeds, inbound).
+    """
+    if service == PARTNERS_SERVICE:
+        return partner_document(base=base)
     owned = [c for c in registered_contracts() if c.topic.split(".", 1)[0] == service]
     return _document(
         title=f"ipcase {service} events",

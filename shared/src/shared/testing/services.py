@@ -71,7 +71,7 @@ class RunningService:
 
 
 async def start_service(spec: ServiceSpec, settings_overrides: dict[str, Any]) -> RunningService:
-    port = free_port()
+    port = settings_overrides.get("http_port") or free_port()  # a test may need the address beforehand
     settings = spec.settings(**{**settings_overrides, "http_port": port})
     config = uvicorn.Config(
         spec.create_app(settings),
