@@ -69,6 +69,7 @@ bench: install ## Run the benchmarks against the embedded stack
 	$(BIN)/python bench/credit_bulk_check.py
 	$(BIN)/python bench/idle_cost.py --layout dev
 	$(BIN)/python bench/idle_cost.py --layout split
+	$(BIN)/python bench/partner_feed.py
 
 fuzz: install ## Fuzz every service's API (schemathesis, stateful) on the embedded stack: 0 5xx, 0 schema violations
 	$(BIN)/python -m shared.testing.fuzzing --max-time $(or $(FUZZ_SECONDS),300)

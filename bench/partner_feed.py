@@ -178,6 +178,9 @@ async def main() -> None:
                     "audit_signing_key_file": Path(scratch) / "audit.pem",
                     "audit_checkpoint_dir": Path(scratch) / "checkpoints",
                     "kafka_fetch_max_wait_ms": 25,
+                    # The bench produces straight to Kafka, as no relay announces (shared.messaging.wakeup):
+                    # the consumer fetches all the time instead of parking between doorbells.
+                    "consumer_wake_on_notify": False,
                     "database_pool_size": 10,
                     "rate_limit": None,
                 },

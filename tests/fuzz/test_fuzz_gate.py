@@ -13,7 +13,7 @@ import pytest
 
 from shared.testing.fuzzing import fuzz_all
 
-SERVICES = ("intake", "adjudication", "mediation", "credit")
+SERVICES = ("intake", "adjudication", "mediation", "credit", "partners")
 SECONDS_PER_SERVICE = 20
 
 

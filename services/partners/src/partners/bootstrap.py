@@ -131,6 +131,7 @@ def _webhook_dispatcher(
 ) -> PartRun:
     policy = retry_policy(settings)
     idle = settings.partners_webhook_poll_interval_ms / 1000
+    coalesce = settings.partners_wake_coalesce_ms / 1000
 
     async def run(stop: asyncio.Event, pulse: Pulse) -> None:
         while not stop.is_set():
@@ -143,6 +144,7 @@ def _webhook_dispatcher(
             pulse.progressed(attempted) if attempted else pulse.beat()
             if not attempted:
                 await wait_any(stop, rung, seconds=idle)
+                await sleep_unless_stopped(stop, coalesce)
 
     return run
 

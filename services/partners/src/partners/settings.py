@@ -35,7 +35,7 @@ class PartnersSettings(ServiceSettings):
     )
     partners_feed_max_limit: int = Field(default=500, ge=1, le=5000, description="Most events per feed page")
     partners_feed_max_wait_seconds: int = Field(
-        default=30, ge=0, le=120, description="Longest long-poll (wait=) and SSE idle heartbeat"
+        default=20, ge=0, le=120, description="Longest long-poll (wait=) and SSE idle heartbeat"
     )
     partners_feed_poll_interval_ms: int = Field(
         default=1000,
@@ -43,6 +43,13 @@ class PartnersSettings(ServiceSettings):
         le=5000,
         description="A waiting feed request (long-poll, SSE) wakes on the feed's NOTIFY; this is its "
         "fallback look when no notification comes",
+    )
+    partners_wake_coalesce_ms: int = Field(
+        default=25,
+        ge=0,
+        le=1000,
+        description="After a feed's NOTIFY, waiting readers and the webhook dispatcher let this long pass "
+        "so that one read serves a burst of events",
     )
     partners_registry_cache_seconds: float = Field(
         default=1.0, ge=0, le=60, description="The projection re-reads the active partners this often"

@@ -17,6 +17,7 @@ from shared.contracts import adjudication as adj
 from shared.contracts import schema_uri
 from shared.contracts.common import IpType, Outcome, PartyRef, RightRef, SubjectRef
 from shared.contracts.partner import feed_topic
+from shared.identity.principals import Role
 from shared.signing import KeySet, SignatureInvalid, event_from_kafka, verify_event
 from shared.testing.events import publish_event
 from shared.testing.plugin import BrokerHandle
@@ -234,3 +235,12 @@ async def test_kafka_partners_get_their_feed_on_their_own_topic(
     event, signature = event_from_kafka(record.headers, record.value)
     assert event["type"] == "partner.court.decision_issued"
     assert verify_event(event, signature, keyset).kid in keyset
+
+
+async def test_not_even_an_admin_reads_a_partners_feed(
+    partners_service: RunningService, register: Register
+) -> None:
+    code, _ = await register()
+    person = partners_service.client(Role.ADMIN, Role.COURT, subject="curious-admin")
+    denied = await person.get(f"/v1/feeds/{code}/events")
+    assert denied.status_code == 403 and denied.json()["code"] == "object_denied"

@@ -35,6 +35,10 @@ KEY_FIELDS: Mapping[str, set[str]] = {
         "decision_no", "party", "party_role", "served_on", "litigation_deadline",
     },
     "partner.court.decision_effective": {"decision_no", "effective_on", "upheld_by_court"},
+    "partner.court.enforcement_demand_served": {"decision_no", "served_on", "earliest_application_date"},
+    "partner.court.case_suspended": {"reason_code", "invalidation_case_no", "suspended_on"},
+    "partner.court.case_resumed": {"reason_code", "resumed_on"},
+    "partner.court.credit_ended": {"subject", "list_type", "ended_by", "ended_on"},
     "partner.court.enforcement_applied": {
         "court_code", "application_no", "decision_no", "facts_and_reasons", "demand_served_on",
         "object_of_enforcement", "subject", "applied_on", "application_deadline",

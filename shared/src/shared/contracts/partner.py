@@ -121,6 +121,33 @@ class CourtDecisionEffectiveV1(
     upheld_by_court: bool = False
 
 
+class CourtEnforcementDemandServedV1(
+    PartnerEvent, event_type="partner.court.enforcement_demand_served", version=1, topic=COURT_FEED
+):
+    """§H.1 ``adjudication.enforcement_demand_served`` (催告, ACL art. 54): completeness of the package."""
+
+    decision_no: str
+    served_on: dt.date
+    earliest_application_date: dt.date
+
+
+class CourtCaseSuspendedV1(
+    PartnerEvent, event_type="partner.court.case_suspended", version=1, topic=COURT_FEED
+):
+    """§H.1 ``adjudication.suspended``: parallel civil cases (consistent suspension)."""
+
+    reason_code: str
+    invalidation_case_no: str | None = None
+    suspended_on: dt.date
+
+
+class CourtCaseResumedV1(PartnerEvent, event_type="partner.court.case_resumed", version=1, topic=COURT_FEED):
+    """§H.1 ``adjudication.resumed``."""
+
+    reason_code: str
+    resumed_on: dt.date
+
+
 class CourtEnforcementAppliedV1(
     PartnerEvent, event_type="partner.court.enforcement_applied", version=1, topic=COURT_FEED
 ):
@@ -192,6 +219,15 @@ class CourtCreditListedV1(
     list_type: str
     basis: str = Field(description="Underlying decision: authority and document number")
     period_end: dt.date | None = None
+
+
+class CourtCreditEndedV1(PartnerEvent, event_type="partner.court.credit_ended", version=1, topic=COURT_FEED):
+    """§H.1 ``credit.repaired`` / ``credit.expired``: a listing ended (repair, or its period ran out)."""
+
+    subject: PartnerParty
+    list_type: str
+    ended_by: str = Field(description="repaired | expired")
+    ended_on: dt.date
 
 
 # ------------------------------------------------------------------ §H.2 customs

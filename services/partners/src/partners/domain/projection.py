@@ -163,6 +163,49 @@ def court_decision_effective(data: adj.DecisionEffectiveV1, source: Source) -> l
     return [Projection(event, _here(source))]
 
 
+def court_demand_served(data: adj.EnforcementDemandServedV1, source: Source) -> list[Projection]:
+    event = p.CourtEnforcementDemandServedV1(
+        **_envelope(
+            data, source, p.CourtEnforcementDemandServedV1, case_id=data.case_id, case_no=data.case_no
+        ),
+        decision_no=data.decision_no,
+        served_on=data.served_on,
+        earliest_application_date=data.earliest_application_date,
+    )
+    return [Projection(event, _here(source))]
+
+
+def court_case_suspended(data: adj.CaseSuspendedV1, source: Source) -> list[Projection]:
+    event = p.CourtCaseSuspendedV1(
+        **_envelope(data, source, p.CourtCaseSuspendedV1, case_id=data.case_id, case_no=data.case_no),
+        reason_code=data.reason_code.value,
+        invalidation_case_no=data.invalidation_case_no,
+        suspended_on=data.suspended_on,
+    )
+    return [Projection(event, _here(source))]
+
+
+def court_case_resumed(data: adj.CaseResumedV1, source: Source) -> list[Projection]:
+    event = p.CourtCaseResumedV1(
+        **_envelope(data, source, p.CourtCaseResumedV1, case_id=data.case_id, case_no=data.case_no),
+        reason_code=data.reason_code.value,
+        resumed_on=data.resumed_on,
+    )
+    return [Projection(event, _here(source))]
+
+
+def court_credit_ended(data: credit.RepairedV1 | credit.ExpiredV1, source: Source) -> list[Projection]:
+    repaired = isinstance(data, credit.RepairedV1)
+    event = p.CourtCreditEndedV1(
+        **_envelope(data, source, p.CourtCreditEndedV1, case_no=data.record_no),
+        subject=party(data.subject),
+        list_type=data.list_type.value,
+        ended_by="repaired" if repaired else "expired",
+        ended_on=data.repaired_on if isinstance(data, credit.RepairedV1) else data.period_end,
+    )
+    return [Projection(event, _here(source))]
+
+
 def court_enforcement_applied(data: adj.EnforcementAppliedV1, source: Source) -> list[Projection]:
     event = p.CourtEnforcementAppliedV1(
         **_envelope(data, source, p.CourtEnforcementAppliedV1, case_id=data.case_id, case_no=data.case_no),
@@ -385,11 +428,16 @@ CONTRACT_TABLES: Mapping[PartnerKind, tuple[Row, ...]] = {
         Row(adj.DecisionIssuedV1, court_decision_issued, p.CourtDecisionIssuedV1),
         Row(adj.DecisionServedV1, court_decision_served, p.CourtDecisionServedV1),
         Row(adj.DecisionEffectiveV1, court_decision_effective, p.CourtDecisionEffectiveV1),
+        Row(adj.EnforcementDemandServedV1, court_demand_served, p.CourtEnforcementDemandServedV1),
+        Row(adj.CaseSuspendedV1, court_case_suspended, p.CourtCaseSuspendedV1),
+        Row(adj.CaseResumedV1, court_case_resumed, p.CourtCaseResumedV1),
         Row(adj.EnforcementAppliedV1, court_enforcement_applied, p.CourtEnforcementAppliedV1),
         Row(med.AgreementSignedV1, court_agreement_signed, p.CourtAgreementSignedV1),
         Row(med.ConfirmationRequestedV1, court_confirmation_requested, p.CourtConfirmationRequestedV1),
         Row(med.AssignedCaseResultReportedV1, court_assigned_case_result, p.CourtAssignedCaseResultV1),
         Row(credit.DishonestListedV1, court_credit_listed, p.CourtCreditListedV1),
+        Row(credit.RepairedV1, court_credit_ended, p.CourtCreditEndedV1),
+        Row(credit.ExpiredV1, court_credit_ended, p.CourtCreditEndedV1),
         Row(p.CourtMessageRefusedV1, court_rejection, p.CourtMessageRejectedV1),
     ),
     PartnerKind.CUSTOMS: (

@@ -57,10 +57,11 @@ async def publish(
     seqs = await uow.feed.append(entries)
     for partner, event, signature in outgoing:
         if Channel.KAFKA in partner.channels:
+            # Keyed by the partner: its whole feed in one partition, in seq order, as on HTTP.
             uow.outbox.add_event(
                 event,
                 topic=feed_topic(partner.code),
-                key=subject,
+                key=partner.code,
                 extensions={SIGNATURE_ATTRIBUTE: signature},
             )
         if Channel.WEBHOOK in partner.channels:

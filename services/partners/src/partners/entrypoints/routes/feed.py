@@ -9,6 +9,7 @@ event's SSE ``id`` its seq, resumable with ``Last-Event-ID``.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
@@ -21,7 +22,7 @@ from pydantic import AwareDatetime
 from partners.access import ACCESS
 from partners.adapters.feed import FeedEntry
 from partners.bootstrap import PartnersContainer
-from partners.domain.access import require_own
+from partners.domain.access import require_partner_itself
 from partners.entrypoints.dependencies import Container
 from partners.entrypoints.schemas import FeedPage
 from shared.identity.principals import Principal
@@ -71,7 +72,7 @@ async def read_feed(
     last_event_id: Annotated[str | None, Header(max_length=30)] = None,
 ) -> Any:
     """This partner's own feed (a partner token for that partner only)."""
-    require_own(principal, partner)
+    require_partner_itself(principal, partner)
     settings = container.settings
     limit = min(limit, settings.partners_feed_max_limit)
     if last_event_id is not None and last_event_id.isdigit():
@@ -85,10 +86,12 @@ async def read_feed(
         )
     deadline = time.monotonic() + min(wait, settings.partners_feed_max_wait_seconds)
     interval = settings.partners_feed_poll_interval_ms / 1000
+    coalesce = settings.partners_wake_coalesce_ms / 1000
     rung = container.bell.event(partner)
     entries, head = await _page(container, partner, after, limit)
     while not entries and time.monotonic() < deadline and not await request.is_disconnected():
         await wait_any(rung, seconds=min(interval, max(deadline - time.monotonic(), 0.0)))
+        await asyncio.sleep(coalesce)  # let a burst of appends land: one read for many events
         rung = container.bell.event(partner)
         entries, head = await _page(container, partner, after, limit)
     return FeedPage(
@@ -122,3 +125,4 @@ async def _stream(
             yield b": keep-alive\n\n"
             quiet_since = time.monotonic()
         await wait_any(rung, seconds=interval)
+        await asyncio.sleep(settings.partners_wake_coalesce_ms / 1000)

@@ -14,8 +14,10 @@ from sqlalchemy.dialects import postgresql
 from shared.migration_ops import (
     create_audit_tables_v1,
     create_messaging_tables_v1,
+    create_timers_table_v1,
     drop_audit_tables_v1,
     drop_messaging_tables_v1,
+    drop_timers_table_v1,
 )
 
 revision: str = "partners_0001"
@@ -28,6 +30,7 @@ NOW = sa.text("now()")
 
 def upgrade() -> None:
     create_messaging_tables_v1(SCHEMA)
+    create_timers_table_v1(SCHEMA)
     create_audit_tables_v1(SCHEMA)
     op.create_table(
         "partners",
@@ -147,4 +150,5 @@ def downgrade() -> None:
     for table in ("webhook_deliveries", "inbound_messages", "feed_heads", "feed", "partner_keys", "partners"):
         op.drop_table(table, schema=SCHEMA)
     drop_audit_tables_v1(SCHEMA)
+    drop_timers_table_v1(SCHEMA)
     drop_messaging_tables_v1(SCHEMA)
