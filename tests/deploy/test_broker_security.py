@@ -54,7 +54,8 @@ def test_each_service_writes_only_its_own_topics_and_reads_only_what_it_consumes
             assert (
                 any(name.startswith(prefix) for prefix in own)
                 or name.endswith(".dlq")
-                or name in {"court.rejections", "ipcase.dlq.resolutions", *acls.EXTRA_TOPICS.get(service, ())}
+                or name in {"court.rejections", "customs.rejections", "ipcase.dlq.resolutions"}
+                or name in acls.EXTRA_TOPICS.get(service, ())
             ), f"{service} may write {name}"
         for other in set(SERVICES) - {service}:
             assert f"{other}." not in writes, f"{service} may write {other}'s topics"
