@@ -82,6 +82,21 @@ def test_only_the_gateway_writes_court_messages_and_only_court_consumers_answer_
     assert refusers == {"mediation", "adjudication"}
 
 
+def test_only_the_gateway_writes_customs_messages_and_only_intake_answers_them(
+    consumed: dict[str, list[str]],
+) -> None:
+    def holders(topic: str) -> set[str]:
+        return {
+            service
+            for service, topics in consumed.items()
+            for a in acls.service_acls(service, topics)
+            if a.operation == "WRITE" and a.name == topic
+        }
+
+    assert holders("customs.intake") == {"partners"}
+    assert holders("customs.rejections") == {"intake"}
+
+
 def test_a_partner_reads_only_its_own_feed_and_writes_only_its_inbound_topic(tmp_path: Path) -> None:
     granted = acls.partner_acls("BJIPC", "partner.court.inbound")
 
