@@ -14,6 +14,9 @@ record only if that signature verifies with the gateway's public keys (``PARTNER
   case's state does not allow) → refused the same way, with the rule's code and both messages;
 * a database outage or a bug → retried and dead-lettered as before.
 
+Customs messages (``customs.intake``, consumed by intake) pass the same gate: the sender is the
+payload's ``customs_code`` the gateway checked, and a refusal is ``customs_message.rejected``.
+
 The court a handler acts for is :func:`verified_court_code` — the sender the gateway attested
 (``partnercode`` extension if the gateway sets it, else the payload's ``court_code``, which the
 gateway has checked against the key that signed), never an unchecked payload field.
@@ -232,7 +235,7 @@ def record_refusal(
     uow.audit.record(
         f"consume.{event.type}",
         outcome=AuditOutcome.DENIED,
-        object_type="court_message",
+        object_type="customs_message" if event.type.startswith("customs.") else "court_message",
         object_id=event.id,
         details={
             "reason_code": refusal.reason_code,
