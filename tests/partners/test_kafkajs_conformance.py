@@ -254,7 +254,7 @@ async def test_a_court_and_a_customs_office_integrate_with_their_own_client(
         brokers=[broker.bootstrap_servers],
         topic=feed_topic(court),
         partner=court,
-        until={"type": "partner.court.message_rejected", "contains": last},
+        until={"type": "partner.court.message_rejected", "contains": [e["id"] for e, _ in forged.values()]},
         **contracts,
     )
     clean(court_again["messages"])

@@ -144,6 +144,12 @@ function fromRecord(message) {
   return [event, signature];
 }
 
+// Stop once, for each wanted string, a message of the wanted type contains it (any partition order).
+function seenAll(found, { type, contains }) {
+  const wanted = Array.isArray(contains) ? contains : [contains];
+  return wanted.every((needle) => found.some((m) => m.type === type && JSON.stringify(m.data).includes(needle)));
+}
+
 async function readKafka(request) {
   const contracts = await contractsOf(request);
   const consumer = kafkaClient(request.brokers).consumer({
@@ -163,7 +169,7 @@ async function readKafka(request) {
         eachMessage: async ({ message }) => {
           const [event, signature] = fromRecord(message);
           found.push({ ...(await check(event, signature, contracts)), key: message.key?.toString() ?? null });
-          if (request.until && found.some((m) => m.type === request.until.type && JSON.stringify(m.data).includes(request.until.contains))) {
+          if (request.until && seenAll(found, request.until)) {
             clearTimeout(timer);
             resolve();
           }
