@@ -29,8 +29,8 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from shared.contracts.base import DEFAULT_SCHEMA_BASE_URL, EventData, registered_contracts, schema_uri
-from shared.contracts.examples import example_payload
 from shared.contracts.customs import INBOUND as CUSTOMS_INBOUND
+from shared.contracts.examples import example_payload
 from shared.contracts.partner import COURT_INBOUND_TOPIC, CUSTOMS_INBOUND_TOPIC
 from shared.contracts.schemas import contract_schema
 from shared.signing import SigningKey, jwks_document, sign_event, structured_event
