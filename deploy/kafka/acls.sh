@@ -27,10 +27,13 @@ set -eu
 "$ACLS" --add --allow-principal User:credit --operation DESCRIBE --operation READ --topic mediation.case --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:credit --operation DESCRIBE --operation READ --operation WRITE --topic mediation.case.dlq --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:credit --operation DESCRIBE --operation READ --operation WRITE --topic credit. --resource-pattern-type prefixed
-# intake: consumes adjudication.case, mediation.case
+# intake: consumes adjudication.case, customs.intake, mediation.case
 "$ACLS" --add --allow-principal User:intake --operation READ --group intake. --resource-pattern-type prefixed
 "$ACLS" --add --allow-principal User:intake --operation DESCRIBE --operation READ --topic adjudication.case --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:intake --operation DESCRIBE --operation READ --operation WRITE --topic adjudication.case.dlq --resource-pattern-type literal
+"$ACLS" --add --allow-principal User:intake --operation DESCRIBE --operation READ --topic customs.intake --resource-pattern-type literal
+"$ACLS" --add --allow-principal User:intake --operation DESCRIBE --operation READ --operation WRITE --topic customs.intake.dlq --resource-pattern-type literal
+"$ACLS" --add --allow-principal User:intake --operation DESCRIBE --operation WRITE --topic customs.rejections --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:intake --operation DESCRIBE --operation READ --operation WRITE --topic ipcase.dlq.resolutions --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:intake --operation DESCRIBE --operation READ --topic mediation.case --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:intake --operation DESCRIBE --operation READ --operation WRITE --topic mediation.case.dlq --resource-pattern-type literal
@@ -46,7 +49,7 @@ set -eu
 "$ACLS" --add --allow-principal User:mediation --operation DESCRIBE --operation READ --operation WRITE --topic intake.complaint.dlq --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:mediation --operation DESCRIBE --operation READ --operation WRITE --topic ipcase.dlq.resolutions --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:mediation --operation DESCRIBE --operation READ --operation WRITE --topic mediation. --resource-pattern-type prefixed
-# partners: consumes adjudication.case, court.rejections, credit.record, credit.subject, mediation.case, partner.court.inbound, partner.customs.inbound
+# partners: consumes adjudication.case, court.rejections, credit.record, credit.subject, customs.rejections, intake.customs, mediation.case, partner.court.inbound, partner.customs.inbound
 "$ACLS" --add --allow-principal User:partners --operation READ --group partners. --resource-pattern-type prefixed
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --topic adjudication.case --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --operation WRITE --topic adjudication.case.dlq --resource-pattern-type literal
@@ -58,6 +61,11 @@ set -eu
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --operation WRITE --topic credit.record.dlq --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --topic credit.subject --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --operation WRITE --topic credit.subject.dlq --resource-pattern-type literal
+"$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation WRITE --topic customs.intake --resource-pattern-type literal
+"$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --topic customs.rejections --resource-pattern-type literal
+"$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --operation WRITE --topic customs.rejections.dlq --resource-pattern-type literal
+"$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --topic intake.customs --resource-pattern-type literal
+"$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --operation WRITE --topic intake.customs.dlq --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --operation WRITE --topic ipcase.dlq.resolutions --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --topic mediation.case --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --operation WRITE --topic mediation.case.dlq --resource-pattern-type literal

@@ -54,7 +54,8 @@ def test_each_service_writes_only_its_own_topics_and_reads_only_what_it_consumes
             assert (
                 any(name.startswith(prefix) for prefix in own)
                 or name.endswith(".dlq")
-                or name in {"court.rejections", "ipcase.dlq.resolutions", *acls.EXTRA_TOPICS.get(service, ())}
+                or name in {"court.rejections", "customs.rejections", "ipcase.dlq.resolutions"}
+                or name in acls.EXTRA_TOPICS.get(service, ())
             ), f"{service} may write {name}"
         for other in set(SERVICES) - {service}:
             assert f"{other}." not in writes, f"{service} may write {other}'s topics"
@@ -79,6 +80,21 @@ def test_only_the_gateway_writes_court_messages_and_only_court_consumers_answer_
     }
     assert writers == {"partners"}
     assert refusers == {"mediation", "adjudication"}
+
+
+def test_only_the_gateway_writes_customs_messages_and_only_intake_answers_them(
+    consumed: dict[str, list[str]],
+) -> None:
+    def holders(topic: str) -> set[str]:
+        return {
+            service
+            for service, topics in consumed.items()
+            for a in acls.service_acls(service, topics)
+            if a.operation == "WRITE" and a.name == topic
+        }
+
+    assert holders("customs.intake") == {"partners"}
+    assert holders("customs.rejections") == {"intake"}
 
 
 def test_a_partner_reads_only_its_own_feed_and_writes_only_its_inbound_topic(tmp_path: Path) -> None:

@@ -228,14 +228,15 @@ def test_network_policies_deny_by_default_and_open_only_the_backends(production:
             if ports <= IDENTITY_PROVIDER_PORTS:
                 assert policy["spec"]["podSelector"]["matchLabels"]["app.kubernetes.io/component"] == "api"
             elif ports == {PARTNERS_API_PORT}:
-                # Only the court consumers' workers, only to partners-api: the gateway's JWKS.
+                # Only the partner-message consumers' workers (courts' and customs' messages), only
+                # to partners-api: the gateway's JWKS.
                 selector = policy["spec"]["podSelector"]
                 assert selector["matchLabels"]["app.kubernetes.io/component"] == "worker"
                 assert selector["matchExpressions"] == [
                     {
                         "key": "ipcase.gov.cn/service",
                         "operator": "In",
-                        "values": ["mediation", "adjudication"],
+                        "values": ["mediation", "adjudication", "intake"],
                     }
                 ]
                 assert rule["to"] == [

@@ -25,7 +25,7 @@ from shared.contracts.base import configure_schema_base
 from shared.db import asyncpg_dsn, make_engine, make_sessionmaker
 from shared.kafka.clients import KafkaConfig
 from shared.messaging.consumer import ConsumerOptions, EventConsumer, Subscription
-from shared.messaging.court_gate import COURT_TOPICS, CourtGate, GatewayKeys
+from shared.messaging.court_gate import PARTNER_TOPICS, CourtGate, GatewayKeys
 from shared.messaging.outbox import event_source
 from shared.messaging.relay import OutboxRelay, RelayOptions
 from shared.messaging.tables import MessagingTables
@@ -84,7 +84,7 @@ class Platform:
 
     def _gate_for(self, subscriptions: Sequence[Subscription[Any, Any]]) -> CourtGate | None:
         """Court topics are always guarded: without configured keys, by a gate that refuses all."""
-        if not any(s.contract.topic in COURT_TOPICS for s in subscriptions):
+        if not any(s.contract.topic in PARTNER_TOPICS for s in subscriptions):
             return None
         return self.court_gate or CourtGate(GatewayKeys('{"keys": []}'))
 

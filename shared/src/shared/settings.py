@@ -60,7 +60,8 @@ class ServiceSettings(BaseSettings):
     service_name: ClassVar[str]
     default_http_port: ClassVar[int]
     consumes_court_messages: ClassVar[bool] = False
-    """True for the services that apply court.* messages (they need PARTNER_GATEWAY_JWKS)."""
+    """True for the services that apply partner messages (court.*, customs.intake): they need
+    PARTNER_GATEWAY_JWKS."""
 
     environment: Environment = Environment.DEV
     office_code: str = Field(

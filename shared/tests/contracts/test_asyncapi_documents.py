@@ -143,7 +143,11 @@ def test_a_service_document_lists_what_it_publishes_and_what_it_consumes() -> No
         {"$ref": "#/channels/court.mediation/messages/court.mediation.assigned.v1"}
     ]
     assert not any(topic.startswith("intake.") for topic in mediation["channels"])
-    assert service_document("partners", [])["channels"].keys() == {"partnerFeed", "partnerCourtInbound"}
+    assert service_document("partners", [])["channels"].keys() == {
+        "partnerFeed",
+        "partnerCourtInbound",
+        "partnerCustomsInbound",
+    }
 
 
 _REFERENCE = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)

@@ -16,6 +16,7 @@ from intake.domain.customs.guarantee import GuaranteeRules, Tier
 from intake.domain.customs.rules import CustomsRules
 from intake.entrypoints.complaint_import import ComplaintImporter
 from intake.entrypoints.consumer import SUBSCRIPTIONS
+from intake.entrypoints.customs_consumer import SUBSCRIPTIONS as CUSTOMS_SUBSCRIPTIONS
 from intake.handlers import COMMAND_HANDLERS, TIMER_COMMANDS
 from intake.rules import IntakeRules, load_rules
 from intake.settings import IntakeSettings
@@ -130,7 +131,10 @@ async def bootstrap(
     )
     timers = timer_handlers(bus, TIMER_COMMANDS)
     worker = platform.worker(
-        consumers=[platform.consumer("outcomes", bind(SUBSCRIPTIONS, bus=bus), uow_factory)],
+        consumers=[
+            platform.consumer("outcomes", bind(SUBSCRIPTIONS, bus=bus), uow_factory),
+            platform.consumer("customs", bind(CUSTOMS_SUBSCRIPTIONS, bus=bus), uow_factory),
+        ],
         jobs=[
             Part("timers", platform.timer_scheduler(uow_factory, timers).run),
             Part("registry-import", importer.run),

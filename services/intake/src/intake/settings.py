@@ -28,6 +28,7 @@ DEFAULT_MEDIA_TYPES = (
 class IntakeSettings(ServiceSettings):
     service_name: ClassVar[str] = "intake"
     default_http_port: ClassVar[int] = 8101
+    consumes_court_messages: ClassVar[bool] = True  # customs messages forwarded by the partners gateway
 
     centre_code: str = Field(
         default="", description="This protection centre's code (queue filter); defaults to OFFICE_CODE"

@@ -65,6 +65,18 @@ KEY_FIELDS: Mapping[str, set[str]] = {
     },
     "partner.customs.credit_listed": {"subject", "list_type", "period_end"},
     "partner.customs.repeat_infringer": {"subject", "right", "prior_decisions"},
+    # §H.2 inbound rows answered: the port's own detentions (§E.4a clocks and steps)
+    "partner.customs.detention_acknowledged": {
+        "customs_ref", "port_code", "route", "holder_response_due", "acknowledged_at",
+    },
+    "partner.customs.holder_decided": {
+        "customs_ref", "port_code", "route", "decision", "guarantee_amount", "guarantee_form", "decided_at",
+    },
+    "partner.customs.detention_clock": {
+        "customs_ref", "port_code", "route", "detained_on", "release_due", "investigation_due",
+    },
+    "partner.customs.release_recorded": {"customs_ref", "port_code", "route", "reason", "released_at"},
+    "partner.customs.detention_step": {"customs_ref", "port_code", "route", "step", "at"},
     # refusals (issue 14: original id, reason in zh and en)
     "partner.court.message_rejected": {
         "original_id", "original_type", "reason_code", "reason", "reason_zh", "received_at",
@@ -86,6 +98,10 @@ WITHHELD_FROM_CUSTOMS = {
     # customs gets the infringer and the goods (§H.2), not the requester, the parties' dealings or courts
     "requester", "parties", "applicants", "litigation_route", "court_code", "agreement_no",
     "facts_and_reasons", "performance_terms",
+    # of its own detentions customs already has the goods and the parties (it sent them); the centre's
+    # internal view (state names, its ids, the guarantee's reference) is not sent back
+    "holder", "consignee", "consignor", "goods", "reference", "from_state", "to_state", "detention_id",
+    "recordation_id",
 }  # fmt: skip
 
 

@@ -3,7 +3,17 @@
 Importing this package imports every producer's module, so the registry is complete.
 """
 
-from shared.contracts import adjudication, court, credit, intake, intake_customs, mediation, partner
+from shared.contracts import (
+    adjudication,
+    court,
+    credit,
+    customs,
+    intake,
+    intake_customs,
+    mediation,
+    partner,
+    partner_customs,
+)
 from shared.contracts.base import (
     EventData,
     IpRef,
@@ -28,11 +38,13 @@ __all__ = [
     "contract_for",
     "court",
     "credit",
+    "customs",
     "dead_letter_topic",
     "intake",
     "intake_customs",
     "mediation",
     "partner",
+    "partner_customs",
     "registered_contracts",
     "registered_topics",
     "schema_uri",

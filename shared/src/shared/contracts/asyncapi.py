@@ -29,8 +29,9 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from shared.contracts.base import DEFAULT_SCHEMA_BASE_URL, EventData, registered_contracts, schema_uri
+from shared.contracts.customs import INBOUND as CUSTOMS_INBOUND
 from shared.contracts.examples import example_payload
-from shared.contracts.partner import COURT_INBOUND_TOPIC
+from shared.contracts.partner import COURT_INBOUND_TOPIC, CUSTOMS_INBOUND_TOPIC
 from shared.contracts.schemas import contract_schema
 from shared.signing import SigningKey, jwks_document, sign_event, structured_event
 
@@ -98,7 +99,8 @@ def partner_document(*, base: str | None = None) -> Document:
 
     From ipcase's side: it *sends* on ``partner.{partnerCode}.feed`` (one topic per partner; the
     ``partner.<kind>.*`` contracts) and *receives* the court messages (``court.*`` contracts) on the
-    partner's inbound channel, where the partners gateway verifies the sender's signature.
+    partner's inbound channel, where the partners gateway verifies the sender's signature; the
+    customs offices' ``customs.*`` messages on theirs.
     """
     contracts = registered_contracts()
     feed = [c for c in contracts if c.event_type.startswith(PARTNER_PREFIX)]
@@ -138,6 +140,20 @@ def partner_document(*, base: str | None = None) -> Document:
         "sender's identity (court code, customs office) is taken from the key, never from the payload. "
         "A refused message is answered on the partner's feed with a message_rejected event. "
         "合作单位发送的消息：须以登记的密钥签名；身份以密钥为准；被拒绝的消息会在本单位事件流中收到拒绝事件。",
+    )
+    _add_channel(
+        document,
+        "partnerCustomsInbound",
+        CUSTOMS_INBOUND_TOPIC,
+        list(CUSTOMS_INBOUND),
+        action="receive",
+        base=base,
+        signed=True,
+        description="Messages a port customs office sends (detention steps, recordations; one inbound topic "
+        "for all customs offices), each signed with a key registered to that office; customs_code must be "
+        "the signer's own code. A refused message is answered on the office's feed with "
+        "partner.customs.message_rejected. 海关发送的消息：须以登记的密钥签名，customs_code 须为本关代码；"
+        "被拒绝的消息会在本关事件流中收到拒绝事件。",
     )
     return document
 

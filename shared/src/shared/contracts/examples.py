@@ -47,6 +47,10 @@ _BY_NAME: Mapping[str, Any] = {
     "reason_zh": "消息中的法院代码与签名密钥所属法院不一致",
     "reason_en": "The court code in the payload differs from the court the signing key belongs to",
     "currency": "CNY",
+    "customs_code": "5100",
+    "port_code": "5100",
+    "customs_ref": "黄埔关知字〔2026〕1号",
+    "record_no": "T2026-00001",
 }
 _BY_FORMAT: Mapping[str, str] = {
     "uuid": "3f1c5c1e-5a2b-4c0f-9a55-1f2d3c4b5a69",

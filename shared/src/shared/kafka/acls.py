@@ -28,6 +28,7 @@ from pathlib import Path
 
 from shared.contracts import dead_letter_topic
 from shared.contracts.court import ADJUDICATION_TOPIC, MEDIATION_TOPIC
+from shared.contracts.customs import CUSTOMS_INBOUND_TOPIC, CUSTOMS_REJECTIONS_TOPIC
 from shared.contracts.partner import COURT_REJECTIONS_TOPIC
 from shared.messaging.deadletters import RESOLUTIONS_TOPIC
 
@@ -35,7 +36,7 @@ ACLS_FILE = Path(__file__).resolve().parents[4] / "deploy" / "kafka" / "acls.sh"
 COURT_TOPICS = (MEDIATION_TOPIC, ADJUDICATION_TOPIC)
 EXTRA_PREFIXES: Mapping[str, tuple[str, ...]] = {"partners": ("partner.",)}
 """Topic prefixes a service owns besides ``<service>.`` (the partners service: the per-partner feeds)."""
-EXTRA_TOPICS: Mapping[str, tuple[str, ...]] = {"partners": COURT_TOPICS}
+EXTRA_TOPICS: Mapping[str, tuple[str, ...]] = {"partners": (*COURT_TOPICS, CUSTOMS_INBOUND_TOPIC)}
 """Topics a service writes besides its own (the partners gateway forwards verified court messages)."""
 
 
@@ -78,6 +79,8 @@ def service_acls(service: str, consumed: Iterable[str]) -> list[Acl]:
         grant(("READ", "WRITE", "DESCRIBE"), "topic", "literal", dead_letter_topic(topic))
     if any(topic in COURT_TOPICS for topic in consumed):
         grant(("WRITE", "DESCRIBE"), "topic", "literal", COURT_REJECTIONS_TOPIC)
+    if CUSTOMS_INBOUND_TOPIC in consumed:
+        grant(("WRITE", "DESCRIBE"), "topic", "literal", CUSTOMS_REJECTIONS_TOPIC)
     grant(("READ", "WRITE", "DESCRIBE"), "topic", "literal", RESOLUTIONS_TOPIC)
     grant(("READ",), "group", "prefixed", f"{service}.")
     return sorted(acls)

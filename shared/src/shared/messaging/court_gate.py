@@ -14,6 +14,9 @@ record only if that signature verifies with the gateway's public keys (``PARTNER
   case's state does not allow) → refused the same way, with the rule's code and both messages;
 * a database outage or a bug → retried and dead-lettered as before.
 
+Customs messages (``customs.intake``, consumed by intake) pass the same gate: the sender is the
+payload's ``customs_code`` the gateway checked, and a refusal is ``customs_message.rejected``.
+
 The court a handler acts for is :func:`verified_court_code` — the sender the gateway attested
 (``partnercode`` extension if the gateway sets it, else the payload's ``court_code``, which the
 gateway has checked against the key that signed), never an unchecked payload field.
@@ -42,6 +45,7 @@ from prometheus_client import Counter
 from shared.audit.trail import Outcome as AuditOutcome
 from shared.contracts import CloudEvent, EventData
 from shared.contracts.court import ADJUDICATION_TOPIC, MEDIATION_TOPIC
+from shared.contracts.customs import CUSTOMS_INBOUND_TOPIC, CustomsMessageRefusedV1
 from shared.contracts.partner import CourtMessageRefusedV1
 from shared.errors import Conflict, IpcaseError, NotFound, PermissionDenied, ValidationFailed
 from shared.identity.principals import Principal, PrincipalKind, Role
@@ -50,6 +54,10 @@ from shared.signing import KeySet, SignatureInvalid, event_from_kafka, verify_ev
 log = structlog.get_logger(__name__)
 
 COURT_TOPICS = frozenset({MEDIATION_TOPIC, ADJUDICATION_TOPIC})
+PARTNER_TOPICS = COURT_TOPICS | {CUSTOMS_INBOUND_TOPIC}
+"""Every topic the gateway forwards partner messages on: court.* and the customs messages for intake."""
+SENDER_FIELDS = ("court_code", "customs_code")
+"""Payload fields naming the sender (a court or a customs office); the gateway checked them."""
 PARTNER_EXTENSION = "partnercode"
 """Extension attribute the gateway may set to the sender's partner code (covered by the signature)."""
 
@@ -150,7 +158,7 @@ class GatewayKeys:
 class CourtGate:
     """Verifies every record of the court topics before it is applied."""
 
-    def __init__(self, keys: GatewayKeys, topics: Iterable[str] = COURT_TOPICS) -> None:
+    def __init__(self, keys: GatewayKeys, topics: Iterable[str] = PARTNER_TOPICS) -> None:
         self._keys = keys
         self.topics = frozenset(topics)
 
@@ -159,7 +167,7 @@ class CourtGate:
 
     async def verify(self, record: ConsumerRecord[Any, Any], data: EventData) -> VerifiedSender:
         """The attested sender of ``record``; raises :class:`CourtMessageRefused` if it is not genuine."""
-        claimed = str(getattr(data, "court_code", "") or "")
+        claimed = next((str(v) for f in SENDER_FIELDS if (v := getattr(data, f, None))), "")
         try:
             structured, signature = event_from_kafka(record.headers, record.value)
             keys = await self._keys.keys()
@@ -227,7 +235,7 @@ def record_refusal(
     uow.audit.record(
         f"consume.{event.type}",
         outcome=AuditOutcome.DENIED,
-        object_type="court_message",
+        object_type="customs_message" if event.type.startswith("customs.") else "court_message",
         object_id=event.id,
         details={
             "reason_code": refusal.reason_code,
@@ -236,6 +244,23 @@ def record_refusal(
             "source": event.source[:200],
         },
     )
+    if event.type.startswith("customs."):
+        uow.outbox.add(
+            CustomsMessageRefusedV1(
+                original_id=event.id,
+                original_type=event.type,
+                customs_code=refusal.court_code,
+                reason_code=refusal.reason_code,
+                reason=refusal.message[:1000],
+                reason_zh=refusal.message_zh[:1000],
+                refused_at=now or dt.datetime.now(dt.UTC),
+            ),
+            key=refusal.court_code or event.id,
+        )
+        log.warning(
+            "customs message refused", consumer=consumer, event_id=event.id, reason=refusal.reason_code
+        )
+        return
     uow.outbox.add(
         CourtMessageRefusedV1(
             original_id=event.id,

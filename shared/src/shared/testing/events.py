@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from aiokafka import AIOKafkaProducer
 
 from shared.contracts import CloudEvent, EventData
-from shared.messaging.court_gate import COURT_TOPICS
+from shared.messaging.court_gate import PARTNER_TOPICS
 from shared.signing import SigningKey
 from shared.testing.clock import FakeClock
 from shared.testing.gateway import TEST_GATEWAY_KEY, signed_headers
@@ -25,7 +25,8 @@ async def publish_events(
 ) -> list[CloudEvent]:
     """Put ``(contract, key)`` pairs on their topics, in order, as the producing service would.
 
-    Court messages (``court.*`` topics) are signed as the partners gateway forwards them — by
+    Partner messages (``court.*`` topics, ``customs.intake``) are signed as the partners gateway
+    forwards them — by
     ``signed_by``, the test gateway's key unless a test passes another (or None: unsigned).
     """
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers, enable_idempotence=False)
@@ -35,7 +36,7 @@ async def publish_events(
         for data, key in events:
             event = CloudEvent.from_data(data, source=source, subject=key)
             headers = event.kafka_headers()
-            if data.topic in COURT_TOPICS and signed_by is not None:
+            if data.topic in PARTNER_TOPICS and signed_by is not None:
                 headers = signed_headers(event, signed_by)
             await producer.send_and_wait(
                 data.topic, key=key.encode(), value=event.kafka_value(), headers=headers
@@ -50,7 +51,7 @@ def record_headers(
     event: CloudEvent, topic: str, signed_by: SigningKey | None = TEST_GATEWAY_KEY
 ) -> list[tuple[str, bytes]]:
     """The headers a record of ``event`` on ``topic`` carries: signed as the gateway would on court topics."""
-    if topic in COURT_TOPICS and signed_by is not None:
+    if topic in PARTNER_TOPICS and signed_by is not None:
         return signed_headers(event, signed_by)
     return event.kafka_headers()
 

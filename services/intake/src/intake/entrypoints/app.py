@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from intake.bootstrap import bootstrap
 from intake.entrypoints.consumer import SUBSCRIPTIONS
+from intake.entrypoints.customs_consumer import SUBSCRIPTIONS as CUSTOMS_SUBSCRIPTIONS
 from intake.entrypoints.routes import ROUTERS
 from intake.entrypoints.upload_limit import EvidenceUploadLimit
 from intake.settings import IntakeSettings
@@ -24,7 +25,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
         ),
         routers=ROUTERS,
         bootstrap=bootstrap,
-        consumes=consumed_contracts(SUBSCRIPTIONS),
+        consumes=consumed_contracts({"outcomes": SUBSCRIPTIONS, "customs": CUSTOMS_SUBSCRIPTIONS}),
     )
     app.add_middleware(EvidenceUploadLimit, max_file_bytes=settings.evidence_max_bytes)
     return app

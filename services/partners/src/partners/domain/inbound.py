@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from partners.domain.registry import PartnerKind
-from shared.contracts import court
+from shared.contracts import court, customs
 from shared.contracts.base import EventData
 from shared.contracts.partner import RejectionReason
 
@@ -24,14 +24,14 @@ INBOUND_TYPES: Mapping[PartnerKind, tuple[type[EventData], ...]] = {
         court.AdminSuitJudgedV1,
         court.EnforcementRuledV1,
     ),
-    PartnerKind.CUSTOMS: (),
+    PartnerKind.CUSTOMS: customs.INBOUND,
 }
 """Partner kind -> the (internal) contracts it may send; the gateway forwards them as they are."""
 
 IDENTITY_FIELDS = ("court_code", "customs_code")
 """Payload fields that name the sender: each must equal the partner the key belongs to."""
 
-KEY_FIELDS = ("case_id", "application_id", "assignment_id")
+KEY_FIELDS = ("case_id", "application_id", "assignment_id", "customs_ref", "record_no")
 """The ipcase id an inbound event refers to (its Kafka key), in order of preference."""
 
 

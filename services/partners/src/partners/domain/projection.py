@@ -24,8 +24,11 @@ from typing import Any
 from partners.domain.registry import Partner, PartnerKind
 from shared.contracts import adjudication as adj
 from shared.contracts import credit
+from shared.contracts import customs as cin
+from shared.contracts import intake_customs as ic
 from shared.contracts import mediation as med
 from shared.contracts import partner as p
+from shared.contracts import partner_customs as pc
 from shared.contracts.base import EventData
 from shared.contracts.common import Outcome, PartyDetails, PartyRef, RightRef, SubjectRef
 from shared.vocabulary import PartyKind
@@ -343,6 +346,74 @@ def customs_repeat_infringer(data: credit.RepeatInfringerFlaggedV1, source: Sour
     return [Projection(event, _here(source))]
 
 
+def _detention(data: ic.DetentionRef, source: Source, contract: type[p.PartnerEvent]) -> dict[str, Any]:
+    return {
+        **_envelope(data, source, contract, case_id=data.detention_id),
+        "customs_ref": data.customs_ref,
+        "port_code": data.port_code,
+        "route": data.route,
+    }
+
+
+def customs_detention_opened(data: ic.DetentionOpenedV1, source: Source) -> list[Projection]:
+    event = pc.CustomsDetentionAcknowledgedV1(
+        **_detention(data, source, pc.CustomsDetentionAcknowledgedV1),
+        holder_response_due=data.holder_response_due,
+        acknowledged_at=data.opened_at,
+    )
+    return [Projection(event, ToPartner(data.port_code))]
+
+
+def customs_holder_decided(data: ic.HolderDecidedV1, source: Source) -> list[Projection]:
+    event = pc.CustomsHolderDecidedV1(
+        **_detention(data, source, pc.CustomsHolderDecidedV1),
+        decision=data.decision,
+        guarantee_amount=data.guarantee_amount,
+        guarantee_form=data.guarantee_form,
+        decided_at=data.decided_at,
+    )
+    return [Projection(event, ToPartner(data.port_code))]
+
+
+def customs_detained(data: ic.DetainedV1, source: Source) -> list[Projection]:
+    event = pc.CustomsDetentionClockV1(
+        **_detention(data, source, pc.CustomsDetentionClockV1),
+        detained_on=data.detained_on,
+        release_due=data.release_due,
+        investigation_due=data.investigation_due,
+    )
+    return [Projection(event, ToPartner(data.port_code))]
+
+
+def customs_released(data: ic.ReleasedV1, source: Source) -> list[Projection]:
+    event = pc.CustomsReleaseRecordedV1(
+        **_detention(data, source, pc.CustomsReleaseRecordedV1),
+        reason=data.reason,
+        released_at=data.released_at,
+    )
+    return [Projection(event, ToPartner(data.port_code))]
+
+
+def customs_detention_step(data: ic.DetentionTransitionedV1, source: Source) -> list[Projection]:
+    event = pc.CustomsDetentionStepV1(
+        **_detention(data, source, pc.CustomsDetentionStepV1), step=data.step, at=data.at
+    )
+    return [Projection(event, ToPartner(data.port_code))]
+
+
+def customs_rejection(data: cin.CustomsMessageRefusedV1, source: Source) -> list[Projection]:
+    event = p.CustomsMessageRejectedV1(
+        **_envelope(data, source, p.CustomsMessageRejectedV1),
+        original_id=data.original_id,
+        original_type=data.original_type,
+        reason_code=p.RejectionReason.BUSINESS_RULE,
+        reason=data.reason,
+        reason_zh=data.reason_zh,
+        received_at=data.refused_at,
+    )
+    return [Projection(event, ToPartner(data.customs_code))]
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     """One row of a kind's contract table: the internal contract and how it becomes partner events."""
@@ -375,6 +446,12 @@ CONTRACT_TABLES: Mapping[PartnerKind, tuple[Row, ...]] = {
         Row(credit.DishonestListedV1, customs_credit_listed, p.CustomsCreditListedV1),
         Row(credit.SeriousListEnteredV1, customs_credit_listed, p.CustomsCreditListedV1),
         Row(credit.RepeatInfringerFlaggedV1, customs_repeat_infringer, p.CustomsRepeatInfringerV1),
+        Row(ic.DetentionOpenedV1, customs_detention_opened, pc.CustomsDetentionAcknowledgedV1),
+        Row(ic.HolderDecidedV1, customs_holder_decided, pc.CustomsHolderDecidedV1),
+        Row(ic.DetainedV1, customs_detained, pc.CustomsDetentionClockV1),
+        Row(ic.ReleasedV1, customs_released, pc.CustomsReleaseRecordedV1),
+        Row(ic.DetentionTransitionedV1, customs_detention_step, pc.CustomsDetentionStepV1),
+        Row(cin.CustomsMessageRefusedV1, customs_rejection, p.CustomsMessageRejectedV1),
     ),
 }
 """Partner kind -> its contract table (internal event -> projector -> partner contract)."""

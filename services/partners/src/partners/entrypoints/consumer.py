@@ -1,8 +1,9 @@
 """The partners service's consumers.
 
 ``partners.projection`` subscribes to every internal contract some partner kind projects (the
-contract tables in :mod:`partners.domain.projection`) and to ``court_message.rejected``; each event
-lands, signed, on the feed of every partner it is addressed to, in the inbox transaction.
+contract tables in :mod:`partners.domain.projection`) and to ``court_message.rejected`` /
+``customs_message.rejected``; each event lands, signed, on the feed of every partner it is
+addressed to, in the inbox transaction.
 
 ``partners.inbound`` reads ``partner.court.inbound`` and ``partner.customs.inbound``: whatever a
 partner produced there, signed or not, well-formed or not, goes through the gateway
@@ -23,6 +24,7 @@ from partners.handlers.projection import ActivePartners, project_event
 from partners.handlers.publishing import Issuer
 from partners.unit_of_work import PartnersUnitOfWork
 from shared.contracts import CloudEvent, EventData
+from shared.contracts.customs import CustomsMessageRefusedV1
 from shared.contracts.partner import COURT_INBOUND_TOPIC, CUSTOMS_INBOUND_TOPIC, CourtMessageRefusedV1
 from shared.messaging.consumer import EventConsumer, Subscription
 from shared.signing import SignatureInvalid, event_from_kafka
@@ -46,13 +48,25 @@ async def on_court_refusal(
     await project_event(data, event, uow, issuer=issuer)
 
 
+async def on_customs_refusal(
+    data: CustomsMessageRefusedV1, event: CloudEvent, uow: PartnersUnitOfWork, *, issuer: Issuer
+) -> None:
+    """Intake refused a forwarded customs message: name the office's own message id."""
+    record = await uow.inbound.forwarded(data.original_id)
+    if record is not None and record.partner_code is not None:
+        sender = {"original_id": record.original_id, "customs_code": record.partner_code}
+        data = data.model_copy(update=sender)
+    await project_event(data, event, uow, issuer=issuer)
+
+
 def projection_subscriptions() -> list[Subscription[Any, PartnersUnitOfWork]]:
     subscriptions: list[Subscription[Any, PartnersUnitOfWork]] = [
         Subscription(contract, on_internal_event)
         for contract in source_contracts()
-        if contract is not CourtMessageRefusedV1
+        if contract not in (CourtMessageRefusedV1, CustomsMessageRefusedV1)
     ]
     subscriptions.append(Subscription(CourtMessageRefusedV1, on_court_refusal))
+    subscriptions.append(Subscription(CustomsMessageRefusedV1, on_customs_refusal))
     return subscriptions
 
 
