@@ -136,9 +136,11 @@ async def test_metrics_name_every_operational_figure_after_a_complaint(start_ser
     assert values(scraped, "ipcase_consumer_lag", consumer=consumer)
     assert values(scraped, "ipcase_dead_letters", topic=dlq)[0] >= 1
     overdue = [(labels["office"], v) for name, labels, v in scraped if name == "ipcase_deadlines_overdue"]
-    # One office per deployment; the count depends on what earlier tests left in the shared database.
-    assert [office for office, _ in overdue] == [adjudication.settings.office_code]
-    assert overdue[0][1] >= 0 and overdue[0][1] == int(overdue[0][1])
+    # One series per office whose cases the deployment holds (cases carry their office since issue 12);
+    # the counts depend on what earlier tests left in the shared database.
+    offices = [office for office, _ in overdue]
+    assert adjudication.settings.office_code in offices and len(offices) == len(set(offices))
+    assert all(count >= 0 and count == int(count) for _, count in overdue)
 
     # The chain head of a service that keeps an audit trail: a refusal is always recorded (sealed
     # onto the chain, or still waiting for the worker's sealer, which this test does not run).
