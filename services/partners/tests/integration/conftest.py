@@ -17,6 +17,7 @@ from shared.signing import SigningKey
 from shared.testing.identity import LocalIssuer
 from shared.testing.plugin import FAST_SETTINGS, BrokerHandle
 from shared.testing.services import RunningService, start_service
+from shared.testing.waiting import until
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
@@ -45,6 +46,14 @@ async def partners_service(
     }
     service = await start_service(discover_services()["partners"], settings)
     try:
+        # Earlier tests in the session left internal events on the shared broker; a partner registered
+        # while the consumers still project them would receive them too. Start once they are idle.
+        consumers = service.container.worker.consumers
+        await until(
+            lambda: all(c.parked or (c.lag() and not any(c.lag().values())) for c in consumers),
+            within=120,
+            what="the partners consumers caught up with the events earlier tests left",
+        )
         yield service
     finally:
         await service.stop()
