@@ -21,6 +21,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.contracts.base import EventData
+from shared.local_time import LocalDateTime
 
 CUSTOMS_INBOUND_TOPIC = "customs.intake"
 """Verified customs messages, as the partners gateway forwards them to intake."""
@@ -190,4 +191,4 @@ class CustomsMessageRefusedV1(
     reason_code: str = Field(description="The refusing rule's code, e.g. invalid_transition")
     reason: str
     reason_zh: str
-    refused_at: dt.datetime
+    refused_at: LocalDateTime

@@ -16,6 +16,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from shared.contracts.partner import CUSTOMS_FEED, PartnerEvent
+from shared.local_time import LocalDateTime
 
 
 class _Detention(PartnerEvent):
@@ -30,7 +31,7 @@ class CustomsDetentionAcknowledgedV1(
     """§H.2 ``customs.detention_notified`` answered: the centre holds the case; the holder's deadline."""
 
     holder_response_due: dt.date | None = Field(default=None, description="3 WD from service (art. 16)")
-    acknowledged_at: dt.datetime
+    acknowledged_at: LocalDateTime
 
 
 class CustomsHolderDecidedV1(
@@ -41,7 +42,7 @@ class CustomsHolderDecidedV1(
     decision: str = Field(description="apply | let_go")
     guarantee_amount: Decimal | None = None
     guarantee_form: str | None = None
-    decided_at: dt.datetime
+    decided_at: LocalDateTime
 
 
 class CustomsDetentionClockV1(
@@ -60,7 +61,7 @@ class CustomsReleaseRecordedV1(
     """§H.2 ``customs.released`` (art. 24 ground), including a release by the centre's timer."""
 
     reason: str
-    released_at: dt.datetime
+    released_at: LocalDateTime
 
 
 class CustomsDetentionStepV1(
@@ -69,4 +70,4 @@ class CustomsDetentionStepV1(
     """Any other step of the detention as the centre recorded it (determination, court hold, …)."""
 
     step: str
-    at: dt.datetime
+    at: LocalDateTime
