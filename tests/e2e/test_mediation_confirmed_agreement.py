@@ -154,7 +154,14 @@ async def test_a_missed_instalment_of_a_confirmed_agreement_reaches_credit_and_t
     applied = await staff.post(
         f"/v1/cases/{case['id']}/enforcement-applications", json={"applicant_id": applicant}
     )
-    assert applied.status_code == 201 and applied.json()["state"] == "ENFORCEMENT_APPLIED", applied.text
+    assert applied.status_code == 201, applied.text
+    # Issue 17: the command answers with the application, and where it lives; the case moved on.
+    assert applied.json()["applicant_id"] == applicant and applied.json()["respondent_id"] == respondent
+    assert applied.headers["location"] == (
+        f"/v1/cases/{case['id']}/enforcement-applications/{applied.json()['id']}"
+    )
+    assert (await staff.get(applied.headers["location"])).json() == applied.json()
+    assert (await staff.get(f"/v1/cases/{case['id']}")).json()["state"] == "ENFORCEMENT_APPLIED"
     events = await events_about(
         broker.bootstrap_servers,
         uuid.UUID(case["id"]),

@@ -255,8 +255,15 @@ async def test_agreement_document_confirmation_and_ruling(
     ).status_code == 201
     received = await court.post(receipts, json={"party_id": second, "received_on": str(late)})
     assert received.status_code == 201, received.text
-    windows = received.json()["deadlines"]
-    assert received.json()["ruling_receipts"] == {first: str(TODAY), second: str(late)}
+    # Issue 17: the command answers with the receipt it recorded, and where it lives.
+    assert received.json()["party_id"] == second and received.json()["received_on"] == str(late)
+    assert received.headers["location"] == f"{receipts}/{second}"
+    assert (await staff.get(received.headers["location"])).json() == received.json()
+    assert (await staff.get(f"{receipts}/{uuid.uuid4()}")).json()["code"] == "ruling_receipt_not_found"
+    confirmed = (await staff.get(f"/v1/cases/{case['id']}")).json()
+    windows = confirmed["deadlines"]
+    assert confirmed["ruling_receipts"] == {first: str(TODAY), second: str(late)}
+    assert received.json()["objection_window_due"] == windows[f"objection_party.{second}"]
     assert dt.date.fromisoformat(windows[f"objection_party.{first}"]) >= TODAY + dt.timedelta(days=15)
     assert dt.date.fromisoformat(windows[f"objection_party.{second}"]) >= late + dt.timedelta(days=15)
     before_the_ruling = {"party_id": first, "received_on": str(TODAY - dt.timedelta(days=1))}

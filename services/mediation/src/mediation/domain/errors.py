@@ -7,6 +7,8 @@ MediationError
 ├── OrganisationNotFound (NotFound)             no mediation organisation with that id
 ├── AssignmentNotFound (NotFound)               the case has no such mediator assignment
 ├── ObjectionNotFound (NotFound)                the case has no such objection
+├── RulingReceiptNotFound (NotFound)            no receipt of the ruling recorded for that party
+├── EnforcementNotFound (NotFound)              the case has no such enforcement application
 ├── CaseTransitionRefused (InvalidTransition)   the case's state machine refuses the step (lists the
 │                                               states the case may move to now)
 ├── AlreadyOnRoster (Conflict)                  an organisation's name or a mediator's login is taken
@@ -84,6 +86,18 @@ class ObjectionNotFound(MediationError, NotFound):
     code = "objection_not_found"
     title = "Objection not found"
     title_zh = "异议不存在"
+
+
+class RulingReceiptNotFound(MediationError, NotFound):
+    code = "ruling_receipt_not_found"
+    title = "Ruling receipt not found"
+    title_zh = "未登记该当事人收到裁定"
+
+
+class EnforcementNotFound(MediationError, NotFound):
+    code = "enforcement_not_found"
+    title = "Enforcement application not found"
+    title_zh = "强制执行申请不存在"
 
 
 class CaseTransitionRefused(MediationError, InvalidTransition):

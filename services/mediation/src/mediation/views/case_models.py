@@ -329,6 +329,22 @@ class ObjectionOut(BaseModel):
     upheld: bool | None
 
 
+class RulingReceiptOut(BaseModel):
+    party_id: uuid.UUID
+    received_on: dt.date
+    objection_window_due: dt.date | None = Field(
+        description="Last day of this party's 15-day objection window (Interp. art. 372)"
+    )
+
+    @classmethod
+    def of(cls, case: CaseRead, party_id: uuid.UUID) -> Self | None:
+        received_on = case.ruling_receipts.get(str(party_id))
+        if received_on is None:
+            return None
+        due = case.deadlines.get(f"objection_party.{party_id}")
+        return cls(party_id=party_id, received_on=received_on, objection_window_due=due)
+
+
 class EnforcementOut(BaseModel):
     id: uuid.UUID
     applicant_id: uuid.UUID

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request, Response, status
 
 from mediation.domain import commands as c
 from mediation.domain.damages import DamagesInputError, compute_damages
-from mediation.domain.errors import invalid
+from mediation.domain.errors import EnforcementNotFound, invalid
 from mediation.entrypoints.dependencies import Container, Principal, actor, allow
 from mediation.entrypoints.schemas.damages import DamagesIn, DamagesOut
 from mediation.entrypoints.schemas.requests import (
@@ -19,7 +19,7 @@ from mediation.entrypoints.schemas.requests import (
     PerformanceIn,
     SignatureIn,
 )
-from mediation.views.case_models import AgreementRead, CaseRead
+from mediation.views.case_models import AgreementRead, CaseRead, EnforcementOut
 from shared.files import DOWNLOAD_HEADERS, content_disposition
 from shared.web.audit import record_read
 from shared.web.problems import problem_responses
@@ -175,8 +175,10 @@ async def apply_for_enforcement(
     body: EnforcementIn,
     container: Container,
     who: Annotated[Principal, Depends(allow("enforcement.apply"))],
-) -> CaseRead:
-    """Filed for the party owed performance; published to the court as ``mediation.enforcement.applied``."""
+    response: Response,
+) -> EnforcementOut:
+    """Filed for the party owed performance; published to the court as ``mediation.enforcement.applied``.
+    Answers with the application (and its ``Location``); the case shows it as ``enforcement``."""
     command = c.ApplyForEnforcement(
         case_id=case_id,
         applicant_id=body.applicant_id,
@@ -186,7 +188,30 @@ async def apply_for_enforcement(
         principal=who,
     )
     await container.bus.handle(command)
-    return await container.views.case(case_id, who, check=False)
+    enforcement = _enforcement(await container.views.case(case_id, who, check=False), None)
+    response.headers["Location"] = f"/v1/cases/{case_id}/enforcement-applications/{enforcement.id}"
+    return enforcement
+
+
+@router.get(
+    "/enforcement-applications/{application_id}",
+    responses=problem_responses(401, 403, 404),
+    summary="The case's application for enforcement",
+)
+async def get_enforcement_application(
+    case_id: uuid.UUID,
+    application_id: uuid.UUID,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.read"))],
+) -> EnforcementOut:
+    return _enforcement(await container.views.case(case_id, who), application_id)
+
+
+def _enforcement(case: CaseRead, application_id: uuid.UUID | None) -> EnforcementOut:
+    found = case.enforcement
+    if found is None or application_id not in (None, found.id):
+        raise EnforcementNotFound("No such enforcement application in this case", "本案没有该强制执行申请")
+    return found
 
 
 @router.post(

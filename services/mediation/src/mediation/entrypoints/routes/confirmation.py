@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from mediation.domain import commands as c
-from mediation.domain.errors import ObjectionNotFound
+from mediation.domain.errors import ObjectionNotFound, RulingReceiptNotFound
 from mediation.entrypoints.dependencies import Container, Principal, actor, allow
 from mediation.entrypoints.schemas.requests import (
     ConfirmationApplicationIn,
@@ -16,7 +16,13 @@ from mediation.entrypoints.schemas.requests import (
     ObjectionIn,
     RulingReceiptIn,
 )
-from mediation.views.case_models import ApplicationRead, CaseRead, CompetenceRead, ObjectionOut
+from mediation.views.case_models import (
+    ApplicationRead,
+    CaseRead,
+    CompetenceRead,
+    ObjectionOut,
+    RulingReceiptOut,
+)
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/cases/{case_id}", tags=["judicial confirmation"])
@@ -83,14 +89,40 @@ async def record_ruling_receipt(
     body: RulingReceiptIn,
     container: Container,
     who: Annotated[Principal, Depends(allow("ruling_receipt.record"))],
-) -> CaseRead:
+    response: Response,
+) -> RulingReceiptOut:
     """Recorded by the court that ruled, or by staff or a clerk of the case's office; one receipt per
-    party. The case returned shows the party's window as deadline ``objection_party.{party_id}``."""
+    party. Answers with the receipt (and its ``Location``) and the last day of the party's objection
+    window; the case shows that window as deadline ``objection_party.{party_id}``."""
     command = c.RecordRulingReceipt(
         case_id=case_id, party_id=body.party_id, received_on=body.received_on, actor=actor(who), principal=who
     )
     await container.bus.handle(command)
-    return await container.views.case(case_id, who, check=False)
+    response.headers["Location"] = f"/v1/cases/{case_id}/ruling-receipts/{body.party_id}"
+    return _receipt(await container.views.case(case_id, who, check=False), body.party_id)
+
+
+@router.get(
+    "/ruling-receipts/{party_id}",
+    responses=problem_responses(401, 403, 404),
+    summary="When one party received the confirmation ruling",
+)
+async def get_ruling_receipt(
+    case_id: uuid.UUID,
+    party_id: uuid.UUID,
+    container: Container,
+    who: Annotated[Principal, Depends(allow("case.read"))],
+) -> RulingReceiptOut:
+    return _receipt(await container.views.case(case_id, who), party_id)
+
+
+def _receipt(case: CaseRead, party_id: uuid.UUID) -> RulingReceiptOut:
+    found = RulingReceiptOut.of(case, party_id)
+    if found is None:
+        raise RulingReceiptNotFound(
+            f"No receipt of the ruling recorded for party {party_id}", "未登记该当事人收到裁定"
+        )
+    return found
 
 
 @router.post(
