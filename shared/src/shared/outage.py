@@ -7,13 +7,17 @@ recovery with how long it lasted; the part's :class:`~shared.liveness.Pulse` sho
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 import structlog
 from prometheus_client import Counter
 
+from shared.db import is_database_unavailable
 from shared.liveness import Pulse
+from shared.retry import Backoff, reraise_if_cancelling, sleep_unless_stopped
 
 log = structlog.get_logger(__name__)
 OUTAGES = Counter(
@@ -57,3 +61,34 @@ class Outage:
             failed_attempts=self.failures,
         )
         self._since, self.failures = None, 0
+
+
+async def run_rounds(
+    part: str,
+    one_round: Callable[[asyncio.Event], Awaitable[bool]],
+    stop: asyncio.Event,
+    pulse: Pulse,
+    *,
+    idle_seconds: float,
+) -> None:
+    """A worker part's loop: call ``one_round`` until ``stop``, waiting ``idle_seconds`` after a round
+    that found nothing to do, and riding out database outages (logged once, retried with backoff)."""
+    database = Outage("database", part, pulse)
+    backoff = Backoff(maximum=5.0)
+    while not stop.is_set():
+        pulse.beat()
+        try:
+            worked = await one_round(stop)
+        except Exception as exc:
+            reraise_if_cancelling()
+            if not is_database_unavailable(exc):
+                raise
+            database.failed(exc)
+            await sleep_unless_stopped(stop, backoff.next_delay())
+            continue
+        database.recovered()
+        backoff.reset()
+        if worked:
+            pulse.progressed()
+        else:
+            await sleep_unless_stopped(stop, idle_seconds)

@@ -30,10 +30,8 @@ from intake.domain import import_jobs as jobs
 from intake.domain.import_jobs import ImportStatus
 from intake.domain.rights import LicenceKind, Licensee, RegisteredRight, RightStatus, right_number_problem
 from intake.publishing import status_changed_event
-from shared.db import is_database_unavailable
 from shared.liveness import Pulse
-from shared.outage import Outage
-from shared.retry import Backoff, reraise_if_cancelling, sleep_unless_stopped
+from shared.outage import run_rounds
 from shared.vocabulary import IpType
 from shared.web.types import CreditCode
 
@@ -197,25 +195,7 @@ class RegistryImporter:
         self._poll, self._clock = poll_interval.total_seconds(), clock
 
     async def run(self, stop: asyncio.Event, pulse: Pulse) -> None:
-        database = Outage("database", "intake.registry-import", pulse)
-        backoff = Backoff(maximum=5.0)
-        while not stop.is_set():
-            pulse.beat()
-            try:
-                ran = await self.run_next(stop)
-            except Exception as exc:
-                reraise_if_cancelling()
-                if not is_database_unavailable(exc):
-                    raise
-                database.failed(exc)
-                await sleep_unless_stopped(stop, backoff.next_delay())
-                continue
-            database.recovered()
-            backoff.reset()
-            if ran:
-                pulse.progressed()
-            else:
-                await sleep_unless_stopped(stop, self._poll)
+        await run_rounds("intake.registry-import", self.run_next, stop, pulse, idle_seconds=self._poll)
 
     async def run_next(self, stop: asyncio.Event | None = None) -> bool:
         """Run one queued or interrupted job to its end; False if there was none to claim."""

@@ -34,12 +34,10 @@ from intake.handlers.complaint_import import ImportRow, RowRefused, RowsTaken, i
 from intake.rules import IntakeRules
 from intake.unit_of_work import ImportBatchUnitOfWork
 from shared.audit.trail import AuditContext, audit_scope
-from shared.db import is_database_unavailable
 from shared.domain.actors import Actor
 from shared.errors import FieldError, IpcaseError
 from shared.liveness import Pulse
-from shared.outage import Outage
-from shared.retry import Backoff, reraise_if_cancelling, sleep_unless_stopped
+from shared.outage import run_rounds
 from shared.web.input_policy import text_problems
 
 log = structlog.get_logger(__name__)
@@ -65,25 +63,7 @@ class ComplaintImporter:
         self._poll, self._clock = poll_interval.total_seconds(), clock
 
     async def run(self, stop: asyncio.Event, pulse: Pulse) -> None:
-        database = Outage("database", "intake.complaint-import", pulse)
-        backoff = Backoff(maximum=5.0)
-        while not stop.is_set():
-            pulse.beat()
-            try:
-                ran = await self.run_next(stop)
-            except Exception as exc:
-                reraise_if_cancelling()
-                if not is_database_unavailable(exc):
-                    raise
-                database.failed(exc)
-                await sleep_unless_stopped(stop, backoff.next_delay())
-                continue
-            database.recovered()
-            backoff.reset()
-            if ran:
-                pulse.progressed()
-            else:
-                await sleep_unless_stopped(stop, self._poll)
+        await run_rounds("intake.complaint-import", self.run_next, stop, pulse, idle_seconds=self._poll)
 
     async def run_next(self, stop: asyncio.Event | None = None) -> bool:
         """Run one queued or interrupted job to its end (or until ``stop``); False if none to claim."""
