@@ -49,7 +49,7 @@ set -eu
 "$ACLS" --add --allow-principal User:mediation --operation DESCRIBE --operation READ --operation WRITE --topic intake.complaint.dlq --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:mediation --operation DESCRIBE --operation READ --operation WRITE --topic ipcase.dlq.resolutions --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:mediation --operation DESCRIBE --operation READ --operation WRITE --topic mediation. --resource-pattern-type prefixed
-# partners: consumes adjudication.case, court.rejections, credit.record, credit.subject, customs.rejections, intake.customs, mediation.case, partner.court.inbound, partner.customs.inbound
+# partners: consumes adjudication.case, court.rejections, credit.record, credit.subject, customs.rejections, intake.customs, intake.ip_right, mediation.case, partner.court.inbound, partner.customs.inbound
 "$ACLS" --add --allow-principal User:partners --operation READ --group partners. --resource-pattern-type prefixed
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --topic adjudication.case --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --operation WRITE --topic adjudication.case.dlq --resource-pattern-type literal
@@ -66,6 +66,8 @@ set -eu
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --operation WRITE --topic customs.rejections.dlq --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --topic intake.customs --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --operation WRITE --topic intake.customs.dlq --resource-pattern-type literal
+"$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --topic intake.ip_right --resource-pattern-type literal
+"$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --operation WRITE --topic intake.ip_right.dlq --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --operation WRITE --topic ipcase.dlq.resolutions --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --topic mediation.case --resource-pattern-type literal
 "$ACLS" --add --allow-principal User:partners --operation DESCRIBE --operation READ --operation WRITE --topic mediation.case.dlq --resource-pattern-type literal

@@ -56,6 +56,12 @@ KEY_FIELDS: Mapping[str, set[str]] = {
         "assignment_id", "court_code", "result", "agreement_no", "agreement_doc", "reported_at",
     },
     "partner.court.credit_listed": {"subject", "list_type", "basis", "period_end"},
+    "partner.court.penalty_decided": {"decision_no", "law", "subject", "fine", "confiscated", "decided_on"},
+    "partner.court.transferred_to_police": {
+        "law", "subject", "clue", "evidence_index", "transferred_on",
+        # an evidence index entry: what it is and its digest, never the evidence
+        "item_id", "description", "sha256", "sealed",
+    },
     # §H.2
     "partner.customs.infringement_decided": {
         "decision_no", "patents", "respondents", "infringing_products", "stop_order_scope", "effective_on",
@@ -63,7 +69,12 @@ KEY_FIELDS: Mapping[str, set[str]] = {
     "partner.customs.counterfeit_penalty": {
         "decision_no", "subject", "products", "marks", "fine", "confiscated",
     },
+    "partner.customs.penalty_decided": {
+        "decision_no", "law", "subject", "products", "marks", "fine", "confiscated",
+    },
     "partner.customs.credit_listed": {"subject", "list_type", "period_end"},
+    "partner.customs.credit_removed": {"subject", "list_type", "removed_by", "period_end"},
+    "partner.customs.right_status_changed": {"right", "new_status", "effective_date"},
     "partner.customs.repeat_infringer": {"subject", "right", "prior_decisions"},
     # §H.2 inbound rows answered: the port's own detentions (§E.4a clocks and steps)
     "partner.customs.detention_acknowledged": {

@@ -231,6 +231,44 @@ class CourtCreditEndedV1(PartnerEvent, event_type="partner.court.credit_ended", 
     ended_on: dt.date
 
 
+class CourtPenaltyDecidedV1(
+    PartnerEvent, event_type="partner.court.penalty_decided", version=1, topic=COURT_FEED
+):
+    """§H.1 ``counterfeit.penalty_decided`` (any of the three laws since issue 18): fine, confiscation,
+    doc no. — for criminal referral and as civil evidence."""
+
+    decision_no: str
+    law: str = Field(
+        description="counterfeit_patent (PL art. 68) | trademark (TM art. 60) | copyright (CL art. 53)"
+    )
+    subject: PartnerParty
+    fine: MoneyAmount | None = None
+    confiscated: MoneyAmount | None = Field(default=None, description="Illegal gains confiscated")
+    decided_on: dt.date
+
+
+class PartnerEvidenceItem(_Value):
+    """One entry of an evidence index: what it is and its digest, never the evidence itself."""
+
+    item_id: str
+    description: str
+    sha256: str | None = None
+    sealed: bool = False
+
+
+class CourtTransferredToPoliceV1(
+    PartnerEvent, event_type="partner.court.transferred_to_police", version=1, topic=COURT_FEED
+):
+    """§H.1 ``case.transferred_to_police``: clue and evidence index, for procuratorate and police
+    (行刑衔接); restricted to the addressed court's official use."""
+
+    law: str
+    subject: PartnerParty
+    clue: str = Field(description="The facts suspected to be a crime, as the transfer letter states them")
+    evidence_index: tuple[PartnerEvidenceItem, ...] = ()
+    transferred_on: dt.date
+
+
 # ------------------------------------------------------------------ §H.2 customs
 
 
@@ -278,6 +316,46 @@ class CustomsRepeatInfringerV1(
     subject: PartnerParty
     right: PartnerRight
     prior_decisions: tuple[str, ...]
+
+
+class CustomsPenaltyDecidedV1(
+    PartnerEvent, event_type="partner.customs.penalty_decided", version=1, topic=CUSTOMS_FEED
+):
+    """§H.2 ``counterfeit.penalty_decided`` for trademark (TM art. 60) and copyright (CL art. 53)
+    penalties: subject, products, marks, amounts. Counterfeit-patent penalties stay on
+    ``partner.customs.counterfeit_penalty``."""
+
+    decision_no: str
+    law: str = Field(description="trademark | copyright")
+    subject: PartnerParty
+    products: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()
+    fine: MoneyAmount | None = None
+    confiscated: MoneyAmount | None = Field(default=None, description="Illegal gains confiscated")
+
+
+class CustomsCreditRemovedV1(
+    PartnerEvent, event_type="partner.customs.credit_removed", version=1, topic=CUSTOMS_FEED
+):
+    """§H.2 ``credit...removed``: a listing ended (repaired, expired, or its decision revoked) —
+    subject, list type, and the day it ended (the listing's period end as it now stands)."""
+
+    subject: PartnerParty
+    list_type: str
+    removed_by: str = Field(description="repaired | expired | revoked")
+    period_end: dt.date
+
+
+class CustomsRightStatusChangedV1(
+    PartnerEvent, event_type="partner.customs.right_status_changed", version=1, topic=CUSTOMS_FEED
+):
+    """§H.2 ``ip_right.status_changed`` (invalidation, expiry, ownership change, licence recorded, from
+    the rights registry): IP ref, new status, effective date — for lapse or update of recordations
+    (arts. 10-11) and release of detained goods. Public register data: sent to every customs office."""
+
+    right: PartnerRight
+    new_status: str
+    effective_date: dt.date
 
 
 # ------------------------------------------------------------------ rejections (both kinds)

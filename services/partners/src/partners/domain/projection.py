@@ -11,6 +11,8 @@ Addressing (§H, issue 14): a partner gets only what is addressed to it —
   the national GACC with ``000000`` covers every office);
 * ``ToPartner(code)``: the event names the partner itself (the court an enforcement application or
   a confirmation application is lodged with, the court that assigned a mediation);
+* ``Everyone()``: public by law (a right's status in the public register reaches every partner of
+  the kind the row is in, marked ``confidentiality: public``);
 * a rejection goes to the sender only.
 """
 
@@ -23,7 +25,7 @@ from typing import Any
 
 from partners.domain.registry import Partner, PartnerKind
 from shared.contracts import adjudication as adj
-from shared.contracts import credit
+from shared.contracts import credit, intake
 from shared.contracts import customs as cin
 from shared.contracts import intake_customs as ic
 from shared.contracts import mediation as med
@@ -50,7 +52,15 @@ class ToPartner:
         return partner.code == self.code
 
 
-Address = Jurisdiction | ToPartner
+@dataclass(frozen=True, slots=True)
+class Everyone:
+    """Public by law: every active partner of the kind."""
+
+    def reaches(self, partner: Partner) -> bool:
+        return True
+
+
+Address = Jurisdiction | ToPartner | Everyone
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +290,36 @@ def court_credit_listed(data: credit.DishonestListedV1, source: Source) -> list[
     return [Projection(event, _here(source))]
 
 
+def court_penalty_decided(data: adj.PenaltyDecidedV1, source: Source) -> list[Projection]:
+    event = p.CourtPenaltyDecidedV1(
+        **_envelope(data, source, p.CourtPenaltyDecidedV1, case_id=data.case_id, case_no=data.case_no),
+        decision_no=data.decision_no,
+        law=data.law.value,
+        subject=party(data.subject),
+        fine=data.fine,
+        confiscated=data.illegal_gains_confiscated,
+        decided_on=data.decided_on,
+    )
+    return [Projection(event, _here(source))]
+
+
+def court_transferred_to_police(data: adj.CaseTransferredToPoliceV1, source: Source) -> list[Projection]:
+    event = p.CourtTransferredToPoliceV1(
+        **_envelope(data, source, p.CourtTransferredToPoliceV1, case_id=data.case_id, case_no=data.case_no),
+        law=data.law.value,
+        subject=party(data.subject),
+        clue=data.clue,
+        evidence_index=tuple(
+            p.PartnerEvidenceItem(
+                item_id=item.item_id, description=item.description, sha256=item.sha256, sealed=item.sealed
+            )
+            for item in data.evidence_index
+        ),
+        transferred_on=data.transferred_on,
+    )
+    return [Projection(event, _here(source))]
+
+
 def court_rejection(data: p.CourtMessageRefusedV1, source: Source) -> list[Projection]:
     event = p.CourtMessageRejectedV1(
         **_envelope(data, source, p.CourtMessageRejectedV1),
@@ -344,6 +384,58 @@ def customs_repeat_infringer(data: credit.RepeatInfringerFlaggedV1, source: Sour
         prior_decisions=tuple(d.decision_no for d in data.prior_decisions),
     )
     return [Projection(event, _here(source))]
+
+
+def customs_penalty_decided(data: adj.PenaltyDecidedV1, source: Source) -> list[Projection]:
+    """Trademark and copyright penalties; a counterfeit-patent one goes as ``counterfeit_penalty``
+    (from ``adjudication.counterfeit_penalty_decided``), never twice."""
+    if data.law is adj.PenaltyLaw.COUNTERFEIT_PATENT:
+        return []
+    event = p.CustomsPenaltyDecidedV1(
+        **_envelope(data, source, p.CustomsPenaltyDecidedV1, case_id=data.case_id, case_no=data.case_no),
+        decision_no=data.decision_no,
+        law=data.law.value,
+        subject=party(data.subject),
+        products=data.products,
+        marks=data.marks,
+        fine=data.fine,
+        confiscated=data.illegal_gains_confiscated,
+    )
+    return [Projection(event, _here(source))]
+
+
+def customs_credit_removed(
+    data: credit.RepairedV1 | credit.ExpiredV1 | credit.RevokedV1, source: Source
+) -> list[Projection]:
+    if isinstance(data, credit.RepairedV1):
+        removed_by, ended_on = "repaired", data.repaired_on
+    elif isinstance(data, credit.ExpiredV1):
+        removed_by, ended_on = "expired", data.period_end
+    else:
+        removed_by, ended_on = "revoked", data.revoked_on
+    event = p.CustomsCreditRemovedV1(
+        **_envelope(data, source, p.CustomsCreditRemovedV1, case_no=data.record_no),
+        subject=party(data.subject),
+        list_type=data.list_type.value,
+        removed_by=removed_by,
+        period_end=ended_on,
+    )
+    return [Projection(event, _here(source))]
+
+
+def customs_right_status_changed(data: intake.IpRightStatusChangedV1, source: Source) -> list[Projection]:
+    """A right's status in the register is public: every customs office gets it (recordations are
+    national, a port anywhere may hold goods under it)."""
+    envelope = _envelope(data, source, p.CustomsRightStatusChangedV1)
+    if not envelope["confidential"]:
+        envelope["confidentiality"] = p.Confidentiality.PUBLIC
+    event = p.CustomsRightStatusChangedV1(
+        **envelope,
+        right=right(data.right),
+        new_status=data.new_status,
+        effective_date=data.effective_date,
+    )
+    return [Projection(event, Everyone())]
 
 
 def _detention(data: ic.DetentionRef, source: Source, contract: type[p.PartnerEvent]) -> dict[str, Any]:
@@ -438,6 +530,8 @@ CONTRACT_TABLES: Mapping[PartnerKind, tuple[Row, ...]] = {
         Row(credit.DishonestListedV1, court_credit_listed, p.CourtCreditListedV1),
         Row(credit.RepairedV1, court_credit_ended, p.CourtCreditEndedV1),
         Row(credit.ExpiredV1, court_credit_ended, p.CourtCreditEndedV1),
+        Row(adj.PenaltyDecidedV1, court_penalty_decided, p.CourtPenaltyDecidedV1),
+        Row(adj.CaseTransferredToPoliceV1, court_transferred_to_police, p.CourtTransferredToPoliceV1),
         Row(p.CourtMessageRefusedV1, court_rejection, p.CourtMessageRejectedV1),
     ),
     PartnerKind.CUSTOMS: (
@@ -445,7 +539,12 @@ CONTRACT_TABLES: Mapping[PartnerKind, tuple[Row, ...]] = {
         Row(adj.CounterfeitPenaltyDecidedV1, customs_counterfeit_penalty, p.CustomsCounterfeitPenaltyV1),
         Row(credit.DishonestListedV1, customs_credit_listed, p.CustomsCreditListedV1),
         Row(credit.SeriousListEnteredV1, customs_credit_listed, p.CustomsCreditListedV1),
+        Row(adj.PenaltyDecidedV1, customs_penalty_decided, p.CustomsPenaltyDecidedV1),
+        Row(credit.RepairedV1, customs_credit_removed, p.CustomsCreditRemovedV1),
+        Row(credit.ExpiredV1, customs_credit_removed, p.CustomsCreditRemovedV1),
+        Row(credit.RevokedV1, customs_credit_removed, p.CustomsCreditRemovedV1),
         Row(credit.RepeatInfringerFlaggedV1, customs_repeat_infringer, p.CustomsRepeatInfringerV1),
+        Row(intake.IpRightStatusChangedV1, customs_right_status_changed, p.CustomsRightStatusChangedV1),
         Row(ic.DetentionOpenedV1, customs_detention_opened, pc.CustomsDetentionAcknowledgedV1),
         Row(ic.HolderDecidedV1, customs_holder_decided, pc.CustomsHolderDecidedV1),
         Row(ic.DetainedV1, customs_detained, pc.CustomsDetentionClockV1),
