@@ -63,22 +63,35 @@ class Outage:
         self._since, self.failures = None, 0
 
 
+@dataclass(frozen=True, slots=True)
+class Round:
+    """What one round of a worker part did: ``done`` units of work, and whether to go ``again`` at
+    once (e.g. a full batch: more is waiting) rather than after the idle wait."""
+
+    done: int
+    again: bool
+
+
 async def run_rounds(
     part: str,
-    one_round: Callable[[asyncio.Event], Awaitable[bool]],
+    one_round: Callable[[asyncio.Event], Awaitable[bool | Round]],
     stop: asyncio.Event,
     pulse: Pulse,
     *,
     idle_seconds: float,
 ) -> None:
     """A worker part's loop: call ``one_round`` until ``stop``, waiting ``idle_seconds`` after a round
-    that found nothing to do, and riding out database outages (logged once, retried with backoff)."""
+    that found nothing to do, and riding out database outages (logged once, retried with backoff).
+
+    ``one_round`` answers whether it worked (then it runs again at once), or a :class:`Round` where
+    the work done and "again at once" differ (a sealer that sealed a part batch waits; a full one
+    goes on)."""
     database = Outage("database", part, pulse)
     backoff = Backoff(maximum=5.0)
     while not stop.is_set():
         pulse.beat()
         try:
-            worked = await one_round(stop)
+            result = await one_round(stop)
         except Exception as exc:
             reraise_if_cancelling()
             if not is_database_unavailable(exc):
@@ -88,7 +101,8 @@ async def run_rounds(
             continue
         database.recovered()
         backoff.reset()
-        if worked:
-            pulse.progressed()
-        else:
+        outcome = result if isinstance(result, Round) else Round(int(result), bool(result))
+        if outcome.done:
+            pulse.progressed(outcome.done)
+        if not outcome.again:
             await sleep_unless_stopped(stop, idle_seconds)

@@ -15,6 +15,7 @@ from partners.adapters.bell import FeedBell
 from partners.adapters.http import WebhookClient
 from partners.adapters.keys import OfficeKeys, load_office_keys
 from partners.adapters.orm import messaging
+from partners.adapters.topics import FeedTopics
 from partners.domain.delivery import RetryPolicy
 from partners.entrypoints import consumer
 from partners.handlers.projection import ActivePartners
@@ -22,12 +23,11 @@ from partners.handlers.publishing import Issuer
 from partners.handlers.webhooks import deliver_due
 from partners.settings import PartnersSettings
 from partners.unit_of_work import PartnersUnitOfWork
-from shared.contracts.partner import feed_topic
 from shared.db import asyncpg_dsn
-from shared.kafka.topics import ensure_topics
 from shared.liveness import Pulse
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import ConsumerOptions, bind
+from shared.outage import Round, run_rounds
 from shared.platform import Platform, build_platform
 from shared.retry import sleep_unless_stopped, wait_any
 from shared.supervision import Part, PartRun
@@ -77,7 +77,8 @@ async def bootstrap(settings: PartnersSettings) -> AsyncIterator[PartnersContain
     )
     issuer = Issuer(keys=keys, source=platform.source)
     uow_factory = platform.uow_factory(PartnersUnitOfWork)
-    bus = MessageBus(uow_factory, handlers.COMMAND_HANDLERS, {"clock": utc_now})
+    topics = FeedTopics(platform.kafka)
+    bus = MessageBus(uow_factory, handlers.COMMAND_HANDLERS, {"clock": utc_now, "topics": topics})
     webhook_client = WebhookClient(settings.partners_webhook_timeout_seconds)
     bell = FeedBell(asyncpg_dsn(settings.database_url.get_secret_value()))
     bell_stop = asyncio.Event()
@@ -129,43 +130,47 @@ async def bootstrap(settings: PartnersSettings) -> AsyncIterator[PartnersContain
 def _webhook_dispatcher(
     uow_factory: UowFactory, client: WebhookClient, settings: PartnersSettings, bell: FeedBell
 ) -> PartRun:
+    """Deliver due webhooks; when none were due, wait for the feed bell (or the poll interval)."""
     policy = retry_policy(settings)
     idle = settings.partners_webhook_poll_interval_ms / 1000
     coalesce = settings.partners_wake_coalesce_ms / 1000
 
+    async def one_round(stop: asyncio.Event) -> Round:
+        rung = bell.event()  # taken before the read, so a ring during it is not missed
+        async with uow_factory() as uow:
+            attempted = await deliver_due(
+                uow, client.send, policy, now=utc_now(), limit=settings.partners_webhook_batch
+            )
+            await uow.commit()
+        if not attempted:
+            await wait_any(stop, rung, seconds=idle)
+            await sleep_unless_stopped(stop, coalesce)
+        return Round(done=attempted, again=True)  # the idle wait is the bell's, above
+
     async def run(stop: asyncio.Event, pulse: Pulse) -> None:
-        while not stop.is_set():
-            rung = bell.event()
-            async with uow_factory() as uow:
-                attempted = await deliver_due(
-                    uow, client.send, policy, now=utc_now(), limit=settings.partners_webhook_batch
-                )
-                await uow.commit()
-            pulse.progressed(attempted) if attempted else pulse.beat()
-            if not attempted:
-                await wait_any(stop, rung, seconds=idle)
-                await sleep_unless_stopped(stop, coalesce)
+        await run_rounds("partners.webhooks", one_round, stop, pulse, idle_seconds=idle)
 
     return run
 
 
-def _topic_keeper(uow_factory: UowFactory, platform: Platform, interval: float = 5.0) -> PartRun:
-    """Create each registered partner's feed topic (before its first event, as the broker needs)."""
+TOPIC_SWEEP_SECONDS = 60.0
+
+
+def _topic_keeper(
+    uow_factory: UowFactory, platform: Platform, interval: float = TOPIC_SWEEP_SECONDS
+) -> PartRun:
+    """The safety net behind topic creation at registration: a slow sweep of the registry creating
+    any partner's feed topic that is missing (a broker away at registration, or a fresh broker)."""
 
     async def run(stop: asyncio.Event, pulse: Pulse) -> None:
-        known: set[str] = set()  # per run: a restarted broker (new worker generation) has none
-        while not stop.is_set():
+        topics = FeedTopics(platform.kafka)  # per run: a restarted broker (new worker generation) has none
+
+        async def one_round(stop: asyncio.Event) -> Round:
             async with uow_factory() as uow:
-                codes = {p.code for p in await uow.partners.search(limit=10_000)}
-            wanted = {feed_topic(code) for code in codes} - known
-            if wanted and platform.kafka.create_topics:
-                created = await ensure_topics(platform.kafka, wanted)
-                if created:
-                    log.info("partner topics created", topics=created)
-            known.update(wanted)
-            pulse.beat()
-            if await sleep_unless_stopped(stop, interval):
-                break
+                codes = [p.code for p in await uow.partners.search(limit=10_000)]
+            return Round(done=len(await topics.ensure(codes)), again=False)
+
+        await run_rounds("partners.topic-keeper", one_round, stop, pulse, idle_seconds=interval)
 
     return run
 
@@ -173,15 +178,13 @@ def _topic_keeper(uow_factory: UowFactory, platform: Platform, interval: float =
 def _feed_retention(uow_factory: UowFactory, settings: PartnersSettings, interval: float = 20.0) -> PartRun:
     keep = dt.timedelta(days=settings.partners_feed_retention_days)
 
+    async def one_round(stop: asyncio.Event) -> Round:
+        async with uow_factory() as uow:
+            purged = await uow.feed.purge(utc_now() - keep)
+            await uow.commit()
+        return Round(done=purged, again=purged > 0)
+
     async def run(stop: asyncio.Event, pulse: Pulse) -> None:
-        while not stop.is_set():
-            async with uow_factory() as uow:
-                purged = await uow.feed.purge(utc_now() - keep)
-                await uow.commit()
-            pulse.beat()
-            if purged:
-                continue
-            if await sleep_unless_stopped(stop, interval):
-                break
+        await run_rounds("partners.feed-retention", one_round, stop, pulse, idle_seconds=interval)
 
     return run

@@ -237,6 +237,29 @@ async def test_kafka_partners_get_their_feed_on_their_own_topic(
     assert verify_event(event, signature, keyset).kid in keyset
 
 
+async def test_a_partner_has_its_topic_as_soon_as_it_is_registered_and_an_event_right_after_reaches_it(
+    partners_service: RunningService, register: Register, broker: BrokerHandle
+) -> None:
+    """The topic is made before the registration commits, not by the keeper's sweep a while later."""
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    code, _ = await register(jurisdiction=("330100",), channels=["kafka"])
+    admin = AIOKafkaAdminClient(bootstrap_servers=broker.bootstrap_servers)
+    await admin.start()
+    try:
+        assert feed_topic(code) in await admin.list_topics()  # no waiting: it exists already
+    finally:
+        await admin.close()
+    data = decision_issued()
+    await publish_event(
+        broker.bootstrap_servers, data, key=str(data.case_id), source="/ipcase/330102/adjudication"
+    )
+    records = await read_topic(broker.bootstrap_servers, feed_topic(code), expected=1)
+    assert [event_from_kafka(r.headers, r.value)[0]["data"]["decision_no"] for r in records] == [
+        data.decision_no
+    ]
+
+
 async def test_not_even_an_admin_reads_a_partners_feed(
     partners_service: RunningService, register: Register
 ) -> None:

@@ -99,7 +99,7 @@ def test_a_police_transfer_carries_the_clue_and_the_evidence_index_only() -> Non
 
 def test_a_listing_ending_reaches_customs_by_every_route() -> None:
     common = {"record_id": uuid.uuid4(), "record_no": "CR-1", "subject": SUBJECT}
-    endings = {
+    endings: dict[str, credit.RepairedV1 | credit.ExpiredV1 | credit.RevokedV1] = {
         "repaired": credit.RepairedV1(
             **common, list_type=credit.ListType.CNIPA_DISHONEST, repaired_on=dt.date(2026, 11, 1)
         ),

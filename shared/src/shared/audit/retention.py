@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared.audit.tables import AuditTables
 from shared.liveness import Pulse
-from shared.retry import sleep_unless_stopped
+from shared.outage import Round, run_rounds
 
 log = structlog.get_logger(__name__)
 PURGE_INTERVAL_SECONDS = 24 * 3600.0
@@ -28,12 +28,15 @@ class RetentionPurge:
     ) -> None:
         self._sessions, self._tables, self._retention = sessions, tables, retention
 
-    async def run(self, stop: asyncio.Event, pulse: Pulse) -> None:
-        while not stop.is_set():
-            pulse.beat()
-            if await self.purge():
-                pulse.progressed()
-            await sleep_unless_stopped(stop, PURGE_INTERVAL_SECONDS)
+    async def run(
+        self, stop: asyncio.Event, pulse: Pulse, *, interval: float = PURGE_INTERVAL_SECONDS
+    ) -> None:
+        """Purge once a day; a database outage is waited out (backoff), then the purge runs."""
+        part = f"audit-retention.{self._tables.schema}"
+        await run_rounds(part, self._round, stop, pulse, idle_seconds=interval)
+
+    async def _round(self, stop: asyncio.Event) -> Round:
+        return Round(done=await self.purge(), again=False)
 
     async def purge(self, now: dt.datetime | None = None) -> int:
         keep_after = (now or dt.datetime.now(dt.UTC)) - self._retention

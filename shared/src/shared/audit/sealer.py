@@ -29,7 +29,7 @@ from shared.audit import trail
 from shared.audit.chain import ENTRY_FIELDS, entry_hash
 from shared.audit.tables import AuditTables
 from shared.liveness import Pulse
-from shared.retry import sleep_unless_stopped
+from shared.outage import Round, run_rounds
 
 log = structlog.get_logger(__name__)
 DEFAULT_BATCH = 1000
@@ -115,7 +115,8 @@ async def seal(
 
 
 class AuditSealer:
-    """The worker part that seals the trail every ``interval`` (at once again while a batch was full)."""
+    """The worker part that seals the trail every ``interval`` (at once again while a batch was full),
+    riding out a database outage (logged once, retried with backoff) instead of crashing."""
 
     def __init__(
         self,
@@ -129,13 +130,12 @@ class AuditSealer:
         self._interval, self._batch_size = interval.total_seconds(), batch_size
 
     async def run(self, stop: asyncio.Event, pulse: Pulse) -> None:
-        while not stop.is_set():
-            pulse.beat()
-            sealed = await self.seal_once()
-            if sealed:
-                pulse.progressed(sealed)
-            if sealed < self._batch_size:
-                await sleep_unless_stopped(stop, self._interval)
+        part = f"audit-sealer.{self._tables.schema}"
+        await run_rounds(part, self._round, stop, pulse, idle_seconds=self._interval)
+
+    async def _round(self, stop: asyncio.Event) -> Round:
+        sealed = await self.seal_once()
+        return Round(done=sealed, again=sealed >= self._batch_size)
 
     async def seal_once(self) -> int:
         """One batch, if anything waits and no other sealer is at work (an idle round is one read)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from partners.domain.commands import AddPartnerKey, ChangePartner, RegisterPartner, SetPartnerKeyStatus
 from partners.domain.errors import InvalidPartner, KeyInUse, PartnerExists, PartnerNotFound
@@ -10,6 +10,12 @@ from partners.domain.registry import Partner, PartnerKey
 from partners.unit_of_work import PartnersUnitOfWork
 from shared.audit.trail import current_context
 from shared.signing import KeySet
+
+
+class TopicMaker(Protocol):
+    """Creates a partner's feed topic on the broker (idempotent); False if it could not just now."""
+
+    async def create(self, code: str) -> bool: ...
 
 
 def partner_key(jwk: dict[str, Any]) -> PartnerKey:
@@ -52,7 +58,11 @@ async def _check_new_kids(uow: PartnersUnitOfWork, keys: list[PartnerKey]) -> No
             raise KeyInUse(f"key {key.kid} is already registered", f"密钥 {key.kid} 已登记")
 
 
-async def register_partner(cmd: RegisterPartner, uow: PartnersUnitOfWork) -> Partner:
+async def register_partner(
+    cmd: RegisterPartner, uow: PartnersUnitOfWork, topics: TopicMaker | None = None
+) -> Partner:
+    """Register a partner; its feed topic is made before its row commits, so an event projected to it
+    right after registration always has its topic (a broker away now is left to the topic keeper)."""
     if await uow.partners.get(cmd.code) is not None:
         raise PartnerExists(f"partner {cmd.code} exists", f"合作方 {cmd.code} 已登记")
     keys = [partner_key(jwk) for jwk in cmd.keys]
@@ -67,6 +77,8 @@ async def register_partner(cmd: RegisterPartner, uow: PartnersUnitOfWork) -> Par
         webhook_secret=cmd.webhook_secret,
         keys=tuple(keys),
     )
+    if topics is not None:
+        await topics.create(partner.code)
     await uow.partners.add(partner)
     _audit(uow, "partner.register", cmd.code, kind=cmd.kind.value, keys=[k.kid for k in keys])
     return partner
