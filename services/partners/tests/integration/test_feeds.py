@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 import json
 import uuid
+from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -14,8 +15,8 @@ import pytest
 
 from partners.testing import Register, partner_client
 from shared.contracts import adjudication as adj
-from shared.contracts import schema_uri
-from shared.contracts.common import IpType, Outcome, PartyRef, RightRef, SubjectRef
+from shared.contracts import intake, schema_uri
+from shared.contracts.common import IpType, MoneyAmount, Outcome, PartyRef, RightRef, SubjectRef
 from shared.contracts.partner import feed_topic
 from shared.identity.principals import Role
 from shared.signing import KeySet, SignatureInvalid, event_from_kafka, verify_event
@@ -258,6 +259,58 @@ async def test_a_partner_has_its_topic_as_soon_as_it_is_registered_and_an_event_
     assert [event_from_kafka(r.headers, r.value)[0]["data"]["decision_no"] for r in records] == [
         data.decision_no
     ]
+
+
+async def test_penalties_and_right_status_changes_reach_customs_and_courts_through_the_feed(
+    partners_service: RunningService, register: Register, broker: BrokerHandle
+) -> None:
+    """§H rows of issues 14/15 end to end: a trademark penalty to the customs office and the court of
+    the district, a right's new status (public register data) to every customs office."""
+    customs_here, _ = await register("customs", jurisdiction=("330000",))
+    customs_far, _ = await register("customs", jurisdiction=("440300",))
+    court_here, _ = await register("court", jurisdiction=("330100",))
+    penalty = adj.PenaltyDecidedV1(
+        case_id=uuid.uuid4(),
+        case_no="杭市监罚〔2026〕11号",
+        decision_no=f"杭市监罚决〔2026〕{uuid.uuid4().int % 1000}号",
+        law=adj.PenaltyLaw.TRADEMARK,
+        severity=adj.PenaltySeverity.STANDARD,
+        subject=SubjectRef(name=RESPONDENT.name, credit_code=RESPONDENT.credit_code),
+        fine=MoneyAmount(amount=50000),
+        products=("运动鞋",),
+        marks=("某某牌",),
+        decided_on=dt.date(2026, 12, 1),
+    )
+    status = intake.IpRightStatusChangedV1(
+        right=RightRef(ip_type=IpType.TRADEMARK, number=f"TM{uuid.uuid4().int % 10**8}", holder="甲公司"),
+        previous_status="valid",
+        new_status="invalidated",
+        effective_date=dt.date(2026, 11, 30),
+    )
+    await publish_event(
+        broker.bootstrap_servers, penalty, key=str(penalty.case_id), source="/ipcase/330106/adjudication"
+    )
+    await publish_event(
+        broker.bootstrap_servers, status, key=status.right.number, source="/ipcase/330100/intake"
+    )
+
+    near = await wait_for_events(partners_service, customs_here, 2, "customs")
+    by_type = {e["type"]: e["data"] for e in near}
+    assert set(by_type) == {"partner.customs.penalty_decided", "partner.customs.right_status_changed"}
+    assert by_type["partner.customs.penalty_decided"]["decision_no"] == penalty.decision_no
+    assert by_type["partner.customs.penalty_decided"]["marks"] == ["某某牌"]
+    changed = by_type["partner.customs.right_status_changed"]
+    assert changed["confidentiality"] == "public" and changed["new_status"] == "invalidated"
+    assert changed["right"] == {"ip_type": "trademark", "number": status.right.number}
+
+    async def far_office_has_it() -> bool:
+        events = (await feed_of(partners_service, customs_far, "customs"))["events"]
+        return any(e["data"].get("right", {}).get("number") == status.right.number for e in events)
+
+    await eventually(far_office_has_it, what="the status change at a port office far away")
+    (to_court,) = await wait_for_events(partners_service, court_here, 1)
+    assert to_court["type"] == "partner.court.penalty_decided"
+    assert to_court["data"]["law"] == "trademark" and Decimal(to_court["data"]["fine"]["amount"]) == 50000
 
 
 async def test_not_even_an_admin_reads_a_partners_feed(
