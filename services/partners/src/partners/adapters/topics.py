@@ -8,6 +8,7 @@ safety net (a broker that was away at registration, or a freshly started one).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 
 import structlog
@@ -23,8 +24,9 @@ log = structlog.get_logger(__name__)
 class FeedTopics:
     """Creates partners' feed topics, idempotently; remembers what it made (per broker generation)."""
 
-    def __init__(self, kafka: KafkaConfig) -> None:
+    def __init__(self, kafka: KafkaConfig, *, registration_timeout: float = 5.0) -> None:
         self._kafka = kafka
+        self._registration_timeout = registration_timeout
         self._known: set[str] = set()
 
     async def ensure(self, codes: Iterable[str]) -> list[str]:
@@ -41,9 +43,11 @@ class FeedTopics:
 
     async def create(self, code: str) -> bool:
         """The one partner's topic at its registration; False (logged, left to the keeper's sweep)
-        if the broker could not be reached — registering a partner does not wait for the broker."""
+        if the broker could not be reached within a few seconds — registering a partner does not wait
+        on a broker that is away."""
         try:
-            await self.ensure((code,))
+            async with asyncio.timeout(self._registration_timeout):
+                await self.ensure((code,))
         except Exception as exc:
             reraise_if_cancelling()
             log.warning(
