@@ -42,8 +42,13 @@ kafka-certs: ## TLS certificate and SCRAM passwords for the production broker (o
 run: install ## Run the whole system (embedded PostgreSQL + broker, four services); Ctrl-C stops it
 	$(BIN)/ipcase dev
 
+# Two pytest workers (pytest-xdist), whole files each, so module fixtures stay in one process. Every
+# worker starts its own embedded PostgreSQL and broker (shared.testing.plugin), so they share nothing
+# but the CPU. An external broker (KAFKA_BOOTSTRAP_SERVERS) is one for both, and their consumer
+# groups would take each other's records: then one process. TEST_WORKERS=0 forces one process.
+TEST_WORKERS ?= $(if $(KAFKA_BOOTSTRAP_SERVERS),0,2)
 test: install tools-checkov ## Run unit, integration and end-to-end tests against embedded PostgreSQL and broker
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install ## ruff, mypy --strict and the layer contracts
 	$(BIN)/ruff check .
