@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import time
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import structlog
@@ -35,12 +37,20 @@ from shared.metrics import (
 )
 
 if TYPE_CHECKING:
+    from shared.kafka.clients import KafkaConfig
     from shared.platform import Platform
     from shared.worker import Worker
 
 log = structlog.get_logger(__name__)
 TIMER_OVERDUE_GRACE = dt.timedelta(minutes=5)
 DEAD_LETTER_TIMEOUT_SECONDS = 5.0
+DEAD_LETTER_SCRAPE_REUSE_SECONDS = 5.0
+"""A scrape this soon after the last one reuses its dead-letter depths.
+
+Counting dead letters reads every dead-letter topic and the resolutions topic from the start, and
+each replica of each service is scraped by every Prometheus of an HA pair and by dashboards. The
+operator's own views (``/ops/status``, the ops page) always read afresh.
+"""
 
 OverdueDeadlines = Callable[[AsyncSession], Awaitable[Mapping[str, int]]]
 """Open office-duty deadlines already past, per office code, read in the service's own tables."""
@@ -101,9 +111,17 @@ async def relay_led(session: AsyncSession, tables: MessagingTables) -> bool:
 
 
 async def snapshot(
-    platform: Platform, worker: Worker | None, *, dead_letters: bool = True, publish: bool = True
+    platform: Platform,
+    worker: Worker | None,
+    *,
+    dead_letters: bool = True,
+    publish: bool = True,
+    dead_letters_reuse_seconds: float = 0.0,
 ) -> dict[str, Any]:
-    """Everything the operator views show of this service; with ``publish`` the gauges are set too."""
+    """Everything the operator views show of this service; with ``publish`` the gauges are set too.
+
+    ``dead_letters_reuse_seconds``: dead-letter depths read that recently are shown again, not re-read.
+    """
     service = platform.settings.service_name
     async with platform.sessions() as session:
         pending, oldest = await pending_summary(session, platform.tables)
@@ -128,19 +146,35 @@ async def snapshot(
         "audit_unsealed": unsealed,
     }
     if dead_letters:
-        body["dead_letters"] = await _dead_letter_depths(platform)
+        body["dead_letters"] = await dead_letter_depths(platform.kafka, dead_letters_reuse_seconds)
     if publish:
         _publish(body)
     return body
 
 
-async def _dead_letter_depths(platform: Platform) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _DepthReading:
+    taken: float  # time.monotonic()
+    depths: dict[str, int]
+
+
+_last_depths: dict[str, _DepthReading] = {}
+"""The last successful reading per broker (bootstrap servers): dead letters belong to the broker."""
+
+
+async def dead_letter_depths(kafka: KafkaConfig, reuse_seconds: float = 0.0) -> dict[str, Any]:
+    """Open dead letters per topic, with the reading's age when an earlier one is reused."""
+    last = _last_depths.get(kafka.bootstrap_servers)
+    if last is not None and time.monotonic() - last.taken < reuse_seconds:
+        return {"open": last.depths, "age_seconds": round(time.monotonic() - last.taken, 3)}
     try:
         async with asyncio.timeout(DEAD_LETTER_TIMEOUT_SECONDS):
-            return {"open": await DeadLetterConsole(platform.kafka).depths()}
+            depths = await DeadLetterConsole(kafka).depths()
     except Exception as exc:  # reported, not raised: the broker may be away while the page is read
         log.warning("dead-letter depths unavailable", error=repr(exc)[:300])
         return {"error": repr(exc)[:300]}
+    _last_depths[kafka.bootstrap_servers] = _DepthReading(time.monotonic(), depths)
+    return {"open": depths, "age_seconds": 0.0}
 
 
 def _publish(body: Mapping[str, Any]) -> None:

@@ -11,11 +11,17 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from shared import opsview
 from shared.contracts import CloudEvent
 from shared.kafka.topics import broker_cluster_id
 from shared.messaging import maintenance
 from shared.messaging.consumer import ConsumerOptions, EventConsumer, Subscription
-from shared.messaging.deadletters import AlreadyResolved, DeadLetterConsole, DeadLetterNotFound
+from shared.messaging.deadletters import (
+    AlreadyResolved,
+    DeadLetterConsole,
+    DeadLetterNotFound,
+    dead_letter_topics,
+)
 from shared.messaging.headers import RETRY_OF_HEADER, TARGET_GROUP_HEADER
 from shared.messaging.relay import OutboxRelay, RelayOptions
 from shared.metrics import CONSUMER_MESSAGES
@@ -218,3 +224,21 @@ async def test_a_dead_letter_parked_without_its_value_is_retried_from_its_origin
     again = [r for r in retried if dict(r.headers).get(RETRY_OF_HEADER) == ref.encode()]
     assert len(again) == 1 and again[0].value == huge and again[0].key == b"k"
     assert dict(again[0].headers)[TARGET_GROUP_HEADER] == consumer.name.encode()
+
+
+async def test_a_scrape_soon_after_another_reuses_its_dead_letter_depths_and_says_how_old(
+    broker: BrokerHandle,
+) -> None:
+    kafka = kafka_config(broker.bootstrap_servers)
+    dlq = dead_letter_topics()[0]
+    fresh = await opsview.dead_letter_depths(kafka)
+    assert fresh["age_seconds"] == 0.0
+    before = fresh["open"][dlq]
+
+    await produce(broker, dlq, (b"k", b"parked after the reading", []))
+
+    reused = await opsview.dead_letter_depths(kafka, reuse_seconds=60)
+    assert reused["open"][dlq] == before, "a reading inside the reuse window is not taken again"
+    assert reused["age_seconds"] > 0.0
+    again = await opsview.dead_letter_depths(kafka)
+    assert (again["open"][dlq], again["age_seconds"]) == (before + 1, 0.0)

@@ -163,7 +163,11 @@ async def _scrape(container: ServiceContainer) -> Response:
     """Refresh the stored-state gauges (best effort: the counters are served either way)."""
     try:
         async with asyncio.timeout(CHECK_TIMEOUT_SECONDS * 4):
-            await opsview.snapshot(container.platform, container.worker)
+            await opsview.snapshot(
+                container.platform,
+                container.worker,
+                dead_letters_reuse_seconds=opsview.DEAD_LETTER_SCRAPE_REUSE_SECONDS,
+            )
     except Exception as exc:  # a scrape during a database outage still returns the counters
         log.warning("ops gauges not refreshed", error=repr(exc)[:300])
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
