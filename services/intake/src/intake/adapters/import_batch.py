@@ -173,7 +173,7 @@ async def copy_rows(session: AsyncSession, table: Table, rows: Sequence[dict[str
     as_json = [isinstance(table.c[name].type, JSONB) for name in columns]
     records = [
         tuple(
-            json.dumps(row[name], ensure_ascii=False) if encode else row[name]
+            _json_text(row[name]) if encode else row[name]
             for name, encode in zip(columns, as_json, strict=True)
         )
         for row in rows
@@ -183,3 +183,10 @@ async def copy_rows(session: AsyncSession, table: Table, rows: Sequence[dict[str
     await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
         table.name, schema_name=table.schema, columns=columns, records=records
     )
+
+
+def _json_text(value: Any) -> str:
+    """``value`` as JSON text; the empty list and object (most case-record columns) without encoding."""
+    if not value and type(value) in (list, dict, tuple):
+        return "{}" if type(value) is dict else "[]"
+    return json.dumps(value, ensure_ascii=False)
