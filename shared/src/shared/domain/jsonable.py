@@ -10,7 +10,6 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-
 _PLAIN: frozenset[type] = frozenset({str, int, float, bool, type(None)})
 """Exact types returned as they are (checked by identity first: the common case, and cheap)."""
 _SCALARS = (bool, int, float, str)
