@@ -205,7 +205,7 @@ async def _upload_and_follow(
     with Progress(*columns) as progress:
         task = progress.add_task("rows", total=rows)
         while True:
-            job: dict[str, Any] = (await client.get(queued.headers["location"])).json()
+            job: dict[str, Any] = await _poll(client, queued.headers["location"])
             progress.update(task, completed=job["processed_rows"])
             samples.append(rss_mb())
             if job["status"] in ("completed", "failed"):
@@ -234,6 +234,20 @@ async def _upload_and_follow(
         f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
     )
     return job
+
+
+async def _poll(client: httpx.AsyncClient, location: str) -> dict[str, Any]:
+    """The job's progress; a poll that meets a kept-alive connection the server just closed (the
+    bench and intake share one event loop, which a batch can hold past the keep-alive timeout on a
+    loaded box) is sent again: reading progress is idempotent."""
+    for attempt in range(3):
+        try:
+            progress: dict[str, Any] = (await client.get(location)).json()
+            return progress
+        except httpx.TransportError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def main() -> None:
