@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import resource
 import tempfile
@@ -74,6 +75,37 @@ def _complaint(i: int) -> dict[str, Any]:
     }
 
 
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids: set[int]) -> float:
+    """User + system CPU of ``pids`` (from /proc/<pid>/stat); a process gone meanwhile counts 0."""
+    total = 0
+    for pid in pids:
+        try:
+            raw = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        fields = raw[raw.rindex(")") + 2 :].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / TICKS
+
+
+def postgres_pids(data_dir: Path) -> set[int]:
+    """The postmaster (from its pid file) and its children: the backends, the writers, the WAL."""
+    postmaster = int((data_dir / "postmaster.pid").read_text().split()[0])
+    pids = {postmaster}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                raw = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(raw[raw.rindex(")") + 2 :].split()[1]) == postmaster:
+                pids.add(int(entry.name))
+    return pids
+
+
 def rss_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -107,7 +139,9 @@ async def _bench(
     bad = await asyncio.to_thread(generate, path, rows)
     print(f"generated {rows:,} complaints ({path.stat().st_size / 1e6:.1f} MB, {bad:,} invalid)")
     async with serving_dev_issuer(root / "issuer.pem") as issuer:
-        await _import_twice(root, spec, url, broker, path, rows, batch, again, issuer.settings())
+        await _import_twice(
+            root, spec, url, broker, path, rows, batch, again, issuer.settings(), postgres.data_dir
+        )
 
 
 async def _import_twice(
@@ -120,6 +154,7 @@ async def _import_twice(
     batch: int,
     again: bool,
     identity: dict[str, object],
+    pg_dir: Path,
 ) -> None:
     intake = await start_service(
         spec,
@@ -141,16 +176,18 @@ async def _import_twice(
     )
     try:
         client = intake.client(Role.STAFF, office=OFFICE)
-        job = await _upload_and_follow(client, path, rows, "first import")
+        job = await _upload_and_follow(client, path, rows, "first import", pg_dir)
         assert job["imported"] + job["skipped"] + job["failed_rows"] == rows, job
         if again:
-            repeat = await _upload_and_follow(client, path, rows, "same file again")
+            repeat = await _upload_and_follow(client, path, rows, "same file again", pg_dir)
             assert repeat["imported"] == 0, f"the second import registered {repeat['imported']} rows"
     finally:
         await intake.stop()
 
 
-async def _upload_and_follow(client: httpx.AsyncClient, path: Path, rows: int, what: str) -> dict[str, Any]:
+async def _upload_and_follow(
+    client: httpx.AsyncClient, path: Path, rows: int, what: str, pg_dir: Path
+) -> dict[str, Any]:
     started = time.perf_counter()
     with path.open("rb") as handle:
         queued = await client.post(
@@ -161,18 +198,23 @@ async def _upload_and_follow(client: httpx.AsyncClient, path: Path, rows: int, w
     if queued.status_code != 202:
         raise SystemExit(f"upload refused: {queued.status_code} {queued.text}")
     uploaded = time.perf_counter()
+    me, pg = {os.getpid()}, postgres_pids(pg_dir)
+    cpu_before, pg_before = cpu_seconds(me), cpu_seconds(pg)
     samples: list[float] = []
     columns = (TextColumn(what), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns) as progress:
         task = progress.add_task("rows", total=rows)
         while True:
-            job: dict[str, Any] = (await client.get(queued.headers["location"])).json()
+            job: dict[str, Any] = await _poll(client, queued.headers["location"])
             progress.update(task, completed=job["processed_rows"])
             samples.append(rss_mb())
             if job["status"] in ("completed", "failed"):
                 break
             await asyncio.sleep(1.0)
     finished = time.perf_counter()
+    cpu_used = cpu_seconds(me) - cpu_before
+    pg = postgres_pids(pg_dir) | pg  # backends started during the import, and those of before
+    pg_used = cpu_seconds(pg) - pg_before
     print(
         f"{what}: {job['status']}: {job['imported']:,} imported, {job['skipped']:,} already imported, "
         f"{job['failed_rows']:,} refused"
@@ -182,12 +224,30 @@ async def _upload_and_follow(client: httpx.AsyncClient, path: Path, rows: int, w
         f"= {rows / (finished - uploaded):,.0f} rows/s; 10^6 rows at this rate: "
         f"{1_000_000 / (rows / (finished - uploaded)) / 60:.1f} min"
     )
+    print(
+        f"  CPU per row: {cpu_used / rows * 1e3:.2f} ms intake (API, worker, relay; this process), "
+        f"{pg_used / rows * 1e3:.2f} ms PostgreSQL; load average {os.getloadavg()[0]:.1f}"
+    )
     tenth = max(1, len(samples) // 10)
     print(
         f"  RSS (MB) through the import: {', '.join(f'{s:.0f}' for s in samples[::tenth])}; "
         f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
     )
     return job
+
+
+async def _poll(client: httpx.AsyncClient, location: str) -> dict[str, Any]:
+    """The job's progress; a poll that meets a kept-alive connection the server just closed (the
+    bench and intake share one event loop, which a batch can hold past the keep-alive timeout on a
+    loaded box) is sent again: reading progress is idempotent."""
+    for attempt in range(3):
+        try:
+            progress: dict[str, Any] = (await client.get(location)).json()
+            return progress
+        except httpx.TransportError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def main() -> None:

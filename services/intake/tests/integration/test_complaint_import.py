@@ -253,3 +253,49 @@ async def test_two_jobs_importing_the_same_rows_at_once_register_them_once(start
     async with factory() as again:
         outcome = await import_complaints(rows, uuid.uuid4(), again, container.clock, container.rules)
     assert (outcome.imported, outcome.skipped) == (0, 2)
+
+
+async def test_an_imported_complaint_reads_back_as_the_api_would_have_registered_it(
+    start_intake: Any,
+) -> None:
+    """The batch writes complaints, match keys and case record with COPY: what staff read back (the
+    complaint, its timeline, its search text, its duplicate link to a complaint registered earlier
+    through the API, in another batch) is what ``POST /v1/complaints`` makes."""
+    intake = await start_intake(complaint_import_batch_size=2)
+    staff = intake.client(Role.STAFF, office=OFFICE)
+    complainant = random_name("逐字导入")
+    body = complaint_body(
+        complainant={"kind": "organisation", "name": complainant, "credit_code": random_uscc()}
+    )
+    posted = await staff.post("/v1/complaints", json=body)
+    assert posted.status_code == 201, posted.text
+    by_api = posted.json()
+    twin = complaint_body(
+        complainant={"kind": "organisation", "name": complainant, "credit_code": random_uscc()}
+    )
+    rows = [twin, complaint_body(), {**body, "facts": "再次投诉：同一权利、同一当事人"}]
+
+    job = await _import(intake, staff, "twin.jsonl", _jsonl(rows))
+
+    assert (job["imported"], job["failed_rows"]) == (3, 0), job
+    found = {c["id"]: c for c in await _complaints_of(staff, complainant)}  # the search text is written
+    assert len(found) == 3
+    imported = [c for cid, c in found.items() if cid != by_api["id"]]
+    again = next(c for c in imported if c["status"] == "DUPLICATE")
+    fresh = next(c for c in imported if c["status"] != "DUPLICATE")
+    one = (await staff.get(f"/v1/complaints/{fresh['id']}")).json()
+    assert one["link"] is None and by_api["link"] is None
+    assert set(one) == set(by_api)
+    for field in ("status", "track", "ip_type", "requested_procedure", "office_code", "verification"):
+        assert one.get(field) == by_api.get(field), field
+    assert one["channel"] == "bulk_import"
+    duplicate = (await staff.get(f"/v1/complaints/{again['id']}")).json()
+    assert (duplicate["link"]["complaint_id"], duplicate["link"]["relation"]) == (by_api["id"], "duplicate")
+
+    def actions(timeline: dict[str, Any]) -> list[str]:
+        return [entry["name"] for entry in timeline["items"]]
+
+    imported_timeline = (await staff.get(f"/v1/complaints/{fresh['id']}/timeline")).json()
+    api_timeline = (await staff.get(f"/v1/complaints/{by_api['id']}/timeline")).json()
+    assert actions(imported_timeline) == actions(api_timeline)
+    assert [set(e) for e in imported_timeline["items"]] == [set(e) for e in api_timeline["items"]]

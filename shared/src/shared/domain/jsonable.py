@@ -10,6 +10,13 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+_PLAIN: frozenset[type] = frozenset({str, int, float, bool, type(None)})
+"""Exact types returned as they are (checked by identity first: the common case, and cheap)."""
+_SCALARS = (bool, int, float, str)
+_MOMENTS = (dt.datetime, dt.date, dt.time)
+_TEXTUAL = (Decimal, uuid.UUID)
+_COLLECTIONS = (list, tuple, set, frozenset)
+
 
 def jsonable(values: Mapping[str, Any]) -> dict[str, Any]:
     return {str(key): to_json(value) for key, value in values.items()}
@@ -18,17 +25,24 @@ def jsonable(values: Mapping[str, Any]) -> dict[str, Any]:
 def to_json(value: Any) -> Any:
     """``value`` as JSON: datetimes and dates in ISO 8601, enums by value, decimals and UUIDs as text,
     objects with ``as_dict()`` and dataclasses as objects, collections element by element."""
-    if value is None or (isinstance(value, bool | int | float | str) and not isinstance(value, Enum)):
+    kind = type(value)
+    if kind in _PLAIN:
         return value
+    if kind is dict:
+        return {str(key): to_json(item) for key, item in value.items()}
+    if kind is list or kind is tuple:
+        return [to_json(item) for item in value]
     if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value._value_  # .value, without the descriptor
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, _MOMENTS):
         return value.isoformat()
-    if isinstance(value, Decimal | uuid.UUID):
+    if isinstance(value, _TEXTUAL):
         return str(value)
     if isinstance(value, Mapping):
         return jsonable(value)
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, _COLLECTIONS):
         return [to_json(v) for v in value]
     as_dict = getattr(value, "as_dict", None)
     if callable(as_dict):

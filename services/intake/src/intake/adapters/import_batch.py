@@ -5,19 +5,24 @@ only the I/O is shaped for a batch. Instead of six round trips per complaint (se
 registry entry, duplicate candidates, the complaint, its match keys, its case record), a batch
 reserves its sequence numbers in one statement, reads the registry entries and the earlier
 complaints sharing a right with any of its rows in one statement each, and writes the complaints,
-their keys and their case-record entries as one multi-row insert each, just before its commit.
+their keys and their case-record entries with one PostgreSQL ``COPY`` each, just before its commit
+(:func:`copy_rows`: no per-row statement, parameter binding or SQL compilation; the table's
+triggers and constraints apply as for an ``INSERT``; the complaints' ids are new, so there is
+nothing to conflict with — a row imported before is skipped by its row key before it gets here).
 The duplicate check of a row sees the database's complaints and the rows registered before it in
 the same batch, exactly as it would had each been registered on its own.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select, tuple_
+from sqlalchemy import Table, func, select, tuple_
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake.adapters.orm import complaint_keys, complaints, rights
@@ -111,10 +116,8 @@ class BatchComplaints(ComplaintRepository):
         await self._queue.project(complaint)
 
     async def flush(self) -> None:
-        if self._rows:
-            await self._session.execute(insert(complaints), self._rows)
-        if self._keys:
-            await self._session.execute(insert(complaint_keys), self._keys)
+        await copy_rows(self._session, complaints, self._rows)
+        await copy_rows(self._session, complaint_keys, self._keys)
         self._rows, self._keys = [], []
 
 
@@ -156,6 +159,34 @@ class BatchCaseRecord(CaseRecord):
         self._rows += [event_row(aggregate_type, aggregate_id, event) for event in events]
 
     async def flush(self) -> None:
-        if self._rows:
-            await self._session.execute(insert(self._table), self._rows)
+        await copy_rows(self._session, self._table, self._rows)
         self._rows = []
+
+
+async def copy_rows(session: AsyncSession, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Write ``rows`` (all with the same keys, the column names) into ``table`` with ``COPY``, on the
+    session's connection and so in its transaction. JSONB values go as JSON text (``None`` as JSON
+    ``null``, as SQLAlchemy's ``JSONB`` binds it); columns the rows leave out take their defaults."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    as_json = [isinstance(table.c[name].type, JSONB) for name in columns]
+    records = [
+        tuple(
+            _json_text(row[name]) if encode else row[name]
+            for name, encode in zip(columns, as_json, strict=True)
+        )
+        for row in rows
+    ]
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
+        table.name, schema_name=table.schema, columns=columns, records=records
+    )
+
+
+def _json_text(value: Any) -> str:
+    """``value`` as JSON text; the empty list and object (most case-record columns) without encoding."""
+    if not value and type(value) in (list, dict, tuple):
+        return "{}" if type(value) is dict else "[]"
+    return json.dumps(value, ensure_ascii=False)
