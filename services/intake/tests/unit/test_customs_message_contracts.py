@@ -46,7 +46,10 @@ EXAMPLES: list[tuple[customs.CustomsMessage, type]] = [
                            earlier_excluded="无公益用途，权利人不愿收购", features_removed=True),
         cc.Disposed,
     ),
-    (customs.ReferredPoliceV1(customs_code="3100", customs_ref="NB-1", reason="涉嫌犯罪"), cc.ReferredToPolice),
+    (
+        customs.ReferredPoliceV1(customs_code="3100", customs_ref="NB-1", reason="涉嫌犯罪"),
+        cc.ReferredToPolice,
+    ),
     (
         customs.InfringementDeterminedV1(customs_code="3100", customs_ref="NB-1", finding="假冒注册商标"),
         cc.InfringementDetermined,
