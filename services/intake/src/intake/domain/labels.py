@@ -590,6 +590,7 @@ enum_labels(
         CustomsGoodsDisposed 海关已处置侵权货物
         CustomsCaseReferredToPolice 海关已移送公安机关
         CustomsHolderDecisionRecorded 已记录权利人是否申请扣留
+        CustomsComplaintLinked 已关联投诉案件
         CustomsGuaranteeSettled 担保已处理
         CustomsDeadlineNear 海关期限即将届满
         CustomsDeadlinePassed 海关期限已届满
