@@ -88,7 +88,7 @@ async def test_a_linked_complaints_case_shows_on_the_detention_with_its_state_no
     async def docketed_shows() -> bool:
         body = (await staff.get(f"/v1/customs/detentions/{detention['id']}")).json()
         seen.update(body["linked_cases"][0])
-        return seen["state"] == "DOCKETED"
+        return bool(seen["state"] == "DOCKETED")
 
     await eventually(docketed_shows, within=20, what="the linked case docketed")
     assert (seen["service"], seen["case_id"], seen["case_no"]) == ("adjudication", str(case_id), "AD2026-77")

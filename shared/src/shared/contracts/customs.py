@@ -152,9 +152,7 @@ class DisposedV1(_Step, event_type="customs.disposed", version=1, topic=CUSTOMS_
     features_removed: bool = False
 
 
-class ReferredPoliceV1(
-    _Step, event_type="customs.referred_police", version=1, topic=CUSTOMS_INBOUND_TOPIC
-):
+class ReferredPoliceV1(_Step, event_type="customs.referred_police", version=1, topic=CUSTOMS_INBOUND_TOPIC):
     """Suspected crime: customs transferred the case to the public security organ (art. 26)."""
 
     reason: Long
