@@ -5,7 +5,13 @@ subjects, listings and grades as ``credit_bulk_check.py`` does, adds effective i
 penalty records and repeat-infringer flags for a share of them, starts credit in-process on a real
 port and asks it over HTTP as a port office would (half the codes known, half unknown, a few
 malformed). It prints p50/p99 of sequential requests, the throughput with concurrent clients, and
-the database's own execution time for the query (EXPLAIN ANALYZE).
+the database's own execution time for the statement (EXPLAIN ANALYZE).
+
+Before/after in the same run: the view as it was (``risk_profile_before.py``: JSONB per fact kind,
+decoded and re-serialised in Python) and the one-statement JSON answer the service now uses are
+called in-process on the same 1,000 codes, alternating which goes first each round; each side's
+wall time, this process's CPU (``time.process_time``) and PostgreSQL's CPU (``/proc`` of the
+postmaster and its backends) per request are reported, with the ratio.
 
     .venv/bin/python bench/customs_risk_profile.py [--subjects 100000] [--requests 200] [--concurrency 8]
 """
@@ -16,6 +22,7 @@ import argparse
 import asyncio
 import datetime as dt
 import json
+import os
 import random
 import statistics
 import tempfile
@@ -26,11 +33,12 @@ from typing import Any
 
 import httpx
 from credit_bulk_check import CODES_PER_REQUEST, TODAY, percentile, record_row, request_codes, seed
+from risk_profile_before import RiskProfileViewBefore
 from sqlalchemy import insert, select, text
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
 from credit.adapters.orm import findings, records, repeat_flags, subjects
-from credit.views.risk_profile import profile_query
+from credit.views.risk_profile import PROFILES_SQL, RiskProfileView
 from shared import migrations
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.ports import free_port
@@ -52,6 +60,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--duration", type=float, default=10.0)
+    parser.add_argument("--rounds", type=int, default=100, help="alternated before/after rounds")
     return parser.parse_args()
 
 
@@ -132,18 +141,85 @@ async def throughput(client: httpx.AsyncClient, known: list[str], concurrency: i
 
 
 async def explain(url: str, known: list[str]) -> str:
+    """EXPLAIN ANALYZE of the one statement the service runs, on one request's codes."""
     engine = create_async_engine(url)
+    codes = request_codes(known)
     try:
-        codes = sorted({c for c in request_codes(known) if c != "NOT-A-CODE"})
-        compiled = profile_query(codes).compile(engine, compile_kwargs={"render_postcompile": True})
-        parameters = tuple(compiled.params[name] for name in compiled.positiontup or ())
         async with engine.connect() as connection:
-            plan = await connection.exec_driver_sql(f"EXPLAIN (ANALYZE, FORMAT JSON) {compiled}", parameters)
+            plan = await connection.execute(
+                text(f"EXPLAIN (ANALYZE, FORMAT JSON) {PROFILES_SQL.text}"),
+                {
+                    "today": TODAY,
+                    "codes": codes,
+                    "errors": [None] * len(codes),
+                    "finding_basis": "[]",
+                    "repeat_basis": "[]",
+                },
+            )
             raw = plan.scalar_one()
         document: Any = json.loads(raw) if isinstance(raw, str) else raw
     finally:
         await engine.dispose()
     return f"{document[0]['Execution Time']:.1f} ms execution, plan root: {document[0]['Plan']['Node Type']}"
+
+
+def postgres_cpu_seconds(data_dir: Path) -> float:
+    """CPU (user + system) of the postmaster, its live backends and its reaped children."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    postmaster = int((data_dir / "postmaster.pid").read_text().split()[0])
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry.name), int(fields[1])
+        if pid == postmaster:
+            total += sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+        elif ppid == postmaster:
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+async def before_after(
+    sessions: async_sessionmaker[AsyncSession], known: list[str], rounds: int, data_dir: Path
+) -> dict[str, dict[str, list[float]]]:
+    """Alternated rounds of the old and the new view on the same codes: wall, own CPU, PostgreSQL CPU."""
+    views = {"before": RiskProfileViewBefore(sessions), "after": RiskProfileView(sessions)}
+    samples: dict[str, dict[str, list[float]]] = {
+        name: {"wall": [], "cpu": [], "pg_cpu": []} for name in views
+    }
+    for index in range(rounds + 5):
+        codes = request_codes(known)
+        order = ["before", "after"] if index % 2 == 0 else ["after", "before"]
+        bodies = {}
+        for name in order:
+            pg, cpu, wall = postgres_cpu_seconds(data_dir), time.process_time(), time.perf_counter()
+            bodies[name] = await views[name].profiles(codes, today=TODAY)
+            if index >= 5:  # the first rounds warm the caches
+                samples[name]["wall"].append(time.perf_counter() - wall)
+                samples[name]["cpu"].append(time.process_time() - cpu)
+                samples[name]["pg_cpu"].append(postgres_cpu_seconds(data_dir) - pg)
+        if index == 0:
+            same_answers(json.loads(bodies["before"]), json.loads(bodies["after"]))
+    return samples
+
+
+def same_answers(before: dict[str, Any], after: dict[str, Any]) -> None:
+    """The two views answer the same (facts compared as sets: neither promises an order within a list)."""
+
+    def canonical(result: dict[str, Any]) -> dict[str, Any]:
+        return {
+            key: sorted(json.dumps(item, sort_keys=True) for item in value)
+            if isinstance(value, list)
+            else value
+            for key, value in result.items()
+        }
+
+    assert before["as_of"] == after["as_of"]
+    assert [canonical(r) for r in before["results"]] == [canonical(r) for r in after["results"]]
 
 
 async def main() -> None:
@@ -166,7 +242,10 @@ async def main() -> None:
                 f"seeded {args.subjects:,} subjects (with findings) in {time.perf_counter() - started:.1f} s"
             )
             async with serving_dev_issuer(Path(scratch) / "issuer.pem") as issuer:
-                await measure(spec, url, broker.bootstrap_servers, issuer.settings(), known, args, results)
+                await measure(
+                    spec, url, broker.bootstrap_servers, issuer.settings(), known, args, results,
+                    Path(scratch) / "pg",
+                )  # fmt: skip
         finally:
             broker.stop()
             postgres.stop()
@@ -180,6 +259,29 @@ async def main() -> None:
     rate = done / args.duration
     print(f"  throughput {rate:.1f} requests/s ({args.concurrency} concurrent clients, one uvicorn worker)")
     print(f"  database: {plan}")
+    print(f"  in-process, {args.rounds} alternated rounds, same codes per round (ms per 1,000-code request):")
+    compared = results["compared"]
+    for name in ("before", "after"):
+        side = compared[name]
+        p50, p99 = (percentile(side["wall"], share) * 1000 for share in (0.5, 0.99))
+        cpu, pg = (statistics.mean(side[key]) * 1000 for key in ("cpu", "pg_cpu"))
+        print(
+            f"    {name:6}  wall p50 {p50:6.1f}  p99 {p99:6.1f}"
+            f"   python CPU {cpu:5.1f}   postgres CPU {pg:5.1f}"
+        )
+    wall = statistics.median(compared["after"]["wall"]) / statistics.median(compared["before"]["wall"])
+    ratio = {
+        "wall": wall,
+        "cpu": statistics.mean(compared["after"]["cpu"]) / statistics.mean(compared["before"]["cpu"]),
+    }
+    pg_ratio = statistics.mean(compared["after"]["pg_cpu"]) / max(
+        statistics.mean(compared["before"]["pg_cpu"]), 1e-9
+    )
+    print(
+        f"    after/before: wall p50 {ratio['wall']:.2f}, python CPU {ratio['cpu']:.2f},"
+        f" postgres CPU {pg_ratio:.2f}"
+    )
+    print(f"  load average {os.getloadavg()}")
 
 
 async def measure(
@@ -190,6 +292,7 @@ async def measure(
     known: list[str],
     args: argparse.Namespace,
     results: dict[str, Any],
+    data_dir: Path,
 ) -> None:
     service = await start_service(
         spec,
@@ -209,6 +312,9 @@ async def measure(
         results["timings"] = await latency(client, known, args.requests)
         results["done"] = await throughput(client, known, args.concurrency, args.duration)
         results["plan"] = await explain(url, known)
+        results["compared"] = await before_after(
+            service.container.platform.sessions, known, args.rounds, data_dir
+        )
     finally:
         await service.stop()
 

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from sqlalchemy import select
 
+from intake.adapters.customs_orm import customs_detentions
 from partners.testing import partner_body, partner_client, signed, unique_code
 from shared.calendar import SHANGHAI, add_working_days
 from shared.contracts import customs
@@ -258,3 +260,80 @@ async def test_forged_customs_notices_are_refused_on_the_senders_feed_and_open_n
 
     await eventually(good_applied, within=30, what="the genuine notice's task")
     assert not refs & seen
+
+
+async def test_the_steps_once_rest_only_arrive_signed_through_the_gateway(
+    start_service: Any, tmp_path: Path
+) -> None:
+    """``rejected``, ``court_notice``, ``referred_police``, ``investigation_started`` and ``disposed``
+    as a customs office's own signed messages: verified by the gateway, applied by intake, and each
+    step shown on the port's feed."""
+    partners, intake = await start(start_service, tmp_path)
+    port, key = await register_port(partners)
+    staff = intake.client(Role.STAFF, subject="staff-customs", office=OFFICE)
+    today = dt.datetime.now(SHANGHAI).date()
+    refused = notified(port, *await register_right(staff), today).model_copy(
+        update={"route": "on_application", "served_on": None}
+    )
+    held = refused.model_copy(update={"customs_ref": f"HP-{uuid.uuid4().hex[:10]}"})
+    destroyed = notified(port, *await register_right(staff), today)
+
+    def step(ref: str, contract: type[customs.CustomsMessage], **body: Any) -> customs.CustomsMessage:
+        return contract.model_validate({"customs_code": port, "customs_ref": ref, **body})
+
+    async def state_of(ref: str) -> str | None:
+        table = customs_detentions
+        query = select(table.c.status).where(table.c.port_code == port, table.c.customs_ref == ref)
+        async with intake.container.uow_factory() as uow:
+            found = (await uow.session.execute(query)).scalar_one_or_none()
+        return None if found is None else str(found)
+
+    async def apply_in_turn(ref: str, *sent: tuple[customs.CustomsMessage, str]) -> None:
+        for message, state in sent:
+            answer = await send(partners, port, signed(message, key, sender=port))
+            assert answer["accepted"] is True, answer
+
+            async def applied(state: str = state) -> bool:
+                return await state_of(ref) == state
+
+            await eventually(applied, within=30, what=f"{message.event_type} applied ({state})")
+
+    court = "宁波市中级人民法院"
+    await apply_in_turn(
+        refused.customs_ref,
+        (refused, "APPLICATION_FILED"),
+        (step(refused.customs_ref, customs.RejectedV1, reason="申请不符合条件"), "REJECTED"),
+    )
+    await apply_in_turn(
+        held.customs_ref,
+        (held, "APPLICATION_FILED"),
+        (detained(port, held.customs_ref, today), "DETAINED"),
+        (
+            step(held.customs_ref, customs.CourtNoticeV1, court=court, notice_ref="(2026)浙02执保7号"),
+            "HELD_PER_COURT",
+        ),
+        (
+            step(held.customs_ref, customs.ReferredPoliceV1, reason="涉嫌犯罪，移送公安机关"),
+            "REFERRED_POLICE",
+        ),
+    )
+    ref = destroyed.customs_ref
+    await apply_in_turn(
+        ref,
+        (destroyed, "HOLDER_NOTIFIED"),
+        (detained(port, ref, today), "DETAINED"),
+        (step(ref, customs.InvestigationStartedV1), "INVESTIGATING"),
+        (step(ref, customs.InfringementDeterminedV1, finding="假冒专利"), "INFRINGEMENT_DETERMINED"),
+        (step(ref, customs.ConfiscatedV1), "CONFISCATED"),
+        (
+            step(ref, customs.DisposedV1, method="destruction", earlier_excluded="无法公益使用或转让"),
+            "DISPOSED",
+        ),
+    )
+    steps = {
+        (e["data"]["customs_ref"], e["data"]["step"])
+        for e in await feed_shows(partners, port, "partner.customs.detention_step")
+        if e["type"] == "partner.customs.detention_step"
+    }
+    assert steps
+    assert {ref for ref, _ in steps} <= {refused.customs_ref, held.customs_ref, destroyed.customs_ref}

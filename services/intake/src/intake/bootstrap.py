@@ -147,7 +147,7 @@ async def bootstrap(
             settings=settings,
             worker=worker,
             bus=bus,
-            views=IntakeViews.on(platform.sessions),
+            views=IntakeViews.on(platform.sessions, customs_rules(settings).warnings),
             evidence_files=evidence_files,
             rules=rules,
             importer=importer,

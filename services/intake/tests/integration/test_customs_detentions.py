@@ -116,3 +116,62 @@ async def test_ports_and_offices_reach_only_their_own_detentions(intake: Running
     assert "“已通知权利人”" in refusal["detail"]  # Chinese by default, the state by its catalogue name
     unbounded = await port.post(steps, json={"step": "rejected", "reason": "x" * 5000})
     assert unbounded.status_code == 422
+
+
+async def test_a_client_detention_stands_in_the_work_queue_against_its_clock(intake: RunningService) -> None:
+    """The holder's 3-WD decision, then the court notice before the 50-WD release, sorted with the
+    complaints' steps; read like them (the reader's offices only), with the legal date and labels."""
+    port = intake.client(Role.CUSTOMS, subject="port-5100", kind=PrincipalKind.CUSTOMS, partner="5100")
+    staff = intake.client(Role.STAFF, subject="staff-1")
+    elsewhere = intake.client(Role.STAFF, subject="staff-far", office="440300")
+    number = random_patent_number()
+    assert (
+        await staff.put(f"/v1/rights/invention_patent/{number}", json={"holder_name": "宁波某某服饰有限公司"})
+    ).status_code == 200
+    body = notified(number)
+    case = (await port.post("/v1/customs/detentions", json=body)).json()
+    stranger = (await port.post("/v1/customs/detentions", json=notified(random_patent_number()))).json()
+
+    async def queued(client: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        response = await client.get("/v1/queue")
+        assert response.status_code == 200, response.text
+        items: list[dict[str, Any]] = response.json()["items"]
+        return items, [i for i in items if i.get("detention_id") in (case["id"], stranger["id"])]
+
+    items, mine = await queued(staff)
+    (decision,) = mine  # the stranger's right is no client's: no task, no queue item
+    assert (decision["kind"], decision["step"], decision["complaint_id"]) == (
+        "customs_detention",
+        "holder_decision",
+        None,
+    )
+    assert decision["due"] == add_working_days(TODAY, 3).isoformat()
+    assert decision["due_at"].endswith("+08:00") and decision["label_zh"] and decision["label"]
+    assert decision["reference"] == body["customs_ref"] and decision["clock"] == "holder_response"
+    dues = [(i["due_at"] is None, i["due_at"] and dt.datetime.fromisoformat(i["due_at"])) for i in items]
+    assert dues == sorted(dues, key=lambda d: (d[0], d[1] or dt.datetime.max.replace(tzinfo=SHANGHAI)))
+    assert (await queued(elsewhere))[1] == []
+    filtered = (await staff.get("/v1/queue", params={"track": "administrative"})).json()["items"]
+    assert not [i for i in filtered if i["kind"] == "customs_detention"]
+
+    guarantee = {"amount": "30000", "form": "cash"}
+    decided = await staff.post(
+        f"/v1/customs/detentions/{case['id']}/holder-decision",
+        json={"decision": "apply", "guarantee": guarantee},
+    )
+    assert decided.status_code == 200, decided.text
+    assert (await queued(staff))[1] == []  # decided: nothing owed until the goods are detained
+    steps = f"/v1/customs/detentions/by-ref/{body['customs_ref']}/steps"
+    detained = {"step": "detained", "detained_on": TODAY.isoformat(), "guarantee": guarantee}
+    assert (await port.post(steps, json=detained)).status_code == 200
+    (court,) = (await queued(staff))[1]
+    assert (court["step"], court["clock"], court["detention_state"]) == (
+        "court_notice",
+        "release_ex_officio",
+        "DETAINED",
+    )
+    assert court["due"] == add_working_days(TODAY, 50).isoformat()
+    assert "art. 24" in court["explanation"] or "第二十四条" in court["explanation"]
+    court_notice = {"step": "court_notice", "court": "宁波市中级人民法院", "notice_ref": "(2026)浙02执保1号"}
+    assert (await port.post(steps, json=court_notice)).status_code == 200
+    assert (await queued(staff))[1] == []  # held per the court: the centre's step is done

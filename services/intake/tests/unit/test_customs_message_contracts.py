@@ -34,6 +34,22 @@ EXAMPLES: list[tuple[customs.CustomsMessage, type]] = [
         customs.DetainedV1(customs_code="3100", customs_ref="NB-1", detained_on=DAY, guarantee=GUARANTEE),
         cc.Detained,
     ),
+    (customs.RejectedV1(customs_code="3100", customs_ref="NB-1", reason="担保不足"), cc.ApplicationRejected),
+    (customs.InvestigationStartedV1(customs_code="3100", customs_ref="NB-1"), cc.InvestigationStarted),
+    (
+        customs.CourtNoticeV1(customs_code="3100", customs_ref="NB-1", court="宁波市中级人民法院",
+                              notice_ref="(2026)浙02执保1号"),
+        cc.CourtNoticeReceived,
+    ),
+    (
+        customs.DisposedV1(customs_code="3100", customs_ref="NB-1", method="auction_after_removal",
+                           earlier_excluded="无公益用途，权利人不愿收购", features_removed=True),
+        cc.Disposed,
+    ),
+    (
+        customs.ReferredPoliceV1(customs_code="3100", customs_ref="NB-1", reason="涉嫌犯罪"),
+        cc.ReferredToPolice,
+    ),
     (
         customs.InfringementDeterminedV1(customs_code="3100", customs_ref="NB-1", finding="假冒注册商标"),
         cc.InfringementDetermined,

@@ -33,8 +33,9 @@ def test_a_customs_office_sends_each_inbound_customs_contract_and_no_court_one()
         with pytest.raises(Refused):
             contract_for_kind(PartnerKind.COURT, contract.event_type, 1)
     assert {customs.message_type(c) for c in customs.INBOUND} == {
-        "detention_notified", "detained", "infringement_determined", "unable_to_determine", "released",
-        "confiscated", "record_approved", "record_renewed", "record_lapsed",
+        "detention_notified", "detained", "rejected", "investigation_started", "infringement_determined",
+        "unable_to_determine", "court_notice", "released", "confiscated", "disposed", "referred_police",
+        "record_approved", "record_renewed", "record_lapsed",
     }  # fmt: skip
 
 

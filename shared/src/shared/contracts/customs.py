@@ -30,6 +30,8 @@ Short = Annotated[str, Field(min_length=1, max_length=200)]
 Long = Annotated[str, Field(min_length=1, max_length=4000)]
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("1e12"), max_digits=16, decimal_places=2)]
 Code = Annotated[str, Field(min_length=1, max_length=40)]
+Reason = Annotated[str, Field(min_length=1, max_length=2000)]
+"""A reason or explanation, bounded as intake's request schemas bound it."""
 
 
 class _Value(BaseModel):
@@ -88,6 +90,18 @@ class DetainedV1(_Step, event_type="customs.detained", version=1, topic=CUSTOMS_
     guarantee: CustomsGuarantee
 
 
+class RejectedV1(_Step, event_type="customs.rejected", version=1, topic=CUSTOMS_INBOUND_TOPIC):
+    """Customs refused the holder's application for detention (art. 15)."""
+
+    reason: Reason
+
+
+class InvestigationStartedV1(
+    _Step, event_type="customs.investigation_started", version=1, topic=CUSTOMS_INBOUND_TOPIC
+):
+    """Customs began investigating the detained goods (art. 20; the 30-WD clock runs)."""
+
+
 class InfringementDeterminedV1(
     _Step, event_type="customs.infringement_determined", version=1, topic=CUSTOMS_INBOUND_TOPIC
 ):
@@ -102,6 +116,13 @@ class UnableToDetermineV1(
     """Customs could not determine infringement within 30 WD (art. 21): the 50-WD clock runs."""
 
 
+class CourtNoticeV1(_Step, event_type="customs.court_notice", version=1, topic=CUSTOMS_INBOUND_TOPIC):
+    """A people's court's assistance notice reached customs: the goods stay held (art. 23)."""
+
+    court: Short
+    notice_ref: Short
+
+
 class ReleasedV1(_Step, event_type="customs.released", version=1, topic=CUSTOMS_INBOUND_TOPIC):
     """The goods are released on an art. 24 ground."""
 
@@ -113,6 +134,28 @@ class ReleasedV1(_Step, event_type="customs.released", version=1, topic=CUSTOMS_
 
 class ConfiscatedV1(_Step, event_type="customs.confiscated", version=1, topic=CUSTOMS_INBOUND_TOPIC):
     """The infringing goods are confiscated (art. 27)."""
+
+
+class DisposedV1(_Step, event_type="customs.disposed", version=1, topic=CUSTOMS_INBOUND_TOPIC):
+    """The confiscated goods are disposed of by the art. 27 method, in its order."""
+
+    method: Annotated[
+        str,
+        Field(
+            max_length=40,
+            description="public_welfare | sale_to_holder | auction_after_removal | destruction",
+        ),
+    ]
+    earlier_excluded: Reason | None = Field(
+        default=None, description="Why the earlier art. 27 methods were not possible"
+    )
+    features_removed: bool = False
+
+
+class ReferredPoliceV1(_Step, event_type="customs.referred_police", version=1, topic=CUSTOMS_INBOUND_TOPIC):
+    """Suspected crime: customs transferred the case to the public security organ (art. 26)."""
+
+    reason: Long
 
 
 class RecordLicensee(_Value):
@@ -158,10 +201,15 @@ class RecordLapsedV1(
 INBOUND: tuple[type[CustomsMessage], ...] = (
     DetentionNotifiedV1,
     DetainedV1,
+    RejectedV1,
+    InvestigationStartedV1,
     InfringementDeterminedV1,
     UnableToDetermineV1,
+    CourtNoticeV1,
     ReleasedV1,
     ConfiscatedV1,
+    DisposedV1,
+    ReferredPoliceV1,
     RecordApprovedV1,
     RecordRenewedV1,
     RecordLapsedV1,

@@ -3,11 +3,16 @@ consignee or consignor credit codes in, everything credit holds that concerns ea
 effective infringement findings, penalty decisions, listings in force and repeat-infringer flags —
 each with its legal basis.
 
-One query, one round trip, shaped like the bulk check (:mod:`credit.views.bulk_check`): the distinct
-valid codes are unnested and joined to subjects by the unique credit code, and each kind of fact is
-aggregated as JSON in a correlated subquery on its ``subject_id`` index. The answer is assembled
-from plain values and serialised once. Customs gets no grade, commitment, record state or personal
-data (§H.2): findings and penalties by decision number, listings by list type and period end.
+One statement, one round trip, and PostgreSQL writes the response body: the codes (normalised, with
+the reason an invalid one is invalid, both computed here) are unnested with their position and
+joined to subjects by the unique credit code; each fact table is then read once for the set of
+known subjects (findings, records — penalties and listings in one pass with ``FILTER`` — and
+repeat flags), aggregated per subject with ``json_agg``, joined back, and the answers aggregated
+in input order into the one JSON text returned as the body. Nothing is decoded or re-encoded in
+Python. Set-wise rather than a correlated subquery per subject and fact kind: a third less
+PostgreSQL CPU per 1,000-code request against 10^5 subjects (bench/README.md).
+Customs gets no grade, commitment, record state or personal data (§H.2): findings and penalties by
+decision number, listings by list type and period end.
 """
 
 from __future__ import annotations
@@ -15,17 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Final
 
-from sqlalchemy import ARRAY, ColumnElement, Select, Text, bindparam, func, literal_column, select
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from credit.adapters.orm import findings, records, repeat_flags, subjects
-from credit.domain.record import IN_FORCE
+from credit.adapters.orm import IN_FORCE_SQL
 from credit.domain.vocabulary import BehaviourCode
 from shared.identifiers import normalise_uscc, uscc_problem
 
-EMPTY: ColumnElement[Any] = literal_column("'[]'::jsonb")
 FINDING_BASIS = [{"instrument": "专利法", "article": "65"}]
 """An effective administrative decision finding patent infringement (§A.8; PL art. 65)."""
 REPEAT_BASIS = [{"instrument": "专利法", "article": "65"}, {"instrument": "商标法", "article": "60"}]
@@ -33,112 +36,63 @@ REPEAT_BASIS = [{"instrument": "专利法", "article": "65"}, {"instrument": "�
 PENALTIES = (BehaviourCode.COUNTERFEIT_PATENT.value, BehaviourCode.OTHER_PENALTY.value)
 
 
-def profile_query(codes: Sequence[str]) -> Select[Any]:
-    """One row per known code with its findings, penalties, listings and repeat flags as JSON."""
-    wanted = (
-        func.unnest(bindparam("codes", list(codes), type_=ARRAY(Text)))
-        .table_valued("code")
-        .render_derived(name="wanted")
-    )
-    found = (
-        select(
-            func.coalesce(
-                func.jsonb_agg(
-                    func.jsonb_build_object(
-                        "ip_type",
-                        findings.c.ip_type,
-                        "right_number",
-                        findings.c.right_number,
-                        "decision_no",
-                        findings.c.decision_no,
-                        "effective_on",
-                        findings.c.effective_on,
-                    )
-                ),
-                EMPTY,
-            )
-        )
-        .where(findings.c.subject_id == subjects.c.id, findings.c.revoked_on.is_(None))
-        .scalar_subquery()
-    )
-    penalties = (
-        select(
-            func.coalesce(
-                func.jsonb_agg(
-                    func.jsonb_build_object(
-                        "behaviour",
-                        records.c.behaviour,
-                        "decision_nos",
-                        records.c.basis_doc_nos,
-                        "decided_on",
-                        records.c.decided_on,
-                        "legal_basis",
-                        records.c.legal_basis,
-                    )
-                ),
-                EMPTY,
-            )
-        )
-        .where(
-            records.c.subject_id == subjects.c.id,
-            records.c.behaviour.in_(PENALTIES),
-            records.c.decided_on.is_not(None),
-            records.c.revoked_on.is_(None),
-        )
-        .scalar_subquery()
-    )
-    listings = (
-        select(
-            func.coalesce(
-                func.jsonb_agg(
-                    func.jsonb_build_object(
-                        "list_type",
-                        records.c.list_type,
-                        "behaviour",
-                        records.c.behaviour,
-                        "period_end",
-                        records.c.period_end,
-                        "legal_basis",
-                        records.c.legal_basis,
-                    )
-                ),
-                EMPTY,
-            )
-        )
-        .where(records.c.subject_id == subjects.c.id, records.c.state.in_([s.value for s in IN_FORCE]))
-        .scalar_subquery()
-    )
-    flags = (
-        select(
-            func.coalesce(
-                func.jsonb_agg(
-                    func.jsonb_build_object(
-                        "ip_type",
-                        repeat_flags.c.ip_type,
-                        "right_number",
-                        repeat_flags.c.right_number,
-                        "decision_no",
-                        repeat_flags.c.decision_no,
-                        "effective_on",
-                        repeat_flags.c.effective_on,
-                        "prior_decisions",
-                        repeat_flags.c.prior_decisions,
-                    )
-                ),
-                EMPTY,
-            )
-        )
-        .where(repeat_flags.c.subject_id == subjects.c.id)
-        .scalar_subquery()
-    )
-    return select(
-        wanted.c.code,
-        subjects.c.name,
-        found.label("findings"),
-        penalties.label("penalties"),
-        listings.label("listings"),
-        flags.label("repeat_flags"),
-    ).select_from(wanted.join(subjects, subjects.c.credit_code == wanted.c.code))
+_SQL = """
+WITH wanted AS (
+    SELECT w.code, w.error, w.ord, s.id, s.name
+    FROM unnest(CAST(:codes AS text[]), CAST(:errors AS text[])) WITH ORDINALITY AS w (code, error, ord)
+    LEFT JOIN credit.subjects AS s ON s.credit_code = w.code
+), ids AS (
+    SELECT DISTINCT id FROM wanted WHERE id IS NOT NULL
+), f AS (
+    SELECT f.subject_id, json_agg(json_build_object(
+        'ip_type', f.ip_type, 'right_number', f.right_number, 'decision_no', f.decision_no,
+        'effective_on', f.effective_on, 'legal_basis', CAST(:finding_basis AS json)
+    ) ORDER BY f.effective_on, f.decision_no) AS items
+    FROM credit.findings AS f JOIN ids ON f.subject_id = ids.id
+    WHERE f.revoked_on IS NULL GROUP BY f.subject_id
+), r AS (
+    SELECT r.subject_id,
+        json_agg(json_build_object(
+            'behaviour', r.behaviour, 'decision_nos', r.basis_doc_nos, 'decided_on', r.decided_on,
+            'legal_basis', r.legal_basis
+        ) ORDER BY r.decided_on, r.id) FILTER (
+            WHERE r.behaviour IN ({penalties}) AND r.decided_on IS NOT NULL AND r.revoked_on IS NULL
+        ) AS penalties,
+        json_agg(json_build_object(
+            'list_type', r.list_type, 'behaviour', r.behaviour, 'period_end', r.period_end,
+            'legal_basis', r.legal_basis
+        ) ORDER BY r.period_end, r.id) FILTER (WHERE r.{in_force}) AS listings
+    FROM credit.records AS r JOIN ids ON r.subject_id = ids.id
+    GROUP BY r.subject_id
+), x AS (
+    SELECT x.subject_id, json_agg(json_build_object(
+        'ip_type', x.ip_type, 'right_number', x.right_number, 'decision_no', x.decision_no,
+        'effective_on', x.effective_on,
+        'prior_decisions', CASE jsonb_typeof(x.prior_decisions)
+            WHEN 'array' THEN jsonb_array_length(x.prior_decisions) ELSE 0 END,
+        'legal_basis', CAST(:repeat_basis AS json)
+    ) ORDER BY x.effective_on, x.id) AS items
+    FROM credit.repeat_flags AS x JOIN ids ON x.subject_id = ids.id
+    GROUP BY x.subject_id
+)
+SELECT json_build_object(
+    'as_of', CAST(:today AS date),
+    'results', COALESCE(json_agg(json_build_object(
+        'code', w.code, 'valid', w.id IS NOT NULL OR w.error IS NULL,
+        'error', CASE WHEN w.id IS NULL THEN w.error END, 'known', w.id IS NOT NULL, 'name', w.name,
+        'findings', COALESCE(f.items, '[]'::json), 'penalties', COALESCE(r.penalties, '[]'::json),
+        'listings', COALESCE(r.listings, '[]'::json), 'repeat_flags', COALESCE(x.items, '[]'::json)
+    ) ORDER BY w.ord), '[]'::json)
+)::text
+FROM wanted AS w
+LEFT JOIN f ON f.subject_id = w.id
+LEFT JOIN r ON r.subject_id = w.id
+LEFT JOIN x ON x.subject_id = w.id
+"""
+PROFILES_SQL: Final = text(
+    _SQL.format(penalties=", ".join(f"'{code}'" for code in PENALTIES), in_force=IN_FORCE_SQL)
+)
+"""The whole answer as one JSON text, built by PostgreSQL in one statement (see the module notes)."""
 
 
 class RiskProfileView:
@@ -146,50 +100,20 @@ class RiskProfileView:
         self._sessions = sessions
 
     async def profiles(self, codes: Sequence[str], *, today: dt.date) -> bytes:
+        """The response body: ``{"as_of", "results"}``, one result per code in input order."""
         normalised = [normalise_uscc(code) for code in codes]
+        errors = [uscc_problem(code) for code in normalised]
+        parameters = {
+            "today": today,
+            "codes": normalised,
+            "errors": errors,
+            "finding_basis": _FINDING_BASIS_JSON,
+            "repeat_basis": _REPEAT_BASIS_JSON,
+        }
         async with self._sessions() as session:
-            rows = (await session.execute(profile_query(sorted(set(normalised))))).mappings().all()
-        found = {row["code"]: _profile(row) for row in rows}
-        results = [found.get(code) or _unknown(code) for code in normalised]
-        return json.dumps({"as_of": today.isoformat(), "results": results}, ensure_ascii=False).encode()
+            answer = await session.scalar(PROFILES_SQL, parameters)
+        return str(answer).encode()
 
 
-def _profile(row: Any) -> dict[str, Any]:
-    findings_: list[dict[str, Any]] = row["findings"]
-    flags: list[dict[str, Any]] = row["repeat_flags"]
-    return {
-        "code": row["code"],
-        "valid": True,
-        "error": None,
-        "known": True,
-        "name": row["name"],
-        "findings": [{**f, "legal_basis": FINDING_BASIS} for f in findings_],
-        "penalties": row["penalties"],
-        "listings": row["listings"],
-        "repeat_flags": [
-            {
-                "ip_type": f["ip_type"],
-                "right_number": f["right_number"],
-                "decision_no": f["decision_no"],
-                "effective_on": f["effective_on"],
-                "prior_decisions": len(f["prior_decisions"] or []),
-                "legal_basis": REPEAT_BASIS,
-            }
-            for f in flags
-        ],
-    }
-
-
-def _unknown(code: str) -> dict[str, Any]:
-    problem = uscc_problem(code)
-    return {
-        "code": code,
-        "valid": problem is None,
-        "error": problem,
-        "known": False,
-        "name": None,
-        "findings": [],
-        "penalties": [],
-        "listings": [],
-        "repeat_flags": [],
-    }
+_FINDING_BASIS_JSON: Final = json.dumps(FINDING_BASIS, ensure_ascii=False)
+_REPEAT_BASIS_JSON: Final = json.dumps(REPEAT_BASIS, ensure_ascii=False)

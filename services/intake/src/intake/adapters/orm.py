@@ -258,4 +258,6 @@ downstream_cases = Table(
     Column("case_id", UUID(as_uuid=True), primary_key=True),
     Column("service", Text, nullable=False),
     Column("complaint_id", UUID(as_uuid=True), nullable=False),
+    Column("state", Text),  # the last state the service announced (adjudication.case.transitioned)
+    Column("state_at", DateTime(timezone=True)),
 )

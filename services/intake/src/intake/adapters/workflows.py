@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -118,6 +119,18 @@ class DownstreamCases:
             .values(case_id=case_id, service=service, complaint_id=complaint_id)
             .on_conflict_do_nothing(index_elements=[downstream_cases.c.case_id])
         )
+
+    async def moved(self, case_id: uuid.UUID, state: str, at: dt.datetime) -> bool:
+        """Note the case's new state unless a later one is already noted (False: unknown case)."""
+        result = await self._session.execute(
+            update(downstream_cases)
+            .where(
+                downstream_cases.c.case_id == case_id,
+                or_(downstream_cases.c.state_at.is_(None), downstream_cases.c.state_at <= at),
+            )
+            .values(state=state, state_at=at)
+        )
+        return bool(getattr(result, "rowcount", 0))
 
     async def complaint_of(self, case_id: uuid.UUID) -> uuid.UUID | None:
         return await self._session.scalar(

@@ -319,6 +319,16 @@ class NoteCaseConcluded:
     complaint_id: uuid.UUID | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoteCaseMoved:
+    """A downstream case changed state (``adjudication.case.transitioned``): intake notes its state
+    now beside the case's complaint, for the views (a linked customs detention shows it)."""
+
+    case_id: uuid.UUID
+    state: str
+    at: dt.datetime
+
+
 # -- timers (through the bus) -------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ from intake.domain.centre_case import CentreCaseStatus, Classification, Conclusi
 from intake.domain.complaint.states import ComplaintStatus
 from intake.domain.complaint.values import Outcome, Relation, Severity
 from intake.domain.complaint_imports import ImportFormat
+from intake.domain.customs.centre_queue import CentreAction
 from intake.domain.customs.detention import (
     DetentionStatus,
     Disposal,
@@ -589,6 +590,7 @@ enum_labels(
         CustomsGoodsDisposed 海关已处置侵权货物
         CustomsCaseReferredToPolice 海关已移送公安机关
         CustomsHolderDecisionRecorded 已记录权利人是否申请扣留
+        CustomsComplaintLinked 已关联投诉案件
         CustomsGuaranteeSettled 担保已处理
         CustomsDeadlineNear 海关期限即将届满
         CustomsDeadlinePassed 海关期限已届满
@@ -616,4 +618,15 @@ transition_labels(
         dispose 处置
         refer_police 移送公安机关
     """),
+)
+enum_labels(
+    CentreAction,
+    {
+        "holder_decision": "海关扣留通知：权利人决定是否申请扣留并提供担保",
+        "court_notice": "海关放行前提交人民法院协助执行通知",
+    },
+    {
+        "holder_decision": "Customs detention notice: the holder decides whether to apply with a guarantee",
+        "court_notice": "Bring a people's court's assistance notice before customs releases the goods",
+    },
 )

@@ -10,10 +10,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from intake.domain.commands import NoteCaseConcluded, NoteCaseOpened
+from intake.domain.commands import NoteCaseConcluded, NoteCaseMoved, NoteCaseOpened
 from intake.unit_of_work import IntakeUnitOfWork
 from shared.contracts import CloudEvent
-from shared.contracts.adjudication import CaseOpenedV1, DecisionEffectiveV1
+from shared.contracts.adjudication import CaseOpenedV1, CaseTransitionedV1, DecisionEffectiveV1
 from shared.contracts.mediation import MediationCaseOpenedV1, MediationConcludedV1, Origin
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import Subscription
@@ -64,6 +64,13 @@ async def on_decision_effective(
     await bus.handle(concluded, uow=uow)
 
 
+async def on_adjudication_transitioned(
+    data: CaseTransitionedV1, event: CloudEvent, uow: IntakeUnitOfWork, *, bus: Bus
+) -> None:
+    moved = NoteCaseMoved(case_id=data.case_id, state=data.to_state, at=data.occurred_at)
+    await bus.handle(moved, uow=uow)
+
+
 async def on_mediation_concluded(
     data: MediationConcludedV1, event: CloudEvent, uow: IntakeUnitOfWork, *, bus: Bus
 ) -> None:
@@ -84,6 +91,7 @@ SUBSCRIPTIONS: list[Subscription[Any, IntakeUnitOfWork]] = [
     Subscription(CaseOpenedV1, on_adjudication_opened),
     Subscription(MediationCaseOpenedV1, on_mediation_opened),
     Subscription(DecisionEffectiveV1, on_decision_effective),
+    Subscription(CaseTransitionedV1, on_adjudication_transitioned),
     Subscription(MediationConcludedV1, on_mediation_concluded),
 ]
 

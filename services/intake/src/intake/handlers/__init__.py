@@ -55,6 +55,7 @@ COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.RecordEcommerceStep: ecommerce.record_ecommerce_step,
     c.NoteCaseOpened: downstream.note_case_opened,
     c.NoteCaseConcluded: downstream.note_case_concluded,
+    c.NoteCaseMoved: downstream.note_case_moved,
     c.ReachDeadline: deadlines.reach_deadline,
     c.ReachNoticeDeadline: deadlines.reach_notice_deadline,
     # customs (§E): one entry point per inbound customs message, REST or forwarded by the gateway
@@ -70,6 +71,7 @@ COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     cc.Disposed: customs.disposed,
     cc.ReferredToPolice: customs.referred_to_police,
     cc.DecideForHolder: customs.decide_for_holder,
+    cc.LinkComplaint: customs.link_complaint,
     cc.RecordApproved: customs.record_approved,
     cc.RecordRenewed: customs.record_renewed,
     cc.RecordLapsed: customs.record_lapsed,

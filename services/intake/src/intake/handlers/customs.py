@@ -11,13 +11,19 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 
+from intake.domain.access import authorise_step
 from intake.domain.customs import commands as cc
-from intake.domain.customs.access import authorise_customs_step, authorise_holder_decision
+from intake.domain.customs.access import (
+    authorise_customs_step,
+    authorise_detention_link,
+    authorise_holder_decision,
+)
 from intake.domain.customs.clocks import local_day
-from intake.domain.customs.detention import DetentionCase, Route
+from intake.domain.customs.detention import ComplaintSummary, DetentionCase, Route
 from intake.domain.customs.errors import DetentionCaseNotFound, RecordationNotFound
 from intake.domain.customs.recordation import LapseReason, Recordation
 from intake.domain.customs.rules import CustomsRules
+from intake.domain.errors import ComplaintNotFound
 from intake.domain.rights import normalise_number
 from intake.handlers.common import Clock
 from intake.publishing.customs import DETENTIONS, RECORDATIONS
@@ -155,6 +161,27 @@ async def decide_for_holder(cmd: cc.DecideForHolder, uow: IntakeUnitOfWork, cloc
     authorise_holder_decision(cmd.principal, case.office_code)
     case.record_holder_decision(cmd.decision, cmd.actor, clock(), cmd.guarantee)
     await DETENTIONS.record(uow, case, save=lambda: uow.customs_detentions.save(case))
+    return case
+
+
+async def link_complaint(cmd: cc.LinkComplaint, uow: IntakeUnitOfWork, clock: Clock) -> DetentionCase:
+    """The complaint filed for the detained goods becomes the detention's court/administrative route."""
+    case = await uow.customs_detentions.get(cmd.detention_id, for_update=True)
+    if case is None:
+        raise DetentionCaseNotFound()
+    authorise_detention_link(cmd.principal, case.office_code)
+    complaint = await uow.complaints.get(cmd.complaint_id)
+    if complaint is None:
+        raise ComplaintNotFound()
+    authorise_step(cmd.principal, complaint.office_code)
+    summary = ComplaintSummary(
+        complaint_id=complaint.id,
+        reference=complaint.reference,
+        rights=tuple((r.ip_type.value, normalise_number(r.number)) for r in complaint.rights),
+        respondent_codes=frozenset(p.credit_code for p in complaint.respondents if p.credit_code),
+    )
+    if case.link_complaint(summary, cmd.actor, clock()):
+        await DETENTIONS.record(uow, case, save=lambda: uow.customs_detentions.save(case))
     return case
 
 

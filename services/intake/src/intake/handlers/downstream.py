@@ -37,3 +37,9 @@ async def note_case_concluded(cmd: c.NoteCaseConcluded, uow: IntakeUnitOfWork) -
     )
     complaint.case_concluded(downstream, cmd.result, service(cmd.service))
     await complaint_step(uow, complaint)
+
+
+async def note_case_moved(cmd: c.NoteCaseMoved, uow: IntakeUnitOfWork) -> None:
+    """Only the state now, beside the map of cases to complaints (the complaint is not rewritten)."""
+    if not await uow.downstream.moved(cmd.case_id, cmd.state, cmd.at):
+        log.debug("state of a case that did not come from intake", case_id=str(cmd.case_id))

@@ -134,7 +134,13 @@ DETENTIONS_PUBLISH: Publisher[DetentionCase] = Publisher(
         ],
         **dict.fromkeys(TRANSITIONED, _transitioned),
     },
-    internal={D.SUSPECT_GOODS_FOUND, D.GUARANTEE_SETTLED, D.DEADLINE_NEAR, D.DEADLINE_PASSED},
+    internal={
+        D.SUSPECT_GOODS_FOUND,
+        D.GUARANTEE_SETTLED,
+        D.DEADLINE_NEAR,
+        D.DEADLINE_PASSED,
+        D.COMPLAINT_LINKED,
+    },
 )
 
 CHANGES = {

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from intake.domain.customs.clocks import ClockWarnings
 from intake.views.complaint_imports import ComplaintImportViews
 from intake.views.complaints import ComplaintFilter, ComplaintViews
 from intake.views.customs import CustomsViews
@@ -28,11 +29,13 @@ class IntakeViews:
     customs: CustomsViews
 
     @classmethod
-    def on(cls, sessions: async_sessionmaker[AsyncSession]) -> IntakeViews:
+    def on(
+        cls, sessions: async_sessionmaker[AsyncSession], customs_warnings: ClockWarnings | None = None
+    ) -> IntakeViews:
         return cls(
             ComplaintViews(sessions),
             WorkflowViews(sessions),
-            QueueViews(sessions),
+            QueueViews(sessions, customs_warnings),
             RegistryViews(sessions),
             ComplaintImportViews(sessions),
             CustomsViews(sessions),

@@ -13,13 +13,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from intake.adapters.codec import dump, load
 from intake.adapters.customs_orm import customs_detentions, customs_recordations
-from intake.adapters.orm import case_record
+from intake.adapters.orm import case_record, complaints, downstream_cases
 from intake.domain.access import list_scope
 from intake.domain.customs.access import authorise_detention_read
 from intake.domain.customs.detention import TRANSITIONS, DetentionCase
 from intake.domain.customs.errors import DetentionCaseNotFound, RecordationNotFound
 from intake.domain.customs.recordation import Recordation
 from shared.case_record import CaseRecord
+from shared.catalogue import term
 from shared.db import LIKE_ESCAPE, like_pattern
 from shared.identity.principals import Principal, PrincipalKind
 from shared.local_time import LocalDateTime
@@ -34,6 +35,25 @@ class ClockRead(BaseModel):
     basis: str
     provisional: bool
     explanation: str = Field(description="The rule, the days counted and skipped, in both languages")
+
+
+class LinkedCase(BaseModel):
+    """A complaint linked to the detention, and the case it became (adjudication or mediation)."""
+
+    complaint_id: uuid.UUID
+    reference: str
+    complaint_status: str
+    complaint_status_label: str
+    complaint_status_label_zh: str
+    respondent_matches: bool = Field(description="A respondent is the consignee or consignor (USCC)")
+    linked_at: LocalDateTime
+    service: str | None = Field(description="adjudication | mediation, once a case is opened")
+    case_id: uuid.UUID | None
+    case_no: str | None
+    state: str | None = Field(description="The case's state as its service last announced it")
+    state_label: str | None
+    state_label_zh: str | None
+    updated_at: LocalDateTime | None
 
 
 class DetentionRead(BaseModel):
@@ -59,6 +79,11 @@ class DetentionRead(BaseModel):
     court_notice_ref: str | None
     clocks: list[ClockRead]
     allowed_steps: list[str]
+    linked_complaints: list[uuid.UUID] = Field(description="Complaints linked as the court route")
+    linked_cases: list[LinkedCase] = Field(
+        default=[],
+        description="The linked complaints with their case's current state (on reads by centre staff)",
+    )
 
 
 class DetentionTimelineEntry(BaseModel):
@@ -77,6 +102,9 @@ class DetentionTimelineEntry(BaseModel):
 class DetentionTimeline(BaseModel):
     detention_id: uuid.UUID
     items: list[DetentionTimelineEntry]
+    linked_cases: list[LinkedCase] = Field(
+        default=[], description="The cases the detention's court route led to, with their state now"
+    )
 
 
 class CustomsTask(BaseModel):
@@ -158,6 +186,7 @@ def detention_read(case: DetentionCase, principal: Principal) -> DetentionRead:
         court_notice_ref=case.court_notice_ref,
         clocks=_clocks(case),
         allowed_steps=[row.name for row in TRANSITIONS.allowed(case.state)],
+        linked_complaints=[link.complaint_id for link in case.linked_complaints],
     )
 
 
@@ -189,14 +218,16 @@ class CustomsViews:
     async def detention(self, case_id: uuid.UUID, principal: Principal) -> DetentionRead:
         async with self._sessions() as session:
             case = await _case(session, case_id)
-        authorise_detention_read(principal, case.port_code, case.office_code)
-        return detention_read(case, principal)
+            authorise_detention_read(principal, case.port_code, case.office_code)
+            linked = await _linked_cases(session, case, principal)
+        return detention_read(case, principal).model_copy(update={"linked_cases": linked})
 
     async def timeline(self, case_id: uuid.UUID, principal: Principal) -> DetentionTimeline:
         async with self._sessions() as session:
             case = await _case(session, case_id)
             authorise_detention_read(principal, case.port_code, case.office_code)
             recorded = await CaseRecord(session, case_record).of([case_id])
+            linked = await _linked_cases(session, case, principal)
         items = [
             DetentionTimelineEntry(
                 at=r.event.at,
@@ -212,7 +243,7 @@ class CustomsViews:
             )
             for r in recorded
         ]
-        return DetentionTimeline(detention_id=case_id, items=items)
+        return DetentionTimeline(detention_id=case_id, items=items, linked_cases=linked)
 
     async def tasks(self, principal: Principal, now: dt.datetime) -> CustomsTasks:
         """Open holder decisions of the reader's offices, soonest first."""
@@ -260,3 +291,62 @@ async def _case(session: AsyncSession, case_id: uuid.UUID) -> DetentionCase:
     if body is None:
         raise DetentionCaseNotFound()
     return load(DetentionCase, body)
+
+
+async def _linked_cases(session: AsyncSession, case: DetentionCase, principal: Principal) -> list[LinkedCase]:
+    """The linked complaints and their downstream cases now; none for a port (§H.2: the centre's own)."""
+    if principal.kind is PrincipalKind.CUSTOMS or not case.linked_complaints:
+        return []
+    ids = [link.complaint_id for link in case.linked_complaints]
+    query = select(
+        complaints.c.id, complaints.c.status, complaints.c.body["downstream"].label("downstream")
+    ).where(complaints.c.id.in_(ids))
+    rows = {row["id"]: row for row in (await session.execute(query)).mappings()}
+    cases = [uuid.UUID(str(r["downstream"]["case_id"])) for r in rows.values() if r["downstream"]]
+    moved = {
+        row["case_id"]: row
+        for row in (
+            await session.execute(
+                select(
+                    downstream_cases.c.case_id, downstream_cases.c.state, downstream_cases.c.state_at
+                ).where(downstream_cases.c.case_id.in_(cases), downstream_cases.c.state.is_not(None))
+            )
+        ).mappings()
+    }
+    linked = []
+    for link in case.linked_complaints:
+        row = rows.get(link.complaint_id)
+        if row is None:
+            continue
+        downstream: dict[str, Any] = row["downstream"] or {}
+        state, updated_at = downstream.get("state"), _instant(downstream.get("updated_at"))
+        case_id = uuid.UUID(str(downstream["case_id"])) if downstream.get("case_id") else None
+        latest = moved.get(case_id)
+        if latest is not None and (updated_at is None or latest["state_at"] > updated_at):
+            state, updated_at = latest["state"], latest["state_at"]
+        status, state_text = term(row["status"]), None if state is None else term(state)
+        linked.append(
+            LinkedCase(
+                complaint_id=link.complaint_id,
+                reference=link.reference,
+                complaint_status=row["status"],
+                complaint_status_label=status.en,
+                complaint_status_label_zh=status.zh,
+                respondent_matches=link.respondent_matches,
+                linked_at=link.linked_at,
+                service=downstream.get("service"),
+                case_id=case_id,
+                case_no=downstream.get("case_no"),
+                state=state,
+                state_label=None if state_text is None else state_text.en,
+                state_label_zh=None if state_text is None else state_text.zh,
+                updated_at=updated_at,
+            )
+        )
+    return linked
+
+
+def _instant(value: object) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) and value else None

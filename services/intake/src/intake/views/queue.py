@@ -1,23 +1,30 @@
-"""The work queue: every open deadline, soonest first, marked overdue or due soon."""
+"""The work queue: every open deadline, soonest first, marked overdue or due soon.
+
+Complaints' steps and, beside them, what the detentions of the centre's clients ask of it (the
+holder's 3-WD decision, the court notice before the 20/50-WD release: :mod:`.customs_queue`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, computed_field
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from intake.adapters.orm import complaints, deadlines
+from intake.domain.customs.clocks import ClockWarnings
+from intake.views.customs_queue import CustomsQueueItem, customs_queue_items
 from shared.db import LIKE_ESCAPE, like_pattern
 from shared.local_time import LEGAL_DATE, LocalDateTime, last_day
 from shared.web.lists import count
 
 
 class QueueItem(BaseModel):
+    kind: Literal["complaint"] = "complaint"
     complaint_id: uuid.UUID
     reference: str
     complaint_status: str
@@ -41,7 +48,7 @@ class QueueItem(BaseModel):
 
 
 class Queue(BaseModel):
-    items: list[QueueItem]
+    items: list[Annotated[QueueItem | CustomsQueueItem, Field(discriminator="kind")]]
     total: int = Field(description="Open deadlines matching the filters (the list shows the first 500)")
     as_of: LocalDateTime
 
@@ -56,8 +63,11 @@ class QueueFilter:
 
 
 class QueueViews:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], customs_warnings: ClockWarnings | None = None
+    ) -> None:
         self._sessions = sessions
+        self._customs_warnings = customs_warnings or ClockWarnings()
 
     async def queue(self, where: QueueFilter, now: dt.datetime) -> Queue:
         """Open deadlines, soonest first; unconfigured periods (no due time) last."""
@@ -86,7 +96,27 @@ class QueueViews:
         async with self._sessions() as session:
             total = await count(session, query)
             rows = (await session.execute(query.limit(500))).mappings().all()
-        return Queue(items=[_queue_item(r, now) for r in rows], total=total, as_of=now)
+            customs = await self._customs(session, where, now)
+        items = [_queue_item(r, now) for r in rows]
+        return Queue(items=_merged(items, customs), total=total + len(customs), as_of=now)
+
+    async def _customs(
+        self, session: AsyncSession, where: QueueFilter, now: dt.datetime
+    ) -> list[CustomsQueueItem]:
+        """Customs steps have no track, examiner or centre: a filter on one of those leaves them out."""
+        if where.track is not None or where.examiner_id is not None or where.centre is not None:
+            return []
+        return await customs_queue_items(session, where.office_prefix, now, self._customs_warnings)
+
+
+_LAST = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
+def _merged(items: list[QueueItem], customs: list[CustomsQueueItem]) -> list[QueueItem | CustomsQueueItem]:
+    """Soonest first, unconfigured (no due time) last; a stable sort keeps the complaints' own order."""
+    both: list[QueueItem | CustomsQueueItem] = [*items, *customs]
+    both.sort(key=lambda item: (item.due_at is None, item.due_at or _LAST))
+    return both[:500]
 
 
 def _queue_item(row: Any, now: dt.datetime) -> QueueItem:

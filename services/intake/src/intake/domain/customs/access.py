@@ -43,3 +43,15 @@ def authorise_holder_decision(principal: Principal | None, office_code: str) -> 
         require_office(principal, office_code)
         return
     raise ObjectDenied("Only centre staff record the holder's decision", "仅中心工作人员可记录权利人决定")
+
+
+def authorise_detention_link(principal: Principal | None, office_code: str) -> None:
+    """Linking a complaint to a detention is centre staff's work, in the detention's office."""
+    if principal is None:
+        return
+    if principal.is_person and Role.STAFF in principal.roles:
+        require_office(principal, office_code)
+        return
+    raise ObjectDenied(
+        "Only centre staff link a complaint to a detention", "仅中心工作人员可将投诉关联至扣留案件"
+    )

@@ -117,6 +117,16 @@ class DecideForHolder:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class LinkComplaint:
+    """Centre staff link the complaint whose case is the detention's court or administrative route."""
+
+    detention_id: uuid.UUID
+    complaint_id: uuid.UUID
+    actor: Actor
+    principal: Principal | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecordApproved:
     """``customs.record_approved`` (art. 8), or a recordation imported from GACC data."""
 

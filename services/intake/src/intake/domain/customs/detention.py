@@ -36,6 +36,7 @@ from intake.domain.customs.clocks import (
 from intake.domain.customs.errors import DetentionRuleBroken
 from intake.domain.customs.events import DetentionEvent as E
 from intake.domain.errors import IllegalStep
+from intake.domain.rights import right_key
 from shared.catalogue import term
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, DeadlineStatus, TimerChange, TrackedDeadline
@@ -214,6 +215,30 @@ class Goods:
     hs_code: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkedComplaint:
+    """A complaint the centre filed (or found) for the detained goods: its case is this detention's
+    court/adjudication/mediation route. Linked explicitly by staff; the key is the right — the
+    complaint must claim the detention's right — and ``respondent_matches`` says whether one of its
+    respondents is the consignee or consignor by credit code (USCC)."""
+
+    complaint_id: uuid.UUID
+    reference: str
+    respondent_matches: bool
+    linked_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ComplaintSummary:
+    """What a link needs to know of a complaint (the handler reads it; the domain decides)."""
+
+    complaint_id: uuid.UUID
+    reference: str
+    rights: tuple[tuple[str, str], ...]
+    """``(ip_type, normalised number)`` of each right it claims."""
+    respondent_codes: frozenset[str]
+
+
 @dataclass(slots=True, kw_only=True)
 class DetentionCase(Lifecycle[DetentionStatus], TracksDeadlines):
     """One customs detention, followed by the centre for the right holder (§E.4a)."""
@@ -243,6 +268,7 @@ class DetentionCase(Lifecycle[DetentionStatus], TracksDeadlines):
     settlement: g.Settlement | None = None
     disposal: Disposal | None = None
     court_notice_ref: str | None = None
+    linked_complaints: list[LinkedComplaint] = field(default_factory=list)
     events: list[DomainEvent] = field(default_factory=list)
     deadlines: dict[str, TrackedDeadline] = field(default_factory=dict)
     timer_changes: list[TimerChange] = field(default_factory=list)
@@ -279,6 +305,49 @@ class DetentionCase(Lifecycle[DetentionStatus], TracksDeadlines):
             details={"served_on": served_on.isoformat()},
         )
         self._clock(HOLDER_RESPONSE, served_on, DeadlineKind.PARTY_PERIOD, warnings)
+
+    def link_complaint(self, complaint: ComplaintSummary, by: Actor, at: dt.datetime) -> bool:
+        """Link the complaint whose case is this detention's court or administrative route.
+
+        The key is the right: the complaint must claim the detained goods' right (type and number).
+        A respondent that is the consignee or consignor (by USCC) is noted, not required — customs
+        may know the goods' owner under another name. Linking twice changes nothing (False).
+        """
+        if any(link.complaint_id == complaint.complaint_id for link in self.linked_complaints):
+            return False
+        if (self.ip_type, _normalised(self.ip_type, self.ip_reg_no)) not in complaint.rights:
+            raise DetentionRuleBroken(
+                f"Complaint {complaint.reference} does not claim the detained goods' right"
+                f" {self.ip_type} {self.ip_reg_no}",
+                f"投诉 {complaint.reference} 未主张被扣留货物涉及的权利"
+                f"（{term(self.ip_type).zh} {self.ip_reg_no}）",
+            )
+        parties = {p.credit_code for p in (self.consignee, self.consignor) if p is not None and p.credit_code}
+        matches = bool(parties & complaint.respondent_codes)
+        self.linked_complaints.append(
+            LinkedComplaint(
+                complaint_id=complaint.complaint_id,
+                reference=complaint.reference,
+                respondent_matches=matches,
+                linked_at=at,
+            )
+        )
+        self.record(
+            E.COMPLAINT_LINKED,
+            by=by,
+            at=at,
+            basis=[],
+            details={
+                "complaint_id": str(complaint.complaint_id),
+                "reference": complaint.reference,
+                "respondent_matches": matches,
+            },
+            summary=(
+                f"Linked to complaint {complaint.reference}",
+                f"已关联投诉 {complaint.reference}",
+            ),
+        )
+        return True
 
     def record_holder_decision(
         self, decision: HolderDecision, by: Actor, at: dt.datetime, guarantee: g.Guarantee | None = None
@@ -568,3 +637,11 @@ class DetentionCase(Lifecycle[DetentionStatus], TracksDeadlines):
     @property
     def advisories(self) -> tuple[Advisory, ...]:
         return tuple(a for e in self.events for a in e.advisories)
+
+
+def _normalised(ip_type: str, number: str) -> str:
+    """The right's number as complaints keep it (unknown right types compared as given)."""
+    try:
+        return right_key(ip_type, number).split(":", 1)[1]
+    except ValueError:
+        return number.strip()

@@ -21,6 +21,7 @@ class DetentionEvent(StrEnum):
     DISPOSED = "CustomsGoodsDisposed"
     REFERRED_POLICE = "CustomsCaseReferredToPolice"
     HOLDER_DECIDED = "CustomsHolderDecisionRecorded"
+    COMPLAINT_LINKED = "CustomsComplaintLinked"
     GUARANTEE_SETTLED = "CustomsGuaranteeSettled"
     DEADLINE_NEAR = "CustomsDeadlineNear"
     DEADLINE_PASSED = "CustomsDeadlinePassed"

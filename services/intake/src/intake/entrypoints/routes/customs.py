@@ -27,6 +27,7 @@ from intake.entrypoints.schemas.customs import (
     ImportReport,
     ImportRowError,
     LapseIn,
+    LinkIn,
     RecordationIn,
     RenewalIn,
     StepBase,
@@ -137,6 +138,31 @@ async def decide_for_holder(
     )
     case = await container.bus.handle(command)
     return detention_read(case, principal)
+
+
+@router.post(
+    "/detentions/{detention_id}/links",
+    responses=ERRORS,
+    summary="Link the complaint whose case is the detention's court route",
+)
+async def link_complaint(
+    detention_id: uuid.UUID,
+    body: LinkIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(allow("customs.detention.decide"))],
+) -> DetentionRead:
+    """The complaint must claim the detained goods' right; the answer shows its case's current state.
+
+    Linking the same complaint again changes nothing.
+    """
+    command = cc.LinkComplaint(
+        detention_id=detention_id,
+        complaint_id=body.complaint_id,
+        actor=acting(principal),
+        principal=principal,
+    )
+    await container.bus.handle(command)
+    return await container.views.customs.detention(detention_id, principal)
 
 
 @router.get("/tasks", responses=ERRORS, summary="The centre's open customs tasks (holder decisions)")

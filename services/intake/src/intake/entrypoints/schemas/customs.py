@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 from typing import Annotated, Literal, TypedDict
 
@@ -208,6 +209,10 @@ def step_command(body: StepIn, b: StepBase) -> cc.CustomsMessage:
             )
         case ReferredPoliceIn():
             return cc.ReferredToPolice(**b, reason=body.reason)
+
+
+class LinkIn(_In):
+    complaint_id: uuid.UUID = Field(description="A complaint claiming the detained goods' right")
 
 
 class HolderDecisionIn(_In):
