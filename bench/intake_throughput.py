@@ -450,8 +450,11 @@ async def registration_only(
     for _ in range(rounds):
         bare_round = await measured("bare", post_item, "bare FastAPI + 1 ORM insert, 32 clients")
         intake_round = await measured("intake", post_complaint, "intake registration, 32 clients")
-        print(f"  round: bare {bare_round.rate:.0f}, intake {intake_round.rate:.0f} req/s"
-              f" ({intake_round.rate / bare_round.rate:.1%})", flush=True)
+        print(
+            f"  round: bare {bare_round.rate:.0f}, intake {intake_round.rate:.0f} req/s"
+            f" ({intake_round.rate / bare_round.rate:.1%})",
+            flush=True,
+        )
         pairs.append((bare_round, intake_round))
     print(f"\nregistration against the bare endpoint, median of {rounds} alternated rounds")
     print(median_round([b for b, _ in pairs]).line())

@@ -63,6 +63,8 @@ async def test_a_column_no_row_names_keeps_its_default(probe_db: ProbeDb) -> Non
 def test_instants_keep_their_offset_and_a_naive_one_is_taken_as_utc() -> None:
     shanghai = dt.timezone(dt.timedelta(hours=8))
     encoded = json.loads(
-        rows_json([{"at": dt.datetime(2026, 12, 6, 8, tzinfo=shanghai), "naive": dt.datetime(2026, 12, 6, 0)}])
+        rows_json(
+            [{"at": dt.datetime(2026, 12, 6, 8, tzinfo=shanghai), "naive": dt.datetime(2026, 12, 6, 0)}]
+        )
     )
     assert encoded == [{"at": "2026-12-06T08:00:00+08:00", "naive": "2026-12-06T00:00:00+00:00"}]

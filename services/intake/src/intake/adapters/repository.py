@@ -116,7 +116,9 @@ class ComplaintRepository:
 
 
 def _key_rows(complaint: Complaint) -> list[dict[str, object]]:
-    return [{"complaint_id": complaint.id, "kind": k.kind.value, "value": k.value} for k in keys_of(complaint)]
+    return [
+        {"complaint_id": complaint.id, "kind": k.kind.value, "value": k.value} for k in keys_of(complaint)
+    ]
 
 
 def complaint_params(complaint: Complaint) -> dict[str, object]:
