@@ -233,7 +233,7 @@ class Stack:
 
 async def wait_ready(port: int) -> None:
     async with httpx.AsyncClient() as client:
-        for _ in range(300):
+        for _ in range(1200):  # 2 minutes: a service starting on a box loaded by others can take one
             try:
                 if (await client.get(f"http://127.0.0.1:{port}/readyz")).status_code == 200:
                     return
