@@ -208,7 +208,7 @@ class Stack:
         process = spawn(command, {**env, "HTTP_PORT": str(port)}, self.workdir / f"{name}.log")
         self.processes.append(process)
         self.pids[name] = process.pid
-        wait_until_listening("127.0.0.1", port, timeout=60)
+        wait_until_listening("127.0.0.1", port, timeout=180)  # a loaded shared box starts slowly
 
     def start_sealer(self) -> None:
         """Intake's audit sealer alone (what its worker runs), so the audited side pays for chaining."""
