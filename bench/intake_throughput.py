@@ -19,7 +19,11 @@ the real one, alternated, intake's audit sealer running throughout; besides thro
 the CPU per registration of each API process and its PostgreSQL backends (plus the sealer's, on the
 audited side), which a busy shared box disturbs far less. ``--audit-only`` runs just that.
 
+``--registration-only`` runs just phase 1's 32-client pair (issue 19's target), ``--rounds`` alternated
+rounds of it, with each API process's own CPU per request (from ``/proc``) beside the rates.
+
 Usage: .venv/bin/python bench/intake_throughput.py [--seconds 10] [--restart-broker] [--audit-only]
+       .venv/bin/python bench/intake_throughput.py --registration-only [--rounds 5] [--seconds 8]
 """
 
 from __future__ import annotations
@@ -204,7 +208,7 @@ class Stack:
         process = spawn(command, {**env, "HTTP_PORT": str(port)}, self.workdir / f"{name}.log")
         self.processes.append(process)
         self.pids[name] = process.pid
-        wait_until_listening("127.0.0.1", port, timeout=60)
+        wait_until_listening("127.0.0.1", port, timeout=180)  # a loaded shared box starts slowly
 
     def start_sealer(self) -> None:
         """Intake's audit sealer alone (what its worker runs), so the audited side pays for chaining."""
@@ -229,7 +233,7 @@ class Stack:
 
 async def wait_ready(port: int) -> None:
     async with httpx.AsyncClient() as client:
-        for _ in range(300):
+        for _ in range(1200):  # 2 minutes: a service starting on a box loaded by others can take one
             try:
                 if (await client.get(f"http://127.0.0.1:{port}/readyz")).status_code == 200:
                     return
@@ -420,6 +424,49 @@ async def audit_cost(
     return rounds
 
 
+async def registration_only(
+    stack: Stack,
+    post_item: Callable[[], Awaitable[None]],
+    post_complaint: Callable[[], Awaitable[None]],
+    seconds: float,
+    rounds: int,
+) -> None:
+    """Bare endpoint against registration at 32 clients, alternated, with each process's CPU per request."""
+    pairs: list[tuple[Result, Result]] = []
+    cpu = {"bare": CpuTally(), "intake": CpuTally()}
+
+    async def measured(name: str, send: Callable[[], Awaitable[None]], label: str) -> Result:
+        pid, tally = stack.pids[name], cpu[name]
+
+        async def counted() -> None:
+            await send()
+            tally.requests += 1  # warm-up included: the CPU below is the whole round's
+
+        before = process_cpu(pid)
+        result = await load(label, counted, clients=32, seconds=seconds)
+        tally.seconds += process_cpu(pid) - before
+        return result
+
+    for _ in range(rounds):
+        bare_round = await measured("bare", post_item, "bare FastAPI + 1 ORM insert, 32 clients")
+        intake_round = await measured("intake", post_complaint, "intake registration, 32 clients")
+        print(
+            f"  round: bare {bare_round.rate:.0f}, intake {intake_round.rate:.0f} req/s"
+            f" ({intake_round.rate / bare_round.rate:.1%})",
+            flush=True,
+        )
+        pairs.append((bare_round, intake_round))
+    print(f"\nregistration against the bare endpoint, median of {rounds} alternated rounds")
+    print(median_round([b for b, _ in pairs]).line())
+    print(median_round([i for _, i in pairs]).line())
+    ratio = statistics.median(i.rate / b.rate for b, i in pairs)
+    print(f"  intake / bare endpoint at 32 clients: {ratio:6.1%}   (target >= 80%)")
+    print(
+        f"  API process CPU per request: bare"
+        f" {cpu['bare'].per_request_ms():.2f} ms, intake {cpu['intake'].per_request_ms():.2f} ms"
+    )
+
+
 def print_audit(audit_rounds: list[tuple[Result, Result]]) -> None:
     audit_ratio = statistics.median(on.rate / off.rate for off, on in audit_rounds)
     print(f"\naudit trail cost, median of {ROUNDS} alternated rounds (intake's sealer running)")
@@ -428,7 +475,13 @@ def print_audit(audit_rounds: list[tuple[Result, Result]]) -> None:
     print(f"  audit trail on / off at 32 clients: {audit_ratio:6.1%}   (target >= 90%)")
 
 
-async def run(stack: Stack, seconds: float, restart_broker: bool, audit_only: bool = False) -> None:
+async def run(
+    stack: Stack,
+    seconds: float,
+    restart_broker: bool,
+    audit_only: bool = False,
+    registration_rounds: int | None = None,
+) -> None:
     intake, adjudication, bare, unaudited = clients(stack)
     async with intake, adjudication, bare, unaudited:
         registered: list[str] = []
@@ -446,6 +499,9 @@ async def run(stack: Stack, seconds: float, restart_broker: bool, audit_only: bo
         async def post_item() -> None:
             (await bare.post("/items", json={"body": "x" * 200})).raise_for_status()
 
+        if registration_rounds is not None:
+            await registration_only(stack, post_item, post_complaint, seconds, registration_rounds)
+            return
         if audit_only:
             print_audit(await audit_cost(stack, post_unaudited, post_complaint, seconds))
             return
@@ -511,14 +567,21 @@ def copy_logs(workdir: Path, destination: Path) -> None:
         (destination / log.name).write_bytes(log.read_bytes())
 
 
-async def main(seconds: float, restart_broker: bool, keep_logs: Path | None, audit_only: bool) -> None:
+async def main(
+    seconds: float,
+    restart_broker: bool,
+    keep_logs: Path | None,
+    audit_only: bool,
+    registration_rounds: int | None = None,
+) -> None:
     with tempfile.TemporaryDirectory(prefix="ipcase-bench-") as directory:
         workdir = Path(directory)
         os.chmod(workdir, 0o755)  # the PostgreSQL system user must reach its data directory
         stack = Stack(workdir)
         try:
             await stack.start()
-            await run(stack, seconds, restart_broker, audit_only)
+            print(f"intake API pid {stack.pids['intake']}, bare pid {stack.pids['bare']}", flush=True)
+            await run(stack, seconds, restart_broker, audit_only, registration_rounds)
         finally:
             stack.stop()
             if keep_logs:
@@ -535,5 +598,19 @@ if __name__ == "__main__":
     parser.add_argument(
         "--audit-only", action="store_true", help="only the audit trail off/on rounds (phase 1's last part)"
     )
+    parser.add_argument(
+        "--registration-only",
+        action="store_true",
+        help="only the 32-client bare/registration pair, --rounds alternated rounds, with CPU per request",
+    )
+    parser.add_argument("--rounds", type=int, default=5, help="rounds for --registration-only")
     arguments = parser.parse_args()
-    asyncio.run(main(arguments.seconds, arguments.restart_broker, arguments.keep_logs, arguments.audit_only))
+    asyncio.run(
+        main(
+            arguments.seconds,
+            arguments.restart_broker,
+            arguments.keep_logs,
+            arguments.audit_only,
+            arguments.rounds if arguments.registration_only else None,
+        )
+    )

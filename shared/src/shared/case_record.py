@@ -41,6 +41,7 @@ from shared.domain.events import Advisory, DomainEvent
 from shared.domain.jsonable import to_json
 from shared.domain.legal import Citation
 from shared.logs import current_correlation_id
+from shared.pending_inserts import PendingInserts
 
 TABLE = "case_record"
 
@@ -144,16 +145,22 @@ def recorded_event(row: RowMapping) -> RecordedEvent:
 class CaseRecord:
     """Append to and read a service's case record, in the caller's transaction."""
 
-    def __init__(self, session: AsyncSession, table: Table) -> None:
+    def __init__(self, session: AsyncSession, table: Table, at_commit: PendingInserts | None = None) -> None:
+        """``at_commit``: queue appended entries there, for the commit's one statement (a service
+        that never reads its record back inside the transaction that writes it)."""
         self._session = session
         self._table = table
+        self._at_commit = at_commit
 
     async def append(
         self, aggregate_type: str, aggregate_id: uuid.UUID, events: Sequence[DomainEvent]
     ) -> None:
         if events:
             rows = [event_row(aggregate_type, aggregate_id, event) for event in events]
-            await self._session.execute(insert(self._table), rows)
+            if self._at_commit is not None:
+                self._at_commit.add(self._table, rows)
+            else:
+                await self._session.execute(insert(self._table), rows)
 
     async def of(self, aggregate_ids: Iterable[uuid.UUID]) -> list[RecordedEvent]:
         """Every event of ``aggregate_ids`` in the order it was recorded."""

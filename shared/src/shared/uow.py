@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from shared.audit.trail import AuditTrail, entries_json, pending_insert_sql
 from shared.messaging.outbox import Outbox, events_json, outbox_insert_sql
 from shared.messaging.tables import MessagingTables
+from shared.pending_inserts import PendingInserts, columns_of, insert_sql, rows_json
 from shared.timers.store import Timers
 
 
@@ -35,6 +36,7 @@ class UnitOfWork:
     outbox: Outbox
     timers: Timers
     audit: AuditTrail
+    inserts: PendingInserts
 
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], tables: MessagingTables, source: str
@@ -47,6 +49,7 @@ class UnitOfWork:
         self.session = self._session_factory()
         self.outbox = Outbox(self.tables.outbox, self._source)
         self.audit = AuditTrail(self.tables.audit)
+        self.inserts = PendingInserts()
         self.timers = Timers(self.session, self.tables.timers)
         self._bind(self.session)
         return self
@@ -63,27 +66,35 @@ class UnitOfWork:
         """Build the service's repositories on ``session``; the base has none."""
 
     async def commit(self) -> None:
-        """Write the events and the audit entries (unsealed: the worker's sealer chains them after
-        commit) in one statement — each as one JSON parameter — and commit."""
+        """Write the queued rows (:attr:`inserts`), the events and the audit entries (unsealed: the
+        worker's sealer chains them after commit) in one statement — each table's rows as one JSON
+        parameter, in a data-modifying CTE — and commit."""
         events, entries, audit = self.outbox.take(), self.audit.take(), self.tables.audit
-        params = {"events": events_json(events)} if events else {}
+        params: dict[str, str] = {}
+        inserts: list[str] = []
+        for n, (table, rows) in enumerate(self.inserts.take()):
+            params[f"rows{n}"] = rows_json(rows)
+            inserts.append(insert_sql(table, columns_of(rows), f"rows{n}"))
         if entries and audit is not None:
             params["entries"] = entries_json(entries)
-        if params:
-            await self.session.execute(
-                _write_sql(self.tables.schema, bool(events), "entries" in params), params
-            )
+            inserts.append(pending_insert_sql(self.tables.schema))
+        if events:
+            params["events"] = events_json(events)
+            inserts.append(outbox_insert_sql(self.tables.schema))
+        if inserts:
+            await self.session.execute(_write_sql(tuple(inserts)), params)
         await self.session.commit()
 
     async def rollback(self) -> None:
+        self.inserts.discard()
         self.outbox.discard()
         self.audit.discard()
         await self.session.rollback()
 
 
 @functools.cache
-def _write_sql(schema: str, events: bool, entries: bool) -> TextClause:
-    """One statement for a commit's events and audit entries (the entries in a data-modifying CTE)."""
-    if events and entries:
-        return text(f"WITH audited AS ({pending_insert_sql(schema)}) {outbox_insert_sql(schema)}")
-    return text(outbox_insert_sql(schema) if events else pending_insert_sql(schema))
+def _write_sql(inserts: tuple[str, ...]) -> TextClause:
+    """One statement for a commit's inserts: all but the last in a data-modifying CTE."""
+    *first, last = inserts
+    ctes = ", ".join(f"w{n} AS ({sql})" for n, sql in enumerate(first))
+    return text(f"WITH {ctes} {last}" if ctes else last)

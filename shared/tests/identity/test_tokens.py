@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime as dt
 import json
@@ -117,6 +118,19 @@ async def test_clock_skew_within_the_leeway_is_tolerated(issuer: DevIssuer) -> N
     assert (await verifier_for(issuer, leeway=dt.timedelta(seconds=30)).verify(token)).subject == "x"
     with pytest.raises(Unauthenticated):
         await verifier_for(issuer, leeway=dt.timedelta(seconds=1)).verify(token)
+
+
+async def test_a_verified_token_is_believed_from_the_cache_only_until_it_expires(issuer: DevIssuer) -> None:
+    verifier = verifier_for(issuer, leeway=dt.timedelta(0))
+    expiring = issuer.issue("x", [Role.STAFF], ttl=dt.timedelta(seconds=2))
+    other = issuer.issue("y", [Role.AUDITOR])
+    assert (await verifier.verify(expiring)).subject == "x"
+    assert (await verifier.verify(expiring)).subject == "x", "from the cache"
+    assert (await verifier.verify(other)).roles == {Role.AUDITOR}, "each token its own entry"
+
+    await asyncio.sleep(2.5)  # past its exp (leeway 0)
+    with pytest.raises(InvalidToken):
+        await verifier.verify(expiring)
 
 
 def test_symmetric_algorithms_cannot_be_configured(issuer: DevIssuer) -> None:

@@ -41,8 +41,9 @@ class IntakeUnitOfWork(UnitOfWork):
     customs_recordations: Recordations
 
     def _bind(self, session: AsyncSession) -> None:
-        self.complaints = ComplaintRepository(session)
-        self.case_record = CaseRecord(session, case_record)
+        # A new complaint and every case-record entry go out in the commit's one statement.
+        self.complaints = ComplaintRepository(session, at_commit=self.inserts)
+        self.case_record = CaseRecord(session, case_record, at_commit=self.inserts)
         self.evidence = EvidenceRows(session)
         self.registry = RightsRegistry(session)
         self.import_jobs = ImportJobs(session)

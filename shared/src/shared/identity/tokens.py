@@ -9,6 +9,8 @@ reason a token was refused is logged, never returned: a 401 says only that the t
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +24,10 @@ from shared.identity.principals import Principal, PrincipalKind, Role, division_
 
 log = structlog.get_logger(__name__)
 ASYMMETRIC = frozenset({"RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"})
+CACHE_SECONDS = 60.0
+"""How long a verified token is believed without checking it again (never beyond its expiry)."""
+CACHE_ENTRIES = 10_000
+"""Verified tokens kept (by SHA-256 of the token); the cache starts afresh when full."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +65,25 @@ class TokenVerifier:
         self._algorithms = list(algorithms)
         self._leeway = leeway
         self._claims = claims or ClaimNames()
+        self._verified: dict[bytes, tuple[Principal, float]] = {}
 
     async def verify(self, token: str) -> Principal:
+        """The principal of ``token``; a token verified before is taken from a small cache until it
+        expires (its ``exp`` plus the leeway) or for :data:`CACHE_SECONDS`, whichever is first, so a
+        caller's stream of requests pays for one signature check a minute, not one per request."""
+        digest = hashlib.sha256(token.encode()).digest()
+        cached = self._verified.get(digest)
+        if cached is not None:
+            if time.time() < cached[1]:
+                return cached[0]
+            del self._verified[digest]
+        principal, expires = await self._verify(token)
+        if len(self._verified) >= CACHE_ENTRIES:
+            self._verified.clear()
+        self._verified[digest] = (principal, min(expires, time.time() + CACHE_SECONDS))
+        return principal
+
+    async def _verify(self, token: str) -> tuple[Principal, float]:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
@@ -81,7 +104,8 @@ class TokenVerifier:
                 leeway=self._leeway,
                 options={"require": ["sub", "exp", "iat", "iss", "aud"]},
             )
-            return principal_from_claims(claims, self._claims)
+            expires = float(claims["exp"]) + self._leeway.total_seconds()
+            return principal_from_claims(claims, self._claims), expires
         except (jwt.PyJWTError, ValueError) as exc:
             raise self._refused("claims rejected", exc) from exc
 

@@ -19,6 +19,7 @@ from intake.domain.dedup import Candidate, KeyKind, MatchKey, keys_of
 from intake.domain.parties import PartyRecord, PartyRole
 from intake.domain.vocabulary import Channel
 from shared.logs import current_correlation_id
+from shared.pending_inserts import PendingInserts
 from shared.vocabulary import IpType, Party, RequestedProcedure
 
 NOT_IN_BODY = frozenset({"events", "timer_changes", "sequence", "version", "office_code"})
@@ -31,9 +32,12 @@ _UPDATE_COMPLAINT = (
 
 
 class ComplaintRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, at_commit: PendingInserts | None = None) -> None:
+        """``at_commit``: a new complaint's row and match keys are queued there and written by the
+        commit's one statement (nothing reads a complaint back in the step that registers it)."""
         self._session = session
         self._queue = DeadlineQueue(session)
+        self._at_commit = at_commit
 
     async def number(self, complaint: Complaint) -> None:
         """Give a complaint being registered its sequence number (so its reference) before it is stored.
@@ -45,8 +49,12 @@ class ComplaintRepository:
     async def add(self, complaint: Complaint) -> None:
         """Store a numbered, new complaint with its match keys and queue rows (stored versions start at 1)."""
         complaint.version += 1
-        await self._session.execute(_INSERT_COMPLAINT, complaint_params(complaint))
-        await self._save_keys(complaint, replace=False)
+        if self._at_commit is not None:
+            self._at_commit.add(complaints, [complaint_params(complaint)])
+            self._at_commit.add(complaint_keys, _key_rows(complaint))
+        else:
+            await self._session.execute(_INSERT_COMPLAINT, complaint_params(complaint))
+            await self._save_keys(complaint, replace=False)
         await self._queue.project(complaint)
 
     async def get(self, complaint_id: uuid.UUID, *, for_update: bool = False) -> Complaint | None:
@@ -104,13 +112,13 @@ class ComplaintRepository:
             await self._session.execute(
                 delete(complaint_keys).where(complaint_keys.c.complaint_id == complaint.id)
             )
-        await self._session.execute(
-            insert(complaint_keys),
-            [
-                {"complaint_id": complaint.id, "kind": k.kind.value, "value": k.value}
-                for k in keys_of(complaint)
-            ],
-        )
+        await self._session.execute(insert(complaint_keys), _key_rows(complaint))
+
+
+def _key_rows(complaint: Complaint) -> list[dict[str, object]]:
+    return [
+        {"complaint_id": complaint.id, "kind": k.kind.value, "value": k.value} for k in keys_of(complaint)
+    ]
 
 
 def complaint_params(complaint: Complaint) -> dict[str, object]:
