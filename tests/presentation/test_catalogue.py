@@ -96,12 +96,6 @@ def test_every_transition_of_every_state_machine_has_a_chinese_and_an_english_na
     assert missing == []
 
 
-ENGLISH_NOT_YET_WRITTEN = frozenset({"intake"})
-"""Where English still defaults to the identifier in words (issue 17, in progress): the services whose
-labels modules have no ``english(...)`` yet. Remove a service once its labels write English out; the
-test below then holds it to that. Never add one."""
-
-
 def test_english_is_written_out_not_the_identifier_in_words() -> None:
     """Every state, transition, step and enum value reads as English a person wrote ("notified of
     proposed listing", "court-assigned mediation"), not as its identifier spelled out
@@ -110,7 +104,6 @@ def test_english_is_written_out_not_the_identifier_in_words() -> None:
     unwritten = [
         f"{kind.__module__}.{kind.__qualname__} {what} {identifier}"
         for kind, what, identifier in unwritten_english()
-        if kind.__module__.split(".")[0] not in ENGLISH_NOT_YET_WRITTEN
     ]
     assert unwritten == [], "write their English in the labels module with english(...)"
 
