@@ -12,7 +12,13 @@ from types import ModuleType
 
 import pytest
 
-from shared.catalogue import label, registered_enums, registered_messages, registered_transitions
+from shared.catalogue import (
+    label,
+    registered_enums,
+    registered_messages,
+    registered_transitions,
+    unwritten_english,
+)
 from shared.domain.lifecycle import TransitionTable
 from shared.errors import InvalidTransition
 from shared.web.validation_messages import zh_message
@@ -88,6 +94,31 @@ def test_every_transition_of_every_state_machine_has_a_chinese_and_an_english_na
             if text is None or not CJK.search(text.zh) or not text.en or identifiers_in(text.zh):
                 missing.append(f"{table.states.__qualname__}.{row.name}")
     assert missing == []
+
+
+def test_english_is_written_out_not_the_identifier_in_words() -> None:
+    """Every state, transition, step and enum value reads as English a person wrote ("notified of
+    proposed listing", "court-assigned mediation"), not as its identifier spelled out
+    (``NOTICE_OF_PROPOSED_LISTING`` → "notice of proposed listing"), unless the labels module wrote
+    that very text out on purpose (``english(...)``: "withdrawn" is the English of ``WITHDRAWN``)."""
+    unwritten = [
+        f"{kind.__module__}.{kind.__qualname__} {what} {identifier}"
+        for kind, what, identifier in unwritten_english()
+    ]
+    assert unwritten == [], "write their English in the labels module with english(...)"
+
+
+def test_english_that_is_written_out_replaces_the_default_everywhere() -> None:
+    from credit.domain.record import RecordState
+    from mediation.domain.states import MediationState
+    from shared.catalogue import term, transition_label
+
+    assert label(RecordState.NOTICE_OF_PROPOSED_LISTING).en == "notified of proposed listing"
+    assert term("NOTICE_OF_PROPOSED_LISTING").en == "notified of proposed listing"
+    assert label(MediationState.FAILED).en == "no settlement reached"
+    assert transition_label(MediationState, "start", MediationState.IN_MEDIATION).en == (
+        "start mediation (→ in mediation)"
+    )
 
 
 def test_every_registered_message_is_in_both_languages() -> None:

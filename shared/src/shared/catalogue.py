@@ -9,8 +9,10 @@ validation-error mapper, the refusal of a transition, timelines and the ``allowe
 read from here; the HTTP layer picks one language by ``Accept-Language`` and still sends both.
 
 English defaults to the identifier in words (``DOCKETED`` → "docketed", ``offer_to_sell`` → "offer to
-sell") unless the registration gives a better one; Chinese is always written out. Pure Python, so
-domain code may use it.
+sell") unless the registration gives a better one, or :func:`english` writes it out afterwards (a
+service's labels module does, for every kind it registers); :func:`unwritten_english` lists what is
+still the identifier in words, and tests/presentation fails on any. Chinese is always written out.
+Pure Python, so domain code may use it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import NamedTuple
 __all__ = [
     "Term",
     "Text",
+    "english",
     "enum_labels",
     "humanise",
     "label",
@@ -37,6 +40,7 @@ __all__ = [
     "terms_zh",
     "transition_label",
     "transition_labels",
+    "unwritten_english",
 ]
 
 
@@ -62,6 +66,8 @@ _ENUMS: dict[type[Enum], dict[str, Text]] = {}
 _TRANSITIONS: dict[type[Enum], dict[str, Text]] = {}
 _MESSAGES: dict[str, Text] = {}
 _BY_VALUE: dict[str, Text] = {}
+_WRITTEN: set[tuple[type[Enum], str, str]] = set()
+"""(kind, ``enum`` or ``transition``, identifier) whose English was written out, not defaulted."""
 
 
 def humanise(identifier: str) -> str:
@@ -86,6 +92,7 @@ def enum_labels(kind: type[Enum], zh: Mapping[str, str], en: Mapping[str, str] |
     _check(kind.__qualname__, values, zh, en)
     texts = {value: Text(zh[value], (en or {}).get(value, humanise(value))) for value in values}
     _ENUMS[kind] = texts
+    _WRITTEN.update((kind, "enum", value) for value in (en or {}))
     for value, text in texts.items():
         _BY_VALUE.setdefault(value, text)
 
@@ -95,8 +102,43 @@ def transition_labels(states: type[Enum], zh: Mapping[str, str], en: Mapping[str
     english = en or {}
     texts = {name: Text(text, english.get(name, humanise(name))) for name, text in zh.items()}
     _TRANSITIONS[states] = texts
+    _WRITTEN.update((states, "transition", name) for name in english if name in texts)
     for name, text in texts.items():
         _BY_VALUE.setdefault(name, text)
+
+
+def english(entries: Mapping[str, str], *kinds: type[Enum]) -> None:
+    """Write out the English of identifiers registered before for ``kinds`` (their enum values and,
+    for a state enum, its transitions' names): ``{identifier: English}``, one text per identifier
+    for all ``kinds`` (within one service an identifier means one thing). An identifier none of
+    ``kinds`` has fails, so a typo or a removed value cannot linger."""
+    unknown = set(entries)
+    for kind in kinds:
+        for table, what in ((_ENUMS, "enum"), (_TRANSITIONS, "transition")):
+            texts = table.get(kind, {})
+            for identifier, text in texts.items():
+                if identifier not in entries:
+                    continue
+                written = Text(text.zh, entries[identifier])
+                texts[identifier] = written
+                if _BY_VALUE.get(identifier) == text:
+                    _BY_VALUE[identifier] = written
+                _WRITTEN.add((kind, what, identifier))
+                unknown.discard(identifier)
+    if unknown:
+        raise ValueError(f"English for identifiers none of the kinds has: {sorted(unknown)}")
+
+
+def unwritten_english() -> list[tuple[type[Enum], str, str]]:
+    """(kind, ``enum`` or ``transition``, identifier) whose English is still the identifier in words."""
+    found = []
+    for table, what in ((_ENUMS, "enum"), (_TRANSITIONS, "transition")):
+        for kind, texts in table.items():
+            for identifier, text in texts.items():
+                defaulted = text.en == humanise(identifier)
+                if defaulted and (kind, what, identifier) not in _WRITTEN:
+                    found.append((kind, what, identifier))
+    return found
 
 
 def message_labels(entries: Mapping[str, tuple[str, str]]) -> None:

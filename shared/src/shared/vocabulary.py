@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from shared.catalogue import enum_labels, pairs
+from shared.catalogue import english, enum_labels, pairs
 
 
 class IpType(StrEnum):
@@ -44,6 +44,20 @@ enum_labels(
 )
 enum_labels(PartyKind, {"organisation": "单位", "individual": "自然人"})
 enum_labels(RequestedProcedure, {"adjudication": "行政裁决", "mediation": "调解"})
+english(
+    pairs("""
+        invention_patent invention patent
+        utility_model utility model patent
+        design design patent
+        trademark trademark
+        copyright copyright
+        geographical_indication geographical indication
+        ic_layout_design integrated circuit layout design
+    """),
+    IpType,
+)
+english({"organisation": "organisation", "individual": "natural person"}, PartyKind)
+english({"adjudication": "administrative adjudication", "mediation": "mediation"}, RequestedProcedure)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import uuid
 from typing import Any
@@ -26,7 +27,7 @@ async def test_migrations_upgrade_keep_older_cases_and_downgrade_cleanly(postgre
     await migrations.upgrade(spec, url, "adjudication_0002")
     case_id = await _insert_skeleton_case(url)
     await migrations.upgrade(spec, url)
-    assert await migrations.current_revision(spec, url) == "adjudication_h5_penalty_laws"
+    assert await migrations.current_revision(spec, url) == "adjudication_h6_search_text"
 
     engine = make_engine(url, pool_size=1)
     try:
@@ -51,6 +52,50 @@ async def test_migrations_upgrade_keep_older_cases_and_downgrade_cleanly(postgre
     assert not await _tables(url) & {"case_events", "case_record", "hearing_bookings", "penalty_cases"}
     await migrations.upgrade(spec, url)
     assert {"case_record", "hearing_bookings", "penalty_cases"} <= await _tables(url)
+
+
+async def test_the_search_text_migration_adds_facts_places_and_products_of_existing_cases(
+    postgres: Any,
+) -> None:
+    name = f"ipcase_migrations_{uuid.uuid4().hex[:8]}"
+    await create_database(postgres, name)
+    url = postgres.url(name)
+    spec = discover_services()["adjudication"]
+    await migrations.upgrade(spec, url, "adjudication_0002")
+    case_id = await _insert_skeleton_case(url)
+    await migrations.upgrade(spec, url, "adjudication_h5_penalty_laws")
+    file = {
+        "facts": "在 杭州 销售Ｘ１电动牙刷",
+        "infringement_locations": ["杭州某商场"],
+        "decision": {"stop_order": {"products": ["X1型 牙刷"]}},
+    }
+    engine = create_async_engine(url)
+    try:
+        async with engine.begin() as connection:
+            before = await connection.scalar(
+                text(
+                    "UPDATE adjudication.cases SET file = CAST(:file AS jsonb) WHERE id = :id "
+                    "RETURNING search_text"
+                ),
+                {"file": json.dumps(file), "id": case_id},
+            )
+        await migrations.upgrade(spec, url)
+        async with engine.connect() as connection:
+            after = await connection.scalar(
+                text("SELECT search_text FROM adjudication.cases WHERE id = :id"), {"id": case_id}
+            )
+            indexes = await connection.scalar(
+                text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_cases_search_text'")
+            )
+        assert after == f"{before} 在杭州销售X1电动牙刷 杭州某商场 X1型牙刷".strip() and indexes == 1
+        await migrations.downgrade(spec, url, "adjudication_h5_penalty_laws")
+        async with engine.connect() as connection:
+            indexes = await connection.scalar(
+                text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_cases_search_text'")
+            )
+        assert indexes == 0
+    finally:
+        await engine.dispose()
 
 
 async def _insert_skeleton_case(url: str) -> uuid.UUID:

@@ -11,6 +11,7 @@ from adjudication.domain.case.states import CaseState
 from adjudication.domain.case.steps import mediation
 from adjudication.domain.events import CaseEvent, DeadlineEvent, PenaltyEvent
 from adjudication.publishing import case_publisher, penalty_publisher
+from shared.catalogue import label
 from shared.contracts.adjudication import (
     CaseOpenedV1,
     CaseTransitionedV1,
@@ -116,3 +117,19 @@ def test_opening_a_case_tells_intake_which_case_its_complaint_became(builder: An
         case.complaint_id,
     )
     assert opened.state == "SUBMITTED"
+
+
+def test_the_opened_case_and_the_effective_decision_carry_their_names_in_both_languages(
+    builder: Any,
+) -> None:
+    """Issue 17: a consumer (intake's timeline) shows adjudication's state and outcome without
+    adjudication's catalogue, from the names the event carries."""
+    (opened,) = [d for d in published(builder, builder.new()) if isinstance(d, CaseOpenedV1)]
+    assert opened.state_label is not None
+    assert (opened.state_label.zh, opened.state_label.en) == tuple(label(CaseState.SUBMITTED))
+    case = builder.case_in(CaseState.LITIGATION_WINDOW)
+    builder.make_effective(case)
+    (effective,) = [d for d in published(builder, case) if isinstance(d, DecisionEffectiveV1)]
+    assert effective.outcome_label is not None
+    assert effective.outcome_label.zh == label(case.decision.outcome).zh
+    assert effective.outcome_label.zh != effective.outcome.value

@@ -214,7 +214,7 @@ async def test_intake_and_mediation_findings_become_candidates_and_unknown_subje
 
     async def was_parked() -> bool:
         nonlocal parked
-        waiting = (await officer.get("/v1/unmatched-inputs", params={"limit": 500})).json()
+        waiting = (await officer.get("/v1/unmatched-inputs", params={"limit": 500})).json()["items"]
         parked = [p for p in waiting if p["subject"]["name"] == nobody]
         return bool(parked)
 

@@ -284,7 +284,7 @@ async def test_a_commitment_belongs_to_the_office_that_took_it(credit_api: Runni
     assert (await officer(credit_api, "330100").get(url)).status_code == 200  # the city covers Xihu
     ningbo = officer(credit_api, "330200", subject="officer-nb")
     assert denied(await ningbo.get(url))
-    listed = (await ningbo.get("/v1/commitments", params={"limit": 500})).json()
+    listed = (await ningbo.get("/v1/commitments", params={"limit": 500})).json()["items"]
     assert commitment["id"] not in {c["id"] for c in listed}
     verification = {"outcome": True, "verified_on": str(TODAY), "findings": "属实"}
     assert denied(await ningbo.post(f"{url}/verification", json=verification))

@@ -154,7 +154,7 @@ async def test_an_unverified_commitment_becomes_overdue(start_service: Any, priv
 
     await fire_due_timers(credit.container, moment(TODAY + dt.timedelta(days=30)))
 
-    overdue = (await staff.get("/v1/commitments", params={"overdue": True})).json()
+    overdue = (await staff.get("/v1/commitments", params={"overdue": True})).json()["items"]
     assert [c["id"] for c in overdue] == [made.json()["id"]]
     assert [h["event"] for h in overdue[0]["history"]] == [
         "CommitmentMade",

@@ -8,7 +8,7 @@ from typing import Any
 
 from intake.testing import complaint_body, publish
 from shared.contracts.adjudication import CaseOpenedV1, DecisionEffectiveV1
-from shared.contracts.common import Outcome, RightRef, SubjectRef
+from shared.contracts.common import Label, Outcome, RightRef, SubjectRef
 from shared.contracts.mediation import MediationCaseOpenedV1, MediationConcludedV1, MediationResult, Origin
 from shared.testing.waiting import eventually
 from shared.vocabulary import IpType
@@ -111,3 +111,44 @@ async def test_a_mediation_ends_the_complaint_and_unrelated_outcomes_are_ignored
     closed = await _status_becomes(client, complaint["id"], "CLOSED")
     assert closed["downstream"]["case_no"] == "MD2026-9"
     assert closed["downstream"]["state"] == "mediation agreement"
+
+
+async def test_the_timeline_names_a_downstream_state_in_the_words_its_event_carries(
+    start_intake: Any, broker: Any
+) -> None:
+    """Issue 17: intake does not load adjudication's catalogue, so ``DOCKETED`` and the outcome read
+    as the producer named them in its event, in both languages, never as identifiers."""
+    client = (await start_intake(run_workers=True)).client(Role.STAFF)
+    complaint = (await client.post("/v1/complaints", json=complaint_body())).json()
+    case_id = uuid.uuid4()
+    opened = CaseOpenedV1(
+        case_id=case_id,
+        case_no="AD2026-7",
+        complaint_id=complaint["id"],
+        state="DOCKETED",
+        state_label=Label(zh="已立案", en="docketed for adjudication"),
+        opened_at=NOW,
+    )
+    await publish(broker.bootstrap_servers, opened, str(case_id))
+    await _status_becomes(client, complaint["id"], "CASE_OPENED")
+    effective = DecisionEffectiveV1(
+        case_id=case_id,
+        case_no="AD2026-7",
+        decision_no="裁字〔2026〕7号",
+        outcome=Outcome.REQUEST_REJECTED,
+        outcome_label=Label(zh="驳回请求", en="request rejected"),
+        respondents=(SubjectRef(name="x"),),
+        rights=(RightRef(ip_type=IpType.INVENTION_PATENT, number=complaint["right_number"]),),
+        decided_on=dt.date(2026, 10, 1),
+        effective_on=dt.date(2026, 10, 20),
+    )
+    await publish(broker.bootstrap_servers, effective, str(case_id))
+    await _status_becomes(client, complaint["id"], "CLOSED")
+
+    items = (await client.get(f"/v1/complaints/{complaint['id']}/timeline")).json()["items"]
+    opened_entry, concluded_entry = items[-2:]
+    assert "已立案" in opened_entry["summary_zh"] and "DOCKETED" not in opened_entry["summary_zh"]
+    assert "docketed for adjudication" in opened_entry["summary"]
+    assert "驳回请求" in concluded_entry["summary_zh"]
+    assert "REQUEST_REJECTED" not in concluded_entry["summary_zh"]
+    assert "request rejected" in concluded_entry["summary"]

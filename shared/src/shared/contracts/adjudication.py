@@ -27,7 +27,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.contracts.base import EventData
-from shared.contracts.common import MoneyAmount, Outcome, PartyDetails, PartyRef, RightRef, SubjectRef
+from shared.contracts.common import Label, MoneyAmount, Outcome, PartyDetails, PartyRef, RightRef, SubjectRef
 from shared.local_time import LocalDateTime
 
 CASE_TOPIC = "adjudication.case"
@@ -40,6 +40,7 @@ class CaseOpenedV1(EventData, event_type="adjudication.case.opened", version=1, 
     case_no: str = Field(description="The adjudication service's registration number")
     complaint_id: UUID
     state: str
+    state_label: Label | None = Field(default=None, description="The state as staff read it (zh, en)")
     opened_at: LocalDateTime
 
 
@@ -70,6 +71,7 @@ class DecisionEffectiveV1(
     case_no: str
     decision_no: str
     outcome: Outcome
+    outcome_label: Label | None = Field(default=None, description="The outcome as staff read it (zh, en)")
     respondents: tuple[SubjectRef, ...]
     rights: tuple[RightRef, ...]
     stop_order_scope: tuple[str, ...] = Field(default=(), description="Acts ordered to stop (§A.7)")

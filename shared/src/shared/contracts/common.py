@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from enum import StrEnum
+from enum import Enum, StrEnum
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared import catalogue
 from shared.vocabulary import IpType, PartyKind
 
 __all__ = [
     "EvidenceRef",
     "IpType",
+    "Label",
     "ListingRef",
     "MoneyAmount",
     "PartyDetails",
@@ -26,6 +28,22 @@ __all__ = [
 
 class _Value(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+class Label(_Value):
+    """What a person reads for an identifier the producer owns (a state, an outcome), in both languages.
+
+    The producer fills it from its own catalogue, so a consumer shows another service's vocabulary
+    without knowing it (issue 17): intake's timeline says 已立案, not ``DOCKETED``."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    @classmethod
+    def of(cls, member: Enum) -> Label:
+        """The names the producer's catalogue registered for ``member``."""
+        text = catalogue.label(member)
+        return cls(zh=text.zh, en=text.en)
 
 
 class PartyRef(_Value):

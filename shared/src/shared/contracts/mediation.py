@@ -25,8 +25,9 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.catalogue import enum_labels
 from shared.contracts.base import EventData
-from shared.contracts.common import MoneyAmount, PartyDetails, SubjectRef
+from shared.contracts.common import Label, MoneyAmount, PartyDetails, SubjectRef
 from shared.local_time import LocalDateTime
 
 CASE_TOPIC = "mediation.case"
@@ -54,6 +55,7 @@ class MediationCaseOpenedV1(EventData, event_type="mediation.case.opened", versi
     case_no: str = Field(description="The mediation service's case number")
     complaint_id: UUID | None = None
     state: str
+    state_label: Label | None = Field(default=None, description="The state as staff read it (zh, en)")
     opened_at: LocalDateTime
     kind: MediationKind | None = None
     origin: Origin | None = None
@@ -70,6 +72,25 @@ class MediationResult(StrEnum):
     DECLINED = "declined"
 
 
+enum_labels(
+    MediationResult,
+    {
+        "agreement": "达成调解协议",
+        "failed": "调解不成",
+        "withdrawn": "已撤回",
+        "expired": "调解期限届满",
+        "declined": "拒绝调解",
+    },
+    {
+        "agreement": "settled by agreement",
+        "failed": "no settlement reached",
+        "withdrawn": "withdrawn",
+        "expired": "mediation period expired",
+        "declined": "mediation declined",
+    },
+)
+
+
 class MediationConcludedV1(EventData, event_type="mediation.case.concluded", version=1, topic=CASE_TOPIC):
     """A mediation case ended; ``origin``/``origin_id`` say where it came from (e.g. an adjudication case).
 
@@ -82,6 +103,7 @@ class MediationConcludedV1(EventData, event_type="mediation.case.concluded", ver
     origin: Origin
     origin_id: str
     result: MediationResult
+    result_label: Label | None = Field(default=None, description="The result as staff read it (zh, en)")
     agreement_id: UUID | None = None
     agreed_amount: MoneyAmount | None = None
     summary: str | None = None

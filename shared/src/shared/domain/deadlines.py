@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from shared.calendar import Deadline, Explanation, catalogue
-from shared.catalogue import enum_labels, pairs
+from shared.catalogue import english, enum_labels, pairs
 
 SET_BY_OFFICE = "set_by_office"
 
@@ -54,6 +54,21 @@ enum_labels(
         lapsed 已届满
         cancelled 已取消
     """),
+)
+english(
+    {"office_duty": "office's time limit", "party_period": "party's period", "time_limit": "time limit"},
+    DeadlineKind,
+)
+english(
+    pairs("""
+        running running
+        paused paused
+        met met in time
+        missed missed, still to be done
+        lapsed lapsed
+        cancelled cancelled
+    """),
+    DeadlineStatus,
 )
 
 OPEN_STATUSES = frozenset({DeadlineStatus.RUNNING, DeadlineStatus.MISSED, DeadlineStatus.PAUSED})

@@ -69,6 +69,12 @@ cases = Table(
     Column("office_code", Text, nullable=False),
     Index("ix_cases_state_next_due", "state", "next_due"),
     Index("ix_cases_patent_number", "patent_number"),
+    Index(
+        "ix_cases_search_text",
+        "search_text",
+        postgresql_using="gin",
+        postgresql_ops={"search_text": "gin_trgm_ops"},
+    ),
     Index("ix_cases_office_code", "office_code"),
 )
 

@@ -155,7 +155,7 @@ def _columns(case: Case, *, version: int | None = None) -> dict[str, Any]:
         "effective_on": case.effective_on,
         "next_due": case.next_due,
         "duty_due": case.duty_due,
-        "search_text": _search_text(case),
+        "search_text": search_text(case),
         "office_code": case.office_code,
         "file": CASE_FILE.dump_python(case, mode="json", exclude=TRANSIENT),
     }
@@ -164,13 +164,17 @@ def _columns(case: Case, *, version: int | None = None) -> dict[str, Any]:
     return values
 
 
-def _search_text(case: Case) -> str:
-    """Names, credit codes and numbers, normalised like searches, so one LIKE finds a case by any of them."""
+def search_text(case: Case) -> str:
+    """Names, credit codes, numbers, the facts, the places and the products stopped, normalised like
+    searches, so a LIKE per term finds a case by any of them (:mod:`adjudication.views.search`)."""
     parts = [case.case_no, case.patent_number, case.complaint_reference]
     parts += [case.docket.docket_no] if case.docket else []
     parts += [case.decision.decision_no] if case.decision else []
     for party in case.parties:
         parts += [party.name, party.credit_code or ""]
+    parts += [case.facts, *case.infringement_locations]
+    if case.decision is not None and case.decision.stop_order is not None:
+        parts += case.decision.stop_order.products
     return " ".join(normalise_name(p) for p in parts if p)
 
 

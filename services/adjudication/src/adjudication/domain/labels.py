@@ -38,7 +38,7 @@ from adjudication.domain.penalty.values import CaseSource, CounterfeitAct, Penal
 from adjudication.domain.values.actors import ActorKind
 from adjudication.domain.values.parties import PartyRole
 from adjudication.domain.values.rules import ParticipantRole, Stage
-from shared.catalogue import enum_labels, pairs, transition_labels
+from shared.catalogue import english, enum_labels, pairs, transition_labels
 
 enum_labels(
     Approval,
@@ -636,4 +636,558 @@ enum_labels(
         standard 一般行政处罚
         heavier 较重行政处罚
     """),
+)
+
+# English as staff read it, written out per kind (not the identifier in words; issue 17).
+english(
+    pairs("""
+        decision approval of the decision
+        docket approval of the docketing
+        penalty_decision approval of the penalty decision
+        time_limit_extension approval of a time-limit extension
+    """),
+    Approval,
+)
+english(
+    pairs("""
+        appraisal technical appraisal
+        publication service by announcement
+        suspension suspension
+    """),
+    PauseReason,
+)
+english(
+    pairs("""
+        ended clock running again
+        open clock paused
+        end restart the clock
+    """),
+    PauseStatus,
+)
+english(
+    pairs("""
+        DEEMED_WITHDRAWN request deemed withdrawn
+        DISMISSED dismissed
+        INFRINGEMENT_ESTABLISHED infringement established
+        MEDIATED settled by mediation
+        NOT_ACCEPTED not accepted
+        OUTSIDE_PROTECTION_SCOPE outside the patent's scope of protection
+        REQUEST_REJECTED request rejected
+        WITHDRAWN request withdrawn
+        WITHIN_PROTECTION_SCOPE within the patent's scope of protection
+    """),
+    Outcome,
+)
+english(
+    pairs("""
+        import importing
+        make making
+        offer_to_sell offering for sale
+        sell selling
+        use using
+    """),
+    InfringingAct,
+)
+english(
+    pairs("""
+        destroy_moulds destroy the moulds
+        destroy_special_equipment destroy the special equipment
+        no_disposal_of_stock do not dispose of infringing stock
+        notify_platform notify the e-commerce platform
+        remove_offers remove the offers for sale
+        stop_import stop importing
+        stop_using_method stop using the patented method
+    """),
+    StopMeasure,
+)
+english(
+    pairs("""
+        type_1 type 1 declaration
+        type_2 type 2 declaration
+        type_3 type 3 declaration
+        type_4 type 4 declaration
+    """),
+    DeclarationType,
+)
+english(
+    pairs("""
+        closed closed
+        deemed_withdrawn deemed withdrawn
+        dismissed dismissed
+        not_accepted not accepted
+        withdrawn withdrawn
+    """),
+    EndingKind,
+)
+english(
+    pairs("""
+        applied enforcement applied for
+        demand_served demand to perform served
+        granted enforcement granted by the court
+        refused enforcement refused by the court
+        apply apply for enforcement
+        grant grant enforcement
+        refuse refuse enforcement
+        seek_review seek review
+    """),
+    EnforcementStatus,
+)
+english(
+    pairs("""
+        physical in person
+        remote online
+    """),
+    HearingMode,
+)
+english(
+    pairs("""
+        cancelled cancelled
+        held held
+        scheduled scheduled
+        cancel cancel
+        hold hold
+        reschedule reschedule
+        serve_notice serve the notice
+    """),
+    HearingStatus,
+)
+english(
+    pairs("""
+        absent_with_reason absent with good reason
+        absent_without_reason absent without good reason
+        left_without_leave left without leave
+        present present
+    """),
+    Attendance,
+)
+english(
+    pairs("""
+        designated designated jurisdiction
+        national_significance of national significance
+        place_of_infringement place of infringement
+        respondent_domicile respondent's domicile
+    """),
+    JurisdictionBasis,
+)
+english(
+    pairs("""
+        revoked decision revoked
+        upheld decision upheld
+    """),
+    JudgmentResult,
+)
+english(
+    pairs("""
+        active serving
+        challenged challenged (recusal requested)
+        recused recused
+        released released
+        challenge request recusal
+        clear reject the recusal request
+        recuse recuse
+        release release
+    """),
+    AssignmentStatus,
+)
+english(
+    pairs("""
+        green_channel green channel
+        ordinary ordinary procedure
+        simple simplified procedure
+    """),
+    Procedure,
+)
+english(
+    pairs("""
+        evaluation_report_clean evaluation report found no defect
+        evidence_sufficient evidence sufficient
+        facts_clear facts clear
+        ownership_undisputed_no_invalidation ownership undisputed, no invalidation requested
+        rights_and_duties_clear rights and duties clear
+    """),
+    SimpleCriterion,
+)
+english(
+    pairs("""
+        granted recusal granted
+        rejected recusal request rejected
+    """),
+    RecusalResult,
+)
+english(
+    pairs("""
+        granted recusal granted
+        granted_on_reconsideration recusal granted on reconsideration
+        pending awaiting decision
+        reconsidering under reconsideration
+        rejected rejected
+        rejection_upheld rejection upheld on reconsideration
+        grant grant recusal
+        grant_on_reconsideration grant recusal on reconsideration
+        reject reject
+        request_reconsideration request reconsideration
+        uphold_rejection uphold the rejection
+    """),
+    RecusalStatus,
+)
+english(
+    pairs("""
+        answer_copy copy of the answer
+        decision adjudication decision
+        enforcement_demand demand to perform
+        evidence_copy copy of the evidence
+        hearing_notice notice of oral hearing
+        other other document
+        participant_notice notice of the case handlers
+        request_copy copy of the request
+    """),
+    DocumentKind,
+)
+english(
+    pairs("""
+        announcement service by announcement
+        electronic electronic service
+        in_person personal service
+        left_at_address service by leaving at the address
+        post service by post
+    """),
+    ServiceMethod,
+)
+english(
+    pairs("""
+        court_preservation court preservation of property
+        invalidation invalidation of the patent requested
+        other other reason
+        ownership ownership dispute
+    """),
+    SuspensionReason,
+)
+english(
+    pairs("""
+        acceptance_notice notice accepting the invalidation request
+        invalidation_evidence invalidation evidence
+        invalidation_request invalidation request
+    """),
+    Attachment,
+)
+english(
+    pairs("""
+        evaluation_report_no_defect evaluation report found no defect
+        incomplete_request incomplete application
+        invalidation_grounds_insufficient invalidation grounds clearly unfounded
+        late_request application out of time
+        other other ground
+        outside_claims accused product clearly outside the claims
+        prior_art prior-art defence raised by the respondent
+    """),
+    RefusalGround,
+)
+english(
+    pairs("""
+        granted suspension granted
+        pending awaiting decision
+        refused suspension refused
+        grant grant suspension
+        refuse refuse suspension
+    """),
+    SuspensionDecision,
+)
+english(
+    pairs("""
+        ANSWER_PERIOD in the answer period
+        CLOSED closed
+        COMPLIED complied with
+        CORRECTION_REQUESTED awaiting correction
+        DECIDED decided
+        DISMISSED dismissed
+        DOCKETED docketed
+        EFFECTIVE decision in effect
+        ENFORCEMENT_APPLIED enforcement applied for
+        ENFORCEMENT_DEMAND_SENT demand to perform sent
+        HEARING_HELD oral hearing held
+        HEARING_SCHEDULED oral hearing scheduled
+        IN_MEDIATION in mediation
+        IN_REVIEW under review
+        LITIGATION_WINDOW within the period to sue
+        MEDIATED settled by mediation
+        NOT_ACCEPTED not accepted
+        REVOKED decision revoked
+        SERVED_ON_RESPONDENT served on the respondent
+        SUBMITTED request submitted
+        SUSPENDED suspended
+        UNDER_ADMIN_LITIGATION in administrative litigation
+        WITHDRAWN withdrawn
+        apply_for_enforcement apply for enforcement
+        become_effective decision takes effect
+        cancel_hearing cancel the oral hearing
+        close close the case
+        close_after_review_period close after the review period
+        close_on_enforcement_granted close once enforcement is granted
+        conclude_mediation close as mediated
+        decide decide
+        deem_withdrawn deem withdrawn
+        dismiss dismiss
+        docket docket
+        hold_hearing hold the oral hearing
+        open_answer_period open the answer period
+        record_admin_suit record an administrative suit
+        refer_to_mediation refer to mediation
+        refuse refuse to accept
+        reopen_after_revocation review again after revocation
+        request_correction request correction
+        resume resume
+        resume_at_time_limit resume when the suspension ends
+        return_from_mediation resume after failed mediation
+        review_after_answer_period review after the answer period
+        review_after_answers review after the answers
+        revoke revoked by judgment
+        schedule_hearing schedule an oral hearing
+        send_enforcement_demand demand performance
+        serve_decision serve the decision
+        serve_request_copy serve a copy of the request
+        supplement_materials supplement the materials
+        suspend suspend
+        uphold upheld by judgment
+        verify_compliance verify compliance
+        withdraw withdraw the request
+    """),
+    CaseState,
+)
+english(
+    pairs("""
+        court people's court
+        handler case handler
+        office the office
+        panel collegial panel
+    """),
+    Who,
+)
+english(
+    pairs("""
+        AdminSuitFiled administrative suit filed
+        AnswerPeriodLapsed answer period ended
+        AnswerPeriodOpened answer period began
+        AnswerReceived answer received
+        ApprovalRequested approval requested
+        CaseClosed case closed
+        CaseDismissed case dismissed
+        CaseDocketed case docketed
+        CaseMediated case settled by mediation
+        CaseNotAccepted request not accepted
+        CaseResumed case resumed
+        CaseSuspended case suspended
+        CdeNotified Center for Drug Evaluation notified
+        ClockPaused time limit paused
+        ClockResumed time limit running again
+        ComplianceVerified compliance verified
+        CorrectionRequested correction requested
+        DecisionBecameEffective decision took effect
+        DecisionIssued decision issued
+        DecisionRevoked decision revoked by judgment
+        DecisionServed decision served
+        DecisionUpheld decision upheld by judgment
+        DocumentServed document served
+        DrugLinkageRegistered drug patent dispute registered
+        EnforcementApplied enforcement applied for
+        EnforcementDemandServed demand to perform served
+        EnforcementGranted enforcement granted by the court
+        EnforcementRefused enforcement refused by the court
+        EnforcementReviewSought review sought
+        EvidenceExchanged evidence exchanged
+        EvidenceSubmitted evidence submitted
+        HearingCancelled oral hearing cancelled
+        HearingHeld oral hearing held
+        HearingNoticeLate hearing notice later than the law allows
+        HearingRescheduled oral hearing rescheduled
+        HearingScheduled oral hearing scheduled
+        LitigationWindowLapsed period to sue ended
+        MaterialsSupplemented materials supplemented
+        MediationFailed mediation failed
+        MediationRequested mediation requested
+        NonComplianceFound non-compliance found
+        ParticipantAssigned case handler assigned
+        ParticipantReleased case handler released
+        ProcedureChanged procedure changed
+        RecusalDecided recusal decided
+        RecusalReconsiderationRequested reconsideration of recusal requested
+        RecusalReconsidered recusal reconsidered
+        RecusalRequested recusal requested
+        RepeatInfringementFlagged flagged as repeat infringement
+        RequestCopyServed copy of the request served
+        RequestDeemedWithdrawn request deemed withdrawn
+        RequestFiled request filed
+        RequestWithdrawn request withdrawn
+        ReviewReopened review reopened
+        ReviewStarted review started
+        SuspensionExtended suspension extended
+        SuspensionRefused suspension refused
+        SuspensionRequested suspension requested
+        TimeLimitExtended time limit extended
+    """),
+    CaseEvent,
+)
+english(
+    pairs("""
+        CaseTransferredToPolice case transferred to the police
+        InvestigationMeasureTaken investigation measure taken
+        PenaltyApprovalRequested penalty approval requested
+        PenaltyCaseClosed penalty case closed
+        PenaltyCaseDropped penalty case dropped
+        PenaltyCaseFiled penalty case filed
+        PenaltyDecided penalty decided
+        PenaltyDecisionServed penalty decision served
+        PenaltyHearingHeld penalty hearing held
+        PenaltyHearingRequested penalty hearing requested
+        PenaltyHearingWaived penalty hearing waived
+        PenaltyProposed proposed penalty notified
+        PenaltyPublished penalty decision published
+    """),
+    PenaltyEvent,
+)
+english(
+    pairs("""
+        DeadlineDueSoon deadline approaching
+        DeadlineMissed deadline missed
+        PeriodLapsed period ended
+    """),
+    DeadlineEvent,
+)
+english(
+    pairs("""
+        CLOSED closed
+        DECIDED decided
+        DROPPED dropped
+        FILED filed
+        HEARD heard
+        HEARING_REQUESTED hearing requested
+        NOTIFIED notified of the proposed penalty
+        PUBLISHED published
+        TRANSFERRED transferred to the police
+        close close the case
+        decide decide the penalty
+        drop drop the case
+        hold_hearing hold the hearing
+        notify notify the proposed penalty
+        publish publish
+        request_hearing request a hearing
+        transfer_to_police transfer to the police
+    """),
+    PenaltyState,
+)
+english(
+    pairs("""
+        claiming_in_materials calling unpatented technology patented in materials
+        forging_documents forging or altering patent certificates or documents
+        marking_after_lapse marking after the patent lapsed
+        marking_unpatented marking an unpatented product
+        other_misleading other acts misleading the public
+        selling_marked_products selling such products
+        using_others_number using another's patent number without permission
+    """),
+    CounterfeitAct,
+)
+english(
+    pairs("""
+        complaint complaint or report
+        ex_officio found ex officio
+        referral referral
+    """),
+    CaseSource,
+)
+english(
+    pairs("""
+        court people's court
+        handler case handler
+        mediation mediation
+        office_head head of the office
+        panel collegial panel
+        parties both parties
+        requester requester
+        respondent respondent
+        system the system
+    """),
+    ActorKind,
+)
+english(
+    pairs("""
+        requester requester
+        respondent respondent
+    """),
+    PartyRole,
+)
+english(
+    pairs("""
+        appraiser appraiser
+        clerk clerk
+        handler case handler
+        panel_member panel member
+        presiding presiding member
+        technical_investigator technical investigator
+    """),
+    ParticipantRole,
+)
+english(
+    pairs("""
+        acceptance acceptance stage
+        adjudication adjudication stage
+        enforcement enforcement stage
+        redecision re-decision stage
+    """),
+    Stage,
+)
+english(
+    pairs("""
+        counterfeit_patent passing off a patent
+    """),
+    PenaltyLaw,
+)
+english(
+    pairs("""
+        illegal_gains illegal gains
+        illegal_turnover illegal turnover
+    """),
+    FineMeasure,
+)
+english(
+    pairs("""
+        confusing_mark using a similar mark or on similar goods, likely to confuse
+        facilitating knowingly facilitating infringement
+        forging_marks forging or making another's registered marks without permission, or selling them
+        identical_mark_same_goods identical mark on the same goods
+        other_damage other harm to the exclusive right to a registered mark
+        reverse_passing_off replacing another's registered mark and reselling the goods
+        selling_infringing_goods selling goods infringing a registered mark
+    """),
+    TrademarkAct,
+)
+english(
+    pairs("""
+        broadcast_signal broadcasting, copying or spreading a broadcast without permission
+        circumvention knowingly circumventing or breaking technical measures
+        forged_signature making or selling works with a forged author's signature
+        performance_recording copying or spreading a performer's performance without permission
+        publishing_exclusive_book publishing a book another holds the exclusive right to publish
+        reproducing_distributing using a work without permission (copying, performing, broadcasting, online)
+        rights_info_removal knowingly removing or altering rights management information
+        sound_recording copying or spreading sound or video recordings without permission
+    """),
+    CopyrightAct,
+)
+english(
+    pairs("""
+        on_site_inspection on-site inspection
+        product_inspection inspection of the products
+        questioning questioning the parties concerned
+        records inspecting and copying contracts, invoices and accounts
+        sealing_seizing sealing up or seizing
+    """),
+    InvestigationMeasure,
+)
+english(
+    pairs("""
+        heavier heavier administrative penalty
+        standard ordinary administrative penalty
+        warning_only warning only
+    """),
+    PenaltySeverity,
 )

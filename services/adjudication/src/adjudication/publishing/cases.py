@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 
 from adjudication.domain.case.aggregate import Case
-from adjudication.domain.case.states import TRANSITIONS
+from adjudication.domain.case.states import TRANSITIONS, CaseState
 from adjudication.domain.errors import InvariantBroken
 from adjudication.domain.events import CaseEvent, DeadlineEvent
 from adjudication.domain.values.rules import CaseRules
@@ -45,6 +45,7 @@ from shared.contracts.adjudication import (
     MediationRequestedV1,
     SuspensionReason,
 )
+from shared.contracts.common import Label
 from shared.domain.events import DomainEvent
 from shared.steps import Mapper, Publisher
 
@@ -76,7 +77,8 @@ def _opened(case: Case, event: DomainEvent, rules: CaseRules) -> Iterable[EventD
         case_id=case.id,
         case_no=case.case_no,
         complaint_id=case.complaint_id,
-        state="SUBMITTED",
+        state=CaseState.SUBMITTED.value,
+        state_label=Label.of(CaseState.SUBMITTED),
         opened_at=event.at,
     )
 

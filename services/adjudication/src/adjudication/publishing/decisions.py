@@ -27,7 +27,7 @@ from shared.contracts.adjudication import (
     PriorDecision,
     RepeatInfringerFlaggedV1,
 )
-from shared.contracts.common import Outcome
+from shared.contracts.common import Label, Outcome
 from shared.domain.events import DomainEvent
 
 
@@ -83,6 +83,7 @@ def decision_effective(case: Case, event: DomainEvent, rules: CaseRules) -> Iter
         case_no=case.official_no,
         decision_no=decision.decision_no,
         outcome=Outcome(decision.outcome.value),
+        outcome_label=Label.of(decision.outcome),
         respondents=tuple(subject(p) for p in case.respondents),
         rights=rights(case.rights),
         stop_order_scope=tuple(a.value for a in order.acts) if order else (),

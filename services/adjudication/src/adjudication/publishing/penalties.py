@@ -27,7 +27,7 @@ from shared.contracts.adjudication import (
 )
 from shared.contracts.adjudication import PenaltyLaw as ContractLaw
 from shared.contracts.adjudication import PenaltySeverity as ContractSeverity
-from shared.contracts.common import MoneyAmount
+from shared.contracts.common import Label, MoneyAmount
 from shared.domain.events import DomainEvent
 from shared.steps import Publisher
 
@@ -63,6 +63,7 @@ def penalty_contracts(case: PenaltyCase, event: DomainEvent) -> list[EventData]:
                 case_no=case.case_no,
                 complaint_id=uuid.UUID(case.source_ref),
                 state=case.state.value,
+                state_label=Label.of(case.state),
                 opened_at=case.filed_at,
             )
         )

@@ -47,12 +47,12 @@ from adjudication.views.models import (
     Timeline,
     WorkQueue,
 )
+from adjudication.views.search import matches
 from adjudication.views.sorting import CaseSort, PenaltySort, count, sorted_by
 from adjudication.views.timeline import timeline
 from shared.access.minimise import Reader
 from shared.access.rules import ObjectDenied
 from shared.documents import Document
-from shared.identifiers import normalise_name
 from shared.identity.principals import Principal, PrincipalKind, Role, scope_prefix
 from shared.web.lists import changed_since
 
@@ -91,7 +91,7 @@ class CaseViews:
         if procedure:
             query = query.where(cases.c.procedure == procedure)
         if text:
-            query = query.where(cases.c.search_text.contains(normalise_name(text), autoescape=True))
+            query = query.where(matches(cases.c.search_text, text))
         if overdue:
             query = query.where(cases.c.duty_due < _today())
         async with self._sessions() as session:

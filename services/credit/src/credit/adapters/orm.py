@@ -14,6 +14,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
@@ -173,8 +174,11 @@ commitments = Table(
     Column("overdue", Boolean, nullable=False),
     Column("deadlines", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # set by a trigger on every update (migration credit_h6_lists_updated_at)
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_commitments_subject_id", "subject_id"),
     Index("ix_commitments_office_code", "office_code"),
+    Index("ix_commitments_updated_at", "updated_at", "id"),
 )
 
 grades = Table(
@@ -207,5 +211,8 @@ unmatched_inputs = Table(
     Column("settled_by", Text),
     Column("settled_at", DateTime(timezone=True)),
     Column("settlement", JSONB),
+    # set by a trigger on every update (migration credit_h6_lists_updated_at)
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_unmatched_inputs_open", "received_at", postgresql_where=text("status = 'open'")),
+    Index("ix_unmatched_inputs_updated_at", "updated_at", "id"),
 )

@@ -14,7 +14,7 @@ from credit.domain.policy import PenaltyClass, PeriodStart
 from credit.domain.record.table import RecordMove, RecordState
 from credit.domain.unmatched import Settlement, UnmatchedKind, UnmatchedStatus
 from credit.domain.vocabulary import BehaviourCode, ListType
-from shared.catalogue import enum_labels, pairs, transition_labels
+from shared.catalogue import english, enum_labels, pairs, transition_labels
 
 enum_labels(
     Decision,
@@ -254,4 +254,141 @@ transition_labels(
         resolve 匹配
         dismiss 驳回
     """),
+)
+
+# English as staff read it (written out, not the identifier in words; issue 17).
+english(
+    pairs("""
+        listing listing decision
+        repair credit repair decision
+        case_handler case handler
+        court people's court
+        credit_office credit management office
+        customs customs
+        person staff member
+        system the system
+        breached breached
+        fulfilled fulfilled
+        pending awaiting verification
+        breach find breached
+        fulfil confirm fulfilled
+        credit.commitment_verification commitment verification deadline
+        credit.listing_expiry end of the listing period
+        credit.monthly_grades monthly credit grading
+        credit.notice_window period for statements and defence
+        credit.publication_due publication deadline
+        credit.withdrawal_due deadline to withdraw the publication
+        expiry end of the listing period
+        monthly_grades monthly credit grading
+        notice_window period for statements and defence
+        publication publication deadline
+        verification commitment verification deadline
+        withdrawal deadline to withdraw the publication
+        Archived archived
+        CandidateRegistered registered as a listing candidate
+        DecisionApproved listing proposal approved
+        DecisionProposed listing proposed
+        DecisionRefused listing proposal not approved
+        Expired listing period ended
+        HearingHeld hearing held
+        HearingRequested hearing requested
+        ListingDecided listing decided
+        ListingDeclined decided not to list
+        NoticeIssued notice of proposed listing served
+        NoticeWindowClosed period for statements and defence ended
+        PublicationDeadlineMissed publication deadline missed
+        PublicationDueSoon publication deadline approaching
+        PublicationWithdrawn publication withdrawn
+        Published published
+        RepairDenied credit repair refused
+        RepairGranted credit repair granted
+        RepairRequested credit repair applied for
+        Revoked listing revoked
+        StatementFiled statement and defence filed
+        WithdrawalDeadlineMissed deadline to withdraw the publication missed
+        WithdrawalDueSoon deadline to withdraw the publication approaching
+        CommitmentBreached commitment breached
+        CommitmentFulfilled commitment fulfilled
+        CommitmentMade credit commitment made
+        VerificationDueSoon commitment verification deadline approaching
+        VerificationOverdue commitment verification overdue
+        RepeatInfringerFlagged flagged as a repeat infringer
+        A grade A (good credit)
+        B grade B (fair credit)
+        C grade C (poor credit)
+        D grade D (seriously dishonest)
+        reprimand_or_low_fine warning or small fine
+        serious heavier penalty
+        standard ordinary penalty
+        ARCHIVED archived
+        CANDIDATE listing candidate
+        EXPIRED removed at the end of the period
+        LISTED listed
+        NOTICE_OF_PROPOSED_LISTING notified of proposed listing
+        NOT_LISTED not listed
+        PUBLISHED published
+        REPAIRED_EARLY repaired early
+        REPAIR_DENIED credit repair refused
+        REPAIR_REQUESTED credit repair applied for
+        REVOKED revoked
+        archive archive
+        decline decide not to list
+        deny_repair refuse credit repair
+        expire remove at the end of the period
+        grant_repair grant credit repair
+        list decide to list
+        notify notify of proposed listing
+        publish publish
+        request_repair apply for credit repair
+        revoke revoke
+        dishonesty_input dishonesty information
+        infringement_finding infringement finding
+        dismissed dismissed
+        open awaiting a match
+        resolved matched
+        dismiss dismiss
+        resolve match to a subject
+        cnipa_dishonest CNIPA list of serious illegal and dishonest conduct
+        penalty_publication publication of an administrative penalty
+        samr_serious SAMR list of serious illegal and dishonest conduct
+        abnormal_patent_application abnormal patent application
+        agency_violation patent agency violation
+        commitment_breached breach of a credit commitment
+        copyright_infringement copyright infringement
+        counterfeit_patent passing off a patent
+        false_materials submitting false materials
+        malicious_trademark_application bad-faith trademark application
+        mediation_agreement_default failure to perform a mediation agreement
+        other_catalogued other conduct in the catalogue
+        other_penalty other administrative penalty
+        refusal_to_perform refusal to perform an effective decision
+        repeat_infringement repeated infringement
+        serious_agency_violation serious patent agency violation
+        trademark_infringement trademark infringement
+        unfair_competition unfair competition
+        wilful_infringement wilful infringement
+    """),
+    Decision,
+    CreditReader,
+    ActorKind,
+    CommitmentStatus,
+    CommitmentMove,
+    TimerKind,
+    TimerName,
+    RecordEvent,
+    CommitmentEvent,
+    SubjectEvent,
+    Grade,
+    PenaltyClass,
+    RecordState,
+    RecordMove,
+    UnmatchedKind,
+    UnmatchedStatus,
+    Settlement,
+    ListType,
+    BehaviourCode,
+)
+english(
+    {"decision": "from the date of the decision", "publication": "from the date of publication"},
+    PeriodStart,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -14,10 +15,11 @@ from credit.adapters.orm import case_record, commitments, subjects
 from credit.domain import events
 from credit.domain.access import authorise_record_read
 from credit.domain.errors import CommitmentNotFound
-from credit.views.commitment_models import CommitmentRead
+from credit.views.commitment_models import CommitmentPage, CommitmentRead, CommitmentSort
 from credit.views.listing import SUBJECT_COLUMNS, subject_brief
 from shared.identity.principals import Principal, PrincipalKind, scope_prefix
 from shared.local_time import local_iso
+from shared.web.lists import changed_since, count, sorted_by
 
 
 def commitments_in_scope(principal: Principal) -> ColumnElement[bool]:
@@ -44,29 +46,52 @@ class CommitmentViews:
         subject_id: uuid.UUID | None,
         status: str | None,
         overdue: bool | None,
-        limit: int,
         principal: Principal,
-    ) -> list[CommitmentRead]:
-        conditions: list[ColumnElement[bool]] = [commitments_in_scope(principal)]
+        updated_since: dt.datetime | None = None,
+        sort: CommitmentSort = CommitmentSort.VERIFICATION_DUE,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> CommitmentPage:
+        """The commitments of the offices ``principal``'s covers, soonest verification first unless
+        ``sort`` says otherwise (the commitment id breaks ties); ``total`` counts every page."""
+        conditions: list[ColumnElement[bool]] = [
+            commitments_in_scope(principal),
+            changed_since(commitments, updated_since),
+        ]
         if subject_id is not None:
             conditions.append(commitments.c.subject_id == subject_id)
         if status is not None:
             conditions.append(commitments.c.status == status)
         if overdue is not None:
             conditions.append(commitments.c.overdue.is_(overdue))
-        return await self._query(*conditions, limit=limit)
+        as_of = dt.datetime.now(dt.UTC)
+        async with self._sessions() as session:
+            total = await count(session, select(commitments.c.id).where(*conditions))
+            items = await self._read_rows(session, *conditions, sort=sort, limit=limit, offset=offset)
+        return CommitmentPage(items=items, total=total, sort=sort, as_of=as_of, limit=limit, offset=offset)
 
     async def _query(self, *conditions: ColumnElement[bool], limit: int) -> list[CommitmentRead]:
+        async with self._sessions() as session:
+            return await self._read_rows(
+                session, *conditions, sort=CommitmentSort.VERIFICATION_DUE, limit=limit, offset=0
+            )
+
+    async def _read_rows(
+        self,
+        session: AsyncSession,
+        *conditions: ColumnElement[bool],
+        sort: CommitmentSort,
+        limit: int,
+        offset: int,
+    ) -> list[CommitmentRead]:
         query = (
             select(commitments, *SUBJECT_COLUMNS)
             .join(subjects, subjects.c.id == commitments.c.subject_id)
             .where(*conditions)
-            .order_by(commitments.c.verification_due, commitments.c.id)
-            .limit(limit)
         )
-        async with self._sessions() as session:
-            rows = (await session.execute(query)).mappings().all()
-            history = await _histories(session, [row["id"] for row in rows])
+        ordered = sorted_by(query, commitments, sort).limit(limit).offset(offset)
+        rows = (await session.execute(ordered)).mappings().all()
+        history = await _histories(session, [row["id"] for row in rows])
         return [_read(row, history[row["id"]]) for row in rows]
 
 
@@ -103,5 +128,6 @@ def _read(row: RowMapping, history: list[dict[str, Any]]) -> CommitmentRead:
         office_code=row["office_code"],
         breach_record_id=row["breach_record_id"],
         overdue=row["overdue"],
+        updated_at=row["updated_at"],
         history=history,
     )

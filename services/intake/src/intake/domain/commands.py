@@ -19,6 +19,7 @@ from intake.domain.parties import PartyRecord
 from intake.domain.rights import RegisteredRight, RightStatus
 from intake.domain.trade_fair import Measure
 from intake.domain.vocabulary import AllegedAct, Channel, ScanStatus, Track
+from shared.catalogue import Text
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineReached
 from shared.idempotency import IdempotencyKey
@@ -307,6 +308,7 @@ class NoteCaseOpened:
     case_no: str
     state: str
     at: dt.datetime
+    state_text: Text | None = None  # the names the receiving service gave its state (its catalogue)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -317,6 +319,7 @@ class NoteCaseConcluded:
     result: str
     at: dt.datetime
     complaint_id: uuid.UUID | None = None
+    result_text: Text | None = None  # the result as the receiving service names it (its catalogue)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -42,7 +42,7 @@ from intake.domain.vocabulary import (
     ScanStatus,
     Track,
 )
-from shared.catalogue import enum_labels, pairs, term_labels, transition_labels
+from shared.catalogue import english, enum_labels, pairs, term_labels, transition_labels
 
 enum_labels(
     CentreCaseStatus,
@@ -629,4 +629,513 @@ enum_labels(
         "holder_decision": "Customs detention notice: the holder decides whether to apply with a guarantee",
         "court_notice": "Bring a people's court's assistance notice before customs releases the goods",
     },
+)
+
+# English as staff read it, written out per kind (not the identifier in words; issue 17).
+english(
+    pairs("""
+        CLOSED closed
+        OPINION_DRAFTING advisory opinion being drafted
+        OPINION_ISSUED advisory opinion issued
+        RECEIVED received
+        REFERRED_ADJUDICATION referred to administrative adjudication
+        REFERRED_COURT directed to litigation
+        REFERRED_ENFORCEMENT referred to administrative enforcement
+        REFERRED_MEDIATION referred to mediation
+        TRIAGED triaged
+        assign_examiner assign an examiner
+        classify triage
+        close close
+        issue_opinion issue the advisory opinion
+        refer_to_adjudication refer to administrative adjudication
+        refer_to_court direct to litigation
+        refer_to_enforcement refer to administrative enforcement
+        refer_to_mediation refer to mediation
+    """),
+    CentreCaseStatus,
+)
+english(
+    pairs("""
+        aid rights-protection assistance
+        mediation mediation
+        opinion advisory opinion on infringement
+        referral referral
+    """),
+    Classification,
+)
+english(
+    pairs("""
+        cannot_determine cannot be determined
+        infringing infringing
+        not_infringing not infringing
+    """),
+    Conclusion,
+)
+english(
+    pairs("""
+        ACCEPTED accepted
+        CASE_OPENED case opened
+        CLOSED concluded
+        CORRECTION_REQUESTED awaiting correction
+        DUPLICATE duplicate complaint
+        IN_CENTRE handled by the centre
+        NOT_ACCEPTED not accepted
+        RECEIVED registered
+        REFERRED referred
+        ROUTED routed for handling
+        WITHDRAWN withdrawn
+        accept accept
+        close close
+        conclude conclude
+        confirm_duplicate confirm as duplicate
+        mark_duplicate mark as possible duplicate
+        open_case open a case
+        override_in_centre reassign to the centre
+        override_not_accepted reassign as not accepted
+        override_referred reassign for referral
+        override_routed reassign for routing
+        refuse refuse to accept
+        request_correction request correction
+        split split
+        triage_in_centre triage to the centre
+        triage_not_accepted triage as not accepted
+        triage_referred triage for referral
+        triage_routed triage for routing
+        withdraw withdraw
+    """),
+    ComplaintStatus,
+)
+english(
+    pairs("""
+        block blocks acceptance
+        correction needs correction
+        off not applied
+        warning warning
+    """),
+    Severity,
+)
+english(
+    pairs("""
+        accept accept
+        correction request correction
+        refuse refuse to accept
+    """),
+    Outcome,
+)
+english(
+    pairs("""
+        duplicate duplicate
+        related related
+    """),
+    Relation,
+)
+english(
+    pairs("""
+        complainant complainant
+        respondent respondent
+        right right
+    """),
+    KeyKind,
+)
+english(
+    pairs("""
+        AWAITING_COUNTER_NOTICE awaiting a counter-notice
+        COUNTER_NOTICE_RECEIVED counter-notice received
+        MEASURES_MAINTAINED measures maintained
+        MEASURES_MAINTAINED_PENDING_OUTCOME measures maintained pending the outcome
+        MEASURES_TAKEN necessary measures taken
+        MEASURES_TERMINATED necessary measures ended
+        NOTICE_RECEIVED notice received
+        REJECTED_INSUFFICIENT_EVIDENCE not acted on: insufficient evidence
+        WAITING_15D waiting 15 days for a complaint or suit
+        counter_notice receive a counter-notice
+        forward_to_holder forward to the right holder
+        forward_to_seller forward to the seller
+        holder_filed right holder complained or sued
+        no_counter_notice no counter-notice received
+        reject reject the notice
+        take_measures take necessary measures
+        terminate end the necessary measures
+    """),
+    NoticeStatus,
+)
+english(
+    pairs("""
+        platform e-commerce platform
+        service another ipcase service
+        staff staff member
+        system the system
+    """),
+    ActorKind,
+)
+english(
+    pairs("""
+        CaseConcluded case concluded
+        CaseOpened case opened
+        ComplaintAccepted complaint accepted
+        ComplaintClosed complaint concluded
+        ComplaintNotAccepted complaint not accepted
+        ComplaintRegistered complaint registered
+        ComplaintSplit complaint split
+        ComplaintTriaged complaint triaged
+        ComplaintWithdrawn complaint withdrawn
+        CorrectionReceived correction received
+        CorrectionRequested correction requested
+        DeadlineApproaching deadline approaching
+        DeadlinePassed deadline passed
+        DuplicateConfirmed duplicate confirmed
+        DuplicateDetected possible duplicate found
+        EvidenceAttached evidence attached
+        FalseMaterialsFound false materials found
+        PeriodNotConfigured period not configured
+        RelatedComplaintLinked related complaint linked
+        RightsVerified ownership of the right verified
+        TriageOverridden triage changed by staff
+    """),
+    ComplaintEvent,
+)
+english(
+    pairs("""
+        CentreCaseClosed centre case closed
+        CentreCaseOpened centre case opened
+        CentreCaseReferred centre case referred
+        CentreCaseTriaged centre case triaged
+        ExaminerAssigned examiner assigned
+        OpinionIssued advisory opinion issued
+    """),
+    CentreCaseEvent,
+)
+english(
+    pairs("""
+        ForwardedToIpOffice forwarded to the IP office
+        InfringementNotEstablished infringement not established
+        MeasuresOrdered measures ordered
+        RepeatExhibitorFlagged flagged as a repeat infringing exhibitor
+        RespondentNotified respondent notified
+        StatementReceived respondent's statement received
+        TradeFairComplaintFiled trade fair complaint filed
+        TradeFairComplaintReferred trade fair complaint referred
+    """),
+    TradeFairEvent,
+)
+english(
+    pairs("""
+        CounterNoticeForwardedToHolder counter-notice forwarded to the right holder
+        CounterNoticeReceived counter-notice received
+        HolderFiledComplaintOrSuit right holder complained or sued
+        MeasuresMaintained necessary measures maintained
+        MeasuresTaken necessary measures taken
+        MeasuresTerminated necessary measures ended
+        NotarisationDelayDocumented notarisation delay documented
+        NoticeForwardedToSeller notice forwarded to the seller
+        NoticePublished notice published
+        NoticeRejected notice not acted on
+        PlatformNoticeReceived notice received by the platform
+    """),
+    NoticeEvent,
+)
+english(
+    pairs("""
+        RegistryImportCompleted rights data import completed
+        RegistryImportFailed rights data import failed
+        RegistryImportResumed rights data import resumed
+        RegistryImportStarted rights data import started
+        RightStatusChanged status of the right changed
+    """),
+    RegistryEvent,
+)
+english(
+    pairs("""
+        completed completed
+        failed failed
+        pending waiting to start
+        running running
+        complete complete
+        fail fail
+        resume resume
+        start start
+    """),
+    ImportStatus,
+)
+english(
+    pairs("""
+        agent agent
+        complainant complainant
+        respondent respondent
+    """),
+    PartyRole,
+)
+english(
+    pairs("""
+        expired term of protection expired
+        invalidated declared invalid
+        lapsed lapsed (annual fee unpaid)
+        revoked revoked
+        valid in force
+        record_expired record as expired
+        record_invalidated record as declared invalid
+        record_lapsed record as lapsed
+        record_revoked record as revoked
+        record_valid record as in force
+    """),
+    RightStatus,
+)
+english(
+    pairs("""
+        exclusive exclusive licence
+        ordinary ordinary licence
+        sole sole licence
+    """),
+    LicenceKind,
+)
+english(
+    pairs("""
+        holder_mismatch right holder does not match
+        lapsed right no longer in force
+        unknown could not be verified
+        verified ownership verified
+    """),
+    VerificationStatus,
+)
+english(
+    pairs("""
+        COMPLAINT_FILED complaint filed
+        FORWARDED_TO_IP_OFFICE forwarded to the IP office
+        MEASURES_ORDERED measures ordered
+        NOT_ESTABLISHED infringement not established
+        REFERRED referred
+        RESPONDENT_NOTIFIED respondent notified
+        STATEMENT_RECEIVED statement received
+        forward forward to the IP office
+        not_established find infringement not established
+        notify_respondent notify the respondent
+        order_measures order measures
+        refer refer
+        statement receive the statement
+    """),
+    TradeFairStatus,
+)
+english(
+    pairs("""
+        cover cover the exhibit
+        delink remove the link
+        withdraw withdraw from the fair
+    """),
+    Measure,
+)
+english(
+    pairs("""
+        bulk_import bulk import
+        court_assignment court assignment
+        customs_notice customs notice
+        ecommerce_platform from an e-commerce platform
+        online filed online
+        referral referred by another authority
+        trade_fair at a trade fair
+        walk_in filed in person
+    """),
+    Channel,
+)
+english(
+    pairs("""
+        exclusive_licensee exclusive licensee
+        heir heir
+        ordinary_licensee_authorised ordinary licensee with express authorisation
+        patentee patentee
+        right_holder right holder
+        sole_licensee sole licensee
+    """),
+    Capacity,
+)
+english(
+    pairs("""
+        counterfeit counterfeiting
+        disseminate_online disseminating online
+        distribute distributing
+        import importing
+        make making
+        offer_to_sell offering for sale
+        reproduce reproducing
+        sell selling
+        use using
+        use_mark using the mark
+    """),
+    AllegedAct,
+)
+english(
+    pairs("""
+        issued issued
+        none none
+        requested requested
+    """),
+    EvaluationReport,
+)
+english(
+    pairs("""
+        ecommerce_opinion e-commerce infringement opinion
+        green_channel green channel
+        mediation mediation
+        not_accepted not accepted
+        ordinary_adjudication administrative adjudication, ordinary procedure
+        penalty_case administrative penalty case
+        refer_enforcement referral to administrative enforcement
+        refer_police referral to the police
+        simple_procedure simplified procedure
+        trade_fair trade fair fast track
+    """),
+    Track,
+)
+english(
+    pairs("""
+        administrative_enforcement administrative enforcement authority
+        arbitration arbitration institution
+        court people's court
+        customs customs
+        other_office another IP office
+        police public security (police)
+        procuratorate procuratorate
+    """),
+    Agency,
+)
+english(
+    pairs("""
+        clean no virus found
+        infected virus found
+        not_scanned not scanned
+        pending_scan waiting for the scan
+    """),
+    ScanStatus,
+)
+english(
+    pairs("""
+        APPROVED recorded
+        CANCELLED recordation cancelled
+        LAPSED recordation lapsed
+        REVOKED recordation revoked
+        cancel cancel the recordation
+        lapse let the recordation lapse
+        renew renew the recordation
+        revoke revoke the recordation
+    """),
+    RecordationStatus,
+)
+english(
+    pairs("""
+        not_renewed not renewed in time
+        right_ended the right ended
+    """),
+    LapseReason,
+)
+english(
+    pairs("""
+        CustomsRecordationApproved customs recordation approved
+        CustomsRecordationCancelled customs recordation cancelled
+        CustomsRecordationChangePending recorded particulars changed, to be reported
+        CustomsRecordationChangeReported recordation change reported
+        CustomsRecordationLapsed customs recordation lapsed
+        CustomsRecordationRenewalWindowOpened recordation renewal period opened
+        CustomsRecordationRenewed customs recordation renewed
+        CustomsRecordationRevoked customs recordation revoked
+    """),
+    RecordationEvent,
+)
+english(
+    pairs("""
+        APPLICATION_FILED detention applied for
+        CONFISCATED confiscated
+        DETAINED detained
+        DISPOSED disposed of
+        HELD_PER_COURT held to assist a court
+        HOLDER_NOTIFIED right holder notified
+        INFRINGEMENT_DETERMINED infringement determined
+        INVESTIGATING under investigation
+        NOT_DETAINED_RELEASED released without detention
+        REFERRED_POLICE referred to the police
+        REJECTED detention application rejected
+        RELEASED released
+        SUSPECT_FOUND suspected infringing goods found
+        UNABLE_TO_DETERMINE infringement cannot be determined
+        confiscate confiscate
+        detain_ex_officio detain ex officio
+        detain_on_application detain on application
+        determine_infringement determine infringement
+        dispose dispose of the goods
+        hold_per_court hold to assist a court
+        holder_did_not_apply right holder did not apply
+        notify_holder notify the right holder in writing
+        refer_police refer to the police
+        reject reject the detention application
+        release_court_order_ended release: court assistance period ended
+        release_holder_withdrawal release: right holder withdrew the application
+        release_no_court_notice_20wd release: no court notice within 20 working days
+        release_no_court_notice_50wd release: no court notice within 50 working days
+        release_non_infringement_evidence release: sufficient evidence of non-infringement
+        release_patent_counter_guarantee release against an equal counter-guarantee
+        start_investigation start the investigation
+        unable_to_determine infringement cannot be determined
+    """),
+    DetentionStatus,
+)
+english(
+    pairs("""
+        ex_officio ex officio protection
+        on_application protection on application
+    """),
+    Route,
+)
+english(
+    pairs("""
+        court_order_ended court assistance period ended
+        holder_withdrawal right holder withdrew the application
+        non_infringement_evidence sufficient evidence of non-infringement
+    """),
+    ReleaseGround,
+)
+english(
+    pairs("""
+        auction_after_removal auction after removing infringing features
+        destruction destruction
+        public_welfare handed to public welfare
+        sale_to_holder sale to the right holder
+    """),
+    Disposal,
+)
+english(
+    pairs("""
+        apply apply for detention
+        let_go not apply for detention
+    """),
+    HolderDecision,
+)
+english(
+    pairs("""
+        bank_letter_of_guarantee bank letter of guarantee
+        cash cash deposit
+        general_guarantee general guarantee
+        other_property_or_rights other property or rights
+    """),
+    GuaranteeForm,
+)
+english(
+    pairs("""
+        CustomsApplicationRejected detention application rejected by customs
+        CustomsCaseReferredToPolice customs referred the case to the police
+        CustomsDeadlineNear customs deadline approaching
+        CustomsDeadlinePassed customs deadline passed
+        CustomsDetentionApplicationFiled customs detention applied for
+        CustomsGoodsConfiscated infringing goods confiscated by customs
+        CustomsGoodsDetained goods detained by customs
+        CustomsGoodsDisposed infringing goods disposed of by customs
+        CustomsGoodsHeldPerCourt goods held by customs to assist a court
+        CustomsGoodsNotDetained goods not detained by customs
+        CustomsGoodsReleased goods released by customs
+        CustomsGuaranteeSettled guarantee settled
+        CustomsHolderDecisionRecorded right holder's decision on detention recorded
+        CustomsHolderNotified right holder notified in writing by customs
+        CustomsInfringementDetermined infringement determined by customs
+        CustomsInvestigationStarted customs investigation started
+        CustomsSuspectGoodsFound suspected infringing goods found by customs
+        CustomsUnableToDetermine customs cannot determine infringement
+    """),
+    DetentionEvent,
 )

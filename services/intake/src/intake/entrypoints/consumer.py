@@ -8,12 +8,15 @@ services' databases.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from intake.domain.commands import NoteCaseConcluded, NoteCaseMoved, NoteCaseOpened
 from intake.unit_of_work import IntakeUnitOfWork
+from shared.catalogue import Text, term
 from shared.contracts import CloudEvent
 from shared.contracts.adjudication import CaseOpenedV1, CaseTransitionedV1, DecisionEffectiveV1
+from shared.contracts.common import Label
 from shared.contracts.mediation import MediationCaseOpenedV1, MediationConcludedV1, Origin
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import Subscription
@@ -31,6 +34,7 @@ async def on_adjudication_opened(
         case_no=data.case_no,
         state=data.state,
         at=data.opened_at,
+        state_text=_text(data.state_label),
     )
     await bus.handle(opened, uow=uow)
 
@@ -47,6 +51,7 @@ async def on_mediation_opened(
         case_no=data.case_no,
         state=data.state,
         at=data.opened_at,
+        state_text=_text(data.state_label),
     )
     await bus.handle(opened, uow=uow)
 
@@ -60,6 +65,11 @@ async def on_decision_effective(
         case_no=data.case_no,
         result=f"decision {data.decision_no} effective: {data.outcome.value}",
         at=event.time,
+        result_text=_named(
+            data.outcome_label or term(data.outcome),
+            lambda zh: f"决定 {data.decision_no} 已生效：{zh}",
+            lambda en: f"decision {data.decision_no} effective: {en}",
+        ),
     )
     await bus.handle(concluded, uow=uow)
 
@@ -83,8 +93,20 @@ async def on_mediation_concluded(
         result=f"mediation {data.result.value}",
         at=data.concluded_at,
         complaint_id=_uuid_or_none(data.origin_id),
+        result_text=_named(
+            data.result_label or term(data.result), lambda zh: f"调解结果：{zh}", lambda en: f"mediation {en}"
+        ),
     )
     await bus.handle(concluded, uow=uow)
+
+
+def _text(named: Label | None) -> Text | None:
+    """The names an event gave an identifier of its producer (events before issue 17 carry none)."""
+    return None if named is None else Text(named.zh, named.en)
+
+
+def _named(named: Label | Text, zh: Callable[[str], str], en: Callable[[str], str]) -> Text:
+    return Text(zh(named.zh), en(named.en))
 
 
 SUBSCRIPTIONS: list[Subscription[Any, IntakeUnitOfWork]] = [

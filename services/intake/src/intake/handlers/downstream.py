@@ -22,7 +22,7 @@ async def note_case_opened(cmd: c.NoteCaseOpened, uow: IntakeUnitOfWork) -> None
     downstream = Downstream(
         service=cmd.service, case_id=cmd.case_id, case_no=cmd.case_no, state=cmd.state, updated_at=cmd.at
     )
-    complaint.case_opened(downstream, service(cmd.service))
+    complaint.case_opened(downstream, service(cmd.service), cmd.state_text)
     await complaint_step(uow, complaint)
 
 
@@ -35,7 +35,7 @@ async def note_case_concluded(cmd: c.NoteCaseConcluded, uow: IntakeUnitOfWork) -
     downstream = Downstream(
         service=cmd.service, case_id=cmd.case_id, case_no=cmd.case_no, state=cmd.result, updated_at=cmd.at
     )
-    complaint.case_concluded(downstream, cmd.result, service(cmd.service))
+    complaint.case_concluded(downstream, cmd.result, service(cmd.service), cmd.result_text)
     await complaint_step(uow, complaint)
 
 

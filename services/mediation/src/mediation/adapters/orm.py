@@ -144,6 +144,9 @@ mediation_organisations = Table(
     Column("court_platform_code", Text),
     Column("active", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # set by a trigger on every update (migration mediation_h6_roster_updated_at)
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("ix_mediation_organisations_updated_at", "updated_at", "id"),
 )
 
 mediators = Table(
@@ -166,4 +169,7 @@ mediators = Table(
     Column("conflicts", JSONB, nullable=False),
     Column("active", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # set by a trigger on every update (migration mediation_h6_roster_updated_at)
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("ix_mediators_updated_at", "updated_at", "id"),
 )

@@ -92,6 +92,7 @@ def organisation_from_row(row: Mapping[Any, Any]) -> Organisation:
         registered_on_court_platform=row["registered_on_court_platform"],
         court_platform_code=row["court_platform_code"],
         active=row["active"],
+        updated_at=row.get("updated_at"),
     )
 
 
@@ -122,4 +123,5 @@ def mediator_from_row(row: Mapping[Any, Any]) -> Mediator:
         max_active_cases=row["max_active_cases"],
         conflicts=tuple(DeclaredConflict.from_dict(c) for c in row["conflicts"]),
         active=row["active"],
+        updated_at=row.get("updated_at"),
     )

@@ -24,7 +24,7 @@ from mediation.domain.mediating import TerminationGround
 from mediation.domain.parties import ActorKind, PartyRole
 from mediation.domain.roster import OrganisationKind
 from mediation.domain.states import MediationState
-from shared.catalogue import enum_labels, pairs, transition_labels
+from shared.catalogue import english, enum_labels, pairs, transition_labels
 
 enum_labels(
     TermKind,
@@ -373,4 +373,313 @@ enum_labels(
         statutory 法定赔偿
         none_lawful_source 合法来源抗辩成立不承担赔偿
     """),
+)
+
+# English as staff read it, written out per kind (not the identifier in words; issue 17).
+english(
+    pairs("""
+        apology apology
+        assignment_of_right assignment of the right
+        destruction destruction of infringing products
+        licence licence to use
+        no_challenge no request for invalidation
+        other other term
+        ownership_confirmation confirmation of ownership
+        payment payment
+        stop_infringement stopping the infringement
+        validity_confirmation confirmation of the right's validity
+        withdrawal_of_proceedings withdrawal of related proceedings
+    """),
+    TermKind,
+)
+english(
+    pairs("""
+        ineligible cannot be submitted for judicial confirmation
+        warn warning
+    """),
+    RuleEffect,
+)
+english(
+    pairs("""
+        electronic electronic signature
+        seal company seal
+        signature handwritten signature
+        thumbprint thumbprint
+    """),
+    SignatureManner,
+)
+english(
+    pairs("""
+        DRAFT draft
+        EFFECTIVE in effect
+        SUPERSEDED superseded
+        sign sign
+        supersede supersede
+        take_effect take effect
+    """),
+    AgreementStatus,
+)
+english(
+    pairs("""
+        DEFAULTED defaulted
+        DUE due
+        PAID paid
+        PAID_LATE paid late
+        default record a default
+        pay record payment
+        pay_late record late payment
+    """),
+    InstalmentStatus,
+)
+english(
+    pairs("""
+        CONFIRMED confirmed by the mediator
+        DECLINED declined by the mediator
+        ENDED ended
+        LAPSED lapsed without an answer
+        PENDING awaiting the mediator's answer
+        REPLACED mediator replaced
+        confirm confirm the assignment
+        decline decline the assignment
+        end end the assignment
+        lapse lapse without an answer
+        replace replace the mediator
+    """),
+    AssignmentStatus,
+)
+english(
+    pairs("""
+        basic basic people's court
+        high higher people's court
+        intermediate intermediate people's court
+        ip_court intellectual property court
+    """),
+    CourtLevel,
+)
+english(
+    pairs("""
+        organisation_seat seat of the mediation organisation
+        party_domicile domicile of a party
+        subject_matter location of the subject matter
+    """),
+    PointKind,
+)
+english(
+    pairs("""
+        ACCEPTED accepted by the court
+        FILED filed
+        REJECTED rejected by ruling
+        RULED_VALID ruled valid
+        WITHDRAWN withdrawn
+        accept accept
+        reject reject by ruling
+        rule_valid rule the agreement valid
+        withdraw withdraw
+    """),
+    ApplicationStatus,
+)
+english(
+    pairs("""
+        agent through an authorised agent
+        in_person in person
+        online online
+        written_consent by written consent
+    """),
+    ApplicationManner,
+)
+english(
+    pairs("""
+        DISMISSED objection dismissed
+        LODGED objection lodged
+        UPHELD objection upheld
+        dismiss dismiss the objection
+        uphold uphold the objection
+    """),
+    ObjectionStatus,
+)
+english(
+    pairs("""
+        mediation.assignment_answer deadline for the mediator's answer
+        mediation.confirmation_window period to apply for judicial confirmation
+        mediation.court_assignment_confirm deadline to confirm a court assignment
+        mediation.deadline_monitor deadline watch
+        mediation.enforcement_period period to apply for enforcement
+        mediation.instalment_due instalment due date
+        mediation.mediation_period mediation period
+        mediation.objection_window objection period
+    """),
+    TimerKind,
+)
+english(
+    pairs("""
+        agreement_drafted mediation agreement drafted
+        agreement_performed mediation agreement performed
+        agreement_signed_by_party mediation agreement signed by a party
+        agreement_superseded mediation agreement superseded
+        agreement_took_effect mediation agreement took effect
+        assignment_confirmed mediator confirmed the assignment
+        assignment_declined mediator declined the assignment
+        assignment_ended assignment ended
+        assignment_lapsed assignment lapsed without an answer
+        case_accepted mediation request accepted
+        case_opened mediation case opened
+        confirmation_accepted court accepted the confirmation application
+        confirmation_filed judicial confirmation applied for
+        confirmation_rejected court rejected the confirmation application
+        confirmation_revoked confirmation ruling revoked
+        confirmation_ruled_valid court ruled the agreement valid
+        confirmation_window_lapsed period to apply for judicial confirmation ended
+        confirmation_window_opened period to apply for judicial confirmation began
+        confirmation_withdrawn confirmation application withdrawn
+        consent_recorded parties' consent recorded
+        court_assignment_declined court assignment declined
+        deadline_approaching deadline approaching
+        deadline_missed deadline missed
+        enforcement_applied enforcement applied for
+        enforcement_period_expired period to apply for enforcement ended
+        instalment_defaulted instalment defaulted
+        instalment_paid instalment paid
+        mediation_declined other party declined mediation
+        mediation_expired mediation period ended
+        mediation_started mediation started
+        mediation_terminated mediation terminated
+        mediator_assigned mediator assigned
+        objection_decided objection decided
+        objection_lodged objection lodged
+        objection_window_closed objection period ended
+        period_extended mediation period extended
+        returned_to_court returned to the court
+        ruling_received party received the ruling
+    """),
+    EventName,
+)
+english(
+    pairs("""
+        administrative administrative mediation
+        court_assigned court-assigned mediation
+        court_entrusted court-entrusted mediation
+        people people's mediation
+    """),
+    MediationKind,
+)
+english(
+    pairs("""
+        adjudication_case adjudication case
+        complaint complaint
+        court_assignment court assignment
+    """),
+    Origin,
+)
+english(
+    pairs("""
+        contract_only binding as a civil contract only
+        contract_pending_confirmation civil contract, awaiting judicial confirmation
+        court_confirmed judicially confirmed, enforceable
+        none no legal effect
+        with_trial_court for the trial court to handle
+    """),
+    Effect,
+)
+english(
+    pairs("""
+        generated generated
+        missing missing
+        not_applicable not applicable
+        provided provided
+    """),
+    MaterialStatus,
+)
+english(
+    pairs("""
+        other other ground
+        parties_unreachable parties cannot be reached
+        party_refuses_to_continue a party refuses to continue
+        party_refuses_to_sign a party refuses to sign the agreement
+        request_withdrawn request withdrawn
+        settled_and_withdrawn settled and withdrawn
+        wide_differences differences too wide to agree
+    """),
+    TerminationGround,
+)
+english(
+    pairs("""
+        applicant applicant
+        respondent respondent
+    """),
+    PartyRole,
+)
+english(
+    pairs("""
+        court people's court
+        mediator mediator
+        service another ipcase service
+        staff staff member
+        system the system
+    """),
+    ActorKind,
+)
+english(
+    pairs("""
+        industry_association industry association
+        ip_office intellectual property office
+        other other organisation
+        peoples_mediation_committee people's mediation committee
+        protection_centre IP protection centre
+    """),
+    OrganisationKind,
+)
+english(
+    pairs("""
+        ACCEPTED accepted
+        AGREEMENT_SIGNED agreement signed
+        ASSIGNMENT_DECLINED court assignment declined
+        CONFIRMATION_FILED judicial confirmation applied for
+        CONFIRMATION_REJECTED confirmation application rejected
+        CONFIRMATION_REVOKED confirmation ruling revoked
+        CONFIRMATION_WINDOW open for judicial confirmation
+        CONFIRMATION_WITHDRAWN confirmation application withdrawn
+        CONFIRMED_VALID confirmed valid
+        DECLINED_BY_OTHER_PARTY declined by the other party
+        ENFORCEMENT_APPLIED enforcement applied for
+        ENFORCEMENT_PERIOD_EXPIRED period to apply for enforcement ended
+        EXPIRED mediation period ended
+        FAILED no settlement reached
+        IN_MEDIATION in mediation
+        PERFORMED performed
+        REQUESTED requested
+        RETURNED_TO_COURT returned to the court
+        WINDOW_LAPSED period for judicial confirmation ended
+        WITHDRAWN withdrawn
+        accept accept
+        apply_enforcement apply for enforcement
+        confirm rule valid
+        expire let the mediation period end
+        expire_enforcement let the enforcement period end
+        fail record no settlement
+        file apply for judicial confirmation
+        hand_back hand the assignment back
+        lapse_window let the confirmation period end
+        open_window open the confirmation period
+        perform record performance
+        refuse decline mediation
+        reject reject the application
+        resume resume mediation
+        return_to_court return to the court
+        revoke revoke the confirmation ruling
+        start start mediation
+        take_effect agreement takes effect
+        withdraw withdraw
+        withdraw_application withdraw the confirmation application
+    """),
+    MediationState,
+)
+english(
+    pairs("""
+        actual_loss the right holder's actual loss
+        infringer_gains the infringer's gains
+        licence_fee_multiple a multiple of the licence fee
+        none_lawful_source no damages: lawful source shown
+        statutory statutory damages
+    """),
+    BaseMethod,
 )

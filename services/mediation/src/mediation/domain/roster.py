@@ -7,6 +7,7 @@ specially invited mediators (特邀调解名册; SPC Provisions on Specially Inv
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ class Organisation:
     registered_on_court_platform: bool = False
     court_platform_code: str | None = None
     active: bool = True
+    updated_at: dt.datetime | None = None  # when the entry last changed (kept by the database)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,6 +72,7 @@ class Mediator:
     max_active_cases: int = 10
     conflicts: tuple[DeclaredConflict, ...] = ()
     active: bool = True
+    updated_at: dt.datetime | None = None  # when the entry last changed (kept by the database)
 
     def conflicts_with(self, parties: Iterable[CaseParty]) -> list[tuple[CaseParty, DeclaredConflict]]:
         return [(party, c) for party in parties for c in self.conflicts if c.concerns(party)]

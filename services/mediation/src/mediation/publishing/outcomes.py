@@ -14,7 +14,7 @@ from mediation.domain.law import CPL, ONLINE_RULES, PEOPLES_MEDIATION_LAW, SI_ME
 from mediation.domain.states import MediationState
 from mediation.publishing.values import envelope, money, party_details
 from shared.contracts.base import EventData, LegalBasis
-from shared.contracts.common import MoneyAmount
+from shared.contracts.common import Label, MoneyAmount
 from shared.contracts.mediation import (
     AgreementSignedV1,
     AssignedCaseResultReportedV1,
@@ -34,7 +34,8 @@ def opened(case: MediationCase, event: DomainEvent) -> list[EventData]:
             case_id=case.id,
             case_no=case.case_no,
             complaint_id=case.complaint_id,
-            state=event.to_state or case.state.value,
+            state=(state := event.to_state or case.state.value),
+            state_label=Label.of(MediationState(state)),
             opened_at=case.opened_at,
             kind=MediationKind(case.kind.value),
             origin=Origin(case.origin.value),
@@ -57,6 +58,7 @@ def concluded(result: MediationResult) -> Callable[[MediationCase, DomainEvent],
                 origin=Origin(case.origin.value),
                 origin_id=case.origin_id,
                 result=result,
+                result_label=Label.of(result),
                 agreement_id=agreement.id if agreement else None,
                 agreed_amount=money(agreement.content.amount, agreement.content.currency)
                 if agreement

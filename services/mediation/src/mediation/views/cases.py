@@ -23,11 +23,13 @@ from mediation.adapters.orm import (
     case_record,
     confirmation_applications,
     mediation_cases,
+    mediation_organisations,
     mediator_assignments,
     messaging,
 )
+from mediation.adapters.orm import mediators as mediators_table
 from mediation.adapters.repository import MediationCaseRepository
-from mediation.adapters.roster_repository import RosterRepository
+from mediation.adapters.roster_repository import RosterRepository, mediator_from_row, organisation_from_row
 from mediation.domain.access import (
     OFFICE_READERS,
     READING,
@@ -71,6 +73,7 @@ from mediation.views.roster_models import (
     MediatorOut,
     OrganisationList,
     OrganisationOut,
+    RosterSort,
 )
 from shared.access.minimise import Reader, minimise_party
 from shared.case_record import CaseRecord, RecordedEvent
@@ -280,22 +283,72 @@ class MediationViews:
             )
         return OrganisationOut.from_domain(found)
 
-    async def organisations(self) -> OrganisationList:
+    async def organisations(
+        self,
+        *,
+        kind: str | None = None,
+        active: bool | None = None,
+        updated_since: dt.datetime | None = None,
+        sort: RosterSort = RosterSort.NAME,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> OrganisationList:
+        """The roster's organisations by name unless ``sort`` says otherwise (the id breaks ties);
+        ``total`` counts every page."""
+        table = mediation_organisations
+        query = select(table).where(changed_since(table, updated_since))
+        if kind is not None:
+            query = query.where(table.c.kind == kind)
+        if active is not None:
+            query = query.where(table.c.active.is_(active))
+        as_of = dt.datetime.now(dt.UTC)
         async with self._sessions() as session:
-            found = await RosterRepository(session).all_organisations()
-        return OrganisationList(items=[OrganisationOut.from_domain(o) for o in found])
+            total = await count(session, query)
+            ordered = sorted_by(query, table, sort).limit(limit).offset(offset)
+            rows = (await session.execute(ordered)).mappings().all()
+        return OrganisationList(
+            items=[OrganisationOut.from_domain(organisation_from_row(r)) for r in rows],
+            total=total,
+            sort=sort,
+            as_of=as_of,
+            limit=limit,
+            offset=offset,
+        )
 
-    async def mediators(self) -> MediatorList:
+    async def mediators(
+        self,
+        *,
+        organisation_id: uuid.UUID | None = None,
+        active: bool | None = None,
+        updated_since: dt.datetime | None = None,
+        sort: RosterSort = RosterSort.NAME,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> MediatorList:
+        """The roster's mediators with their current load, by name unless ``sort`` says otherwise
+        (the id breaks ties); ``total`` counts every page."""
+        query = select(mediators_table).where(changed_since(mediators_table, updated_since))
+        if organisation_id is not None:
+            query = query.where(mediators_table.c.organisation_id == organisation_id)
+        if active is not None:
+            query = query.where(mediators_table.c.active.is_(active))
+        as_of = dt.datetime.now(dt.UTC)
         async with self._sessions() as session:
-            roster = RosterRepository(session)
-            mediators = await roster.all_mediators()
-            organisations = await roster.organisations([m.organisation_id for m in mediators])
-            loads = await MediationCaseRepository(session).mediator_loads([m.id for m in mediators])
+            total = await count(session, query)
+            ordered = sorted_by(query, mediators_table, sort).limit(limit).offset(offset)
+            found = [mediator_from_row(r) for r in (await session.execute(ordered)).mappings()]
+            organisations = await RosterRepository(session).organisations([m.organisation_id for m in found])
+            loads = await MediationCaseRepository(session).mediator_loads([m.id for m in found])
         return MediatorList(
             items=[
                 MediatorOut.from_domain(m, organisations[m.organisation_id], loads.get(m.id, 0))
-                for m in mediators
-            ]
+                for m in found
+            ],
+            total=total,
+            sort=sort,
+            as_of=as_of,
+            limit=limit,
+            offset=offset,
         )
 
     async def mediator(self, mediator_id: uuid.UUID) -> MediatorOut:

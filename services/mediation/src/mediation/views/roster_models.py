@@ -4,11 +4,13 @@ response models; the request bodies stay in :mod:`mediation.entrypoints.schemas.
 from __future__ import annotations
 
 import uuid
+from enum import StrEnum
 from typing import Self
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from mediation.domain.roster import Mediator, Organisation, OrganisationKind
+from shared.local_time import LocalDateTime
 from shared.vocabulary import IpType
 
 
@@ -20,14 +22,31 @@ class OrganisationOut(BaseModel):
     registered_on_court_platform: bool
     court_platform_code: str | None
     active: bool
+    updated_at: LocalDateTime | None = Field(description="When the entry last changed")
 
     @classmethod
     def from_domain(cls, organisation: Organisation) -> Self:
         return cls.model_validate(organisation, from_attributes=True)
 
 
+class RosterSort(StrEnum):
+    """``/v1/organisations`` and ``/v1/mediators``: ``-`` for descending; the id breaks ties."""
+
+    NAME = "name"
+    NAME_DESC = "-name"
+    CREATED = "created_at"
+    CREATED_DESC = "-created_at"
+    UPDATED = "updated_at"
+    UPDATED_DESC = "-updated_at"
+
+
 class OrganisationList(BaseModel):
     items: list[OrganisationOut]
+    total: int = Field(description="How many organisations match the filters, over all pages")
+    sort: RosterSort
+    as_of: LocalDateTime = Field(description="When the list was read: the next poll's `updated_since`")
+    limit: int
+    offset: int
 
 
 class ConflictOut(BaseModel):
@@ -49,6 +68,7 @@ class MediatorOut(BaseModel):
     conflicts: list[ConflictOut]
     active: bool
     load: int
+    updated_at: LocalDateTime | None = Field(description="When the entry last changed")
 
     @classmethod
     def from_domain(cls, mediator: Mediator, organisation: Organisation, load: int) -> Self:
@@ -68,11 +88,17 @@ class MediatorOut(BaseModel):
             ],
             active=mediator.active,
             load=load,
+            updated_at=mediator.updated_at,
         )
 
 
 class MediatorList(BaseModel):
     items: list[MediatorOut]
+    total: int = Field(description="How many mediators match the filters, over all pages")
+    sort: RosterSort
+    as_of: LocalDateTime = Field(description="When the list was read: the next poll's `updated_since`")
+    limit: int
+    offset: int
 
 
 class CandidateOut(BaseModel):

@@ -46,7 +46,11 @@ async def list_cases(
     procedure: Annotated[str | None, Query(description="ordinary, simple or green_channel")] = None,
     q: Annotated[
         str | None,
-        Query(max_length=200, description="Party name or credit code, patent, docket or decision number"),
+        Query(
+            max_length=200,
+            description="Space-separated terms, each found literally in a party name or credit code, a "
+            "patent, docket or decision number, the facts, a place of infringement or a stopped product",
+        ),
     ] = None,
     overdue: Annotated[bool, Query(description="Only cases with a legal deadline already past")] = False,
     updated_since: UpdatedSince = None,
@@ -58,7 +62,7 @@ async def list_cases(
     offset: Offset = 0,
 ) -> CaseList:
     """Only the cases the principal may read: its office's (by division), an adjudicator's own, a
-    court's own. ``q`` matches literally (``%`` and ``_`` are no wildcards)."""
+    court's own. ``q``: every term matches, literally (``%`` and ``_`` are no wildcards)."""
     return await container.views.cases(
         who,
         complaint_id=complaint_id,

@@ -13,10 +13,12 @@ from credit.domain.access import office_of_entry
 from credit.domain.commitment import CommitmentStatus
 from credit.entrypoints.dependencies import Container, actor
 from credit.entrypoints.schemas.commitments import CommitmentCreate, VerificationIn
-from credit.views.commitment_models import CommitmentRead
+from credit.views.commitment_models import CommitmentPage, CommitmentRead, CommitmentSort
 from shared.idempotency import HEADER, IdempotencyKey
 from shared.identity.principals import Principal
+from shared.web.lists import UpdatedSince
 from shared.web.problems import problem_responses
+from shared.web.types import Offset
 
 router = APIRouter(prefix="/v1", tags=["commitments"])
 
@@ -58,14 +60,25 @@ async def list_commitments(
     subject_id: uuid.UUID | None = None,
     status: CommitmentStatus | None = None,
     overdue: bool | None = None,
+    updated_since: UpdatedSince = None,
+    sort: Annotated[
+        CommitmentSort, Query(description="`-` for descending")
+    ] = CommitmentSort.VERIFICATION_DUE,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-) -> list[CommitmentRead]:
+    offset: Offset = 0,
+) -> CommitmentPage:
+    """Soonest verification first unless ``sort`` says otherwise (the commitment id breaks ties);
+    ``total`` counts every page; ``updated_since`` returns what changed since a partner's previous
+    poll (its ``as_of``)."""
     return await container.views.commitments.commitments(
         subject_id=subject_id,
         status=status.value if status else None,
         overdue=overdue,
-        limit=limit,
         principal=principal,
+        updated_since=updated_since,
+        sort=sort,
+        limit=limit,
+        offset=offset,
     )
 
 

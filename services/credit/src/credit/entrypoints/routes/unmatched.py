@@ -12,9 +12,11 @@ from credit.access import ACCESS
 from credit.domain.unmatched import UnmatchedStatus
 from credit.entrypoints.dependencies import Container, actor
 from credit.entrypoints.schemas.unmatched import DismissalIn, ResolutionIn
-from credit.views.unmatched_models import UnmatchedRead
+from credit.views.unmatched_models import UnmatchedPage, UnmatchedRead, UnmatchedSort
 from shared.identity.principals import Principal
+from shared.web.lists import UpdatedSince
 from shared.web.problems import problem_responses
+from shared.web.types import Offset
 
 router = APIRouter(prefix="/v1", tags=["unmatched inputs"])
 
@@ -26,10 +28,22 @@ async def list_unmatched(
     container: Container,
     principal: Annotated[Principal, Depends(ACCESS.allow("unmatched.list"))],
     status: UnmatchedStatus = UnmatchedStatus.OPEN,
+    updated_since: UpdatedSince = None,
+    sort: Annotated[UnmatchedSort, Query(description="`-` for descending")] = UnmatchedSort.RECEIVED,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-) -> list[UnmatchedRead]:
+    offset: Offset = 0,
+) -> UnmatchedPage:
+    """Oldest first unless ``sort`` says otherwise (the input id breaks ties); ``total`` counts every
+    page; ``updated_since`` returns what changed since the previous poll (its ``as_of``)."""
     visible = principal.covers(container.options.office_code)
-    return await container.views.unmatched.inputs(status=status, limit=limit, visible=visible)
+    return await container.views.unmatched.inputs(
+        status=status,
+        visible=visible,
+        updated_since=updated_since,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.post(

@@ -37,7 +37,7 @@ from intake.domain.events import INTAKE, ComplaintEvent, FalseMaterialsFound, Ha
 from intake.domain.parties import PartyRecord
 from intake.domain.rights import Verification
 from intake.domain.vocabulary import AllegedAct, Channel, Track
-from shared.catalogue import label, term
+from shared.catalogue import Text, label, term
 from shared.domain.actors import Actor
 from shared.domain.deadlines import DeadlineKind, TimerChange, TrackedDeadline
 from shared.domain.events import DomainEvent
@@ -299,12 +299,15 @@ class Complaint(Lifecycle[ComplaintStatus], IntakeDeadlines):
         self._move("withdraw", by, at, (f"Withdrawn: {reason}", f"已撤回：{reason}"))
         self.cancel_open_deadlines()
 
-    def case_opened(self, downstream: Downstream, by: Actor) -> None:
-        """The receiving service docketed a case; a complaint already further along only notes it."""
+    def case_opened(self, downstream: Downstream, by: Actor, state: Text | None = None) -> None:
+        """The receiving service docketed a case; a complaint already further along only notes it.
+        ``state`` is what that service calls its state (carried by its event; intake does not know
+        other services' vocabulary)."""
         self.downstream = downstream
+        named = state or term(downstream.state)
         summary = (
-            f"{downstream.service} opened case {downstream.case_no} ({downstream.state})",
-            f"{term(downstream.service).zh}已立案，案号 {downstream.case_no}（{term(downstream.state).zh}）",
+            f"{term(downstream.service).en} opened case {downstream.case_no} ({named.en})",
+            f"{term(downstream.service).zh}已立案，案号 {downstream.case_no}（{named.zh}）",
         )
         data = {
             "service": downstream.service,
@@ -313,11 +316,15 @@ class Complaint(Lifecycle[ComplaintStatus], IntakeDeadlines):
         }
         self._move_or_note("open_case", by, downstream.updated_at, summary, data)
 
-    def case_concluded(self, downstream: Downstream, result: str, by: Actor) -> None:
+    def case_concluded(
+        self, downstream: Downstream, result: str, by: Actor, named: Text | None = None
+    ) -> None:
+        """The receiving service's case ended; ``named`` is its result in words (from its event)."""
         self.downstream = downstream
+        words = named or term(result)
         summary = (
-            f"{downstream.service} case {downstream.case_no} concluded: {result}",
-            f"{term(downstream.service).zh}案件 {downstream.case_no} 已结案：{term(result).zh}",
+            f"{term(downstream.service).en} case {downstream.case_no} concluded: {words.en}",
+            f"{term(downstream.service).zh}案件 {downstream.case_no} 已结案：{words.zh}",
         )
         data = {"service": downstream.service, "case_no": downstream.case_no, "result": result}
         self._move_or_note("conclude", by, downstream.updated_at, summary, data)

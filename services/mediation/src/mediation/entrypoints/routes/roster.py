@@ -9,12 +9,21 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
+from mediation.domain.roster import OrganisationKind
 from mediation.entrypoints.dependencies import Container, Principal, allow
 from mediation.entrypoints.schemas.roster import MediatorIn, MediatorPatch, OrganisationIn
-from mediation.views.roster_models import MediatorList, MediatorOut, OrganisationList, OrganisationOut
+from mediation.views.roster_models import (
+    MediatorList,
+    MediatorOut,
+    OrganisationList,
+    OrganisationOut,
+    RosterSort,
+)
+from shared.web.lists import UpdatedSince
 from shared.web.problems import problem_responses
+from shared.web.types import Offset
 
 router = APIRouter(prefix="/v1", tags=["roster"])
 
@@ -35,9 +44,25 @@ async def register_organisation(
 
 @router.get("/organisations", responses=problem_responses(401, 403), summary="List mediation organisations")
 async def list_organisations(
-    container: Container, _: Annotated[Principal, Depends(allow("roster.read"))]
+    container: Container,
+    _: Annotated[Principal, Depends(allow("roster.read"))],
+    kind: Annotated[OrganisationKind | None, Query(description="Only organisations of this kind")] = None,
+    active: Annotated[bool | None, Query(description="Only active (or only inactive) ones")] = None,
+    updated_since: UpdatedSince = None,
+    sort: Annotated[RosterSort, Query(description="`-` for descending")] = RosterSort.NAME,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Offset = 0,
 ) -> OrganisationList:
-    return await container.views.organisations()
+    """By name unless ``sort`` says otherwise (the id breaks ties); ``total`` counts every page;
+    ``updated_since`` returns what changed since the previous poll (its ``as_of``)."""
+    return await container.views.organisations(
+        kind=kind.value if kind else None,
+        active=active,
+        updated_since=updated_since,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.post(
@@ -61,9 +86,27 @@ async def register_mediator(
     "/mediators", responses=problem_responses(401, 403), summary="List mediators with their current load"
 )
 async def list_mediators(
-    container: Container, _: Annotated[Principal, Depends(allow("roster.read"))]
+    container: Container,
+    _: Annotated[Principal, Depends(allow("roster.read"))],
+    organisation_id: Annotated[
+        uuid.UUID | None, Query(description="Only the mediators of this organisation")
+    ] = None,
+    active: Annotated[bool | None, Query(description="Only active (or only inactive) ones")] = None,
+    updated_since: UpdatedSince = None,
+    sort: Annotated[RosterSort, Query(description="`-` for descending")] = RosterSort.NAME,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Offset = 0,
 ) -> MediatorList:
-    return await container.views.mediators()
+    """By name unless ``sort`` says otherwise (the id breaks ties); ``total`` counts every page;
+    ``updated_since`` returns what changed since the previous poll (its ``as_of``)."""
+    return await container.views.mediators(
+        organisation_id=organisation_id,
+        active=active,
+        updated_since=updated_since,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/mediators/{mediator_id}", responses=problem_responses(401, 403, 404), summary="Get a mediator")
