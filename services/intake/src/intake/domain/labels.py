@@ -1133,6 +1133,7 @@ english(
         CustomsHolderDecisionRecorded right holder's decision on detention recorded
         CustomsHolderNotified right holder notified in writing by customs
         CustomsInfringementDetermined infringement determined by customs
+        CustomsComplaintLinked complaint case linked
         CustomsInvestigationStarted customs investigation started
         CustomsSuspectGoodsFound suspected infringing goods found by customs
         CustomsUnableToDetermine customs cannot determine infringement
