@@ -22,8 +22,16 @@ audited side), which a busy shared box disturbs far less. ``--audit-only`` runs 
 ``--registration-only`` runs just phase 1's 32-client pair (issue 19's target), ``--rounds`` alternated
 rounds of it, with each API process's own CPU per request (from ``/proc``) beside the rates.
 
+``--drain N`` runs only the drain measure (issue 19): with no worker running, N complaints are
+registered (a backlog: outbox, relay and every downstream consumer behind); then the four workers
+start and the time from the first to the last of the N adjudication cases gives the routed
+complaints per second end to end, with the CPU per routed complaint of the worker processes and
+their PostgreSQL backends (from /proc). Rounds alternate ``CONSUMER_BATCH_MAX=1`` (one record per
+transaction, as before batching) and the batched default, fresh workers each round.
+
 Usage: .venv/bin/python bench/intake_throughput.py [--seconds 10] [--restart-broker] [--audit-only]
        .venv/bin/python bench/intake_throughput.py --registration-only [--rounds 5] [--seconds 8]
+       .venv/bin/python bench/intake_throughput.py --drain 3000 [--drain-rounds 2] [--batch-max 100]
 """
 
 from __future__ import annotations
@@ -217,10 +225,21 @@ class Stack:
         self.processes.append(process)
         self.pids["intake-sealer"] = process.pid
 
-    def start_workers(self) -> None:
+    def start_workers(self, env: dict[str, str] | None = None) -> list[subprocess.Popen[bytes]]:
+        started = []
         for name in PIPELINE:
             worker = [sys.executable, "-m", "shared.cli", "worker", name]
-            self.processes.append(spawn(worker, self.env, self.workdir / f"{name}-worker.log"))
+            log = self.workdir / f"{name}-worker.log"
+            started.append(spawn(worker, {**self.env, **(env or {})}, log))
+        self.processes.extend(started)
+        return started
+
+    def stop_workers(self, workers: list[subprocess.Popen[bytes]]) -> None:
+        for process in workers:
+            process.terminate()
+        for process in workers:
+            process.wait(timeout=60)
+            self.processes.remove(process)
 
     def stop(self) -> None:
         for process in self.processes:
@@ -561,6 +580,132 @@ async def run(
             print(" ", await broker_restart(stack, intake, adjudication, seconds))
 
 
+async def register(intake: httpx.AsyncClient, count: int, clients: int = 8) -> list[str]:
+    """Register ``count`` complaints over ``clients`` connections; their ids."""
+    registered: list[str] = []
+
+    async def client() -> None:
+        while len(registered) < count:
+            response = await intake.post("/v1/complaints", json=complaint_body())
+            if response.status_code == 503:  # an overloaded shared box: the API sheds, we come back
+                await asyncio.sleep(0.5)
+                continue
+            response.raise_for_status()
+            registered.append(response.json()["id"])
+
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return registered
+
+
+async def cases_for(connection: asyncpg.Connection, complaints: list[uuid.UUID]) -> int:
+    query = "SELECT count(*) FROM adjudication.cases WHERE complaint_id = ANY($1::uuid[])"
+    return int(await connection.fetchval(query, complaints))
+
+
+async def until_cases(connection: asyncpg.Connection, complaints: list[uuid.UUID], count: int) -> None:
+    """Until ``count`` of ``complaints`` have their adjudication case (a 30-minute bound)."""
+    for _ in range(18000):
+        if await cases_for(connection, complaints) >= count:
+            return
+        await asyncio.sleep(0.1)
+    raise TimeoutError(f"fewer than {count} cases after 30 minutes")
+
+
+async def until_quiet(stack: Stack, workers: list[subprocess.Popen[bytes]]) -> None:
+    """Until the workers and their backends use under 15% of a core for three seconds running (idle
+    workers still seal audit entries and look for timers; on a loaded box that is several percent)."""
+    quiet = 0
+    before = await pipeline_cpu(stack, workers)
+    for _ in range(600):
+        await asyncio.sleep(1)
+        after = await pipeline_cpu(stack, workers)
+        quiet = quiet + 1 if cpu_used(before, after) < 0.15 else 0
+        if quiet >= 3:
+            return
+        before = after
+    raise TimeoutError("the workers never went quiet")
+
+
+async def pipeline_cpu(stack: Stack, workers: list[subprocess.Popen[bytes]]) -> dict[int, float]:
+    """CPU so far of the worker processes and of the PostgreSQL backends serving them."""
+    pids = [worker.pid for worker in workers]
+    connection = await asyncpg.connect(asyncpg_dsn(stack.database_url))
+    try:
+        rows = await connection.fetch(
+            "SELECT pid, application_name FROM pg_stat_activity WHERE application_name LIKE 'ipcase-%'"
+        )
+    finally:
+        await connection.close()
+    backends = [
+        int(r["pid"]) for r in rows if str(r["application_name"]).rsplit("-", 1)[-1] in map(str, pids)
+    ]
+    return {pid: process_cpu(pid) for pid in (*pids, *backends)}
+
+
+@dataclass
+class Drain:
+    batch_max: int
+    complaints: int
+    startup_s: float  # workers started -> first case
+    seconds: float  # first case -> last case
+    cpu_s: float  # workers + their backends, first case -> last case
+
+    @property
+    def rate(self) -> float:
+        return (self.complaints - 1) / self.seconds
+
+    def line(self) -> str:
+        cpu_ms = 1000 * self.cpu_s / (self.complaints - 1)
+        return (
+            f"  CONSUMER_BATCH_MAX={self.batch_max:<4} {self.complaints} complaints:"
+            f" {self.rate:7.1f} routed/s"
+            f"   ({self.seconds:.1f} s first -> last case; workers up {self.startup_s:.1f} s)"
+            f"   CPU {cpu_ms:.2f} ms per routed complaint"
+        )
+
+
+async def drain_round(stack: Stack, intake: httpx.AsyncClient, complaints: int, batch_max: int) -> Drain:
+    registered = [uuid.UUID(c) for c in await register(intake, complaints)]
+    connection = await asyncpg.connect(asyncpg_dsn(stack.database_url))
+    try:
+        workers = stack.start_workers({"CONSUMER_BATCH_MAX": str(batch_max)})
+        started = time.perf_counter()
+        try:
+            await until_cases(connection, registered, 1)
+            first = time.perf_counter()
+            cpu_before = await pipeline_cpu(stack, workers)
+            await until_cases(connection, registered, len(registered))
+            last = time.perf_counter()
+            cpu = cpu_used(cpu_before, await pipeline_cpu(stack, workers))
+            # Credit, mediation and intake's own consumers may still be behind: let them finish, so
+            # the next round starts from no backlog (the workers go quiet once every consumer parks).
+            await until_quiet(stack, workers)
+        finally:
+            stack.stop_workers(workers)
+    finally:
+        await connection.close()
+    return Drain(batch_max, len(registered), first - started, last - first, cpu)
+
+
+async def drain(stack: Stack, complaints: int, rounds: int, batch_max: int) -> None:
+    intake, adjudication, bare, unaudited = clients(stack)
+    async with intake, adjudication, bare, unaudited:
+        results: list[tuple[Drain, Drain]] = []
+        for n in range(rounds):  # alternated: a noisy moment on this shared box hits both sides
+            one = await drain_round(stack, intake, complaints, 1)
+            print(one.line(), flush=True)
+            batched = await drain_round(stack, intake, complaints, batch_max)
+            print(batched.line(), flush=True)
+            print(
+                f"  round {n + 1}: batched / one per transaction = {batched.rate / one.rate:.2f}x", flush=True
+            )
+            results.append((one, batched))
+        ratio = statistics.median(b.rate / o.rate for o, b in results)
+        best = statistics.median(b.rate for _, b in results)
+        print(f"\ndrain, median of {rounds} alternated rounds: batched {best:.1f} routed complaints/s,")
+        print(f"  {ratio:.2f}x one record per transaction   (target >= 150 routed complaints/s)")
+
+
 def copy_logs(workdir: Path, destination: Path) -> None:
     destination.mkdir(parents=True, exist_ok=True)
     for log in workdir.glob("*.log"):
@@ -573,6 +718,9 @@ async def main(
     keep_logs: Path | None,
     audit_only: bool,
     registration_rounds: int | None = None,
+    drain_complaints: int = 0,
+    drain_rounds: int = 2,
+    batch_max: int = 100,
 ) -> None:
     with tempfile.TemporaryDirectory(prefix="ipcase-bench-") as directory:
         workdir = Path(directory)
@@ -581,7 +729,10 @@ async def main(
         try:
             await stack.start()
             print(f"intake API pid {stack.pids['intake']}, bare pid {stack.pids['bare']}", flush=True)
-            await run(stack, seconds, restart_broker, audit_only, registration_rounds)
+            if drain_complaints:
+                await drain(stack, drain_complaints, drain_rounds, batch_max)
+            else:
+                await run(stack, seconds, restart_broker, audit_only, registration_rounds)
         finally:
             stack.stop()
             if keep_logs:
@@ -604,6 +755,9 @@ if __name__ == "__main__":
         help="only the 32-client bare/registration pair, --rounds alternated rounds, with CPU per request",
     )
     parser.add_argument("--rounds", type=int, default=5, help="rounds for --registration-only")
+    parser.add_argument("--drain", type=int, default=0, help="only the drain measure, with N complaints")
+    parser.add_argument("--drain-rounds", type=int, default=2, help="alternated drain rounds")
+    parser.add_argument("--batch-max", type=int, default=100, help="CONSUMER_BATCH_MAX of the batched side")
     arguments = parser.parse_args()
     asyncio.run(
         main(
@@ -612,5 +766,8 @@ if __name__ == "__main__":
             arguments.keep_logs,
             arguments.audit_only,
             arguments.rounds if arguments.registration_only else None,
+            arguments.drain,
+            arguments.drain_rounds,
+            arguments.batch_max,
         )
     )

@@ -8,7 +8,11 @@ by long-poll as a court's system would; the partner-visible lag of an event is t
 publication on the internal topic to the moment the court's long-poll returns it. Webhook latency is
 publication to receipt by the receiver (signature verified).
 
-    .venv/bin/python bench/partner_feed.py [--rate 200] [--seconds 30] [--courts 3]
+    .venv/bin/python bench/partner_feed.py [--rate 200] [--seconds 30] [--courts 3] [--batch-max 100]
+
+``--batch-max`` is the projection consumer's ``CONSUMER_BATCH_MAX`` (1: one internal event per
+transaction, as before batching). Besides rates and latencies it prints the CPU of this process
+(service, readers, producer) and of its PostgreSQL backends per internal event, from /proc.
 
 Quote the numbers as measured on the machine at hand; CI boxes are shared and noisy.
 """
@@ -20,6 +24,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import json
+import os
 import statistics
 import tempfile
 import time
@@ -27,6 +32,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
 import uvicorn
 from aiokafka import AIOKafkaProducer
@@ -38,6 +44,7 @@ from shared import migrations
 from shared.contracts import CloudEvent
 from shared.contracts import adjudication as adj
 from shared.contracts.common import IpType, Outcome, PartyRef, RightRef
+from shared.db import asyncpg_dsn
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.ports import free_port
 from shared.devstack.postgres import EmbeddedPostgres
@@ -59,6 +66,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--rate", type=float, default=200.0, help="internal events per second")
     parser.add_argument("--seconds", type=float, default=30.0, help="how long to publish")
     parser.add_argument("--courts", type=int, default=3, help="courts reading their HTTP feed")
+    parser.add_argument("--batch-max", type=int, default=100, help="the consumer's CONSUMER_BATCH_MAX")
     return parser.parse_args()
 
 
@@ -183,6 +191,7 @@ async def main() -> None:
                     "consumer_wake_on_notify": False,
                     "database_pool_size": 10,
                     "rate_limit": None,
+                    "consumer_batch_max": args.batch_max,
                 },
             )
             admin = service.client(Role.ADMIN, subject="bench-admin")
@@ -207,6 +216,7 @@ async def main() -> None:
             for client in clients:
                 client.timeout = httpx.Timeout(30.0)
             deadline = time.perf_counter() + args.seconds + 120
+            cpu_before = await stack_cpu(url)
             began = time.perf_counter()
             readers = [
                 asyncio.create_task(read_feed(client, code, expected, seen[code], deadline))
@@ -220,6 +230,7 @@ async def main() -> None:
                     lambda: len(received) >= expected, within=max(deadline - time.perf_counter(), 1.0)
                 )
             finished = time.perf_counter() - began
+            cpu = cpu_used(cpu_before, await stack_cpu(url))
         finally:
             if service is not None:
                 await service.stop()
@@ -250,6 +261,35 @@ async def main() -> None:
         f"p50 {percentile(hooks, 0.5):.0f} ms  p99 {percentile(hooks, 0.99):.0f} ms  "
         f"mean {statistics.mean(hooks):.0f} ms  ({len(hooks):,} deliveries)"
     )
+    print(
+        f"  CONSUMER_BATCH_MAX={args.batch_max}: CPU {1000 * cpu / expected:.2f} ms per internal event"
+        f" (this process + its PostgreSQL backends); {expected / finished:.1f} internal events/s overall"
+    )
+
+
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of ``pid`` so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def stack_cpu(url: str) -> dict[int, float]:
+    """CPU so far of this process and of every PostgreSQL backend serving it."""
+    connection = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        rows = await connection.fetch(
+            "SELECT pid FROM pg_stat_activity WHERE application_name LIKE $1", f"ipcase-%-{os.getpid()}"
+        )
+    finally:
+        await connection.close()
+    return {pid: process_cpu(pid) for pid in (os.getpid(), *(int(r["pid"]) for r in rows))}
+
+
+def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
 
 
 if __name__ == "__main__":

@@ -21,6 +21,17 @@ CONSUMER_MESSAGES = Counter(
 CONSUMER_RETRIES = Counter(
     "ipcase_consumer_retries", "Handler attempts that failed and were retried", ["consumer"]
 )
+CONSUMER_BATCH_SIZE = Histogram(
+    "ipcase_consumer_batch_size",
+    "Records applied together in one database transaction (one fetch of one partition, bounded)",
+    ["consumer"],
+    buckets=(1, 2, 5, 10, 20, 50, 100, 200, 500),
+)
+CONSUMER_BATCH_FALLBACKS = Counter(
+    "ipcase_consumer_batch_fallbacks",
+    "Batches that failed as a whole and were applied again one record per transaction",
+    ["consumer"],
+)
 TIMERS_FIRED = Counter("ipcase_timers_fired", "Durable timers fired", ["service", "kind"])
 
 # HTTP RED metrics (rate, errors, duration) per route template, method and status class, recorded by

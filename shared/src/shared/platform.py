@@ -77,6 +77,7 @@ class Platform:
                 retry_backoff_max=settings.consumer_retry_backoff_max,
                 max_event_bytes=settings.consumer_max_event_bytes,
                 idle_poll=settings.consumer_idle_poll_interval,
+                batch_max=settings.consumer_batch_max,
             ),
             doorbells=self.doorbells if settings.consumer_wake_on_notify else None,
             gate=self._gate_for(subscriptions),

@@ -149,6 +149,11 @@ class ServiceSettings(BaseSettings):
         default=1024 * 1024, ge=1024, description="Larger inbound records are dead-lettered unread"
     )
     consumer_retry_backoff: Duration = timedelta(milliseconds=200)
+    consumer_batch_max: int = Field(
+        default=100,
+        ge=1,
+        description="Records of one fetch of one partition applied in one transaction (1: one each)",
+    )
     consumer_wake_on_notify: bool = Field(
         default=True,
         description="Idle consumers stop fetching until a relay announces new records (LISTEN/NOTIFY)",

@@ -102,6 +102,7 @@ async def bootstrap(settings: PartnersSettings) -> AsyncIterator[PartnersContain
             retry_backoff=settings.consumer_retry_backoff,
             retry_backoff_max=settings.consumer_retry_backoff_max,
             max_event_bytes=settings.partners_max_inbound_bytes,
+            batch_max=settings.consumer_batch_max,
         ),
     )
     jobs = [

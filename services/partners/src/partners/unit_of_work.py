@@ -22,3 +22,13 @@ class PartnersUnitOfWork(UnitOfWork):
         self.feed = FeedStore(session)
         self.inbound = InboundLog(session)
         self.deliveries = Deliveries(session)
+
+    async def commit(self) -> None:
+        """The staged feed entries (a whole consumer batch's) are written just before the commit."""
+        await self.feed.flush()
+        await super().commit()
+
+    async def rollback(self) -> None:
+        if hasattr(self, "feed"):
+            self.feed.discard()
+        await super().rollback()

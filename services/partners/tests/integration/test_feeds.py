@@ -19,8 +19,9 @@ from shared.contracts import intake, schema_uri
 from shared.contracts.common import IpType, MoneyAmount, Outcome, PartyRef, RightRef, SubjectRef
 from shared.contracts.partner import feed_topic
 from shared.identity.principals import Role
+from shared.metrics import CONSUMER_BATCH_SIZE
 from shared.signing import KeySet, SignatureInvalid, event_from_kafka, verify_event
-from shared.testing.events import publish_event
+from shared.testing.events import publish_event, publish_events
 from shared.testing.plugin import BrokerHandle
 from shared.testing.services import RunningService
 from shared.testing.waiting import eventually, read_topic
@@ -320,3 +321,29 @@ async def test_not_even_an_admin_reads_a_partners_feed(
     person = partners_service.client(Role.ADMIN, Role.COURT, subject="curious-admin")
     denied = await person.get(f"/v1/feeds/{code}/events")
     assert denied.status_code == 403 and denied.json()["code"] == "object_denied"
+
+
+async def test_a_burst_is_projected_in_batches_with_gap_free_seqs_each_event_once(
+    partners_service: RunningService, register: Register, broker: BrokerHandle
+) -> None:
+    """The projection consumer applies a fetch in one transaction; the feed entries of the whole
+    batch are written at its commit, so seqs stay gap-free, in order and each event lands once."""
+    court, _ = await register(jurisdiction=("330000",))
+    histogram = CONSUMER_BATCH_SIZE.labels("partners.projection")
+    transactions_before = _observations(histogram)
+    burst = [decision_issued() for _ in range(30)]
+    await publish_events(
+        broker.bootstrap_servers,
+        [(data, str(data.case_id)) for data in burst],
+        source="/ipcase/330106/adjudication",
+    )
+
+    events = await wait_for_events(partners_service, court, len(burst))
+    assert [e["seq"] for e in events] == list(range(1, len(burst) + 1))
+    assert sorted(e["data"]["decision_no"] for e in events) == sorted(d.decision_no for d in burst)
+    transactions = _observations(histogram) - transactions_before
+    assert 0 < transactions < len(burst), "batched: fewer transactions than events"
+
+
+def _observations(histogram: Any) -> float:
+    return float(next(s.value for m in histogram.collect() for s in m.samples if s.name.endswith("_count")))

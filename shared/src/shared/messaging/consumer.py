@@ -8,6 +8,13 @@ and the partition moves on. A record that cannot even be read — oversized, not
 deep, bad attributes, data that breaks its contract, any error at all while decoding — goes to the
 dead-letter topic at once: no record can stop a partition. Losing the database is not the record's
 fault: while a probe confirms the database is down, the record waits and is never dead-lettered.
+
+Batches: the records of one fetch of one partition (at most ``batch_max``) are applied in ONE
+transaction — one inbox statement claims them all, each handler runs in offset order, one commit —
+and only then is the offset committed. If anything in the batch fails, the transaction is rolled
+back and the same records are applied again one per transaction, as above, so a poison record is
+retried and dead-lettered on its own and the others are applied exactly once. Records of the court
+topics (checked by the gate) and of subscriptions declared ``batchable=False`` always go one by one.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import traceback
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -47,7 +54,13 @@ from shared.messaging import inbox
 from shared.messaging.court_gate import CourtGate, CourtMessageRefused, record_refusal, sender_scope
 from shared.messaging.headers import TARGET_GROUP_HEADER
 from shared.messaging.wakeup import Doorbells
-from shared.metrics import CONSUMER_LAG, CONSUMER_MESSAGES, CONSUMER_RETRIES
+from shared.metrics import (
+    CONSUMER_BATCH_FALLBACKS,
+    CONSUMER_BATCH_SIZE,
+    CONSUMER_LAG,
+    CONSUMER_MESSAGES,
+    CONSUMER_RETRIES,
+)
 from shared.outage import Outage
 from shared.retry import Backoff, reraise_if_cancelling, sleep_unless_stopped, wait_any
 from shared.uow import UnitOfWork
@@ -84,10 +97,13 @@ class Subscription(Generic[E, U]):
     """``handler(data, event, uow)`` runs for every ``contract`` event, inside the inbox transaction.
 
     A module-level handler may name more keyword parameters (``*, bus``); :func:`bind` supplies them.
+    With ``batchable=False`` its events are applied one per transaction, never in a batch with
+    others (for a handler whose effects must not wait for, or be undone with, other records').
     """
 
     contract: type[E]
     handler: Callable[Concatenate[E, CloudEvent, U, ...], Awaitable[None]]
+    batchable: bool = True
 
 
 def bind(
@@ -103,7 +119,7 @@ def bind(
 
         SUBSCRIPTIONS = [Subscription(ComplaintRoutedV1, on_routed), ...]
     """
-    return [Subscription(s.contract, inject(s.handler, dependencies)) for s in subscriptions]
+    return [Subscription(s.contract, inject(s.handler, dependencies), s.batchable) for s in subscriptions]
 
 
 def consumed_contracts(
@@ -125,6 +141,8 @@ class ConsumerOptions:
     # how long the look after such a fallback wake-up waits for records.
     idle_poll: timedelta = timedelta(seconds=5)
     probe_timeout_ms: int = 50
+    # Records of one fetch of one partition applied in one transaction (1: one per transaction).
+    batch_max: int = 100
 
 
 class EventConsumer:
@@ -244,17 +262,116 @@ class EventConsumer:
         stop: asyncio.Event,
     ) -> None:
         next_offset = None
+        size = max(1, self._options.batch_max)
+        for start in range(0, len(records), size):
+            if stop.is_set():
+                break
+            chunk = records[start : start + size]
+            done = await self._consume_chunk(producer, chunk, stop)
+            if done:
+                next_offset = chunk[done - 1].offset + 1
+            if done < len(chunk):  # stopped while waiting for the database: leave the rest
+                break
+        if next_offset is not None:
+            await self._commit(consumer, partition, next_offset)
+
+    async def _consume_chunk(
+        self, producer: AIOKafkaProducer, records: list[ConsumerRecord], stop: asyncio.Event
+    ) -> int:
+        """Apply ``records`` (in offset order), in one transaction if they may share one; how many
+        were finished (fewer than all only if ``stop`` was set while the database was down)."""
+        batch = self._batchable(records)
+        if batch is not None:
+            outcomes = await self._apply_batch(batch)
+            if outcomes is not None:
+                for record, outcome in zip(records, outcomes, strict=True):
+                    if isinstance(outcome, Outcome):
+                        self._finished(outcome)
+                    else:  # unreadable: parked at once, as one by one
+                        await self._dead_letter(producer, record, outcome, attempts=1)
+                        self._finished(Outcome.DEAD_LETTERED)
+                return len(records)
+        done = 0
         for record in records:
             if stop.is_set():
                 break
-            outcome = await self._process(producer, record, stop)
-            if outcome is None:  # stopped while waiting for the database: leave it for redelivery
+            processed = await self._process(producer, record, stop)
+            if processed is None:  # stopped while waiting for the database: leave it for redelivery
                 break
-            CONSUMER_MESSAGES.labels(self.name, outcome).inc()
-            self._pulse.progressed()
-            next_offset = record.offset + 1
-        if next_offset is not None:
-            await self._commit(consumer, partition, next_offset)
+            self._finished(processed)
+            done += 1
+        return done
+
+    def _finished(self, outcome: Outcome) -> None:
+        CONSUMER_MESSAGES.labels(self.name, outcome).inc()
+        self._pulse.progressed()
+
+    def _batchable(self, records: list[ConsumerRecord]) -> list[_Decoded | Outcome | BaseException] | None:
+        """Each record read for a batch (its event, an outcome without the database, or why it is
+        unreadable); None if they go one by one: a single record, or one that must not share a
+        transaction (a court topic's, checked by the gate; a subscription declared unbatchable)."""
+        if len(records) < 2:
+            return None
+        read: list[_Decoded | Outcome | BaseException] = []
+        for record in records:
+            if not self._meant_for_us(record):
+                read.append(Outcome.IGNORED)
+                continue
+            if self._gate is not None and self._gate.guards(record.topic):
+                return None
+            try:
+                decoded = self._decode(record)
+            except Exception as exc:  # the record's fault; dead-lettered after the batch commits
+                reraise_if_cancelling()
+                read.append(exc)
+                continue
+            if decoded is None:
+                read.append(Outcome.IGNORED)
+                continue
+            event, data, subscription = decoded
+            if not subscription.batchable:
+                return None
+            read.append(_Decoded(record, event, data, subscription.handler))
+        return read
+
+    async def _apply_batch(
+        self, read: list[_Decoded | Outcome | BaseException]
+    ) -> list[Outcome | BaseException] | None:
+        """One transaction: claim every event in one statement, run the handlers in order, commit.
+        None (and nothing applied) if anything failed: the caller goes one by one."""
+        items = [item for item in read if isinstance(item, _Decoded)]
+        outcomes: dict[int, Outcome] = {}
+        try:
+            async with self._uow_factory() as uow:
+                claimed = await inbox.claim_many(
+                    uow.session,
+                    uow.tables,
+                    consumer=self.name,
+                    deliveries=[item.delivery() for item in items],
+                )
+                for item in items:
+                    if item.event.id not in claimed:
+                        outcomes[id(item)] = Outcome.DUPLICATE
+                        continue
+                    claimed.discard(item.event.id)  # a second copy in this batch is a duplicate
+                    with self._record_scope(item.record, item.event) as span:
+                        await item.handler(item.data, item.event, uow)
+                        span.set_attribute("ipcase.consumer.outcome", Outcome.APPLIED.value)
+                    outcomes[id(item)] = Outcome.APPLIED
+                await uow.commit()
+        except Exception as exc:
+            reraise_if_cancelling()
+            CONSUMER_BATCH_FALLBACKS.labels(self.name).inc()
+            log.info(
+                "batch failed, applying its records one by one",
+                consumer=self.name,
+                records=len(read),
+                error=repr(exc)[:500],
+            )
+            return None
+        self._database.recovered()
+        CONSUMER_BATCH_SIZE.labels(self.name).observe(len(items))
+        return [outcomes[id(item)] if isinstance(item, _Decoded) else item for item in read]
 
     async def _commit(self, consumer: AIOKafkaConsumer, partition: TopicPartition, offset: int) -> None:
         try:
@@ -278,6 +395,17 @@ class EventConsumer:
         if decoded is None:
             return Outcome.IGNORED
         event, data, subscription = decoded
+        with self._record_scope(record, event) as span:
+            outcome = await self._apply_with_retries(
+                producer, record, event, data, subscription.handler, stop
+            )
+            if outcome is not None:
+                span.set_attribute("ipcase.consumer.outcome", outcome.value)
+            return outcome
+
+    @contextlib.contextmanager
+    def _record_scope(self, record: ConsumerRecord, event: CloudEvent) -> Iterator[Any]:
+        """Correlation, audit actor and trace span of one consumed event, around its handler."""
         acting = AuditContext(actor=event.source, actor_kind="event_source", action=f"consume.{event.type}")
         with (
             correlation_scope(event.correlationid, causation_id=event.id),
@@ -296,12 +424,7 @@ class EventConsumer:
                 },
             ) as span,
         ):
-            outcome = await self._apply_with_retries(
-                producer, record, event, data, subscription.handler, stop
-            )
-            if outcome is not None:
-                span.set_attribute("ipcase.consumer.outcome", outcome.value)
-            return outcome
+            yield span
 
     def _meant_for_us(self, record: ConsumerRecord) -> bool:
         """A record addressed to one consumer group (a dead-letter retry, an outbox replay for one
@@ -458,6 +581,20 @@ class EventConsumer:
             self._lag[partition] = max(0, highwater - position)
             CONSUMER_LAG.labels(self.name, partition.topic, partition.partition).set(self._lag[partition])
         self._pulse.backlog(sum(self._lag.values()))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Decoded:
+    """A record of a batch read and validated, with the handler of its subscription."""
+
+    record: ConsumerRecord
+    event: CloudEvent
+    data: EventData
+    handler: Handler
+
+    def delivery(self) -> inbox.Delivery:
+        record = self.record
+        return inbox.Delivery(self.event.id, self.event.type, record.topic, record.partition, record.offset)
 
 
 class _ReadFromBeginning(ConsumerRebalanceListener):  # type: ignore[misc]

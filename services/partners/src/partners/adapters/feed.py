@@ -17,7 +17,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from partners.adapters.bell import notify
-from partners.adapters.orm import feed, feed_heads
+from partners.adapters.orm import feed, feed_heads, webhook_deliveries
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,55 @@ class FeedEntry:
 class FeedStore:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        self._staged: list[tuple[NewEntry, bool]] = []
+
+    def stage(self, entries: list[NewEntry], *, webhook: set[str]) -> None:
+        """Append ``entries`` when the unit of work commits (:meth:`flush`), in the order staged;
+        the partners in ``webhook`` get a webhook delivery scheduled for theirs.
+
+        A consumer's batch stages the entries of all its events and writes them in four statements
+        (heads, entries, deliveries, notifications) instead of four per event; the heads stay locked
+        only from the flush to the commit.
+        """
+        self._staged.extend((entry, entry.partner_code in webhook) for entry in entries)
+
+    def discard(self) -> None:
+        self._staged.clear()
+
+    async def flush(self) -> dict[str, list[int]]:
+        """Write what was staged; the seqs each partner got, in staging order."""
+        staged, self._staged = self._staged, []
+        if not staged:
+            return {}
+        counts: dict[str, int] = {}
+        for entry, _ in staged:
+            counts[entry.partner_code] = counts.get(entry.partner_code, 0) + 1
+        heads = (
+            pg_insert(feed_heads)
+            .values([{"partner_code": code, "last_seq": counts[code]} for code in sorted(counts)])
+            .on_conflict_do_update(
+                index_elements=[feed_heads.c.partner_code],
+                set_={"last_seq": feed_heads.c.last_seq + pg_insert(feed_heads).excluded.last_seq},
+            )
+            .returning(feed_heads.c.partner_code, feed_heads.c.last_seq)
+        )
+        last = {code: int(seq) for code, seq in (await self._session.execute(heads)).all()}
+        next_seq = {code: last[code] - counts[code] + 1 for code in counts}
+        rows: list[dict[str, Any]] = []
+        deliveries: list[dict[str, Any]] = []
+        seqs: dict[str, list[int]] = {code: [] for code in counts}
+        for entry, by_webhook in staged:
+            seq = next_seq[entry.partner_code]
+            next_seq[entry.partner_code] = seq + 1
+            seqs[entry.partner_code].append(seq)
+            rows.append(_row(entry, seq))
+            if by_webhook:
+                deliveries.append({"partner_code": entry.partner_code, "seq": seq, "status": "pending"})
+        await self._session.execute(insert(feed), rows)
+        if deliveries:
+            await self._session.execute(insert(webhook_deliveries), deliveries)
+        await notify(self._session, sorted(counts))
+        return seqs
 
     async def append(self, entries: list[NewEntry]) -> dict[str, int]:
         """Append one entry per partner (at most one each); the seq each got.
@@ -62,22 +111,7 @@ class FeedStore:
             .returning(feed_heads.c.partner_code, feed_heads.c.last_seq)
         )
         seqs = {code: int(seq) for code, seq in (await self._session.execute(heads)).all()}
-        await self._session.execute(
-            insert(feed),
-            [
-                {
-                    "partner_code": e.partner_code,
-                    "seq": seqs[e.partner_code],
-                    "event_id": uuid.UUID(e.event["id"]),
-                    "event_type": e.event["type"],
-                    "time": e.time,
-                    "source_event_id": e.source_event_id,
-                    "cloudevent": e.event,
-                    "signature": e.signature,
-                }
-                for e in ordered
-            ],
-        )
+        await self._session.execute(insert(feed), [_row(e, seqs[e.partner_code]) for e in ordered])
         await notify(self._session, [e.partner_code for e in ordered])
         return seqs
 
@@ -125,3 +159,16 @@ def _entry(row: Any) -> FeedEntry:
         cloudevent=dict(row["cloudevent"]),
         recorded_at=row["recorded_at"],
     )
+
+
+def _row(entry: NewEntry, seq: int) -> dict[str, Any]:
+    return {
+        "partner_code": entry.partner_code,
+        "seq": seq,
+        "event_id": uuid.UUID(entry.event["id"]),
+        "event_type": entry.event["type"],
+        "time": entry.time,
+        "source_event_id": entry.source_event_id,
+        "cloudevent": entry.event,
+        "signature": entry.signature,
+    }

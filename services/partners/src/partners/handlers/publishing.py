@@ -42,20 +42,19 @@ def signed_event(
 
 async def publish(
     uow: PartnersUnitOfWork, partners: list[Partner], projection: Projection, issuer: Issuer
-) -> dict[str, int]:
-    """Append ``projection`` to each partner's feed (its own signed CloudEvent each); seq per partner.
+) -> list[str]:
+    """Append ``projection`` to each partner's feed (its own signed CloudEvent each); the partners.
 
-    The consumer's inbox makes this once per internal event.
+    The entries are staged and written, each with the next seq of its partner's feed, when the unit
+    of work commits (with every other event of a consumer's batch). The consumer's inbox makes this
+    once per internal event.
     """
     data = projection.data
     subject = str(data.case_id) if data.case_id is not None else data.source_event_id
-    entries, outgoing = [], []
+    entries = []
     for partner in partners:
         event, structured, signature = signed_event(projection, issuer, subject=subject)
         entries.append(NewEntry(partner.code, structured, signature, data.source_event_id, event.time))
-        outgoing.append((partner, event, signature))
-    seqs = await uow.feed.append(entries)
-    for partner, event, signature in outgoing:
         if Channel.KAFKA in partner.channels:
             # Keyed by the partner: its whole feed in one partition, in seq order, as on HTTP.
             uow.outbox.add_event(
@@ -64,6 +63,5 @@ async def publish(
                 key=partner.code,
                 extensions={SIGNATURE_ATTRIBUTE: signature},
             )
-        if Channel.WEBHOOK in partner.channels:
-            await uow.deliveries.schedule(partner.code, [seqs[partner.code]])
-    return seqs
+    uow.feed.stage(entries, webhook={p.code for p in partners if Channel.WEBHOOK in p.channels})
+    return [partner.code for partner in partners]
