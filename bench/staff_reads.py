@@ -168,7 +168,8 @@ class Stack:
             "--http", "httptools", "--no-access-log", "--log-level", "warning",
         ]  # fmt: skip
         self.serve("bare", bare, {"BENCH_DATABASE_URL": self.url}, port_flag=True)
-        self.processes["worker"] = spawn([*cli, "worker", "intake"], self.env, self.workdir / "worker.log")
+        worker_env = {**self.env, "WORKER_HEALTH_PORT": str(free_port())}  # not 8201: others run too
+        self.processes["worker"] = spawn([*cli, "worker", "intake"], worker_env, self.workdir / "worker.log")
         await wait_ready(self.ports["intake"])
 
     def serve(self, name: str, args: list[str], env: dict[str, str], *, port_flag: bool = False) -> None:
