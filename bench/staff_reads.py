@@ -243,8 +243,10 @@ async def measure(
     headers = {"Authorization": f"Bearer {stack.token(Role.STAFF)}"}
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=64, keepalive_expiry=2)
     url = "http://127.0.0.1:{}".format
-    intake = httpx.AsyncClient(base_url=url(stack.ports["intake"]), headers=headers, limits=limits)
-    bare = httpx.AsyncClient(base_url=url(stack.ports["bare"]), limits=limits)
+    intake = httpx.AsyncClient(
+        base_url=url(stack.ports["intake"]), headers=headers, limits=limits, timeout=60
+    )
+    bare = httpx.AsyncClient(base_url=url(stack.ports["bare"]), limits=limits, timeout=60)
     connection = await asyncpg.connect(asyncpg_dsn(stack.url))
     complaint_ids = [str(r[0]) for r in await connection.fetch("SELECT id FROM intake.complaints")]
     item_ids = [str(r[0]) for r in await connection.fetch("SELECT id FROM bench.items")]
