@@ -158,7 +158,6 @@ class ComplaintRead(BaseModel):
     def from_complaint(cls, complaint: Complaint, reader: Reader = Reader.CASE_HANDLER) -> Self:
         """The complaint as ``reader`` may see it (parties minimised for readers who do not handle it)."""
         data = dump(complaint, exclude=set(NOT_IN_BODY))
-        possible = sorted(possible_statuses(complaint))
         parties = {"complainant": data["complainant"], "agent": data.get("agent")}
         shown = {k: minimised_party(v, reader) if v else v for k, v in parties.items()}
         return cls.model_validate(
@@ -168,8 +167,8 @@ class ComplaintRead(BaseModel):
                 "respondents": [minimised_party(p, reader) for p in data["respondents"]],
                 "office_code": complaint.office_code,
                 "reference": complaint.reference,
-                "allowed_statuses": sorted(s.value for s in possible),
-                "allowed_statuses_zh": [label(s).zh for s in possible],
+                "allowed_statuses": sorted(s.value for s in possible_statuses(complaint)),
+                "allowed_statuses_zh": [label(s).zh for s in sorted(possible_statuses(complaint))],
                 "right_number": complaint.rights[0].number,
             }
         )

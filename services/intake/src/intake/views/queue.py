@@ -90,9 +90,8 @@ class QueueViews:
 
 
 def _queue_item(row: Any, now: dt.datetime) -> QueueItem:
-    """Built without validation: every value comes typed from the row (the queue renders 500 of them)."""
     due_at, warn_at = row["due_at"], row["warn_at"]
-    return QueueItem.model_construct(
+    return QueueItem(
         complaint_id=row["complaint_id"],
         reference=f"TS{row['received_at'].year}-{row['sequence']:08d}",
         complaint_status=row["c_status"],

@@ -92,7 +92,7 @@ async def register_complaint(
     return model_response(read, status_code=status.HTTP_201_CREATED, headers=headers)
 
 
-@router.get("", response_model=ComplaintPage, responses=ERRORS, summary="List and search complaints")
+@router.get("", responses=ERRORS, summary="List and search complaints")
 async def list_complaints(
     container: Container,
     principal: Annotated[Principal, Depends(allow("complaint.list"))],
@@ -116,7 +116,7 @@ async def list_complaints(
     sort: Annotated[ComplaintSort, Query(description="`-` for descending")] = ComplaintSort.RECEIVED_DESC,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Offset = 0,
-) -> Response:
+) -> ComplaintPage:
     """Newest first unless ``sort`` says otherwise (stable: ties broken by complaint number); only the
     complaints of the offices the caller's office covers (filtered in the query), parties minimised for
     readers who do not handle them. ``total`` counts all pages; ``updated_since`` is for polling."""
@@ -133,20 +133,19 @@ async def list_complaints(
         updated_since=updated_since,
         sort=sort,
     )
-    page = await container.views.complaints.search(where, principal, limit=limit, offset=offset)
-    return model_response(page)
+    return await container.views.complaints.search(where, principal, limit=limit, offset=offset)
 
 
-@router.get("/{complaint_id}", response_model=ComplaintRead, responses=ERRORS, summary="Get a complaint")
+@router.get("/{complaint_id}", responses=ERRORS, summary="Get a complaint")
 async def get_complaint(
     complaint_id: uuid.UUID,
     request: Request,
     container: Container,
     principal: Annotated[Principal, Depends(allow("complaint.read"))],
-) -> Response:
+) -> ComplaintRead:
     read = await container.views.complaints.complaint(complaint_id, principal)
     await record_read(request, "intake.complaint.read", object_type="complaint", object_id=str(complaint_id))
-    return model_response(read)
+    return read
 
 
 @router.get("/{complaint_id}/timeline", responses=ERRORS, summary="Everything that happened to a complaint")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends
 
 from intake.domain import commands as c
 from intake.domain.access import list_scope
@@ -25,27 +25,24 @@ from intake.views.queue import Queue
 from intake.views.workflow_models import CentreCaseRead, NoticeRead, TradeFairCaseRead
 from shared.identity.principals import Principal
 from shared.web.problems import problem_responses
-from shared.web.responses import model_response
 
 router = APIRouter(prefix="/v1", tags=["centre workflows"])
 ERRORS = problem_responses(401, 403, 404, 409, 422)
 
 
-@router.get(
-    "/queue", response_model=Queue, responses=ERRORS, summary="Work queue: open deadlines, soonest first"
-)
+@router.get("/queue", responses=ERRORS, summary="Work queue: open deadlines, soonest first")
 async def work_queue(
     container: Container,
     principal: Annotated[Principal, Depends(allow("queue.read"))],
     track: str | None = None,
     examiner_id: str | None = None,
     centre: str | None = None,
-) -> Response:
+) -> Queue:
     """Every open step with a deadline, marked overdue or due soon; unconfigured periods come last."""
     where = QueueFilter(
         track=track, examiner_id=examiner_id, centre=centre, office_prefix=list_scope(principal)
     )
-    return model_response(await container.views.queue.queue(where, container.clock()))
+    return await container.views.queue.queue(where, container.clock())
 
 
 @router.put("/examiners/{examiner_id}", responses=ERRORS, summary="Create or update an examiner")
