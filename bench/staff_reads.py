@@ -11,8 +11,9 @@ quiet box), then measures at 32 clients, alternating each intake endpoint with t
 * ``GET /v1/queue`` (open deadlines, soonest first),
 * ``GET /v1/complaints?limit=50`` and ``?status=CORRECTION_REQUESTED&limit=50`` (lists, with total).
 
-Prints rate, p50/p99 and intake / bare per endpoint (targets: >= 70% and p99 < 30 ms), then
-``EXPLAIN (ANALYZE, BUFFERS)`` of the hot queries.
+Prints rate, p50/p99, intake / bare per endpoint (targets: >= 70% and p99 < 30 ms) and the intake
+API process's CPU per request (steadier than rates on a shared box), then ``EXPLAIN (ANALYZE,
+BUFFERS)`` of the hot queries.
 
     .venv/bin/python bench/staff_reads.py [--complaints 100000] [--seconds 8]
 """
@@ -51,9 +52,15 @@ from shared.web.auth import Role
 from shared.web.identity import all_audiences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from intake_throughput import Result, load, median_round, pct, spawn, wait_ready
+from intake_throughput import Result, load, median_round, pct, process_cpu, spawn, wait_ready
 
 ROUNDS = 3
+ENDPOINTS = (
+    "GET /v1/complaints/{id}",
+    "GET /v1/queue",
+    "GET /v1/complaints?limit=50",
+    "GET /v1/complaints?status=CORRECTION_REQUESTED",
+)
 CLIENTS = 32
 OFFICE = "330106"
 HOT_QUERIES = {
@@ -168,7 +175,8 @@ class Stack:
             "--http", "httptools", "--no-access-log", "--log-level", "warning",
         ]  # fmt: skip
         self.serve("bare", bare, {"BENCH_DATABASE_URL": self.url}, port_flag=True)
-        self.processes["worker"] = spawn([*cli, "worker", "intake"], self.env, self.workdir / "worker.log")
+        worker_env = {**self.env, "WORKER_HEALTH_PORT": str(free_port())}  # not 8201: others run too
+        self.processes["worker"] = spawn([*cli, "worker", "intake"], worker_env, self.workdir / "worker.log")
         await wait_ready(self.ports["intake"])
 
     def serve(self, name: str, args: list[str], env: dict[str, str], *, port_flag: bool = False) -> None:
@@ -229,12 +237,16 @@ async def build(stack: Stack, staff: httpx.AsyncClient, count: int) -> None:
         await connection.close()
 
 
-async def measure(stack: Stack, seconds: float) -> dict[str, list[tuple[Result, Result]]]:
+async def measure(
+    stack: Stack, seconds: float, cpu_ms: dict[str, list[float]]
+) -> dict[str, list[tuple[Result, Result]]]:
     headers = {"Authorization": f"Bearer {stack.token(Role.STAFF)}"}
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=64, keepalive_expiry=2)
     url = "http://127.0.0.1:{}".format
-    intake = httpx.AsyncClient(base_url=url(stack.ports["intake"]), headers=headers, limits=limits)
-    bare = httpx.AsyncClient(base_url=url(stack.ports["bare"]), limits=limits)
+    intake = httpx.AsyncClient(
+        base_url=url(stack.ports["intake"]), headers=headers, limits=limits, timeout=60
+    )
+    bare = httpx.AsyncClient(base_url=url(stack.ports["bare"]), limits=limits, timeout=60)
     connection = await asyncpg.connect(asyncpg_dsn(stack.url))
     complaint_ids = [str(r[0]) for r in await connection.fetch("SELECT id FROM intake.complaints")]
     item_ids = [str(r[0]) for r in await connection.fetch("SELECT id FROM bench.items")]
@@ -246,7 +258,7 @@ async def measure(stack: Stack, seconds: float) -> dict[str, list[tuple[Result, 
 
         return send
 
-    endpoints = {
+    endpoints: dict[str, Callable[[], Awaitable[None]]] = {
         "GET /v1/complaints/{id}": getter(intake, lambda: f"/v1/complaints/{random.choice(complaint_ids)}"),
         "GET /v1/queue": getter(intake, lambda: "/v1/queue"),
         "GET /v1/complaints?limit=50": getter(intake, lambda: "/v1/complaints?limit=50"),
@@ -256,13 +268,23 @@ async def measure(stack: Stack, seconds: float) -> dict[str, list[tuple[Result, 
     }
     bare_get = getter(bare, lambda: f"/items/{random.choice(item_ids)}")
     rounds: dict[str, list[tuple[Result, Result]]] = {name: [] for name in endpoints}
+    api_pid = stack.processes["intake"].pid
     async with intake, bare:
         for _ in range(ROUNDS):
             for name, send in endpoints.items():
                 base = await load(
                     "bare FastAPI GET (1 row by key)", bare_get, clients=CLIENTS, seconds=seconds
                 )
-                mine = await load(f"intake {name}", send, clients=CLIENTS, seconds=seconds)
+                served = 0
+
+                async def counted(send: Callable[[], Awaitable[None]] = send) -> None:
+                    nonlocal served
+                    await send()
+                    served += 1
+
+                cpu_before = process_cpu(api_pid)
+                mine = await load(f"intake {name}", counted, clients=CLIENTS, seconds=seconds)
+                cpu_ms[name].append(1000 * (process_cpu(api_pid) - cpu_before) / max(1, served))
                 rounds[name].append((base, mine))
     return rounds
 
@@ -293,7 +315,8 @@ async def main(count: int, seconds: float) -> None:
             )
             async with staff:
                 await build(stack, staff, count)
-            rounds = await measure(stack, seconds)
+            cpu_ms: dict[str, list[float]] = {name: [] for name in ENDPOINTS}
+            rounds = await measure(stack, seconds, cpu_ms)
             print(f"\n{count:,} complaints; {CLIENTS} clients; median of {ROUNDS} alternated rounds")
             for name, pairs in rounds.items():
                 base, mine = median_round([b for b, _ in pairs]), median_round([m for _, m in pairs])
@@ -302,7 +325,9 @@ async def main(count: int, seconds: float) -> None:
                 print(base.line())
                 print(mine.line())
                 print(
-                    f"  {name}: intake / bare {ratio:6.1%} (target >= 70%), p99 {p99:.1f} ms (target < 30 ms)"
+                    f"  {name}: intake / bare {ratio:6.1%} (target >= 70%),"
+                    f" p99 {p99:.1f} ms (target < 30 ms),"
+                    f" API CPU {statistics.median(cpu_ms[name]):.2f} ms/request"
                 )
             await explain(stack)
         finally:

@@ -58,6 +58,13 @@ async def start(start_service: Any) -> tuple[RunningService, httpx.AsyncClient, 
     return intake, staff, port
 
 
+async def tasks_of(staff: httpx.AsyncClient, detention_id: str) -> list[dict[str, Any]]:
+    """The centre's open customs tasks for one detention (other tests' detentions share the office)."""
+    response = await staff.get("/v1/customs/tasks")
+    assert response.status_code == 200, response.text
+    return [t for t in response.json()["items"] if t["detention_id"] == detention_id]
+
+
 async def test_ex_officio_notice_to_release_on_day_50_by_the_timer(start_service: Any, broker: Any) -> None:
     intake, staff, port = await start(start_service)
     number, holder_code = random_patent_number(), random_uscc()
@@ -78,7 +85,7 @@ async def test_ex_officio_notice_to_release_on_day_50_by_the_timer(start_service
         and "art. 16" in holder_clock["explanation"]
     )
 
-    tasks = (await staff.get("/v1/customs/tasks")).json()["items"]
+    tasks = await tasks_of(staff, case["id"])
     assert [t["detention_id"] for t in tasks] == [case["id"]] and tasks[0]["status"] == "open"
     guarantee = {"amount": "40000", "form": "bank_letter_of_guarantee", "reference": "BG-77"}
     decided = await staff.post(
@@ -86,7 +93,7 @@ async def test_ex_officio_notice_to_release_on_day_50_by_the_timer(start_service
         json={"decision": "apply", "guarantee": guarantee},
     )
     assert decided.status_code == 200, decided.text
-    assert (await staff.get("/v1/customs/tasks")).json()["items"] == []
+    assert await tasks_of(staff, case["id"]) == []
 
     detained = await port.post(
         f"/v1/customs/detentions/by-ref/{case['customs_ref']}/steps",
