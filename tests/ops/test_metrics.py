@@ -146,7 +146,7 @@ async def test_metrics_name_every_operational_figure_after_a_complaint(start_ser
     # onto the chain, or still waiting for the worker's sealer, which this test does not run).
     mediation = await start_service("mediation")
     refused = await mediation.client(Role.AUDITOR).get("/metrics")
-    assert refused.status_code == 403
+    assert refused.status_code == 403, refused.text
     scraped = await scrape(mediation)
     head = values(scraped, "ipcase_audit_chain_head", service="mediation")[0]
     unsealed = values(scraped, "ipcase_audit_unsealed_entries", service="mediation")[0]
