@@ -358,6 +358,19 @@ class CustomsRightStatusChangedV1(
     effective_date: dt.date
 
 
+class CustomsEvaluationReportIssuedV1(
+    PartnerEvent, event_type="partner.customs.evaluation_report_issued", version=1, topic=CUSTOMS_FEED
+):
+    """§H.2 ``evaluation_report.issued``: a utility model or design patent's evaluation report (Impl.
+    Regs art. 63) — patent no. and its conclusion, for the weight of the holder's evidence. CNIPA's
+    reports are public once issued: sent to every customs office."""
+
+    patent: PartnerRight
+    report_no: str
+    conclusion: str = Field(description="no_defect | partly_defective | defective")
+    issued_on: dt.date
+
+
 # ------------------------------------------------------------------ rejections (both kinds)
 
 

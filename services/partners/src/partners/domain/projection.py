@@ -438,6 +438,24 @@ def customs_right_status_changed(data: intake.IpRightStatusChangedV1, source: So
     return [Projection(event, Everyone())]
 
 
+def customs_evaluation_report_issued(
+    data: intake.IpRightEvaluationReportedV1, source: Source
+) -> list[Projection]:
+    """A patent right evaluation report is public once CNIPA issues it: every customs office gets the
+    patent no. and the conclusion (§H.2), like a status change of the right."""
+    envelope = _envelope(data, source, p.CustomsEvaluationReportIssuedV1)
+    if not envelope["confidential"]:
+        envelope["confidentiality"] = p.Confidentiality.PUBLIC
+    event = p.CustomsEvaluationReportIssuedV1(
+        **envelope,
+        patent=right(data.right),
+        report_no=data.report_no,
+        conclusion=data.conclusion,
+        issued_on=data.issued_on,
+    )
+    return [Projection(event, Everyone())]
+
+
 def _detention(data: ic.DetentionRef, source: Source, contract: type[p.PartnerEvent]) -> dict[str, Any]:
     return {
         **_envelope(data, source, contract, case_id=data.detention_id),
@@ -545,6 +563,11 @@ CONTRACT_TABLES: Mapping[PartnerKind, tuple[Row, ...]] = {
         Row(credit.RevokedV1, customs_credit_removed, p.CustomsCreditRemovedV1),
         Row(credit.RepeatInfringerFlaggedV1, customs_repeat_infringer, p.CustomsRepeatInfringerV1),
         Row(intake.IpRightStatusChangedV1, customs_right_status_changed, p.CustomsRightStatusChangedV1),
+        Row(
+            intake.IpRightEvaluationReportedV1,
+            customs_evaluation_report_issued,
+            p.CustomsEvaluationReportIssuedV1,
+        ),
         Row(ic.DetentionOpenedV1, customs_detention_opened, pc.CustomsDetentionAcknowledgedV1),
         Row(ic.HolderDecidedV1, customs_holder_decided, pc.CustomsHolderDecidedV1),
         Row(ic.DetainedV1, customs_detained, pc.CustomsDetentionClockV1),
