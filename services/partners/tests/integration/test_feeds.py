@@ -314,6 +314,42 @@ async def test_penalties_and_right_status_changes_reach_customs_and_courts_throu
     assert to_court["data"]["law"] == "trademark" and Decimal(to_court["data"]["fine"]["amount"]) == 50000
 
 
+async def test_an_evaluation_report_reaches_every_customs_office_through_the_feed(
+    partners_service: RunningService, register: Register, broker: BrokerHandle
+) -> None:
+    """§H.2 ``evaluation_report.issued`` end to end (issue 15): patent no. and conclusion, public, at
+    a port office in another province too."""
+    customs_near, _ = await register("customs", jurisdiction=("330000",))
+    customs_far, _ = await register("customs", jurisdiction=("440300",))
+    report = intake.IpRightEvaluationReportedV1(
+        right=RightRef(
+            ip_type=IpType.UTILITY_MODEL, number=f"ZL20232{uuid.uuid4().int % 10**7:07d}.X", holder="甲公司"
+        ),
+        report_no=f"PJ-{uuid.uuid4().hex[:8]}",
+        conclusion="no_defect",
+        issued_on=dt.date(2026, 11, 20),
+        recorded_at=dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC),
+    )
+    await publish_event(
+        broker.bootstrap_servers, report, key=report.right.number, source="/ipcase/330100/intake"
+    )
+
+    for office in (customs_near, customs_far):
+
+        async def has_it(code: str = office) -> bool:
+            events = (await feed_of(partners_service, code, "customs"))["events"]
+            return any(e["data"].get("report_no") == report.report_no for e in events)
+
+        await eventually(has_it, what=f"the evaluation report at customs office {office}")
+    events = (await feed_of(partners_service, customs_far, "customs"))["events"]
+    (issued,) = [e for e in events if e["data"].get("report_no") == report.report_no]
+    assert issued["type"] == "partner.customs.evaluation_report_issued"
+    data = issued["data"]
+    assert data["confidentiality"] == "public" and data["conclusion"] == "no_defect"
+    assert data["patent"] == {"ip_type": "utility_model", "number": report.right.number}
+    assert data["issued_on"] == "2026-11-20" and "甲公司" not in str(data)
+
+
 async def test_not_even_an_admin_reads_a_partners_feed(
     partners_service: RunningService, register: Register
 ) -> None:

@@ -147,7 +147,9 @@ def test_a_right_status_change_is_public_and_reaches_every_customs_office() -> N
 
 def test_an_evaluation_report_reaches_every_customs_office_with_patent_no_and_conclusion() -> None:
     data = intake.IpRightEvaluationReportedV1(
-        right=RightRef(ip_type=IpType.UTILITY_MODEL, number="ZL202320000001.5", holder="甲公司", title="夹具"),
+        right=RightRef(
+            ip_type=IpType.UTILITY_MODEL, number="ZL202320000001.5", holder="甲公司", title="夹具"
+        ),
         report_no="PJ2026-0001",
         conclusion="partly_defective",
         issued_on=dt.date(2026, 11, 20),
