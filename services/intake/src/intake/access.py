@@ -83,6 +83,7 @@ ACCESS: Final = Policy(
         "right.read": REGISTRY_KEEPERS | {Role.OFFICE_HEAD, Role.ADJUDICATOR},
         "right.save": REGISTRY_KEEPERS,
         "right.change_status": REGISTRY_KEEPERS,
+        "right.record_evaluation_report": REGISTRY_KEEPERS,
         "right.import": REGISTRY_KEEPERS,
         "right.import_read": REGISTRY_KEEPERS,
         "right.import_errors": REGISTRY_KEEPERS,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from pathlib import Path
 from typing import Any
 
 from intake.testing import complaint_body, published
+from shared.identifiers import patent_check_character
 from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.testing.waiting import eventually
 from shared.web.auth import Role
@@ -110,6 +112,53 @@ async def test_rights_are_verified_against_the_registry_and_status_changes_are_p
     )
     mine = [e for e in events if e["right"]["number"] == number]
     assert mine and mine[0]["previous_status"] == "valid" and mine[0]["effective_date"] == "2026-09-01"
+
+
+def _utility_model_number() -> str:
+    digits = f"20232{uuid.uuid4().int % 10_000_000:07d}"
+    return f"ZL{digits}.{patent_check_character(digits)}"
+
+
+async def test_an_evaluation_report_is_recorded_once_readable_and_published(
+    start_intake: Any, broker: Any
+) -> None:
+    client = (await start_intake(run_workers=True)).client(Role.STAFF)
+    number, credit_code = _utility_model_number(), random_uscc()
+    saved = await client.put(
+        f"/v1/rights/utility_model/{number}",
+        json={"holder_name": random_name("权利人"), "holder_credit_code": credit_code},
+    )
+    assert saved.status_code == 200, saved.text
+    report = {"report_no": f"PJ-{uuid.uuid4().hex[:8]}", "conclusion": "no_defect", "issued_on": "2026-11-20"}
+
+    created = await client.post(f"/v1/rights/utility_model/{number}/evaluation-reports", json=report)
+    again = await client.post(f"/v1/rights/utility_model/{number}/evaluation-reports", json=report)
+    invention = random_patent_number()
+    await client.put(f"/v1/rights/invention_patent/{invention}", json={"holder_name": random_name("甲")})
+    not_evaluated = await client.post(
+        f"/v1/rights/invention_patent/{invention}/evaluation-reports", json=report
+    )
+    unknown = await client.post(
+        f"/v1/rights/utility_model/{_utility_model_number()}/evaluation-reports", json=report
+    )
+
+    assert created.status_code == 201, created.text
+    read = await client.get(created.headers["Location"])
+    assert read.status_code == 200 and read.json() == created.json()
+    assert created.json()["conclusion"] == "no_defect" and created.json()["recorded_at"].endswith("+08:00")
+    assert again.status_code == 409 and again.headers["content-type"].startswith("application/problem+json")
+    assert not_evaluated.status_code == 422, not_evaluated.text
+    assert not_evaluated.json()["errors"][0]["field"] == "path.ip_type"
+    assert unknown.status_code == 404
+    events = await published(
+        broker.bootstrap_servers,
+        "intake.ip_right",
+        "intake.ip_right.evaluation_reported",
+        where={"report_no": report["report_no"]},
+    )
+    assert len(events) == 1
+    assert events[0]["right"]["number"] == number and events[0]["conclusion"] == "no_defect"
+    assert events[0]["issued_on"] == "2026-11-20" and events[0]["subject_ids"] == [credit_code]
 
 
 async def test_a_bulk_import_reports_progress_and_each_bad_row(start_intake: Any) -> None:

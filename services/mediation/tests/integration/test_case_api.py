@@ -9,9 +9,12 @@ from typing import Any
 import httpx
 
 from shared.calendar import catalogue
+from shared.contracts import CloudEvent
 from shared.identity.principals import PrincipalKind
+from shared.testing.plugin import BrokerHandle
 from shared.testing.refs import random_name, random_uscc
 from shared.testing.services import RunningService
+from shared.testing.waiting import eventually, read_topic
 from shared.web.auth import Role
 
 NOW = dt.datetime.now(dt.UTC)
@@ -163,6 +166,55 @@ async def test_an_extension_needs_every_party_and_moves_the_period(
     assert extended.status_code == 200, extended.text
     assert extended.json()["extension_days"] == 10
     assert extended.json()["deadlines"]["mediation_period"] > case["deadlines"]["mediation_period"]
+
+
+async def test_goods_an_agreement_names_are_kept_shown_in_the_document_and_published(
+    mediation: RunningService, roster: dict[str, Any], broker: BrokerHandle
+) -> None:
+    """§H.2 ``mediation.settlement_covering_goods`` starts here: the goods ride on the agreement event."""
+    case = await open_and_start(mediation, roster)
+    staff = mediation.client(Role.STAFF)
+    goods = [
+        {
+            "description": "运动鞋（带某某图案）",
+            "quantity": "1200 双",
+            "hs_code": "6404110000",
+            "customs_ref": "2026-0001",
+            "port_code": "2900",
+        },
+        {"description": "鞋盒", "quantity": "1200 个"},
+    ]
+    bad = await staff.put(
+        f"/v1/cases/{case['id']}/agreement",
+        json={**agreement_body(case), "goods_covered": [{**goods[0], "hs_code": "鞋"}]},
+    )
+    drafted = await staff.put(
+        f"/v1/cases/{case['id']}/agreement", json={**agreement_body(case), "goods_covered": goods}
+    )
+    assert bad.status_code == 422
+    assert drafted.status_code == 200, drafted.text
+    expected = [goods[0], {**goods[1], "hs_code": None, "customs_ref": None, "port_code": None}]
+    assert drafted.json()["goods_covered"] == expected
+    agreement = await sign_all(staff, case)
+    assert agreement["goods_covered"] == expected
+    html = await staff.get(f"/v1/cases/{case['id']}/agreement/document.html")
+    assert "运动鞋（带某某图案）" in html.text and "2026-0001" in html.text
+
+    signed: list[dict[str, Any]] = []
+
+    async def published() -> bool:  # the whole topic so far (a second's reading), this case's event
+        records = await read_topic(broker.bootstrap_servers, "mediation.case", expected=10**9, within=1.0)
+        events = [CloudEvent.from_kafka(r.headers, r.value) for r in records]
+        signed[:] = [
+            e.data
+            for e in events
+            if e.type == "mediation.agreement.signed" and e.data["case_id"] == case["id"]
+        ]
+        return bool(signed)
+
+    await eventually(published, within=30.0, what="mediation.agreement.signed with the goods")
+    assert len(signed) == 1
+    assert signed[0]["goods_covered"] == expected
 
 
 async def test_agreement_document_confirmation_and_ruling(

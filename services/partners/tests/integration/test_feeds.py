@@ -16,7 +16,16 @@ import pytest
 from partners.testing import Register, partner_client
 from shared.contracts import adjudication as adj
 from shared.contracts import intake, schema_uri
-from shared.contracts.common import IpType, MoneyAmount, Outcome, PartyRef, RightRef, SubjectRef
+from shared.contracts import mediation as med
+from shared.contracts.common import (
+    IpType,
+    MoneyAmount,
+    Outcome,
+    PartyDetails,
+    PartyRef,
+    RightRef,
+    SubjectRef,
+)
 from shared.contracts.partner import feed_topic
 from shared.identity.principals import Role
 from shared.metrics import CONSUMER_BATCH_SIZE
@@ -312,6 +321,110 @@ async def test_penalties_and_right_status_changes_reach_customs_and_courts_throu
     (to_court,) = await wait_for_events(partners_service, court_here, 1)
     assert to_court["type"] == "partner.court.penalty_decided"
     assert to_court["data"]["law"] == "trademark" and Decimal(to_court["data"]["fine"]["amount"]) == 50000
+
+
+async def test_an_evaluation_report_reaches_every_customs_office_through_the_feed(
+    partners_service: RunningService, register: Register, broker: BrokerHandle
+) -> None:
+    """§H.2 ``evaluation_report.issued`` end to end (issue 15): patent no. and conclusion, public, at
+    a port office in another province too."""
+    customs_near, _ = await register("customs", jurisdiction=("330000",))
+    customs_far, _ = await register("customs", jurisdiction=("440300",))
+    report = intake.IpRightEvaluationReportedV1(
+        right=RightRef(
+            ip_type=IpType.UTILITY_MODEL, number=f"ZL20232{uuid.uuid4().int % 10**7:07d}.X", holder="甲公司"
+        ),
+        report_no=f"PJ-{uuid.uuid4().hex[:8]}",
+        conclusion="no_defect",
+        issued_on=dt.date(2026, 11, 20),
+        recorded_at=dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC),
+    )
+    await publish_event(
+        broker.bootstrap_servers, report, key=report.right.number, source="/ipcase/330100/intake"
+    )
+
+    for office in (customs_near, customs_far):
+
+        async def has_it(code: str = office) -> bool:
+            events = (await feed_of(partners_service, code, "customs"))["events"]
+            return any(e["data"].get("report_no") == report.report_no for e in events)
+
+        await eventually(has_it, what=f"the evaluation report at customs office {office}")
+    events = (await feed_of(partners_service, customs_far, "customs"))["events"]
+    (issued,) = [e for e in events if e["data"].get("report_no") == report.report_no]
+    assert issued["type"] == "partner.customs.evaluation_report_issued"
+    data = issued["data"]
+    assert data["confidentiality"] == "public" and data["conclusion"] == "no_defect"
+    assert data["patent"] == {"ip_type": "utility_model", "number": report.right.number}
+    assert data["issued_on"] == "2026-11-20" and "甲公司" not in str(data)
+
+
+def settlement(*goods: med.GoodsCovered) -> med.AgreementSignedV1:
+    return med.AgreementSignedV1(
+        case_id=uuid.uuid4(),
+        case_no=f"M-{uuid.uuid4().hex[:6]}",
+        agreement_id=uuid.uuid4(),
+        agreement_no=f"杭调协〔2026〕{uuid.uuid4().int % 1000}号",
+        kind=med.MediationKind.PEOPLE,
+        origin=med.Origin.COMPLAINT,
+        origin_id="c-1",
+        organisation="杭州市知识产权纠纷人民调解委员会",
+        mediator="李四",
+        parties=(
+            PartyDetails(
+                kind=PartyKind.INDIVIDUAL, name="张三", id_number_masked="3301**********123X", phone="1"
+            ),
+            PartyDetails(
+                kind=PartyKind.ORGANISATION, name=RESPONDENT.name, credit_code=RESPONDENT.credit_code
+            ),
+        ),
+        facts="双方就商标侵权达成和解",
+        terms=("权利人撤回扣留申请",),
+        performance_manner="当场履行",
+        effective_at=dt.datetime(2026, 12, 5, 17, 0, tzinfo=dt.UTC),
+        confirmation_eligible=True,
+        goods_covered=goods,
+    )
+
+
+async def test_a_settlement_covering_goods_reaches_the_detaining_port_or_every_office_through_the_feed(
+    partners_service: RunningService, register: Register, broker: BrokerHandle
+) -> None:
+    """§H.2 ``mediation.settlement_covering_goods`` end to end (issue 15): goods and minimised parties,
+    to the port that detains them; goods named without a port to every customs office."""
+    port, _ = await register("customs", jurisdiction=("310000",))
+    far, _ = await register("customs", jurisdiction=("440300",))
+    shoes = med.GoodsCovered(
+        description="运动鞋",
+        quantity="1200 双",
+        hs_code="6404110000",
+        customs_ref="2026-0001",
+        port_code=port,
+    )
+    detained = settlement(shoes)
+    loose = settlement(med.GoodsCovered(description="模具", quantity="3 套"))
+    for data in (detained, loose):
+        await publish_event(
+            broker.bootstrap_servers, data, key=str(data.case_id), source="/ipcase/330106/mediation"
+        )
+
+    def settled(events: list[dict[str, Any]], data: med.AgreementSignedV1) -> list[dict[str, Any]]:
+        return [e for e in events if e["data"].get("case_no") == data.case_no]
+
+    async def received(code: str, data: med.AgreementSignedV1) -> bool:
+        return bool(settled((await feed_of(partners_service, code, "customs"))["events"], data))
+
+    await eventually(lambda: received(port, detained), what="the settlement at the detaining port")
+    await eventually(lambda: received(far, loose), what="a settlement without a port at a far office")
+    (at_port,) = settled((await feed_of(partners_service, port, "customs"))["events"], detained)
+    assert at_port["type"] == "partner.customs.settlement_covering_goods"
+    data = at_port["data"]
+    assert data["goods_covered"] == [
+        {"description": "运动鞋", "quantity": "1200 双", "hs_code": "6404110000", "customs_ref": "2026-0001"}
+    ]
+    assert [p["name"] for p in data["settling_parties"]] == ["张三", RESPONDENT.name]
+    assert data["settling_parties"][0]["id_number_masked"] == "3301**********123X"
+    assert data["effective_on"] == "2026-12-06" and "phone" not in str(data) and "和解" not in str(data)
 
 
 async def test_not_even_an_admin_reads_a_partners_feed(

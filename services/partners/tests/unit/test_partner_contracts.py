@@ -75,6 +75,12 @@ KEY_FIELDS: Mapping[str, set[str]] = {
     "partner.customs.credit_listed": {"subject", "list_type", "period_end"},
     "partner.customs.credit_removed": {"subject", "list_type", "removed_by", "period_end"},
     "partner.customs.right_status_changed": {"right", "new_status", "effective_date"},
+    "partner.customs.evaluation_report_issued": {"patent", "report_no", "conclusion", "issued_on"},
+    "partner.customs.settlement_covering_goods": {
+        "goods_covered", "settling_parties", "effective_on",
+        # the goods: what, how many, the HS code, the detention they are held under
+        "description", "quantity", "hs_code", "customs_ref",
+    },
     "partner.customs.repeat_infringer": {"subject", "right", "prior_decisions"},
     # §H.2 inbound rows answered: the port's own detentions (§E.4a clocks and steps)
     "partner.customs.detention_acknowledged": {

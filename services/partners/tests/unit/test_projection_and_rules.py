@@ -25,7 +25,12 @@ def court_at(code: str, *divisions: str) -> Partner:
     return Partner(code=code, kind=PartnerKind.COURT, name=code, jurisdiction=divisions)
 
 
-def agreement(*, confidential: bool = False, court_assignment_id: str | None = None) -> med.AgreementSignedV1:
+def agreement(
+    *,
+    confidential: bool = False,
+    court_assignment_id: str | None = None,
+    goods: tuple[med.GoodsCovered, ...] = (),
+) -> med.AgreementSignedV1:
     person = PartyDetails(
         kind=PartyKind.INDIVIDUAL,
         name="张三",
@@ -55,6 +60,7 @@ def agreement(*, confidential: bool = False, court_assignment_id: str | None = N
         confirmation_deadline=dt.date(2027, 1, 5),
         confirmation_eligible=True,
         confidential=confidential,
+        goods_covered=goods,
     )
 
 
@@ -87,6 +93,57 @@ def test_a_court_sees_parties_without_contact_data_or_the_facts() -> None:
         "id_number_masked": "3301**********123X",
     }
     assert PartnerKind.CUSTOMS not in project(agreement(), source())
+
+
+def customs_at(code: str, *divisions: str) -> Partner:
+    return Partner(code=code, kind=PartnerKind.CUSTOMS, name=code, jurisdiction=divisions)
+
+
+SHOES = med.GoodsCovered(
+    description="运动鞋（带某某图案）",
+    quantity="1200 双",
+    hs_code="6404110000",
+    customs_ref="2026-0001",
+    port_code="2900",
+)
+
+
+def test_a_settlement_naming_detained_goods_goes_to_the_detaining_port_with_masked_parties() -> None:
+    (projection,) = project(agreement(goods=(SHOES,)), source())[PartnerKind.CUSTOMS]
+    data = projection.data.model_dump(mode="json")
+    assert projection.data.event_type == "partner.customs.settlement_covering_goods"
+    assert data["goods_covered"] == [
+        {
+            "description": "运动鞋（带某某图案）",
+            "quantity": "1200 双",
+            "hs_code": "6404110000",
+            "customs_ref": "2026-0001",
+        }
+    ]
+    assert data["settling_parties"] == [
+        {"kind": "individual", "name": "张三", "credit_code": None, "id_number_masked": "3301**********123X"},
+        {
+            "kind": "organisation",
+            "name": "乙公司",
+            "credit_code": "91110000600001760P",
+            "id_number_masked": None,
+        },
+    ]
+    assert data["effective_on"] == "2026-12-06" and data["case_no"] == "M-1"
+    text = str(data)
+    assert "13800000000" not in text and "西湖区" not in text and "1 万元" not in text and "2900" not in text
+    assert projection.reaches(customs_at("2900", "310000"))
+    assert not projection.reaches(customs_at("2200", "310000"))
+
+
+def test_goods_named_without_a_port_or_at_several_ports_go_to_every_customs_office() -> None:
+    loose = med.GoodsCovered(description="模具", quantity="3 套")
+    elsewhere = SHOES.model_copy(update={"port_code": "5300", "customs_ref": "2026-0002"})
+    for goods in ((loose,), (SHOES, elsewhere), (SHOES, loose)):
+        (projection,) = project(agreement(goods=goods), source())[PartnerKind.CUSTOMS]
+        assert len(projection.data.model_dump()["goods_covered"]) == len(goods)
+        assert projection.reaches(customs_at("4400", "440000"))
+        assert projection.data.model_dump()["confidentiality"] == "restricted"
 
 
 def test_business_secrets_are_marked() -> None:

@@ -145,6 +145,31 @@ def test_a_right_status_change_is_public_and_reaches_every_customs_office() -> N
     assert "甲公司" not in dumped and "无效宣告" not in dumped
 
 
+def test_an_evaluation_report_reaches_every_customs_office_with_patent_no_and_conclusion() -> None:
+    data = intake.IpRightEvaluationReportedV1(
+        right=RightRef(
+            ip_type=IpType.UTILITY_MODEL, number="ZL202320000001.5", holder="甲公司", title="夹具"
+        ),
+        report_no="PJ2026-0001",
+        conclusion="partly_defective",
+        issued_on=dt.date(2026, 11, 20),
+        recorded_at=dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC),
+        subject_ids=("91440300MA5XXXXXX1",),
+    )
+    out = project(data, source("440300"))
+    assert PartnerKind.COURT not in out
+    (to_customs,) = out[PartnerKind.CUSTOMS]
+    assert isinstance(to_customs.data, p.CustomsEvaluationReportIssuedV1)
+    assert to_customs.data.confidentiality is p.Confidentiality.PUBLIC
+    assert to_customs.data.patent == p.PartnerRight(ip_type="utility_model", number="ZL202320000001.5")
+    assert (to_customs.data.report_no, to_customs.data.conclusion) == ("PJ2026-0001", "partly_defective")
+    assert to_customs.data.issued_on == dt.date(2026, 11, 20)
+    for office in ("310000", "000000"):
+        assert to_customs.reaches(partner(PartnerKind.CUSTOMS, f"c{office}", office))
+    dumped = str(to_customs.data.model_dump(mode="json"))
+    assert "甲公司" not in dumped and "夹具" not in dumped
+
+
 def test_a_confidential_status_change_stays_business_secret() -> None:
     data = intake.IpRightStatusChangedV1(
         right=RightRef(ip_type=IpType.INVENTION_PATENT, number="ZL1"),

@@ -2,7 +2,8 @@
 
 Hand-offs other ipcase services consume: ``intake.complaint.routed`` (adjudication, mediation),
 ``intake.complaint.false_materials_found`` (credit); for other agencies:
-``intake.referral.issued`` and ``intake.ip_right.status_changed`` (customs, §H.2).
+``intake.referral.issued``, ``intake.ip_right.status_changed`` and ``intake.ip_right.evaluation_reported``
+(customs, §H.2).
 """
 
 from __future__ import annotations
@@ -136,3 +137,18 @@ class IpRightStatusChangedV1(
     new_status: str
     effective_date: dt.date
     reason: str | None = None
+
+
+class IpRightEvaluationReportedV1(
+    EventData, event_type="intake.ip_right.evaluation_reported", version=1, topic=IP_RIGHT_TOPIC
+):
+    """Staff recorded a patent right evaluation report (专利权评价报告, PL art. 66 ¶2, Impl. Regs art. 63)
+    obtained for a utility model or design in the registry (§H.2 ``evaluation_report.issued``)."""
+
+    right: RightRef
+    report_no: str
+    conclusion: str = Field(
+        description="no_defect (every claim meets the grant conditions) | partly_defective | defective"
+    )
+    issued_on: dt.date
+    recorded_at: LocalDateTime

@@ -142,6 +142,19 @@ class InstalmentTerms(_Value):
     payee: str
 
 
+class GoodsCovered(_Value):
+    """Goods or a shipment a settlement names (§H.2 ``mediation.settlement_covering_goods``): customs
+    may release detained goods when the holder withdraws (Customs IP Regs art. 24(5))."""
+
+    description: str
+    quantity: str = Field(description="Quantity with its unit, e.g. 1200 双")
+    hs_code: str | None = Field(default=None, description="HS code (海关商品编码), if known")
+    customs_ref: str | None = Field(
+        default=None, description="The detaining port's notice or case number, if the goods are detained"
+    )
+    port_code: str | None = Field(default=None, description="The detaining port's partner code, if known")
+
+
 class AgreementSignedV1(EventData, event_type="mediation.agreement.signed", version=1, topic=CASE_TOPIC):
     """A mediation agreement took effect: every party and the mediator signed (§H.1 agreement_signed).
 
@@ -173,6 +186,9 @@ class AgreementSignedV1(EventData, event_type="mediation.agreement.signed", vers
     confirmation_deadline: dt.date | None = None
     confirmation_eligible: bool
     ineligibility_reasons: tuple[str, ...] = ()
+    goods_covered: tuple[GoodsCovered, ...] = Field(
+        default=(), description="Goods or shipments the agreement names (empty if none)"
+    )
 
 
 class MaterialStatus(StrEnum):

@@ -358,6 +358,41 @@ class CustomsRightStatusChangedV1(
     effective_date: dt.date
 
 
+class CustomsEvaluationReportIssuedV1(
+    PartnerEvent, event_type="partner.customs.evaluation_report_issued", version=1, topic=CUSTOMS_FEED
+):
+    """§H.2 ``evaluation_report.issued``: a utility model or design patent's evaluation report (Impl.
+    Regs art. 63) — patent no. and its conclusion, for the weight of the holder's evidence. CNIPA's
+    reports are public once issued: sent to every customs office."""
+
+    patent: PartnerRight
+    report_no: str
+    conclusion: str = Field(description="no_defect | partly_defective | defective")
+    issued_on: dt.date
+
+
+class PartnerGoods(_Value):
+    """Goods a settlement names: what, how many, the HS code and the detention they are held under."""
+
+    description: str
+    quantity: str
+    hs_code: str | None = None
+    customs_ref: str | None = None
+
+
+class CustomsSettlementCoveringGoodsV1(
+    PartnerEvent, event_type="partner.customs.settlement_covering_goods", version=1, topic=CUSTOMS_FEED
+):
+    """§H.2 ``mediation.settlement_covering_goods``: an effective mediation agreement names specific
+    goods or shipments — the goods and the settling parties (organisations by name and USCC,
+    individuals masked), for the holder's withdrawal (Customs IP Regs art. 24(5)). Sent to the port
+    detaining them when the agreement names it, otherwise to every customs office."""
+
+    goods_covered: tuple[PartnerGoods, ...]
+    settling_parties: tuple[PartnerParty, ...]
+    effective_on: dt.date
+
+
 # ------------------------------------------------------------------ rejections (both kinds)
 
 

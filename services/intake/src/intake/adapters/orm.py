@@ -152,6 +152,19 @@ rights = Table(
     _now(),
 )
 
+right_evaluation_reports = Table(
+    "right_evaluation_reports",
+    metadata,
+    Column("ip_type", Text, primary_key=True),
+    Column("number_key", Text, primary_key=True),
+    Column("report_no", Text, primary_key=True),
+    Column("number", Text, nullable=False),
+    Column("conclusion", Text, nullable=False),
+    Column("issued_on", Date, nullable=False),
+    Column("recorded_by", Text, nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+
 import_jobs = Table(
     "import_jobs",
     metadata,

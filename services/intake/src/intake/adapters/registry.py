@@ -9,8 +9,15 @@ from sqlalchemy import RowMapping, func, select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from intake.adapters.orm import rights
-from intake.domain.rights import LicenceKind, Licensee, RegisteredRight, RightStatus, normalise_number
+from intake.adapters.orm import right_evaluation_reports, rights
+from intake.domain.rights import (
+    EvaluationReportRecord,
+    LicenceKind,
+    Licensee,
+    RegisteredRight,
+    RightStatus,
+    normalise_number,
+)
 from shared.vocabulary import IpType
 
 
@@ -34,6 +41,25 @@ class RightsRegistry:
             .one_or_none()
         )
         return None if row is None else right_from_row(row)
+
+    async def add_evaluation_report(self, report: EvaluationReportRecord) -> bool:
+        """Store ``report``; ``False`` if this right has a report with that number already."""
+        inserted = await self._session.execute(
+            insert(right_evaluation_reports)
+            .values(
+                ip_type=report.ip_type.value,
+                number_key=normalise_number(report.number),
+                report_no=report.report_no,
+                number=report.number,
+                conclusion=report.conclusion.value,
+                issued_on=report.issued_on,
+                recorded_by=report.recorded_by,
+                recorded_at=report.recorded_at,
+            )
+            .on_conflict_do_nothing()
+            .returning(right_evaluation_reports.c.report_no)
+        )
+        return inserted.scalar_one_or_none() is not None
 
     async def upsert_many(
         self, batch: Sequence[RegisteredRight], source: str

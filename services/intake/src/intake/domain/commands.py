@@ -16,7 +16,7 @@ from intake.domain.centre_case import Conclusion
 from intake.domain.complaint import ClaimedRight, Listing, Location, SimpleCriteria, TradeFairDetails
 from intake.domain.complaint_imports import ImportFormat
 from intake.domain.parties import PartyRecord
-from intake.domain.rights import RegisteredRight, RightStatus
+from intake.domain.rights import EvaluationConclusion, RegisteredRight, RightStatus
 from intake.domain.trade_fair import Measure
 from intake.domain.vocabulary import AllegedAct, Channel, ScanStatus, Track
 from shared.catalogue import Text
@@ -179,6 +179,16 @@ class ChangeRightStatus:
     status: RightStatus
     effective_date: dt.date
     reason: str | None = None
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordEvaluationReport:
+    ip_type: IpType
+    number: str
+    report_no: str
+    conclusion: EvaluationConclusion
+    issued_on: dt.date
     actor: Actor
 
 

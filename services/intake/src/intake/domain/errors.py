@@ -67,6 +67,12 @@ class RightNotFound(IntakeError, NotFound):
     title_zh = "权利登记库中无此权利"
 
 
+class EvaluationReportNotFound(IntakeError, NotFound):
+    code = "evaluation_report_not_found"
+    title = "Evaluation report not recorded for this right"
+    title_zh = "该权利未登记此评价报告"
+
+
 class ImportJobNotFound(IntakeError, NotFound):
     code = "import_job_not_found"
     title = "Import job not found"

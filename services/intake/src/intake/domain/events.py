@@ -108,9 +108,11 @@ class NoticeEvent(StrEnum):
 
 class RegistryEvent(StrEnum):
     """What the rights registry's tables name. The registry is reference data, not a case: it keeps
-    no case record, and a right's status change is published as ``intake.ip_right.status_changed``."""
+    no case record, and a right's status change is published as ``intake.ip_right.status_changed``, an
+    evaluation report recorded for it as ``intake.ip_right.evaluation_reported``."""
 
     RIGHT_STATUS_CHANGED = "RightStatusChanged"
+    EVALUATION_REPORT_RECORDED = "EvaluationReportRecorded"
     IMPORT_STARTED = "RegistryImportStarted"
     IMPORT_RESUMED = "RegistryImportResumed"
     IMPORT_COMPLETED = "RegistryImportCompleted"

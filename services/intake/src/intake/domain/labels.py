@@ -31,7 +31,7 @@ from intake.domain.events import (
 )
 from intake.domain.import_jobs import ImportStatus
 from intake.domain.parties import PartyRole
-from intake.domain.rights import LicenceKind, RightStatus, VerificationStatus
+from intake.domain.rights import EvaluationConclusion, LicenceKind, RightStatus, VerificationStatus
 from intake.domain.trade_fair import Measure, TradeFairStatus
 from intake.domain.vocabulary import (
     Agency,
@@ -216,6 +216,7 @@ enum_labels(
     RegistryEvent,
     pairs("""
         RightStatusChanged 权利状态已变更
+        EvaluationReportRecorded 专利权评价报告已登记
         RegistryImportStarted 权利数据导入已开始
         RegistryImportResumed 权利数据导入已继续
         RegistryImportCompleted 权利数据导入已完成
@@ -247,6 +248,14 @@ enum_labels(
         invalidated 已被宣告无效
         expired 保护期已届满
         revoked 已撤销
+    """),
+)
+enum_labels(
+    EvaluationConclusion,
+    pairs("""
+        no_defect 全部权利要求符合授予专利权条件
+        partly_defective 部分权利要求不符合授予专利权条件
+        defective 全部权利要求不符合授予专利权条件
     """),
 )
 enum_labels(
@@ -841,6 +850,7 @@ english(
         RegistryImportResumed rights data import resumed
         RegistryImportStarted rights data import started
         RightStatusChanged status of the right changed
+        EvaluationReportRecorded patent right evaluation report recorded
     """),
     RegistryEvent,
 )
@@ -879,6 +889,14 @@ english(
         record_valid record as in force
     """),
     RightStatus,
+)
+english(
+    pairs("""
+        no_defect every claim meets the conditions for grant
+        partly_defective some claims do not meet the conditions for grant
+        defective no claim meets the conditions for grant
+    """),
+    EvaluationConclusion,
 )
 english(
     pairs("""

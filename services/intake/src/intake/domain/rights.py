@@ -44,6 +44,46 @@ again), so the table refuses nothing; it names the changes the registry publishe
 RIGHT_STATUS: Final = StatusMachine(STATUS_CHANGES, IllegalStep)
 
 
+class EvaluationConclusion(StrEnum):
+    """The conclusion of a patent right evaluation report (专利权评价报告, Impl. Regs art. 63)."""
+
+    NO_DEFECT = "no_defect"  # every claim meets the conditions for grant
+    PARTLY_DEFECTIVE = "partly_defective"  # some claims do not
+    DEFECTIVE = "defective"  # no claim does
+
+
+EVALUATED_TYPES: Final = frozenset({IpType.UTILITY_MODEL, IpType.DESIGN})
+"""Only utility models and designs get an evaluation report (PL art. 66 ¶2)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EvaluationReportRecord:
+    """A report CNIPA issued for a right in the registry, as staff recorded it (published, §H.2)."""
+
+    ip_type: IpType
+    number: str
+    report_no: str
+    conclusion: EvaluationConclusion
+    issued_on: dt.date
+    recorded_by: str
+    recorded_at: dt.datetime
+
+
+def evaluation_report_problem(
+    ip_type: IpType, issued_on: dt.date, today: dt.date
+) -> tuple[str, str, str] | None:
+    """Why a report cannot be recorded for this right, as (field, English, Chinese); ``None`` if it can."""
+    if ip_type not in EVALUATED_TYPES:
+        return (
+            "path.ip_type",
+            "Only a utility model or design patent has an evaluation report",
+            "只有实用新型或外观设计专利才有专利权评价报告",
+        )
+    if issued_on > today:
+        return ("issued_on", "The report's issue date is in the future", "评价报告的作出日期不能晚于今天")
+    return None
+
+
 class LicenceKind(StrEnum):
     EXCLUSIVE = "exclusive"
     SOLE = "sole"

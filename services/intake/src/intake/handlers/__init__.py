@@ -43,6 +43,7 @@ COMMAND_HANDLERS: dict[type[Any], Callable[..., Any]] = {
     c.RecordEvidenceScan: evidence.record_evidence_scan,
     c.SaveRight: registry.save_right,
     c.ChangeRightStatus: registry.change_right_status,
+    c.RecordEvaluationReport: registry.record_evaluation_report,
     c.StartRegistryImport: registry.start_registry_import,
     c.StartComplaintImport: complaint_import.start_complaint_import,
     c.SaveExaminer: centre.save_examiner,

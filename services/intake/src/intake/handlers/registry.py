@@ -9,12 +9,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from intake.domain import commands as c
-from intake.domain.errors import RightNotFound
-from intake.domain.rights import RIGHT_STATUS, RegisteredRight
+from intake.domain.errors import AlreadyExists, InvalidRight, RightNotFound
+from intake.domain.rights import (
+    RIGHT_STATUS,
+    EvaluationReportRecord,
+    RegisteredRight,
+    evaluation_report_problem,
+)
 from intake.handlers.common import Clock, audit
 from intake.handlers.customs import right_status_changed
-from intake.publishing import status_changed_event
+from intake.publishing import evaluation_reported_event, status_changed_event
 from intake.unit_of_work import IntakeUnitOfWork
+from shared.errors import FieldError
 
 
 async def save_right(cmd: c.SaveRight, uow: IntakeUnitOfWork, clock: Clock) -> RegisteredRight:
@@ -49,6 +55,47 @@ async def change_right_status(
             uow, cmd.ip_type.value, cmd.number, cmd.status.value, cmd.reason or "", clock()
         )
     return updated
+
+
+async def record_evaluation_report(
+    cmd: c.RecordEvaluationReport, uow: IntakeUnitOfWork, clock: Clock
+) -> EvaluationReportRecord:
+    """Record a report CNIPA issued for a utility model or design in the registry; customs hear of it
+    (``intake.ip_right.evaluation_reported``, §H.2)."""
+    now = clock()
+    problem = evaluation_report_problem(cmd.ip_type, cmd.issued_on, now.date())
+    if problem is not None:
+        field, en, zh = problem
+        raise InvalidRight(en, zh, field_errors=[FieldError(field, "evaluation_report_invalid", en, zh)])
+    right = await uow.registry.get(cmd.ip_type, cmd.number)
+    if right is None:
+        raise RightNotFound(
+            f"No {cmd.ip_type.value} {cmd.number} in the registry", f"登记库中无 {cmd.number}"
+        )
+    report = EvaluationReportRecord(
+        ip_type=right.ip_type,
+        number=right.number,
+        report_no=cmd.report_no,
+        conclusion=cmd.conclusion,
+        issued_on=cmd.issued_on,
+        recorded_by=cmd.actor.id,
+        recorded_at=now,
+    )
+    if not await uow.registry.add_evaluation_report(report):
+        raise AlreadyExists(
+            f"Report {cmd.report_no} is recorded for {right.number} already",
+            f"{right.number} 的评价报告 {cmd.report_no} 已登记",
+        )
+    uow.outbox.add(evaluation_reported_event(right, report), key=right.key)
+    audit(
+        uow,
+        "right.record_evaluation_report",
+        "ip_right",
+        right.key,
+        report_no=report.report_no,
+        conclusion=report.conclusion.value,
+    )
+    return report
 
 
 async def start_registry_import(cmd: c.StartRegistryImport, uow: IntakeUnitOfWork, clock: Clock) -> str:

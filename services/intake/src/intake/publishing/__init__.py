@@ -29,6 +29,7 @@ from intake.domain.trade_fair import TradeFairCase
 from intake.domain.vocabulary import Agency
 from intake.publishing.contracts import (
     accepted_event,
+    evaluation_reported_event,
     false_materials_event,
     referral_event,
     routed_event,
@@ -147,5 +148,6 @@ __all__ = [
     "NOTICE_TIMER",
     "TRADE_FAIR_CASES",
     "CentreCaseStep",
+    "evaluation_reported_event",
     "status_changed_event",
 ]

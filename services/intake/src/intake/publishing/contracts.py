@@ -10,7 +10,7 @@ from typing import Any
 from intake.domain.complaint import ClaimedRight, Complaint, TriageDecision
 from intake.domain.errors import present
 from intake.domain.parties import PartyRecord
-from intake.domain.rights import RegisteredRight, RightStatus
+from intake.domain.rights import EvaluationReportRecord, RegisteredRight, RightStatus
 from intake.domain.vocabulary import Agency
 from shared.contracts.base import IpRef, LegalBasis
 from shared.contracts.common import EvidenceRef, ListingRef, PartyDetails, PartyRef, RightRef, SubjectRef
@@ -19,6 +19,7 @@ from shared.contracts.intake import (
     ComplaintRoutedV1,
     Destination,
     FalseMaterialsFoundV1,
+    IpRightEvaluationReportedV1,
     IpRightStatusChangedV1,
     ReferralIssuedV1,
 )
@@ -136,6 +137,32 @@ def status_changed_event(
         new_status=right.status.value,
         effective_date=effective,
         reason=reason,
+        subject_ids=(right.holder_credit_code,) if right.holder_credit_code else (),
+        ip_refs=(IpRef(type=right.ip_type.value, reg_no=right.number),),
+    )
+
+
+def evaluation_reported_event(
+    right: RegisteredRight, report: EvaluationReportRecord
+) -> IpRightEvaluationReportedV1:
+    return IpRightEvaluationReportedV1(
+        right=RightRef(
+            ip_type=right.ip_type,
+            number=right.number,
+            title=right.title,
+            holder=right.holder_name,
+            status=right.status.value,
+            valid_until=right.valid_until,
+            evaluation_report=report.report_no,
+        ),
+        report_no=report.report_no,
+        conclusion=report.conclusion.value,
+        issued_on=report.issued_on,
+        recorded_at=report.recorded_at,
+        legal_basis=(
+            LegalBasis(instrument="专利法", article="66"),
+            LegalBasis(instrument="专利法实施细则", article="63"),
+        ),
         subject_ids=(right.holder_credit_code,) if right.holder_credit_code else (),
         ip_refs=(IpRef(type=right.ip_type.value, reg_no=right.number),),
     )

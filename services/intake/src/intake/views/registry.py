@@ -10,9 +10,9 @@ from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from intake.adapters.orm import import_errors, import_jobs, rights
-from intake.domain.errors import ImportJobNotFound, RightNotFound
-from intake.domain.rights import LicenceKind, RightStatus, normalise_number
+from intake.adapters.orm import import_errors, import_jobs, right_evaluation_reports, rights
+from intake.domain.errors import EvaluationReportNotFound, ImportJobNotFound, RightNotFound
+from intake.domain.rights import EvaluationConclusion, LicenceKind, RightStatus, normalise_number
 from shared.local_time import LocalDateTime
 from shared.vocabulary import IpType
 
@@ -34,6 +34,16 @@ class RightRead(BaseModel):
     licensees: list[LicenseeOut]
     source: str = Field(description="staff:<who> or import:<job id>")
     updated_at: LocalDateTime
+
+
+class EvaluationReportRead(BaseModel):
+    ip_type: IpType
+    number: str
+    report_no: str
+    conclusion: EvaluationConclusion
+    issued_on: dt.date
+    recorded_by: str
+    recorded_at: LocalDateTime
 
 
 class ImportJobRead(BaseModel):
@@ -88,6 +98,29 @@ class RegistryViews:
         if row is None:
             raise RightNotFound(f"No {ip_type.value} {number} in the registry", f"登记库中无此权利 {number}")
         return RightRead.model_validate(dict(row))
+
+    async def evaluation_report(self, ip_type: IpType, number: str, report_no: str) -> EvaluationReportRead:
+        table = right_evaluation_reports
+        async with self._sessions() as session:
+            row = (
+                (
+                    await session.execute(
+                        select(table).where(
+                            table.c.ip_type == ip_type.value,
+                            table.c.number_key == normalise_number(number),
+                            table.c.report_no == report_no,
+                        )
+                    )
+                )
+                .mappings()
+                .one_or_none()
+            )
+        if row is None:
+            raise EvaluationReportNotFound(
+                f"No evaluation report {report_no} recorded for {number}",
+                f"{number} 未登记评价报告 {report_no}",
+            )
+        return EvaluationReportRead.model_validate(dict(row))
 
     async def job(self, job_id: uuid.UUID) -> ImportJobRead:
         async with self._sessions() as session:

@@ -84,6 +84,12 @@ def _sections(case: MediationCase, agreement: Agreement) -> tuple[Section, ...]:
     ]
     if content.stop_undertaking:
         terms.append(f"停止侵权承诺：{content.stop_undertaking}")
+    terms += [
+        f"涉及货物：{g.description}，数量 {g.quantity}"
+        + (f"，商品编码 {g.hs_code}" if g.hs_code else "")
+        + (f"，海关扣留编号 {g.customs_ref}" if g.customs_ref else "")
+        for g in content.goods_covered
+    ]
     deadline = content.last_performance_day
     performance = f"履行方式：{content.performance_manner}" + (
         f"；履行期限：{deadline.isoformat()} 前" if deadline else ""

@@ -14,6 +14,7 @@ from mediation.domain.agreement import (
     AgreementStatus,
     Eligibility,
     Finding,
+    Goods,
     Instalment,
     InstalmentRecord,
     InstalmentStatus,
@@ -64,6 +65,16 @@ def content_json(content: AgreementContent) -> dict[str, Any]:
         "performance_deadline": content.performance_deadline.isoformat()
         if content.performance_deadline
         else None,
+        "goods_covered": [
+            {
+                "description": g.description,
+                "quantity": g.quantity,
+                "hs_code": g.hs_code,
+                "customs_ref": g.customs_ref,
+                "port_code": g.port_code,
+            }
+            for g in content.goods_covered
+        ],
     }
 
 
@@ -88,6 +99,16 @@ def content_from_json(data: Mapping[str, Any]) -> AgreementContent:
         stop_undertaking=data["stop_undertaking"],
         performance_manner=data["performance_manner"],
         performance_deadline=_date(data["performance_deadline"]),
+        goods_covered=tuple(  # absent on agreements drafted before goods were recorded
+            Goods(
+                description=g["description"],
+                quantity=g["quantity"],
+                hs_code=g["hs_code"],
+                customs_ref=g["customs_ref"],
+                port_code=g["port_code"],
+            )
+            for g in data.get("goods_covered", ())
+        ),
     )
 
 

@@ -56,6 +56,18 @@ class Instalment:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Goods:
+    """Goods or a shipment the agreement names (customs hear of them, §H.2): the holder's withdrawal
+    lets customs release detained goods (Customs IP Regs art. 24(5))."""
+
+    description: str
+    quantity: str
+    hs_code: str | None = None
+    customs_ref: str | None = None  # the detaining port's notice or case number
+    port_code: str | None = None  # the detaining port (its partner code), with customs_ref
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class AgreementContent:
     facts: str
     issues: str
@@ -67,6 +79,7 @@ class AgreementContent:
     stop_undertaking: str | None = None
     performance_manner: str
     performance_deadline: dt.date | None = None
+    goods_covered: tuple[Goods, ...] = ()
 
     @property
     def last_performance_day(self) -> dt.date | None:

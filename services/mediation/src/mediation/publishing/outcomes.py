@@ -18,6 +18,7 @@ from shared.contracts.common import Label, MoneyAmount
 from shared.contracts.mediation import (
     AgreementSignedV1,
     AssignedCaseResultReportedV1,
+    GoodsCovered,
     InstalmentTerms,
     MediationCaseOpenedV1,
     MediationConcludedV1,
@@ -126,6 +127,16 @@ def _agreement_signed(case: MediationCase, agreement: Agreement) -> AgreementSig
         ),
         confirmation_eligible=agreement.eligibility.eligible,
         ineligibility_reasons=tuple(f"{f.reason} ({f.basis})" for f in agreement.eligibility.blocking),
+        goods_covered=tuple(
+            GoodsCovered(
+                description=g.description,
+                quantity=g.quantity,
+                hs_code=g.hs_code,
+                customs_ref=g.customs_ref,
+                port_code=g.port_code,
+            )
+            for g in content.goods_covered
+        ),
         legal_basis=(
             LegalBasis(instrument=CPL, article="205"),
             LegalBasis(instrument=PEOPLES_MEDIATION_LAW, article="29, 33"),

@@ -123,6 +123,14 @@ class TermOut(BaseModel):
     text: str
 
 
+class GoodsOut(BaseModel):
+    description: str
+    quantity: str
+    hs_code: str | None
+    customs_ref: str | None
+    port_code: str | None
+
+
 class InstalmentOut(BaseModel):
     number: int
     amount: Decimal
@@ -165,6 +173,7 @@ class AgreementRead(BaseModel):
     stop_undertaking: str | None
     performance_manner: str
     performance_deadline: dt.date | None
+    goods_covered: list[GoodsOut]
     confirmation_eligible: bool
     findings: list[FindingOut]
     signatures: list[SignatureOut]
@@ -191,6 +200,16 @@ class AgreementRead(BaseModel):
             stop_undertaking=content.stop_undertaking,
             performance_manner=content.performance_manner,
             performance_deadline=content.last_performance_day,
+            goods_covered=[
+                GoodsOut(
+                    description=g.description,
+                    quantity=g.quantity,
+                    hs_code=g.hs_code,
+                    customs_ref=g.customs_ref,
+                    port_code=g.port_code,
+                )
+                for g in content.goods_covered
+            ],
             confirmation_eligible=agreement.eligibility.eligible,
             findings=[
                 FindingOut(

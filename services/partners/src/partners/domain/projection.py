@@ -33,6 +33,7 @@ from shared.contracts import partner as p
 from shared.contracts import partner_customs as pc
 from shared.contracts.base import EventData
 from shared.contracts.common import Outcome, PartyDetails, PartyRef, RightRef, SubjectRef
+from shared.local_time import to_local
 from shared.vocabulary import PartyKind
 
 
@@ -438,6 +439,48 @@ def customs_right_status_changed(data: intake.IpRightStatusChangedV1, source: So
     return [Projection(event, Everyone())]
 
 
+def customs_evaluation_report_issued(
+    data: intake.IpRightEvaluationReportedV1, source: Source
+) -> list[Projection]:
+    """A patent right evaluation report is public once CNIPA issues it: every customs office gets the
+    patent no. and the conclusion (§H.2), like a status change of the right."""
+    envelope = _envelope(data, source, p.CustomsEvaluationReportIssuedV1)
+    if not envelope["confidential"]:
+        envelope["confidentiality"] = p.Confidentiality.PUBLIC
+    event = p.CustomsEvaluationReportIssuedV1(
+        **envelope,
+        patent=right(data.right),
+        report_no=data.report_no,
+        conclusion=data.conclusion,
+        issued_on=data.issued_on,
+    )
+    return [Projection(event, Everyone())]
+
+
+def customs_settlement_covering_goods(data: med.AgreementSignedV1, source: Source) -> list[Projection]:
+    """Only an agreement that names goods reaches customs (§H.2): the goods and the settling parties,
+    minimised. Goods the agreement places at one detaining port go to that port; goods named without
+    a port, or at several ports, go to every customs office (a shipment may clear anywhere)."""
+    if not data.goods_covered:
+        return []
+    event = p.CustomsSettlementCoveringGoodsV1(
+        **_envelope(
+            data, source, p.CustomsSettlementCoveringGoodsV1, case_id=data.case_id, case_no=data.case_no
+        ),
+        goods_covered=tuple(
+            p.PartnerGoods(
+                description=g.description, quantity=g.quantity, hs_code=g.hs_code, customs_ref=g.customs_ref
+            )
+            for g in data.goods_covered
+        ),
+        settling_parties=tuple(party(x) for x in data.parties),
+        effective_on=to_local(data.effective_at).date(),
+    )
+    ports = {g.port_code for g in data.goods_covered}
+    (port,) = ports if len(ports) == 1 else (None,)
+    return [Projection(event, ToPartner(port) if port else Everyone())]
+
+
 def _detention(data: ic.DetentionRef, source: Source, contract: type[p.PartnerEvent]) -> dict[str, Any]:
     return {
         **_envelope(data, source, contract, case_id=data.detention_id),
@@ -545,6 +588,12 @@ CONTRACT_TABLES: Mapping[PartnerKind, tuple[Row, ...]] = {
         Row(credit.RevokedV1, customs_credit_removed, p.CustomsCreditRemovedV1),
         Row(credit.RepeatInfringerFlaggedV1, customs_repeat_infringer, p.CustomsRepeatInfringerV1),
         Row(intake.IpRightStatusChangedV1, customs_right_status_changed, p.CustomsRightStatusChangedV1),
+        Row(
+            intake.IpRightEvaluationReportedV1,
+            customs_evaluation_report_issued,
+            p.CustomsEvaluationReportIssuedV1,
+        ),
+        Row(med.AgreementSignedV1, customs_settlement_covering_goods, p.CustomsSettlementCoveringGoodsV1),
         Row(ic.DetentionOpenedV1, customs_detention_opened, pc.CustomsDetentionAcknowledgedV1),
         Row(ic.HolderDecidedV1, customs_holder_decided, pc.CustomsHolderDecidedV1),
         Row(ic.DetainedV1, customs_detained, pc.CustomsDetentionClockV1),
@@ -571,12 +620,12 @@ def source_contracts() -> list[type[EventData]]:
 
 
 def project(data: EventData, source: Source) -> dict[PartnerKind, list[Projection]]:
-    """Every partner event ``data`` becomes, per kind."""
+    """Every partner event ``data`` becomes, per kind (a kind it becomes none for is left out)."""
     out: dict[PartnerKind, list[Projection]] = {}
     for kind, rows in CONTRACT_TABLES.items():
         for row in rows:
-            if type(data) is row.source:
-                out.setdefault(kind, []).extend(row.projector(data, source))
+            if type(data) is row.source and (projections := row.projector(data, source)):
+                out.setdefault(kind, []).extend(projections)
     return out
 
 

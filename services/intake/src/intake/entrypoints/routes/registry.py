@@ -6,6 +6,7 @@ import asyncio
 import uuid
 from pathlib import Path
 from typing import Annotated, BinaryIO
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Query, Response, UploadFile, status
 
@@ -19,8 +20,8 @@ from intake.entrypoints.dependencies import (
     allow,
     idempotency_key,
 )
-from intake.entrypoints.schemas.workflows import RightIn, StatusChangeIn
-from intake.views.registry import ImportErrorPage, ImportJobRead, RightRead
+from intake.entrypoints.schemas.workflows import EvaluationReportIn, RightIn, StatusChangeIn
+from intake.views.registry import EvaluationReportRead, ImportErrorPage, ImportJobRead, RightRead
 from shared.errors import FieldError
 from shared.files import HEAD_BYTES, IMPORT_TYPES, FileRejected, check_content, safe_filename
 from shared.identity.principals import Principal
@@ -147,6 +148,53 @@ async def change_status(
     )
     await container.bus.handle(command)
     return await container.views.registry.right(ip_type, number)
+
+
+@router.post(
+    "/{ip_type}/{number}/evaluation-reports",
+    status_code=status.HTTP_201_CREATED,
+    responses=ERRORS,
+    summary="Record an evaluation report of a utility model or design",
+)
+async def record_evaluation_report(
+    ip_type: IpType,
+    number: str,
+    body: EvaluationReportIn,
+    container: Container,
+    principal: Annotated[Principal, Depends(allow("right.record_evaluation_report"))],
+    response: Response,
+) -> EvaluationReportRead:
+    """Publishes ``intake.ip_right.evaluation_reported``; every customs office gets the patent no. and
+    the conclusion (§H.2 ``evaluation_report.issued``). A report number is recorded once per right."""
+    command = c.RecordEvaluationReport(
+        ip_type=ip_type,
+        number=number,
+        report_no=body.report_no,
+        conclusion=body.conclusion,
+        issued_on=body.issued_on,
+        actor=acting(principal),
+    )
+    report = await container.bus.handle(command)
+    response.headers["Location"] = (
+        f"/v1/rights/{ip_type.value}/{quote(report.number, safe='')}"
+        f"/evaluation-reports/{quote(report.report_no, safe='')}"
+    )
+    return await container.views.registry.evaluation_report(ip_type, report.number, report.report_no)
+
+
+@router.get(
+    "/{ip_type}/{number}/evaluation-reports/{report_no}",
+    responses=ERRORS,
+    summary="Get an evaluation report recorded for a right",
+)
+async def get_evaluation_report(
+    ip_type: IpType,
+    number: str,
+    report_no: str,
+    container: Container,
+    _: Annotated[Principal, Depends(allow("right.read"))],
+) -> EvaluationReportRead:
+    return await container.views.registry.evaluation_report(ip_type, number, report_no)
 
 
 def _format_of(file: UploadFile) -> str:

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from intake.domain.centre_case import Conclusion
-from intake.domain.rights import LicenceKind, RightStatus
+from intake.domain.rights import EvaluationConclusion, LicenceKind, RightStatus
 from intake.domain.trade_fair import Measure
 from intake.views.shapes import ShortText, Text
 from shared.web.types import CreditCode
@@ -111,3 +111,11 @@ class StatusChangeIn(_In):
     status: RightStatus
     effective_date: dt.date
     reason: Text | None = None
+
+
+class EvaluationReportIn(_In):
+    """A patent right evaluation report CNIPA issued (Impl. Regs art. 63), as printed on it."""
+
+    report_no: ShortText = Field(description="The report's number")
+    conclusion: EvaluationConclusion
+    issued_on: dt.date = Field(description="Date the report was issued")

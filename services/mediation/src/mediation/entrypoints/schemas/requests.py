@@ -10,7 +10,14 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from mediation.domain import commands as c
-from mediation.domain.agreement import AgreementContent, Instalment, SignatureManner, Term, TermKind
+from mediation.domain.agreement import (
+    AgreementContent,
+    Goods,
+    Instalment,
+    SignatureManner,
+    Term,
+    TermKind,
+)
 from mediation.domain.confirmation import ApplicationManner, JointApplicantSignature
 from mediation.domain.mediating import TerminationGround
 from shared.domain.actors import Actor
@@ -74,6 +81,25 @@ class InstalmentIn(_Body):
     payee_id: uuid.UUID
 
 
+class GoodsIn(_Body):
+    """Goods or a shipment the agreement names; customs are told of them (§H.2, Customs IP Regs
+    art. 24(5)): the detaining port if ``port_code`` is given, otherwise every customs office."""
+
+    description: ShortText = Field(examples=["运动鞋（带某某图案）"])
+    quantity: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] = Field(
+        description="Quantity with its unit", examples=["1200 双"]
+    )
+    hs_code: Annotated[str, StringConstraints(pattern=r"^\d{6,10}$")] | None = Field(
+        default=None, description="HS code (海关商品编码), 6 to 10 digits"
+    )
+    customs_ref: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] | None
+    ) = Field(default=None, description="The detaining port's notice or case number, if detained")
+    port_code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z_-]{2,40}$")] | None = Field(
+        default=None, description="The detaining port's partner code (from its detention notice)"
+    )
+
+
 class AgreementIn(_Body):
     """The agreement's content (People's Mediation Law art. 29; SI Mediation art. 24)."""
 
@@ -87,6 +113,9 @@ class AgreementIn(_Body):
     stop_undertaking: ShortText | None = None
     performance_manner: ShortText = Field(examples=["银行转账"])
     performance_deadline: dt.date | None = None
+    goods_covered: list[GoodsIn] = Field(
+        default_factory=list, max_length=200, description="Specific goods or shipments the agreement covers"
+    )
 
     def to_content(self) -> AgreementContent:
         return AgreementContent(
@@ -109,6 +138,16 @@ class AgreementIn(_Body):
             stop_undertaking=self.stop_undertaking,
             performance_manner=self.performance_manner,
             performance_deadline=self.performance_deadline,
+            goods_covered=tuple(
+                Goods(
+                    description=g.description,
+                    quantity=g.quantity,
+                    hs_code=g.hs_code,
+                    customs_ref=g.customs_ref,
+                    port_code=g.port_code,
+                )
+                for g in self.goods_covered
+            ),
         )
 
 
