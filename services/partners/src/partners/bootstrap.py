@@ -140,7 +140,12 @@ def _webhook_dispatcher(
         rung = bell.event()  # taken before the read, so a ring during it is not missed
         async with uow_factory() as uow:
             attempted = await deliver_due(
-                uow, client.send, policy, now=utc_now(), limit=settings.partners_webhook_batch
+                uow,
+                client.send,
+                policy,
+                now=utc_now(),
+                limit=settings.partners_webhook_batch,
+                concurrency=settings.partners_webhook_concurrency,
             )
             await uow.commit()
         if not attempted:

@@ -61,6 +61,12 @@ class PartnersSettings(ServiceSettings):
     partners_webhook_backoff_max_seconds: float = Field(default=3600.0, gt=0)
     partners_webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
     partners_webhook_batch: int = Field(default=50, ge=1, le=1000)
+    partners_webhook_concurrency: int = Field(
+        default=16,
+        ge=1,
+        le=256,
+        description="Webhook requests in flight at once (a partner whose endpoint hangs holds up no other)",
+    )
     partners_webhook_poll_interval_ms: int = Field(
         default=1000, ge=10, le=60000, description="Fallback look for due retries (new entries ring a bell)"
     )

@@ -166,3 +166,65 @@ async def test_replay_from_a_date_resends_to_that_partner_only(
     await eventually(replayed, what="the replay")
     assert len(await deliveries(admin, bystander)) == 2
     assert len(await deliveries(admin, code)) == 4
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def hanging_endpoint() -> AsyncIterator[tuple[str, asyncio.Event]]:
+    """A partner's endpoint that holds every request until the test lets it answer."""
+    port, release = free_port(), asyncio.Event()
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        await release.wait()
+        await Response(status_code=204)(scope, receive, send)
+
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="off"))
+    task = asyncio.create_task(server.serve())
+    await until(lambda: server.started, what="the hanging endpoint to listen")
+    try:
+        yield f"http://127.0.0.1:{port}/hook", release
+    finally:
+        release.set()
+        server.should_exit = True
+        await task
+
+
+async def test_a_partner_whose_endpoint_hangs_holds_up_no_other_partners_delivery(
+    partners_service: RunningService,
+    register: Register,
+    broker: BrokerHandle,
+    receiver: Receiver,
+    hanging_endpoint: tuple[str, asyncio.Event],
+) -> None:
+    receiver.fail = False
+    hanging_url, release = hanging_endpoint
+    # Due deliveries are taken in partner-code order: the hanging partner's come first in a round.
+    slow, _ = await register(
+        code=f"C0{uuid.uuid4().hex[:9].upper()}", channels=["webhook"], webhook_url=hanging_url,
+        webhook_secret=SECRET,
+    )  # fmt: skip
+    healthy, _ = await register(
+        code=f"CF{uuid.uuid4().hex[:9].upper()}", channels=["webhook"], webhook_url=receiver.url,
+        webhook_secret=SECRET,
+    )  # fmt: skip
+    data = decision()
+    await publish_event(
+        broker.bootstrap_servers, data, key=str(data.case_id), source="/ipcase/330102/adjudication"
+    )
+
+    # Well inside the 10 s request timeout the hanging endpoint would hold a one-at-a-time dispatcher for.
+    await until(lambda: bool(receiver.verified), within=5, what="the healthy partner's delivery")
+    assert not release.is_set(), "the slow partner's request is still held"
+
+    # The round records its outcomes when its slowest request ends (at most the timeout).
+    release.set()
+    logs = {code: partner_client(partners_service, code) for code in (slow, healthy)}
+
+    async def both_recorded() -> bool:
+        statuses = [[d["status"] for d in await deliveries(c, code)] for code, c in logs.items()]
+        return statuses == [["delivered"], ["delivered"]]
+
+    await eventually(both_recorded, what="both deliveries recorded once the slow endpoint answers")
+    (got,) = receiver.verified
+    assert got["event"]["type"] == "partner.court.decision_issued"

@@ -6,17 +6,21 @@ with exponential backoff; after the last one the delivery is ``failed`` until re
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import structlog
 from prometheus_client import Counter, Histogram
 from standardwebhooks.webhooks import Webhook
 
+from partners.adapters.deliveries import Delivery
+from partners.adapters.feed import FeedEntry
 from partners.domain.commands import Redeliver, ReplayFeed
-from partners.domain.delivery import Attempt, RetryPolicy, Sender
+from partners.domain.delivery import Attempt, Response, RetryPolicy, Sender
 from partners.domain.errors import InvalidPartner, PartnerNotFound
 from partners.domain.registry import Channel, Partner
 from partners.unit_of_work import PartnersUnitOfWork
@@ -45,12 +49,50 @@ def webhook_attempt(url: str, secret: str, message_id: str, body: str, at: dt.da
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    delivery: Delivery
+    partner: Partner
+    entry: FeedEntry
+    attempt: Attempt
+
+
 async def deliver_due(
-    uow: PartnersUnitOfWork, send: Sender, policy: RetryPolicy, *, now: dt.datetime, limit: int
+    uow: PartnersUnitOfWork,
+    send: Sender,
+    policy: RetryPolicy,
+    *,
+    now: dt.datetime,
+    limit: int,
+    concurrency: int,
 ) -> int:
-    """Attempt every due delivery once (rows locked, others skip them); how many were attempted."""
+    """Attempt every due delivery once (rows locked, others skip them); how many were attempted.
+
+    The requests go out ``concurrency`` at a time: one partner whose endpoint hangs until the
+    timeout must not hold up every other partner's deliveries behind it. The outcomes are recorded
+    when the round's last request has ended (at most the request timeout): the round's rows stay
+    locked until then, so no other dispatcher sends them twice.
+    """
     due = await uow.deliveries.due(now, limit)
+    prepared = await _prepare(uow, due, now)
+    gate = asyncio.Semaphore(concurrency)
+
+    async def attempt(item: _Prepared) -> tuple[Response, float]:
+        async with gate:
+            began = time.monotonic()
+            response = await send(item.attempt)
+            return response, time.monotonic() - began
+
+    outcomes = await asyncio.gather(*(attempt(item) for item in prepared))
+    for item, (response, took) in zip(prepared, outcomes, strict=True):
+        await _record(uow, item, response, took, policy, now)
+    return len(due)
+
+
+async def _prepare(uow: PartnersUnitOfWork, due: list[Delivery], now: dt.datetime) -> list[_Prepared]:
+    """The signed request of each due delivery; one whose partner, entry or endpoint is gone fails."""
     partners: dict[str, Partner] = {}
+    prepared: list[_Prepared] = []
     for delivery in due:
         partner = partners.get(delivery.partner_code) or await uow.partners.get(delivery.partner_code)
         entry = await uow.feed.get(delivery.partner_code, delivery.seq)
@@ -62,29 +104,36 @@ async def deliver_due(
         partners[partner.code] = partner
         body = json.dumps({**entry.cloudevent, "seq": entry.seq}, ensure_ascii=False, separators=(",", ":"))
         attempt = webhook_attempt(partner.webhook_url, partner.webhook_secret, str(entry.event_id), body, now)
-        began = time.monotonic()
-        response = await send(attempt)
-        if response.status_code is not None and 200 <= response.status_code < 300:
-            done = dt.datetime.now(dt.UTC)
-            await uow.deliveries.delivered(
-                delivery.id,
-                status_code=response.status_code,
-                at=done,
-                latency_ms=int((time.monotonic() - began) * 1000),
-            )
-            WEBHOOK_ATTEMPTS.labels("delivered").inc()
-            WEBHOOK_LATENCY.observe(max((done - entry.recorded_at).total_seconds(), 0.0))
-        else:
-            error = response.error or f"HTTP {response.status_code}"
-            await uow.deliveries.attempt_failed(
-                delivery.id,
-                status_code=response.status_code,
-                error=error,
-                retry_at=policy.next_at(delivery.attempts + 1, now),
-            )
-            WEBHOOK_ATTEMPTS.labels("failed").inc()
-            log.info("webhook attempt failed", partner=partner.code, seq=delivery.seq, error=error)
-    return len(due)
+        prepared.append(_Prepared(delivery, partner, entry, attempt))
+    return prepared
+
+
+async def _record(
+    uow: PartnersUnitOfWork,
+    item: _Prepared,
+    response: Response,
+    took: float,
+    policy: RetryPolicy,
+    now: dt.datetime,
+) -> None:
+    delivery, entry = item.delivery, item.entry
+    if response.status_code is not None and 200 <= response.status_code < 300:
+        done = dt.datetime.now(dt.UTC)
+        await uow.deliveries.delivered(
+            delivery.id, status_code=response.status_code, at=done, latency_ms=int(took * 1000)
+        )
+        WEBHOOK_ATTEMPTS.labels("delivered").inc()
+        WEBHOOK_LATENCY.observe(max((done - entry.recorded_at).total_seconds(), 0.0))
+        return
+    error = response.error or f"HTTP {response.status_code}"
+    await uow.deliveries.attempt_failed(
+        delivery.id,
+        status_code=response.status_code,
+        error=error,
+        retry_at=policy.next_at(delivery.attempts + 1, now),
+    )
+    WEBHOOK_ATTEMPTS.labels("failed").inc()
+    log.info("webhook attempt failed", partner=item.partner.code, seq=delivery.seq, error=error)
 
 
 async def redeliver(cmd: Redeliver, uow: PartnersUnitOfWork, clock: Callable[[], dt.datetime]) -> None:
