@@ -6,6 +6,8 @@ messaging tables gets a new function (``..._v2``) called from a new migration.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
@@ -340,3 +342,36 @@ def drop_audit_pending_v1(schema: str) -> None:
     )
     op.drop_table("audit_pending", schema=schema)
     op.execute(f'DROP FUNCTION IF EXISTS "{schema}".audit_pending_no_update()')
+
+
+def keep_updated_at_v1(schema: str, tables: Sequence[str]) -> None:
+    """``updated_at`` of each of ``tables`` set by a ``BEFORE UPDATE`` trigger on every change,
+    whoever writes the row (handlers, timers, the console), and an ``(updated_at, id)`` index for the
+    lists' sort and ``updated_since`` polls.
+
+    The column must exist and be backfilled first (each migration knows its rows' best value; a
+    backfill after this would stamp every row with the migration's time).
+    """
+    op.execute(
+        f"""
+        CREATE FUNCTION "{schema}".touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.updated_at := now();
+            RETURN NEW;
+        END $$
+        """
+    )
+    for table in tables:
+        op.execute(
+            f'CREATE TRIGGER {table}_updated_at BEFORE UPDATE ON "{schema}".{table} '
+            f'FOR EACH ROW EXECUTE FUNCTION "{schema}".touch_updated_at()'
+        )
+        op.create_index(f"ix_{table}_updated_at", table, ["updated_at", "id"], schema=schema)
+
+
+def drop_keep_updated_at_v1(schema: str, tables: Sequence[str]) -> None:
+    """Undo :func:`keep_updated_at_v1` (the columns stay: the migration that added them drops them)."""
+    for table in tables:
+        op.drop_index(f"ix_{table}_updated_at", table, schema=schema)
+        op.execute(f'DROP TRIGGER {table}_updated_at ON "{schema}".{table}')
+    op.execute(f'DROP FUNCTION "{schema}".touch_updated_at()')

@@ -17,21 +17,14 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from shared.migration_ops import drop_keep_updated_at_v1, keep_updated_at_v1
+
 revision: str = "credit_h6_lists_updated_at"
 down_revision: str | None = "credit_audit_pending"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 SCHEMA = "credit"
 TABLES = ("commitments", "unmatched_inputs")
-
-TOUCH = """
-CREATE FUNCTION credit.touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.updated_at := now();
-    RETURN NEW;
-END
-$$
-"""
 
 
 def upgrade() -> None:
@@ -47,18 +40,10 @@ def upgrade() -> None:
         "WHERE r.aggregate_type = 'credit_commitment' AND r.aggregate_id = c.id))"
     )
     op.execute("UPDATE credit.unmatched_inputs SET updated_at = coalesce(settled_at, received_at)")
-    op.execute(TOUCH)
-    for table in TABLES:
-        op.execute(
-            f"CREATE TRIGGER {table}_updated_at BEFORE UPDATE ON credit.{table} "
-            "FOR EACH ROW EXECUTE FUNCTION credit.touch_updated_at()"
-        )
-        op.create_index(f"ix_{table}_updated_at", table, ["updated_at", "id"], schema=SCHEMA)
+    keep_updated_at_v1(SCHEMA, TABLES)
 
 
 def downgrade() -> None:
+    drop_keep_updated_at_v1(SCHEMA, TABLES)
     for table in TABLES:
-        op.drop_index(f"ix_{table}_updated_at", table, schema=SCHEMA)
-        op.execute(f"DROP TRIGGER {table}_updated_at ON credit.{table}")
         op.drop_column(table, "updated_at", schema=SCHEMA)
-    op.execute("DROP FUNCTION credit.touch_updated_at()")

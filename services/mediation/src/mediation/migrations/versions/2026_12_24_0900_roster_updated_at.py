@@ -16,6 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from shared.migration_ops import drop_keep_updated_at_v1, keep_updated_at_v1
+
 revision: str = "mediation_h6_roster_updated_at"
 down_revision: str | None = "mediation_h4_updated_at"
 branch_labels: str | Sequence[str] | None = None
@@ -23,18 +25,8 @@ depends_on: str | Sequence[str] | None = None
 SCHEMA = "mediation"
 TABLES = ("mediation_organisations", "mediators")
 
-TOUCH = """
-CREATE FUNCTION mediation.touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.updated_at := now();
-    RETURN NEW;
-END
-$$
-"""
-
 
 def upgrade() -> None:
-    op.execute(TOUCH)
     for table in TABLES:
         op.add_column(
             table,
@@ -42,16 +34,10 @@ def upgrade() -> None:
             schema=SCHEMA,
         )
         op.execute(f"UPDATE {SCHEMA}.{table} SET updated_at = created_at")
-        op.execute(
-            f"CREATE TRIGGER {table}_updated_at BEFORE UPDATE ON {SCHEMA}.{table} "
-            f"FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.touch_updated_at()"
-        )
-        op.create_index(f"ix_{table}_updated_at", table, ["updated_at", "id"], schema=SCHEMA)
+    keep_updated_at_v1(SCHEMA, TABLES)
 
 
 def downgrade() -> None:
+    drop_keep_updated_at_v1(SCHEMA, TABLES)
     for table in TABLES:
-        op.drop_index(f"ix_{table}_updated_at", table, schema=SCHEMA)
-        op.execute(f"DROP TRIGGER {table}_updated_at ON {SCHEMA}.{table}")
         op.drop_column(table, "updated_at", schema=SCHEMA)
-    op.execute(f"DROP FUNCTION {SCHEMA}.touch_updated_at()")
