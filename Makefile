@@ -44,11 +44,17 @@ run: install ## Run the whole system (embedded PostgreSQL + broker, four service
 
 # Two pytest workers (pytest-xdist), whole files each, so module fixtures stay in one process. Every
 # worker starts its own embedded PostgreSQL and broker (shared.testing.plugin), so they share nothing
-# but the CPU. An external broker (KAFKA_BOOTSTRAP_SERVERS) is one for both, and their consumer
-# groups would take each other's records: then one process. TEST_WORKERS=0 forces one process.
+# but the CPU. The tests marked `alone` start whole stacks of processes (fault injection, the fuzz
+# gate, the KafkaJS partner): beside the other worker they starved its in-process services of the
+# two cores, so they run afterwards, one at a time. An external broker (KAFKA_BOOTSTRAP_SERVERS) is
+# one for both workers, and their consumer groups would take each other's records: then one process.
+# TEST_WORKERS=0 forces one process.
 TEST_WORKERS ?= $(if $(KAFKA_BOOTSTRAP_SERVERS),0,2)
 test: install tools-checkov ## Run unit, integration and end-to-end tests against embedded PostgreSQL and broker
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	@status=0; \
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m "not alone" $(PYTEST_ARGS) || status=$$?; \
+	$(BIN)/pytest -m alone $(PYTEST_ARGS) || status=$$?; \
+	exit $$status
 
 lint: install ## ruff, mypy --strict and the layer contracts
 	$(BIN)/ruff check .

@@ -16,6 +16,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+import pytest
 from aiokafka import AIOKafkaProducer
 
 from intake.testing import complaint_body
@@ -25,6 +26,9 @@ from shared.db import asyncpg_dsn
 from shared.testing.poison import Record, poison_records
 from shared.testing.stack import ProcessStack
 from shared.testing.waiting import eventually, read_topic
+
+# Starts a whole stack of processes: `make test` runs it after the rest, alone (pyproject `alone`).
+pytestmark = pytest.mark.alone
 
 
 async def register(client: httpx.AsyncClient, count: int, *, concurrency: int = 16) -> list[str]:

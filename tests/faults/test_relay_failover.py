@@ -21,6 +21,9 @@ from shared.testing.replicas import TopicWatch, the_relay_leader
 from shared.testing.stack import ProcessStack
 from shared.testing.waiting import eventually, until
 
+# Starts a whole stack of processes: `make test` runs it after the rest, alone (pyproject `alone`).
+pytestmark = pytest.mark.alone
+
 WORKERS = ("intake-worker", "intake-worker-2")
 
 

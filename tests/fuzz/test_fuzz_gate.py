@@ -13,6 +13,9 @@ import pytest
 
 from shared.testing.fuzzing import fuzz_all
 
+# Starts a whole stack of processes: `make test` runs it after the rest, alone (pyproject `alone`).
+pytestmark = pytest.mark.alone
+
 SERVICES = ("intake", "adjudication", "mediation", "credit", "partners")
 SECONDS_PER_SERVICE = 20
 

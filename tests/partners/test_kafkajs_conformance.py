@@ -35,6 +35,9 @@ from shared.testing.waiting import eventually, read_topic
 
 from .conftest import Partner
 
+# Starts a whole stack of processes: `make test` runs it after the rest, alone (pyproject `alone`).
+pytestmark = pytest.mark.alone
+
 DISTRICT = "330106"  # the issuing office, inside the court's jurisdiction (330100) and national customs
 
 
