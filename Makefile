@@ -49,7 +49,9 @@ run: install ## Run the whole system (embedded PostgreSQL + broker, four service
 # two cores, so they run afterwards, one at a time. An external broker (KAFKA_BOOTSTRAP_SERVERS) is
 # one for both workers, and their consumer groups would take each other's records: then one process.
 # TEST_WORKERS=0 forces one process.
-TEST_WORKERS ?= $(if $(KAFKA_BOOTSTRAP_SERVERS),0,2)
+# Default one process: two of four fresh-clone runs with two workers failed on tests that depend on
+# the order files run in (shared topics and offices); TEST_WORKERS=2 runs them in two (about 13 min).
+TEST_WORKERS ?= 0
 test: install tools-checkov ## Run unit, integration and end-to-end tests against embedded PostgreSQL and broker
 	@status=0; \
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m "not alone" $(PYTEST_ARGS) || status=$$?; \
