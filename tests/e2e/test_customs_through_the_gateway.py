@@ -212,13 +212,20 @@ async def test_a_signed_ex_officio_notice_through_the_gateway_to_release_on_day_
         "partner.customs.detention_clock",
         "partner.customs.release_recorded",
     )
-    by_type = {e["type"]: e["data"] for e in events}
+    # Events public by law (a right's status changing, a penalty) reach every port's feed, other
+    # tests' among them: only this detention's are compared.
+    by_type = {e["type"]: e["data"] for e in events if e["data"].get("customs_ref") == notice.customs_ref}
     assert by_type["partner.customs.detention_acknowledged"]["holder_response_due"] == (
         add_working_days(today, 3).isoformat()
     )
     assert by_type["partner.customs.detention_clock"]["release_due"] == release_due.isoformat()
     assert by_type["partner.customs.release_recorded"]["reason"] == "no_court_notice_50wd"
-    assert {d["customs_ref"] for d in by_type.values()} == {notice.customs_ref}
+    assert {
+        "partner.customs.detention_acknowledged",
+        "partner.customs.holder_decided",
+        "partner.customs.detention_clock",
+        "partner.customs.release_recorded",
+    } <= by_type.keys()
     assert not any(
         e["type"].startswith("partner.customs.detention") for e in await feed(partners, other_port)
     )

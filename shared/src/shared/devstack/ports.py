@@ -6,10 +6,21 @@ import socket
 import time
 
 
+# The port is released before its user binds it, so the kernel may hand the same one out again:
+# a stack whose processes bind only after all were spawned once gave its API and a worker the same
+# port (the API failed to bind, and the worker answered its readiness probe).
+_handed_out: set[int] = set()
+
+
 def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
+    """A port nothing listens on now and that this process has not handed out before."""
+    while True:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.bind((host, 0))
+            port = int(sock.getsockname()[1])
+        if port not in _handed_out:
+            _handed_out.add(port)
+            return port
 
 
 def is_listening(host: str, port: int) -> bool:
