@@ -266,6 +266,15 @@ class ServiceSettings(BaseSettings):
     auth_jwks_refresh: Duration = Field(
         default=timedelta(minutes=5), description="How often the issuer's signing keys are fetched again"
     )
+    auth_token_cache: Duration = Field(
+        default=timedelta(seconds=60),
+        le=timedelta(minutes=10),
+        description=(
+            "How long a verified token is believed without checking its signature again (never beyond"
+            " its expiry); 0 checks every request. Bounds how long a token signed by a key the issuer"
+            " has since withdrawn is still accepted"
+        ),
+    )
     auth_roles_claim: str = Field(
         default="roles", description="Dotted path, e.g. realm_access.roles (Keycloak)"
     )

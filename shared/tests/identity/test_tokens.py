@@ -133,6 +133,33 @@ async def test_a_verified_token_is_believed_from_the_cache_only_until_it_expires
         await verifier.verify(expiring)
 
 
+class WithdrawableKeys:
+    """The issuer's keys, until the test withdraws them all."""
+
+    def __init__(self, issuer: DevIssuer) -> None:
+        self.key_set = KeySet.from_jwks(issuer.jwks())
+
+    async def keys(self, *, refresh: bool = False) -> KeySet:
+        return self.key_set
+
+
+@pytest.mark.parametrize(("cache_seconds", "believed_after_withdrawal"), [(60.0, True), (0.0, False)])
+async def test_the_token_cache_bounds_how_long_a_withdrawn_key_is_still_believed(
+    issuer: DevIssuer, cache_seconds: float, believed_after_withdrawal: bool
+) -> None:
+    keys = WithdrawableKeys(issuer)
+    verifier = TokenVerifier(issuer=ISSUER, audience=AUDIENCE, keys=keys, cache_seconds=cache_seconds)
+    token = issuer.issue("x", [Role.STAFF])
+    assert (await verifier.verify(token)).subject == "x"
+
+    keys.key_set = KeySet.from_jwks({"keys": []})  # the issuer withdraws its key
+    if believed_after_withdrawal:
+        assert (await verifier.verify(token)).subject == "x", "from the cache"
+    else:
+        with pytest.raises(InvalidToken):
+            await verifier.verify(token)
+
+
 def test_symmetric_algorithms_cannot_be_configured(issuer: DevIssuer) -> None:
     with pytest.raises(ValueError, match="asymmetric"):
         verifier_for(issuer, algorithms=["HS256"])

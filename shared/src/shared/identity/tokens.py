@@ -25,7 +25,8 @@ from shared.identity.principals import Principal, PrincipalKind, Role, division_
 log = structlog.get_logger(__name__)
 ASYMMETRIC = frozenset({"RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"})
 CACHE_SECONDS = 60.0
-"""How long a verified token is believed without checking it again (never beyond its expiry)."""
+"""How long a verified token is believed without checking it again by default (never beyond its
+expiry); the ``AUTH_TOKEN_CACHE`` setting chooses it per service."""
 CACHE_ENTRIES = 10_000
 """Verified tokens kept (by SHA-256 of the token); the cache starts afresh when full."""
 
@@ -57,6 +58,7 @@ class TokenVerifier:
         algorithms: Sequence[str] = ("RS256", "ES256", "EdDSA"),
         leeway: dt.timedelta = dt.timedelta(seconds=30),
         claims: ClaimNames | None = None,
+        cache_seconds: float = CACHE_SECONDS,
     ) -> None:
         unsafe = set(algorithms) - ASYMMETRIC
         if unsafe:
@@ -65,11 +67,12 @@ class TokenVerifier:
         self._algorithms = list(algorithms)
         self._leeway = leeway
         self._claims = claims or ClaimNames()
+        self._cache_seconds = cache_seconds
         self._verified: dict[bytes, tuple[Principal, float]] = {}
 
     async def verify(self, token: str) -> Principal:
         """The principal of ``token``; a token verified before is taken from a small cache until it
-        expires (its ``exp`` plus the leeway) or for :data:`CACHE_SECONDS`, whichever is first, so a
+        expires (its ``exp`` plus the leeway) or for ``cache_seconds``, whichever is first, so a
         caller's stream of requests pays for one signature check a minute, not one per request."""
         digest = hashlib.sha256(token.encode()).digest()
         cached = self._verified.get(digest)
@@ -78,9 +81,11 @@ class TokenVerifier:
                 return cached[0]
             del self._verified[digest]
         principal, expires = await self._verify(token)
+        if self._cache_seconds <= 0:
+            return principal
         if len(self._verified) >= CACHE_ENTRIES:
             self._verified.clear()
-        self._verified[digest] = (principal, min(expires, time.time() + CACHE_SECONDS))
+        self._verified[digest] = (principal, min(expires, time.time() + self._cache_seconds))
         return principal
 
     async def _verify(self, token: str) -> tuple[Principal, float]:

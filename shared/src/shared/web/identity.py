@@ -30,6 +30,7 @@ def token_verifier(settings: ServiceSettings, client: httpx.AsyncClient) -> Toke
         keys=OidcKeys(settings.issuer, client, refresh=settings.auth_jwks_refresh.total_seconds()),
         algorithms=settings.auth_algorithms,
         leeway=settings.auth_leeway,
+        cache_seconds=settings.auth_token_cache.total_seconds(),
         claims=ClaimNames(
             roles=settings.auth_roles_claim,
             office=settings.auth_office_claim,
