@@ -181,10 +181,9 @@ class ProcessStack:
         await asyncio.to_thread(wait_until_listening, "127.0.0.1", process.port, timeout=within)
         async with httpx.AsyncClient(base_url=self.url(name)) as client:
             for _ in range(int(within * 10)):
-                if process.popen is not None and process.popen.poll() is not None:
-                    raise RuntimeError(
-                        f"{name} exited with {process.popen.returncode} before it was ready:\n{process.log_tail()}"
-                    )
+                code = process.popen.poll() if process.popen is not None else None
+                if code is not None:
+                    raise RuntimeError(f"{name} exited with {code} before ready:\n{process.log_tail()}")
                 with contextlib.suppress(httpx.HTTPError):
                     if (await client.get("/readyz")).status_code == 200:
                         return
