@@ -31,7 +31,14 @@ MONITORING = ROOT / "deploy" / "monitoring"
 CHECKOV = ROOT / ".tools" / "checkov" / "bin" / "checkov"
 KUBERNETES_VERSION = "1.33.0"
 SERVICES = discover_services()
-SECRETS = {"ipcase-database", "ipcase-audit-signing-key", "ipcase-partners-signing-key"}
+KAFKA_PRINCIPALS = {*SERVICES, "ipcase-admin"}
+SECRETS = {
+    "ipcase-database",
+    "ipcase-audit-signing-key",
+    "ipcase-partners-signing-key",
+    "ipcase-kafka-ca",
+    *(f"ipcase-kafka-{principal}" for principal in KAFKA_PRINCIPALS),
+}
 ALLOWED_EGRESS_PORTS = {5432, 9092, 4317, 4318, 53}
 IDENTITY_PROVIDER_PORTS = {443, 8443}
 PARTNERS_API_PORT = 8105  # the partners gateway's JWKS, fetched by the court consumers
@@ -170,12 +177,56 @@ def test_secrets_are_only_referenced_never_shipped(production: list[Resource]) -
         spec = pod_spec(workload)
         if spec is None:
             continue
-        referenced |= {v["secret"]["secretName"] for v in spec.get("volumes", []) if "secret" in v}
+        referenced |= secrets_mounted(spec)
         for container in containers(workload):
             for value in env_of(container).values():
                 if isinstance(value, dict) and "secretKeyRef" in value:
                     referenced.add(value["secretKeyRef"]["name"])
     assert referenced == SECRETS
+
+
+def secrets_mounted(spec: Resource) -> set[str]:
+    """The Secrets a pod mounts as volumes, whole or projected."""
+    names = set()
+    for volume in spec.get("volumes", []):
+        if "secret" in volume:
+            names.add(volume["secret"]["secretName"])
+        for source in volume.get("projected", {}).get("sources", []):
+            if "secret" in source:
+                names.add(source["secret"]["name"])
+    return names
+
+
+def test_every_workload_reaches_the_broker_as_its_own_principal_over_scram_and_tls(
+    production: list[Resource],
+) -> None:
+    config = named(production, "ConfigMap", "ipcase-config")["data"]
+    principals = {f"{name}-{role}": name for name in SERVICES for role in ("api", "worker")}
+    principals["ipcase-migrate"] = "ipcase-admin"  # it creates the topics, as compose's kafka-init
+    for workload in production:
+        spec = pod_spec(workload)
+        if spec is None:
+            continue
+        name = workload["metadata"]["name"]
+        principal = principals[name]
+        assert secrets_mounted(spec) >= {f"ipcase-kafka-{principal}", "ipcase-kafka-ca"}, name
+        assert not secrets_mounted(spec) & {f"ipcase-kafka-{p}" for p in KAFKA_PRINCIPALS - {principal}}, name
+        for container in containers(workload):
+            variables = {**config, **{k: v for k, v in env_of(container).items() if isinstance(v, str)}}
+            assert variables["KAFKA_SASL_USERNAME"] == principal, name
+            mounts = {m["mountPath"] for m in container["volumeMounts"] if m["name"] == "kafka-client"}
+            for path in (variables["KAFKA_SASL_PASSWORD_FILE"], variables["KAFKA_SSL_CAFILE"]):
+                assert str(Path(path).parent) in mounts, f"{name}/{container['name']}: {path} is not mounted"
+            settings = ServiceSettings.model_validate(
+                {k.lower(): v for k, v in variables.items() if k.startswith("KAFKA_")}
+            )
+            assert settings.kafka_security_protocol == "SASL_SSL"
+            assert settings.kafka_sasl_mechanism.startswith("SCRAM-")
+
+
+def test_the_broker_acls_know_every_service_principal_the_manifests_use() -> None:
+    acls = (ROOT / "deploy" / "kafka" / "acls.sh").read_text(encoding="utf-8")
+    assert {f"User:{name}" for name in SERVICES} <= set(re.findall(r"User:[\w-]+", acls))
 
 
 def test_the_migration_job_migrates_as_the_owner_and_runs_before_the_rollout(

@@ -3,7 +3,9 @@
 Supported: ``resources`` (files and kustomization directories), ``namespace``, ``labels`` (metadata
 only), ``images`` (``newName``/``newTag``) and ``patches`` as strategic-merge files, with a
 ``target`` (kind, name, labelSelector) or matched by the patch's own kind and name. Lists of maps
-merge by ``name`` as Kubernetes' strategic merge does for containers, env, volumes and ports.
+merge by ``name`` as Kubernetes' strategic merge does for containers, env, volumes and ports. A
+patch file that is a list is a JSON patch (RFC 6902; ``add`` and ``replace``, ``-`` appends), which
+needs a ``target``.
 Anything else in a kustomization is refused, so the manifests cannot drift into a feature that this
 renderer would silently ignore.
 """
@@ -74,13 +76,44 @@ def _find(items: list[Resource], name: str) -> Resource:
 
 def _apply_patch(resources: list[Resource], directory: Path, patch: dict[str, Any]) -> None:
     body = yaml.safe_load((directory / patch["path"]).read_text(encoding="utf-8"))
+    if isinstance(body, list) and "target" not in patch:
+        raise ValueError(f"JSON patch {patch['path']} needs a target")
     target = patch.get("target") or {"kind": body["kind"], "name": body["metadata"]["name"]}
     matched = [i for i, resource in enumerate(resources) if _matches(resource, target)]
     if not matched:
         raise ValueError(f"patch {patch['path']} matches no resource")
-    content = {key: value for key, value in body.items() if key not in ("apiVersion", "kind", "metadata")}
     for index in matched:
-        resources[index] = merge(resources[index], content)
+        if isinstance(body, list):
+            resources[index] = json_patch(resources[index], body)
+        else:
+            content = {k: v for k, v in body.items() if k not in ("apiVersion", "kind", "metadata")}
+            resources[index] = merge(resources[index], content)
+
+
+def json_patch(resource: Resource, operations: list[dict[str, Any]]) -> Resource:
+    """RFC 6902 ``add`` and ``replace``; a path that does not exist is an error, as in kustomize."""
+    patched = copy.deepcopy(resource)
+    for operation in operations:
+        if operation["op"] not in ("add", "replace"):
+            raise ValueError(f"JSON patch operation {operation['op']!r} is not supported")
+        parts = operation["path"][1:].split("/")
+        *parents, last = [part.replace("~1", "/").replace("~0", "~") for part in parts]
+        node: Any = patched
+        for part in parents:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        value = copy.deepcopy(operation["value"])
+        if isinstance(node, list):
+            if last == "-":
+                node.append(value)
+            elif operation["op"] == "add":
+                node.insert(int(last), value)
+            else:
+                node[int(last)] = value
+        elif operation["op"] == "replace" and last not in node:
+            raise KeyError(f"{operation['path']}: nothing to replace")
+        else:
+            node[last] = value
+    return patched
 
 
 def _matches(resource: Resource, target: dict[str, Any]) -> bool:
