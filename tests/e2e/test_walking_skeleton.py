@@ -31,7 +31,7 @@ def complaint(procedure: str, respondent_code: str) -> dict[str, Any]:
     }
 
 
-async def first_item(client: httpx.AsyncClient, url: str, *, within: float = 5.0) -> dict[str, Any]:
+async def first_item(client: httpx.AsyncClient, url: str, *, within: float = 30.0) -> dict[str, Any]:
     deadline = asyncio.get_running_loop().time() + within
     while True:
         response = await client.get(url)
@@ -81,7 +81,7 @@ async def test_a_complaint_becomes_an_adjudication_case_and_the_correlation_id_f
     async def respondent_sighted() -> bool:  # credit consumes at its own pace
         return (await credit.get(f"/v1/subjects/{respondent}")).status_code == 200
 
-    await eventually(respondent_sighted, within=10, what="credit to record the respondent")
+    await eventually(respondent_sighted, within=30, what="credit to record the respondent")
     subject = await credit.get(f"/v1/subjects/{respondent}")
     assert [s["source_id"] for s in subject.json()["sightings"]] == [complaint_id]
 
