@@ -39,7 +39,7 @@ tools-checkov: $(CHECKOV_ENV)/.installed ## Install the pinned checkov used by t
 kafka-certs: ## TLS certificate and SCRAM passwords for the production broker (openssl; deploy/kafka/secrets)
 	sh deploy/kafka/make-certs.sh
 
-run: install ## Run the whole system (embedded PostgreSQL + broker, four services); Ctrl-C stops it
+run: install ## Run the whole system (embedded PostgreSQL + broker, five services); Ctrl-C stops it
 	$(BIN)/ipcase dev
 
 # Two pytest workers (pytest-xdist), whole files each, so module fixtures stay in one process. Every
