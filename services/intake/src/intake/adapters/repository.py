@@ -6,9 +6,11 @@ What happened to the complaint goes on its case record through the step's effect
 
 from __future__ import annotations
 
+import json
 import uuid
 
-from sqlalchemy import RowMapping, bindparam, delete, func, insert, select, update
+from sqlalchemy import RowMapping, bindparam, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake.adapters.codec import dump, load
@@ -26,6 +28,17 @@ NOT_IN_BODY = frozenset({"events", "timer_changes", "sequence", "version", "offi
 # Built once and executed with parameters: SQLAlchemy then compiles and coerces nothing per request.
 _NEXT_SEQUENCE = select(func.nextval(func.pg_get_serial_sequence("intake.complaints", "sequence")))
 _INSERT_COMPLAINT = insert(complaints)
+# A complaint's match keys replaced by ``:keys`` (a JSON array of kind/value) in one statement: the
+# DELETE and the INSERT touch disjoint rows (the keys kept stay, ON CONFLICT leaves them be), so
+# the order in which PostgreSQL runs the two parts does not matter. The complaint row is locked.
+_REPLACE_KEYS = text(
+    "WITH wanted AS (SELECT k.kind, k.value"
+    " FROM jsonb_to_recordset(CAST(:keys AS jsonb)) AS k(kind text, value text)),"
+    " gone AS (DELETE FROM intake.complaint_keys c WHERE c.complaint_id = :complaint_id"
+    " AND (c.kind, c.value) NOT IN (SELECT kind, value FROM wanted))"
+    " INSERT INTO intake.complaint_keys (complaint_id, kind, value)"
+    " SELECT :complaint_id, kind, value FROM wanted ON CONFLICT DO NOTHING"
+).bindparams(bindparam("complaint_id", type_=UUID(as_uuid=True)))
 _UPDATE_COMPLAINT = (
     update(complaints).where(complaints.c.id == bindparam("complaint_id")).values(updated_at=func.now())
 )
@@ -108,10 +121,12 @@ class ComplaintRepository:
         ]
 
     async def _save_keys(self, complaint: Complaint, *, replace: bool) -> None:
-        if replace:
+        if replace:  # one statement: the keys no longer wanted go, the new ones come
+            keys = [{"kind": k.kind.value, "value": k.value} for k in keys_of(complaint)]
             await self._session.execute(
-                delete(complaint_keys).where(complaint_keys.c.complaint_id == complaint.id)
+                _REPLACE_KEYS, {"complaint_id": complaint.id, "keys": json.dumps(keys)}
             )
+            return
         await self._session.execute(insert(complaint_keys), _key_rows(complaint))
 
 
