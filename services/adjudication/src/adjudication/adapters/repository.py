@@ -11,7 +11,7 @@ import uuid
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import RowMapping, delete, func, insert, select, update
+from sqlalchemy import RowMapping, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import Range
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -34,6 +34,7 @@ from shared.vocabulary import IpType, Party
 
 CASE_FILE: TypeAdapter[Case] = TypeAdapter(Case)
 INSERT_CASE = insert(cases)
+CASE_OF_COMPLAINT = select(cases).where(cases.c.complaint_id == bindparam("complaint_id"))
 TRANSIENT = {"events", "timer_changes"}
 LOCK_NOT_AVAILABLE = "55P03"
 EXCLUSION_VIOLATION = "23P01"
@@ -76,8 +77,11 @@ class CaseRepository:
         return case_from_row(row)
 
     async def for_complaint(self, complaint_id: uuid.UUID) -> Case | None:
-        query = select(cases).where(cases.c.complaint_id == complaint_id)
-        row = (await self._session.execute(query)).mappings().one_or_none()
+        row = (
+            (await self._session.execute(CASE_OF_COMPLAINT, {"complaint_id": complaint_id}))
+            .mappings()
+            .one_or_none()
+        )
         return None if row is None else case_from_row(row)
 
     async def save(self, case: Case) -> None:
