@@ -15,6 +15,11 @@ from credit.domain.subject import NameSeen, Subject, SubjectClaim
 from shared.identifiers import normalise_name
 from shared.vocabulary import PartyKind
 
+# Built once and executed with the rows as parameters (every complaint's respondents are sighted).
+_ADD_SUBJECT = insert(subjects).on_conflict_do_nothing().returning(subjects.c.id)
+_ADD_NAMES = insert(subject_names).on_conflict_do_nothing()
+_ADD_SIGHTING = insert(sightings).on_conflict_do_nothing().returning(sightings.c.id)
+
 
 class SubjectRepository:
     def __init__(self, session: AsyncSession) -> None:
@@ -51,9 +56,7 @@ class SubjectRepository:
 
     async def add(self, subject: Subject) -> bool:
         """Insert a new subject; False if a concurrent transaction created the same one first."""
-        inserted = await self._session.scalar(
-            insert(subjects).values(_row(subject)).on_conflict_do_nothing().returning(subjects.c.id)
-        )
+        inserted = await self._session.scalar(_ADD_SUBJECT, _row(subject))
         if inserted is None:
             return False
         await self._add_names(subject)
@@ -69,19 +72,14 @@ class SubjectRepository:
         self, *, subject_id: uuid.UUID, source_type: str, source_id: str, name_seen: str, seen_at: dt.datetime
     ) -> bool:
         """Record one sighting; False if this source was already recorded for the subject."""
-        statement = (
-            insert(sightings)
-            .values(
-                subject_id=subject_id,
-                source_type=source_type,
-                source_id=source_id,
-                name_seen=name_seen,
-                seen_at=seen_at,
-            )
-            .on_conflict_do_nothing()
-            .returning(sightings.c.id)
-        )
-        return (await self._session.scalar(statement)) is not None
+        row = {
+            "subject_id": subject_id,
+            "source_type": source_type,
+            "source_id": source_id,
+            "name_seen": name_seen,
+            "seen_at": seen_at,
+        }
+        return (await self._session.scalar(_ADD_SIGHTING, row)) is not None
 
     async def _add_names(self, subject: Subject) -> None:
         if not subject.new_names:
@@ -95,7 +93,7 @@ class SubjectRepository:
             }
             for seen in subject.new_names
         ]
-        await self._session.execute(insert(subject_names).values(rows).on_conflict_do_nothing())
+        await self._session.execute(_ADD_NAMES, rows)
         subject.new_names.clear()
 
     async def _one(self, query: Select[Any]) -> Subject | None:
