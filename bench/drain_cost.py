@@ -191,7 +191,14 @@ async def one_round(
     await Stage("adjudication: open cases", adjudication, postmaster, per).run(
         lambda: consume(docketing, records, batch)
     )
-    opened = records_of(await outbox_rows(dsn, "adjudication", marks["adjudication"]))
+    adjudication_rows = await outbox_rows(dsn, "adjudication", marks["adjudication"])
+    opened = records_of(adjudication_rows)
+    for schema, rows in (("intake", intake_rows), ("adjudication", adjudication_rows)):
+        types = collections.Counter(json.loads(r["headers"]).get("ce_type", "?") for r in rows)
+        print(
+            f"  {schema} outbox per routed complaint:",
+            ", ".join(f"{t} {n / per:.2f}" for t, n in types.items()),
+        )
     noting = consumer_of(intake, CaseOpenedV1.topic)
     await Stage("intake: note cases opened", intake, postmaster, per).run(
         lambda: consume(noting, opened, batch)
