@@ -40,6 +40,7 @@ import argparse
 import asyncio
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -628,7 +629,14 @@ async def until_quiet(stack: Stack, workers: list[subprocess.Popen[bytes]]) -> N
 
 async def pipeline_cpu(stack: Stack, workers: list[subprocess.Popen[bytes]]) -> dict[int, float]:
     """CPU so far of the worker processes and of the PostgreSQL backends serving them."""
-    pids = [worker.pid for worker in workers]
+    return {pid: cpu for pid, (_, cpu) in (await pipeline_cpu_by_part(stack, workers)).items()}
+
+
+async def pipeline_cpu_by_part(
+    stack: Stack, workers: list[subprocess.Popen[bytes]]
+) -> dict[int, tuple[str, float]]:
+    """As :func:`pipeline_cpu`, each pid with its part: ``<service> worker`` or ``<service> backends``."""
+    names = {worker.pid: name for name, worker in zip(PIPELINE, workers, strict=True)}
     connection = await asyncpg.connect(asyncpg_dsn(stack.database_url))
     try:
         rows = await connection.fetch(
@@ -636,10 +644,22 @@ async def pipeline_cpu(stack: Stack, workers: list[subprocess.Popen[bytes]]) -> 
         )
     finally:
         await connection.close()
-    backends = [
-        int(r["pid"]) for r in rows if str(r["application_name"]).rsplit("-", 1)[-1] in map(str, pids)
-    ]
-    return {pid: process_cpu(pid) for pid in (*pids, *backends)}
+    parts = {pid: f"{name} worker" for pid, name in names.items()}
+    for row in rows:
+        owner = str(row["application_name"]).rsplit("-", 1)[-1]
+        if owner.isdigit() and int(owner) in names:
+            parts[int(row["pid"])] = f"{names[int(owner)]} backends"
+    return {pid: (part, process_cpu(pid)) for pid, part in parts.items()}
+
+
+def cpu_by_part(
+    before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]]
+) -> dict[str, float]:
+    """CPU seconds used between two :func:`pipeline_cpu_by_part` snapshots, per part."""
+    used: dict[str, float] = {}
+    for pid, (part, cpu) in after.items():
+        used[part] = used.get(part, 0.0) + cpu - before.get(pid, (part, 0.0))[1]
+    return used
 
 
 @dataclass
@@ -649,6 +669,7 @@ class Drain:
     startup_s: float  # workers started -> first case
     seconds: float  # first case -> last case
     cpu_s: float  # workers + their backends, first case -> last case
+    parts: dict[str, float] = field(default_factory=dict)  # the same CPU per worker / its backends
 
     @property
     def rate(self) -> float:
@@ -663,20 +684,69 @@ class Drain:
             f"   CPU {cpu_ms:.2f} ms per routed complaint"
         )
 
+    def breakdown(self) -> str:
+        """The CPU per routed complaint of each worker process and of its PostgreSQL backends."""
+        per = {part: 1000 * cpu / (self.complaints - 1) for part, cpu in sorted(self.parts.items())}
+        return "    " + ", ".join(f"{part} {ms:.2f}" for part, ms in per.items() if ms >= 0.005) + " (ms)"
 
-async def drain_round(stack: Stack, intake: httpx.AsyncClient, complaints: int, batch_max: int) -> Drain:
+
+@dataclass(frozen=True)
+class DrainSide:
+    """Which workers a drain round runs: ``CONSUMER_BATCH_MAX`` and, to compare code, where from."""
+
+    batch_max: int
+    source: Path | None = None  # a checkout whose shared/ and services/ the workers import instead
+    profile: Path | None = None  # py-spy profiles of the workers over the measured window go here
+
+    def env(self) -> dict[str, str]:
+        env = {"CONSUMER_BATCH_MAX": str(self.batch_max)}
+        if self.source is not None:
+            paths = [self.source / "shared" / "src", *sorted((self.source / "services").glob("*/src"))]
+            env["PYTHONPATH"] = os.pathsep.join(str(path) for path in paths)
+        return env
+
+    @property
+    def label(self) -> str:
+        return f"workers from {self.source}" if self.source else "workers of this checkout"
+
+
+def start_profiles(workers: list[subprocess.Popen[bytes]], directory: Path) -> list[subprocess.Popen[bytes]]:
+    """py-spy (raw collapsed stacks, 100 Hz) on each worker until :func:`stop_profiles`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    spy = str(Path(sys.executable).parent / "py-spy")
+    return [
+        subprocess.Popen(
+            [spy, "record", "--pid", str(w.pid), "-r", "100", "-f", "raw", "-o", str(directory / f"{n}.txt")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # a background shell ignores it
+        )
+        for n, w in zip(PIPELINE, workers, strict=True)
+    ]
+
+
+def stop_profiles(profilers: list[subprocess.Popen[bytes]]) -> None:
+    for profiler in profilers:
+        profiler.send_signal(signal.SIGINT)  # py-spy writes its file on SIGINT
+    for profiler in profilers:
+        profiler.wait(timeout=60)
+
+
+async def drain_round(stack: Stack, intake: httpx.AsyncClient, complaints: int, side: DrainSide) -> Drain:
     registered = [uuid.UUID(c) for c in await register(intake, complaints)]
     connection = await asyncpg.connect(asyncpg_dsn(stack.database_url))
     try:
-        workers = stack.start_workers({"CONSUMER_BATCH_MAX": str(batch_max)})
+        workers = stack.start_workers(side.env())
         started = time.perf_counter()
         try:
             await until_cases(connection, registered, 1)
             first = time.perf_counter()
-            cpu_before = await pipeline_cpu(stack, workers)
+            profilers = start_profiles(workers, side.profile) if side.profile else []
+            cpu_before = await pipeline_cpu_by_part(stack, workers)
             await until_cases(connection, registered, len(registered))
             last = time.perf_counter()
-            cpu = cpu_used(cpu_before, await pipeline_cpu(stack, workers))
+            parts = cpu_by_part(cpu_before, await pipeline_cpu_by_part(stack, workers))
+            stop_profiles(profilers)
             # Credit, mediation and intake's own consumers may still be behind: let them finish, so
             # the next round starts from no backlog (the workers go quiet once every consumer parks).
             await until_quiet(stack, workers)
@@ -684,26 +754,42 @@ async def drain_round(stack: Stack, intake: httpx.AsyncClient, complaints: int, 
             stack.stop_workers(workers)
     finally:
         await connection.close()
-    return Drain(batch_max, len(registered), first - started, last - first, cpu)
+    return Drain(side.batch_max, len(registered), first - started, last - first, sum(parts.values()), parts)
 
 
-async def drain(stack: Stack, complaints: int, rounds: int, batch_max: int) -> None:
+async def drain(
+    stack: Stack,
+    complaints: int,
+    rounds: int,
+    batch_max: int,
+    baseline: Path | None = None,
+    profile: Path | None = None,
+) -> None:
+    """Alternated rounds: one record per transaction against batched; or, with ``baseline``, the
+    batched workers of that checkout against this one's (``profile``: py-spy of this one's)."""
+    before = DrainSide(batch_max, baseline) if baseline else DrainSide(1)
+    after = DrainSide(batch_max, profile=profile)
     intake, adjudication, bare, unaudited = clients(stack)
     async with intake, adjudication, bare, unaudited:
         results: list[tuple[Drain, Drain]] = []
         for n in range(rounds):  # alternated: a noisy moment on this shared box hits both sides
-            one = await drain_round(stack, intake, complaints, 1)
-            print(one.line(), flush=True)
-            batched = await drain_round(stack, intake, complaints, batch_max)
-            print(batched.line(), flush=True)
-            print(
-                f"  round {n + 1}: batched / one per transaction = {batched.rate / one.rate:.2f}x", flush=True
-            )
+            if profile:
+                after = DrainSide(batch_max, profile=profile / f"round{n + 1}")
+            one = await drain_round(stack, intake, complaints, before)
+            print(one.line(), f"  [{before.label}]", one.breakdown(), sep="\n", flush=True)
+            batched = await drain_round(stack, intake, complaints, after)
+            print(batched.line(), f"  [{after.label}]", batched.breakdown(), sep="\n", flush=True)
+            print(f"  round {n + 1}: after / before = {batched.rate / one.rate:.2f}x"
+                  f" (load average {os.getloadavg()[0]:.1f})", flush=True)  # fmt: skip
             results.append((one, batched))
         ratio = statistics.median(b.rate / o.rate for o, b in results)
         best = statistics.median(b.rate for _, b in results)
+        sides = ([o for o, _ in results], [b for _, b in results])
+        cpu = [statistics.median(1000 * d.cpu_s / (d.complaints - 1) for d in side) for side in sides]
         print(f"\ndrain, median of {rounds} alternated rounds: batched {best:.1f} routed complaints/s,")
-        print(f"  {ratio:.2f}x one record per transaction   (target >= 150 routed complaints/s)")
+        print(f"  {ratio:.2f}x {before.label if baseline else 'one record per transaction'}"
+              "   (target >= 150 routed complaints/s)")  # fmt: skip
+        print(f"  CPU per routed complaint: before {cpu[0]:.2f} ms, after {cpu[1]:.2f} ms")
 
 
 def copy_logs(workdir: Path, destination: Path) -> None:
@@ -721,6 +807,8 @@ async def main(
     drain_complaints: int = 0,
     drain_rounds: int = 2,
     batch_max: int = 100,
+    baseline: Path | None = None,
+    profile: Path | None = None,
 ) -> None:
     with tempfile.TemporaryDirectory(prefix="ipcase-bench-") as directory:
         workdir = Path(directory)
@@ -730,7 +818,7 @@ async def main(
             await stack.start()
             print(f"intake API pid {stack.pids['intake']}, bare pid {stack.pids['bare']}", flush=True)
             if drain_complaints:
-                await drain(stack, drain_complaints, drain_rounds, batch_max)
+                await drain(stack, drain_complaints, drain_rounds, batch_max, baseline, profile)
             else:
                 await run(stack, seconds, restart_broker, audit_only, registration_rounds)
         finally:
@@ -758,6 +846,15 @@ if __name__ == "__main__":
     parser.add_argument("--drain", type=int, default=0, help="only the drain measure, with N complaints")
     parser.add_argument("--drain-rounds", type=int, default=2, help="alternated drain rounds")
     parser.add_argument("--batch-max", type=int, default=100, help="CONSUMER_BATCH_MAX of the batched side")
+    parser.add_argument(
+        "--drain-baseline",
+        type=Path,
+        default=None,
+        help="drain: compare batched workers run from this checkout (e.g. a `git archive` of main)",
+    )
+    parser.add_argument(
+        "--drain-profile", type=Path, default=None, help="drain: py-spy raw profiles of this side's workers"
+    )
     arguments = parser.parse_args()
     asyncio.run(
         main(
@@ -769,5 +866,7 @@ if __name__ == "__main__":
             arguments.drain,
             arguments.drain_rounds,
             arguments.batch_max,
+            arguments.drain_baseline,
+            arguments.drain_profile,
         )
     )

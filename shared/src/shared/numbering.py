@@ -6,9 +6,12 @@ in the same series queue up; a rolled-back transaction returns its number, and n
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, MetaData, Table, Text
+import functools
+
+from sqlalchemy import Column, Integer, MetaData, Table, Text, bindparam
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import ReturningInsert
 
 
 def counter_table(metadata: MetaData) -> Table:
@@ -27,13 +30,15 @@ class GapFreeCounter:
 
     async def next(self, series: str) -> int:
         """The next number in ``series`` (starting at 1), held until the transaction ends."""
-        table = self._table
-        statement = (
-            insert(table)
-            .values(series=series, last_value=1)
-            .on_conflict_do_update(
-                index_elements=[table.c.series], set_={"last_value": table.c.last_value + 1}
-            )
-            .returning(table.c.last_value)
-        )
-        return int(await self._session.scalar(statement) or 0)
+        return int(await self._session.scalar(_next_number(self._table), {"series": series}) or 0)
+
+
+@functools.cache
+def _next_number(table: Table) -> ReturningInsert[tuple[int]]:
+    """The counter's upsert, built once per table (the series is the statement's parameter)."""
+    return (
+        insert(table)
+        .values(series=bindparam("series"), last_value=1)
+        .on_conflict_do_update(index_elements=[table.c.series], set_={"last_value": table.c.last_value + 1})
+        .returning(table.c.last_value)
+    )

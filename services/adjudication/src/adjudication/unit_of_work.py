@@ -26,6 +26,8 @@ class AdjudicationUnitOfWork(UnitOfWork):
         self.cases = CaseRepository(session)
         self.penalty_cases = PenaltyCaseRepository(session)
         self.case_numbers = GapFreeCounter(session, number_counters)
-        self.case_record = CaseRecord(session, case_record)
+        # Appended entries go in the commit's one statement: nothing here reads the record back
+        # inside the transaction that writes it (the timeline is a view of its own).
+        self.case_record = CaseRecord(session, case_record, at_commit=self.inserts)
         self.registry = DisputeRegistry(session)
         self.rooms = HearingRooms(session)

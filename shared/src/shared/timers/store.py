@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -23,7 +24,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.dialects.postgresql import JSONB, insert
+from sqlalchemy.dialects.postgresql import JSONB, Insert, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.calendar import Deadline, NoticeReading, catalogue, compute, latest_notice_date, parse_period
@@ -100,33 +101,8 @@ class Timers:
         rule: Mapping[str, Any] | None = None,
     ) -> None:
         """Create the timer, or move it (and re-arm it) if one with this name exists."""
-        if due_at.tzinfo is None:
-            raise ValueError("timers need an aware due time")
-        values = {
-            "aggregate_id": aggregate_id,
-            "name": name,
-            "kind": kind,
-            "due_at": due_at,
-            "status": TimerStatus.SCHEDULED.value,
-            "payload": dict(payload or {}),
-            "provisional": provisional,
-            "explanation": explanation,
-            "rule": dict(rule) if rule else None,
-            "attempts": 0,
-            "not_before": None,
-            "last_error": None,
-            "fired_at": None,
-        }
-        statement = insert(self._table).values(values)
-        await self._session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[self._table.c.aggregate_id, self._table.c.name],
-                set_={
-                    **{k: v for k, v in values.items() if k not in ("aggregate_id", "name")},
-                    "updated_at": func.now(),
-                },
-            )
-        )
+        row = _timer_row(aggregate_id, name, kind, due_at, payload, provisional, explanation, rule)
+        await self._session.execute(_upsert(self._table), row)
 
     async def schedule_deadline(
         self,
@@ -142,28 +118,23 @@ class Timers:
         """A timer at the moment ``deadline`` runs out, and optionally a due-soon warning.
 
         The warning fires at 00:00 (Asia/Shanghai) of the day ``warn_working_days`` working days
-        before the due day, under the name ``<name>.warning``.
+        before the due day, under the name ``<name>.warning``. Both are written in one statement.
         """
-        await self.schedule(
-            aggregate_id=aggregate_id,
-            name=name,
-            kind=kind,
-            due_at=deadline.ends_at,
-            payload=payload,
-            provisional=deadline.provisional,
-            explanation=deadline.render(),
-            rule=rule,
-        )
+        provisional = deadline.provisional
+        rows = [
+            _timer_row(
+                aggregate_id, name, kind, deadline.ends_at, payload, provisional, deadline.render(), rule
+            )
+        ]
         if warn_working_days:
             warn_day = latest_notice_date(deadline.due, warn_working_days, reading=NoticeReading.LENIENT).due
-            await self.schedule(
-                aggregate_id=aggregate_id,
-                name=name + WARNING_SUFFIX,
-                kind=kind,
-                due_at=dt.datetime.combine(warn_day, dt.time(), tzinfo=SHANGHAI),
-                payload=payload,
-                provisional=deadline.provisional,
+            warn_at = dt.datetime.combine(warn_day, dt.time(), tzinfo=SHANGHAI)
+            rows.append(
+                _timer_row(
+                    aggregate_id, name + WARNING_SUFFIX, kind, warn_at, payload, provisional, None, None
+                )
             )
+        await self._session.execute(_upsert(self._table), rows[0] if len(rows) == 1 else rows)
 
     async def schedule_period(
         self,
@@ -228,6 +199,65 @@ class Timers:
             .order_by(table.c.due_at)
         )
         return [due_timer(row) for row in rows.mappings()]
+
+
+def _timer_row(
+    aggregate_id: str,
+    name: str,
+    kind: str,
+    due_at: dt.datetime,
+    payload: Mapping[str, Any] | None,
+    provisional: bool,
+    explanation: str | None,
+    rule: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """A scheduled timer's row: armed afresh (no attempts, no error, not fired)."""
+    if due_at.tzinfo is None:
+        raise ValueError("timers need an aware due time")
+    return {
+        "aggregate_id": aggregate_id,
+        "name": name,
+        "kind": kind,
+        "due_at": due_at,
+        "status": TimerStatus.SCHEDULED.value,
+        "payload": dict(payload or {}),
+        "provisional": provisional,
+        "explanation": explanation,
+        "rule": dict(rule) if rule else None,
+        "attempts": 0,
+        "not_before": None,
+        "last_error": None,
+        "fired_at": None,
+    }
+
+
+@functools.cache
+def _upsert(table: Table) -> Insert:
+    """Insert timers (the rows given at execution), or move and re-arm those that exist.
+
+    Built once per table: executed with one row or a list of rows, one statement either way.
+    """
+    statement = insert(table)
+    return statement.on_conflict_do_update(
+        index_elements=[table.c.aggregate_id, table.c.name],
+        set_={**{name: statement.excluded[name] for name in REARMED}, "updated_at": func.now()},
+    )
+
+
+REARMED = (
+    "kind",
+    "due_at",
+    "status",
+    "payload",
+    "provisional",
+    "explanation",
+    "rule",
+    "attempts",
+    "not_before",
+    "last_error",
+    "fired_at",
+)
+"""What scheduling a timer that exists sets (every column of :func:`_timer_row` but the key)."""
 
 
 def due_timer(row: RowMapping) -> DueTimer:

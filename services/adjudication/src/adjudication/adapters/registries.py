@@ -6,13 +6,23 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adjudication.adapters.orm import docket_registry, findings
 from adjudication.domain.case.parts.acceptance import OtherAcceptance
 from adjudication.domain.case.parts.repeat import PriorFinding
+
+# Built once, executed with parameters (a case opened from every routed complaint asks it).
+_PRIOR_FINDINGS = (
+    select(findings)
+    .where(
+        findings.c.patent_number == bindparam("patent_number"),
+        findings.c.subject_key.in_(bindparam("subject_keys", expanding=True)),
+    )
+    .order_by(findings.c.effective_on)
+)
 
 
 class DisputeRegistry:
@@ -63,9 +73,7 @@ class DisputeRegistry:
 
     async def prior_findings(self, *, patent_number: str, subject_keys: Sequence[str]) -> list[PriorFinding]:
         rows = await self._session.execute(
-            select(findings)
-            .where(findings.c.patent_number == patent_number, findings.c.subject_key.in_(subject_keys))
-            .order_by(findings.c.effective_on)
+            _PRIOR_FINDINGS, {"patent_number": patent_number, "subject_keys": list(subject_keys)}
         )
         return [
             PriorFinding(

@@ -11,7 +11,7 @@ import uuid
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import RowMapping, delete, func, insert, select, update
+from sqlalchemy import RowMapping, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import Range
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,6 +33,8 @@ from shared.logs import current_correlation_id
 from shared.vocabulary import IpType, Party
 
 CASE_FILE: TypeAdapter[Case] = TypeAdapter(Case)
+INSERT_CASE = insert(cases)
+CASE_OF_COMPLAINT = select(cases).where(cases.c.complaint_id == bindparam("complaint_id"))
 TRANSIENT = {"events", "timer_changes"}
 LOCK_NOT_AVAILABLE = "55P03"
 EXCLUSION_VIOLATION = "23P01"
@@ -43,23 +45,23 @@ class CaseRepository:
         self._session = session
 
     async def add(self, case: Case) -> None:
-        await self._session.execute(
-            insert(cases).values(
-                id=case.id,
-                case_no=case.case_no,
-                complaint_id=case.complaint_id,
-                complaint_reference=case.complaint_reference,
-                ip_type=case.ip_type.value,
-                patent_number=case.patent_number,
-                requester=_party_json(case.requester),
-                respondents=[_party_json(p) for p in case.respondents],
-                state=case.state.value,
-                opened_at=case.opened_at,
-                correlation_id=current_correlation_id(),
-                **_columns(case),
-            )
-        )
-        await self._sync_projections(case)
+        row = {
+            "id": case.id,
+            "case_no": case.case_no,
+            "complaint_id": case.complaint_id,
+            "complaint_reference": case.complaint_reference,
+            "ip_type": case.ip_type.value,
+            "patent_number": case.patent_number,
+            "requester": _party_json(case.requester),
+            "respondents": [_party_json(p) for p in case.respondents],
+            "state": case.state.value,
+            "opened_at": case.opened_at,
+            "correlation_id": current_correlation_id(),
+            **_columns(case),
+        }
+        await self._session.execute(INSERT_CASE, row)  # the statement built once, the row as parameters
+        # A new case has no projection rows to replace: only insert (no DELETE round trips).
+        await self._sync_projections(case, new=True)
 
     async def get(self, case_id: uuid.UUID, *, nowait: bool = False) -> Case:
         """The case, locked for this transaction; with ``nowait`` raise :class:`CaseBusy` if held."""
@@ -75,8 +77,11 @@ class CaseRepository:
         return case_from_row(row)
 
     async def for_complaint(self, complaint_id: uuid.UUID) -> Case | None:
-        query = select(cases).where(cases.c.complaint_id == complaint_id)
-        row = (await self._session.execute(query)).mappings().one_or_none()
+        row = (
+            (await self._session.execute(CASE_OF_COMPLAINT, {"complaint_id": complaint_id}))
+            .mappings()
+            .one_or_none()
+        )
         return None if row is None else case_from_row(row)
 
     async def save(self, case: Case) -> None:
@@ -91,8 +96,9 @@ class CaseRepository:
             raise CaseBusy("The case changed meanwhile; reload and try again", "案件已被修改，请刷新后重试")
         await self._sync_projections(case)
 
-    async def _sync_projections(self, case: Case) -> None:
-        await self._session.execute(delete(case_assignments).where(case_assignments.c.case_id == case.id))
+    async def _sync_projections(self, case: Case, *, new: bool = False) -> None:
+        if not new:
+            await self._session.execute(delete(case_assignments).where(case_assignments.c.case_id == case.id))
         if case.participants:
             await self._session.execute(
                 insert(case_assignments),
@@ -107,10 +113,11 @@ class CaseRepository:
                     for p in case.participants
                 ],
             )
-        await self._sync_bookings(case)
+        await self._sync_bookings(case, new=new)
 
-    async def _sync_bookings(self, case: Case) -> None:
-        await self._session.execute(delete(hearing_bookings).where(hearing_bookings.c.case_id == case.id))
+    async def _sync_bookings(self, case: Case, *, new: bool = False) -> None:
+        if not new:
+            await self._session.execute(delete(hearing_bookings).where(hearing_bookings.c.case_id == case.id))
         rows = [
             {
                 "hearing_id": h.id,

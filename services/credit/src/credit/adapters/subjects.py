@@ -3,17 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from typing import Any
 
-from sqlalchemy import RowMapping, Select, select, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import DateTime, RowMapping, Select, bindparam, select, text, update
+from sqlalchemy.dialects.postgresql import UUID, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credit.adapters.orm import sightings, subject_names, subjects
 from credit.domain.subject import NameSeen, Subject, SubjectClaim
 from shared.identifiers import normalise_name
 from shared.vocabulary import PartyKind
+
+# Built once and executed with the rows as parameters (every complaint's respondents are sighted).
+# A new subject and the names it was first seen under, in one statement; its id, or none if a
+# concurrent transaction created the same subject first (then no name is written either).
+_ADD_SUBJECT_WITH_NAMES = text(
+    "WITH added AS (INSERT INTO credit.subjects (id, kind, credit_code, id_number_masked, name,"
+    " name_normalised, legal_representative, first_seen_at, last_seen_at) VALUES (:id, :kind,"
+    " :credit_code, :id_number_masked, :name, :name_normalised, :legal_representative,"
+    " :first_seen_at, :last_seen_at) ON CONFLICT DO NOTHING RETURNING id),"
+    " named AS (INSERT INTO credit.subject_names (subject_id, name_normalised, name, first_seen_at)"
+    " SELECT added.id, n.name_normalised, n.name, n.first_seen_at FROM added,"
+    " jsonb_to_recordset(CAST(:names AS jsonb))"
+    " AS n(name_normalised text, name text, first_seen_at timestamptz)"
+    " ON CONFLICT DO NOTHING)"
+    " SELECT id FROM added"
+).bindparams(
+    bindparam("id", type_=UUID(as_uuid=True)),
+    bindparam("first_seen_at", type_=DateTime(timezone=True)),
+    bindparam("last_seen_at", type_=DateTime(timezone=True)),
+)
+_ADD_NAMES = insert(subject_names).on_conflict_do_nothing()
+_ADD_SIGHTING = insert(sightings).on_conflict_do_nothing().returning(sightings.c.id)
 
 
 class SubjectRepository:
@@ -51,12 +74,11 @@ class SubjectRepository:
 
     async def add(self, subject: Subject) -> bool:
         """Insert a new subject; False if a concurrent transaction created the same one first."""
-        inserted = await self._session.scalar(
-            insert(subjects).values(_row(subject)).on_conflict_do_nothing().returning(subjects.c.id)
-        )
+        names = json.dumps(_name_rows(subject), default=_instant)
+        inserted = await self._session.scalar(_ADD_SUBJECT_WITH_NAMES, {**_row(subject), "names": names})
         if inserted is None:
             return False
-        await self._add_names(subject)
+        subject.new_names.clear()  # written with the subject, in the same statement
         return True
 
     async def save(self, subject: Subject) -> None:
@@ -69,33 +91,20 @@ class SubjectRepository:
         self, *, subject_id: uuid.UUID, source_type: str, source_id: str, name_seen: str, seen_at: dt.datetime
     ) -> bool:
         """Record one sighting; False if this source was already recorded for the subject."""
-        statement = (
-            insert(sightings)
-            .values(
-                subject_id=subject_id,
-                source_type=source_type,
-                source_id=source_id,
-                name_seen=name_seen,
-                seen_at=seen_at,
-            )
-            .on_conflict_do_nothing()
-            .returning(sightings.c.id)
-        )
-        return (await self._session.scalar(statement)) is not None
+        row = {
+            "subject_id": subject_id,
+            "source_type": source_type,
+            "source_id": source_id,
+            "name_seen": name_seen,
+            "seen_at": seen_at,
+        }
+        return (await self._session.scalar(_ADD_SIGHTING, row)) is not None
 
     async def _add_names(self, subject: Subject) -> None:
         if not subject.new_names:
             return
-        rows = [
-            {
-                "subject_id": subject.id,
-                "name_normalised": normalise_name(seen.name),
-                "name": seen.name,
-                "first_seen_at": seen.first_seen_at,
-            }
-            for seen in subject.new_names
-        ]
-        await self._session.execute(insert(subject_names).values(rows).on_conflict_do_nothing())
+        rows = [{"subject_id": subject.id, **row} for row in _name_rows(subject)]
+        await self._session.execute(_ADD_NAMES, rows)
         subject.new_names.clear()
 
     async def _one(self, query: Select[Any]) -> Subject | None:
@@ -108,6 +117,19 @@ class SubjectRepository:
             .order_by(subject_names.c.first_seen_at)
         )
         return subject_from_row(row, [NameSeen(n.name, n.first_seen_at) for n in names])
+
+
+def _name_rows(subject: Subject) -> list[dict[str, Any]]:
+    return [
+        {"name_normalised": normalise_name(seen.name), "name": seen.name, "first_seen_at": seen.first_seen_at}
+        for seen in subject.new_names
+    ]
+
+
+def _instant(value: object) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a name row's value")
 
 
 def _row(subject: Subject) -> dict[str, object]:

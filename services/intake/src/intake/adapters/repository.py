@@ -6,9 +6,11 @@ What happened to the complaint goes on its case record through the step's effect
 
 from __future__ import annotations
 
+import json
 import uuid
 
-from sqlalchemy import RowMapping, bindparam, delete, func, insert, select, update
+from sqlalchemy import RowMapping, bindparam, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake.adapters.codec import dump, load
@@ -26,6 +28,19 @@ NOT_IN_BODY = frozenset({"events", "timer_changes", "sequence", "version", "offi
 # Built once and executed with parameters: SQLAlchemy then compiles and coerces nothing per request.
 _NEXT_SEQUENCE = select(func.nextval(func.pg_get_serial_sequence("intake.complaints", "sequence")))
 _INSERT_COMPLAINT = insert(complaints)
+# A complaint's match keys replaced by ``:keys`` (a JSON array of kind/value) in one statement: the
+# DELETE and the INSERT touch disjoint rows (the keys kept stay, ON CONFLICT leaves them be), so
+# the order in which PostgreSQL runs the two parts does not matter. The complaint row is locked.
+_REPLACE_KEYS = text(
+    "WITH wanted AS (SELECT k.kind, k.value"
+    " FROM jsonb_to_recordset(CAST(:keys AS jsonb)) AS k(kind text, value text)),"
+    " gone AS (DELETE FROM intake.complaint_keys c WHERE c.complaint_id = :complaint_id"
+    " AND (c.kind, c.value) NOT IN (SELECT kind, value FROM wanted))"
+    " INSERT INTO intake.complaint_keys (complaint_id, kind, value)"
+    " SELECT :complaint_id, kind, value FROM wanted ON CONFLICT DO NOTHING"
+).bindparams(bindparam("complaint_id", type_=UUID(as_uuid=True)))
+_COMPLAINT = select(complaints).where(complaints.c.id == bindparam("complaint_id"))
+_COMPLAINT_FOR_UPDATE = _COMPLAINT.with_for_update()
 _UPDATE_COMPLAINT = (
     update(complaints).where(complaints.c.id == bindparam("complaint_id")).values(updated_at=func.now())
 )
@@ -38,6 +53,9 @@ class ComplaintRepository:
         self._session = session
         self._queue = DeadlineQueue(session)
         self._at_commit = at_commit
+        # The match keys of each complaint as loaded (what its stored keys were written from), so a
+        # save that changes none of them (most steps) leaves the keys alone.
+        self._loaded_keys: dict[uuid.UUID, frozenset[MatchKey]] = {}
 
     async def number(self, complaint: Complaint) -> None:
         """Give a complaint being registered its sequence number (so its reference) before it is stored.
@@ -59,13 +77,13 @@ class ComplaintRepository:
 
     async def get(self, complaint_id: uuid.UUID, *, for_update: bool = False) -> Complaint | None:
         """The complaint; ``for_update`` locks it until the transaction ends (serialises writers)."""
-        query = select(complaints).where(complaints.c.id == complaint_id)
-        row = (
-            (await self._session.execute(query.with_for_update() if for_update else query))
-            .mappings()
-            .one_or_none()
-        )
-        return None if row is None else complaint_from_row(row)
+        query = _COMPLAINT_FOR_UPDATE if for_update else _COMPLAINT
+        row = (await self._session.execute(query, {"complaint_id": complaint_id})).mappings().one_or_none()
+        if row is None:
+            return None
+        complaint = complaint_from_row(row)
+        self._loaded_keys[complaint.id] = keys_of(complaint)
+        return complaint
 
     async def save(self, complaint: Complaint) -> None:
         """Write back a complaint loaded ``for_update``, with its match keys and queue rows."""
@@ -108,10 +126,16 @@ class ComplaintRepository:
         ]
 
     async def _save_keys(self, complaint: Complaint, *, replace: bool) -> None:
-        if replace:
+        if replace:  # one statement: the keys no longer wanted go, the new ones come
+            wanted = keys_of(complaint)
+            if self._loaded_keys.get(complaint.id) == wanted:
+                return  # none changed since it was loaded in this transaction
+            keys = [{"kind": k.kind.value, "value": k.value} for k in wanted]
             await self._session.execute(
-                delete(complaint_keys).where(complaint_keys.c.complaint_id == complaint.id)
+                _REPLACE_KEYS, {"complaint_id": complaint.id, "keys": json.dumps(keys)}
             )
+            self._loaded_keys[complaint.id] = wanted
+            return
         await self._session.execute(insert(complaint_keys), _key_rows(complaint))
 
 

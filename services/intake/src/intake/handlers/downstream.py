@@ -14,11 +14,11 @@ log = structlog.get_logger(__name__)
 
 
 async def note_case_opened(cmd: c.NoteCaseOpened, uow: IntakeUnitOfWork) -> None:
-    if await uow.complaints.get(cmd.complaint_id) is None:
+    complaint = await uow.complaints.get(cmd.complaint_id, for_update=True)  # read once, locked
+    if complaint is None:
         log.info("case opened for a complaint intake does not know", complaint_id=str(cmd.complaint_id))
         return
     await uow.downstream.remember(cmd.case_id, cmd.service, cmd.complaint_id)
-    complaint = await complaint_for_update(uow, cmd.complaint_id)
     downstream = Downstream(
         service=cmd.service, case_id=cmd.case_id, case_no=cmd.case_no, state=cmd.state, updated_at=cmd.at
     )
