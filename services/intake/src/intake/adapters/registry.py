@@ -134,7 +134,7 @@ def _row(right: RegisteredRight, source: str) -> dict[str, object]:
     }
 
 
-def right_from_row(data: Mapping[str, Any]) -> RegisteredRight:
+def right_from_row(data: Mapping[Any, Any]) -> RegisteredRight:
     return RegisteredRight(
         ip_type=IpType(data["ip_type"]),
         number=data["number"],
