@@ -25,6 +25,7 @@ from intake.adapters.registry import right_from_row
 from intake.domain.complaint import Complaint
 from intake.domain.dedup import Candidate, KeyKind, MatchKey, keys_of
 from intake.domain.rights import RegisteredRight, normalise_number
+from shared.db import execute_alone
 
 CLOSED = ("WITHDRAWN", "NOT_ACCEPTED")
 """Complaints the duplicate check passes over."""
@@ -75,8 +76,11 @@ class RegistrationReads:
         """Give ``complaint`` its sequence number and read what its registration looks up."""
         wanted = sorted({(r.ip_type.value, normalise_number(r.number)) for r in complaint.rights})
         mine = [k.value for k in keys_of(complaint) if k.kind is KeyKind.RIGHT]
+        # It takes no lock and nextval is never rolled back: before the step's transaction has begun
+        # it runs as a statement of its own (the BEGIN then goes with the next statement, if any).
         row = (
-            await session.execute(
+            await execute_alone(
+                session,
                 _READ,
                 {
                     "ip_types": [ip_type for ip_type, _ in wanted],
