@@ -53,7 +53,7 @@ async def _count_begins(probe_db: ProbeDb, monkeypatch: pytest.MonkeyPatch) -> l
 
     def counted(self: asyncpg.Connection, **kwargs: object) -> object:
         begun.append(1)
-        return original(self, **kwargs)  # type: ignore[arg-type]
+        return original(self, **kwargs)
 
     monkeypatch.setattr(asyncpg.Connection, "transaction", counted)
     return begun
