@@ -14,7 +14,7 @@ import socket
 from typing import Any
 
 import asyncpg
-from sqlalchemy import DateTime, MetaData, make_url
+from sqlalchemy import DateTime, Executable, MetaData, Result, make_url
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -144,3 +144,34 @@ def like_pattern(term: str, *, anchored: bool = False) -> str:
         .replace("_", LIKE_ESCAPE + "_")
     )
     return escaped + "%" if anchored else f"%{escaped}%"
+
+
+async def execute_alone(session: AsyncSession, statement: Executable, params: dict[str, Any]) -> Result[Any]:
+    """Execute ``statement`` on ``session`` as a transaction of its own if the session has not begun
+    one on the database yet (no ``BEGIN`` sent: it has executed nothing); inside the transaction
+    otherwise.
+
+    For one statement that needs no transaction around it: a read that takes no lock (under READ
+    COMMITTED every statement reads its own snapshot, inside a transaction or not; ``nextval`` is
+    never rolled back), or a unit of work's only write, which PostgreSQL applies atomically and
+    durably as its own transaction. Alone it costs one round trip instead of three (``BEGIN``, the
+    statement, ``COMMIT``), and a statement after it begins the transaction as usual.
+    """
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    driver = raw.driver_connection
+    adapted = raw.dbapi_connection
+    alone = (
+        isinstance(driver, asyncpg.Connection)
+        and not driver.is_in_transaction()
+        and getattr(adapted, "_transaction", ...) is None
+        and hasattr(adapted, "isolation_level")
+    )
+    if not alone:
+        return await session.execute(statement, params)
+    level = adapted.isolation_level  # type: ignore[union-attr]
+    adapted.isolation_level = "autocommit"  # type: ignore[union-attr]  # the adapter then sends no BEGIN
+    try:
+        return await session.execute(statement, params)
+    finally:
+        adapted.isolation_level = level  # type: ignore[union-attr]

@@ -15,6 +15,7 @@ from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared.audit.trail import AuditTrail, entries_json, pending_insert_sql
+from shared.db import execute_alone
 from shared.messaging.outbox import Outbox, events_json, outbox_insert_sql
 from shared.messaging.tables import MessagingTables
 from shared.pending_inserts import PendingInserts, columns_of, insert_sql, rows_json
@@ -68,7 +69,8 @@ class UnitOfWork:
     async def commit(self) -> None:
         """Write the queued rows (:attr:`inserts`), the events and the audit entries (unsealed: the
         worker's sealer chains them after commit) in one statement — each table's rows as one JSON
-        parameter, in a data-modifying CTE — and commit."""
+        parameter, in a data-modifying CTE — and commit. If the step executed nothing before, that
+        statement is the whole transaction and runs as one (no ``BEGIN``/``COMMIT`` round trips)."""
         events, entries, audit = self.outbox.take(), self.audit.take(), self.tables.audit
         params: dict[str, str] = {}
         inserts: list[str] = []
@@ -82,7 +84,9 @@ class UnitOfWork:
             params["events"] = events_json(events)
             inserts.append(outbox_insert_sql(self.tables.schema))
         if inserts:
-            await self.session.execute(_write_sql(tuple(inserts)), params)
+            # A step that sent nothing else writes everything in this one statement: then it is
+            # its own transaction, without the BEGIN and COMMIT round trips (shared.db.execute_alone).
+            await execute_alone(self.session, _write_sql(tuple(inserts)), params)
         await self.session.commit()
 
     async def rollback(self) -> None:

@@ -7,7 +7,10 @@ import datetime as dt
 import json
 import uuid
 
+import asyncpg
+import pytest
 from sqlalchemy import event, select
+from sqlalchemy.exc import DBAPIError
 
 from shared.pending_inserts import rows_json
 from shared.testing.probe import ProbeDb, probe_contract
@@ -38,6 +41,67 @@ async def test_queued_rows_and_events_are_written_by_one_statement_in_queued_ord
     assert len(statements) == 1, statements
     assert await probe_db.effects_for() == [3, 1, 2]
     assert await probe_db.count(probe_db.tables.outbox) == 1
+
+
+async def _count_begins(probe_db: ProbeDb, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every ``BEGIN`` the asyncpg driver is asked for, counted (from after the engine's first
+    connection, whose dialect setup runs in a transaction of its own)."""
+    async with probe_db.sessions() as session:
+        await session.execute(select(1))
+    begun: list[int] = []
+    original = asyncpg.Connection.transaction
+
+    def counted(self: asyncpg.Connection, **kwargs: object) -> object:
+        begun.append(1)
+        return original(self, **kwargs)
+
+    monkeypatch.setattr(asyncpg.Connection, "transaction", counted)
+    return begun
+
+
+async def test_a_unit_of_work_that_only_writes_at_commit_is_one_statement_without_begin_or_commit(
+    probe_db: ProbeDb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contract = probe_contract(f"probe-{uuid.uuid4().hex[:8]}")
+    begun = await _count_begins(probe_db, monkeypatch)
+    async with probe_db.uow() as uow:
+        uow.inserts.add(probe_db.effects, rows("a", 1, 2))
+        uow.outbox.add(contract(partition_key="a", sequence=1), key="a")
+        await uow.commit()
+    during = len(begun)
+
+    assert during == 0, "the commit's one statement was its own transaction"
+    assert await probe_db.effects_for() == [1, 2]
+    assert await probe_db.count(probe_db.tables.outbox) == 1
+
+
+async def test_after_another_statement_the_commit_statement_is_in_the_transaction(
+    probe_db: ProbeDb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    begun = await _count_begins(probe_db, monkeypatch)
+    async with probe_db.uow() as uow:
+        await uow.session.execute(select(1))
+        uow.inserts.add(probe_db.effects, rows("a", 3))
+        await uow.commit()
+    during = len(begun)
+
+    assert during == 1
+    assert await probe_db.effects_for() == [3]
+
+
+async def test_a_commit_statement_that_fails_writes_nothing(probe_db: ProbeDb) -> None:
+    async with probe_db.uow() as uow:
+        uow.inserts.add(probe_db.effects, rows("a", 4))
+        uow.inserts.add(
+            probe_db.effects, [{"event_id": str(uuid.uuid4()), "partition_key": "a", "sequence": "x"}]
+        )
+        with pytest.raises(DBAPIError):
+            await uow.commit()
+    async with probe_db.uow() as uow:
+        uow.inserts.add(probe_db.effects, rows("a", 5))
+        await uow.commit()
+
+    assert await probe_db.effects_for() == [5], "the failed statement's first insert was undone with it"
 
 
 async def test_a_rolled_back_unit_of_work_writes_none_of_its_queued_rows(probe_db: ProbeDb) -> None:

@@ -164,3 +164,28 @@ async def test_a_broken_multipart_body_is_a_422_naming_the_body(intake: RunningS
     assert response.status_code == 422, response.text
     assert response.json()["errors"][0]["field"] == "body"
     assert response.json()["errors"][0]["code"] == "malformed_body"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "x\\u0000y",
+        "x\\\\\\u001by",
+        "x\\ud800y",
+        "x\\u0085y",
+        "x\\uFFFEy",
+        "x\u0085y",
+        "x\uffffy",
+        "x\ufffey",
+        "被请求人·某某 \\\\u0000 not an escape",
+        "被请求人·某某，全角（）＃",
+        "plain ascii \\n \\t \\\\",
+        "\\ud83d\\ude00 a surrogate pair",
+    ],
+)
+def test_the_quick_look_before_the_body_scan_agrees_with_the_scan(raw: str) -> None:
+    """Skipping the regex when none of its literal parts occurs never lets a suspect body through."""
+    from shared.web.input_policy import _SUSPECT, _suspect
+
+    body = ('{"facts": "' + raw + '"}').encode("utf-8", "surrogatepass")
+    assert _suspect(body) is (_SUSPECT.search(body) is not None)

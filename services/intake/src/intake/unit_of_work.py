@@ -11,6 +11,7 @@ from intake.adapters.customs import DetentionCases, Recordations
 from intake.adapters.evidence_store import EvidenceRows
 from intake.adapters.import_batch import BatchCaseRecord, BatchComplaints, BatchRegistry
 from intake.adapters.orm import case_record, centre_cases, ecommerce_notices, idempotency_keys
+from intake.adapters.registration_reads import RegistrationReads
 from intake.adapters.registry import RightsRegistry
 from intake.adapters.registry_import import ImportJobs
 from intake.adapters.repository import ComplaintRepository
@@ -41,11 +42,13 @@ class IntakeUnitOfWork(UnitOfWork):
     customs_recordations: Recordations
 
     def _bind(self, session: AsyncSession) -> None:
-        # A new complaint and every case-record entry go out in the commit's one statement.
-        self.complaints = ComplaintRepository(session, at_commit=self.inserts)
+        # A new complaint and every case-record entry go out in the commit's one statement; its
+        # number, registry entries and duplicate candidates come in one statement too.
+        reads = RegistrationReads()
+        self.complaints = ComplaintRepository(session, at_commit=self.inserts, reads=reads)
         self.case_record = CaseRecord(session, case_record, at_commit=self.inserts)
         self.evidence = EvidenceRows(session)
-        self.registry = RightsRegistry(session)
+        self.registry = RightsRegistry(session, reads=reads)
         self.import_jobs = ImportJobs(session)
         self.complaint_imports = ComplaintImports(session)
         self.examiners = ExaminerRepository(session)

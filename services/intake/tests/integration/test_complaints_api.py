@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import event
+
 from intake.testing import complaint_body, published
 from shared.testing.refs import random_name, random_patent_number, random_uscc
 from shared.web.auth import Role
@@ -186,6 +188,42 @@ async def test_the_same_complaint_again_is_linked_as_a_duplicate_and_staff_can_s
     )
     assert confirmed.json()["status"] == "CLOSED"
     assert confirmed.json()["link"]["confirmed"] is True
+
+
+async def test_a_registration_reads_in_one_statement_and_writes_in_one(start_intake: Any) -> None:
+    """Its number, the registry entry of its right and the earlier complaints sharing that right come
+    in one statement; the complaint, keys, case record, audit and outbox go in one."""
+    intake = await start_intake()
+    client = intake.client(Role.STAFF)
+    body = complaint_body()
+    holder = body["complainant"]
+    saved = await client.put(
+        f"/v1/rights/invention_patent/{body['right_number']}",
+        json={
+            "holder_name": holder["name"],
+            "holder_credit_code": holder["credit_code"],
+            "valid_until": "2040-01-01",
+        },
+    )
+    assert saved.status_code == 200, saved.text
+    first = (await client.post("/v1/complaints", json=body)).json()
+    statements: list[str] = []
+
+    def seen(*args: Any) -> None:
+        statements.append(str(args[2]))
+
+    engine = intake.container.platform.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        again = (await client.post("/v1/complaints", json={**body, "channel": "walk_in"})).json()
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+
+    assert len(statements) == 2, statements
+    assert again["rights"][0]["verification"]["status"] == "verified"
+    assert (again["status"], again["link"]["complaint_id"]) == ("DUPLICATE", first["id"])
+    assert again["link"]["reference"] == first["reference"]
+    assert int(again["reference"].rsplit("-", 1)[1]) > int(first["reference"].rsplit("-", 1)[1])
 
 
 async def test_a_staff_override_publishes_the_routing_again_and_false_materials_go_to_credit(

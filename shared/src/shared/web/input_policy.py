@@ -45,6 +45,9 @@ _SUSPECT = re.compile(
     rb"(?<!\\)(?:\\\\)*\\u(?:00[01][0-9a-fA-F]|00[78][0-9a-fA-F]|009[0-9a-fA-F]|[dD][89a-fA-F]|[fF]{3}[eEfF])"
     rb"|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]"
 )
+_SUSPECT_NEEDS = (b"\\u", b"\xc2", b"\xef\xbf")
+"""What any match of ``_SUSPECT`` contains (one per alternative): a body with none of them is
+passed without the regex, which tries its lookbehind at every byte (~50 us for a 0.5 kB body)."""
 _FORBIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _FORBIDDEN_IN_PARAMETERS = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
@@ -86,7 +89,7 @@ class InputPolicyMiddleware:
         if not _is_utf8(body):
             await _unprocessable(scope, [_not_utf8()])(scope, receive, send)
             return
-        if _SUSPECT.search(body):
+        if _suspect(body):
             problems = _body_problems(body)
             if problems:
                 await _unprocessable(scope, problems)(scope, receive, send)
@@ -108,6 +111,11 @@ class InputPolicyMiddleware:
             chunks.append(chunk)
             if not message.get("more_body", False):
                 return b"".join(chunks)
+
+
+def _suspect(body: bytes) -> bool:
+    """Whether the raw body may hold a forbidden character (then it is parsed to name the field)."""
+    return any(needle in body for needle in _SUSPECT_NEEDS) and _SUSPECT.search(body) is not None
 
 
 def _is_utf8(body: bytes) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import RowMapping, func, select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +21,9 @@ from intake.domain.rights import (
 )
 from shared.vocabulary import IpType
 
+if TYPE_CHECKING:
+    from intake.adapters.registration_reads import RegistrationReads
+
 
 @dataclass(frozen=True, slots=True)
 class StatusChange:
@@ -28,10 +32,16 @@ class StatusChange:
 
 
 class RightsRegistry:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, reads: RegistrationReads | None = None) -> None:
+        """``reads``: a registration's one read, whose registry entries :meth:`get` takes first."""
         self._session = session
+        self._reads = reads
 
     async def get(self, ip_type: IpType, number: str, *, for_update: bool = False) -> RegisteredRight | None:
+        if self._reads is not None and not for_update:
+            answered, right = self._reads.right(ip_type.value, number)
+            if answered:
+                return right
         query = select(rights).where(
             rights.c.ip_type == ip_type.value, rights.c.number_key == normalise_number(number)
         )
@@ -124,7 +134,7 @@ def _row(right: RegisteredRight, source: str) -> dict[str, object]:
     }
 
 
-def right_from_row(data: RowMapping) -> RegisteredRight:
+def right_from_row(data: Mapping[Any, Any]) -> RegisteredRight:
     return RegisteredRight(
         ip_type=IpType(data["ip_type"]),
         number=data["number"],

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from intake.adapters.codec import dump, load
 from intake.adapters.deadlines import DeadlineQueue
 from intake.adapters.orm import complaint_keys, complaints
+from intake.adapters.registration_reads import RegistrationReads
 from intake.domain.complaint import ClaimedRight, Complaint
 from intake.domain.dedup import Candidate, KeyKind, MatchKey, keys_of
 from intake.domain.parties import PartyRecord, PartyRole
@@ -47,21 +48,32 @@ _UPDATE_COMPLAINT = (
 
 
 class ComplaintRepository:
-    def __init__(self, session: AsyncSession, at_commit: PendingInserts | None = None) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        at_commit: PendingInserts | None = None,
+        reads: RegistrationReads | None = None,
+    ) -> None:
         """``at_commit``: a new complaint's row and match keys are queued there and written by the
-        commit's one statement (nothing reads a complaint back in the step that registers it)."""
+        commit's one statement (nothing reads a complaint back in the step that registers it).
+        ``reads``: :meth:`number` then reads, in the same statement, what the registration looks up
+        next (registry entries, duplicate candidates; :mod:`intake.adapters.registration_reads`)."""
         self._session = session
         self._queue = DeadlineQueue(session)
         self._at_commit = at_commit
         # The match keys of each complaint as loaded (what its stored keys were written from), so a
         # save that changes none of them (most steps) leaves the keys alone.
         self._loaded_keys: dict[uuid.UUID, frozenset[MatchKey]] = {}
+        self._reads = reads
 
     async def number(self, complaint: Complaint) -> None:
         """Give a complaint being registered its sequence number (so its reference) before it is stored.
 
         Registration stores the complaint once, at the end, with everything the pipeline decided.
         """
+        if self._reads is not None:
+            await self._reads.number(self._session, complaint)
+            return
         complaint.sequence = int(await self._session.scalar(_NEXT_SEQUENCE) or 0)
 
     async def add(self, complaint: Complaint) -> None:
@@ -94,6 +106,8 @@ class ComplaintRepository:
 
     async def candidates(self, complaint: Complaint) -> list[Candidate]:
         """Earlier complaints sharing at least one match key with ``complaint`` (not itself)."""
+        if self._reads is not None and complaint.id in self._reads.candidates:
+            return self._reads.candidates.pop(complaint.id)
         mine = keys_of(complaint)
         rows = await self._session.execute(
             select(complaint_keys.c.complaint_id, complaint_keys.c.kind, complaint_keys.c.value).where(
