@@ -9,6 +9,7 @@ publication on the internal topic to the moment the court's long-poll returns it
 publication to receipt by the receiver (signature verified).
 
     .venv/bin/python bench/partner_feed.py [--rate 200] [--seconds 30] [--courts 3] [--batch-max 100]
+        [--webhook-batch 50]
 
 ``--batch-max`` is the projection consumer's ``CONSUMER_BATCH_MAX`` (1: one internal event per
 transaction, as before batching). Besides rates and latencies it prints the CPU of this process
@@ -67,6 +68,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=30.0, help="how long to publish")
     parser.add_argument("--courts", type=int, default=3, help="courts reading their HTTP feed")
     parser.add_argument("--batch-max", type=int, default=100, help="the consumer's CONSUMER_BATCH_MAX")
+    parser.add_argument(
+        "--webhook-batch", type=int, default=None, help="PARTNERS_WEBHOOK_BATCH (default: the service's)"
+    )
     return parser.parse_args()
 
 
@@ -192,6 +196,7 @@ async def main() -> None:
                     "database_pool_size": 10,
                     "rate_limit": None,
                     "consumer_batch_max": args.batch_max,
+                    **({"partners_webhook_batch": args.webhook_batch} if args.webhook_batch else {}),
                 },
             )
             admin = service.client(Role.ADMIN, subject="bench-admin")

@@ -17,12 +17,20 @@ import structlog
 from prometheus_client import Counter, Histogram
 from standardwebhooks.webhooks import Webhook
 
-from partners.adapters.deliveries import Delivery
-from partners.adapters.feed import FeedEntry
+from partners.adapters.deliveries import DueDelivery
 from partners.domain.commands import Redeliver, ReplayFeed
-from partners.domain.delivery import Attempt, Response, RetryPolicy, Sender
+from partners.domain.delivery import (
+    Attempt,
+    DeliveryStatus,
+    Outcome,
+    Response,
+    RetryPolicy,
+    Sender,
+    given_up_or_retried,
+    judge,
+)
 from partners.domain.errors import InvalidPartner, PartnerNotFound
-from partners.domain.registry import Channel, Partner
+from partners.domain.registry import Channel
 from partners.unit_of_work import PartnersUnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -35,8 +43,9 @@ WEBHOOK_LATENCY = Histogram(
 )
 
 
-def webhook_attempt(url: str, secret: str, message_id: str, body: str, at: dt.datetime) -> Attempt:
-    signature = Webhook(secret).sign(message_id, at, body)
+def webhook_attempt(url: str, hook: Webhook, message_id: str, body: str, at: dt.datetime) -> Attempt:
+    """The signed request; ``hook`` is ``Webhook(secret)`` with the partner's ``whsec_`` secret."""
+    signature = hook.sign(message_id, at, body)
     return Attempt(
         url=url,
         headers={
@@ -51,9 +60,8 @@ def webhook_attempt(url: str, secret: str, message_id: str, body: str, at: dt.da
 
 @dataclass(frozen=True, slots=True)
 class _Prepared:
-    delivery: Delivery
-    partner: Partner
-    entry: FeedEntry
+    delivery: DueDelivery
+    recorded_at: dt.datetime
     attempt: Attempt
 
 
@@ -68,13 +76,14 @@ async def deliver_due(
 ) -> int:
     """Attempt every due delivery once (rows locked, others skip them); how many were attempted.
 
-    The requests go out ``concurrency`` at a time: one partner whose endpoint hangs until the
-    timeout must not hold up every other partner's deliveries behind it. The outcomes are recorded
-    when the round's last request has ended (at most the request timeout): the round's rows stay
-    locked until then, so no other dispatcher sends them twice.
+    One statement reads the round's due deliveries with their entries and endpoints, one records
+    all their outcomes. The requests go out ``concurrency`` at a time: one partner whose endpoint
+    hangs until the timeout must not hold up every other partner's deliveries behind it. The
+    outcomes are recorded when the round's last request has ended (at most the request timeout):
+    the round's rows stay locked until then, so no other dispatcher sends them twice.
     """
     due = await uow.deliveries.due(now, limit)
-    prepared = await _prepare(uow, due, now)
+    prepared, outcomes = _prepare(due, now)
     gate = asyncio.Semaphore(concurrency)
 
     async def attempt(item: _Prepared) -> tuple[Response, float]:
@@ -83,57 +92,45 @@ async def deliver_due(
             response = await send(item.attempt)
             return response, time.monotonic() - began
 
-    outcomes = await asyncio.gather(*(attempt(item) for item in prepared))
-    for item, (response, took) in zip(prepared, outcomes, strict=True):
-        await _record(uow, item, response, took, policy, now)
+    responses = await asyncio.gather(*(attempt(item) for item in prepared))
+    done = dt.datetime.now(dt.UTC)
+    for item, (response, took) in zip(prepared, responses, strict=True):
+        delivery = item.delivery
+        outcome = judge(
+            delivery.id, delivery.attempts, response, took=took, policy=policy, now=now, done=done
+        )
+        outcomes.append(outcome)
+        if outcome.status is DeliveryStatus.DELIVERED:
+            WEBHOOK_ATTEMPTS.labels("delivered").inc()
+            WEBHOOK_LATENCY.observe(max((done - item.recorded_at).total_seconds(), 0.0))
+        else:
+            WEBHOOK_ATTEMPTS.labels("failed").inc()
+            log.info(
+                "webhook attempt failed", partner=delivery.partner_code, seq=delivery.seq, error=outcome.error
+            )
+    await uow.deliveries.record(outcomes)
     return len(due)
 
 
-async def _prepare(uow: PartnersUnitOfWork, due: list[Delivery], now: dt.datetime) -> list[_Prepared]:
-    """The signed request of each due delivery; one whose partner, entry or endpoint is gone fails."""
-    partners: dict[str, Partner] = {}
+def _prepare(due: list[DueDelivery], now: dt.datetime) -> tuple[list[_Prepared], list[Outcome]]:
+    """The signed request of each due delivery; one whose partner, entry or endpoint is gone fails
+    (its outcome, given up, is the second list)."""
+    hooks: dict[str, Webhook] = {}
     prepared: list[_Prepared] = []
+    gone: list[Outcome] = []
     for delivery in due:
-        partner = partners.get(delivery.partner_code) or await uow.partners.get(delivery.partner_code)
-        entry = await uow.feed.get(delivery.partner_code, delivery.seq)
-        if partner is None or entry is None or not partner.webhook_url or not partner.webhook_secret:
-            await uow.deliveries.attempt_failed(
-                delivery.id, status_code=None, error="partner, entry or webhook endpoint gone", retry_at=None
+        url, secret = delivery.webhook_url, delivery.webhook_secret
+        entry, event_id, recorded_at = delivery.cloudevent, delivery.event_id, delivery.recorded_at
+        if not url or not secret or entry is None or event_id is None or recorded_at is None:
+            gone.append(
+                given_up_or_retried(delivery.id, "partner, entry or webhook endpoint gone", retry_at=None)
             )
             continue
-        partners[partner.code] = partner
-        body = json.dumps({**entry.cloudevent, "seq": entry.seq}, ensure_ascii=False, separators=(",", ":"))
-        attempt = webhook_attempt(partner.webhook_url, partner.webhook_secret, str(entry.event_id), body, now)
-        prepared.append(_Prepared(delivery, partner, entry, attempt))
-    return prepared
-
-
-async def _record(
-    uow: PartnersUnitOfWork,
-    item: _Prepared,
-    response: Response,
-    took: float,
-    policy: RetryPolicy,
-    now: dt.datetime,
-) -> None:
-    delivery, entry = item.delivery, item.entry
-    if response.status_code is not None and 200 <= response.status_code < 300:
-        done = dt.datetime.now(dt.UTC)
-        await uow.deliveries.delivered(
-            delivery.id, status_code=response.status_code, at=done, latency_ms=int(took * 1000)
-        )
-        WEBHOOK_ATTEMPTS.labels("delivered").inc()
-        WEBHOOK_LATENCY.observe(max((done - entry.recorded_at).total_seconds(), 0.0))
-        return
-    error = response.error or f"HTTP {response.status_code}"
-    await uow.deliveries.attempt_failed(
-        delivery.id,
-        status_code=response.status_code,
-        error=error,
-        retry_at=policy.next_at(delivery.attempts + 1, now),
-    )
-    WEBHOOK_ATTEMPTS.labels("failed").inc()
-    log.info("webhook attempt failed", partner=item.partner.code, seq=delivery.seq, error=error)
+        hook = hooks.get(secret) or hooks.setdefault(secret, Webhook(secret))
+        body = json.dumps({**entry, "seq": delivery.seq}, ensure_ascii=False, separators=(",", ":"))
+        attempt = webhook_attempt(url, hook, str(event_id), body, now)
+        prepared.append(_Prepared(delivery, recorded_at, attempt))
+    return prepared, gone
 
 
 async def redeliver(cmd: Redeliver, uow: PartnersUnitOfWork, clock: Callable[[], dt.datetime]) -> None:
