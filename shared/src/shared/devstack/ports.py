@@ -5,7 +5,6 @@ from __future__ import annotations
 import socket
 import time
 
-
 # The port is released before its user binds it, so the kernel may hand the same one out again:
 # a stack whose processes bind only after all were spawned once gave its API and a worker the same
 # port (the API failed to bind, and the worker answered its readiness probe).

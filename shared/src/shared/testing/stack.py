@@ -182,9 +182,8 @@ class ProcessStack:
         async with httpx.AsyncClient(base_url=self.url(name)) as client:
             for _ in range(int(within * 10)):
                 if process.popen is not None and process.popen.poll() is not None:
-                    raise RuntimeError(
-                        f"{name} exited with {process.popen.returncode} before it was ready:\n{process.log_tail()}"
-                    )
+                    code, tail = process.popen.returncode, process.log_tail()
+                    raise RuntimeError(f"{name} exited with {code} before it was ready:\n{tail}")
                 with contextlib.suppress(httpx.HTTPError):
                     if (await client.get("/readyz")).status_code == 200:
                         return
