@@ -86,6 +86,7 @@ bench: install ## Run the benchmarks against the embedded stack
 	$(BIN)/python bench/registration_cost.py --count 300
 	$(BIN)/python bench/idle_cost.py --layout split
 	$(BIN)/python bench/partner_feed.py
+	$(BIN)/python bench/partner_projection.py
 	$(BIN)/python bench/webhook_dispatch.py
 	$(BIN)/python bench/replicas.py --seconds 6 --rounds 3 --kills 3
 

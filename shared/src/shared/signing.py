@@ -88,6 +88,11 @@ class SigningKey:
             raise ValueError("a signing key is Ed25519 (EdDSA) or ECDSA P-256 (ES256)")
         self._private = private_key
         self.kid = kid or thumbprint(self._public_members())
+        # The protected header PyJWS writes for this key (``alg`` and ``kid``, sorted, compact), in
+        # base64url: the same for every signature, so encoded once (see :meth:`sign_detached`).
+        header = json.dumps({"alg": self.alg, "kid": self.kid}, separators=(",", ":"), sort_keys=True)
+        self._header = _b64(header.encode())
+        self._algorithm = jwt.get_algorithm_by_name(self.alg)
 
     @classmethod
     def generate(cls, alg: str = "EdDSA", *, kid: str | None = None) -> SigningKey:
@@ -115,13 +120,23 @@ class SigningKey:
         return {**self._public_members(), "kid": self.kid, "use": "sig", "alg": self.alg}
 
     def sign(self, message: bytes) -> str:
-        """Attached compact JWS over ``message`` (the building block of :func:`sign_event`)."""
+        """Attached compact JWS over ``message``."""
         return _jws.encode(
             message,
             self._private,
             algorithm=self.alg,
             headers={"typ": None, "kid": self.kid},
         )
+
+    def sign_detached(self, message: bytes) -> str:
+        """Detached compact JWS over ``message``: ``<header>..<signature>`` (RFC 7515 App. F).
+
+        The same token as :meth:`sign` with the payload segment left out (byte for byte for
+        EdDSA, which is deterministic), without PyJWS's per-call header building: the header
+        segment is encoded once per key and the signing input signed directly.
+        """
+        signing_input = f"{self._header}.{_b64(message)}".encode()
+        return f"{self._header}..{_b64(self._algorithm.sign(signing_input, self._private))}"
 
     def _public_members(self) -> dict[str, str]:
         public = self._private.public_key()
@@ -206,10 +221,44 @@ def canonical_event(event: Mapping[str, Any]) -> bytes:
         raise SignatureInvalid("not_canonicalizable", f"the event cannot be canonicalized: {exc}") from exc
 
 
-def sign_event(event: Mapping[str, Any], key: SigningKey) -> str:
-    """Detached compact JWS (RFC 7515 App. F) over :func:`canonical_event` of ``event``."""
-    header, _, signature = key.sign(canonical_event(event)).split(".")
-    return f"{header}..{signature}"
+def canonical_data(data: Mapping[str, Any]) -> bytes:
+    """The JCS of an event's ``data``, for :func:`sign_event` to reuse across events with the same data."""
+    try:
+        return rfc8785.dumps(dict(data))
+    except (rfc8785.CanonicalizationError, TypeError, ValueError) as exc:
+        raise SignatureInvalid("not_canonicalizable", f"the event cannot be canonicalized: {exc}") from exc
+
+
+def _canonical_with_data(event: Mapping[str, Any], data: bytes) -> bytes:
+    """:func:`canonical_event` of ``event`` given the JCS of its ``data``: JCS writes an object as its
+    members sorted by the UTF-16 code units of their names, each ``name:value`` in JCS, so a member's
+    bytes do not depend on the other members and ``data`` can be canonicalized once for many events."""
+    members = {
+        name: rfc8785.dumps(value)
+        for name, value in event.items()
+        if name not in (SIGNATURE_ATTRIBUTE, "data")
+    }
+    members["data"] = data
+    ordered = sorted(members, key=lambda name: name.encode("utf-16be"))
+    return b"{" + b",".join(rfc8785.dumps(name) + b":" + members[name] for name in ordered) + b"}"
+
+
+def sign_event(event: Mapping[str, Any], key: SigningKey, *, data: bytes | None = None) -> str:
+    """Detached compact JWS (RFC 7515 App. F) over :func:`canonical_event` of ``event``.
+
+    ``data``, if given, is :func:`canonical_data` of ``event["data"]`` (an event sent to several
+    partners, each with its own id, carries the same data): the signed bytes are the same.
+    """
+    if data is None:
+        message = canonical_event(event)
+    else:
+        try:
+            message = _canonical_with_data(event, data)
+        except (rfc8785.CanonicalizationError, TypeError, ValueError) as exc:
+            raise SignatureInvalid(
+                "not_canonicalizable", f"the event cannot be canonicalized: {exc}"
+            ) from exc
+    return key.sign_detached(message)
 
 
 def verify_event(event: Mapping[str, Any], signature: str | None, keyset: KeySet) -> VerifiedSignature:

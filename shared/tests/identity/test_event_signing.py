@@ -10,6 +10,8 @@ from typing import Any
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shared.contracts.court import AdminSuitFiledV1
 from shared.contracts.envelope import CloudEvent
@@ -18,6 +20,8 @@ from shared.signing import (
     KeySet,
     SignatureInvalid,
     SigningKey,
+    _canonical_with_data,
+    canonical_data,
     canonical_event,
     event_from_kafka,
     jwks_document,
@@ -281,3 +285,61 @@ def test_a_record_that_is_not_an_event_cannot_be_verified(
     with pytest.raises(SignatureInvalid) as refused:
         event_from_kafka(headers, value)
     assert refused.value.reason == "not_an_event"
+
+
+@pytest.mark.parametrize("alg", ALGS)
+def test_a_detached_signature_is_the_pyjws_token_without_its_payload(alg: str) -> None:
+    key = SigningKey.generate(alg, kid=f"office-{alg}")
+    message = canonical_event(_event())
+
+    header, payload, signature = key.sign(message).split(".")
+    detached = key.sign_detached(message)
+
+    assert payload == _b64(message)
+    assert detached.split(".")[0] == header  # the same protected header, byte for byte
+    if alg == "EdDSA":  # deterministic: the very same signature
+        assert detached == f"{header}..{signature}"
+    verify_event(_event(), detached, KeySet.of(key))
+    jwt.PyJWS().decode_complete(
+        f"{detached.split('.')[0]}.{_b64(message)}.{detached.split('.')[2]}",
+        KeySet.of(key).keys[key.kid].key,
+        algorithms=[alg],
+    )
+
+
+@pytest.mark.parametrize("alg", ALGS)
+def test_an_event_signed_with_its_data_canonicalized_beforehand_verifies_the_same(alg: str) -> None:
+    key = SigningKey.generate(alg)
+    event = _event(correlationid="c-1", causationid="e-0")
+
+    signature = sign_event(event, key, data=canonical_data(event["data"]))
+
+    verify_event(event, signature, KeySet.of(key))
+    if alg == "EdDSA":
+        assert signature == sign_event(event, key)
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53) + 1, 2**53 - 1) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    attributes=st.dictionaries(st.text(min_size=1), st.text(), max_size=8),
+    data=st.dictionaries(st.text(), _json, max_size=6),
+)
+def test_canonical_bytes_built_around_canonical_data_are_the_jcs_of_the_event(
+    attributes: dict[str, str], data: dict[str, Any]
+) -> None:
+    event = {**attributes, "data": data}
+    try:
+        expected = canonical_event(event)
+    except SignatureInvalid:  # not canonicalizable (a lone surrogate): refused either way
+        with pytest.raises(SignatureInvalid):
+            sign_event(event, SigningKey.generate(), data=canonical_data(data))
+        return
+
+    assert _canonical_with_data(event, canonical_data(data)) == expected

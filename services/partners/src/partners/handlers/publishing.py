@@ -3,6 +3,8 @@ partner's own topic through the outbox, and schedule its webhook delivery."""
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from dataclasses import dataclass
 
 from partners.adapters.feed import NewEntry
@@ -10,10 +12,11 @@ from partners.adapters.keys import OfficeKeys
 from partners.domain.projection import Projection
 from partners.domain.registry import Channel, Partner
 from partners.unit_of_work import PartnersUnitOfWork
+from shared.calendar.deadline import SHANGHAI
 from shared.contracts import CloudEvent
 from shared.contracts.partner import feed_topic
 from shared.logs import current_correlation_id
-from shared.signing import SIGNATURE_ATTRIBUTE, sign_event, structured_event
+from shared.signing import SIGNATURE_ATTRIBUTE, canonical_data, sign_event, structured_event
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,20 +27,39 @@ class Issuer:
     source: str
 
 
-def signed_event(
-    projection: Projection, issuer: Issuer, *, subject: str
-) -> tuple[CloudEvent, dict[str, object], str]:
-    """The CloudEvent, its structured (JSON) form with ``ipcasesig``, and the signature."""
-    event = CloudEvent.from_data(
-        projection.data,
-        source=issuer.source,
-        subject=subject,
-        correlation_id=current_correlation_id(),
-        causation_id=projection.data.source_event_id,
-    )
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """What the entries of one projection share, whichever partner they go to: the CloudEvent
+    (validated once; each entry is a copy with its own id and time) and the canonical bytes of its
+    data (canonicalized once; each entry's signature covers them with its own attributes)."""
+
+    event: CloudEvent
+    data: bytes
+
+    @classmethod
+    def of(cls, projection: Projection, issuer: Issuer, *, subject: str) -> Shared:
+        event = CloudEvent.from_data(
+            projection.data,
+            source=issuer.source,
+            subject=subject,
+            correlation_id=current_correlation_id(),
+            causation_id=projection.data.source_event_id,
+        )
+        return cls(event, canonical_data(event.data))
+
+
+def signed_event(shared: Shared, issuer: Issuer) -> tuple[CloudEvent, dict[str, object], str]:
+    """One entry's CloudEvent (its own id and time), its structured (JSON) form with ``ipcasesig``,
+    and the signature."""
+    event = shared.event.model_copy(update={"id": str(uuid.uuid4()), "time": _now()})
     structured = structured_event(event.header_attributes(), event.data)
-    signature = sign_event(structured, issuer.keys.current)
+    signature = sign_event(structured, issuer.keys.current, data=shared.data)
     return event, {**structured, SIGNATURE_ATTRIBUTE: signature}, signature
+
+
+def _now() -> dt.datetime:
+    """The CloudEvents ``time`` of an entry, in China Standard Time as :meth:`CloudEvent.from_data` has it."""
+    return dt.datetime.now(dt.UTC).astimezone(SHANGHAI)
 
 
 async def publish(
@@ -49,11 +71,14 @@ async def publish(
     of work commits (with every other event of a consumer's batch). The consumer's inbox makes this
     once per internal event.
     """
+    if not partners:
+        return []
     data = projection.data
     subject = str(data.case_id) if data.case_id is not None else data.source_event_id
+    shared = Shared.of(projection, issuer, subject=subject)
     entries = []
     for partner in partners:
-        event, structured, signature = signed_event(projection, issuer, subject=subject)
+        event, structured, signature = signed_event(shared, issuer)
         entries.append(NewEntry(partner.code, structured, signature, data.source_event_id, event.time))
         if Channel.KAFKA in partner.channels:
             # Keyed by the partner: its whole feed in one partition, in seq order, as on HTTP.
