@@ -9,7 +9,13 @@ publication on the internal topic to the moment the court's long-poll returns it
 publication to receipt by the receiver (signature verified).
 
     .venv/bin/python bench/partner_feed.py [--rate 200] [--seconds 30] [--courts 3] [--batch-max 100]
-        [--webhook-batch 50]
+        [--webhook-batch 50] [--layout split]
+
+``--layout split`` runs the service as production does (compose, Kubernetes): ``ipcase api partners``
+serving the feeds and ``ipcase worker partners`` projecting and delivering, each its own process,
+apart from this bench's publisher, feed readers and webhook receiver; the CPU printed is then the
+two service processes' and their PostgreSQL backends'. The default (``inprocess``) runs the service
+with its worker inside this process, as ``make run`` does.
 
 ``--batch-max`` is the projection consumer's ``CONSUMER_BATCH_MAX`` (1: one internal event per
 transaction, as before batching). Besides rates and latencies it prints the CPU of this process
@@ -27,6 +33,8 @@ import datetime as dt
 import json
 import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -49,15 +57,17 @@ from shared.db import asyncpg_dsn
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.ports import free_port
 from shared.devstack.postgres import EmbeddedPostgres
-from shared.identity.principals import PrincipalKind, Role
+from shared.identity.dev_issuer import DevIssuer
+from shared.identity.principals import NATIONAL_OFFICE, PrincipalKind, Role
 from shared.kafka.clients import KafkaConfig
 from shared.kafka.topics import all_topics, ensure_topics
 from shared.service import discover_services
 from shared.signing import SigningKey
-from shared.testing.identity import serving_dev_issuer
+from shared.testing.identity import LocalIssuer, serving_dev_issuer
 from shared.testing.services import RunningService, start_service
 from shared.testing.waiting import until
 from shared.vocabulary import PartyKind
+from shared.web.identity import all_audiences
 
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
@@ -71,7 +81,80 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--webhook-batch", type=int, default=None, help="PARTNERS_WEBHOOK_BATCH (default: the service's)"
     )
+    parser.add_argument(
+        "--layout",
+        choices=("inprocess", "split"),
+        default="inprocess",
+        help="inprocess: the service and its worker in this process (make run); split: API and worker"
+        " processes of their own (production)",
+    )
     return parser.parse_args()
+
+
+class SplitPartners:
+    """``ipcase api partners`` and ``ipcase worker partners`` as processes of their own."""
+
+    def __init__(self, settings: dict[str, Any], issuer: LocalIssuer, workdir: Path) -> None:
+        self.port, self._health = free_port(), free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self._issuer = DevIssuer(issuer.key_file, issuer.url, all_audiences())
+        env = {
+            key.upper(): ("" if value is None else str(value))
+            for key, value in {**issuer.settings(), **settings}.items()
+        }
+        env |= {"RUN_WORKERS": "false", "HTTP_PORT": str(self.port), "WORKER_HEALTH_PORT": str(self._health)}
+        self._processes = [
+            subprocess.Popen(
+                [sys.executable, "-m", "shared.cli", *command, "partners"],
+                env={**os.environ, **env},
+                stdout=(workdir / f"{command[0]}.log").open("wb"),
+                stderr=subprocess.STDOUT,
+            )
+            for command in (["api"], ["worker"])
+        ]
+        self._clients: list[httpx.AsyncClient] = []
+
+    @property
+    def pids(self) -> list[int]:
+        return [process.pid for process in self._processes]
+
+    async def ready(self) -> None:
+        async with httpx.AsyncClient() as client:
+            for port in (self.port, self._health):
+                for _ in range(1200):
+                    with contextlib.suppress(httpx.HTTPError):
+                        if (await client.get(f"http://127.0.0.1:{port}/readyz")).status_code == 200:
+                            break
+                    await asyncio.sleep(0.1)
+                else:
+                    raise RuntimeError(f"partners on {port} not ready")
+
+    def client(
+        self,
+        *roles: Role,
+        subject: str,
+        kind: PrincipalKind = PrincipalKind.PERSON,
+        partner: str | None = None,
+    ) -> httpx.AsyncClient:
+        token = self._issuer.issue(
+            subject, roles, office_code=NATIONAL_OFFICE, kind=kind, partner_code=partner
+        )
+        client = httpx.AsyncClient(
+            base_url=self.base_url, headers={"Authorization": f"Bearer {token}"}, timeout=10.0
+        )
+        self._clients.append(client)
+        return client
+
+    async def stop(self) -> None:
+        for client in self._clients:
+            await client.aclose()
+        for process in self._processes:
+            process.terminate()
+        for process in self._processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -168,7 +251,7 @@ async def main() -> None:
             uvicorn.Config(receiver, host="127.0.0.1", port=hook_port, log_config=None, lifespan="off")
         )
         hook_task = asyncio.create_task(hook_server.serve())
-        service: RunningService | None = None
+        service: RunningService | SplitPartners | None = None
         stack = contextlib.AsyncExitStack()
         try:
             postgres.create_database("bench")
@@ -177,28 +260,30 @@ async def main() -> None:
             spec = discover_services()["partners"]
             await migrations.upgrade(spec, url)
             issuer = await stack.enter_async_context(serving_dev_issuer(Path(scratch) / "issuer.pem"))
-            service = await start_service(
-                spec,
-                {
-                    **issuer.settings(),
-                    "database_url": url,
-                    "kafka_bootstrap_servers": broker.bootstrap_servers,
-                    "run_workers": True,
-                    "log_level": "WARNING",
-                    "office_code": "330100",
-                    "partners_signing_key_file": Path(scratch) / "signing.pem",
-                    "audit_signing_key_file": Path(scratch) / "audit.pem",
-                    "audit_checkpoint_dir": Path(scratch) / "checkpoints",
-                    "kafka_fetch_max_wait_ms": 25,
-                    # The bench produces straight to Kafka, as no relay announces (shared.messaging.wakeup):
-                    # the consumer fetches all the time instead of parking between doorbells.
-                    "consumer_wake_on_notify": False,
-                    "database_pool_size": 10,
-                    "rate_limit": None,
-                    "consumer_batch_max": args.batch_max,
-                    **({"partners_webhook_batch": args.webhook_batch} if args.webhook_batch else {}),
-                },
-            )
+            settings: dict[str, Any] = {
+                "database_url": url,
+                "kafka_bootstrap_servers": broker.bootstrap_servers,
+                "log_level": "WARNING",
+                "office_code": "330100",
+                "partners_signing_key_file": Path(scratch) / "signing.pem",
+                "audit_signing_key_file": Path(scratch) / "audit.pem",
+                "audit_checkpoint_dir": Path(scratch) / "checkpoints",
+                "kafka_fetch_max_wait_ms": 25,
+                # The bench produces straight to Kafka, as no relay announces (shared.messaging.wakeup):
+                # the consumer fetches all the time instead of parking between doorbells.
+                "consumer_wake_on_notify": False,
+                "database_pool_size": 10,
+                "rate_limit": None,
+                "consumer_batch_max": args.batch_max,
+                **({"partners_webhook_batch": args.webhook_batch} if args.webhook_batch else {}),
+            }
+            if args.layout == "split":
+                service = SplitPartners(settings, issuer, Path(scratch))
+                await service.ready()
+                service_pids = service.pids
+            else:
+                service = await start_service(spec, {**issuer.settings(), **settings, "run_workers": True})
+                service_pids = [os.getpid()]
             admin = service.client(Role.ADMIN, subject="bench-admin")
             courts = [f"BENCH{n}" for n in range(args.courts)]
             for code in courts:
@@ -221,7 +306,7 @@ async def main() -> None:
             for client in clients:
                 client.timeout = httpx.Timeout(30.0)
             deadline = time.perf_counter() + args.seconds + 120
-            cpu_before = await stack_cpu(url)
+            cpu_before = await stack_cpu(url, service_pids)
             began = time.perf_counter()
             readers = [
                 asyncio.create_task(read_feed(client, code, expected, seen[code], deadline))
@@ -235,7 +320,7 @@ async def main() -> None:
                     lambda: len(received) >= expected, within=max(deadline - time.perf_counter(), 1.0)
                 )
             finished = time.perf_counter() - began
-            cpu = cpu_used(cpu_before, await stack_cpu(url))
+            cpu = cpu_used(cpu_before, await stack_cpu(url, service_pids))
         finally:
             if service is not None:
                 await service.stop()
@@ -268,7 +353,8 @@ async def main() -> None:
     )
     print(
         f"  CONSUMER_BATCH_MAX={args.batch_max}: CPU {1000 * cpu / expected:.2f} ms per internal event"
-        f" (this process + its PostgreSQL backends); {expected / finished:.1f} internal events/s overall"
+        f" ({'the API and worker processes' if args.layout == 'split' else 'this process'}"
+        f" + their PostgreSQL backends); {expected / finished:.1f} internal events/s overall"
     )
 
 
@@ -281,16 +367,17 @@ def process_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def stack_cpu(url: str) -> dict[int, float]:
-    """CPU so far of this process and of every PostgreSQL backend serving it."""
+async def stack_cpu(url: str, pids: list[int]) -> dict[int, float]:
+    """CPU so far of the service's processes ``pids`` and of every PostgreSQL backend serving them."""
     connection = await asyncpg.connect(asyncpg_dsn(url))
     try:
         rows = await connection.fetch(
-            "SELECT pid FROM pg_stat_activity WHERE application_name LIKE $1", f"ipcase-%-{os.getpid()}"
+            "SELECT pid FROM pg_stat_activity WHERE application_name = ANY($1::text[])",
+            [f"ipcase-partners-{pid}" for pid in pids],
         )
     finally:
         await connection.close()
-    return {pid: process_cpu(pid) for pid in (os.getpid(), *(int(r["pid"]) for r in rows))}
+    return {pid: process_cpu(pid) for pid in (*pids, *(int(r["pid"]) for r in rows))}
 
 
 def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
