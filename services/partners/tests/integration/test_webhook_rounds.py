@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest_asyncio
-import uvicorn
 from sqlalchemy import event, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 from standardwebhooks.webhooks import Webhook
@@ -30,8 +29,8 @@ from partners.handlers.webhooks import deliver_due
 from partners.testing import unique_code
 from partners.unit_of_work import PartnersUnitOfWork
 from shared.db import make_engine, make_sessionmaker
-from shared.devstack.ports import free_port
 from shared.testing.plugin import PostgresHandle, fresh_database
+from shared.testing.serving import serving
 from shared.testing.waiting import until
 
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -51,8 +50,7 @@ class Endpoints:
 
 @pytest_asyncio.fixture
 async def endpoints() -> AsyncIterator[Endpoints]:
-    port = free_port()
-    state = Endpoints(base=f"http://127.0.0.1:{port}")
+    state = Endpoints(base="")
     hook = Webhook(SECRET)
 
     async def app(scope: Any, receive: Any, send: Any) -> None:
@@ -71,15 +69,12 @@ async def endpoints() -> AsyncIterator[Endpoints]:
             state.verified.append({"id": request.headers["webhook-id"], "event": json.loads(body)})
             await Response(status_code=204)(scope, receive, send)
 
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="off"))
-    task = asyncio.create_task(server.serve())
-    await until(lambda: server.started, what="the partners' endpoints to listen")
-    try:
-        yield state
-    finally:
-        state.release.set()
-        server.should_exit = True
-        await task
+    async with serving(app, what="the partners' endpoints") as base:
+        state.base = base
+        try:
+            yield state
+        finally:
+            state.release.set()
 
 
 @dataclass

@@ -13,7 +13,6 @@ from typing import Any
 
 import httpx
 import pytest_asyncio
-import uvicorn
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from starlette.requests import Request
 from starlette.responses import Response
@@ -21,10 +20,10 @@ from starlette.responses import Response
 from partners.testing import Register, partner_client
 from shared.contracts import adjudication as adj
 from shared.contracts.common import IpType, Outcome, PartyRef, RightRef
-from shared.devstack.ports import free_port
 from shared.testing.events import publish_event
 from shared.testing.plugin import BrokerHandle
 from shared.testing.services import RunningService
+from shared.testing.serving import serving
 from shared.testing.waiting import eventually, until
 from shared.vocabulary import PartyKind
 
@@ -43,8 +42,7 @@ class Receiver:
 @pytest_asyncio.fixture(loop_scope="session")
 async def receiver() -> AsyncIterator[Receiver]:
     """A partner's webhook endpoint: verifies every request, answers 500 while ``fail`` is set."""
-    port = free_port()
-    state = Receiver(url=f"http://127.0.0.1:{port}/hook")
+    state = Receiver(url="")
     hook = Webhook(SECRET)
 
     async def app(scope: Any, receive: Any, send: Any) -> None:
@@ -65,14 +63,9 @@ async def receiver() -> AsyncIterator[Receiver]:
         state.verified.append({"id": request.headers["webhook-id"], "event": json.loads(body)})
         await Response(status_code=204)(scope, receive, send)
 
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="off"))
-    task = asyncio.create_task(server.serve())
-    await until(lambda: server.started, what="the webhook receiver to listen")
-    try:
+    async with serving(app, what="the webhook receiver") as base:
+        state.url = f"{base}/hook"
         yield state
-    finally:
-        server.should_exit = True
-        await task
 
 
 def decision() -> adj.DecisionIssuedV1:
@@ -171,7 +164,7 @@ async def test_replay_from_a_date_resends_to_that_partner_only(
 @pytest_asyncio.fixture(loop_scope="session")
 async def hanging_endpoint() -> AsyncIterator[tuple[str, asyncio.Event]]:
     """A partner's endpoint that holds every request until the test lets it answer."""
-    port, release = free_port(), asyncio.Event()
+    release = asyncio.Event()
 
     async def app(scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -179,15 +172,11 @@ async def hanging_endpoint() -> AsyncIterator[tuple[str, asyncio.Event]]:
         await release.wait()
         await Response(status_code=204)(scope, receive, send)
 
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="off"))
-    task = asyncio.create_task(server.serve())
-    await until(lambda: server.started, what="the hanging endpoint to listen")
-    try:
-        yield f"http://127.0.0.1:{port}/hook", release
-    finally:
-        release.set()
-        server.should_exit = True
-        await task
+    async with serving(app, what="the hanging endpoint") as base:
+        try:
+            yield f"{base}/hook", release
+        finally:
+            release.set()
 
 
 async def test_a_partner_whose_endpoint_hangs_holds_up_no_other_partners_delivery(
