@@ -33,6 +33,7 @@ from typing import Any
 
 import httpx
 from credit_bulk_check import CODES_PER_REQUEST, TODAY, percentile, record_row, request_codes, seed
+from proc_cpu import postgres_cpu_seconds, postmaster_of
 from risk_profile_before import RiskProfileViewBefore
 from sqlalchemy import insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
@@ -163,26 +164,6 @@ async def explain(url: str, known: list[str]) -> str:
     return f"{document[0]['Execution Time']:.1f} ms execution, plan root: {document[0]['Plan']['Node Type']}"
 
 
-def postgres_cpu_seconds(data_dir: Path) -> float:
-    """CPU (user + system) of the postmaster, its live backends and its reaped children."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    postmaster = int((data_dir / "postmaster.pid").read_text().split()[0])
-    total = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid, ppid = int(entry.name), int(fields[1])
-        if pid == postmaster:
-            total += sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
-        elif ppid == postmaster:
-            total += int(fields[11]) + int(fields[12])
-    return total / ticks
-
-
 async def before_after(
     sessions: async_sessionmaker[AsyncSession], known: list[str], rounds: int, data_dir: Path
 ) -> dict[str, dict[str, list[float]]]:
@@ -196,12 +177,16 @@ async def before_after(
         order = ["before", "after"] if index % 2 == 0 else ["after", "before"]
         bodies = {}
         for name in order:
-            pg, cpu, wall = postgres_cpu_seconds(data_dir), time.process_time(), time.perf_counter()
+            pg, cpu, wall = (
+                postgres_cpu_seconds(postmaster_of(data_dir)),
+                time.process_time(),
+                time.perf_counter(),
+            )
             bodies[name] = await views[name].profiles(codes, today=TODAY)
             if index >= 5:  # the first rounds warm the caches
                 samples[name]["wall"].append(time.perf_counter() - wall)
                 samples[name]["cpu"].append(time.process_time() - cpu)
-                samples[name]["pg_cpu"].append(postgres_cpu_seconds(data_dir) - pg)
+                samples[name]["pg_cpu"].append(postgres_cpu_seconds(postmaster_of(data_dir)) - pg)
         if index == 0:
             same_answers(json.loads(bodies["before"]), json.loads(bodies["after"]))
     return samples

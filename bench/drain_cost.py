@@ -37,6 +37,7 @@ from typing import Any
 
 import asyncpg
 from aiokafka.structs import ConsumerRecord
+from proc_cpu import postgres_cpu_seconds
 from sqlalchemy import event
 
 from intake.testing import complaint_body
@@ -55,24 +56,8 @@ from shared.testing.identity import serving_dev_issuer
 from shared.testing.services import RunningService, start_service
 from shared.web.auth import Role
 
-TICKS = os.sysconf("SC_CLK_TCK")
 PROFILE = os.environ.get("DRAIN_COST_PROFILE")  # a stage's name (part of it): cProfile it to /tmp
 SERVICES = ("intake", "adjudication", "credit")
-
-
-def postgres_cpu(postmaster: int) -> float:
-    """CPU seconds so far of the embedded server's processes (the postmaster's children)."""
-    total = 0.0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == postmaster:  # ppid
-            total += (int(fields[11]) + int(fields[12])) / TICKS
-    return total
 
 
 class Stage:
@@ -90,7 +75,7 @@ class Stage:
 
         event.listen(engine, "before_cursor_execute", count)
         profiler = cProfile.Profile(time.process_time) if PROFILE and PROFILE in self.name else None
-        pg, cpu, wall = postgres_cpu(self.postmaster), time.process_time(), time.perf_counter()
+        pg, cpu, wall = postgres_cpu_seconds(self.postmaster), time.process_time(), time.perf_counter()
         try:
             if profiler is not None:
                 profiler.enable()
@@ -102,7 +87,7 @@ class Stage:
             event.remove(engine, "before_cursor_execute", count)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         await asyncio.sleep(0.2)  # let the backends' last work land in /proc
-        pg = postgres_cpu(self.postmaster) - pg
+        pg = postgres_cpu_seconds(self.postmaster) - pg
         per = self.per
         print(
             f"{self.name:<34} {sum(self.statements.values()) / per:5.2f} statements,"

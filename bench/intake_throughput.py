@@ -54,6 +54,7 @@ from pathlib import Path
 
 import asyncpg
 import httpx
+from proc_cpu import process_cpu
 
 from intake.testing import complaint_body as minimal_complaint
 from shared import migrations
@@ -352,15 +353,6 @@ def clients(
             base_url=url(stack.ports["intake-unaudited"]), headers=headers, limits=limits, timeout=timeout
         ),
     )
-
-
-def process_cpu(pid: int) -> float:
-    """User + system CPU seconds of ``pid`` so far (0 once it is gone)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (FileNotFoundError, ProcessLookupError):
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def cpu_snapshot(stack: Stack, name: str) -> dict[int, float]:

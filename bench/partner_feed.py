@@ -43,8 +43,8 @@ from typing import Any
 
 import asyncpg
 import httpx
-import uvicorn
 from aiokafka import AIOKafkaProducer
+from proc_cpu import process_cpu
 from standardwebhooks.webhooks import Webhook
 from starlette.requests import Request
 from starlette.responses import Response
@@ -65,6 +65,7 @@ from shared.service import discover_services
 from shared.signing import SigningKey
 from shared.testing.identity import LocalIssuer, serving_dev_issuer
 from shared.testing.services import RunningService, start_service
+from shared.testing.serving import serving
 from shared.testing.waiting import until
 from shared.vocabulary import PartyKind
 from shared.web.identity import all_audiences
@@ -246,14 +247,10 @@ async def main() -> None:
         broker = EmbeddedBroker(port=free_port(), log_file=Path(scratch) / "broker.log")
         postgres.start()
         broker.start()
-        hook_port = free_port()
-        hook_server = uvicorn.Server(
-            uvicorn.Config(receiver, host="127.0.0.1", port=hook_port, log_config=None, lifespan="off")
-        )
-        hook_task = asyncio.create_task(hook_server.serve())
         service: RunningService | SplitPartners | None = None
         stack = contextlib.AsyncExitStack()
         try:
+            hook_url = await stack.enter_async_context(serving(receiver, what="the webhook receiver"))
             postgres.create_database("bench")
             url = postgres.url("bench")
             await ensure_topics(KafkaConfig(broker.bootstrap_servers, client_id="bench"), all_topics())
@@ -294,7 +291,7 @@ async def main() -> None:
                 "BENCHHOOK",
                 "court",
                 channels=["webhook"],
-                webhook_url=f"http://127.0.0.1:{hook_port}/hook",
+                webhook_url=f"{hook_url}/hook",
                 webhook_secret=SECRET,
             )
             sent: dict[str, float] = {}
@@ -325,8 +322,6 @@ async def main() -> None:
             if service is not None:
                 await service.stop()
             await stack.aclose()
-            hook_server.should_exit = True
-            await hook_task
             broker.stop()
             postgres.stop()
 
@@ -356,15 +351,6 @@ async def main() -> None:
         f" ({'the API and worker processes' if args.layout == 'split' else 'this process'}"
         f" + their PostgreSQL backends); {expected / finished:.1f} internal events/s overall"
     )
-
-
-def process_cpu(pid: int) -> float:
-    """User + system CPU seconds of ``pid`` so far (0 once it is gone)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (FileNotFoundError, ProcessLookupError):
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def stack_cpu(url: str, pids: list[int]) -> dict[int, float]:

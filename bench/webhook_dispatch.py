@@ -30,6 +30,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+from proc_cpu import process_cpu
 from sqlalchemy import event
 
 from partners.adapters.feed import NewEntry
@@ -96,14 +97,6 @@ def entry(code: str, now: dt.datetime) -> NewEntry:
         source_event_id=event_id,
         time=now,
     )
-
-
-def process_cpu(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (FileNotFoundError, ProcessLookupError):
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def backends(dsn: str, application_name: str) -> list[int]:
