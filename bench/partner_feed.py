@@ -1,7 +1,7 @@
 """Benchmark: the partner feed projection at a steady rate, and webhook delivery latency.
 
 Runs on the embedded stack (PostgreSQL, broker): migrates a fresh database, starts the partners
-service in-process with its worker, registers courts (HTTP feed), a customs office and a court that
+service with its worker, registers courts (HTTP feed), a customs office and a court that
 takes webhooks (its receiver is started here), then publishes ``adjudication.decision_issued``
 events at ``--rate`` per second for ``--seconds``, as adjudication would. Each court's feed is read
 by long-poll as a court's system would; the partner-visible lag of an event is the time from its
@@ -9,17 +9,20 @@ publication on the internal topic to the moment the court's long-poll returns it
 publication to receipt by the receiver (signature verified).
 
     .venv/bin/python bench/partner_feed.py [--rate 200] [--seconds 30] [--courts 3] [--batch-max 100]
-        [--webhook-batch 50] [--layout split]
+        [--webhook-batch 50] [--layout service|split|inprocess]
 
-``--layout split`` runs the service as production does (compose, Kubernetes): ``ipcase api partners``
-serving the feeds and ``ipcase worker partners`` projecting and delivering, each its own process,
-apart from this bench's publisher, feed readers and webhook receiver; the CPU printed is then the
-two service processes' and their PostgreSQL backends'. The default (``inprocess``) runs the service
-with its worker inside this process, as ``make run`` does.
+``--layout`` says where the service runs. ``service`` (the default) is ``make run``'s layout:
+``ipcase api partners`` with its worker inside (``RUN_WORKERS=true``), one process of its own, as
+``ipcase dev`` starts it. ``split`` is production's (compose, Kubernetes): ``ipcase api partners``
+serving the feeds and ``ipcase worker partners`` projecting and delivering, two processes. In both,
+this bench's publisher, feed readers and webhook receiver run apart from the service, as a court's
+system would, and the CPU printed is the service processes' and their PostgreSQL backends'.
+``inprocess`` runs the service inside this bench's own event loop, sharing it with the readers and
+the receiver (the CPU printed is then this whole process's).
 
 ``--batch-max`` is the projection consumer's ``CONSUMER_BATCH_MAX`` (1: one internal event per
-transaction, as before batching). Besides rates and latencies it prints the CPU of this process
-(service, readers, producer) and of its PostgreSQL backends per internal event, from /proc.
+transaction, as before batching). Besides rates and latencies it prints the CPU per internal event
+(see ``--layout`` for whose), from /proc.
 
 Quote the numbers as measured on the machine at hand; CI boxes are shared and noisy.
 """
@@ -84,18 +87,19 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument(
         "--layout",
-        choices=("inprocess", "split"),
-        default="inprocess",
-        help="inprocess: the service and its worker in this process (make run); split: API and worker"
-        " processes of their own (production)",
+        choices=("service", "split", "inprocess"),
+        default="service",
+        help="service: one process, API with its worker inside (make run); split: API and worker"
+        " processes of their own (production); inprocess: the service inside this bench's process",
     )
     return parser.parse_args()
 
 
-class SplitPartners:
-    """``ipcase api partners`` and ``ipcase worker partners`` as processes of their own."""
+class PartnersProcesses:
+    """The partners service in processes of its own: ``ipcase api partners`` with its worker inside
+    (``service``, as ``ipcase dev`` starts it) or beside ``ipcase worker partners`` (``split``)."""
 
-    def __init__(self, settings: dict[str, Any], issuer: LocalIssuer, workdir: Path) -> None:
+    def __init__(self, layout: str, settings: dict[str, Any], issuer: LocalIssuer, workdir: Path) -> None:
         self.port, self._health = free_port(), free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self._issuer = DevIssuer(issuer.key_file, issuer.url, all_audiences())
@@ -103,15 +107,21 @@ class SplitPartners:
             key.upper(): ("" if value is None else str(value))
             for key, value in {**issuer.settings(), **settings}.items()
         }
-        env |= {"RUN_WORKERS": "false", "HTTP_PORT": str(self.port), "WORKER_HEALTH_PORT": str(self._health)}
+        split = layout == "split"
+        env |= {
+            "RUN_WORKERS": "false" if split else "true",
+            "HTTP_PORT": str(self.port),
+            "WORKER_HEALTH_PORT": str(self._health),
+        }
+        self._ports = (self.port, self._health) if split else (self.port,)
         self._processes = [
             subprocess.Popen(
-                [sys.executable, "-m", "shared.cli", *command, "partners"],
+                [sys.executable, "-m", "shared.cli", command, "partners"],
                 env={**os.environ, **env},
-                stdout=(workdir / f"{command[0]}.log").open("wb"),
+                stdout=(workdir / f"{command}.log").open("wb"),
                 stderr=subprocess.STDOUT,
             )
-            for command in (["api"], ["worker"])
+            for command in (("api", "worker") if split else ("api",))
         ]
         self._clients: list[httpx.AsyncClient] = []
 
@@ -121,7 +131,7 @@ class SplitPartners:
 
     async def ready(self) -> None:
         async with httpx.AsyncClient() as client:
-            for port in (self.port, self._health):
+            for port in self._ports:
                 for _ in range(1200):
                     with contextlib.suppress(httpx.HTTPError):
                         if (await client.get(f"http://127.0.0.1:{port}/readyz")).status_code == 200:
@@ -247,7 +257,7 @@ async def main() -> None:
         broker = EmbeddedBroker(port=free_port(), log_file=Path(scratch) / "broker.log")
         postgres.start()
         broker.start()
-        service: RunningService | SplitPartners | None = None
+        service: RunningService | PartnersProcesses | None = None
         stack = contextlib.AsyncExitStack()
         try:
             hook_url = await stack.enter_async_context(serving(receiver, what="the webhook receiver"))
@@ -274,8 +284,8 @@ async def main() -> None:
                 "consumer_batch_max": args.batch_max,
                 **({"partners_webhook_batch": args.webhook_batch} if args.webhook_batch else {}),
             }
-            if args.layout == "split":
-                service = SplitPartners(settings, issuer, Path(scratch))
+            if args.layout != "inprocess":
+                service = PartnersProcesses(args.layout, settings, issuer, Path(scratch))
                 await service.ready()
                 service_pids = service.pids
             else:
@@ -348,7 +358,7 @@ async def main() -> None:
     )
     print(
         f"  CONSUMER_BATCH_MAX={args.batch_max}: CPU {1000 * cpu / expected:.2f} ms per internal event"
-        f" ({'the API and worker processes' if args.layout == 'split' else 'this process'}"
+        f" ({'this process' if args.layout == 'inprocess' else 'the service processes'}"
         f" + their PostgreSQL backends); {expected / finished:.1f} internal events/s overall"
     )
 

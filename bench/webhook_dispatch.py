@@ -2,17 +2,18 @@
 
 Migrates a fresh embedded PostgreSQL, registers ``--partners`` courts taking webhooks, puts
 ``--deliveries`` signed-entry deliveries due on their feeds, then runs the dispatcher's rounds
-(``deliver_due``, as the partners worker does, with the service's HTTP client) until none is due.
+(``WebhookDispatcher`` steps, as the partners worker drives them, with the service's HTTP client)
+until none is due.
 The partners' endpoint is a separate process (it verifies each signature and answers 204), so this
 process's CPU is the dispatcher's: it prints deliveries/s, CPU per delivery of this process and of
 its PostgreSQL backends (from /proc) and the statements per delivery (a statement hook).
 
     .venv/bin/python bench/webhook_dispatch.py [--deliveries 3000] [--partners 1] [--batch 50]
-        [--concurrency 16]
+        [--concurrency 16] [--per-partner 4] [--coalesce-ms 25]
 
 Compare two versions of the dispatcher by running the script alternately with each on
-``PYTHONPATH`` (the entry point, ``partners.handlers.webhooks.deliver_due``, is the same); on a
-shared box compare the CPU per delivery, not the rate.
+``PYTHONPATH`` (the entry point, ``partners.handlers.webhooks.WebhookDispatcher``, is the same); on
+a shared box compare the CPU per delivery, not the rate.
 """
 
 from __future__ import annotations
@@ -38,12 +39,13 @@ from partners.adapters.http import WebhookClient
 from partners.adapters.orm import messaging
 from partners.domain.delivery import RetryPolicy
 from partners.domain.registry import Channel, Partner, PartnerKind
-from partners.handlers.webhooks import deliver_due
+from partners.handlers.webhooks import DispatchLimits, WebhookDispatcher
 from partners.unit_of_work import PartnersUnitOfWork
 from shared import migrations
 from shared.db import asyncpg_dsn, make_engine, make_sessionmaker
 from shared.devstack.ports import free_port
 from shared.devstack.postgres import EmbeddedPostgres
+from shared.retry import wait_any
 from shared.service import discover_services
 
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -55,6 +57,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--partners", type=int, default=1)
     parser.add_argument("--batch", type=int, default=50, help="PARTNERS_WEBHOOK_BATCH")
     parser.add_argument("--concurrency", type=int, default=16, help="PARTNERS_WEBHOOK_CONCURRENCY")
+    parser.add_argument("--per-partner", type=int, default=4, help="PARTNERS_WEBHOOK_PARTNER_CONCURRENCY")
+    parser.add_argument("--coalesce-ms", type=int, default=25, help="PARTNERS_WAKE_COALESCE_MS")
     parser.add_argument("--label", default="", help="printed with the results")
     parser.add_argument("--receiver", type=int, default=None, help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -73,7 +77,8 @@ def serve_receiver(port: int) -> None:
         if scope["type"] != "http":
             return
         request = Request(scope, receive)
-        hook.verify((await request.body()).decode(), dict(request.headers))
+        if request.method == "POST":  # the GET is the bench's probe that it listens
+            hook.verify((await request.body()).decode(), dict(request.headers))
         await Response(status_code=204)(scope, receive, send)
 
     uvicorn.run(app, host="127.0.0.1", port=port, log_config=None, lifespan="off", access_log=False)
@@ -170,30 +175,30 @@ async def main() -> None:
             event.listen(engine.sync_engine, "before_cursor_execute", count)
             client = WebhookClient(10.0)
             policy = RetryPolicy(max_attempts=12, backoff=2.0, backoff_max=3600.0)
+            limits = DispatchLimits(
+                batch=args.batch,
+                concurrency=args.concurrency,
+                per_partner=args.per_partner,
+                lease=dt.timedelta(seconds=40),
+            )
+            dispatcher = WebhookDispatcher(uow, client.send, policy, limits)
             dsn = asyncpg_dsn(url)
-            async with uow() as unit:  # open the pool's connections before the CPU is read
-                await deliver_due(
-                    unit, client.send, policy, now=now - dt.timedelta(days=1), limit=1, concurrency=1
-                )
+            await dispatcher.step(now - dt.timedelta(days=1))  # open the pool's connections first
             pids = await backends(dsn, name)
             cpu_before = {pid: process_cpu(pid) for pid in (os.getpid(), receiver.pid, *pids)}
             statements, rounds, delivered = 0, 0, 0
             began = time.perf_counter()
-            while True:
-                async with uow() as unit:
-                    attempted = await deliver_due(
-                        unit,
-                        client.send,
-                        policy,
-                        now=dt.datetime.now(dt.UTC),
-                        limit=args.batch,
-                        concurrency=args.concurrency,
-                    )
-                    await unit.commit()
-                if not attempted:
-                    break
+            while True:  # as the worker's part drives it (partners.bootstrap), without the bell
+                asked = dispatcher.free_slots
+                claimed = await dispatcher.step(dt.datetime.now(dt.UTC))
                 rounds += 1
-                delivered += attempted
+                delivered += claimed
+                if not claimed and not dispatcher.in_flight:
+                    break
+                if not (claimed and claimed == asked and dispatcher.free_slots):
+                    await wait_any(dispatcher.ended, seconds=1.0)
+                    await asyncio.sleep(args.coalesce_ms / 1000)
+            await dispatcher.finish()
             took = time.perf_counter() - began
             pids = sorted(set(pids) | set(await backends(dsn, name)))
             used = {
@@ -212,7 +217,7 @@ async def main() -> None:
     answering = used[receiver.pid]
     print(
         f"webhook dispatch {args.label}: {delivered:,} deliveries to {args.partners} partner(s), "
-        f"batch {args.batch}, concurrency {args.concurrency}, {rounds} rounds"
+        f"batch {args.batch}, concurrency {args.concurrency} ({args.per_partner} per partner), {rounds} steps"
     )
     print(
         f"  {delivered / took:.0f} deliveries/s ({took:.2f} s); CPU per delivery: dispatcher "

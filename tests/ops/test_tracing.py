@@ -123,3 +123,33 @@ async def test_a_complaint_is_one_trace_from_intake_to_adjudication(
         )
 
     await eventually(case_event_published, what="adjudication's case event in the same trace")
+
+
+async def test_a_webhook_request_is_a_client_span_and_carries_its_traceparent(
+    spans: InMemorySpanExporter,
+) -> None:
+    from partners.adapters.http import WebhookClient
+    from partners.domain.delivery import Attempt
+    from shared.testing.serving import serving
+
+    traceparents: list[str] = []
+
+    async def endpoint(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        traceparents.extend(v.decode() for k, v in scope["headers"] if k == b"traceparent")
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async with serving(endpoint, what="the webhook endpoint") as base:
+        client = WebhookClient(timeout=5.0)
+        try:
+            with tracing.tracer.start_as_current_span("webhooks round"):
+                response = await client.send(Attempt(f"{base}/hook", {}, "{}"))
+        finally:
+            await client.close()
+
+    assert response.status_code == 204
+    (client_span,) = [s for s in spans.get_finished_spans() if s.kind is SpanKind.CLIENT]
+    assert dict(client_span.attributes or {})["http.status_code"] == 204
+    assert len(traceparents) == 1 and f"{client_span.context.trace_id:032x}" in traceparents[0]

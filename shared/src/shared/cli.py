@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 import uvicorn
+import uvloop
 
 from shared import migrations
 from shared.calendar.cli import deadline_command
@@ -100,7 +101,7 @@ def worker(service: ServiceName) -> None:
     spec = get_service(service)
     settings = spec.settings()
     configure_logging(service=spec.name, level=settings.log_level, fmt=settings.log_format)
-    failed = asyncio.run(run_worker_process(spec, settings))
+    failed = uvloop.run(run_worker_process(spec, settings))  # the same event loop as the API's
     raise typer.Exit(1 if failed else 0)
 
 

@@ -6,7 +6,8 @@ The W3C ``traceparent`` of the span that writes an event is stored in the outbox
 record; the consumer handles the record under a ``<event type> process`` span that is a child of
 that, so what the handler writes — rows, and events in the outbox — belongs to the same trace.
 The maintained instrumentations add the HTTP server spans (FastAPI), SQL spans (SQLAlchemy; asyncpg
-on request), HTTP client spans (httpx) and Kafka send/receive spans (aiokafka).
+on request), HTTP client spans (httpx; aiohttp, which sends the webhooks) and Kafka send/receive
+spans (aiokafka).
 
 ``TRACING_ENABLED`` turns it on; ``OTLP_ENDPOINT`` (OTLP over HTTP, e.g.
 ``http://otel-collector:4318/v1/traces``) says where spans go. Tests install their own provider
@@ -58,11 +59,13 @@ def disable() -> None:
     """Stop tracing in this process (a test that traced hands the process back as it found it):
     no more ipcase spans or stored trace headers, and the library-wide instrumentations removed."""
     if _state["libraries"]:
+        from opentelemetry.instrumentation.aiohttp_client import AioHttpClientInstrumentor
         from opentelemetry.instrumentation.aiokafka import AIOKafkaInstrumentor
         from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 
         AIOKafkaInstrumentor().uninstrument()
         HTTPXClientInstrumentor().uninstrument()
+        AioHttpClientInstrumentor().uninstrument()
         _state["libraries"] = False
     _state["provider"] = None
 
@@ -87,11 +90,13 @@ def configure(settings: ServiceSettings) -> None:
 
 def _instrument_libraries(*, asyncpg: bool = False) -> None:
     if not _state["libraries"]:
+        from opentelemetry.instrumentation.aiohttp_client import AioHttpClientInstrumentor
         from opentelemetry.instrumentation.aiokafka import AIOKafkaInstrumentor
         from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 
         AIOKafkaInstrumentor().instrument()
         HTTPXClientInstrumentor().instrument()
+        AioHttpClientInstrumentor().instrument()
         _state["libraries"] = True
     if asyncpg and not _state.get("asyncpg"):
         from opentelemetry.instrumentation.asyncpg import AsyncPGInstrumentor

@@ -20,7 +20,7 @@ from partners.domain.delivery import RetryPolicy
 from partners.entrypoints import consumer
 from partners.handlers.projection import ActivePartners
 from partners.handlers.publishing import Issuer
-from partners.handlers.webhooks import deliver_due
+from partners.handlers.webhooks import DispatchLimits, WebhookDispatcher
 from partners.settings import PartnersSettings
 from partners.unit_of_work import PartnersUnitOfWork
 from shared.db import asyncpg_dsn
@@ -34,6 +34,7 @@ from shared.supervision import Part, PartRun
 from shared.worker import Worker
 
 log = structlog.get_logger(__name__)
+WEBHOOK_LEASE_MARGIN_SECONDS = 30.0
 UowFactory = Callable[[], PartnersUnitOfWork]
 Clock = Callable[[], dt.datetime]
 
@@ -58,6 +59,16 @@ class PartnersContainer:
         return self.issuer.keys
 
 
+def dispatch_limits(settings: PartnersSettings) -> DispatchLimits:
+    return DispatchLimits(
+        batch=settings.partners_webhook_batch,
+        concurrency=settings.partners_webhook_concurrency,
+        per_partner=settings.partners_webhook_partner_concurrency,
+        # past the request's timeout: a delivery is due again only if its dispatcher has died
+        lease=dt.timedelta(seconds=settings.partners_webhook_timeout_seconds + WEBHOOK_LEASE_MARGIN_SECONDS),
+    )
+
+
 def retry_policy(settings: PartnersSettings) -> RetryPolicy:
     return RetryPolicy(
         max_attempts=settings.partners_webhook_max_attempts,
@@ -79,7 +90,11 @@ async def bootstrap(settings: PartnersSettings) -> AsyncIterator[PartnersContain
     uow_factory = platform.uow_factory(PartnersUnitOfWork)
     topics = FeedTopics(platform.kafka)
     bus = MessageBus(uow_factory, handlers.COMMAND_HANDLERS, {"clock": utc_now, "topics": topics})
-    webhook_client = WebhookClient(settings.partners_webhook_timeout_seconds)
+    webhook_client = WebhookClient(
+        settings.partners_webhook_timeout_seconds,
+        connections=settings.partners_webhook_concurrency,
+        proxy=settings.partners_webhook_proxy,
+    )
     bell = FeedBell(asyncpg_dsn(settings.database_url.get_secret_value()))
     bell_stop = asyncio.Event()
     bell_task = asyncio.create_task(bell.run(bell_stop), name="partners-feed-bell")
@@ -131,30 +146,36 @@ async def bootstrap(settings: PartnersSettings) -> AsyncIterator[PartnersContain
 def _webhook_dispatcher(
     uow_factory: UowFactory, client: WebhookClient, settings: PartnersSettings, bell: FeedBell
 ) -> PartRun:
-    """Deliver due webhooks; when none were due, wait for the feed bell (or the poll interval)."""
-    policy = retry_policy(settings)
+    """Deliver due webhooks as a pipeline (:class:`WebhookDispatcher`): claim into the free slots,
+    then wait for a request to end, the feed bell or the poll interval, whichever comes first."""
     idle = settings.partners_webhook_poll_interval_ms / 1000
     coalesce = settings.partners_wake_coalesce_ms / 1000
 
-    async def one_round(stop: asyncio.Event) -> Round:
-        rung = bell.event()  # taken before the read, so a ring during it is not missed
-        async with uow_factory() as uow:
-            attempted = await deliver_due(
-                uow,
-                client.send,
-                policy,
-                now=utc_now(),
-                limit=settings.partners_webhook_batch,
-                concurrency=settings.partners_webhook_concurrency,
-            )
-            await uow.commit()
-        if not attempted:
-            await wait_any(stop, rung, seconds=idle)
-            await sleep_unless_stopped(stop, coalesce)
-        return Round(done=attempted, again=True)  # the idle wait is the bell's, above
-
     async def run(stop: asyncio.Event, pulse: Pulse) -> None:
-        await run_rounds("partners.webhooks", one_round, stop, pulse, idle_seconds=idle)
+        dispatcher = WebhookDispatcher(
+            uow_factory, client.send, retry_policy(settings), dispatch_limits(settings)
+        )
+
+        async def one_round(stop: asyncio.Event) -> Round:
+            rung = bell.event()  # taken before the claim, so a ring during it is not missed
+            asked = dispatcher.free_slots
+            claimed = await dispatcher.step(utc_now())
+            if claimed and claimed == asked and dispatcher.free_slots:
+                return Round(done=claimed, again=True)  # more may be due, and there is room
+            if dispatcher.in_flight:
+                await wait_any(stop, rung, dispatcher.ended, seconds=idle)
+            else:
+                await wait_any(stop, rung, seconds=idle)
+            await sleep_unless_stopped(stop, coalesce)  # one step serves a burst of rings and endings
+            return Round(done=claimed, again=True)  # the idle wait is the one above
+
+        try:
+            await run_rounds("partners.webhooks", one_round, stop, pulse, idle_seconds=idle)
+        finally:
+            try:
+                await dispatcher.finish()
+            except Exception as error:
+                log.warning("webhook outcomes not recorded at stop", error=repr(error)[:300])
 
     return run
 

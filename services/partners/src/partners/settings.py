@@ -60,12 +60,27 @@ class PartnersSettings(ServiceSettings):
     )
     partners_webhook_backoff_max_seconds: float = Field(default=3600.0, gt=0)
     partners_webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
-    partners_webhook_batch: int = Field(default=50, ge=1, le=1000)
+    partners_webhook_batch: int = Field(
+        default=50, ge=1, le=1000, description="Most webhook deliveries claimed by one dispatcher step"
+    )
     partners_webhook_concurrency: int = Field(
+        default=64,
+        ge=1,
+        le=256,
+        description="Webhook requests in flight at once, all partners together",
+    )
+    partners_webhook_partner_concurrency: int = Field(
         default=16,
         ge=1,
         le=256,
-        description="Webhook requests in flight at once (a partner whose endpoint hangs holds up no other)",
+        description="One partner's webhook requests in flight at once: an endpoint that hangs holds no "
+        "more of the slots",
+    )
+    partners_webhook_proxy: str | None = Field(
+        default=None,
+        pattern=r"^https?://",
+        max_length=2000,
+        description="HTTP proxy for webhook requests (an intranet's egress proxy); none by default",
     )
     partners_webhook_poll_interval_ms: int = Field(
         default=1000, ge=10, le=60000, description="Fallback look for due retries (new entries ring a bell)"

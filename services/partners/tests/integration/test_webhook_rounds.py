@@ -1,15 +1,16 @@
-"""One dispatcher round against real endpoints (one answers 204, one 500, one hangs past the
-timeout) on a database of the test's own, so no other dispatcher takes its deliveries: the round
-reads its due deliveries in one statement, records every outcome in one more, and keeps its rows
-locked from a second dispatcher until it has recorded them."""
+"""The webhook dispatcher's steps against real endpoints (one answers 204, one 500, one hangs past
+the timeout) on a database of the test's own, so no other dispatcher takes its deliveries: a step
+claims in one statement and records every ended attempt in one more; a claimed delivery is no other
+dispatcher's until its lease ends; an endpoint that hangs holds only its own partner's slots."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,10 +26,11 @@ from partners.adapters.http import WebhookClient
 from partners.adapters.orm import messaging, webhook_deliveries
 from partners.domain.delivery import RetryPolicy
 from partners.domain.registry import Channel, Partner, PartnerKind
-from partners.handlers.webhooks import deliver_due
+from partners.handlers.webhooks import DispatchLimits, WebhookDispatcher
 from partners.testing import unique_code
 from partners.unit_of_work import PartnersUnitOfWork
 from shared.db import make_engine, make_sessionmaker
+from shared.retry import wait_any
 from shared.testing.plugin import PostgresHandle, fresh_database
 from shared.testing.serving import serving
 from shared.testing.waiting import until
@@ -142,7 +144,28 @@ async def rows(db: Database, code: str) -> list[dict[str, Any]]:
         return [dict(row) for row in (await uow.session.execute(query)).mappings()]
 
 
-async def test_a_round_records_delivered_retried_timed_out_and_given_up_in_one_statement(
+LIMITS = DispatchLimits(batch=50, concurrency=16, per_partner=4, lease=dt.timedelta(seconds=40))
+
+
+def dispatcher(db: Database, client: WebhookClient, limits: DispatchLimits = LIMITS) -> WebhookDispatcher:
+    return WebhookDispatcher(db.uow, client.send, POLICY, limits)
+
+
+@contextlib.contextmanager
+def statements(db: Database) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def note(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement)
+
+    event.listen(db.engine.sync_engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine.sync_engine, "before_cursor_execute", note)
+
+
+async def test_steps_claim_in_one_statement_and_record_delivered_retried_timed_out_and_given_up_in_one(
     database: Database, endpoints: Endpoints
 ) -> None:
     ok = await webhook_partner(database, endpoints.base + "/ok", 2)
@@ -158,27 +181,20 @@ async def test_a_round_records_delivered_retried_timed_out_and_given_up_in_one_s
         await uow.commit()
     before = {row["id"]: row for code in (ok, failing, hanging, gone) for row in await rows(database, code)}
 
-    statements: list[str] = []
-
-    def seen(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        statements.append(statement)
-
     client = WebhookClient(timeout=0.5)
+    pipeline = dispatcher(database, client)
     now = dt.datetime.now(dt.UTC)
-    event.listen(database.engine.sync_engine, "before_cursor_execute", seen)
     try:
-        async with database.uow() as uow:
-            attempted = await deliver_due(uow, client.send, POLICY, now=now, limit=50, concurrency=4)
-            await uow.commit()
+        with statements(database) as claiming:
+            assert await pipeline.step(now) == 6
+        await until(lambda: pipeline.in_flight == 0, what="every request to end")
+        with statements(database) as recording:
+            assert await pipeline.step(dt.datetime.now(dt.UTC)) == 0
     finally:
-        event.remove(database.engine.sync_engine, "before_cursor_execute", seen)
         await client.close()
 
-    assert attempted == 6
-    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    writes = [s for s in statements if s.lstrip().upper().startswith("UPDATE")]
-    assert len(reads) == 1 and "SKIP LOCKED" in reads[0]
-    assert len(writes) == 1 and len(statements) == 2, statements
+    assert len(claiming) == 1 and "UPDATE" in claiming[0]
+    assert [s.lstrip().split()[0].upper() for s in recording] == ["UPDATE", "WITH"], recording
 
     first, second = await rows(database, ok)
     for row in (first, second):
@@ -194,12 +210,13 @@ async def test_a_round_records_delivered_retried_timed_out_and_given_up_in_one_s
     assert (
         given_up["status"] == "failed" and given_up["attempts"] == 3 and given_up["last_status_code"] == 500
     )
-    assert given_up["next_attempt_at"] == before[given_up["id"]]["next_attempt_at"]
+    assert given_up["next_attempt_at"] > before[given_up["id"]]["next_attempt_at"]  # the claim's lease
 
     (timed_out,) = await rows(database, hanging)
     assert endpoints.hanging == 1
     assert timed_out["status"] == "pending" and timed_out["attempts"] == 1
-    assert timed_out["last_status_code"] is None and timed_out["last_error"].startswith("ReadTimeout")
+    assert timed_out["last_status_code"] is None
+    assert timed_out["last_error"] == "Timeout: no response within 0.5 s"
     assert timed_out["next_attempt_at"] == now + dt.timedelta(seconds=2)
     assert timed_out["delivered_at"] is None and timed_out["latency_ms"] is None
 
@@ -207,30 +224,128 @@ async def test_a_round_records_delivered_retried_timed_out_and_given_up_in_one_s
     assert missing["status"] == "failed" and missing["attempts"] == 1 and missing["last_error"] == GONE
 
 
-async def test_a_second_dispatcher_skips_the_rows_a_round_holds_until_it_has_recorded_them(
+async def test_a_claimed_delivery_is_nobody_elses_while_its_request_is_out(
     database: Database, endpoints: Endpoints
 ) -> None:
     ok = await webhook_partner(database, endpoints.base + "/ok", 1)
     hanging = await webhook_partner(database, endpoints.base + "/hang", 1)
-    first, second = WebhookClient(timeout=2.0), WebhookClient(timeout=2.0)
+    first, second = WebhookClient(timeout=5.0), WebhookClient(timeout=5.0)
+    one, other = dispatcher(database, first), dispatcher(database, second)
     try:
-        async with database.uow() as uow:
-            now = dt.datetime.now(dt.UTC)
-            round_one = asyncio.create_task(
-                deliver_due(uow, first.send, POLICY, now=now, limit=50, concurrency=4)
-            )
-            await until(lambda: endpoints.hanging == 1, what="the first round's request to hang")
-            async with database.uow() as other:
-                assert await deliver_due(other, second.send, POLICY, now=now, limit=50, concurrency=4) == 0
-            endpoints.release.set()
-            assert await round_one == 2
-            await uow.commit()
+        now = dt.datetime.now(dt.UTC)
+        assert await one.step(now) == 2
+        await until(lambda: endpoints.hanging == 1, what="the first dispatcher's request to hang")
+        assert await other.step(now) == 0  # its transaction has committed: the lease keeps them
+        assert await other.step(now + LIMITS.lease - dt.timedelta(seconds=1)) == 0
+        endpoints.release.set()
+        await one.finish()
     finally:
         await first.close()
         await second.close()
 
-    assert len(endpoints.verified) == 1 and endpoints.hanging == 1  # each sent once, by the first round
+    assert len(endpoints.verified) == 1 and endpoints.hanging == 1  # each sent once, by the first
     assert [row["status"] for code in (ok, hanging) for row in await rows(database, code)] == [
         "delivered",
         "delivered",
     ]
+
+
+async def test_a_delivery_whose_dispatcher_died_goes_out_again_when_its_lease_ends(
+    database: Database, endpoints: Endpoints
+) -> None:
+    code = await webhook_partner(database, endpoints.base + "/ok", 1)
+    async with database.uow() as uow:  # a dispatcher that claimed it, and died before recording
+        now = dt.datetime.now(dt.UTC)
+        claimed = await uow.deliveries.claim(now, lease_until=now + LIMITS.lease, limit=10, per_partner=4)
+        await uow.commit()
+    assert [d.partner_code for d in claimed] == [code]
+
+    client = WebhookClient(timeout=5.0)
+    try:
+        successor = dispatcher(database, client)
+        assert await successor.step(now + LIMITS.lease - dt.timedelta(seconds=1)) == 0
+        assert await successor.step(now + LIMITS.lease) == 1
+        await successor.finish()
+    finally:
+        await client.close()
+    assert [row["status"] for row in await rows(database, code)] == ["delivered"]
+    assert len(endpoints.verified) == 1
+
+
+async def test_concurrent_claims_never_take_a_delivery_twice(
+    database: Database, endpoints: Endpoints
+) -> None:
+    codes = [await webhook_partner(database, endpoints.base + "/ok", 6) for _ in range(3)]
+    everything = sorted([row["id"] for code in codes for row in await rows(database, code)])
+    now = dt.datetime.now(dt.UTC)
+    taken: list[int] = []
+
+    async def claimer() -> None:
+        for _ in range(100):
+            if len(taken) >= len(everything):
+                return
+            async with database.uow() as uow:
+                claimed = await uow.deliveries.claim(
+                    now, lease_until=now + LIMITS.lease, limit=3, per_partner=2
+                )
+                await asyncio.sleep(0.01)  # the claimers' transactions overlap
+                await uow.commit()
+            taken.extend(d.id for d in claimed)
+
+    await asyncio.gather(*(claimer() for _ in range(4)))
+    assert sorted(taken) == everything  # every one claimed, none twice
+
+
+async def test_a_claim_takes_each_partners_oldest_up_to_what_its_in_flight_leaves_of_its_share(
+    database: Database, endpoints: Endpoints
+) -> None:
+    busy = await webhook_partner(database, endpoints.base + "/ok", 30)
+    quiet = await webhook_partner(database, endpoints.base + "/ok", 2)
+    full = await webhook_partner(database, endpoints.base + "/ok", 3)
+    now = dt.datetime.now(dt.UTC)
+    async with database.uow() as uow:
+        claimed = await uow.deliveries.claim(
+            now, lease_until=now + LIMITS.lease, limit=10, per_partner=5, in_flight={full: 5, quiet: 3}
+        )
+        await uow.rollback()
+
+    taken = [(d.partner_code, d.seq) for d in claimed]  # in partner and seq order
+    assert taken == sorted((code, seq) for code, n in ((busy, 5), (quiet, 2)) for seq in range(1, n + 1))
+    async with database.uow() as uow:
+        claimed = await uow.deliveries.claim(
+            now, lease_until=now + LIMITS.lease, limit=10, per_partner=5, in_flight={full: 4, quiet: 4}
+        )
+        await uow.rollback()
+    assert sorted((d.partner_code, d.seq) for d in claimed) == sorted(
+        [(busy, seq) for seq in range(1, 6)] + [(quiet, 1), (full, 1)]
+    )
+
+
+async def test_an_endpoint_that_hangs_holds_its_own_slots_only(
+    database: Database, endpoints: Endpoints
+) -> None:
+    """Four slots, two per partner: while the hanging partner's two requests wait, the other
+    partner's ten deliveries go out, two at a time."""
+    hanging = await webhook_partner(database, endpoints.base + "/hang", 6)
+    ok = await webhook_partner(database, endpoints.base + "/ok", 10)
+    client = WebhookClient(timeout=30.0)
+    limits = DispatchLimits(batch=50, concurrency=4, per_partner=2, lease=dt.timedelta(seconds=60))
+    pipeline = dispatcher(database, client, limits)
+
+    async def delivered() -> int:
+        return sum(row["status"] == "delivered" for row in await rows(database, ok))
+
+    try:
+        for _ in range(200):
+            await pipeline.step(dt.datetime.now(dt.UTC))
+            if await delivered() == 10:
+                break
+            await wait_any(pipeline.ended, seconds=1.0)
+        assert await delivered() == 10
+        assert endpoints.hanging == 2 and pipeline.in_flight == 2
+        endpoints.release.set()
+        await pipeline.finish()
+    finally:
+        await client.close()
+    statuses = [row["status"] for row in await rows(database, hanging)]
+    assert statuses == ["delivered"] * 2 + ["pending"] * 4

@@ -1,0 +1,36 @@
+"""Each partner's pending webhook deliveries in order, for the dispatcher's claims.
+
+A dispatcher step claims each partner's oldest pending deliveries (``partners.adapters.deliveries``,
+``Deliveries.claim``); this partial index reads them without walking the partner's delivered
+history. The table holds one row per delivery attempt target and is small next to the feed, so
+the index is built in the migration's transaction.
+
+Revision ID: partners_webhook_claims
+Revises: partners_audit_pending
+Create Date: 2026-12-24 09:00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "partners_webhook_claims"
+down_revision: str | None = "partners_audit_pending"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+SCHEMA = "partners"
+
+
+def upgrade() -> None:
+    op.create_index(
+        "ix_webhook_deliveries_pending_by_partner",
+        "webhook_deliveries",
+        ["partner_code", "id"],
+        schema=SCHEMA,
+        postgresql_where=sa.text("status = 'pending'"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_index("ix_webhook_deliveries_pending_by_partner", "webhook_deliveries", schema=SCHEMA)
