@@ -9,7 +9,7 @@ publication on the internal topic to the moment the court's long-poll returns it
 publication to receipt by the receiver (signature verified).
 
     .venv/bin/python bench/partner_feed.py [--rate 200] [--seconds 30] [--courts 3] [--batch-max 100]
-        [--webhook-batch 50] [--layout service|split|inprocess]
+        [--webhook-batch 50] [--layout service|split|inprocess] [--dead-hook]
 
 ``--layout`` says where the service runs. ``service`` (the default) is ``make run``'s layout:
 ``ipcase api partners`` with its worker inside (``RUN_WORKERS=true``), one process of its own, as
@@ -74,6 +74,7 @@ from shared.vocabulary import PartyKind
 from shared.web.identity import all_audiences
 
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+WEBHOOK_TIMEOUT = 10.0  # PARTNERS_WEBHOOK_TIMEOUT_SECONDS, the default
 
 
 def parse_args() -> argparse.Namespace:
@@ -84,6 +85,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--batch-max", type=int, default=100, help="the consumer's CONSUMER_BATCH_MAX")
     parser.add_argument(
         "--webhook-batch", type=int, default=None, help="PARTNERS_WEBHOOK_BATCH (default: the service's)"
+    )
+    parser.add_argument(
+        "--dead-hook",
+        action="store_true",
+        help="also a webhook court whose endpoint never answers (each request times out)",
     )
     parser.add_argument(
         "--layout",
@@ -241,6 +247,7 @@ async def main() -> None:
     args = parse_args()
     expected = int(args.rate * args.seconds)
     received: dict[str, float] = {}
+    dead_requests: list[float] = []
     hook = Webhook(SECRET)
 
     async def receiver(scope: Any, receive: Any, send: Any) -> None:
@@ -248,6 +255,10 @@ async def main() -> None:
             return
         request = Request(scope, receive)
         body = (await request.body()).decode()
+        if scope["path"] == "/dead":  # an endpoint that never answers in time (a dropping firewall)
+            dead_requests.append(time.perf_counter())
+            await asyncio.sleep(WEBHOOK_TIMEOUT + 1)
+            return
         hook.verify(body, dict(request.headers))
         received[json.loads(body)["data"]["case_id"]] = time.perf_counter()
         await Response(status_code=204)(scope, receive, send)
@@ -281,6 +292,7 @@ async def main() -> None:
                 "consumer_wake_on_notify": False,
                 "database_pool_size": 10,
                 "rate_limit": None,
+                "partners_webhook_timeout_seconds": WEBHOOK_TIMEOUT,
                 "consumer_batch_max": args.batch_max,
                 **({"partners_webhook_batch": args.webhook_batch} if args.webhook_batch else {}),
             }
@@ -304,6 +316,15 @@ async def main() -> None:
                 webhook_url=f"{hook_url}/hook",
                 webhook_secret=SECRET,
             )
+            if args.dead_hook:
+                await register(
+                    admin,
+                    "BENCHDEAD",
+                    "court",
+                    channels=["webhook"],
+                    webhook_url=f"{hook_url}/dead",
+                    webhook_secret=SECRET,
+                )
             sent: dict[str, float] = {}
             seen: dict[str, dict[str, float]] = {code: {} for code in courts}
             clients = [
@@ -356,6 +377,8 @@ async def main() -> None:
         f"p50 {percentile(hooks, 0.5):.0f} ms  p99 {percentile(hooks, 0.99):.0f} ms  "
         f"mean {statistics.mean(hooks):.0f} ms  ({len(hooks):,} deliveries)"
     )
+    if args.dead_hook:
+        print(f"  the dead webhook court was sent {len(dead_requests):,} requests, none answered in time")
     print(
         f"  CONSUMER_BATCH_MAX={args.batch_max}: CPU {1000 * cpu / expected:.2f} ms per internal event"
         f" ({'this process' if args.layout == 'inprocess' else 'the service processes'}"

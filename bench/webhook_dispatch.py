@@ -9,7 +9,7 @@ process's CPU is the dispatcher's: it prints deliveries/s, CPU per delivery of t
 its PostgreSQL backends (from /proc) and the statements per delivery (a statement hook).
 
     .venv/bin/python bench/webhook_dispatch.py [--deliveries 3000] [--partners 1] [--batch 50]
-        [--concurrency 16] [--per-partner 4] [--coalesce-ms 25]
+        [--concurrency 64] [--per-partner 16] [--coalesce-ms 25]
 
 Compare two versions of the dispatcher by running the script alternately with each on
 ``PYTHONPATH`` (the entry point, ``partners.handlers.webhooks.WebhookDispatcher``, is the same); on
@@ -56,8 +56,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--deliveries", type=int, default=3000)
     parser.add_argument("--partners", type=int, default=1)
     parser.add_argument("--batch", type=int, default=50, help="PARTNERS_WEBHOOK_BATCH")
-    parser.add_argument("--concurrency", type=int, default=16, help="PARTNERS_WEBHOOK_CONCURRENCY")
-    parser.add_argument("--per-partner", type=int, default=4, help="PARTNERS_WEBHOOK_PARTNER_CONCURRENCY")
+    parser.add_argument("--concurrency", type=int, default=64, help="PARTNERS_WEBHOOK_CONCURRENCY")
+    parser.add_argument("--per-partner", type=int, default=16, help="PARTNERS_WEBHOOK_PARTNER_CONCURRENCY")
     parser.add_argument("--coalesce-ms", type=int, default=25, help="PARTNERS_WAKE_COALESCE_MS")
     parser.add_argument("--label", default="", help="printed with the results")
     parser.add_argument("--receiver", type=int, default=None, help=argparse.SUPPRESS)
