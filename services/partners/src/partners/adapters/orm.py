@@ -118,7 +118,6 @@ webhook_deliveries = Table(
     Column("delivered_at", DateTime(timezone=True)),
     Column("latency_ms", Integer),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-    Index("ix_webhook_deliveries_due", "next_attempt_at", postgresql_where=text("status = 'pending'")),
     Index("ix_webhook_deliveries_partner", "partner_code", "id"),
     Index(
         "ix_webhook_deliveries_pending_by_partner",

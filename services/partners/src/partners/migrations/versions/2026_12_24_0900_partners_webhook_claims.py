@@ -2,8 +2,9 @@
 
 A dispatcher step claims each partner's oldest pending deliveries (``partners.adapters.deliveries``,
 ``Deliveries.claim``); this partial index reads them without walking the partner's delivered
-history. The table holds one row per delivery attempt target and is small next to the feed, so
-the index is built in the migration's transaction.
+history. The index on the pending deliveries' due time served the round dispatcher's read, which
+is gone; it is dropped (one index less to write per delivery). The table is small next to the
+feed, so the index is built in the migration's transaction.
 
 Revision ID: partners_webhook_claims
 Revises: partners_audit_pending
@@ -30,7 +31,15 @@ def upgrade() -> None:
         schema=SCHEMA,
         postgresql_where=sa.text("status = 'pending'"),
     )
+    op.drop_index("ix_webhook_deliveries_due", "webhook_deliveries", schema=SCHEMA)
 
 
 def downgrade() -> None:
+    op.create_index(
+        "ix_webhook_deliveries_due",
+        "webhook_deliveries",
+        ["next_attempt_at"],
+        schema=SCHEMA,
+        postgresql_where=sa.text("status = 'pending'"),
+    )
     op.drop_index("ix_webhook_deliveries_pending_by_partner", "webhook_deliveries", schema=SCHEMA)
