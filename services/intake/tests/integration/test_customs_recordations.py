@@ -128,3 +128,28 @@ async def test_a_change_must_be_reported_within_30_working_days(intake: RunningS
     record = reported.json()
     assert record["holder_name"] == "新权利人有限公司"
     assert {c["key"]: c["status"] for c in record["clocks"]}["change_report"] == "met"
+
+
+async def test_a_number_longer_than_any_recordation_is_refused_not_cut_to_another(
+    intake: RunningService,
+) -> None:
+    """Cut to 200 characters, a longer number would name the recordation whose number is its start."""
+    gacc = intake.client(Role.CUSTOMS, subject="gacc", kind=PrincipalKind.CUSTOMS, partner="0000")
+    number = "L" + random_patent_number().replace(".", "") + "X" * 200
+    approved = await gacc.post("/v1/customs/recordations", json=a_recordation(number[:200]))
+    assert approved.status_code == 201, approved.text
+
+    for response, field in (
+        (await gacc.get(f"/v1/customs/recordations/{number}"), "path.record_no"),
+        (
+            await gacc.post(f"/v1/customs/recordations/{number}/renewal", json={"renewed_on": "2035-12-01"}),
+            "path.record_no",
+        ),
+        (
+            await gacc.post(f"/v1/customs/detentions/by-ref/{number}/steps", json={"step": "detained"}),
+            "path.customs_ref",
+        ),
+    ):
+        assert response.status_code == 422, response.text
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert field in [error["field"] for error in response.json()["errors"]]

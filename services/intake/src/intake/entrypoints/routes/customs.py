@@ -6,29 +6,26 @@ posts is the same command the partners gateway will forward from a signed custom
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Response, UploadFile
-from pydantic import ValidationError
+from fastapi import APIRouter, Depends, File, Path, Response, UploadFile
 
 from intake.domain.customs import commands as cc
 from intake.domain.customs.access import port_of
 from intake.domain.customs.detention import CUSTOMS
 from intake.entrypoints.dependencies import Container, acting, allow
+from intake.entrypoints.recordation_files import approved_rows, read_recordation_rows
 from intake.entrypoints.schemas.customs import (
     ChangeIn,
     ChangeReportedIn,
     DetentionIn,
     HolderDecisionIn,
     ImportReport,
-    ImportRowError,
     LapseIn,
     LinkIn,
     RecordationIn,
+    RecordationUpdateIn,
     RenewalIn,
     StepBase,
     StepIn,
@@ -43,14 +40,13 @@ from intake.views.customs import (
     recordation_read,
 )
 from shared.domain.actors import Actor
-from shared.errors import UnsupportedMediaType, ValidationFailed
 from shared.identity.principals import Principal, PrincipalKind
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/customs", tags=["customs"])
 ERRORS = problem_responses(401, 403, 404, 409, 422)
-IMPORT_MAX_BYTES = 5 * 1024 * 1024
-IMPORT_MAX_ROWS = 10_000
+RecordNo = Annotated[str, Path(min_length=1, max_length=200, description="GACC recordation number")]
+CustomsRef = Annotated[str, Path(min_length=1, max_length=200, description="The port's own reference")]
 
 
 def customs_actor(principal: Principal) -> Actor:
@@ -83,7 +79,7 @@ async def notify_detention(
     summary="Customs records a step of its detention",
 )
 async def record_customs_step(
-    customs_ref: str,
+    customs_ref: CustomsRef,
     body: StepIn,
     container: Container,
     principal: Annotated[Principal, Depends(allow("customs.detention.step"))],
@@ -92,7 +88,7 @@ async def record_customs_step(
     court_notice, released (art. 24 ground), confiscated, disposed (art. 27), referred_police."""
     base = StepBase(
         port_code=port_of(principal),
-        customs_ref=customs_ref[:200],
+        customs_ref=customs_ref,
         at=container.clock(),
         actor=customs_actor(principal),
         principal=principal,
@@ -185,83 +181,62 @@ async def record_approved(
 
 @router.get("/recordations/{record_no}", responses=ERRORS, summary="A recordation")
 async def get_recordation(
-    record_no: str,
+    record_no: RecordNo,
     container: Container,
     principal: Annotated[Principal, Depends(allow("customs.recordation.read"))],
 ) -> RecordationRead:
-    return await container.views.customs.recordation(record_no[:200])
+    return await container.views.customs.recordation(record_no)
 
 
 @router.post("/recordations/{record_no}/renewal", responses=ERRORS, summary="The recordation was renewed")
 async def record_renewed(
-    record_no: str,
+    record_no: RecordNo,
     body: RenewalIn,
     container: Container,
     principal: Annotated[Principal, Depends(allow("customs.recordation.save"))],
 ) -> RecordationRead:
-    command = cc.RecordRenewed(
-        record_no=record_no[:200],
-        renewed_on=body.renewed_on,
-        at=container.clock(),
-        actor=customs_actor(principal),
-    )
-    return recordation_read(await container.bus.handle(command))
+    return await _updated(container, principal, record_no, body)
 
 
 @router.post("/recordations/{record_no}/lapse", responses=ERRORS, summary="The recordation lapsed")
 async def record_lapsed(
-    record_no: str,
+    record_no: RecordNo,
     body: LapseIn,
     container: Container,
     principal: Annotated[Principal, Depends(allow("customs.recordation.save"))],
 ) -> RecordationRead:
-    command = cc.RecordLapsed(
-        record_no=record_no[:200],
-        reason=body.reason,
-        note=body.note or "",
-        at=container.clock(),
-        actor=customs_actor(principal),
-    )
-    return recordation_read(await container.bus.handle(command))
+    return await _updated(container, principal, record_no, body)
 
 
 @router.post(
     "/recordations/{record_no}/changes", responses=ERRORS, summary="The recorded particulars changed"
 )
 async def record_changed(
-    record_no: str,
+    record_no: RecordNo,
     body: ChangeIn,
     container: Container,
     principal: Annotated[Principal, Depends(allow("customs.recordation.save"))],
 ) -> RecordationRead:
     """Starts the holder's 30-WD duty to report the change to GACC (art. 11), with its timer."""
-    command = cc.RecordChanged(
-        record_no=record_no[:200],
-        what=body.what,
-        changed_on=body.changed_on,
-        at=container.clock(),
-        actor=customs_actor(principal),
-    )
-    return recordation_read(await container.bus.handle(command))
+    return await _updated(container, principal, record_no, body)
 
 
 @router.post(
     "/recordations/{record_no}/changes/reported", responses=ERRORS, summary="The change was reported to GACC"
 )
 async def record_change_reported(
-    record_no: str,
+    record_no: RecordNo,
     body: ChangeReportedIn,
     container: Container,
     principal: Annotated[Principal, Depends(allow("customs.recordation.save"))],
 ) -> RecordationRead:
-    command = cc.RecordChangeReported(
-        record_no=record_no[:200],
-        reported_on=body.reported_on,
-        holder_name=body.holder_name,
-        holder_credit_code=body.holder_credit_code,
-        at=container.clock(),
-        actor=customs_actor(principal),
-    )
+    return await _updated(container, principal, record_no, body)
+
+
+async def _updated(
+    container: Container, principal: Principal, record_no: str, body: RecordationUpdateIn
+) -> RecordationRead:
+    command = body.to_command(record_no, customs_actor(principal), container.clock())
     return recordation_read(await container.bus.handle(command))
 
 
@@ -277,80 +252,9 @@ async def import_recordations(
     expires_on, licensees, known_infringers`` (lists as ``name|credit_code|kind;…``). JSON: a list
     of objects shaped like ``POST /v1/customs/recordations``. A row already recorded is left as it is.
     """
-    file_format = _format_of(file)
-    raw = await file.read(IMPORT_MAX_BYTES + 1)
-    if len(raw) > IMPORT_MAX_BYTES:
-        raise ValidationFailed(
-            f"The file exceeds {IMPORT_MAX_BYTES} bytes", f"文件超过 {IMPORT_MAX_BYTES} 字节"
-        )
-    if b"\x00" in raw:  # binary content; the rest is checked by decoding and parsing it as text
-        raise ValidationFailed("The file is not CSV or JSON text", "文件不是 CSV 或 JSON 文本")
-    rows = _parse(raw, file_format)
-    actor, now = customs_actor(principal), container.clock()
-    good: list[cc.RecordApproved] = []
-    errors: list[ImportRowError] = []
-    seen: set[str] = set()
-    for number, row in enumerate(rows, start=1):
-        try:
-            parsed = RecordationIn.model_validate(row)
-        except ValidationError as invalid:
-            messages = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in invalid.errors()]
-            errors.append(ImportRowError(row=number, record_no=_text(row.get("record_no")), errors=messages))
-            continue
-        if parsed.record_no in seen:
-            errors.append(
-                ImportRowError(row=number, record_no=parsed.record_no, errors=["duplicate in file"])
-            )
-            continue
-        seen.add(parsed.record_no)
-        good.append(parsed.to_command(actor, now))
+    rows = await read_recordation_rows(file)
+    good, errors = approved_rows(rows, customs_actor(principal), container.clock())
     imported = await container.bus.handle(cc.ImportRecordations(rows=tuple(good)))
     return ImportReport(
         rows=len(rows), imported=imported, already_present=len(good) - imported, errors=errors
     )
-
-
-def _format_of(file: UploadFile) -> str:
-    name, media = (file.filename or "").lower(), (file.content_type or "").lower()
-    if name.endswith(".csv") or "csv" in media:
-        return "csv"
-    if name.endswith(".json") or "json" in media:
-        return "json"
-    raise UnsupportedMediaType("Upload a .csv or .json file", "请上传 .csv 或 .json 文件")
-
-
-def _parse(raw: bytes, file_format: str) -> list[dict[str, Any]]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationFailed("The file is not UTF-8", "文件不是 UTF-8 编码") from None
-    if file_format == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            raise ValidationFailed("The file is not valid JSON", "文件不是有效的 JSON") from None
-        if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
-            raise ValidationFailed("Send a JSON list of objects", "应为 JSON 对象列表")
-        rows: list[dict[str, Any]] = data
-    else:
-        rows = [_csv_row(r) for r in csv.DictReader(io.StringIO(text))]
-    if len(rows) > IMPORT_MAX_ROWS:
-        raise ValidationFailed(
-            f"At most {IMPORT_MAX_ROWS} rows per file", f"每个文件最多 {IMPORT_MAX_ROWS} 行"
-        )
-    return rows
-
-
-def _csv_row(row: dict[str | Any, str | Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {k: (v or None) for k, v in row.items() if isinstance(k, str) and k}
-    for key, fields in (
-        ("licensees", ("name", "credit_code", "kind")),
-        ("known_infringers", ("name", "credit_code")),
-    ):
-        items = [part.split("|") for part in (out.get(key) or "").split(";") if part.strip()]
-        out[key] = [{f: v for f, v in zip(fields, item, strict=False) if v} for item in items]
-    return out
-
-
-def _text(value: object) -> str | None:
-    return value[:200] if isinstance(value, str) else None

@@ -285,10 +285,18 @@ class RecordationIn(_In):
 class RenewalIn(_In):
     renewed_on: dt.date
 
+    def to_command(self, record_no: str, actor: Actor, at: dt.datetime) -> cc.RecordRenewed:
+        return cc.RecordRenewed(record_no=record_no, renewed_on=self.renewed_on, at=at, actor=actor)
+
 
 class ChangeIn(_In):
     what: Text = Field(description="What changed: owner, licence, genuine goods, …")
     changed_on: dt.date
+
+    def to_command(self, record_no: str, actor: Actor, at: dt.datetime) -> cc.RecordChanged:
+        return cc.RecordChanged(
+            record_no=record_no, what=self.what, changed_on=self.changed_on, at=at, actor=actor
+        )
 
 
 class ChangeReportedIn(_In):
@@ -296,10 +304,28 @@ class ChangeReportedIn(_In):
     holder_name: ShortText | None = None
     holder_credit_code: CreditCode | None = None
 
+    def to_command(self, record_no: str, actor: Actor, at: dt.datetime) -> cc.RecordChangeReported:
+        return cc.RecordChangeReported(
+            record_no=record_no,
+            reported_on=self.reported_on,
+            holder_name=self.holder_name,
+            holder_credit_code=self.holder_credit_code,
+            at=at,
+            actor=actor,
+        )
+
 
 class LapseIn(_In):
     reason: LapseReason
     note: Text | None = None
+
+    def to_command(self, record_no: str, actor: Actor, at: dt.datetime) -> cc.RecordLapsed:
+        return cc.RecordLapsed(
+            record_no=record_no, reason=self.reason, note=self.note or "", at=at, actor=actor
+        )
+
+
+RecordationUpdateIn = RenewalIn | ChangeIn | ChangeReportedIn | LapseIn
 
 
 class ImportRowError(BaseModel):
