@@ -102,3 +102,18 @@ def test_a_value_intake_does_not_know_is_refused_as_invalid() -> None:
     released = customs.ReleasedV1(customs_code="3100", customs_ref="NB-1", ground="because")
     with pytest.raises(ValidationFailed):
         inbound_command("released", payload_of(released), port_code="3100", at=AT)
+
+
+@pytest.mark.parametrize(
+    "ref", ["", "   ", 42, "NB-" + "1" * 198], ids=["empty", "blank", "number", "201 chars"]
+)
+def test_a_reference_that_is_not_1_to_200_characters_of_text_is_refused_not_cut(ref: object) -> None:
+    investigation = payload_of(customs.InvestigationStartedV1(customs_code="3100", customs_ref="NB-1"))
+    lapse = payload_of(customs.RecordLapsedV1(customs_code="3100", record_no="T2026-1", reason="not_renewed"))
+    for kind, payload, key in (
+        ("investigation_started", investigation, "customs_ref"),
+        ("record_lapsed", lapse, "record_no"),
+    ):
+        assert inbound_command(kind, dict(payload), port_code="3100", at=AT) is not None  # as sent: valid
+        with pytest.raises(ValidationFailed):
+            inbound_command(kind, {**payload, key: ref}, port_code="3100", at=AT)

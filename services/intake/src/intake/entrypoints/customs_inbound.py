@@ -22,7 +22,6 @@ from typing import Any, Final
 
 from pydantic import TypeAdapter
 
-from intake.domain.customs import commands as cc
 from intake.domain.customs.detention import CUSTOMS
 from intake.entrypoints.schemas.customs import (
     DetentionIn,
@@ -54,6 +53,9 @@ MESSAGE_TYPES: Final = STEPS | {"detention_notified", "record_approved", "record
 _STEP: TypeAdapter[Any] = TypeAdapter(StepIn)
 
 
+REFERENCE_MAX_CHARS = 200
+
+
 class UnknownCustomsMessage(ValidationFailed):
     code = "unknown_customs_message"
     title = "Unknown customs message type"
@@ -80,24 +82,25 @@ def inbound_command(
 def _command(kind: str, payload: dict[str, Any], port: str, actor: Actor, at: dt.datetime) -> object:
     if kind == "detention_notified":
         return DetentionIn.model_validate(payload).to_command(port, actor, at, None)
-    if kind in STEPS:
-        ref = str(payload.pop("customs_ref", ""))[:200]
-        if not ref:
-            raise ValueError("customs_ref is required")
-        base = StepBase(port_code=port, customs_ref=ref, at=at, actor=actor, principal=None)
-        return step_command(_STEP.validate_python({**payload, "step": kind}), base)
-    record_no = str(payload.pop("record_no", ""))[:200] if kind != "record_approved" else ""
     if kind == "record_approved":
         return RecordationIn.model_validate(payload).to_command(actor, at)
-    if not record_no:
-        raise ValueError("record_no is required")
+    if kind in STEPS:
+        base = StepBase(
+            port_code=port, customs_ref=_reference(payload, "customs_ref"), at=at, actor=actor, principal=None
+        )
+        return step_command(_STEP.validate_python({**payload, "step": kind}), base)
+    record_no = _reference(payload, "record_no")
     if kind == "record_renewed":
-        return cc.RecordRenewed(
-            record_no=record_no, renewed_on=RenewalIn.model_validate(payload).renewed_on, at=at, actor=actor
-        )
+        return RenewalIn.model_validate(payload).to_command(record_no, actor, at)
     if kind == "record_lapsed":
-        lapse = LapseIn.model_validate(payload)
-        return cc.RecordLapsed(
-            record_no=record_no, reason=lapse.reason, note=lapse.note or "", at=at, actor=actor
-        )
+        return LapseIn.model_validate(payload).to_command(record_no, actor, at)
     raise UnknownCustomsMessage(f"Unknown customs message type {kind!r}", f"未知的海关消息类型 {kind!r}")
+
+
+def _reference(payload: dict[str, Any], key: str) -> str:
+    """The message's ``customs_ref`` or ``record_no``, taken out of the payload: text of 1 to 200
+    characters (never cut: a cut one would name another case or recordation)."""
+    value = payload.pop(key, None)
+    if not isinstance(value, str) or not value.strip() or len(value) > REFERENCE_MAX_CHARS:
+        raise ValueError(f"{key} must be text of 1 to {REFERENCE_MAX_CHARS} characters")
+    return value
