@@ -94,6 +94,7 @@ async def bootstrap(settings: PartnersSettings) -> AsyncIterator[PartnersContain
         settings.partners_webhook_timeout_seconds,
         connections=settings.partners_webhook_concurrency,
         proxy=settings.partners_webhook_proxy,
+        ca_file=settings.partners_webhook_ca_file,
     )
     bell = FeedBell(asyncpg_dsn(settings.database_url.get_secret_value()))
     bell_stop = asyncio.Event()

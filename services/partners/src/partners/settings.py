@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, FilePath
 
 from shared.settings import ServiceSettings
 
@@ -81,6 +81,11 @@ class PartnersSettings(ServiceSettings):
         pattern=r"^https?://",
         max_length=2000,
         description="HTTP proxy for webhook requests (an intranet's egress proxy); none by default",
+    )
+    partners_webhook_ca_file: FilePath | None = Field(
+        default=None,
+        description="PEM bundle of the CAs that sign partners' HTTPS endpoints (e.g. an intranet's own "
+        "CA); none: the system's trust store",
     )
     partners_webhook_poll_interval_ms: int = Field(
         default=1000, ge=10, le=60000, description="Fallback look for due retries (new entries ring a bell)"

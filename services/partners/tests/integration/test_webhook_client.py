@@ -3,11 +3,18 @@ that every transport failure is a failed attempt, never an exception."""
 
 from __future__ import annotations
 
+import datetime as dt
+import ipaddress
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest_asyncio
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from partners.adapters.http import USER_AGENT, WebhookClient
 from partners.domain.delivery import Attempt
@@ -123,3 +130,81 @@ async def test_requests_go_through_the_configured_proxy(endpoint: tuple[str, See
     assert response.status_code == 204
     assert [request["path"] for request in seen.requests] == ["/ok"]
     assert seen.requests[0]["headers"]["host"] == partner.removeprefix("http://").removesuffix("/ok")
+
+
+def certificate_authority(directory: Path) -> tuple[Path, tuple[Path, Path]]:
+    """An intranet's own CA, and a certificate it signed for 127.0.0.1 with its key (PEM files)."""
+    now = dt.datetime.now(dt.UTC)
+    ca_key, server_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "某省知识产权保护中心 测试 CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True, content_commitment=False, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=True,
+                encipher_only=False, decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )  # fmt: skip
+    server = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "court-endpoint")]))
+        .issuer_name(ca_name)
+        .public_key(server_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False
+        )
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    ca_file, cert_file, key_file = directory / "ca.pem", directory / "server.pem", directory / "server.key"
+    ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    cert_file.write_bytes(server.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        server_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return ca_file, (cert_file, key_file)
+
+
+async def test_an_https_endpoint_is_trusted_through_the_configured_ca_and_not_otherwise(
+    tmp_path: Path,
+) -> None:
+    ca_file, tls = certificate_authority(tmp_path)
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            await send({"type": "http.response.start", "status": 204, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+
+    async with serving(app, what="the court's HTTPS endpoint", tls=tls) as base:
+        assert base.startswith("https://")
+        trusting, untrusting = WebhookClient(timeout=5.0, ca_file=ca_file), WebhookClient(timeout=5.0)
+        try:
+            trusted = await trusting.send(Attempt(f"{base}/hook", HEADERS, BODY))
+            refused = await untrusting.send(Attempt(f"{base}/hook", HEADERS, BODY))
+        finally:
+            await trusting.close()
+            await untrusting.close()
+
+    assert trusted.status_code == 204
+    assert refused.status_code is None and refused.error is not None
+    assert refused.error.startswith("ClientConnectorCertificateError: ")
