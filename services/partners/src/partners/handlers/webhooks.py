@@ -135,7 +135,9 @@ class WebhookDispatcher:
             self._ended[:0] = ended
             raise
         prepared, gone = _prepare(due, now)
-        self._ended.extend(gone)
+        if gone:  # nothing to send: their outcomes are for the next step to record
+            self._ended.extend(gone)
+            self.ended.set()
         for item in prepared:
             task = asyncio.create_task(self._attempt(item, now), name=f"webhook-{item.delivery.id}")
             self._flying[task] = item.delivery.partner_code
