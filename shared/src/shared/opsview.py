@@ -63,6 +63,24 @@ def register_overdue_deadlines(service: str, query: OverdueDeadlines) -> None:
     _overdue_queries[service] = query
 
 
+@dataclass(frozen=True)
+class Section:
+    """Figures of a service's own (e.g. the partners' webhook backlog): read from its tables at every
+    snapshot, shown under ``name`` in ``/ops/status`` and set on its gauges by ``publish``."""
+
+    name: str
+    read: Callable[[AsyncSession], Awaitable[Any]]
+    publish: Callable[[Any], None]
+
+
+_sections: dict[str, dict[str, Section]] = {}
+
+
+def register_section(service: str, section: Section) -> None:
+    """Add (or replace, by name) a section of the service's operator views."""
+    _sections.setdefault(service, {})[section.name] = section
+
+
 async def timer_counts(session: AsyncSession, tables: MessagingTables) -> dict[str, dict[str, int]]:
     """Scheduled timers due now and overdue (due for longer than the grace), per kind."""
     timers = tables.timers
@@ -131,6 +149,8 @@ async def snapshot(
         led = await relay_led(session, platform.tables)
         query = _overdue_queries.get(service)
         overdue = dict(await query(session)) if query else {}
+        sections = list(_sections.get(service, {}).values())
+        own = {section.name: await section.read(session) for section in sections}
     body: dict[str, Any] = {
         "service": service,
         "outbox": {
@@ -144,11 +164,14 @@ async def snapshot(
         "deadlines_overdue": overdue,
         "audit_chain_head": head,
         "audit_unsealed": unsealed,
+        **own,
     }
     if dead_letters:
         body["dead_letters"] = await dead_letter_depths(platform.kafka, dead_letters_reuse_seconds)
     if publish:
         _publish(body)
+        for section in sections:
+            section.publish(own[section.name])
     return body
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import structlog
 
 from partners import handlers
+from partners.adapters import webhook_backlog
 from partners.adapters.bell import FeedBell
 from partners.adapters.http import WebhookClient
 from partners.adapters.keys import OfficeKeys, load_office_keys
@@ -27,6 +28,7 @@ from shared.db import asyncpg_dsn
 from shared.liveness import Pulse
 from shared.messagebus import MessageBus
 from shared.messaging.consumer import ConsumerOptions, bind
+from shared.opsview import register_section
 from shared.outage import Round, run_rounds
 from shared.platform import Platform, build_platform
 from shared.retry import sleep_unless_stopped, wait_any
@@ -80,6 +82,7 @@ def retry_policy(settings: PartnersSettings) -> RetryPolicy:
 @asynccontextmanager
 async def bootstrap(settings: PartnersSettings) -> AsyncIterator[PartnersContainer]:
     platform = build_platform(settings, messaging)
+    register_section(settings.service_name, webhook_backlog.SECTION)
     keys = load_office_keys(
         settings.partners_signing_key_file,
         settings.partners_previous_key_files,

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest_asyncio
+from prometheus_client.parser import text_string_to_metric_families
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from starlette.requests import Request
 from starlette.responses import Response
@@ -20,6 +21,7 @@ from starlette.responses import Response
 from partners.testing import Register, partner_client
 from shared.contracts import adjudication as adj
 from shared.contracts.common import IpType, Outcome, PartyRef, RightRef
+from shared.identity.principals import Role
 from shared.testing.events import publish_event
 from shared.testing.plugin import BrokerHandle
 from shared.testing.services import RunningService
@@ -107,6 +109,10 @@ async def test_a_failing_endpoint_is_retried_then_redelivered_on_request(
     (failed,) = await deliveries(court, code)
     assert failed["attempts"] == 3 and failed["last_status_code"] == 500
     assert receiver.attempts == 3 and receiver.refused == 0  # every attempt was correctly signed
+    operator = partners_service.client(Role.ADMIN)
+    status = (await operator.get("/ops/status")).json()
+    assert status["webhooks"][code] == {"due": 0, "retrying": 0, "failed": 1, "oldest_due_seconds": 0}
+    assert await gauges(operator, code) == {"due": 0.0, "retrying": 0.0, "failed": 1.0, "oldest": 0.0}
 
     receiver.fail = False
     again = await court.post(f"/v1/partners/{code}/deliveries/{failed['id']}/redeliver")
@@ -122,6 +128,24 @@ async def test_a_failing_endpoint_is_retried_then_redelivered_on_request(
     assert got["id"] == got["event"]["id"]
     (done,) = await deliveries(court, code)
     assert done["status"] == "delivered" and done["attempts"] == 4
+    assert code not in (await operator.get("/ops/status")).json()["webhooks"]
+    assert await gauges(operator, code) == {"due": 0.0, "retrying": 0.0, "failed": 0.0, "oldest": 0.0}
+
+
+async def gauges(operator: httpx.AsyncClient, code: str) -> dict[str, float]:
+    """The partner's webhook gauges as a scrape of ``/metrics`` shows them."""
+    response = await operator.get("/metrics")
+    assert response.status_code == 200, response.text
+    found: dict[str, float] = {}
+    for family in text_string_to_metric_families(response.text):
+        for sample in family.samples:
+            if sample.labels.get("partner") != code:
+                continue
+            if sample.name == "ipcase_partner_webhooks":
+                found[sample.labels["state"]] = sample.value
+            elif sample.name == "ipcase_partner_webhooks_oldest_due_seconds":
+                found["oldest"] = sample.value
+    return found
 
 
 async def test_replay_from_a_date_resends_to_that_partner_only(

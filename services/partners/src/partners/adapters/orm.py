@@ -125,4 +125,7 @@ webhook_deliveries = Table(
         "id",
         postgresql_where=text("status = 'pending'"),
     ),
+    Index(
+        "ix_webhook_deliveries_failed_by_partner", "partner_code", postgresql_where=text("status = 'failed'")
+    ),
 )

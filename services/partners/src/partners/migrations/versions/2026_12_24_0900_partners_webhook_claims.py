@@ -1,9 +1,11 @@
-"""Each partner's pending webhook deliveries in order, for the dispatcher's claims.
+"""Each partner's pending webhook deliveries in order, for the dispatcher's claims; its failed ones.
 
 A dispatcher step claims each partner's oldest pending deliveries (``partners.adapters.deliveries``,
 ``Deliveries.claim``); this partial index reads them without walking the partner's delivered
 history. The index on the pending deliveries' due time served the round dispatcher's read, which
-is gone; it is dropped (one index less to write per delivery). The table is small next to the
+is gone; it is dropped (one index less to write per delivery). The failed deliveries per partner
+are counted at every metrics scrape (``partners.adapters.webhook_backlog``), through their own
+partial index. The table is small next to the
 feed, so the index is built in the migration's transaction.
 
 Revision ID: partners_webhook_claims
@@ -31,6 +33,13 @@ def upgrade() -> None:
         schema=SCHEMA,
         postgresql_where=sa.text("status = 'pending'"),
     )
+    op.create_index(
+        "ix_webhook_deliveries_failed_by_partner",
+        "webhook_deliveries",
+        ["partner_code"],
+        schema=SCHEMA,
+        postgresql_where=sa.text("status = 'failed'"),
+    )
     op.drop_index("ix_webhook_deliveries_due", "webhook_deliveries", schema=SCHEMA)
 
 
@@ -42,4 +51,5 @@ def downgrade() -> None:
         schema=SCHEMA,
         postgresql_where=sa.text("status = 'pending'"),
     )
+    op.drop_index("ix_webhook_deliveries_failed_by_partner", "webhook_deliveries", schema=SCHEMA)
     op.drop_index("ix_webhook_deliveries_pending_by_partner", "webhook_deliveries", schema=SCHEMA)
