@@ -60,7 +60,8 @@ KNOWN_METRICS = {
     "ipcase_deadlines_overdue",
     "ipcase_audit_unsealed_entries",
     "ipcase_audit_unsealed_oldest_age_seconds",
-    "ipcase_relay_leader",
+    "ipcase_partner_webhooks",
+    "ipcase_partner_webhooks_oldest_due_seconds",
     "http_requests_total",
     "http_request_duration_seconds_bucket",
 }
@@ -354,6 +355,21 @@ def test_alert_rules_cover_the_operations_signals_and_use_known_metrics() -> Non
         assert metrics_in(rule["expr"]) and metrics_in(rule["expr"]) <= KNOWN_METRICS, name
     assert "ipcase_dead_letters" in alerts["IpcaseDeadLetters"]["expr"]
     assert "> 0" in alerts["IpcaseDeadLetters"]["expr"]
+
+
+def test_every_ipcase_metric_the_rules_may_use_is_defined_in_the_code() -> None:
+    """The known names are not a wish list: each ``ipcase_*`` one is a metric the code declares."""
+    sources = "\n".join(
+        path.read_text(encoding="utf-8")
+        for folder in (ROOT / "shared" / "src", ROOT / "services")
+        for path in folder.rglob("*.py")
+        if "tests" not in path.parts
+    )
+    declared = set(re.findall(r'["\'](ipcase_[a-z_]+)["\']', sources))
+    for name in KNOWN_METRICS:
+        if name.startswith("ipcase_"):
+            base = name.removesuffix("_total")  # prometheus_client adds _total to a Counter's name
+            assert name in declared or base in declared, name
 
 
 def test_the_dashboard_is_grafana_json_over_known_metrics() -> None:
