@@ -23,7 +23,7 @@ from starlette.responses import Response
 
 from partners.adapters.feed import NewEntry
 from partners.adapters.http import WebhookClient
-from partners.adapters.orm import messaging, webhook_deliveries
+from partners.adapters.orm import feed, messaging, webhook_deliveries
 from partners.domain.delivery import RetryPolicy
 from partners.domain.registry import Channel, Partner, PartnerKind
 from partners.handlers.webhooks import DispatchLimits, WebhookDispatcher
@@ -349,3 +349,32 @@ async def test_an_endpoint_that_hangs_holds_its_own_slots_only(
         await client.close()
     statuses = [row["status"] for row in await rows(database, hanging)]
     assert statuses == ["delivered"] * 2 + ["pending"] * 4
+
+
+async def test_the_retention_purge_takes_an_entrys_deliveries_with_it_and_keeps_the_rest(
+    database: Database, endpoints: Endpoints
+) -> None:
+    old = await webhook_partner(database, endpoints.base + "/ok", 3)
+    recent = await webhook_partner(database, endpoints.base + "/ok", 3)
+    cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=10)
+    async with database.uow() as uow:  # the first partner's entries 1 and 2 are past retention
+        await uow.session.execute(
+            update(feed)
+            .where(feed.c.partner_code == old, feed.c.seq.in_([1, 2]))
+            .values(recorded_at=cutoff - dt.timedelta(days=1))
+        )
+        await uow.commit()
+        head = await uow.feed.head(old)
+
+    async with database.uow() as uow:
+        assert await uow.feed.purge(cutoff, batch=1) == 1
+        assert await uow.feed.purge(cutoff) == 1
+        assert await uow.feed.purge(cutoff) == 0
+        await uow.commit()
+
+    async with database.uow() as uow:
+        kept = await uow.session.execute(select(feed.c.partner_code, feed.c.seq).order_by(feed.c.seq))
+        assert sorted(row.seq for row in kept if row.partner_code == old) == [3]
+        assert await uow.feed.head(old) == head  # the next entry's seq is still 4
+    assert [row["seq"] for row in await rows(database, old)] == [3]
+    assert [row["seq"] for row in await rows(database, recent)] == [1, 2, 3]

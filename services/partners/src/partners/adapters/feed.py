@@ -8,11 +8,12 @@ that has seen ``seq`` n will never later find an n-1 it missed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, tuple_
+from sqlalchemy import TextClause, func, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -141,12 +142,33 @@ class FeedStore:
         return int((await self._session.execute(query)).scalar_one_or_none() or 0)
 
     async def purge(self, before: dt.datetime, batch: int = 1000) -> int:
-        """Delete entries recorded before ``before`` (retention); the heads stay, so seqs never repeat."""
-        victims = select(feed.c.partner_code, feed.c.seq).where(feed.c.recorded_at < before).limit(batch)
-        result = await self._session.execute(
-            delete(feed).where(tuple_(feed.c.partner_code, feed.c.seq).in_(victims))
+        """Delete up to ``batch`` entries recorded before ``before`` (retention), with their webhook
+        deliveries (the delivery log is kept as long as the entries it logs); the heads stay, so seqs
+        never repeat. How many entries were deleted."""
+        parameters = {"before": before, "batch": batch}
+        result = await self._session.execute(_purge_sql(feed.schema or "public"), parameters)
+        return int(result.scalar_one())
+
+
+@functools.cache
+def _purge_sql(schema: str) -> TextClause:
+    return text(
+        f"""
+        WITH victims AS (
+            DELETE FROM "{schema}".feed AS f
+            USING (
+                SELECT partner_code, seq FROM "{schema}".feed WHERE recorded_at < :before LIMIT :batch
+            ) AS v
+            WHERE f.partner_code = v.partner_code AND f.seq = v.seq
+            RETURNING f.partner_code, f.seq
+        ), logged AS (
+            DELETE FROM "{schema}".webhook_deliveries AS d
+            USING victims AS v
+            WHERE d.partner_code = v.partner_code AND d.seq = v.seq
         )
-        return int(getattr(result, "rowcount", 0) or 0)
+        SELECT count(*) FROM victims
+        """
+    )
 
 
 def _entry(row: Any) -> FeedEntry:

@@ -119,6 +119,7 @@ webhook_deliveries = Table(
     Column("latency_ms", Integer),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_webhook_deliveries_partner", "partner_code", "id"),
+    Index("ix_webhook_deliveries_entry", "partner_code", "seq"),
     Index(
         "ix_webhook_deliveries_pending_by_partner",
         "partner_code",
