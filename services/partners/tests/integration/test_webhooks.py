@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import re
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -113,6 +114,10 @@ async def test_a_failing_endpoint_is_retried_then_redelivered_on_request(
     status = (await operator.get("/ops/status")).json()
     assert status["webhooks"][code] == {"due": 0, "retrying": 0, "failed": 1, "oldest_due_seconds": 0}
     assert await gauges(operator, code) == {"due": 0.0, "retrying": 0.0, "failed": 1.0, "oldest": 0.0}
+    page = await operator.get("/ops/page")
+    assert page.status_code == 200 and "Partner webhooks" in page.text
+    row = re.search(rf"<tr><th>{code}</th>(.*?)</tr>", page.text, re.DOTALL)
+    assert row is not None and 'class="num bad">1</td>' in row.group(1)  # one given up, flagged
 
     receiver.fail = False
     again = await court.post(f"/v1/partners/{code}/deliveries/{failed['id']}/redeliver")
