@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import datetime as dt
 import json
 import os
 import statistics
@@ -40,7 +39,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -52,10 +50,9 @@ from standardwebhooks.webhooks import Webhook
 from starlette.requests import Request
 from starlette.responses import Response
 
+from partners.testing import decision_issued
 from shared import migrations
 from shared.contracts import CloudEvent
-from shared.contracts import adjudication as adj
-from shared.contracts.common import IpType, Outcome, PartyRef, RightRef
 from shared.db import asyncpg_dsn
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.ports import free_port
@@ -70,7 +67,6 @@ from shared.testing.identity import LocalIssuer, serving_dev_issuer
 from shared.testing.services import RunningService, start_service
 from shared.testing.serving import serving
 from shared.testing.waiting import until
-from shared.vocabulary import PartyKind
 from shared.web.identity import all_audiences
 
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -179,20 +175,6 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def decision() -> adj.DecisionIssuedV1:
-    return adj.DecisionIssuedV1(
-        case_id=uuid.uuid4(),
-        case_no="杭知裁字〔2026〕1号",
-        decision_no=f"杭知裁决〔2026〕{uuid.uuid4().int % 100000}号",
-        outcome=Outcome.INFRINGEMENT_ESTABLISHED,
-        requester=PartyRef(kind=PartyKind.ORGANISATION, name="甲公司", credit_code="91350100M000100Y43"),
-        respondents=(PartyRef(kind=PartyKind.ORGANISATION, name="乙公司", credit_code="91110000600001760P"),),
-        rights=(RightRef(ip_type=IpType.INVENTION_PATENT, number="ZL202310000001.5"),),
-        decided_on=dt.date(2026, 12, 1),
-        litigation_route="十五日内起诉",
-    )
-
-
 async def register(admin: httpx.AsyncClient, code: str, kind: str, **extra: Any) -> None:
     key = SigningKey.generate("EdDSA", kid=f"{code}-k1")
     body = {"code": code, "kind": kind, "name": code, "jurisdiction": ["330000"], "keys": [key.public_jwk()]}
@@ -212,7 +194,7 @@ async def publish(bootstrap: str, rate: float, seconds: float, sent: dict[str, f
             delay = due - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
-            data = decision()
+            data = decision_issued()
             event = CloudEvent.from_data(
                 data, source="/ipcase/330106/adjudication", subject=str(data.case_id)
             )

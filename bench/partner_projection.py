@@ -23,9 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from partner_feed import SECRET, cpu_used, decision, register, stack_cpu
+from partner_feed import SECRET, cpu_used, register, stack_cpu
 
 from partners.handlers.projection import ActivePartners, project_event
+from partners.testing import decision_issued
 from shared import migrations
 from shared.contracts import CloudEvent
 from shared.devstack.broker import EmbeddedBroker
@@ -96,7 +97,7 @@ async def main() -> None:
             container = service.container
             events = []
             for _ in range(args.events):
-                data = decision()
+                data = decision_issued()
                 event = CloudEvent.from_data(
                     data, source="/ipcase/330106/adjudication", subject=str(data.case_id)
                 )

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from partners.testing import Register, partner_client
+from partners.testing import PATENT, REQUESTER, RESPONDENT, Register, decision_issued, partner_client
 from shared.contracts import adjudication as adj
 from shared.contracts import intake, schema_uri
 from shared.contracts import mediation as med
@@ -22,7 +22,6 @@ from shared.contracts.common import (
     MoneyAmount,
     Outcome,
     PartyDetails,
-    PartyRef,
     RightRef,
     SubjectRef,
 )
@@ -35,27 +34,6 @@ from shared.testing.plugin import BrokerHandle
 from shared.testing.services import RunningService
 from shared.testing.waiting import eventually, read_topic
 from shared.vocabulary import PartyKind
-
-RESPONDENT = PartyRef(kind=PartyKind.ORGANISATION, name="某某贸易有限公司", credit_code="91110000600001760P")
-REQUESTER = PartyRef(
-    kind=PartyKind.ORGANISATION, name="杭州某某科技有限公司", credit_code="91350100M000100Y43"
-)
-PATENT = RightRef(ip_type=IpType.INVENTION_PATENT, number="ZL202310000001.5")
-
-
-def decision_issued(outcome: Outcome = Outcome.INFRINGEMENT_ESTABLISHED) -> adj.DecisionIssuedV1:
-    return adj.DecisionIssuedV1(
-        case_id=uuid.uuid4(),
-        case_no=f"杭知裁字〔2026〕{uuid.uuid4().int % 1000}号",
-        decision_no=f"杭知裁决〔2026〕{uuid.uuid4().int % 1000}号",
-        outcome=outcome,
-        requester=REQUESTER,
-        respondents=(RESPONDENT,),
-        rights=(PATENT,),
-        stop_order_scope=("停止销售",),
-        decided_on=dt.date(2026, 12, 1),
-        litigation_route="可自收到本决定书之日起十五日内向人民法院起诉",
-    )
 
 
 def decision_effective(outcome: Outcome) -> adj.DecisionEffectiveV1:

@@ -19,16 +19,13 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from starlette.requests import Request
 from starlette.responses import Response
 
-from partners.testing import Register, partner_client
-from shared.contracts import adjudication as adj
-from shared.contracts.common import IpType, Outcome, PartyRef, RightRef
+from partners.testing import Register, decision_issued, partner_client
 from shared.identity.principals import Role
 from shared.testing.events import publish_event
 from shared.testing.plugin import BrokerHandle
 from shared.testing.services import RunningService
 from shared.testing.serving import serving
 from shared.testing.waiting import eventually, until
-from shared.vocabulary import PartyKind
 
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
@@ -71,20 +68,6 @@ async def receiver() -> AsyncIterator[Receiver]:
         yield state
 
 
-def decision() -> adj.DecisionIssuedV1:
-    return adj.DecisionIssuedV1(
-        case_id=uuid.uuid4(),
-        case_no="杭知裁字〔2026〕1号",
-        decision_no=f"杭知裁决〔2026〕{uuid.uuid4().int % 1000}号",
-        outcome=Outcome.INFRINGEMENT_ESTABLISHED,
-        requester=PartyRef(kind=PartyKind.ORGANISATION, name="甲公司", credit_code="91350100M000100Y43"),
-        respondents=(PartyRef(kind=PartyKind.ORGANISATION, name="乙公司", credit_code="91110000600001760P"),),
-        rights=(RightRef(ip_type=IpType.INVENTION_PATENT, number="ZL202310000001.5"),),
-        decided_on=dt.date(2026, 12, 1),
-        litigation_route="十五日内起诉",
-    )
-
-
 async def deliveries(client: httpx.AsyncClient, code: str) -> list[dict[str, Any]]:
     response = await client.get(f"/v1/partners/{code}/deliveries")
     assert response.status_code == 200, response.text
@@ -97,7 +80,7 @@ async def test_a_failing_endpoint_is_retried_then_redelivered_on_request(
 ) -> None:
     code, _ = await register(channels=["webhook", "http"], webhook_url=receiver.url, webhook_secret=SECRET)
     court = partner_client(partners_service, code)
-    data = decision()
+    data = decision_issued()
     await publish_event(
         broker.bootstrap_servers, data, key=str(data.case_id), source="/ipcase/330102/adjudication"
     )
@@ -166,7 +149,7 @@ async def test_replay_from_a_date_resends_to_that_partner_only(
         channels=["webhook"], webhook_url=receiver.url + "?b", webhook_secret=SECRET
     )
     for _ in range(2):
-        data = decision()
+        data = decision_issued()
         await publish_event(
             broker.bootstrap_servers, data, key=str(data.case_id), source="/ipcase/330102/adjudication"
         )
@@ -226,7 +209,7 @@ async def test_a_partner_whose_endpoint_hangs_holds_up_no_other_partners_deliver
         code=f"CF{uuid.uuid4().hex[:9].upper()}", channels=["webhook"], webhook_url=receiver.url,
         webhook_secret=SECRET,
     )  # fmt: skip
-    data = decision()
+    data = decision_issued()
     await publish_event(
         broker.bootstrap_servers, data, key=str(data.case_id), source="/ipcase/330102/adjudication"
     )

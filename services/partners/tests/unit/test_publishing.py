@@ -17,10 +17,8 @@ from partners.adapters.keys import OfficeKeys
 from partners.domain.projection import Source, project
 from partners.domain.registry import Channel, Partner, PartnerKind
 from partners.handlers.publishing import Issuer, publish
-from shared.contracts import adjudication as adj
-from shared.contracts.common import IpType, Outcome, PartyRef, RightRef
+from partners.testing import decision_issued
 from shared.signing import SIGNATURE_ATTRIBUTE, KeySet, SigningKey, verify_event
-from shared.vocabulary import PartyKind
 
 
 class _Feed:
@@ -47,20 +45,6 @@ class _Uow:
         self.outbox = _Outbox()
 
 
-def _decision() -> adj.DecisionIssuedV1:
-    return adj.DecisionIssuedV1(
-        case_id=uuid.uuid4(),
-        case_no="杭知裁字〔2026〕1号",
-        decision_no="杭知裁决〔2026〕7号",
-        outcome=Outcome.INFRINGEMENT_ESTABLISHED,
-        requester=PartyRef(kind=PartyKind.ORGANISATION, name="甲公司", credit_code="91350100M000100Y43"),
-        respondents=(PartyRef(kind=PartyKind.ORGANISATION, name="乙公司", credit_code="91110000600001760P"),),
-        rights=(RightRef(ip_type=IpType.INVENTION_PATENT, number="ZL202310000001.5"),),
-        decided_on=dt.date(2026, 12, 1),
-        litigation_route="十五日内起诉",
-    )
-
-
 def _court(code: str, division: str = "330000", **extra: Any) -> Partner:
     return Partner(code=code, kind=PartnerKind.COURT, name=code, jurisdiction=(division,), **extra)
 
@@ -69,7 +53,7 @@ def _court(code: str, division: str = "330000", **extra: Any) -> Partner:
 async def test_each_partner_gets_its_own_event_signed_over_what_it_carries(alg: str) -> None:
     key = SigningKey.generate(alg)
     issuer = Issuer(OfficeKeys(key), "/ipcase/330100/partners")
-    data = _decision()
+    data = decision_issued()
     source = Source(event_id=str(uuid.uuid4()), producer="330106", time=dt.datetime.now(dt.UTC))
     projection = project(data, source)[PartnerKind.COURT][0]
     partners = [
