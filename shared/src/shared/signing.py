@@ -34,9 +34,10 @@ The signature travels as the CloudEvents extension attribute ``ipcasesig`` — K
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
@@ -215,18 +216,14 @@ def thumbprint(jwk: Mapping[str, str]) -> str:
 def canonical_event(event: Mapping[str, Any]) -> bytes:
     """The bytes a signature covers: the structured-mode event without ``ipcasesig``, in JCS."""
     unsigned = {name: value for name, value in event.items() if name != SIGNATURE_ATTRIBUTE}
-    try:
+    with _canonicalizing():
         return rfc8785.dumps(unsigned)
-    except (rfc8785.CanonicalizationError, TypeError, ValueError) as exc:
-        raise SignatureInvalid("not_canonicalizable", f"the event cannot be canonicalized: {exc}") from exc
 
 
 def canonical_data(data: Mapping[str, Any]) -> bytes:
     """The JCS of an event's ``data``, for :func:`sign_event` to reuse across events with the same data."""
-    try:
+    with _canonicalizing():
         return rfc8785.dumps(dict(data))
-    except (rfc8785.CanonicalizationError, TypeError, ValueError) as exc:
-        raise SignatureInvalid("not_canonicalizable", f"the event cannot be canonicalized: {exc}") from exc
 
 
 def _canonical_with_data(event: Mapping[str, Any], data: bytes) -> bytes:
@@ -250,15 +247,19 @@ def sign_event(event: Mapping[str, Any], key: SigningKey, *, data: bytes | None 
     partners, each with its own id, carries the same data): the signed bytes are the same.
     """
     if data is None:
-        message = canonical_event(event)
-    else:
-        try:
-            message = _canonical_with_data(event, data)
-        except (rfc8785.CanonicalizationError, TypeError, ValueError) as exc:
-            raise SignatureInvalid(
-                "not_canonicalizable", f"the event cannot be canonicalized: {exc}"
-            ) from exc
+        return key.sign_detached(canonical_event(event))
+    with _canonicalizing():
+        message = _canonical_with_data(event, data)
     return key.sign_detached(message)
+
+
+@contextlib.contextmanager
+def _canonicalizing() -> Iterator[None]:
+    """A value JCS cannot write (a float NaN, a non-JSON type) refuses the event, whatever wrote it."""
+    try:
+        yield
+    except (rfc8785.CanonicalizationError, TypeError, ValueError) as exc:
+        raise SignatureInvalid("not_canonicalizable", f"the event cannot be canonicalized: {exc}") from exc
 
 
 def verify_event(event: Mapping[str, Any], signature: str | None, keyset: KeySet) -> VerifiedSignature:

@@ -35,6 +35,11 @@ class MalformedEvent(IpcaseError):
     title_zh = "事件格式错误"
 
 
+def event_time(moment: dt.datetime | None = None) -> dt.datetime:
+    """An event's ``time``: ``moment`` (now if none) in China Standard Time, as §H asks."""
+    return (moment or dt.datetime.now(dt.UTC)).astimezone(SHANGHAI)
+
+
 class CloudEvent(BaseModel):
     """One event: CloudEvents context attributes plus the JSON data as a plain mapping."""
 
@@ -64,7 +69,7 @@ class CloudEvent(BaseModel):
         time: dt.datetime | None = None,
     ) -> Self:
         """Wrap a contract payload; ``time`` is rendered in China Standard Time as §H asks."""
-        occurred = (time or dt.datetime.now(dt.UTC)).astimezone(SHANGHAI)
+        occurred = event_time(time)
         return cls(
             id=str(uuid.uuid4()),
             source=source,
@@ -76,6 +81,11 @@ class CloudEvent(BaseModel):
             causationid=causation_id,
             data=data.model_dump(mode="json"),
         )
+
+    def issued_anew(self) -> Self:
+        """The same event issued once more: a new id and the time now, everything else as it is
+        (one projection sent to several partners is one such event each)."""
+        return self.model_copy(update={"id": str(uuid.uuid4()), "time": event_time()})
 
     @property
     def version(self) -> int:

@@ -3,8 +3,6 @@ partner's own topic through the outbox, and schedule its webhook delivery."""
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
 from dataclasses import dataclass
 
 from partners.adapters.feed import NewEntry
@@ -12,7 +10,6 @@ from partners.adapters.keys import OfficeKeys
 from partners.domain.projection import Projection
 from partners.domain.registry import Channel, Partner
 from partners.unit_of_work import PartnersUnitOfWork
-from shared.calendar.deadline import SHANGHAI
 from shared.contracts import CloudEvent
 from shared.contracts.partner import feed_topic
 from shared.logs import current_correlation_id
@@ -51,15 +48,10 @@ class Shared:
 def signed_event(shared: Shared, issuer: Issuer) -> tuple[CloudEvent, dict[str, object], str]:
     """One entry's CloudEvent (its own id and time), its structured (JSON) form with ``ipcasesig``,
     and the signature."""
-    event = shared.event.model_copy(update={"id": str(uuid.uuid4()), "time": _now()})
+    event = shared.event.issued_anew()
     structured = structured_event(event.header_attributes(), event.data)
     signature = sign_event(structured, issuer.keys.current, data=shared.data)
     return event, {**structured, SIGNATURE_ATTRIBUTE: signature}, signature
-
-
-def _now() -> dt.datetime:
-    """The CloudEvents ``time`` of an entry, in China Standard Time as :meth:`CloudEvent.from_data` has it."""
-    return dt.datetime.now(dt.UTC).astimezone(SHANGHAI)
 
 
 async def publish(
