@@ -32,6 +32,7 @@ from intake.entrypoints.schemas.customs import (
     StepIn,
     step_command,
 )
+from intake.views.shapes import SHORT_TEXT_MAX
 from shared.domain.actors import Actor
 from shared.errors import FieldError, ValidationFailed
 
@@ -51,9 +52,6 @@ STEPS: Final = frozenset(
 )
 MESSAGE_TYPES: Final = STEPS | {"detention_notified", "record_approved", "record_renewed", "record_lapsed"}
 _STEP: TypeAdapter[Any] = TypeAdapter(StepIn)
-
-
-REFERENCE_MAX_CHARS = 200
 
 
 class UnknownCustomsMessage(ValidationFailed):
@@ -98,9 +96,10 @@ def _command(kind: str, payload: dict[str, Any], port: str, actor: Actor, at: dt
 
 
 def _reference(payload: dict[str, Any], key: str) -> str:
-    """The message's ``customs_ref`` or ``record_no``, taken out of the payload: text of 1 to 200
-    characters (never cut: a cut one would name another case or recordation)."""
+    """The message's ``customs_ref`` or ``record_no``, taken out of the payload: text of 1 to
+    :data:`SHORT_TEXT_MAX` characters, as the REST routes bound them (never cut: a cut one would
+    name another case or recordation)."""
     value = payload.pop(key, None)
-    if not isinstance(value, str) or not value.strip() or len(value) > REFERENCE_MAX_CHARS:
-        raise ValueError(f"{key} must be text of 1 to {REFERENCE_MAX_CHARS} characters")
+    if not isinstance(value, str) or not value.strip() or len(value) > SHORT_TEXT_MAX:
+        raise ValueError(f"{key} must be text of 1 to {SHORT_TEXT_MAX} characters")
     return value

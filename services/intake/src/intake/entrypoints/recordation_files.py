@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from intake.domain.customs import commands as cc
 from intake.entrypoints.schemas.customs import ImportRowError, RecordationIn
+from intake.views.shapes import SHORT_TEXT_MAX
 from shared.domain.actors import Actor
 from shared.errors import UnsupportedMediaType, ValidationFailed
 
@@ -104,4 +105,4 @@ def _csv_row(row: dict[str | Any, str | Any]) -> dict[str, Any]:
 
 
 def _text(value: object) -> str | None:
-    return value[:200] if isinstance(value, str) else None
+    return value[:SHORT_TEXT_MAX] if isinstance(value, str) else None  # echoed in the report

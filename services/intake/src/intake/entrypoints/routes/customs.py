@@ -39,14 +39,19 @@ from intake.views.customs import (
     detention_read,
     recordation_read,
 )
+from intake.views.shapes import SHORT_TEXT_MAX
 from shared.domain.actors import Actor
 from shared.identity.principals import Principal, PrincipalKind
 from shared.web.problems import problem_responses
 
 router = APIRouter(prefix="/v1/customs", tags=["customs"])
 ERRORS = problem_responses(401, 403, 404, 409, 422)
-RecordNo = Annotated[str, Path(min_length=1, max_length=200, description="GACC recordation number")]
-CustomsRef = Annotated[str, Path(min_length=1, max_length=200, description="The port's own reference")]
+RecordNo = Annotated[
+    str, Path(min_length=1, max_length=SHORT_TEXT_MAX, description="GACC recordation number")
+]
+CustomsRef = Annotated[
+    str, Path(min_length=1, max_length=SHORT_TEXT_MAX, description="The port's own reference")
+]
 
 
 def customs_actor(principal: Principal) -> Actor:
