@@ -86,3 +86,13 @@ RELAY_LED = Gauge(
     "1 while some process (any replica) holds the service's outbox relay lock; 0 means nobody relays",
     ["service"],
 )
+
+
+def zero_absent(gauge: Gauge, present: set[str], *, within: tuple[str, ...] = ()) -> None:
+    """Set to 0 every child of ``gauge`` whose labels start with ``within`` and whose next label is
+    not in ``present``: a kind, office or partner no longer counted drops to 0 rather than keep its
+    last figure."""
+    depth = len(within)
+    for labels in list(gauge._metrics):  # prometheus_client keeps children by label tuple
+        if labels[:depth] == within and labels[depth] not in present:
+            gauge.labels(*labels).set(0)

@@ -34,6 +34,7 @@ from shared.metrics import (
     RELAY_LED,
     TIMERS_DUE,
     TIMERS_OVERDUE,
+    zero_absent,
 )
 
 if TYPE_CHECKING:
@@ -208,11 +209,11 @@ def _publish(body: Mapping[str, Any]) -> None:
     for kind, counts in body["timers"].items():
         TIMERS_DUE.labels(service, kind).set(counts["due"])
         TIMERS_OVERDUE.labels(service, kind).set(counts["overdue"])
-    _reset_absent(TIMERS_DUE, service, set(body["timers"]))
-    _reset_absent(TIMERS_OVERDUE, service, set(body["timers"]))
+    zero_absent(TIMERS_DUE, set(body["timers"]), within=(service,))
+    zero_absent(TIMERS_OVERDUE, set(body["timers"]), within=(service,))
     for office, count in body["deadlines_overdue"].items():
         DEADLINES_OVERDUE.labels(service, office).set(count)
-    _reset_absent(DEADLINES_OVERDUE, service, set(body["deadlines_overdue"]))
+    zero_absent(DEADLINES_OVERDUE, set(body["deadlines_overdue"]), within=(service,))
     if body["audit_chain_head"] is not None:
         AUDIT_CHAIN_HEAD.labels(service).set(body["audit_chain_head"])
     if body["audit_unsealed"] is not None:
@@ -222,10 +223,3 @@ def _publish(body: Mapping[str, Any]) -> None:
         CONSUMER_LAG_TOTAL.labels(consumer).set(sum(state["lag"].values()))
     for topic, depth in body.get("dead_letters", {}).get("open", {}).items():
         DEAD_LETTERS.labels(topic).set(depth)
-
-
-def _reset_absent(gauge: Any, service: str, present: set[str]) -> None:
-    """A kind or office no longer counted drops to 0 rather than keep its last figure."""
-    for labels in list(gauge._metrics):  # prometheus_client keeps children by label tuple
-        if labels[0] == service and labels[1] not in present:
-            gauge.labels(*labels).set(0)

@@ -15,9 +15,10 @@ from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from partners.adapters.orm import webhook_deliveries
+from shared.metrics import zero_absent
 from shared.opsview import Section
 
-FIGURES = ("due", "retrying", "failed", "oldest_due_seconds")
+STATES = ("due", "retrying", "failed")
 WEBHOOKS = Gauge(
     "ipcase_partner_webhooks",
     "Webhook deliveries per partner: due (waiting for a slot), retrying (a failed attempt, the next "
@@ -32,7 +33,8 @@ OLDEST_DUE = Gauge(
 
 
 async def read_backlog(session: AsyncSession) -> dict[str, dict[str, float]]:
-    """Per partner with anything pending or failed: its figures (see :data:`FIGURES`)."""
+    """Per partner with anything pending or failed: its deliveries in each of :data:`STATES`, and
+    ``oldest_due_seconds``."""
     rows = (await session.execute(_backlog_sql(webhook_deliveries.schema or "public"))).all()
     return {
         code: {"due": due, "retrying": retrying, "failed": failed, "oldest_due_seconds": round(oldest, 3)}
@@ -42,13 +44,10 @@ async def read_backlog(session: AsyncSession) -> dict[str, dict[str, float]]:
 
 def publish_backlog(backlog: dict[str, dict[str, float]]) -> None:
     """Set the gauges; a partner no longer in the backlog drops to 0 rather than keep its figures."""
-    for labels in list(OLDEST_DUE._metrics):  # prometheus_client keeps children by label tuple
-        if labels[0] not in backlog:
-            OLDEST_DUE.labels(*labels).set(0)
-            for state in ("due", "retrying", "failed"):
-                WEBHOOKS.labels(labels[0], state).set(0)
+    zero_absent(WEBHOOKS, set(backlog))
+    zero_absent(OLDEST_DUE, set(backlog))
     for code, figures in backlog.items():
-        for state in ("due", "retrying", "failed"):
+        for state in STATES:
             WEBHOOKS.labels(code, state).set(figures[state])
         OLDEST_DUE.labels(code).set(figures["oldest_due_seconds"])
 
