@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,23 @@ HEADERS = {"content-type": "application/cloudevents+json; charset=utf-8", "webho
 @dataclass
 class Seen:
     requests: list[dict[str, Any]] = field(default_factory=list)
+
+
+MakeClient = Callable[..., WebhookClient]
+
+
+@pytest_asyncio.fixture
+async def webhook_client() -> AsyncIterator[MakeClient]:
+    """Makes webhook clients (5 s timeout, ``**options`` as the service passes them), closed after."""
+    made: list[WebhookClient] = []
+
+    def make(**options: Any) -> WebhookClient:
+        made.append(WebhookClient(timeout=5.0, **options))
+        return made[-1]
+
+    yield make
+    for client in made:
+        await client.close()
 
 
 @pytest_asyncio.fixture
@@ -61,15 +78,13 @@ async def endpoint() -> AsyncIterator[tuple[str, Seen]]:
 
 
 async def test_the_request_carries_the_body_and_headers_as_signed_and_the_status_is_recorded(
+    webhook_client: MakeClient,
     endpoint: tuple[str, Seen],
 ) -> None:
     base, seen = endpoint
-    client = WebhookClient(timeout=5.0)
-    try:
-        first = await client.send(Attempt(f"{base}/ok", HEADERS, BODY))
-        second = await client.send(Attempt(f"{base}/ok", HEADERS, BODY))
-    finally:
-        await client.close()
+    client = webhook_client()
+    first = await client.send(Attempt(f"{base}/ok", HEADERS, BODY))
+    second = await client.send(Attempt(f"{base}/ok", HEADERS, BODY))
 
     assert (first.status_code, first.error, second.status_code) == (204, None, 204)
     request = seen.requests[0]
@@ -78,54 +93,47 @@ async def test_the_request_carries_the_body_and_headers_as_signed_and_the_status
     assert request["headers"]["webhook-id"] == "e1" and request["headers"]["user-agent"] == USER_AGENT
 
 
-async def test_a_redirect_is_an_answer_not_followed(endpoint: tuple[str, Seen]) -> None:
+async def test_a_redirect_is_an_answer_not_followed(
+    webhook_client: MakeClient, endpoint: tuple[str, Seen]
+) -> None:
     base, seen = endpoint
-    client = WebhookClient(timeout=5.0)
-    try:
-        response = await client.send(Attempt(f"{base}/moved", HEADERS, BODY))
-    finally:
-        await client.close()
+    client = webhook_client()
+    response = await client.send(Attempt(f"{base}/moved", HEADERS, BODY))
 
     assert response.status_code == 307 and not response.ok
     assert [request["path"] for request in seen.requests] == ["/moved"]
 
 
 async def test_a_large_answer_is_not_read_whole_and_the_next_request_still_goes_out(
+    webhook_client: MakeClient,
     endpoint: tuple[str, Seen],
 ) -> None:
     base, seen = endpoint
-    client = WebhookClient(timeout=5.0)
-    try:
-        big = await client.send(Attempt(f"{base}/big", HEADERS, BODY))
-        after = await client.send(Attempt(f"{base}/ok", HEADERS, BODY))
-    finally:
-        await client.close()
+    client = webhook_client()
+    big = await client.send(Attempt(f"{base}/big", HEADERS, BODY))
+    after = await client.send(Attempt(f"{base}/ok", HEADERS, BODY))
 
     assert (big.status_code, after.status_code) == (200, 204)
     assert [request["path"] for request in seen.requests] == ["/big", "/ok"]
 
 
-async def test_a_refused_connection_is_a_failed_attempt_with_its_cause() -> None:
-    client = WebhookClient(timeout=5.0)
-    try:
-        response = await client.send(Attempt(f"http://127.0.0.1:{free_port()}/hook", HEADERS, BODY))
-    finally:
-        await client.close()
+async def test_a_refused_connection_is_a_failed_attempt_with_its_cause(webhook_client: MakeClient) -> None:
+    client = webhook_client()
+    response = await client.send(Attempt(f"http://127.0.0.1:{free_port()}/hook", HEADERS, BODY))
 
     assert response.status_code is None and not response.ok
     assert response.error is not None and response.error.startswith("ClientConnectorError: ")
 
 
-async def test_requests_go_through_the_configured_proxy(endpoint: tuple[str, Seen]) -> None:
+async def test_requests_go_through_the_configured_proxy(
+    webhook_client: MakeClient, endpoint: tuple[str, Seen]
+) -> None:
     """The proxy (the test's endpoint) is asked for the partner's absolute URL; the partner's own
     address is never connected to."""
     proxy, seen = endpoint
     partner = f"http://127.0.0.1:{free_port()}/ok"
-    client = WebhookClient(timeout=5.0, proxy=proxy)
-    try:
-        response = await client.send(Attempt(partner, HEADERS, BODY))
-    finally:
-        await client.close()
+    client = webhook_client(proxy=proxy)
+    response = await client.send(Attempt(partner, HEADERS, BODY))
 
     assert response.status_code == 204
     assert [request["path"] for request in seen.requests] == ["/ok"]
@@ -186,6 +194,7 @@ def certificate_authority(directory: Path) -> tuple[Path, tuple[Path, Path]]:
 
 
 async def test_an_https_endpoint_is_trusted_through_the_configured_ca_and_not_otherwise(
+    webhook_client: MakeClient,
     tmp_path: Path,
 ) -> None:
     ca_file, tls = certificate_authority(tmp_path)
@@ -197,13 +206,9 @@ async def test_an_https_endpoint_is_trusted_through_the_configured_ca_and_not_ot
 
     async with serving(app, what="the court's HTTPS endpoint", tls=tls) as base:
         assert base.startswith("https://")
-        trusting, untrusting = WebhookClient(timeout=5.0, ca_file=ca_file), WebhookClient(timeout=5.0)
-        try:
-            trusted = await trusting.send(Attempt(f"{base}/hook", HEADERS, BODY))
-            refused = await untrusting.send(Attempt(f"{base}/hook", HEADERS, BODY))
-        finally:
-            await trusting.close()
-            await untrusting.close()
+        trusting, untrusting = webhook_client(ca_file=ca_file), webhook_client()
+        trusted = await trusting.send(Attempt(f"{base}/hook", HEADERS, BODY))
+        refused = await untrusting.send(Attempt(f"{base}/hook", HEADERS, BODY))
 
     assert trusted.status_code == 204
     assert refused.status_code is None and refused.error is not None
