@@ -64,7 +64,7 @@ from shared.kafka.topics import all_topics, ensure_topics
 from shared.service import discover_services
 from shared.signing import SigningKey
 from shared.testing.identity import LocalIssuer, serving_dev_issuer
-from shared.testing.services import RunningService, start_service
+from shared.testing.services import RunningService, bearer_client, start_service
 from shared.testing.serving import serving
 from shared.testing.waiting import until
 from shared.web.identity import all_audiences
@@ -152,9 +152,7 @@ class PartnersProcesses:
         token = self._issuer.issue(
             subject, roles, office_code=NATIONAL_OFFICE, kind=kind, partner_code=partner
         )
-        client = httpx.AsyncClient(
-            base_url=self.base_url, headers={"Authorization": f"Bearer {token}"}, timeout=10.0
-        )
+        client = bearer_client(self.base_url, token)
         self._clients.append(client)
         return client
 

@@ -56,9 +56,7 @@ class RunningService:
     ) -> httpx.AsyncClient:
         """An HTTP client authenticated with ``roles`` (admin if none)."""
         token = self.token(*roles, subject=subject, office=office, kind=kind, partner=partner)
-        client = httpx.AsyncClient(
-            base_url=self.base_url, headers={"Authorization": f"Bearer {token}"}, timeout=10.0
-        )
+        client = bearer_client(self.base_url, token)
         self._clients.append(client)
         return client
 
@@ -68,6 +66,11 @@ class RunningService:
         self.server.should_exit = True
         async with asyncio.timeout(30):
             await self.task
+
+
+def bearer_client(base_url: str, token: str) -> httpx.AsyncClient:
+    """An HTTP client for ``base_url`` that sends ``token`` as its bearer token (10 s timeout)."""
+    return httpx.AsyncClient(base_url=base_url, headers={"Authorization": f"Bearer {token}"}, timeout=10.0)
 
 
 async def start_service(spec: ServiceSpec, settings_overrides: dict[str, Any]) -> RunningService:
