@@ -181,6 +181,34 @@ async def register(admin: httpx.AsyncClient, code: str, kind: str, **extra: Any)
         raise RuntimeError(f"{code}: {response.status_code} {response.text}")
 
 
+async def register_partners(admin: httpx.AsyncClient, courts: int, hook_url: str) -> list[str]:
+    """The bench's partners: ``courts`` courts reading their HTTP feed, a customs office and a court
+    taking webhooks at ``hook_url``; the feed-reading courts' codes."""
+    codes = [f"BENCH{n}" for n in range(courts)]
+    for code in codes:
+        await register(admin, code, "court")
+    await register(admin, "BENCHCUSTOMS", "customs", jurisdiction=["000000"])
+    await register(
+        admin, "BENCHHOOK", "court", channels=["webhook"], webhook_url=hook_url, webhook_secret=SECRET
+    )
+    return codes
+
+
+def service_settings(database_url: str, bootstrap_servers: str, scratch: Path) -> dict[str, Any]:
+    """The partners service's settings in these benches (keys and checkpoints in ``scratch``)."""
+    return {
+        "database_url": database_url,
+        "kafka_bootstrap_servers": bootstrap_servers,
+        "log_level": "WARNING",
+        "office_code": "330100",
+        "partners_signing_key_file": scratch / "signing.pem",
+        "audit_signing_key_file": scratch / "audit.pem",
+        "audit_checkpoint_dir": scratch / "checkpoints",
+        "database_pool_size": 10,
+        "rate_limit": None,
+    }
+
+
 async def publish(bootstrap: str, rate: float, seconds: float, sent: dict[str, float]) -> None:
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False, linger_ms=0)
     await producer.start()
@@ -259,19 +287,11 @@ async def main() -> None:
             await migrations.upgrade(spec, url)
             issuer = await stack.enter_async_context(serving_dev_issuer(Path(scratch) / "issuer.pem"))
             settings: dict[str, Any] = {
-                "database_url": url,
-                "kafka_bootstrap_servers": broker.bootstrap_servers,
-                "log_level": "WARNING",
-                "office_code": "330100",
-                "partners_signing_key_file": Path(scratch) / "signing.pem",
-                "audit_signing_key_file": Path(scratch) / "audit.pem",
-                "audit_checkpoint_dir": Path(scratch) / "checkpoints",
+                **service_settings(url, broker.bootstrap_servers, Path(scratch)),
                 "kafka_fetch_max_wait_ms": 25,
                 # The bench produces straight to Kafka, as no relay announces (shared.messaging.wakeup):
                 # the consumer fetches all the time instead of parking between doorbells.
                 "consumer_wake_on_notify": False,
-                "database_pool_size": 10,
-                "rate_limit": None,
                 "partners_webhook_timeout_seconds": WEBHOOK_TIMEOUT,
                 "consumer_batch_max": args.batch_max,
                 **({"partners_webhook_batch": args.webhook_batch} if args.webhook_batch else {}),
@@ -284,18 +304,7 @@ async def main() -> None:
                 service = await start_service(spec, {**issuer.settings(), **settings, "run_workers": True})
                 service_pids = [os.getpid()]
             admin = service.client(Role.ADMIN, subject="bench-admin")
-            courts = [f"BENCH{n}" for n in range(args.courts)]
-            for code in courts:
-                await register(admin, code, "court")
-            await register(admin, "BENCHCUSTOMS", "customs", jurisdiction=["000000"])
-            await register(
-                admin,
-                "BENCHHOOK",
-                "court",
-                channels=["webhook"],
-                webhook_url=f"{hook_url}/hook",
-                webhook_secret=SECRET,
-            )
+            courts = await register_partners(admin, args.courts, f"{hook_url}/hook")
             if args.dead_hook:
                 await register(
                     admin,

@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from partner_feed import SECRET, cpu_used, register, stack_cpu
+from partner_feed import cpu_used, register_partners, service_settings, stack_cpu
 
 from partners.handlers.projection import ActivePartners, project_event
 from partners.testing import decision_issued
@@ -70,30 +70,12 @@ async def main() -> None:
                 spec,
                 {
                     **issuer.settings(),
-                    "database_url": url,
-                    "kafka_bootstrap_servers": broker.bootstrap_servers,
+                    **service_settings(url, broker.bootstrap_servers, Path(scratch)),
                     "run_workers": False,
-                    "log_level": "WARNING",
-                    "office_code": "330100",
-                    "partners_signing_key_file": Path(scratch) / "signing.pem",
-                    "audit_signing_key_file": Path(scratch) / "audit.pem",
-                    "audit_checkpoint_dir": Path(scratch) / "checkpoints",
-                    "database_pool_size": 10,
-                    "rate_limit": None,
                 },
             )
             admin = service.client(Role.ADMIN, subject="bench-admin")
-            for n in range(args.courts):
-                await register(admin, f"BENCH{n}", "court")
-            await register(admin, "BENCHCUSTOMS", "customs", jurisdiction=["000000"])
-            await register(
-                admin,
-                "BENCHHOOK",
-                "court",
-                channels=["webhook"],
-                webhook_url="http://127.0.0.1:9/hook",
-                webhook_secret=SECRET,
-            )
+            await register_partners(admin, args.courts, "http://127.0.0.1:9/hook")  # no worker sends
             container = service.container
             events = []
             for _ in range(args.events):
@@ -105,7 +87,7 @@ async def main() -> None:
                 events.append((received.decode(), received))
             registry = ActivePartners(60.0)
             added = 0
-            cpu_before = await stack_cpu(url)
+            cpu_before = await stack_cpu(url, [os.getpid()])
             began = time.perf_counter()
             for start in range(0, len(events), args.batch):
                 async with container.uow_factory() as uow:
@@ -115,7 +97,7 @@ async def main() -> None:
                         )
                     await uow.commit()
             took = time.perf_counter() - began
-            after = await stack_cpu(url)
+            after = await stack_cpu(url, [os.getpid()])
             cpu = cpu_used(cpu_before, after)
             own = after[os.getpid()] - cpu_before[os.getpid()]
         finally:
